@@ -1,0 +1,68 @@
+package dev.jgrad.tensor;
+
+/**
+ * The element types jgrad supports, with PyTorch's names and promotion rules.
+ *
+ * <p>Promotion follows {@code torch.promote_types} for these six types: bool &lt; integers &lt;
+ * floating point, and within a category the wider type wins. uint8 and int32 meet at int64
+ * only if one of them is int64; uint8 with int32 gives int32, as in PyTorch.
+ */
+public enum DType {
+    BOOL("bool", 1),
+    UINT8("uint8", 1),
+    INT32("int32", 4),
+    INT64("int64", 8),
+    FLOAT32("float32", 4),
+    FLOAT64("float64", 8);
+
+    private final String pyName;
+    private final int itemSize;
+
+    DType(String pyName, int itemSize) {
+        this.pyName = pyName;
+        this.itemSize = itemSize;
+    }
+
+    /** PyTorch's name without the {@code torch.} prefix, e.g. {@code float32}. */
+    public String pyName() {
+        return pyName;
+    }
+
+    /** Bytes per element, as stored in files (bool takes one byte). */
+    public int itemSize() {
+        return itemSize;
+    }
+
+    public boolean isFloatingPoint() {
+        return this == FLOAT32 || this == FLOAT64;
+    }
+
+    /** True for uint8, int32 and int64 (bool is its own category, as in PyTorch). */
+    public boolean isIntegral() {
+        return this == UINT8 || this == INT32 || this == INT64;
+    }
+
+    /** {@code torch.promote_types(a, b)} for the supported types. */
+    public static DType promote(DType a, DType b) {
+        // The declaration order is the promotion lattice for these types.
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+
+    /** PyTorch's capitalised name used in messages such as "Got: Long". */
+    public String scalarTypeName() {
+        switch (this) {
+            case BOOL: return "Bool";
+            case UINT8: return "Byte";
+            case INT32: return "Int";
+            case INT64: return "Long";
+            case FLOAT32: return "Float";
+            case FLOAT64: return "Double";
+            default: throw new AssertionError(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return pyName;
+    }
+}

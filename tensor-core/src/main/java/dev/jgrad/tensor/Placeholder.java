@@ -1,2 +1,0 @@
-package dev.jgrad.tensor;
-class Placeholder {}
