@@ -1,5 +1,6 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.format.TensorFormatter;
 import java.util.Arrays;
 import java.util.List;
 
@@ -1115,9 +1116,27 @@ public final class NDArray {
 
     // =================================================================== printing
 
-    /** A short debug form until the PyTorch-style formatter is wired in. */
+    /** PyTorch's repr without the {@code torch.} prefix, e.g. {@code tensor([1., 2.])}. */
     @Override
     public String toString() {
-        return "NDArray(shape=" + Shapes.str(shape) + ", dtype=" + dtype() + ")";
+        return toString(List.of());
+    }
+
+    /** The repr with extra {@code key=value} items such as {@code requires_grad=True} (used by autograd). */
+    public String toString(List<String> suffixes) {
+        NDArray c = contiguous();
+        Access a = Access.of(c.storage);
+        int base = c.offset;
+        return TensorFormatter.format(shape.clone(), dtype(), new TensorFormatter.Elements() {
+            @Override
+            public double getDouble(int flatIndex) {
+                return a.getD(base + flatIndex);
+            }
+
+            @Override
+            public long getLong(int flatIndex) {
+                return a.getL(base + flatIndex);
+            }
+        }, suffixes);
     }
 }
