@@ -38,11 +38,11 @@ class Lab01SnippetsTest {
     }
 
     private static NDArray t1() {
-        return NDArray.tensor(new float[] {0., 1., 2., 3., 4., 5., 6.});
+        return NDArray.tensor(new float[] {0, 1, 2, 3, 4, 5, 6});
     }
 
     private static NDArray t2() {
-        return NDArray.tensor(new float[][] {{1., 2., 3.}, {4., 5., 6.}, {7., 8., 9.}, {10., 11., 12.}});
+        return NDArray.tensor(new float[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}, {10, 11, 12}});
     }
 
     // ---- Lab-01-1 ----
