@@ -37,14 +37,14 @@ final class IndexOps {
         return n.finish(out, g -> {
             NDArray grad = NDArray.zeros(g.dtype(), shape);
             if (g.dim() == 0) {
-                grad.scatterAdd_(0, si.get().reshape(1), g.reshape(1));
+                grad.scatterAdd_(0, si.get().toLong().reshape(1), g.reshape(1));
                 return new NDArray[] {grad};
             }
             // index_add along dim, as a scatter-add whose index is broadcast over the other dims.
             int[] along = new int[g.dim()];
             java.util.Arrays.fill(along, 1);
             along[d] = -1;
-            NDArray idx = si.get().reshape(along).expand(g.shape().toArray());
+            NDArray idx = si.get().toLong().reshape(along).expand(g.shape().toArray());
             grad.scatterAdd_(d, idx, g);
             return new NDArray[] {grad};
         });
