@@ -1,7 +1,10 @@
 package dev.jgrad.tensor.kernel;
 
+import dev.jgrad.tensor.Parallel;
+import java.util.function.IntConsumer;
+
 /**
- * Cuts a batched product into parts for the pool: whole matrices when there are enough of them,
+ * Cuts a batched product into parts for {@link Parallel}'s pool: whole matrices when there are enough of them,
  * otherwise row or column ranges aligned to the micro-tile, so that every output element belongs
  * to exactly one part and is computed the same way whatever the number of parts.
  */
@@ -18,7 +21,7 @@ final class GemmSplit {
      * {@code minFlops}, else in one part on the calling thread.
      */
     static void run(int batch, int m, int n, int k, int mr, int nr, long minFlops, Part part) {
-        int threads = KernelPool.numThreads();
+        int threads = Parallel.getNumThreads();
         long flops = 2L * batch * m * n * Math.max(k, 1);
         if (threads <= 1 || flops < minFlops || batch == 0 || m == 0 || n == 0) {
             part.run(0, batch, 0, m, 0, n);
@@ -26,7 +29,7 @@ final class GemmSplit {
         }
         if (batch >= threads) {
             int parts = threads;
-            KernelPool.run(parts, p -> part.run(cut(batch, parts, p, 1), cut(batch, parts, p + 1, 1), 0, m, 0, n));
+            runParts(parts, p -> part.run(cut(batch, parts, p, 1), cut(batch, parts, p + 1, 1), 0, m, 0, n));
             return;
         }
         int perMatrix = (threads + batch - 1) / batch;
@@ -34,7 +37,7 @@ final class GemmSplit {
         int tile = byColumns ? nr : mr;
         int extent = byColumns ? n : m;
         int chunks = Math.max(1, Math.min(perMatrix, (extent + tile - 1) / tile));
-        KernelPool.run(batch * chunks, p -> {
+        runParts(batch * chunks, p -> {
             int b = p / chunks;
             int c = p % chunks;
             int lo = cut(extent, chunks, c, tile);
@@ -43,6 +46,15 @@ final class GemmSplit {
                 part.run(b, b + 1, 0, m, lo, hi);
             } else {
                 part.run(b, b + 1, lo, hi, 0, n);
+            }
+        });
+    }
+
+    /** Runs parts [0, parts) on the pool, one piece per part. */
+    private static void runParts(int parts, IntConsumer part) {
+        Parallel.parallelFor(0, parts, 1, (p0, p1) -> {
+            for (int p = p0; p < p1; p++) {
+                part.accept(p);
             }
         });
     }

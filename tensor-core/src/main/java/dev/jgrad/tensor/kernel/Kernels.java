@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>Both give the same results for elementwise functions, bit for bit. Sums and products may
  * differ in the last bits, because the vector kernels add in a different order. Every kernel
- * gives the same result whatever the number of threads ({@link #setNumThreads}).
+ * gives the same result whatever the number of threads ({@code NDArray.setNumThreads}).
  */
 public interface Kernels {
 
@@ -30,15 +30,6 @@ public interface Kernels {
     /** The Vector API kernels, when this JVM can run them. */
     static Optional<Kernels> vector() {
         return KernelSelection.vector();
-    }
-
-    /** Threads that a large kernel call may use (default: the available processors). */
-    static void setNumThreads(int threads) {
-        KernelPool.setNumThreads(threads);
-    }
-
-    static int getNumThreads() {
-        return KernelPool.numThreads();
     }
 
     /** {@code "scalar"} or {@code "vector"}. */

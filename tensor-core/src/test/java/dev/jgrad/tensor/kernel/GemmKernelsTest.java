@@ -151,16 +151,16 @@ class GemmKernelsTest {
     @Test
     void resultsDoNotDependOnTheThreadCount() {
         Random r = new Random(5);
-        int saved = Kernels.getNumThreads();
+        int saved = dev.jgrad.tensor.Parallel.getNumThreads();
         try {
             for (int[] shape : new int[][] {{261, 263, 259}, {37, 1030, 700}, {1030, 37, 700}}) {
                 int m = shape[0], n = shape[1], k = shape[2];
                 float[] a = Strided.floats(r, m * k, false), b = Strided.floats(r, k * n, false);
                 for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
                     float[] one = new float[m * n], three = new float[m * n], batched = new float[3 * m * n];
-                    Kernels.setNumThreads(1);
+                    dev.jgrad.tensor.Parallel.setNumThreads(1);
                     kern.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, one, 0, n, 1, false);
-                    Kernels.setNumThreads(3);
+                    dev.jgrad.tensor.Parallel.setNumThreads(3);
                     kern.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, three, 0, n, 1, false);
                     kern.gemm(3, m, n, k, a, 0, 0, k, 1, b, 0, 0, 1, k, batched, 0, m * n, n, 1, false);
                     assertArrayEquals(one, three, kern.name() + " " + m + "x" + n + "x" + k);
@@ -168,7 +168,7 @@ class GemmKernelsTest {
                 }
             }
         } finally {
-            Kernels.setNumThreads(saved);
+            dev.jgrad.tensor.Parallel.setNumThreads(saved);
         }
     }
 }
