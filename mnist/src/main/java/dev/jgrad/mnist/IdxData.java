@@ -1,0 +1,159 @@
+package dev.jgrad.mnist;
+
+import java.util.Arrays;
+
+/**
+ * The contents of an IDX file: an element type, the dims, and the elements in row-major order
+ * in one Java array of the type's width ({@code byte[]} for both byte types, then
+ * {@code short[]}, {@code int[]}, {@code float[]}, {@code double[]}).
+ *
+ * <p>The array is held, not copied, both ways: the factories keep the array they are given and
+ * the accessors return it, so 60,000 MNIST images stay one 47 MB {@code byte[]} from the file to
+ * the tensor.
+ */
+public final class IdxData {
+    private final IdxType type;
+    private final int[] dims;
+    private final Object elements;
+
+    private IdxData(IdxType type, Object elements, int length, int[] dims) {
+        this.type = type;
+        this.dims = dims.clone();
+        this.elements = elements;
+        long numel = numel(this.dims);
+        if (numel != length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(this.dims) + " is invalid for input of size " + length);
+        }
+    }
+
+    /** Type 0x08: bytes read as 0..255. */
+    public static IdxData ofUnsignedBytes(byte[] elements, int... dims) {
+        return new IdxData(IdxType.UBYTE, elements, elements.length, dims);
+    }
+
+    /** Type 0x09: bytes read as -128..127. */
+    public static IdxData ofBytes(byte[] elements, int... dims) {
+        return new IdxData(IdxType.BYTE, elements, elements.length, dims);
+    }
+
+    /** Type 0x0B. */
+    public static IdxData ofShorts(short[] elements, int... dims) {
+        return new IdxData(IdxType.SHORT, elements, elements.length, dims);
+    }
+
+    /** Type 0x0C. */
+    public static IdxData ofInts(int[] elements, int... dims) {
+        return new IdxData(IdxType.INT, elements, elements.length, dims);
+    }
+
+    /** Type 0x0D. */
+    public static IdxData ofFloats(float[] elements, int... dims) {
+        return new IdxData(IdxType.FLOAT, elements, elements.length, dims);
+    }
+
+    /** Type 0x0E. */
+    public static IdxData ofDoubles(double[] elements, int... dims) {
+        return new IdxData(IdxType.DOUBLE, elements, elements.length, dims);
+    }
+
+    public IdxType type() {
+        return type;
+    }
+
+    /** The number of dims (the fourth byte of the magic number). */
+    public int rank() {
+        return dims.length;
+    }
+
+    /** A copy of the dims. */
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    public int dim(int i) {
+        return dims[i];
+    }
+
+    public int numel() {
+        return (int) numel(dims);
+    }
+
+    /** The elements of a 0x08 or 0x09 file, not copied. */
+    public byte[] bytes() {
+        return (byte[]) elementsOf(IdxType.UBYTE, IdxType.BYTE);
+    }
+
+    /** The elements of a 0x0B file, not copied. */
+    public short[] shorts() {
+        return (short[]) elementsOf(IdxType.SHORT, IdxType.SHORT);
+    }
+
+    /** The elements of a 0x0C file, not copied. */
+    public int[] ints() {
+        return (int[]) elementsOf(IdxType.INT, IdxType.INT);
+    }
+
+    /** The elements of a 0x0D file, not copied. */
+    public float[] floats() {
+        return (float[]) elementsOf(IdxType.FLOAT, IdxType.FLOAT);
+    }
+
+    /** The elements of a 0x0E file, not copied. */
+    public double[] doubles() {
+        return (double[]) elementsOf(IdxType.DOUBLE, IdxType.DOUBLE);
+    }
+
+    /** The element array itself, whatever its type. */
+    Object elements() {
+        return elements;
+    }
+
+    private Object elementsOf(IdxType a, IdxType b) {
+        if (type != a && type != b) {
+            throw new IllegalStateException("IDX data of type " + type + " has no " + a.name().toLowerCase() + " elements");
+        }
+        return elements;
+    }
+
+    /** The product of the dims, or Long.MAX_VALUE when it passes Integer.MAX_VALUE. */
+    static long numel(int[] dims) {
+        long n = 1;
+        for (int d : dims) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension " + d + " in " + Arrays.toString(dims));
+            }
+            if (d == 0) {
+                return 0;
+            }
+        }
+        for (int d : dims) {
+            n *= d;
+            if (n > Integer.MAX_VALUE) {
+                // Multiplying on could overflow a long; past int range the exact size no longer matters.
+                return Long.MAX_VALUE;
+            }
+        }
+        return n;
+    }
+
+    /** Same type, dims and elements. */
+    public boolean contentEquals(IdxData other) {
+        if (type != other.type || !Arrays.equals(dims, other.dims)) {
+            return false;
+        }
+        switch (type) {
+            case UBYTE:
+            case BYTE: return Arrays.equals((byte[]) elements, (byte[]) other.elements);
+            case SHORT: return Arrays.equals((short[]) elements, (short[]) other.elements);
+            case INT: return Arrays.equals((int[]) elements, (int[]) other.elements);
+            case FLOAT: return Arrays.equals((float[]) elements, (float[]) other.elements);
+            case DOUBLE: return Arrays.equals((double[]) elements, (double[]) other.elements);
+            default: throw new AssertionError(type);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "IdxData(type=" + type + ", dims=" + Arrays.toString(dims) + ")";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.jgrad.mnist;
+
+import java.io.IOException;
+
+/**
+ * An IDX file that is not what its header says: the message names the file, what was expected,
+ * what was found, and the byte offset (in the decompressed data for a gzip file).
+ */
+public final class IdxFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final long offset;
+
+    IdxFormatException(String file, long offset, String message) {
+        super(file + ": " + message);
+        this.file = file;
+        this.offset = offset;
+    }
+
+    IdxFormatException(String file, long offset, String message, Throwable cause) {
+        this(file, offset, message);
+        initCause(cause);
+    }
+
+    /** The file (or resource) name the reader was given. */
+    public String file() {
+        return file;
+    }
+
+    /** Where the problem was found, counted in bytes of the IDX data. */
+    public long offset() {
+        return offset;
+    }
+}

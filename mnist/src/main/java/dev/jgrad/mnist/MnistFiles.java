@@ -1,0 +1,194 @@
+package dev.jgrad.mnist;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The four IDX files of MNIST or Fashion-MNIST in one folder: where they are, and how to download
+ * them. Each file may be raw or gzip-compressed ({@code .gz}); raw wins when both are there.
+ *
+ * <p>A root is searched as torchvision lays it out, {@code root/MNIST/raw/} or
+ * {@code root/FashionMNIST/raw/}, then as a folder holding the four files directly.
+ */
+public final class MnistFiles {
+    public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+    /** The four files, without the {@code .gz} suffix. */
+    public static final List<String> NAMES = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
+    /** System property: comma-separated base URLs replacing the default mirrors. */
+    public static final String MIRRORS_PROPERTY = "jgrad.mnist.mirrors";
+
+    private final Path directory;
+    private final Map<String, Path> files;
+
+    private MnistFiles(Path directory, Map<String, Path> files) {
+        this.directory = directory;
+        this.files = files;
+    }
+
+    /** The folders searched under {@code root}, in order: {@code root/<folderName>/raw}, then {@code root}. */
+    public static List<Path> searchedFolders(Path root, MnistKind kind) {
+        return List.of(root.resolve(kind.folderName()).resolve("raw"), root);
+    }
+
+    /** The four files under {@code root} (see the class comment), if all four are in one of its folders. */
+    public static Optional<MnistFiles> find(Path root, MnistKind kind) {
+        for (Path dir : searchedFolders(root, kind)) {
+            Optional<MnistFiles> found = inFolder(dir);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The four files directly in {@code dir}, if all four are there. */
+    public static Optional<MnistFiles> inFolder(Path dir) {
+        Map<String, Path> found = present(dir);
+        return found.size() == NAMES.size() ? Optional.of(new MnistFiles(dir, found)) : Optional.empty();
+    }
+
+    /**
+     * Like {@link #find}, but fails with a message saying where it looked and which files are
+     * missing.
+     */
+    public static MnistFiles locate(Path root, MnistKind kind) throws FileNotFoundException {
+        Optional<MnistFiles> found = find(root, kind);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        if (!Files.isDirectory(root)) {
+            throw new FileNotFoundException(kind.folderName() + " data folder " + root + " does not exist");
+        }
+        StringBuilder sb = new StringBuilder("no " + kind.folderName() + " files in " + root + ": expected "
+                + String.join(", ", NAMES) + " (each raw or .gz) in ");
+        List<Path> folders = searchedFolders(root, kind);
+        sb.append(folders.stream().map(Path::toString).collect(Collectors.joining(" or ")));
+        for (Path dir : folders) {
+            Map<String, Path> partial = present(dir);
+            if (!partial.isEmpty()) {
+                List<String> missing = new ArrayList<>(NAMES);
+                missing.removeAll(partial.keySet());
+                sb.append("; ").append(dir).append(" lacks ").append(String.join(", ", missing));
+            }
+        }
+        throw new FileNotFoundException(sb.toString());
+    }
+
+    /** {@link #download(Path, MnistKind, List)} from {@link #mirrors(MnistKind)}. */
+    public static MnistFiles download(Path root, MnistKind kind) throws IOException {
+        return download(root, kind, null);
+    }
+
+    /**
+     * The files under {@code root}, downloading those missing into {@code root/<folderName>/raw}
+     * (as torchvision's {@code download=True}). Nothing is fetched when they are already there.
+     * Each file comes from the first mirror that serves it with the right MD5.
+     *
+     * @param mirrors base URLs to try in order; null or empty means {@link #mirrors(MnistKind)}
+     */
+    public static MnistFiles download(Path root, MnistKind kind, List<String> mirrors) throws IOException {
+        return download(root, kind, mirrors, kind.md5s());
+    }
+
+    static MnistFiles download(Path root, MnistKind kind, List<String> mirrors, Map<String, String> md5s)
+            throws IOException {
+        if (mirrors == null || mirrors.isEmpty()) {
+            mirrors = mirrors(kind);
+        }
+        Optional<MnistFiles> found = find(root, kind);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Path raw = searchedFolders(root, kind).get(0);
+        Files.createDirectories(raw);
+        MnistDownloader downloader = new MnistDownloader(mirrors, md5s);
+        String byHand = "To work offline, download " + expectedNames() + " by hand and put them in " + raw
+                + " (or in any folder given as the data folder), or give other mirrors (--mirror URL, or -D"
+                + MIRRORS_PROPERTY + "=URL,URL)";
+        Map<String, Path> present = present(raw);
+        for (String name : NAMES) {
+            if (!present.containsKey(name)) {
+                downloader.fetch(name + ".gz", raw.resolve(name + ".gz"), byHand);
+            }
+        }
+        return locate(root, kind);
+    }
+
+    /** The mirrors to download from: the {@value #MIRRORS_PROPERTY} system property if set, else the kind's defaults. */
+    public static List<String> mirrors(MnistKind kind) {
+        String property = System.getProperty(MIRRORS_PROPERTY);
+        if (property != null) {
+            List<String> list = Arrays.stream(property.split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+            if (!list.isEmpty()) {
+                return list;
+            }
+        }
+        return kind.defaultMirrors();
+    }
+
+    /** The folder holding the four files. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The file for one of {@link #NAMES}: raw or {@code .gz}, whichever is there. */
+    public Path path(String name) {
+        Path p = files.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown MNIST file '" + name + "': expected one of " + NAMES);
+        }
+        return p;
+    }
+
+    public Path trainImages() {
+        return path(TRAIN_IMAGES);
+    }
+
+    public Path trainLabels() {
+        return path(TRAIN_LABELS);
+    }
+
+    public Path testImages() {
+        return path(TEST_IMAGES);
+    }
+
+    public Path testLabels() {
+        return path(TEST_LABELS);
+    }
+
+    private static Map<String, Path> present(Path dir) {
+        Map<String, Path> found = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            Path raw = dir.resolve(name);
+            Path gz = dir.resolve(name + ".gz");
+            if (Files.isRegularFile(raw)) {
+                found.put(name, raw);
+            } else if (Files.isRegularFile(gz)) {
+                found.put(name, gz);
+            }
+        }
+        return found;
+    }
+
+    private static String expectedNames() {
+        return String.join(", ", NAMES.stream().map(n -> n + ".gz").collect(Collectors.toList()));
+    }
+
+    @Override
+    public String toString() {
+        return "MnistFiles(" + directory + ")";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.jgrad.tensor;
+
+/** Strided copies with broadcasting and dtype conversion (the engine of copy_, to, contiguous). */
+final class Copy {
+    /** Elements per thread before a copy is split. */
+    private static final int GRAIN = 1 << 18;
+
+    private Copy() {
+    }
+
+    /** Writes {@code src}, broadcast to {@code dst}'s shape and converted to its dtype, into {@code dst}. */
+    static void copy(NDArray dst, NDArray src) {
+        int[] shape = dst.shapeRef();
+        StridedLoop loop = StridedLoop.of(shape, 0, dst, src);
+        DType dt = dst.dtype();
+        DType st = src.dtype();
+        int ds = loop.innerStride(0);
+        int ss = loop.innerStride(1);
+        if (dt == st) {
+            Object d = dst.storage().array();
+            Object s = src.storage().array();
+            if (dt == DType.FLOAT32) {
+                float[] fd = (float[]) d;
+                float[] fs = (float[]) s;
+                loop.runParallel(GRAIN, (off, n) -> FloatLoops.copy(fs, off[1], ss, fd, off[0], ds, n));
+                return;
+            }
+            if (ss == 1 && ds == 1) {
+                loop.run((off, n) -> System.arraycopy(s, off[1], d, off[0], n));
+                return;
+            }
+        }
+        Access da = Access.of(dst.storage());
+        Access sa = Access.of(src.storage());
+        boolean floating = st.isFloatingPoint();
+        loop.run((off, n) -> {
+            int d0 = off[0];
+            int s0 = off[1];
+            for (int i = 0; i < n; i++) {
+                da.setFrom(d0 + i * ds, sa, s0 + i * ss, floating);
+            }
+        });
+    }
+}

@@ -1,0 +1,296 @@
+package dev.jgrad.tensor;
+
+/**
+ * Elementwise ops with broadcasting and type promotion. Operands are first converted to the
+ * common dtype (a no-op in the usual case), then run through a {@link StridedLoop}: float32
+ * goes to {@link FloatLoops}, other dtypes through the double (floating) or long (integer)
+ * reference semantics of {@link BinaryOp} / {@link UnaryOp}.
+ */
+final class Elementwise {
+    /** Elements per thread before a cheap elementwise op is split. */
+    private static final int GRAIN = 1 << 17;
+    /** Same for transcendental functions, which cost several times more per element. */
+    private static final int GRAIN_TRANSCENDENTAL = 1 << 14;
+
+    private Elementwise() {
+    }
+
+    // ---------------------------------------------------------------- binary
+
+    static NDArray binary(BinaryOp op, NDArray a, NDArray b, double alpha) {
+        return binary(op, a, b, Promotion.resultType(a, b), alpha, null);
+    }
+
+    static NDArray binaryScalar(BinaryOp op, NDArray a, double s) {
+        DType common = Promotion.resultType(a, s);
+        return binary(op, a, NDArray.scalar(s, common), common, 1.0, null);
+    }
+
+    static NDArray binaryScalarInPlace(BinaryOp op, NDArray self, double s) {
+        DType common = Promotion.resultType(self, s);
+        return binary(op, self, NDArray.scalar(s, common), common, 1.0, self);
+    }
+
+    static NDArray binaryInPlace(BinaryOp op, NDArray self, NDArray other, double alpha) {
+        return binary(op, self, other, Promotion.resultType(self, other), alpha, self);
+    }
+
+    /**
+     * The common path. {@code out} null allocates the result; otherwise the result is written
+     * into {@code out} (an in-place op), whose shape must be the broadcast shape.
+     */
+    static NDArray binary(BinaryOp op, NDArray a, NDArray b, DType common, double alpha, NDArray out) {
+        int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
+        DType compute = common;
+        if (op == BinaryOp.SUB && a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                    + "Use the `^` or `logical_xor()` operator instead.");
+        }
+        if (op == BinaryOp.SUB && (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL)) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. "
+                    + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
+        if (op == BinaryOp.DIV && !compute.isFloatingPoint()) {
+            compute = DType.FLOAT32; // true division, as torch.div
+        }
+        if ((op == BinaryOp.LOGICAL_AND || op == BinaryOp.LOGICAL_OR)) {
+            compute = DType.BOOL;
+        }
+        if (alpha != 1.0 && !compute.isFloatingPoint() && !Promotion.isIntegral(alpha)) {
+            throw new IllegalArgumentException("For integral input tensors, argument alpha must not be a floating point number.");
+        }
+        DType outType = op.isComparison() ? DType.BOOL : compute;
+        if (out != null) {
+            checkInPlace(out, shape);
+            Promotion.checkCast(outType, out.dtype());
+            if (out.dtype() != outType) {
+                NDArray tmp = binary(op, a, b, common, alpha, null);
+                out.copyFrom(tmp);
+                return out;
+            }
+            a = unaliased(a, out);
+            b = unaliased(b, out);
+        } else {
+            out = NDArray.empty(outType, shape);
+        }
+        NDArray ca = a.to(compute);
+        NDArray cb = b.to(compute);
+        StridedLoop loop = StridedLoop.of(shape, 0, out, ca, cb);
+        int os = loop.innerStride(0);
+        int as = loop.innerStride(1);
+        int bs = loop.innerStride(2);
+        if (compute == DType.FLOAT32 && outType == DType.FLOAT32
+                && (FloatLoops.supports(op) || op == BinaryOp.POW && isSquare(cb))) {
+            float[] fa = ca.storage().floats();
+            float[] fb = cb.storage().floats();
+            float[] fo = out.storage().floats();
+            if (op == BinaryOp.POW) {
+                // x ** 2 as x * x: the same correctly rounded result, without the pow call.
+                loop.runParallel(GRAIN, (off, n) ->
+                        FloatLoops.binary(BinaryOp.MUL, fa, off[1], as, fa, off[1], as, fo, off[0], os, n));
+            } else if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && alpha != 1.0) {
+                float al = (float) (op == BinaryOp.SUB ? -alpha : alpha);
+                loop.runParallel(GRAIN, (off, n) ->
+                        FloatLoops.addScaled(fa, off[1], as, al, fb, off[2], bs, fo, off[0], os, n));
+            } else {
+                loop.runParallel(GRAIN, (off, n) ->
+                        FloatLoops.binary(op, fa, off[1], as, fb, off[2], bs, fo, off[0], os, n));
+            }
+        } else {
+            Access xa = Access.of(ca.storage());
+            Access xb = Access.of(cb.storage());
+            Access xo = Access.of(out.storage());
+            int grain = op == BinaryOp.POW ? GRAIN_TRANSCENDENTAL : GRAIN;
+            if (compute.isFloatingPoint()) {
+                loop.runParallel(grain, (off, n) -> {
+                    for (int i = 0; i < n; i++) {
+                        double y = xb.getD(off[2] + i * bs);
+                        if (alpha != 1.0) {
+                            y *= alpha;
+                        }
+                        xo.setD(off[0] + i * os, op.applyD(xa.getD(off[1] + i * as), y));
+                    }
+                });
+            } else {
+                long la = (long) alpha;
+                loop.runParallel(grain, (off, n) -> {
+                    for (int i = 0; i < n; i++) {
+                        long y = xb.getL(off[2] + i * bs);
+                        if (la != 1) {
+                            y *= la;
+                        }
+                        xo.setL(off[0] + i * os, op.applyL(xa.getL(off[1] + i * as), y));
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    private static boolean isSquare(NDArray exponent) {
+        return exponent.dim() == 0 && exponent.storage().floats()[exponent.storageOffset()] == 2.0f;
+    }
+
+    /** An in-place target must already have the broadcast shape and no self-overlap. */
+    static void checkInPlace(NDArray out, int[] shape) {
+        if (!java.util.Arrays.equals(out.shapeRef(), shape)) {
+            throw new IllegalArgumentException("output with shape " + Shapes.str(out.shapeRef())
+                    + " doesn't match the broadcast shape " + Shapes.str(shape));
+        }
+        int[] st = out.stridesRef();
+        for (int d = 0; d < st.length; d++) {
+            if (st[d] == 0 && out.shapeRef()[d] > 1) {
+                throw new IllegalArgumentException("unsupported operation: more than one element of the written-to tensor "
+                        + "refers to a single memory location. Please clone() the tensor before performing the operation.");
+            }
+        }
+    }
+
+    /** An input that shares memory with the output but walks it differently is copied first. */
+    private static NDArray unaliased(NDArray in, NDArray out) {
+        if (in.storage() == out.storage() && !(in.storageOffset() == out.storageOffset()
+                && java.util.Arrays.equals(in.broadcastStrides(out.shapeRef()), out.stridesRef()))) {
+            return in.clone();
+        }
+        return in;
+    }
+
+    // ---------------------------------------------------------------- unary
+
+    static NDArray unary(UnaryOp op, NDArray a, NDArray out) {
+        DType in = a.dtype();
+        if (op == UnaryOp.NEG && in == DType.BOOL) {
+            throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. "
+                    + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
+        DType outType;
+        if (op == UnaryOp.LOGICAL_NOT) {
+            outType = DType.BOOL;
+        } else if (op.isFloatingFunction() && !in.isFloatingPoint()) {
+            outType = DType.FLOAT32;
+        } else {
+            outType = in;
+        }
+        if (out == null) {
+            out = NDArray.empty(outType, a.shapeRef());
+        } else {
+            checkInPlace(out, a.shapeRef());
+            Promotion.checkCast(outType, out.dtype());
+            if (out.dtype() != outType) {
+                out.copyFrom(unary(op, a, null));
+                return out;
+            }
+        }
+        StridedLoop loop = StridedLoop.of(a.shapeRef(), 0, out, a);
+        int os = loop.innerStride(0);
+        int as = loop.innerStride(1);
+        int grain = op.isFloatingFunction() ? GRAIN_TRANSCENDENTAL : GRAIN;
+        if (in == DType.FLOAT32 && outType == DType.FLOAT32) {
+            float[] fa = a.storage().floats();
+            float[] fo = out.storage().floats();
+            loop.runParallel(grain, (off, n) -> FloatLoops.unary(op, fa, off[1], as, fo, off[0], os, n));
+            return out;
+        }
+        Access xa = Access.of(a.storage());
+        Access xo = Access.of(out.storage());
+        if (in.isFloatingPoint() || outType.isFloatingPoint() || op == UnaryOp.LOGICAL_NOT) {
+            loop.runParallel(grain, (off, n) -> {
+                for (int i = 0; i < n; i++) {
+                    xo.setD(off[0] + i * os, op.applyD(xa.getD(off[1] + i * as)));
+                }
+            });
+        } else {
+            loop.runParallel(grain, (off, n) -> {
+                for (int i = 0; i < n; i++) {
+                    xo.setL(off[0] + i * os, integerUnary(op, xa.getL(off[1] + i * as), in));
+                }
+            });
+        }
+        return out;
+    }
+
+    private static long integerUnary(UnaryOp op, long x, DType t) {
+        switch (op) {
+            case NEG: return -x;
+            case ABS: return Math.abs(x);
+            case RELU: return Math.max(x, 0);
+            default: throw new IllegalArgumentException("\"" + op.name().toLowerCase() + "\" not implemented for '"
+                    + t.scalarTypeName() + "'");
+        }
+    }
+
+    // ---------------------------------------------------------------- clamp, where
+
+    static NDArray clamp(NDArray a, double lo, double hi, NDArray out) {
+        DType common = Promotion.resultType(new NDArray[] {a},
+                Double.isInfinite(lo) ? 0 : lo, Double.isInfinite(hi) ? 0 : hi);
+        if (out == null) {
+            out = NDArray.empty(common, a.shapeRef());
+        } else {
+            checkInPlace(out, a.shapeRef());
+            Promotion.checkCast(common, out.dtype());
+            if (out.dtype() != common) {
+                out.copyFrom(clamp(a, lo, hi, null));
+                return out;
+            }
+            a = unaliased(a, out);
+        }
+        NDArray ca = a.to(common);
+        StridedLoop loop = StridedLoop.of(a.shapeRef(), 0, out, ca);
+        int os = loop.innerStride(0);
+        int as = loop.innerStride(1);
+        if (common == DType.FLOAT32) {
+            float[] fa = ca.storage().floats();
+            float[] fo = out.storage().floats();
+            float l = (float) lo;
+            float h = (float) hi;
+            loop.runParallel(GRAIN, (off, n) -> FloatLoops.clamp(l, h, fa, off[1], as, fo, off[0], os, n));
+        } else {
+            Access xa = Access.of(ca.storage());
+            Access xo = Access.of(out.storage());
+            boolean floating = common.isFloatingPoint();
+            long ll = lo <= Long.MIN_VALUE ? Long.MIN_VALUE : (long) lo;
+            long lh = hi >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) hi;
+            loop.runParallel(GRAIN, (off, n) -> {
+                for (int i = 0; i < n; i++) {
+                    if (floating) {
+                        xo.setD(off[0] + i * os, Math.min(Math.max(xa.getD(off[1] + i * as), lo), hi));
+                    } else {
+                        xo.setL(off[0] + i * os, Math.min(Math.max(xa.getL(off[1] + i * as), ll), lh));
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    static NDArray where(NDArray cond, NDArray a, NDArray b) {
+        if (cond.dtype() != DType.BOOL) {
+            throw new IllegalArgumentException("where expected condition to be a boolean tensor, but got a tensor with dtype "
+                    + cond.dtype().scalarTypeName());
+        }
+        int[] shape = Shapes.broadcast(Shapes.broadcast(cond.shapeRef(), a.shapeRef()), b.shapeRef());
+        DType common = Promotion.resultType(a, b);
+        NDArray out = NDArray.empty(common, shape);
+        NDArray ca = a.to(common);
+        NDArray cb = b.to(common);
+        StridedLoop loop = StridedLoop.of(shape, 0, out, cond, ca, cb);
+        int os = loop.innerStride(0);
+        int cs = loop.innerStride(1);
+        int as = loop.innerStride(2);
+        int bs = loop.innerStride(3);
+        boolean[] c = cond.storage().bools();
+        Access xa = Access.of(ca.storage());
+        Access xb = Access.of(cb.storage());
+        Access xo = Access.of(out.storage());
+        boolean floating = common.isFloatingPoint();
+        loop.runParallel(GRAIN, (off, n) -> {
+            for (int i = 0; i < n; i++) {
+                Access src = c[off[1] + i * cs] ? xa : xb;
+                int si = c[off[1] + i * cs] ? off[2] + i * as : off[3] + i * bs;
+                xo.setFrom(off[0] + i * os, src, si, floating);
+            }
+        });
+        return out;
+    }
+}

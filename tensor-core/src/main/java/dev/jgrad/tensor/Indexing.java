@@ -1,0 +1,171 @@
+package dev.jgrad.tensor;
+
+/** gather, scatter_, indexSelect and maskedSelect. */
+final class Indexing {
+    private Indexing() {
+    }
+
+    private static void checkIndexDims(String op, NDArray self, int d, NDArray index, NDArray src) {
+        if (index.dtype() != DType.INT64) {
+            throw new IllegalArgumentException(op + "(): Expected dtype int64 for index");
+        }
+        int nd = Math.max(self.dim(), 1);
+        if (Math.max(index.dim(), 1) != nd && index.numel() != 0) {
+            throw new IllegalArgumentException("Index tensor must have the same number of dimensions as "
+                    + (op.equals("gather") ? "input" : "self") + " tensor");
+        }
+        if (src != null && Math.max(src.dim(), 1) != nd && index.numel() != 0) {
+            throw new IllegalArgumentException("Index tensor must have the same number of dimensions as src tensor");
+        }
+        for (int k = 0; k < index.dim(); k++) {
+            if (k != d && index.shapeRef()[k] > self.shapeRef()[k]) {
+                throw new IllegalArgumentException("Size does not match at dimension " + k + " expected index "
+                        + Shapes.str(index.shapeRef()) + " to be no larger than self " + Shapes.str(self.shapeRef())
+                        + " apart from dimension " + d);
+            }
+            if (src != null && index.shapeRef()[k] > src.shapeRef()[k]) {
+                throw new IllegalArgumentException("Size does not match at dimension " + k + " expected index "
+                        + Shapes.str(index.shapeRef()) + " to be no larger than src " + Shapes.str(src.shapeRef()));
+            }
+        }
+    }
+
+    /** self's strides restricted to index's shape, with 0 along {@code d} (the index supplies that coordinate). */
+    private static int[] stridesSkipping(NDArray t, int d, int nd) {
+        int[] s = new int[nd];
+        for (int k = 0; k < nd && k < t.dim(); k++) {
+            s[k] = k == d ? 0 : t.stridesRef()[k];
+        }
+        return s;
+    }
+
+    private static int checkedIndex(long i, int d, int size) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("index " + i + " is out of bounds for dimension " + d + " with size " + size);
+        }
+        return (int) i;
+    }
+
+    static NDArray gather(NDArray self, int dim, NDArray index) {
+        int d = Shapes.wrapDim(dim, self.dim());
+        checkIndexDims("gather", self, d, index, null);
+        NDArray out = NDArray.empty(self.dtype(), index.shapeRef());
+        if (index.numel() == 0) {
+            return out;
+        }
+        int nd = index.dim();
+        int size = self.dim() == 0 ? 1 : self.shapeRef()[d];
+        int dStride = self.dim() == 0 ? 0 : self.stridesRef()[d];
+        StridedLoop loop = StridedLoop.of(index.shapeRef(),
+                new int[][] {out.stridesRef(), index.stridesRef(), stridesSkipping(self, d, nd)},
+                new int[] {0, index.storageOffset(), self.storageOffset()}, 0);
+        int os = loop.innerStride(0);
+        int is = loop.innerStride(1);
+        int ss = loop.innerStride(2);
+        long[] idx = index.storage().longs();
+        Access src = Access.of(self.storage());
+        Access dst = Access.of(out.storage());
+        boolean floating = self.dtype().isFloatingPoint();
+        loop.run((off, n) -> {
+            for (int e = 0; e < n; e++) {
+                int i = checkedIndex(idx[off[1] + e * is], d, size);
+                dst.setFrom(off[0] + e * os, src, off[2] + e * ss + i * dStride, floating);
+            }
+        });
+        return out;
+    }
+
+    /** scatter of {@code src} (or of {@code value} when src is null) into self, without bumping the version. */
+    static void scatter(NDArray self, int dim, NDArray index, NDArray src, double value) {
+        int d = Shapes.wrapDim(dim, self.dim());
+        checkIndexDims("scatter", self, d, index, src);
+        if (src != null && src.dtype() != self.dtype()) {
+            throw new IllegalArgumentException("scatter(): Expected self.dtype to be equal to src.dtype");
+        }
+        if (index.numel() == 0) {
+            return;
+        }
+        int nd = index.dim();
+        int size = self.dim() == 0 ? 1 : self.shapeRef()[d];
+        int dStride = self.dim() == 0 ? 0 : self.stridesRef()[d];
+        NDArray source = src == null ? NDArray.scalar(value, self.dtype()) : src;
+        if (src != null && src.storage() == self.storage()) {
+            source = src.clone();
+        }
+        int[] srcStrides = src == null ? new int[nd] : java.util.Arrays.copyOf(source.stridesRef(), nd);
+        StridedLoop loop = StridedLoop.of(index.shapeRef(),
+                new int[][] {stridesSkipping(self, d, nd), index.stridesRef(), srcStrides},
+                new int[] {self.storageOffset(), index.storageOffset(), source.storageOffset()}, 1);
+        int ts = loop.innerStride(0);
+        int is = loop.innerStride(1);
+        int ss = loop.innerStride(2);
+        long[] idx = index.storage().longs();
+        Access from = Access.of(source.storage());
+        Access to = Access.of(self.storage());
+        boolean floating = self.dtype().isFloatingPoint();
+        loop.run((off, n) -> {
+            for (int e = 0; e < n; e++) {
+                int i = checkedIndex(idx[off[1] + e * is], d, size);
+                to.setFrom(off[0] + e * ts + i * dStride, from, off[2] + e * ss, floating);
+            }
+        });
+    }
+
+    static NDArray indexSelect(NDArray self, int dim, NDArray index) {
+        if (index.dtype() != DType.INT64 && index.dtype() != DType.INT32) {
+            throw new IllegalArgumentException("index_select(): Expected dtype int32 or int64 for index");
+        }
+        if (index.dim() > 1) {
+            throw new IllegalArgumentException("index_select(): Index is supposed to be a vector");
+        }
+        int d = Shapes.wrapDim(dim, self.dim());
+        long[] idx = index.toLongArray();
+        if (self.dim() == 0) {
+            for (long i : idx) {
+                if (i != 0 && i != -1) {
+                    throw new IndexOutOfBoundsException("index out of range in self");
+                }
+            }
+            return index.dim() == 0 ? self.clone() : self.reshape(1).expand(idx.length).clone();
+        }
+        int size = self.shapeRef()[d];
+        int[] shape = self.shapeRef().clone();
+        shape[d] = idx.length;
+        NDArray out = NDArray.empty(self.dtype(), shape);
+        for (int k = 0; k < idx.length; k++) {
+            long i = idx[k];
+            if (i < -size || i >= size) {
+                throw new IndexOutOfBoundsException("index out of range in self");
+            }
+            Copy.copy(out.select(d, k), self.select(d, (int) i));
+        }
+        return index.dim() == 0 ? out.squeeze(d) : out;
+    }
+
+    static NDArray maskedSelect(NDArray self, NDArray mask) {
+        if (mask.dtype() != DType.BOOL) {
+            throw new IllegalArgumentException("masked_select: expected BoolTensor for mask");
+        }
+        int[] shape = Shapes.broadcast(self.shapeRef(), mask.shapeRef());
+        NDArray m = mask.expand(shape).contiguous();
+        NDArray s = self.expand(shape).contiguous();
+        boolean[] mb = m.storage().bools();
+        int n = Shapes.numel(shape);
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (mb[m.storageOffset() + i]) {
+                count++;
+            }
+        }
+        NDArray out = NDArray.empty(self.dtype(), count);
+        Access from = Access.of(s.storage());
+        Access to = Access.of(out.storage());
+        boolean floating = self.dtype().isFloatingPoint();
+        for (int i = 0, k = 0; i < n; i++) {
+            if (mb[m.storageOffset() + i]) {
+                to.setFrom(k++, from, s.storageOffset() + i, floating);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,343 @@
+package dev.jgrad.tensor;
+
+/**
+ * sum, mean, prod, max/min and their arg forms. Sums accumulate in double (float inputs) or long
+ * (integer inputs) into an accumulator laid out as the output, walked by a {@link StridedLoop}
+ * whose output strides are 0 along the reduced dims: a run along a reduced dim collapses into
+ * one sum, a run along a kept dim adds a whole row. Full reductions sum fixed-size blocks in
+ * parallel and add the block sums in order, so the result does not depend on the thread count.
+ */
+final class Reductions {
+    /** Iteration indices per block of a full reduction. */
+    private static final int BLOCK = 1 << 15;
+
+    private Reductions() {
+    }
+
+    /** True when every element of a bool array is true. */
+    static boolean all(NDArray b) {
+        NDArray c = b.to(DType.BOOL);
+        boolean[] v = c.storage().bools();
+        StridedLoop loop = StridedLoop.of(c.shapeRef(), 0, c);
+        int s = loop.innerStride(0);
+        boolean[] ok = {true};
+        loop.run((off, n) -> {
+            for (int i = 0; i < n && ok[0]; i++) {
+                ok[0] &= v[off[0] + i * s];
+            }
+        });
+        return ok[0];
+    }
+
+    /** Marks the reduced dims; null or empty {@code dims} reduce them all. */
+    static boolean[] mask(NDArray x, int[] dims) {
+        int nd = x.dim();
+        boolean[] m = new boolean[nd];
+        if (dims == null || dims.length == 0) {
+            java.util.Arrays.fill(m, true);
+            return m;
+        }
+        for (int dim : dims) {
+            int d = Shapes.wrapDim(dim, nd);
+            if (nd == 0) {
+                continue;
+            }
+            if (m[d]) {
+                throw new IllegalArgumentException("dim " + d + " appears multiple times in the list of dims");
+            }
+            m[d] = true;
+        }
+        return m;
+    }
+
+    private static int[] keptShape(int[] shape, boolean[] mask) {
+        int[] k = shape.clone();
+        for (int d = 0; d < k.length; d++) {
+            if (mask[d]) {
+                k[d] = 1;
+            }
+        }
+        return k;
+    }
+
+    private static NDArray finish(NDArray keep, boolean[] mask, boolean keepdim) {
+        if (keepdim) {
+            return keep;
+        }
+        int n = 0;
+        for (boolean b : mask) {
+            if (!b) {
+                n++;
+            }
+        }
+        int[] s = new int[n];
+        for (int d = 0, k = 0; d < mask.length; d++) {
+            if (!mask[d]) {
+                s[k++] = keep.shapeRef()[d];
+            }
+        }
+        return keep.view(s);
+    }
+
+    private static int count(NDArray x, boolean[] mask) {
+        long c = 1;
+        for (int d = 0; d < mask.length; d++) {
+            if (mask[d]) {
+                c *= x.shapeRef()[d];
+            }
+        }
+        return (int) c;
+    }
+
+    static NDArray sum(NDArray x, int[] dims, boolean keepdim) {
+        boolean[] m = mask(x, dims);
+        int[] keep = keptShape(x.shapeRef(), m);
+        if (x.dtype().isFloatingPoint()) {
+            double[] acc = sumD(x, m, keep);
+            NDArray out = NDArray.empty(x.dtype(), keep);
+            store(out, acc, 1.0);
+            return finish(out, m, keepdim);
+        }
+        long[] acc = reduceL(x, m, keep, false);
+        return finish(NDArray.wrap(acc, keep), m, keepdim);
+    }
+
+    static NDArray mean(NDArray x, int[] dims, boolean keepdim) {
+        if (!x.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("mean(): could not infer output dtype. Input dtype must be either "
+                    + "a floating point or complex dtype. Got: " + x.dtype().scalarTypeName());
+        }
+        boolean[] m = mask(x, dims);
+        int[] keep = keptShape(x.shapeRef(), m);
+        double[] acc = sumD(x, m, keep);
+        NDArray out = NDArray.empty(x.dtype(), keep);
+        store(out, acc, 1.0 / count(x, m));
+        return finish(out, m, keepdim);
+    }
+
+    static NDArray prod(NDArray x, int[] dims, boolean keepdim) {
+        boolean[] m = mask(x, dims);
+        int[] keep = keptShape(x.shapeRef(), m);
+        if (x.dtype().isFloatingPoint()) {
+            double[] acc = prodD(x, m, keep);
+            NDArray out = NDArray.empty(x.dtype(), keep);
+            store(out, acc, 1.0);
+            return finish(out, m, keepdim);
+        }
+        long[] acc = reduceL(x, m, keep, true);
+        return finish(NDArray.wrap(acc, keep), m, keepdim);
+    }
+
+    private static void store(NDArray out, double[] acc, double scale) {
+        if (out.dtype() == DType.FLOAT32) {
+            float[] f = out.storage().floats();
+            for (int i = 0; i < acc.length; i++) {
+                f[i] = (float) (acc[i] * scale);
+            }
+        } else {
+            double[] d = out.storage().doubles();
+            for (int i = 0; i < acc.length; i++) {
+                d[i] = acc[i] * scale;
+            }
+        }
+    }
+
+    /** The loop over x with operand 1 the accumulator (strides 0 on reduced dims). */
+    private static StridedLoop accLoop(NDArray x, int[] keep) {
+        int[] accStrides = Shapes.contiguousStrides(keep);
+        for (int d = 0; d < keep.length; d++) {
+            if (keep[d] == 1) {
+                accStrides[d] = 0;
+            }
+        }
+        return StridedLoop.of(x.shapeRef(), new int[][] {x.stridesRef(), accStrides},
+                new int[] {x.storageOffset(), 0}, 0);
+    }
+
+    private static double[] sumD(NDArray x, boolean[] mask, int[] keep) {
+        int outN = Shapes.numel(keep);
+        double[] acc = new double[outN];
+        if (x.numel() == 0) {
+            return acc;
+        }
+        StridedLoop loop = accLoop(x, keep);
+        int xs = loop.innerStride(0);
+        int cs = loop.innerStride(1);
+        boolean f32 = x.dtype() == DType.FLOAT32;
+        float[] f = f32 ? x.storage().floats() : null;
+        double[] d = f32 ? null : x.storage().doubles();
+        if (outN == 1) {
+            acc[0] = blockedFullSum(loop, (off, n) -> f32 ? FloatLoops.sum(f, off[0], xs, n) : sumDoubles(d, off[0], xs, n));
+            return acc;
+        }
+        loop.run((off, n) -> {
+            if (cs == 0) {
+                acc[off[1]] += f32 ? FloatLoops.sum(f, off[0], xs, n) : sumDoubles(d, off[0], xs, n);
+            } else if (f32) {
+                FloatLoops.accumulate(acc, off[1], cs, f, off[0], xs, n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    acc[off[1] + i * cs] += d[off[0] + i * xs];
+                }
+            }
+        });
+        return acc;
+    }
+
+    @FunctionalInterface
+    private interface RunSum {
+        double sum(int[] offsets, int n);
+    }
+
+    private static double blockedFullSum(StridedLoop loop, RunSum runSum) {
+        int total = loop.numel();
+        int blocks = (total + BLOCK - 1) / BLOCK;
+        double[] partial = new double[blocks];
+        Parallel.parallelFor(0, blocks, 16, (b0, b1) -> {
+            for (int b = b0; b < b1; b++) {
+                double[] s = {0};
+                loop.run(b * BLOCK, Math.min(total, (b + 1) * BLOCK), (off, n) -> s[0] += runSum.sum(off, n));
+                partial[b] = s[0];
+            }
+        });
+        double s = 0;
+        for (double p : partial) {
+            s += p;
+        }
+        return s;
+    }
+
+    private static double sumDoubles(double[] a, int off, int stride, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            s0 += a[off + i * stride];
+            s1 += a[off + (i + 1) * stride];
+        }
+        if (i < n) {
+            s0 += a[off + i * stride];
+        }
+        return s0 + s1;
+    }
+
+    private static double[] prodD(NDArray x, boolean[] mask, int[] keep) {
+        double[] acc = new double[Shapes.numel(keep)];
+        java.util.Arrays.fill(acc, 1.0);
+        if (x.numel() == 0) {
+            return acc;
+        }
+        StridedLoop loop = accLoop(x, keep);
+        int xs = loop.innerStride(0);
+        int cs = loop.innerStride(1);
+        Access a = Access.of(x.storage());
+        loop.run((off, n) -> {
+            for (int i = 0; i < n; i++) {
+                acc[off[1] + i * cs] *= a.getD(off[0] + i * xs);
+            }
+        });
+        return acc;
+    }
+
+    private static long[] reduceL(NDArray x, boolean[] mask, int[] keep, boolean product) {
+        long[] acc = new long[Shapes.numel(keep)];
+        if (product) {
+            java.util.Arrays.fill(acc, 1L);
+        }
+        if (x.numel() == 0) {
+            return acc;
+        }
+        StridedLoop loop = accLoop(x, keep);
+        int xs = loop.innerStride(0);
+        int cs = loop.innerStride(1);
+        Access a = Access.of(x.storage());
+        loop.run((off, n) -> {
+            for (int i = 0; i < n; i++) {
+                int c = off[1] + i * cs;
+                long v = a.getL(off[0] + i * xs);
+                acc[c] = product ? acc[c] * v : acc[c] + v;
+            }
+        });
+        return acc;
+    }
+
+    // ------------------------------------------------------------------ max / min
+
+    static NDArray extreme(NDArray x, boolean isMax) {
+        if (x.numel() == 0) {
+            throw new IllegalArgumentException((isMax ? "max" : "min") + "(): Expected reduction dim to be specified "
+                    + "for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
+        }
+        return extreme(x.reshape(-1), 0, false, isMax).values();
+    }
+
+    static NDArray argExtreme(NDArray x, boolean isMax) {
+        if (x.numel() == 0) {
+            throw new IllegalArgumentException((isMax ? "argmax" : "argmin")
+                    + "(): Expected reduction dim to be specified for input.numel() == 0.");
+        }
+        return extreme(x.reshape(-1), 0, false, isMax).indices();
+    }
+
+    /** Values and first indices of the extremes along {@code dim}; NaN beats every number. */
+    static ValuesIndices extreme(NDArray x, int dim, boolean keepdim, boolean isMax) {
+        String name = isMax ? "max" : "min";
+        int d = Shapes.wrapDim(dim, x.dim());
+        if (x.dim() == 0) {
+            return new ValuesIndices(name, x.clone(), NDArray.empty(DType.INT64));
+        }
+        int len = x.shapeRef()[d];
+        if (len == 0) {
+            throw new IllegalArgumentException(name + "(): Expected reduction dim " + d + " to have non-zero size.");
+        }
+        NDArray m = x.movedim(d, -1);
+        int nd = m.dim();
+        int[] outer = java.util.Arrays.copyOf(m.shapeRef(), nd - 1);
+        int[] outerStrides = java.util.Arrays.copyOf(m.stridesRef(), nd - 1);
+        int ls = m.stridesRef()[nd - 1];
+        NDArray values = NDArray.empty(x.dtype(), outer);
+        NDArray indices = NDArray.empty(DType.INT64, outer);
+        int[] cs = Shapes.contiguousStrides(outer);
+        StridedLoop loop = StridedLoop.of(outer, new int[][] {outerStrides, cs},
+                new int[] {m.storageOffset(), 0}, 0);
+        int xs = loop.innerStride(0);
+        int os = loop.innerStride(1);
+        Access a = Access.of(x.storage());
+        Access va = Access.of(values.storage());
+        long[] idx = indices.storage().longs();
+        boolean floating = x.dtype().isFloatingPoint();
+        loop.run((off, n) -> {
+            for (int e = 0; e < n; e++) {
+                int base = off[0] + e * xs;
+                int best = 0;
+                if (floating) {
+                    double bv = a.getD(base);
+                    for (int i = 1; i < len && bv == bv; i++) {
+                        double v = a.getD(base + i * ls);
+                        if (v != v || (isMax ? v > bv : v < bv)) {
+                            bv = v;
+                            best = i;
+                        }
+                    }
+                    va.setD(off[1] + e * os, bv);
+                } else {
+                    long bv = a.getL(base);
+                    for (int i = 1; i < len; i++) {
+                        long v = a.getL(base + i * ls);
+                        if (isMax ? v > bv : v < bv) {
+                            bv = v;
+                            best = i;
+                        }
+                    }
+                    va.setL(off[1] + e * os, bv);
+                }
+                idx[off[1] + e * os] = best;
+            }
+        });
+        if (keepdim) {
+            values = values.unsqueeze(d);
+            indices = indices.unsqueeze(d);
+        }
+        return new ValuesIndices(name, values, indices);
+    }
+}
