@@ -1,0 +1,31 @@
+package dev.jgrad.examples;
+
+import java.io.PrintStream;
+
+/** Python's {@code print(a, b, ...)}: the arguments' text joined by spaces, then a newline. */
+final class Printer {
+    private final PrintStream out;
+
+    Printer(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(Object... parts) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(parts[i]);
+        }
+        // '\n' as in Python, whatever the platform's line separator.
+        out.print(sb.append('\n'));
+        out.flush();
+    }
+
+    /** A section title of the tutorial, so the output can be followed alongside it. */
+    void section(String title) {
+        print();
+        print("# " + title);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.jgrad.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The Lab programs' whole output, against the tutorial's printed text (expected files in test resources). */
+class LabProgramsTest {
+
+    private static String run(Consumer<PrintStream> lab) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            lab.accept(out);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String expected(String name) throws IOException {
+        try (InputStream in = LabProgramsTest.class.getResourceAsStream(name)) {
+            assertNotNull(in, name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void lab01_1PrintsTheTutorialsOutput() throws IOException {
+        assertEquals(expected("lab01-1.txt"), run(Lab01_1::run));
+    }
+
+    @Test
+    void lab01_2PrintsTheTutorialsOutput() throws IOException {
+        assertEquals(expected("lab01-2.txt"), run(Lab01_2::run));
+    }
+
+    @Test
+    void labIdsMapToClasses() {
+        assertEquals("dev.jgrad.examples.Lab01_1", Labs.className("01-1"));
+        assertNotNull(Labs.mainOf("01-1"));
+        assertNotNull(Labs.mainOf("01-2"));
+        assertTrue(Labs.available().containsAll(List.of("01-1", "01-2")), Labs.available().toString());
+    }
+
+    @Test
+    void unknownLabIdsAreRejected() {
+        assertNull(Labs.mainOf("99"));
+        assertNull(Labs.mainOf("01_1"));
+        assertNull(Labs.mainOf("../Labs"));
+        assertNull(Labs.mainOf(""));
+    }
+
+    @Test
+    void badIdListsTheAvailableLabs() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int status = Labs.run(new String[] {"42"}, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertEquals(2, status);
+        assertTrue(buf.toString(StandardCharsets.UTF_8).startsWith("jgrad: no lab '42'; available: 01-1, 01-2"),
+                buf.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void dispatcherRunsTheLabsMain() throws Exception {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Labs.run(new String[] {"01-2"}, System.err));
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(expected("lab01-2.txt"), buf.toString(StandardCharsets.UTF_8));
+    }
+}
