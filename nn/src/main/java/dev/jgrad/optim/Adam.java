@@ -142,7 +142,7 @@ public class Adam extends Optimizer {
         NDArray second = expAvgSq;
         if (amsgrad) {
             NDArray max = state.get("max_exp_avg_sq");
-            max.maximum_(expAvgSq);
+            max.maximum(expAvgSq, max);
             second = max;
         }
         // a is free again: denom = (second.sqrt() / √bc2).add_(eps)
