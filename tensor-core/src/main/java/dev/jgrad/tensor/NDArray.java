@@ -853,6 +853,13 @@ public final class NDArray {
         return this;
     }
 
+    /** Adds {@code src} at {@code index} along {@code dim}; repeated indices add up (gather's backward). */
+    public NDArray scatterAdd_(int dim, NDArray index, NDArray src) {
+        Indexing.scatterAdd(this, dim, index, src);
+        storage.bumpVersion();
+        return this;
+    }
+
     /** Writes {@code value} at {@code index} along {@code dim} (the one-hot idiom). */
     public NDArray scatter_(int dim, NDArray index, double value) {
         Indexing.scatter(this, dim, index, null, value);
