@@ -823,6 +823,21 @@ public final class NDArray {
         return bumped(Elementwise.binaryScalarInPlace(BinaryOp.DIV, this, other));
     }
 
+    /** Square root in place; optimizers use it to build Adam's denominator without allocating. */
+    public NDArray sqrt_() {
+        return bumped(Elementwise.unary(UnaryOp.SQRT, this, this));
+    }
+
+    /**
+     * {@code torch.maximum(this, other, out=out)}: the elementwise maximum (NaN propagates) written
+     * into {@code out}, which may be this array (AMSGrad's running max, without allocating).
+     */
+    public NDArray maximum(NDArray other, NDArray out) {
+        Elementwise.binary(BinaryOp.MAXIMUM, this, other, Promotion.resultType(this, other), 1.0, out);
+        out.storage.bumpVersion();
+        return out;
+    }
+
     public NDArray clamp_(double min, double max) {
         return bumped(Elementwise.clamp(this, min, max, this));
     }
