@@ -325,11 +325,23 @@ final class Reductions {
         Access va = Access.of(values.storage());
         long[] idx = indices.storage().longs();
         boolean floating = x.dtype().isFloatingPoint();
+        float[] f = x.dtype() == DType.FLOAT32 ? x.storage().floats() : null;
+        float[] fv = f != null ? values.storage().floats() : null;
         loop.run((off, n) -> {
             for (int e = 0; e < n; e++) {
                 int base = off[0] + e * xs;
                 int best = 0;
-                if (floating) {
+                if (f != null) {
+                    float bv = f[base];
+                    for (int i = 1; i < len && bv == bv; i++) {
+                        float v = f[base + i * ls];
+                        if (v != v || (isMax ? v > bv : v < bv)) {
+                            bv = v;
+                            best = i;
+                        }
+                    }
+                    fv[off[1] + e * os] = bv;
+                } else if (floating) {
                     double bv = a.getD(base);
                     for (int i = 1; i < len && bv == bv; i++) {
                         double v = a.getD(base + i * ls);
