@@ -1,5 +1,7 @@
 package dev.jgrad.mnist;
 
+import dev.jgrad.tensor.DType;
+import dev.jgrad.tensor.NDArray;
 import java.util.Arrays;
 
 /**
@@ -101,6 +103,56 @@ public final class IdxData {
     /** The elements of a 0x0E file, not copied. */
     public double[] doubles() {
         return (double[]) elementsOf(IdxType.DOUBLE, IdxType.DOUBLE);
+    }
+
+    /**
+     * The data as a tensor of shape {@link #dims()}. unsigned byte, int, float and double become
+     * uint8, int32, float32 and float64 tensors over this data's own array (no copy); jgrad has no
+     * int8 or int16, so signed byte and short are widened to int32 (a copy).
+     */
+    public NDArray toNDArray() {
+        switch (type) {
+            case UBYTE: return NDArray.wrap((byte[]) elements, dims);
+            case BYTE: {
+                byte[] b = (byte[]) elements;
+                int[] wide = new int[b.length];
+                for (int i = 0; i < b.length; i++) {
+                    wide[i] = b[i];
+                }
+                return NDArray.wrap(wide, dims);
+            }
+            case SHORT: {
+                short[] s = (short[]) elements;
+                int[] wide = new int[s.length];
+                for (int i = 0; i < s.length; i++) {
+                    wide[i] = s[i];
+                }
+                return NDArray.wrap(wide, dims);
+            }
+            case INT: return NDArray.wrap((int[]) elements, dims);
+            case FLOAT: return NDArray.wrap((float[]) elements, dims);
+            case DOUBLE: return NDArray.wrap((double[]) elements, dims);
+            default: throw new AssertionError(type);
+        }
+    }
+
+    /**
+     * A tensor's elements, in row-major order whatever its strides (a copy), as IDX data: uint8,
+     * int32, float32 and float64 map to unsigned byte, int, float and double. IDX has no 64-bit
+     * integer or bool type, so int64 and bool tensors are refused.
+     */
+    public static IdxData of(NDArray t) {
+        int[] shape = t.shape().toArray();
+        DType d = t.dtype();
+        switch (d) {
+            case UINT8: return ofUnsignedBytes(t.toByteArray(), shape);
+            case INT32: return ofInts(t.toIntArray(), shape);
+            case FLOAT32: return ofFloats(t.toFloatArray(), shape);
+            case FLOAT64: return ofDoubles(t.toDoubleArray(), shape);
+            default:
+                throw new IllegalArgumentException("IDX files have no " + d + " type: convert the tensor with "
+                        + (d == DType.BOOL ? "toByte()" : "toInt()") + " first");
+        }
     }
 
     /** The element array itself, whatever its type. */

@@ -78,7 +78,7 @@ final class MnistDownloader {
                         try {
                             n = in.read(buf);
                         } catch (IOException e) {
-                            throw new IOException("connection lost after " + total + " bytes: " + describe(e), e);
+                            throw new IOException(cutShort(total, length) + " (" + describe(e) + ")", e);
                         }
                         if (n < 0) {
                             break;
@@ -92,7 +92,7 @@ final class MnistDownloader {
                     }
                 }
                 if (length >= 0 && total != length) {
-                    throw new IOException("connection closed after " + total + " of " + length + " bytes");
+                    throw new IOException(cutShort(total, length));
                 }
                 String got = hex(digest.digest());
                 if (!got.equalsIgnoreCase(md5)) {
@@ -102,6 +102,10 @@ final class MnistDownloader {
         } finally {
             c.disconnect();
         }
+    }
+
+    private static String cutShort(long received, long length) {
+        return "connection cut after " + received + (length >= 0 ? " of " + length : "") + " bytes";
     }
 
     /** Opens a GET with status 200, following redirects, but never from https down to http. */

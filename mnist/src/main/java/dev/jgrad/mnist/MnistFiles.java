@@ -153,6 +153,19 @@ public final class MnistFiles {
         return p;
     }
 
+    /** Reads the training split ({@code train-*} files) or the test split ({@code t10k-*} files). */
+    public MnistSplit load(boolean train) throws IOException {
+        return train ? MnistSplit.load(trainImages(), trainLabels()) : MnistSplit.load(testImages(), testLabels());
+    }
+
+    public MnistSplit train() throws IOException {
+        return load(true);
+    }
+
+    public MnistSplit test() throws IOException {
+        return load(false);
+    }
+
     public Path trainImages() {
         return path(TRAIN_IMAGES);
     }

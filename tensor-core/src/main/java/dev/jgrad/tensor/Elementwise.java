@@ -96,6 +96,13 @@ final class Elementwise {
                 loop.runParallel(GRAIN, (off, n) ->
                         FloatLoops.binary(op, fa, off[1], as, fb, off[2], bs, fo, off[0], os, n));
             }
+        } else if (compute == DType.FLOAT32 && op.isComparison() && op != BinaryOp.LOGICAL_AND
+                && op != BinaryOp.LOGICAL_OR) {
+            float[] fa = ca.storage().floats();
+            float[] fb = cb.storage().floats();
+            boolean[] bo = out.storage().bools();
+            loop.runParallel(GRAIN, (off, n) ->
+                    FloatLoops.compare(op, fa, off[1], as, fb, off[2], bs, bo, off[0], os, n));
         } else {
             Access xa = Access.of(ca.storage());
             Access xb = Access.of(cb.storage());
@@ -280,6 +287,14 @@ final class Elementwise {
         int as = loop.innerStride(2);
         int bs = loop.innerStride(3);
         boolean[] c = cond.storage().bools();
+        if (common == DType.FLOAT32) {
+            float[] fa = ca.storage().floats();
+            float[] fb = cb.storage().floats();
+            float[] fo = out.storage().floats();
+            loop.runParallel(GRAIN, (off, n) ->
+                    FloatLoops.where(c, off[1], cs, fa, off[2], as, fb, off[3], bs, fo, off[0], os, n));
+            return out;
+        }
         Access xa = Access.of(ca.storage());
         Access xb = Access.of(cb.storage());
         Access xo = Access.of(out.storage());

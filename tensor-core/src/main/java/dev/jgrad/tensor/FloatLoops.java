@@ -24,142 +24,209 @@ final class FloatLoops {
         }
     }
 
-    /** {@code o[i] = a[i] op b[i]} over n elements with the given strides. */
+    /** {@code o[i] = a[i] op b[i]} over n elements with the given strides (0 broadcasts one value). */
     static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs,
                        float[] o, int oo, int os, int n) {
-        boolean unit = os == 1 && (as == 1 || as == 0) && (bs == 1 || bs == 0);
-        boolean contiguous = unit && as == 1 && bs == 1;
-        boolean scalarB = unit && as == 1 && bs == 0;
-        boolean scalarA = unit && as == 0 && bs == 1;
         switch (op) {
             case ADD:
-                if (contiguous) {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = a[ao + i] + b[bo + i];
-                    }
-                } else if (scalarB) {
-                    float s = b[bo];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = a[ao + i] + s;
-                    }
-                } else if (scalarA) {
-                    float s = a[ao];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = s + b[bo + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i * os] = a[ao + i * as] + b[bo + i * bs];
-                    }
-                }
+                add(a, ao, as, b, bo, bs, o, oo, os, n);
                 return;
             case SUB:
-                if (contiguous) {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = a[ao + i] - b[bo + i];
-                    }
-                } else if (scalarB) {
-                    float s = b[bo];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = a[ao + i] - s;
-                    }
-                } else if (scalarA) {
-                    float s = a[ao];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = s - b[bo + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i * os] = a[ao + i * as] - b[bo + i * bs];
-                    }
-                }
+                sub(a, ao, as, b, bo, bs, o, oo, os, n);
                 return;
             case MUL:
-                if (contiguous) {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = a[ao + i] * b[bo + i];
-                    }
-                } else if (scalarB) {
-                    float s = b[bo];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = a[ao + i] * s;
-                    }
-                } else if (scalarA) {
-                    float s = a[ao];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = s * b[bo + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i * os] = a[ao + i * as] * b[bo + i * bs];
-                    }
-                }
+                mul(a, ao, as, b, bo, bs, o, oo, os, n);
                 return;
             case DIV:
-                if (contiguous) {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = a[ao + i] / b[bo + i];
-                    }
-                } else if (scalarB) {
-                    float s = b[bo];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = a[ao + i] / s;
-                    }
-                } else if (scalarA) {
-                    float s = a[ao];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = s / b[bo + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i * os] = a[ao + i * as] / b[bo + i * bs];
-                    }
-                }
+                div(a, ao, as, b, bo, bs, o, oo, os, n);
                 return;
             case MAXIMUM:
-                if (contiguous) {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = Math.max(a[ao + i], b[bo + i]);
-                    }
-                } else if (scalarB) {
-                    float s = b[bo];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = Math.max(a[ao + i], s);
-                    }
-                } else if (scalarA) {
-                    float s = a[ao];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = Math.max(s, b[bo + i]);
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i * os] = Math.max(a[ao + i * as], b[bo + i * bs]);
-                    }
-                }
+                maximum(a, ao, as, b, bo, bs, o, oo, os, n);
                 return;
             case MINIMUM:
-                if (contiguous) {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = Math.min(a[ao + i], b[bo + i]);
-                    }
-                } else if (scalarB) {
-                    float s = b[bo];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = Math.min(a[ao + i], s);
-                    }
-                } else if (scalarA) {
-                    float s = a[ao];
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i] = Math.min(s, b[bo + i]);
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        o[oo + i * os] = Math.min(a[ao + i * as], b[bo + i * bs]);
-                    }
-                }
+                minimum(a, ao, as, b, bo, bs, o, oo, os, n);
                 return;
             default:
                 throw new IllegalArgumentException("no float32 loop for " + op);
+        }
+    }
+
+    static void add(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
+        if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = a[ao + i] + b[bo + i];
+            }
+        } else if (os == 1 && as == 1 && bs == 0) {
+            float s = b[bo];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = a[ao + i] + s;
+            }
+        } else if (os == 1 && as == 0 && bs == 1) {
+            float s = a[ao];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = s + b[bo + i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                o[oo + i * os] = a[ao + i * as] + b[bo + i * bs];
+            }
+        }
+    }
+
+    static void sub(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
+        if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = a[ao + i] - b[bo + i];
+            }
+        } else if (os == 1 && as == 1 && bs == 0) {
+            float s = b[bo];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = a[ao + i] - s;
+            }
+        } else if (os == 1 && as == 0 && bs == 1) {
+            float s = a[ao];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = s - b[bo + i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                o[oo + i * os] = a[ao + i * as] - b[bo + i * bs];
+            }
+        }
+    }
+
+    static void mul(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
+        if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = a[ao + i] * b[bo + i];
+            }
+        } else if (os == 1 && as == 1 && bs == 0) {
+            float s = b[bo];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = a[ao + i] * s;
+            }
+        } else if (os == 1 && as == 0 && bs == 1) {
+            float s = a[ao];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = s * b[bo + i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                o[oo + i * os] = a[ao + i * as] * b[bo + i * bs];
+            }
+        }
+    }
+
+    static void div(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
+        if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = a[ao + i] / b[bo + i];
+            }
+        } else if (os == 1 && as == 1 && bs == 0) {
+            float s = b[bo];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = a[ao + i] / s;
+            }
+        } else if (os == 1 && as == 0 && bs == 1) {
+            float s = a[ao];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = s / b[bo + i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                o[oo + i * os] = a[ao + i * as] / b[bo + i * bs];
+            }
+        }
+    }
+
+    static void maximum(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
+        if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = Math.max(a[ao + i], b[bo + i]);
+            }
+        } else if (os == 1 && as == 1 && bs == 0) {
+            float s = b[bo];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = Math.max(a[ao + i], s);
+            }
+        } else if (os == 1 && as == 0 && bs == 1) {
+            float s = a[ao];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = Math.max(s, b[bo + i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                o[oo + i * os] = Math.max(a[ao + i * as], b[bo + i * bs]);
+            }
+        }
+    }
+
+    static void minimum(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
+        if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = Math.min(a[ao + i], b[bo + i]);
+            }
+        } else if (os == 1 && as == 1 && bs == 0) {
+            float s = b[bo];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = Math.min(a[ao + i], s);
+            }
+        } else if (os == 1 && as == 0 && bs == 1) {
+            float s = a[ao];
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = Math.min(s, b[bo + i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                o[oo + i * os] = Math.min(a[ao + i * as], b[bo + i * bs]);
+            }
+        }
+    }
+
+    /** {@code o[i] = a[i] cmp b[i]} for the six comparisons, into a bool array. */
+    static void compare(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs,
+                        boolean[] o, int oo, int os, int n) {
+        switch (op) {
+            case EQ:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] == b[bo + i * bs];
+                }
+                return;
+            case NE:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] != b[bo + i * bs];
+                }
+                return;
+            case LT:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] < b[bo + i * bs];
+                }
+                return;
+            case LE:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] <= b[bo + i * bs];
+                }
+                return;
+            case GT:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] > b[bo + i * bs];
+                }
+                return;
+            case GE:
+                for (int i = 0; i < n; i++) {
+                    o[oo + i * os] = a[ao + i * as] >= b[bo + i * bs];
+                }
+                return;
+            default:
+                throw new IllegalArgumentException("not a comparison: " + op);
+        }
+    }
+
+    /** {@code o[i] = c[i] ? a[i] : b[i]}. */
+    static void where(boolean[] c, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
+                      float[] o, int oo, int os, int n) {
+        for (int i = 0; i < n; i++) {
+            o[oo + i * os] = c[co + i * cs] ? a[ao + i * as] : b[bo + i * bs];
         }
     }
 

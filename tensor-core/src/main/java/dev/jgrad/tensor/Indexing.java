@@ -1,6 +1,6 @@
 package dev.jgrad.tensor;
 
-/** gather, scatter_, indexSelect and maskedSelect. */
+/** gather, scatter_, scatterAdd_, indexSelect and maskedSelect. */
 final class Indexing {
     private Indexing() {
     }
@@ -77,10 +77,20 @@ final class Indexing {
 
     /** scatter of {@code src} (or of {@code value} when src is null) into self, without bumping the version. */
     static void scatter(NDArray self, int dim, NDArray index, NDArray src, double value) {
+        scatter(self, dim, index, src, value, false);
+    }
+
+    /** scatter_add of {@code src} into self (repeated indices add up), without bumping the version. */
+    static void scatterAdd(NDArray self, int dim, NDArray index, NDArray src) {
+        scatter(self, dim, index, src, 0, true);
+    }
+
+    private static void scatter(NDArray self, int dim, NDArray index, NDArray src, double value, boolean add) {
+        String op = add ? "scatter_add" : "scatter";
         int d = Shapes.wrapDim(dim, self.dim());
-        checkIndexDims("scatter", self, d, index, src);
+        checkIndexDims(op, self, d, index, src);
         if (src != null && src.dtype() != self.dtype()) {
-            throw new IllegalArgumentException("scatter(): Expected self.dtype to be equal to src.dtype");
+            throw new IllegalArgumentException(op + "(): Expected self.dtype to be equal to src.dtype");
         }
         if (index.numel() == 0) {
             return;
@@ -106,7 +116,15 @@ final class Indexing {
         loop.run((off, n) -> {
             for (int e = 0; e < n; e++) {
                 int i = checkedIndex(idx[off[1] + e * is], d, size);
-                to.setFrom(off[0] + e * ts + i * dStride, from, off[2] + e * ss, floating);
+                int t = off[0] + e * ts + i * dStride;
+                int f = off[2] + e * ss;
+                if (!add) {
+                    to.setFrom(t, from, f, floating);
+                } else if (floating) {
+                    to.setD(t, to.getD(t) + from.getD(f));
+                } else {
+                    to.setL(t, to.getL(t) + from.getL(f));
+                }
             }
         });
     }

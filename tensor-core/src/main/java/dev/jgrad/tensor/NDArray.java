@@ -380,33 +380,33 @@ public final class NDArray {
     /** The elements in row-major order, converted to float. */
     public float[] toFloatArray() {
         NDArray c = contiguousAs(DType.FLOAT32);
-        return Arrays.copyOfRange(c.storage.floats(), c.offset, c.offset + c.numel());
+        return c.numel() == 0 ? new float[0] : Arrays.copyOfRange(c.storage.floats(), c.offset, c.offset + c.numel());
     }
 
     public double[] toDoubleArray() {
         NDArray c = contiguousAs(DType.FLOAT64);
-        return Arrays.copyOfRange(c.storage.doubles(), c.offset, c.offset + c.numel());
+        return c.numel() == 0 ? new double[0] : Arrays.copyOfRange(c.storage.doubles(), c.offset, c.offset + c.numel());
     }
 
     public long[] toLongArray() {
         NDArray c = contiguousAs(DType.INT64);
-        return Arrays.copyOfRange(c.storage.longs(), c.offset, c.offset + c.numel());
+        return c.numel() == 0 ? new long[0] : Arrays.copyOfRange(c.storage.longs(), c.offset, c.offset + c.numel());
     }
 
     public int[] toIntArray() {
         NDArray c = contiguousAs(DType.INT32);
-        return Arrays.copyOfRange(c.storage.ints(), c.offset, c.offset + c.numel());
+        return c.numel() == 0 ? new int[0] : Arrays.copyOfRange(c.storage.ints(), c.offset, c.offset + c.numel());
     }
 
     /** The elements as uint8 bytes (values wrap modulo 256). */
     public byte[] toByteArray() {
         NDArray c = contiguousAs(DType.UINT8);
-        return Arrays.copyOfRange(c.storage.bytes(), c.offset, c.offset + c.numel());
+        return c.numel() == 0 ? new byte[0] : Arrays.copyOfRange(c.storage.bytes(), c.offset, c.offset + c.numel());
     }
 
     public boolean[] toBooleanArray() {
         NDArray c = contiguousAs(DType.BOOL);
-        return Arrays.copyOfRange(c.storage.bools(), c.offset, c.offset + c.numel());
+        return c.numel() == 0 ? new boolean[0] : Arrays.copyOfRange(c.storage.bools(), c.offset, c.offset + c.numel());
     }
 
     /** True when both have the same shape and equal values (NaN is not equal to itself), as torch.equal. */
@@ -823,6 +823,21 @@ public final class NDArray {
         return bumped(Elementwise.binaryScalarInPlace(BinaryOp.DIV, this, other));
     }
 
+    /** Square root in place; optimizers use it to build Adam's denominator without allocating. */
+    public NDArray sqrt_() {
+        return bumped(Elementwise.unary(UnaryOp.SQRT, this, this));
+    }
+
+    /**
+     * {@code torch.maximum(this, other, out=out)}: the elementwise maximum (NaN propagates) written
+     * into {@code out}, which may be this array (AMSGrad's running max, without allocating).
+     */
+    public NDArray maximum(NDArray other, NDArray out) {
+        Elementwise.binary(BinaryOp.MAXIMUM, this, other, Promotion.resultType(this, other), 1.0, out);
+        out.storage.bumpVersion();
+        return out;
+    }
+
     public NDArray clamp_(double min, double max) {
         return bumped(Elementwise.clamp(this, min, max, this));
     }
@@ -842,12 +857,20 @@ public final class NDArray {
     public NDArray copy_(NDArray src) {
         Elementwise.checkInPlace(this, Shapes.broadcast(shape, src.shape));
         copyFrom(src);
+        storage.bumpVersion();
         return this;
     }
 
     /** Writes {@code src} at {@code index} along {@code dim}: for dim 0, {@code self[index[i][j]][j] = src[i][j]}. */
     public NDArray scatter_(int dim, NDArray index, NDArray src) {
         Indexing.scatter(this, dim, index, src, 0);
+        storage.bumpVersion();
+        return this;
+    }
+
+    /** Adds {@code src} at {@code index} along {@code dim}; repeated indices add up (gather's backward). */
+    public NDArray scatterAdd_(int dim, NDArray index, NDArray src) {
+        Indexing.scatterAdd(this, dim, index, src);
         storage.bumpVersion();
         return this;
     }
@@ -864,11 +887,10 @@ public final class NDArray {
         return result;
     }
 
-    /** Copies into this array and bumps the version (no shape checks beyond broadcasting). */
+    /** Copies into this array without bumping the version (callers that write in place bump it once). */
     void copyFrom(NDArray src) {
         NDArray s = src.storage == storage ? src.clone() : src;
         Copy.copy(this, s);
-        storage.bumpVersion();
     }
 
     private void fillRaw(double value) {

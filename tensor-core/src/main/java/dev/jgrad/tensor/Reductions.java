@@ -1,7 +1,8 @@
 package dev.jgrad.tensor;
 
 /**
- * sum, mean, prod, max/min and their arg forms. Sums accumulate in double (float inputs) or long
+ * sum, mean, prod, max/min and their arg forms. Sums accumulate in double (float inputs, except
+ * float32 sums of fewer than 8 values, which add up in float as PyTorch's do) or long
  * (integer inputs) into an accumulator laid out as the output, walked by a {@link StridedLoop}
  * whose output strides are 0 along the reduced dims: a run along a reduced dim collapses into
  * one sum, a run along a kept dim adds a whole row. Full reductions sum fixed-size blocks in
@@ -10,6 +11,12 @@ package dev.jgrad.tensor;
 final class Reductions {
     /** Iteration indices per block of a full reduction. */
     private static final int BLOCK = 1 << 15;
+    /**
+     * PyTorch adds fewer than this many float32 values one by one in float (its vector lanes only
+     * start at 8), so such sums are summed that way here too and round exactly as PyTorch's do: a
+     * tutorial's printed digits can hinge on it (Lab-03's broadcast gradient, a sum of 3).
+     */
+    private static final int PYTORCH_SEQUENTIAL_FLOAT_SUM = 8;
 
     private Reductions() {
     }
@@ -166,6 +173,18 @@ final class Reductions {
         boolean f32 = x.dtype() == DType.FLOAT32;
         float[] f = f32 ? x.storage().floats() : null;
         double[] d = f32 ? null : x.storage().doubles();
+        if (f32 && count(x, mask) < PYTORCH_SEQUENTIAL_FLOAT_SUM) {
+            float[] small = new float[outN];
+            loop.run((off, n) -> {
+                for (int i = 0; i < n; i++) {
+                    small[off[1] + i * cs] += f[off[0] + i * xs];
+                }
+            });
+            for (int i = 0; i < outN; i++) {
+                acc[i] = small[i];
+            }
+            return acc;
+        }
         if (outN == 1) {
             acc[0] = blockedFullSum(loop, (off, n) -> f32 ? FloatLoops.sum(f, off[0], xs, n) : sumDoubles(d, off[0], xs, n));
             return acc;
@@ -306,11 +325,23 @@ final class Reductions {
         Access va = Access.of(values.storage());
         long[] idx = indices.storage().longs();
         boolean floating = x.dtype().isFloatingPoint();
+        float[] f = x.dtype() == DType.FLOAT32 ? x.storage().floats() : null;
+        float[] fv = f != null ? values.storage().floats() : null;
         loop.run((off, n) -> {
             for (int e = 0; e < n; e++) {
                 int base = off[0] + e * xs;
                 int best = 0;
-                if (floating) {
+                if (f != null) {
+                    float bv = f[base];
+                    for (int i = 1; i < len && bv == bv; i++) {
+                        float v = f[base + i * ls];
+                        if (v != v || (isMax ? v > bv : v < bv)) {
+                            bv = v;
+                            best = i;
+                        }
+                    }
+                    fv[off[1] + e * os] = bv;
+                } else if (floating) {
                     double bv = a.getD(base);
                     for (int i = 1; i < len && bv == bv; i++) {
                         double v = a.getD(base + i * ls);

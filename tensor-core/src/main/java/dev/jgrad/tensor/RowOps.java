@@ -26,15 +26,12 @@ final class RowOps {
         int[] outer = java.util.Arrays.copyOf(m.shapeRef(), Math.max(0, m.dim() - 1));
         NDArray out = NDArray.empty(x.dtype(), outer);
         int rows = Shapes.numel(outer);
-        Access in = Access.of(m.storage());
         Access o = Access.of(out.storage());
         int base = m.storageOffset();
         Parallel.parallelFor(0, rows, Math.max(1, (1 << 16) / Math.max(len, 1)), (r0, r1) -> {
             double[] buf = new double[len];
             for (int r = r0; r < r1; r++) {
-                for (int i = 0; i < len; i++) {
-                    buf[i] = in.getD(base + r * len + i);
-                }
+                load(m.storage(), base + r * len, buf, len);
                 o.setD(r, fn.reduce(buf, len));
             }
         });
@@ -46,22 +43,39 @@ final class RowOps {
         int len = x.dim() == 0 ? 1 : x.shapeRef()[d];
         NDArray out = NDArray.empty(x.dtype(), m.shapeRef());
         int rows = len == 0 ? 0 : m.numel() / len;
-        Access in = Access.of(m.storage());
-        Access o = Access.of(out.storage());
         int base = m.storageOffset();
         Parallel.parallelFor(0, rows, Math.max(1, (1 << 14) / Math.max(len, 1)), (r0, r1) -> {
             double[] buf = new double[len];
             for (int r = r0; r < r1; r++) {
-                for (int i = 0; i < len; i++) {
-                    buf[i] = in.getD(base + r * len + i);
-                }
+                load(m.storage(), base + r * len, buf, len);
                 fn.map(buf, len);
-                for (int i = 0; i < len; i++) {
-                    o.setD(r * len + i, buf[i]);
-                }
+                store(buf, out.storage(), r * len, len);
             }
         });
         return x.dim() == 0 ? out : out.movedim(-1, d).contiguous();
+    }
+
+    /** Reads a contiguous row of a floating storage into {@code buf}. */
+    private static void load(Storage s, int off, double[] buf, int len) {
+        if (s.dtype() == DType.FLOAT32) {
+            float[] f = s.floats();
+            for (int i = 0; i < len; i++) {
+                buf[i] = f[off + i];
+            }
+        } else {
+            System.arraycopy(s.doubles(), off, buf, 0, len);
+        }
+    }
+
+    private static void store(double[] buf, Storage s, int off, int len) {
+        if (s.dtype() == DType.FLOAT32) {
+            float[] f = s.floats();
+            for (int i = 0; i < len; i++) {
+                f[off + i] = (float) buf[i];
+            }
+        } else {
+            System.arraycopy(buf, 0, s.doubles(), off, len);
+        }
     }
 
     private static void requireFloating(NDArray x, String op) {
@@ -145,17 +159,21 @@ final class RowOps {
                 m = 0;
             }
             double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += Math.exp(row[i] - m);
-            }
             if (log) {
-                double ls = Math.log(s);
                 for (int i = 0; i < n; i++) {
-                    row[i] = row[i] - m - ls;
+                    s += Math.exp(row[i] - m);
+                }
+                double shift = m + Math.log(s);
+                for (int i = 0; i < n; i++) {
+                    row[i] = row[i] - shift;
                 }
             } else {
                 for (int i = 0; i < n; i++) {
-                    row[i] = Math.exp(row[i] - m) / s;
+                    row[i] = Math.exp(row[i] - m);
+                    s += row[i];
+                }
+                for (int i = 0; i < n; i++) {
+                    row[i] /= s;
                 }
             }
         });

@@ -224,8 +224,12 @@ final class Json {
             digits();
         }
         String text = s.substring(start, pos);
-        if (integral && text.length() <= 18) {
-            return Long.parseLong(text);
+        if (integral) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException outOfRange) {
+                // Falls through to BigDecimal, which holds any integer.
+            }
         }
         try {
             return new BigDecimal(text);

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
     @Test
     void parsesEveryKindOfValue() throws Exception {
-        Object v = Json.parse(" {\"a\": [1, -0, 12345678901234567890, 1.5e3, -2E-2, 0.25],\n\t\"b\": {\"c\": true, "
+        Object v = Json.parse(" {\"a\": [1, -0, 9223372036854775807, 12345678901234567890, 1.5e3, -2E-2, 0.25],\n\t\"b\": {\"c\": true, "
                 + "\"d\": false, \"e\": null}, \"s\": \"q\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\", \"\": []}\r\n", 8);
         Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("a", List.of(1L, 0L, new BigDecimal("12345678901234567890"), new BigDecimal("1.5e3"),
+        expected.put("a", List.of(1L, 0L, Long.MAX_VALUE, new BigDecimal("12345678901234567890"), new BigDecimal("1.5e3"),
                 new BigDecimal("-2E-2"), new BigDecimal("0.25")));
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("c", true);

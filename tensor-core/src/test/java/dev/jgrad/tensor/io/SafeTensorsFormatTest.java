@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgrad.tensor.DType;
+import dev.jgrad.tensor.NDArray;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -35,6 +36,8 @@ class SafeTensorsFormatTest {
                 + " \"a\": {\"dtype\": \"F32\", \"shape\": [1, 2], \"data_offsets\": [0, 8]},\n"
                 + " \"m\": {\"dtype\": \"BOOL\", \"shape\": [3], \"data_offsets\": [24, 27]},\n"
                 + " \"e\": {\"dtype\": \"U8\", \"shape\": [0, 4], \"data_offsets\": [27, 27]},\n"
+                + " \"i\": {\"dtype\": \"I32\", \"shape\": [1], \"data_offsets\": [35, 39]},\n"
+                + " \"u\": {\"dtype\": \"U8\", \"shape\": [2], \"data_offsets\": [39, 41]},\n"
                 + " \"s\": {\"dtype\": \"F64\", \"shape\": [], \"data_offsets\": [27, 35]}}    ";
         byte[] data = {
             0x00, 0x00, (byte) 0x80, 0x3F, 0x00, 0x00, 0x20, (byte) 0xC0,   // a: 1.0f, -2.5f
@@ -42,27 +45,34 @@ class SafeTensorsFormatTest {
             (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
             (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,             //    -1L
             1, 0, 1,                                                        // m: true, false, true
-            0, 0, 0, 0, 0, 0, (byte) 0xF8, 0x3F                             // s: 1.5
+            0, 0, 0, 0, 0, 0, (byte) 0xF8, 0x3F,                            // s: 1.5
+            0x00, 0x01, 0x00, (byte) 0x80,                                  // i: 0x80000100
+            (byte) 0xFF, 7                                                  // u: 255, 7
         };
-        SafeTensorsCodec.Contents c = SafeTensorsCodec.read(file(header, data));
-        assertEquals(List.of("b", "a", "m", "e", "s"), List.copyOf(c.tensors.keySet()));
-        assertEquals(Map.of("format", "pt", "note", "café"), c.metadata);
-        check(c.tensors.get("a"), DType.FLOAT32, new int[] {1, 2});
-        assertArrayEquals(new float[] {1f, -2.5f}, (float[]) c.tensors.get("a").data);
-        assertArrayEquals(new long[] {1, -1}, (long[]) c.tensors.get("b").data);
-        assertArrayEquals(new boolean[] {true, false, true}, (boolean[]) c.tensors.get("m").data);
-        check(c.tensors.get("e"), DType.UINT8, new int[] {0, 4});
-        check(c.tensors.get("s"), DType.FLOAT64, new int[0]);
-        assertArrayEquals(new double[] {1.5}, (double[]) c.tensors.get("s").data);
+        SafeTensors.Contents c = SafeTensors.load(file(header, data));
+        assertEquals(List.of("b", "a", "m", "e", "i", "u", "s"), List.copyOf(c.tensors().keySet()));
+        assertEquals(Map.of("format", "pt", "note", "café"), c.metadata());
+        assertEquals("tensor([[ 1.0000, -2.5000]])", c.get("a").toString());
+        assertEquals("tensor([ 1, -1])", c.get("b").toString());
+        assertEquals("tensor([ True, False,  True])", c.get("m").toString());
+        assertEquals("tensor([], size=(0, 4), dtype=uint8)", c.get("e").toString());
+        assertEquals("tensor([-2147483392], dtype=int32)", c.get("i").toString());
+        assertEquals("tensor([255,   7], dtype=uint8)", c.get("u").toString());
+        assertEquals("tensor(1.5000, dtype=float64)", c.get("s").toString());
+        assertEquals(DType.FLOAT64, c.get("s").dtype());
+        assertEquals(0, c.get("s").dim());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> c.get("z"));
+        assertEquals("no tensor named 'z' (the file holds [b, a, m, e, i, u, s])", missing.getMessage());
+        assertEquals(Map.of("format", "pt", "note", "café"), SafeTensors.loadMetadata(dir.resolve("f0.safetensors")));
     }
 
     @Test
     void writesWhatTheSpecificationSays() throws IOException {
-        Map<String, RawTensor> tensors = new LinkedHashMap<>();
-        tensors.put("w", new RawTensor(DType.INT32, new int[] {2}, new int[] {1, -2}));
-        tensors.put("x", new RawTensor(DType.UINT8, new int[] {1, 1}, new byte[] {(byte) 200}));
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        tensors.put("w", NDArray.tensor(new int[] {1, -2}));
+        tensors.put("x", NDArray.wrap(new byte[] {(byte) 200}, 1, 1));
         Path f = dir.resolve("out.safetensors");
-        SafeTensorsCodec.write(f, tensors, Map.of("arch", "mlp"));
+        SafeTensors.save(f, tensors, Map.of("arch", "mlp"));
         byte[] bytes = Files.readAllBytes(f);
         String json = "{\"__metadata__\":{\"arch\":\"mlp\"},\"w\":{\"dtype\":\"I32\",\"shape\":[2],\"data_offsets\":[0,8]},"
                 + "\"x\":{\"dtype\":\"U8\",\"shape\":[1,1],\"data_offsets\":[8,9]}}";
@@ -76,19 +86,30 @@ class SafeTensorsFormatTest {
     }
 
     @Test
+    void noMetadataMeansNoMetadataKey() throws IOException {
+        Path f = dir.resolve("plain.safetensors");
+        SafeTensors.save(f, Map.of("a", NDArray.tensor(new float[] {1f})));
+        byte[] bytes = Files.readAllBytes(f);
+        int n = (int) ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        String header = new String(bytes, 8, n, StandardCharsets.UTF_8).trim();
+        assertEquals("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", header);
+        assertEquals(Map.of(), SafeTensors.load(f).metadata());
+    }
+
+    @Test
     void writeReplacesAtomicallyAndLeavesNoTemporaryFile() throws IOException {
         Path f = dir.resolve("m.safetensors");
         Files.writeString(f, "old");
-        Map<String, RawTensor> t = Map.of("a", new RawTensor(DType.FLOAT32, new int[] {1}, new float[] {3f}));
-        SafeTensorsCodec.write(f, t, null);
-        assertArrayEquals(new float[] {3f}, (float[]) SafeTensorsCodec.read(f).tensors.get("a").data);
+        SafeTensors.save(f, Map.of("a", NDArray.tensor(new float[] {3f})), null);
+        assertArrayEquals(new float[] {3f}, SafeTensors.load(f).get("a").toFloatArray());
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count());
         }
         // A failing write (a name the format reserves) leaves the old file and no temporary one.
-        assertThrows(IllegalArgumentException.class, () -> SafeTensorsCodec.write(f,
-                Map.of("__metadata__", new RawTensor(DType.FLOAT32, new int[] {1}, new float[] {4f})), null));
-        assertArrayEquals(new float[] {3f}, (float[]) SafeTensorsCodec.read(f).tensors.get("a").data);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SafeTensors.save(f, Map.of("__metadata__", NDArray.tensor(new float[] {4f}))));
+        assertEquals("invalid tensor name '__metadata__'", e.getMessage());
+        assertArrayEquals(new float[] {3f}, SafeTensors.load(f).get("a").toFloatArray());
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count());
         }
@@ -115,10 +136,8 @@ class SafeTensorsFormatTest {
 
     @Test
     void truncatedFile() throws IOException {
-        Map<String, RawTensor> t = new LinkedHashMap<>();
-        t.put("a", new RawTensor(DType.FLOAT64, new int[] {3}, new double[] {1, 2, 3}));
         Path f = dir.resolve("whole.safetensors");
-        SafeTensorsCodec.write(f, t, null);
+        SafeTensors.save(f, Map.of("a", NDArray.tensor(new double[] {1, 2, 3})));
         byte[] whole = Files.readAllBytes(f);
         fails(write("cut-data", Arrays.copyOf(whole, whole.length - 5)),
                 "tensor 'a': data_offsets [0, 24] run past the end of the 19-byte data buffer");
@@ -204,11 +223,6 @@ class SafeTensorsFormatTest {
                 "tensor 'm': BOOL element 1 is byte 2, expected 0 or 1");
     }
 
-    private void check(RawTensor t, DType dtype, int[] shape) {
-        assertEquals(dtype, t.dtype);
-        assertArrayEquals(shape, t.shape);
-    }
-
     private Path entry(String entries, int dataBytes) throws IOException {
         return file("{" + entries + "}", new byte[dataBytes]);
     }
@@ -238,7 +252,7 @@ class SafeTensorsFormatTest {
     }
 
     private static void fails(Path f, String message) {
-        SafeTensorsException e = assertThrows(SafeTensorsException.class, () -> SafeTensorsCodec.read(f));
+        SafeTensorsException e = assertThrows(SafeTensorsException.class, () -> SafeTensors.load(f));
         assertEquals(f + ": " + message, e.getMessage());
         assertTrue(e.getMessage().startsWith(f.toString()));
     }

@@ -1,0 +1,44 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.tensor.NDArray;
+
+/** The node at a leaf that requires grad: adds incoming gradients into the leaf's {@code grad}. */
+final class AccumulateGrad extends Node {
+    private static final Node[] NONE = new Node[0];
+    final Tensor leaf;
+
+    AccumulateGrad(Tensor leaf) {
+        // Runs as soon as it is ready, like PyTorch's (sequence number UINT64_MAX).
+        super(NONE, Long.MAX_VALUE);
+        this.leaf = leaf;
+        this.shape = leaf.data().shape().toArray();
+        this.dtype = leaf.data().dtype();
+    }
+
+    @Override
+    public String name() {
+        return "AccumulateGrad";
+    }
+
+    @Override
+    NDArray[] apply(NDArray grad) {
+        throw new AssertionError("the engine accumulates leaf gradients itself");
+    }
+
+    /**
+     * Adds {@code g} to the leaf's grad. The first gradient is kept as is when nothing else can see
+     * it ({@code exclusive}) and it is contiguous; otherwise it is copied, so that updating one
+     * leaf's grad in place never changes another's. Later gradients add in place, as in PyTorch.
+     */
+    void accumulate(NDArray g, boolean exclusive) {
+        synchronized (leaf) {
+            Tensor current = leaf.grad();
+            if (current == null) {
+                NDArray own = !g.isContiguous() ? g.contiguous() : exclusive ? g : g.clone();
+                leaf.setGradUnchecked(Tensor.of(own));
+            } else {
+                current.data().add_(g);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.jgrad.autograd;
+
+/**
+ * Whether operations record the history that {@link Tensor#backward()} walks: PyTorch's grad mode.
+ *
+ * <p>The mode belongs to the current thread, so threads running inference under
+ * {@link Tensor#noGrad()} do not disturb a thread that is training, and many threads can share one
+ * model's weights.
+ */
+public final class GradMode {
+    // A one-element cell per thread: scopes flip it without a ThreadLocal.set each time.
+    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
+
+    private GradMode() {
+    }
+
+    /** {@code torch.is_grad_enabled()} for the current thread. */
+    public static boolean isEnabled() {
+        return ENABLED.get()[0];
+    }
+
+    /** {@code torch.set_grad_enabled(on)} for the current thread, without a scope. */
+    public static void setEnabled(boolean on) {
+        ENABLED.get()[0] = on;
+    }
+
+    static Scope scope(boolean on) {
+        boolean[] cell = ENABLED.get();
+        Scope s = new Scope(cell, cell[0]);
+        cell[0] = on;
+        return s;
+    }
+
+    /**
+     * A block of code run with grad mode set one way; closing it restores the mode the thread had
+     * before, so scopes nest: {@code try (var s = Tensor.noGrad()) { ... }}.
+     */
+    public static final class Scope implements AutoCloseable {
+        private final boolean[] cell;
+        private final boolean previous;
+        private boolean closed;
+
+        private Scope(boolean[] cell, boolean previous) {
+            this.cell = cell;
+            this.previous = previous;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                cell[0] = previous;
+            }
+        }
+    }
+}

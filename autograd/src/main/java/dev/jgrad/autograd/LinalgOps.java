@@ -1,0 +1,160 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.tensor.NDArray;
+
+/**
+ * Matrix products, each with its derivative. The backward products read transposed views and let
+ * the GEMM pack them, and skip the input that needs no gradient (a data batch), which halves the
+ * backward work of a layer.
+ */
+final class LinalgOps {
+    private LinalgOps() {
+    }
+
+    static Tensor mm(Tensor a, Tensor b) {
+        NDArray out = a.data().mm(b.data());
+        OpNode n = OpNode.record("MmBackward0", a, b);
+        if (n == null) {
+            return Tensor.of(out);
+        }
+        boolean aColumnMajor = columnMajor(a.data());
+        boolean bColumnMajor = columnMajor(b.data());
+        SavedValue sa = n.needs(1) ? n.save(a) : null;
+        SavedValue sb = n.needs(0) ? n.save(b) : null;
+        return n.finish(out, g -> {
+            NDArray ga = null;
+            NDArray gb = null;
+            // Each gradient is made in the layout its input has (PyTorch's mm_mat1/mat2_backward),
+            // so that a transposed weight's gradient comes out contiguous in the weight's own layout.
+            if (n.needs(0)) {
+                NDArray bv = sb.get();
+                ga = aColumnMajor ? bv.mm(g.t()).t() : g.mm(bv.t());
+            }
+            if (n.needs(1)) {
+                NDArray av = sa.get();
+                gb = bColumnMajor ? g.t().mm(av).t() : av.t().mm(g);
+            }
+            return new NDArray[] {ga, gb};
+        });
+    }
+
+    /** A matrix stored transposed (strides [1, rows]): the layout of {@code w.t()}. */
+    private static boolean columnMajor(NDArray m) {
+        return m.size(0) > 1 && m.size(1) > 1 && m.stride(0) == 1 && m.stride(1) == m.size(0);
+    }
+
+    static Tensor bmm(Tensor a, Tensor b) {
+        NDArray out = a.data().bmm(b.data());
+        OpNode n = OpNode.record("BmmBackward0", a, b);
+        if (n == null) {
+            return Tensor.of(out);
+        }
+        SavedValue sa = n.needs(1) ? n.save(a) : null;
+        SavedValue sb = n.needs(0) ? n.save(b) : null;
+        return n.finish(out, g -> new NDArray[] {
+            n.needs(0) ? g.bmm(sb.get().transpose(1, 2)) : null,
+            n.needs(1) ? sa.get().transpose(1, 2).bmm(g) : null});
+    }
+
+    static Tensor dot(Tensor a, Tensor b) {
+        NDArray out = a.data().dot(b.data());
+        OpNode n = OpNode.record("DotBackward0", a, b);
+        if (n == null) {
+            return Tensor.of(out);
+        }
+        SavedValue sa = n.needs(1) ? n.save(a) : null;
+        SavedValue sb = n.needs(0) ? n.save(b) : null;
+        return n.finish(out, g -> new NDArray[] {
+            n.needs(0) ? g.mul(sb.get()) : null,
+            n.needs(1) ? g.mul(sa.get()) : null});
+    }
+
+    /** Matrix times vector. */
+    static Tensor mv(Tensor m, Tensor v) {
+        NDArray out = m.data().matmul(v.data());
+        OpNode n = OpNode.record("MvBackward0", m, v);
+        if (n == null) {
+            return Tensor.of(out);
+        }
+        SavedValue sm = n.needs(1) ? n.save(m) : null;
+        SavedValue sv = n.needs(0) ? n.save(v) : null;
+        return n.finish(out, g -> new NDArray[] {
+            n.needs(0) ? g.outer(sv.get()) : null,
+            n.needs(1) ? sm.get().t().matmul(g) : null});
+    }
+
+    /** torch.matmul: dispatches on the dims as PyTorch does, so each case records PyTorch's node. */
+    static Tensor matmul(Tensor a, Tensor b) {
+        int da = a.data().dim();
+        int db = b.data().dim();
+        if (da == 0 || db == 0) {
+            throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are "
+                    + da + "D and " + db + "D");
+        }
+        if (da == 1 && db == 1) {
+            return dot(a, b);
+        }
+        if (da == 2 && db == 1) {
+            return mv(a, b);
+        }
+        if (da == 1 && db == 2) {
+            return ViewOps.squeeze(mm(ViewOps.unsqueeze(a, 0), b), 0);
+        }
+        if (da == 2 && db == 2) {
+            return mm(a, b);
+        }
+        if (da >= 3 && db <= 2) {
+            // Fold the batch into the rows: one product instead of a batch of small ones.
+            int[] lead = a.data().shape().toArray();
+            int k = lead[da - 1];
+            Tensor folded = ViewOps.reshape(a, -1, k);
+            Tensor r = db == 1 ? mv(folded, b) : mm(folded, b);
+            int[] outShape = java.util.Arrays.copyOf(lead, db == 1 ? da - 1 : da);
+            if (db == 2) {
+                outShape[da - 1] = b.data().size(1);
+            }
+            return ViewOps.view(r, outShape);
+        }
+        return batched(a, b);
+    }
+
+    /** Batched products with broadcast batch dims; the engine sums each gradient over the batch dims its input lacks. */
+    private static Tensor batched(Tensor a, Tensor b) {
+        NDArray out = a.data().matmul(b.data());
+        OpNode n = OpNode.record("UnsafeViewBackward0", a, b);
+        if (n == null) {
+            return Tensor.of(out);
+        }
+        boolean vecA = a.data().dim() == 1;
+        boolean vecB = b.data().dim() == 1;
+        SavedValue sa = n.needs(1) ? n.save(a) : null;
+        SavedValue sb = n.needs(0) ? n.save(b) : null;
+        return n.finish(out, g -> {
+            // Put back the dims that 1-D operands lost, so both sides are matrices (batches of).
+            NDArray g2 = vecA ? g.unsqueeze(-2) : g;
+            g2 = vecB ? g2.unsqueeze(-1) : g2;
+            NDArray ga = null;
+            NDArray gb = null;
+            if (n.needs(0)) {
+                NDArray bm = vecB ? sb.get().unsqueeze(1) : sb.get();
+                ga = g2.matmul(bm.transpose(-1, -2));
+                ga = vecA ? ga.squeeze(-2) : ga;
+            }
+            if (n.needs(1)) {
+                NDArray am = vecA ? sa.get().unsqueeze(0) : sa.get();
+                gb = am.transpose(-1, -2).matmul(g2);
+                gb = vecB ? gb.squeeze(-1) : gb;
+            }
+            return new NDArray[] {ga, gb};
+        });
+    }
+
+    /** torch.outer: a column times a row, through broadcasting (MulBackward0, as in PyTorch). */
+    static Tensor outer(Tensor a, Tensor b) {
+        if (a.data().dim() != 1 || b.data().dim() != 1) {
+            // The forward produces PyTorch's message for non-vectors.
+            return Tensor.of(a.data().outer(b.data()));
+        }
+        return PointwiseOps.mul(ViewOps.reshape(a, -1, 1), b);
+    }
+}

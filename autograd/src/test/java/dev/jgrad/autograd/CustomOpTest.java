@@ -1,0 +1,71 @@
+package dev.jgrad.autograd;
+
+import dev.jgrad.tensor.NDArray;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An op defined outside autograd with its own backward: a fused {@code a·b²}. */
+class CustomOpTest {
+    static Tensor mulSquare(Tensor a, Tensor b) {
+        NDArray out = a.data().mul(b.data().mul(b.data()));
+        CustomOp op = CustomOp.record("MulSquareBackward0", a, b);
+        if (op == null) {
+            return Tensor.of(out);
+        }
+        Supplier<NDArray> sa = op.save(a);
+        Supplier<NDArray> sb = op.save(b);
+        return op.finish(out, g -> new NDArray[] {
+            op.needsInputGrad(0) ? g.mul(sb.get().mul(sb.get())) : null,
+            op.needsInputGrad(1) ? g.mul(sa.get().mul(sb.get()).mul(2)) : null});
+    }
+
+    @Test
+    void gradientsFlowToInputsThatNeedThem() {
+        Tensor a = Tensor.tensor(new float[] {1, 2}).requiresGrad_();
+        Tensor b = Tensor.tensor(new float[] {3, 4});
+        Tensor y = mulSquare(a, b);
+        assertEquals("MulSquareBackward0", y.gradFn().name());
+        assertTrue(y.gradFn().needsInputGrad(0));
+        assertFalse(y.gradFn().needsInputGrad(1));
+        y.sum().backward();
+        assertArrayEquals(new float[] {9, 16}, a.grad().toFloatArray());
+        assertNull(b.grad());
+    }
+
+    @Test
+    void broadcastGradientsAreSummedBackToTheInputShape() {
+        Tensor a = Tensor.tensor(new float[] {2}).requiresGrad_();
+        Tensor b = Tensor.tensor(new float[] {1, 2, 3}).requiresGrad_();
+        mulSquare(a, b).sum().backward();
+        assertArrayEquals(new float[] {14}, a.grad().toFloatArray());
+        assertArrayEquals(new float[] {4, 8, 12}, b.grad().toFloatArray());
+    }
+
+    @Test
+    void nothingIsRecordedUnderNoGrad() {
+        Tensor a = Tensor.ones(2).requiresGrad_();
+        try (var s = Tensor.noGrad()) {
+            assertNull(CustomOp.record("X", a));
+            assertNull(mulSquare(a, a).gradFn());
+        }
+    }
+
+    @Test
+    void savedValuesAreCheckedForInPlaceChanges() {
+        Tensor a = Tensor.tensor(new float[] {1, 2}).requiresGrad_();
+        Tensor b = Tensor.tensor(new float[] {3, 4});
+        Tensor y = mulSquare(a, b);
+        b.add_(1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.sum().backward());
+        assertTrue(e.getMessage().startsWith("one of the variables needed for gradient computation has been modified"
+                + " by an inplace operation"), e.getMessage());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.jgrad.data;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.NDArray;
+
+import java.util.Arrays;
+
+/**
+ * torchvision's {@code Normalize(mean, std)}: {@code (x - mean[c]) / std[c]} for each channel
+ * {@code c} of a float image of shape {@code (..., C, H, W)}, so a batch is normalized the same
+ * way as one image. A single mean or std applies to every channel.
+ */
+public final class Normalize implements Transform {
+
+    private final double[] mean;
+    private final double[] std;
+    private final NDArray meanColumn;
+    private final NDArray stdColumn;
+
+    public Normalize(double[] mean, double[] std) {
+        if (mean.length == 0 || std.length == 0) {
+            throw new IllegalArgumentException("Normalize: mean and std must have at least one value");
+        }
+        for (double s : std) {
+            if ((float) s == 0f) {
+                throw new IllegalArgumentException("std evaluated to zero after conversion to torch.float32, leading to division by zero.");
+            }
+        }
+        this.mean = mean.clone();
+        this.std = std.clone();
+        this.meanColumn = column(mean);
+        this.stdColumn = column(std);
+    }
+
+    /** One mean and std for every channel. */
+    public Normalize(double mean, double std) {
+        this(new double[] {mean}, new double[] {std});
+    }
+
+    private static NDArray column(double[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return NDArray.wrap(f, values.length, 1, 1);
+    }
+
+    @Override
+    public Tensor apply(Tensor sample) {
+        NDArray x = sample.data();
+        if (!x.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("Input tensor should be a float tensor. Got torch." + x.dtype().pyName() + ".");
+        }
+        if (x.dim() < 3) {
+            throw new IllegalArgumentException("Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = " + x.shape());
+        }
+        return Tensor.of(x.sub(meanColumn).div(stdColumn));
+    }
+
+    @Override
+    public Tensor applyBatch(Tensor batch) {
+        return apply(batch);
+    }
+
+    @Override
+    public String toString() {
+        return "Normalize(mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + ")";
+    }
+}

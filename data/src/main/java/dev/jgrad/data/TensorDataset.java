@@ -1,0 +1,100 @@
+package dev.jgrad.data;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.NDArray;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * PyTorch's {@code TensorDataset(*tensors)}: sample {@code i} is {@code [t[i] for t in tensors]}.
+ * Each component may carry a {@link Transform} (e.g. {@link ToTensor} on uint8 images). A batch
+ * is fetched by one index gather per component and then transformed as a whole, so pixels stay
+ * uint8 in memory and become float one batch at a time.
+ */
+public final class TensorDataset implements BatchDataset<List<Tensor>> {
+
+    private final List<NDArray> tensors;
+    private final List<Transform> transforms;
+    private final int size;
+
+    public TensorDataset(Tensor... tensors) {
+        this(data(List.of(tensors)), null);
+    }
+
+    private TensorDataset(List<NDArray> tensors, List<Transform> transforms) {
+        if (tensors.isEmpty()) {
+            throw new IllegalArgumentException("TensorDataset needs at least one tensor");
+        }
+        for (NDArray t : tensors) {
+            if (t.dim() == 0) {
+                throw new IllegalArgumentException("TensorDataset: a 0-dim tensor has no samples to index");
+            }
+            if (t.size(0) != tensors.get(0).size(0)) {
+                throw new IllegalArgumentException("Size mismatch between tensors: " + tensors.get(0).shape() + " and " + t.shape());
+            }
+        }
+        this.tensors = List.copyOf(tensors);
+        this.transforms = transforms == null ? Arrays.asList(new Transform[tensors.size()]) : transforms;
+        this.size = tensors.get(0).size(0);
+    }
+
+    private static List<NDArray> data(List<Tensor> tensors) {
+        List<NDArray> out = new ArrayList<>(tensors.size());
+        for (Tensor t : tensors) {
+            out.add(t.data());
+        }
+        return out;
+    }
+
+    /** This dataset with {@code transform} applied to component {@code component} of every sample and batch. */
+    public TensorDataset transform(int component, Transform transform) {
+        Dataset.checkIndex(component, tensors.size());
+        List<Transform> t = new ArrayList<>(transforms);
+        t.set(component, transform);
+        return new TensorDataset(tensors, t);
+    }
+
+    /** The underlying tensors, untransformed. */
+    public List<Tensor> tensors() {
+        List<Tensor> out = new ArrayList<>(tensors.size());
+        for (NDArray t : tensors) {
+            out.add(Tensor.of(t));
+        }
+        return out;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public List<Tensor> get(int index) {
+        Dataset.checkIndex(index, size);
+        List<Tensor> sample = new ArrayList<>(tensors.size());
+        for (int c = 0; c < tensors.size(); c++) {
+            Tensor value = Tensor.of(tensors.get(c).get(index));
+            Transform t = transforms.get(c);
+            sample.add(t == null ? value : t.apply(value));
+        }
+        return sample;
+    }
+
+    @Override
+    public List<Tensor> getBatch(int[] indices) {
+        long[] idx = new long[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            idx[i] = Dataset.checkIndex(indices[i], size);
+        }
+        NDArray index = NDArray.wrap(idx, idx.length);
+        List<Tensor> batch = new ArrayList<>(tensors.size());
+        for (int c = 0; c < tensors.size(); c++) {
+            Tensor value = Tensor.of(tensors.get(c).indexSelect(0, index));
+            Transform t = transforms.get(c);
+            batch.add(t == null ? value : t.applyBatch(value));
+        }
+        return batch;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.jgrad.data;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.DType;
+import dev.jgrad.tensor.NDArray;
+
+/**
+ * torchvision's {@code ToTensor} for uint8 images: pixels become float32 in [0, 1]
+ * ({@code x / 255}), and the image gets a channel dim: {@code H x W} becomes {@code 1 x H x W},
+ * {@code H x W x C} becomes {@code C x H x W}. Other dtypes are only reshaped the same way, as
+ * torchvision leaves non-byte arrays unscaled.
+ */
+public final class ToTensor implements Transform {
+
+    /** The transform of a numpy-like array, as torchvision's takes an ndarray. */
+    public Tensor apply(NDArray image) {
+        return apply(Tensor.of(image));
+    }
+
+    @Override
+    public Tensor apply(Tensor sample) {
+        NDArray image = sample.data();
+        if (image.dim() == 2) {
+            return Tensor.of(scale(image.unsqueeze(0)));
+        }
+        if (image.dim() == 3) {
+            return Tensor.of(scale(image.permute(2, 0, 1)));
+        }
+        throw new IllegalArgumentException("pic should be 2/3 dimensional. Got " + image.dim() + " dimensions.");
+    }
+
+    @Override
+    public Tensor applyBatch(Tensor batch) {
+        NDArray images = batch.data();
+        if (images.dim() == 3) {
+            return Tensor.of(scale(images.unsqueeze(1)));
+        }
+        if (images.dim() == 4) {
+            return Tensor.of(scale(images.permute(0, 3, 1, 2)));
+        }
+        throw new IllegalArgumentException("pic should be 2/3 dimensional. Got " + (images.dim() - 1) + " dimensions.");
+    }
+
+    /** {@code b / 255f} for each byte value: a lookup is exact and cheaper than a division per pixel. */
+    private static final float[] SCALE = new float[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            SCALE[b] = b / 255f;
+        }
+    }
+
+    /** uint8 to float32 / 255 in one pass, into a fresh contiguous array. */
+    static NDArray scale(NDArray image) {
+        if (image.dtype() != DType.UINT8) {
+            return image.contiguous();
+        }
+        byte[] pixels = image.toByteArray();
+        float[] out = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            out[i] = SCALE[pixels[i] & 0xFF];
+        }
+        return NDArray.wrap(out, image.shape().toArray());
+    }
+
+    @Override
+    public String toString() {
+        return "ToTensor()";
+    }
+}

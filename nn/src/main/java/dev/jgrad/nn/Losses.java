@@ -1,0 +1,232 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.autograd.CustomOp;
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.DType;
+import dev.jgrad.tensor.NDArray;
+
+import java.util.function.Supplier;
+
+/**
+ * The losses PyTorch implements as fused ops with their own backward formula. Each follows
+ * ATen's CPU kernel for the forward value and derivatives.yaml's formula, in the same order of
+ * float32 operations, so that training runs track PyTorch's digits.
+ */
+final class Losses {
+    /** ATen's guard against dividing by zero in BCE's backward. */
+    private static final double BCE_EPSILON = 1e-12;
+    /** PyTorch clamps BCE's logs here, so a saturated probability gives a large but finite loss. */
+    private static final double LOG_FLOOR = -100;
+
+    private Losses() {
+    }
+
+    // ---------------------------------------------------------------- mse
+
+    static Tensor mse(Tensor input, Tensor target, Reduction reduction) {
+        NDArray x = input.data();
+        NDArray y = target.data();
+        NDArray diff = x.sub(y);
+        NDArray out = reduce(diff.pow(2), reduction);
+        CustomOp op = CustomOp.record("MseLossBackward0", input, target);
+        if (op == null) {
+            return Tensor.of(out);
+        }
+        Supplier<NDArray> sx = op.save(input);
+        Supplier<NDArray> sy = op.save(target);
+        int n = diff.numel();
+        // ATen: norm * (self - target) * grad, with norm = 2/numel for mean, else 2.
+        double norm = reduction == Reduction.MEAN ? 2.0 / n : 2.0;
+        return op.finish(out, g -> {
+            NDArray gradInput = sx.get().sub(sy.get()).mul(norm).mul(g);
+            return new NDArray[] {
+                op.needsInputGrad(0) ? gradInput : null,
+                op.needsInputGrad(1) ? gradInput.neg() : null};
+        });
+    }
+
+    // ---------------------------------------------------------------- binary cross entropy
+
+    static Tensor binaryCrossEntropy(Tensor input, Tensor target, Reduction reduction) {
+        NDArray x = input.data();
+        NDArray y = target.data();
+        if (!x.shape().equals(y.shape())) {
+            throw new IllegalArgumentException("Using a target size (" + Py.size(y.shape())
+                    + ") that is different to the input size (" + Py.size(x.shape())
+                    + ") is deprecated. Please ensure they have the same size.");
+        }
+        requireProbabilities(x, "input");
+        requireProbabilities(y, "target");
+        // (y - 1) * max(log(1 - x), -100) - y * max(log(x), -100)
+        NDArray logX = x.log().clampMin(LOG_FLOOR);
+        NDArray log1mX = oneMinus(x).log().clampMin(LOG_FLOOR);
+        NDArray loss = y.sub(1).mul(log1mX).sub(y.mul(logX));
+        NDArray out = reduce(loss, reduction);
+        CustomOp op = CustomOp.record("BinaryCrossEntropyBackward0", input, target);
+        if (op == null) {
+            return Tensor.of(out);
+        }
+        Supplier<NDArray> sx = op.save(input);
+        Supplier<NDArray> sy = op.save(target);
+        int n = x.numel();
+        return op.finish(out, g -> {
+            NDArray xv = sx.get();
+            NDArray yv = sy.get();
+            NDArray gi = null;
+            NDArray gt = null;
+            if (op.needsInputGrad(0)) {
+                // grad * (x - y) / max((1 - x) * x, EPSILON)
+                gi = g.mul(xv.sub(yv)).div(oneMinus(xv).mul(xv).clampMin(BCE_EPSILON));
+                if (reduction == Reduction.MEAN) {
+                    gi = gi.div(n);
+                }
+            }
+            if (op.needsInputGrad(1)) {
+                // grad * (log(1 - x) - log(x)), both clamped as in the forward
+                gt = g.mul(oneMinus(xv).log().clampMin(LOG_FLOOR).sub(xv.log().clampMin(LOG_FLOOR)));
+                if (reduction == Reduction.MEAN) {
+                    gt = gt.div(n);
+                }
+            }
+            return new NDArray[] {gi, gt};
+        });
+    }
+
+    private static NDArray oneMinus(NDArray x) {
+        return x.neg().add(1);
+    }
+
+    private static void requireProbabilities(NDArray a, String what) {
+        // NaN fails the check too, as in ATen's (v >= 0) && (v <= 1).
+        long inside = a.ge(0).logicalAnd(a.le(1)).sum().itemLong();
+        if (inside != a.numel()) {
+            throw new IllegalArgumentException("all elements of " + what + " should be between 0 and 1");
+        }
+    }
+
+    static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction) {
+        NDArray x = input.data();
+        NDArray y = target.data();
+        if (!x.shape().equals(y.shape())) {
+            throw new IllegalArgumentException(
+                    "Target size (" + Py.size(y.shape()) + ") must be the same as input size (" + Py.size(x.shape()) + ")");
+        }
+        // ATen's stable form: (1 - y) * x + m + log(exp(-m) + exp(-x - m)), m = max(-x, 0)
+        NDArray m = x.neg().clampMin(0);
+        NDArray loss = oneMinus(y).mul(x).add(m).add(m.neg().exp().add(x.neg().sub(m).exp()).log());
+        NDArray out = reduce(loss, reduction);
+        CustomOp op = CustomOp.record("BinaryCrossEntropyWithLogitsBackward0", input, target);
+        if (op == null) {
+            return Tensor.of(out);
+        }
+        Supplier<NDArray> sx = op.save(input);
+        Supplier<NDArray> sy = op.save(target);
+        int n = x.numel();
+        return op.finish(out, g -> {
+            NDArray xv = sx.get();
+            NDArray gi = null;
+            NDArray gt = null;
+            if (op.needsInputGrad(0)) {
+                gi = xv.sigmoid().sub(sy.get()).mul(g);
+                if (reduction == Reduction.MEAN) {
+                    gi = gi.div(n);
+                }
+            }
+            if (op.needsInputGrad(1)) {
+                gt = xv.neg().mul(g);
+                if (reduction == Reduction.MEAN) {
+                    gt = gt.div(n);
+                }
+            }
+            return new NDArray[] {gi, gt};
+        });
+    }
+
+    // ---------------------------------------------------------------- negative log likelihood
+
+    /**
+     * nll_loss for a (N, C) or (C) input of log-probabilities and class indices; the mean divides by
+     * the number of targets that aren't {@code ignoreIndex}.
+     */
+    static Tensor nll(Tensor input, Tensor target, Reduction reduction, long ignoreIndex) {
+        NDArray x = input.data();
+        NDArray t = target.data();
+        if (t.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("expected scalar type Long but found " + t.dtype().scalarTypeName());
+        }
+        if (x.dim() < 1 || x.dim() > 2) {
+            throw new IllegalArgumentException("input tensor should be 1D or 2D");
+        }
+        if (t.dim() > 1) {
+            throw new IllegalArgumentException("0D or 1D target tensor expected, multi-target not supported");
+        }
+        boolean noBatch = x.dim() == 1 && t.dim() == 0;
+        if (!noBatch && (x.dim() != 2 || t.dim() != 1 || x.size(0) != t.size(0))) {
+            throw new IllegalArgumentException("size mismatch (got input: " + sizes(x) + ", target: " + sizes(t) + ")");
+        }
+        NDArray x2 = noBatch ? x.unsqueeze(0) : x;
+        NDArray t1 = noBatch ? t.reshape(1) : t;
+        int batch = x2.size(0);
+        int classes = x2.size(1);
+        long[] targets = t1.toLongArray();
+        // Ignored rows gather from class 0 and are then masked out.
+        long[] safe = new long[batch];
+        boolean[] keep = new boolean[batch];
+        int kept = 0;
+        for (int i = 0; i < batch; i++) {
+            long c = targets[i];
+            if (c == ignoreIndex) {
+                continue;
+            }
+            if (c < 0 || c >= classes) {
+                throw new IndexOutOfBoundsException("Target " + c + " is out of bounds.");
+            }
+            safe[i] = c;
+            keep[i] = true;
+            kept++;
+        }
+        NDArray index = NDArray.wrap(safe, batch, 1);
+        // where(), not a multiplication, so that an ignored row's -inf can't turn into NaN.
+        NDArray mask = NDArray.wrap(keep, batch);
+        NDArray zero = NDArray.scalar(0, x.dtype());
+        NDArray picked = NDArray.where(mask, x2.gather(1, index).reshape(batch).neg(), zero);
+        NDArray out;
+        if (reduction == Reduction.NONE) {
+            out = noBatch ? picked.reshape() : picked;
+        } else {
+            NDArray total = picked.sum();
+            out = reduction == Reduction.MEAN ? total.div(kept) : total;
+        }
+        CustomOp op = CustomOp.record("NllLossBackward0", input);
+        if (op == null) {
+            return Tensor.of(out);
+        }
+        int[] shape = x.shape().toArray();
+        final int keptCount = kept;
+        return op.finish(out, g -> {
+            NDArray perRow;
+            if (reduction == Reduction.NONE) {
+                perRow = g.reshape(batch).neg();
+            } else {
+                // ATen: -(grad / total_weight) for mean, -grad for sum, in the input's dtype
+                NDArray gs = reduction == Reduction.MEAN ? g.div(keptCount) : g;
+                perRow = gs.neg().reshape(1).expand(batch);
+            }
+            NDArray grad = NDArray.zeros(g.dtype(), batch, classes);
+            grad.scatter_(1, index, NDArray.where(mask, perRow, zero).reshape(batch, 1));
+            return new NDArray[] {grad.view(shape)};
+        });
+    }
+
+    private static String sizes(NDArray a) {
+        return java.util.Arrays.toString(a.shape().toArray());
+    }
+
+    private static NDArray reduce(NDArray loss, Reduction reduction) {
+        switch (reduction) {
+            case MEAN: return loss.mean();
+            case SUM: return loss.sum();
+            default: return loss;
+        }
+    }
+}

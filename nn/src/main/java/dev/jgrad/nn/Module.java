@@ -1,0 +1,408 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.autograd.Tensor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The base of every layer and model: PyTorch's {@code nn.Module}.
+ *
+ * <p>A subclass registers its parameters, buffers and submodules in its constructor, in the order
+ * PyTorch would see them assigned, and implements {@link #forward}:
+ *
+ * <pre>{@code
+ * class Model extends Module {
+ *     final Linear linear = registerModule("linear", new Linear(3, 1));
+ *     public Tensor forward(Tensor x) { return linear.call(x); }
+ * }
+ * }</pre>
+ *
+ * Registration order is what {@link #parameters()}, {@link #namedParameters()}, {@link #stateDict()}
+ * and printing follow, so state-dict keys are PyTorch's ({@code linear.weight}, {@code 0.bias}).
+ */
+public abstract class Module {
+    // Values may be null, as in PyTorch (a Linear without bias registers bias = None).
+    private final Map<String, Tensor> params = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
+    private final Set<String> nonPersistent = new HashSet<>();
+    private final Map<String, Module> modules = new LinkedHashMap<>();
+    private boolean training = true;
+
+    /** The computation of this module; call it through {@link #call}, as PyTorch's {@code model(x)}. */
+    public abstract Tensor forward(Tensor input);
+
+    /** PyTorch's {@code module(input)}: runs {@link #forward}. */
+    public final Tensor call(Tensor input) {
+        return forward(input);
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /**
+     * Registers {@code param} under {@code name} and makes it require grad, as wrapping a tensor in
+     * {@code nn.Parameter} does. A null param registers the name with no value ({@code bias=False}).
+     */
+    public Tensor registerParameter(String name, Tensor param) {
+        checkName(name, "parameter", params);
+        if (param != null && !param.requiresGrad()) {
+            param.requiresGrad_(true);
+        }
+        params.put(name, param);
+        return param;
+    }
+
+    /** A buffer: state that is saved in the state dict but not trained (BatchNorm's running mean). */
+    public Tensor registerBuffer(String name, Tensor buffer) {
+        return registerBuffer(name, buffer, true);
+    }
+
+    /** A buffer; a non-persistent one is left out of the state dict, as in PyTorch. */
+    public Tensor registerBuffer(String name, Tensor buffer, boolean persistent) {
+        checkName(name, "buffer", buffers);
+        buffers.put(name, buffer);
+        if (!persistent) {
+            nonPersistent.add(name);
+        }
+        return buffer;
+    }
+
+    /** Registers a submodule; it returns the module so that a field can be set in one line. */
+    public <M extends Module> M registerModule(String name, M module) {
+        checkName(name, "module", modules);
+        modules.put(name, module);
+        return module;
+    }
+
+    /** PyTorch's {@code add_module}, the same as {@link #registerModule}. */
+    public <M extends Module> M addModule(String name, M module) {
+        return registerModule(name, module);
+    }
+
+    private void checkName(String name, String kind, Map<String, ?> own) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException(kind + " name can't be empty string \"\"");
+        }
+        if (name.contains(".")) {
+            throw new IllegalArgumentException(kind + " name can't contain \".\", got: " + name);
+        }
+        boolean taken = (params.containsKey(name) && own != params)
+                || (buffers.containsKey(name) && own != buffers)
+                || (modules.containsKey(name) && own != modules);
+        if (taken) {
+            throw new IllegalArgumentException("attribute '" + name + "' already exists");
+        }
+    }
+
+    /** Replaces a registered buffer's value (BatchNorm swaps none in place, but users may). */
+    protected void setBuffer(String name, Tensor value) {
+        if (!buffers.containsKey(name)) {
+            throw new IllegalArgumentException("no buffer named '" + name + "'");
+        }
+        buffers.put(name, value);
+    }
+
+    /** The value registered as buffer {@code name} (null if it was registered as null). */
+    public Tensor getBuffer(String name) {
+        if (!buffers.containsKey(name)) {
+            throw new IllegalArgumentException(getName() + " has no buffer named '" + name + "'");
+        }
+        return buffers.get(name);
+    }
+
+    /** The value registered as parameter {@code name} (null for {@code bias=False}). */
+    public Tensor getParameter(String name) {
+        if (!params.containsKey(name)) {
+            throw new IllegalArgumentException(getName() + " has no parameter named '" + name + "'");
+        }
+        return params.get(name);
+    }
+
+    // ---------------------------------------------------------------- traversal
+
+    /** Every parameter of this module and its descendants, in registration order, each once. */
+    public List<Tensor> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** The parameters with dotted names ({@code 0.weight}, {@code linear.bias}), in registration order. */
+    public Map<String, Tensor> namedParameters() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        Set<Tensor> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Map.Entry<String, Module> e : namedModules().entrySet()) {
+            String prefix = e.getKey().isEmpty() ? "" : e.getKey() + ".";
+            for (Map.Entry<String, Tensor> p : e.getValue().params.entrySet()) {
+                if (p.getValue() != null && seen.add(p.getValue())) {
+                    out.put(prefix + p.getKey(), p.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every buffer of this module and its descendants, with dotted names. */
+    public Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Module> e : namedModules().entrySet()) {
+            String prefix = e.getKey().isEmpty() ? "" : e.getKey() + ".";
+            for (Map.Entry<String, Tensor> b : e.getValue().buffers.entrySet()) {
+                if (b.getValue() != null) {
+                    out.put(prefix + b.getKey(), b.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The buffers, in registration order. */
+    public List<Tensor> buffers() {
+        return new ArrayList<>(namedBuffers().values());
+    }
+
+    /** The direct submodules, in registration order. */
+    public List<Module> children() {
+        List<Module> out = new ArrayList<>();
+        for (Module m : modules.values()) {
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The direct submodules with their names. */
+    public Map<String, Module> namedChildren() {
+        Map<String, Module> out = new LinkedHashMap<>();
+        modules.forEach((k, v) -> {
+            if (v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** This module (name "") and all its descendants, depth first, each once. */
+    public Map<String, Module> namedModules() {
+        Map<String, Module> out = new LinkedHashMap<>();
+        Set<Module> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        collect("", this, out, seen);
+        return out;
+    }
+
+    /** This module and all its descendants. */
+    public List<Module> modules() {
+        return new ArrayList<>(namedModules().values());
+    }
+
+    private static void collect(String prefix, Module m, Map<String, Module> out, Set<Module> seen) {
+        if (!seen.add(m)) {
+            return;
+        }
+        out.put(prefix, m);
+        for (Map.Entry<String, Module> e : m.modules.entrySet()) {
+            if (e.getValue() != null) {
+                collect(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out, seen);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- modes and grads
+
+    /** Training mode for this module and its descendants (Dropout drops, BatchNorm uses batch statistics). */
+    public Module train() {
+        return train(true);
+    }
+
+    /** Sets training mode on this module and its descendants. */
+    public Module train(boolean mode) {
+        training = mode;
+        for (Module m : children()) {
+            m.train(mode);
+        }
+        return this;
+    }
+
+    /** Evaluation mode: {@code train(false)}. */
+    public Module eval() {
+        return train(false);
+    }
+
+    /** Whether this module is in training mode. */
+    public boolean isTraining() {
+        return training;
+    }
+
+    /** Zeroes every parameter's gradient in place (PyTorch 1.13's default, {@code set_to_none=False}). */
+    public void zeroGrad() {
+        zeroGrad(false);
+    }
+
+    /** Zeroes the gradients, or drops them ({@code setToNone}), as {@code Module.zero_grad}. */
+    public void zeroGrad(boolean setToNone) {
+        dev.jgrad.nn.utils.Grads.zero(parameters(), setToNone);
+    }
+
+    /** Sets requires-grad on every parameter (freezing a model: {@code requiresGrad_(false)}). */
+    public Module requiresGrad_(boolean requiresGrad) {
+        for (Tensor p : parameters()) {
+            p.requiresGrad_(requiresGrad);
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------- state dict
+
+    /**
+     * Parameters and persistent buffers under their dotted names, detached and sharing memory with
+     * the module, in PyTorch's order: a module's own parameters, then its buffers, then its children.
+     */
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        saveTo(out, "");
+        return out;
+    }
+
+    private void saveTo(Map<String, Tensor> out, String prefix) {
+        params.forEach((k, v) -> {
+            if (v != null) {
+                out.put(prefix + k, v.detach());
+            }
+        });
+        buffers.forEach((k, v) -> {
+            if (v != null && !nonPersistent.contains(k)) {
+                out.put(prefix + k, v.detach());
+            }
+        });
+        modules.forEach((k, m) -> {
+            if (m != null) {
+                m.saveTo(out, prefix + k + ".");
+            }
+        });
+    }
+
+    /** Loads a state dict strictly: every key must match and every shape must agree. */
+    public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict) {
+        return loadStateDict(stateDict, true);
+    }
+
+    /**
+     * Copies the values of {@code stateDict} into this module's parameters and buffers, in place and
+     * without recording gradients. With {@code strict}, missing or unexpected keys fail; a shape
+     * mismatch always fails. The error lists every problem, in PyTorch's words. Nothing is copied
+     * when it fails.
+     */
+    public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict, boolean strict) {
+        Map<String, Tensor> own = stateDict();
+        List<String> missing = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<String, Tensor> e : own.entrySet()) {
+            Tensor src = stateDict.get(e.getKey());
+            if (src == null) {
+                missing.add(e.getKey());
+            } else if (!src.shape().equals(e.getValue().shape())) {
+                errors.add("size mismatch for " + e.getKey() + ": copying a param with shape " + Py.size(src.shape())
+                        + " from checkpoint, the shape in current model is " + Py.size(e.getValue().shape()) + ".");
+            }
+        }
+        for (String k : stateDict.keySet()) {
+            if (!own.containsKey(k)) {
+                unexpected.add(k);
+            }
+        }
+        if (strict) {
+            if (!unexpected.isEmpty()) {
+                errors.add(0, "Unexpected key(s) in state_dict: " + quoted(unexpected) + ". ");
+            }
+            if (!missing.isEmpty()) {
+                errors.add(0, "Missing key(s) in state_dict: " + quoted(missing) + ". ");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "Error(s) in loading state_dict for " + getName() + ":\n\t" + String.join("\n\t", errors));
+        }
+        for (Map.Entry<String, Tensor> e : own.entrySet()) {
+            Tensor src = stateDict.get(e.getKey());
+            if (src != null) {
+                e.getValue().data().copy_(src.data());
+            }
+        }
+        return new IncompatibleKeys(missing, unexpected);
+    }
+
+    private static String quoted(List<String> keys) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : keys) {
+            sb.append(sb.length() == 0 ? "" : ", ").append('"').append(k).append('"');
+        }
+        return sb.toString();
+    }
+
+    /** Saves {@link #stateDict()} to a safetensors file; see {@link StateDictFile#save}. */
+    public void save(Path file) throws IOException {
+        StateDictFile.save(stateDict(), file, Map.of());
+    }
+
+    /** Saves {@link #stateDict()} with string metadata (architecture, sizes) in the file's header. */
+    public void save(Path file, Map<String, String> metadata) throws IOException {
+        StateDictFile.save(stateDict(), file, metadata);
+    }
+
+    /** Loads a safetensors file written by {@link #save} or by PyTorch, strictly; returns its metadata. */
+    public Map<String, String> load(Path file) throws IOException {
+        StateDictFile.Contents c = StateDictFile.load(file);
+        loadStateDict(c.tensors());
+        return c.metadata();
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    /** The class name PyTorch prints ({@code _get_name}); anonymous classes print their superclass's. */
+    public String getName() {
+        Class<?> c = getClass();
+        while (c.getSimpleName().isEmpty()) {
+            c = c.getSuperclass();
+        }
+        return c.getSimpleName();
+    }
+
+    /** The layer's settings printed between its parentheses, e.g. {@code in_features=3, out_features=1, bias=True}. */
+    public String extraRepr() {
+        return "";
+    }
+
+    /** PyTorch's module repr: {@code Sequential(\n  (0): Linear(in_features=784, ...)\n)}. */
+    @Override
+    public String toString() {
+        List<String> extra = new ArrayList<>();
+        String er = extraRepr();
+        if (!er.isEmpty()) {
+            Collections.addAll(extra, er.split("\n", -1));
+        }
+        List<String> child = new ArrayList<>();
+        modules.forEach((k, m) -> child.add("(" + k + "): " + (m == null ? "None" : indent(m.toString()))));
+        StringBuilder sb = new StringBuilder(getName()).append('(');
+        if (!extra.isEmpty() || !child.isEmpty()) {
+            if (extra.size() == 1 && child.isEmpty()) {
+                sb.append(extra.get(0));
+            } else {
+                List<String> lines = new ArrayList<>(extra);
+                lines.addAll(child);
+                sb.append("\n  ").append(String.join("\n  ", lines)).append('\n');
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    private static String indent(String s) {
+        return s.replace("\n", "\n  ");
+    }
+}

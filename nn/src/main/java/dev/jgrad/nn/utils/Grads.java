@@ -1,0 +1,26 @@
+package dev.jgrad.nn.utils;
+
+import dev.jgrad.autograd.Tensor;
+
+/** Clearing gradients, shared by {@code Module.zeroGrad} and {@code Optimizer.zeroGrad}. */
+public final class Grads {
+    private Grads() {
+    }
+
+    /**
+     * Zeroes each tensor's gradient in place, keeping its buffer for the next backward to add into
+     * (PyTorch 1.13's default), or drops it ({@code setToNone}).
+     */
+    public static void zero(Iterable<Tensor> params, boolean setToNone) {
+        for (Tensor p : params) {
+            if (p.grad() == null) {
+                continue;
+            }
+            if (setToNone) {
+                p.setGrad(null);
+            } else {
+                p.zeroGrad_();
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.DType;
+import dev.jgrad.tensor.NDArray;
+import dev.jgrad.tensor.format.PyFormat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam: PyTorch's {@code optim.Adam}, with PyTorch 1.13's update, operation for operation:
+ *
+ * <pre>
+ * step += 1
+ * g = grad + weight_decay·p                             (L2 penalty, when weight_decay ≠ 0)
+ * m = β1·m + (1 - β1)·g
+ * v = β2·v + (1 - β2)·g·g
+ * v̂ = max(v̂, v) (amsgrad; v̂ is used below instead of v)
+ * denom = √v / √(1 - β2^step) + eps
+ * p = p - (lr / (1 - β1^step))·m / denom
+ * </pre>
+ *
+ * The scalars are computed in double as Python does, the tensor arithmetic in the parameter's
+ * dtype, in the same order. State per parameter: {@code step} (a 0-dim float32 tensor, as in
+ * 1.13), {@code exp_avg}, {@code exp_avg_sq} and, with amsgrad, {@code max_exp_avg_sq}.
+ */
+public class Adam extends Optimizer {
+    public Adam(Iterable<Tensor> params) {
+        this(params, 1e-3);
+    }
+
+    public Adam(Iterable<Tensor> params, double lr) {
+        this(params, lr, 0.9, 0.999, 1e-8, 0, false);
+    }
+
+    public Adam(Iterable<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
+            boolean amsgrad) {
+        this(single(params), lr, beta1, beta2, eps, weightDecay, amsgrad);
+    }
+
+    /** Several groups; each group's own options override these defaults. */
+    public Adam(List<ParamGroup> groups, double lr, double beta1, double beta2, double eps, double weightDecay,
+            boolean amsgrad) {
+        super(groups, defaults(lr, beta1, beta2, eps, weightDecay, amsgrad));
+        for (ParamGroup g : paramGroups()) {
+            double[] betas = g.getDoubles("betas");
+            check(g.getDouble("lr"), betas[0], betas[1], g.getDouble("eps"), g.getDouble("weight_decay"));
+        }
+    }
+
+    private static Map<String, Object> defaults(double lr, double beta1, double beta2, double eps, double weightDecay,
+            boolean amsgrad) {
+        check(lr, beta1, beta2, eps, weightDecay);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lr", lr);
+        d.put("betas", new double[] {beta1, beta2});
+        d.put("eps", eps);
+        d.put("weight_decay", weightDecay);
+        d.put("amsgrad", amsgrad);
+        return d;
+    }
+
+    private static void check(double lr, double beta1, double beta2, double eps, double weightDecay) {
+        if (!(lr >= 0)) {
+            throw new IllegalArgumentException("Invalid learning rate: " + PyFormat.repr(lr));
+        }
+        if (!(eps >= 0)) {
+            throw new IllegalArgumentException("Invalid epsilon value: " + PyFormat.repr(eps));
+        }
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new IllegalArgumentException("Invalid beta parameter at index 0: " + PyFormat.repr(beta1));
+        }
+        if (!(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Invalid beta parameter at index 1: " + PyFormat.repr(beta2));
+        }
+        if (!(weightDecay >= 0)) {
+            throw new IllegalArgumentException("Invalid weight_decay value: " + PyFormat.repr(weightDecay));
+        }
+    }
+
+    /** AdamW decays the weights directly instead of adding an L2 term to the gradient. */
+    boolean decoupledWeightDecay() {
+        return false;
+    }
+
+    @Override
+    public void step() {
+        try (var noGrad = Tensor.noGrad()) {
+            for (ParamGroup group : paramGroups()) {
+                double[] betas = group.getDoubles("betas");
+                for (Tensor p : group.params()) {
+                    if (p.grad() != null) {
+                        update(p, group.getDouble("lr"), betas[0], betas[1], group.getDouble("eps"),
+                                group.getDouble("weight_decay"), group.getBoolean("amsgrad"));
+                    }
+                }
+            }
+        }
+    }
+
+    private void update(Tensor p, double lr, double beta1, double beta2, double eps, double weightDecay,
+            boolean amsgrad) {
+        NDArray param = p.data();
+        NDArray grad = p.grad().data();
+        Map<String, NDArray> state = stateOf(p);
+        if (state.isEmpty()) {
+            int[] shape = param.shape().toArray();
+            state.put("step", NDArray.scalar(0, DType.FLOAT32));
+            state.put("exp_avg", NDArray.zeros(param.dtype(), shape));
+            state.put("exp_avg_sq", NDArray.zeros(param.dtype(), shape));
+        }
+        if (amsgrad && !state.containsKey("max_exp_avg_sq")) {
+            state.put("max_exp_avg_sq", NDArray.zeros(param.dtype(), param.shape().toArray()));
+        }
+        NDArray stepT = state.get("step");
+        NDArray expAvg = state.get("exp_avg");
+        NDArray expAvgSq = state.get("exp_avg_sq");
+        stepT.add_(1);
+        NDArray a = scratch(p, 0);
+        NDArray b = scratch(p, 1);
+        if (weightDecay != 0) {
+            if (decoupledWeightDecay()) {
+                param.mul_(1 - lr * weightDecay);
+            } else {
+                a.copy_(grad).add_(param, weightDecay);
+                grad = a;
+            }
+        }
+        expAvg.mul_(beta1).add_(grad, 1 - beta1);
+        // addcmul_(grad, grad, value=1-β2) is self + (value·grad)·grad
+        b.copy_(grad).mul_(1 - beta2).mul_(grad);
+        expAvgSq.mul_(beta2).add_(b);
+
+        double step = stepT.item();
+        double biasCorrection1 = 1 - StrictMath.pow(beta1, step);
+        double biasCorrection2 = 1 - StrictMath.pow(beta2, step);
+        double stepSize = lr / biasCorrection1;
+        double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
+
+        NDArray second = expAvgSq;
+        if (amsgrad) {
+            NDArray max = state.get("max_exp_avg_sq");
+            max.maximum(expAvgSq, max);
+            second = max;
+        }
+        // a is free again: denom = (second.sqrt() / √bc2).add_(eps)
+        NDArray denom = a;
+        denom.copy_(second).sqrt_().div_(biasCorrection2Sqrt).add_(eps);
+        // addcdiv_(exp_avg, denom, value=-step_size) is self + (value·exp_avg) / denom
+        b.copy_(expAvg).mul_(-stepSize).div_(denom);
+        param.add_(b);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.nn.utils.Grads;
+import dev.jgrad.tensor.NDArray;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The base of the optimizers: PyTorch's {@code torch.optim.Optimizer}. It holds parameter groups
+ * and per-parameter state, and updates the parameters' values in place: the tensors a model holds
+ * stay the same objects, and a step allocates nothing for them once its state exists.
+ */
+public abstract class Optimizer {
+    private final Map<String, Object> defaults;
+    private final List<ParamGroup> paramGroups = new ArrayList<>();
+    /** PyTorch's {@code optimizer.state}: per parameter, named tensors (momentum buffers, moments, step). */
+    private final Map<Tensor, Map<String, NDArray>> state = new IdentityHashMap<>();
+    /** Work buffers for one step, shaped like their parameter; not part of the state. */
+    private final Map<Tensor, NDArray[]> scratch = new IdentityHashMap<>();
+
+    protected Optimizer(List<ParamGroup> groups, Map<String, Object> defaults) {
+        this.defaults = new LinkedHashMap<>(defaults);
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("optimizer got an empty parameter list");
+        }
+        for (ParamGroup g : groups) {
+            addParamGroup(g);
+        }
+    }
+
+    static List<ParamGroup> single(Iterable<Tensor> params) {
+        return List.of(new ParamGroup(params));
+    }
+
+    /** Adds a group; options it doesn't set are taken from this optimizer's defaults. */
+    public void addParamGroup(ParamGroup group) {
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ParamGroup g : paramGroups) {
+            seen.addAll(g.params());
+        }
+        for (Tensor p : group.params()) {
+            if (p == null) {
+                throw new IllegalArgumentException("optimizer can only optimize Tensors, but one of the params is null");
+            }
+            if (!p.isLeaf()) {
+                throw new IllegalArgumentException("can't optimize a non-leaf Tensor");
+            }
+            if (!seen.add(p)) {
+                throw new IllegalArgumentException("some parameters appear in more than one parameter group");
+            }
+        }
+        if (group.params().isEmpty() && paramGroups.isEmpty()) {
+            throw new IllegalArgumentException("optimizer got an empty parameter list");
+        }
+        defaults.forEach(group::setDefault);
+        paramGroups.add(group);
+    }
+
+    /** The parameter groups, PyTorch's {@code param_groups}; schedulers change their {@code lr}. */
+    public List<ParamGroup> paramGroups() {
+        return Collections.unmodifiableList(paramGroups);
+    }
+
+    /** The defaults new groups get. */
+    public Map<String, Object> defaults() {
+        return Collections.unmodifiableMap(defaults);
+    }
+
+    /** One update of every parameter that has a gradient. */
+    public abstract void step();
+
+    /** Zeroes the gradients in place (PyTorch 1.13's default), keeping their buffers. */
+    public void zeroGrad() {
+        zeroGrad(false);
+    }
+
+    /** Zeroes the gradients, or drops them ({@code setToNone}). */
+    public void zeroGrad(boolean setToNone) {
+        for (ParamGroup g : paramGroups) {
+            Grads.zero(g.params(), setToNone);
+        }
+    }
+
+    /** A read-only view of one parameter's state (empty before its first step). */
+    public Map<String, NDArray> state(Tensor param) {
+        Map<String, NDArray> s = state.get(param);
+        return s == null ? Map.of() : Collections.unmodifiableMap(s);
+    }
+
+    /** The parameter's mutable state, created empty on first use. */
+    protected Map<String, NDArray> stateOf(Tensor param) {
+        return state.computeIfAbsent(param, k -> new LinkedHashMap<>());
+    }
+
+    /** Work buffer {@code slot} for {@code param}, allocated on first use and reused by every step. */
+    protected NDArray scratch(Tensor param, int slot) {
+        NDArray[] bufs = scratch.computeIfAbsent(param, k -> new NDArray[2]);
+        if (bufs[slot] == null) {
+            NDArray d = param.data();
+            bufs[slot] = NDArray.empty(d.dtype(), d.shape().toArray());
+        }
+        return bufs[slot];
+    }
+
+    // ---------------------------------------------------------------- state dict
+
+    /**
+     * A snapshot of the optimizer: per parameter index (counted across groups in order) its state
+     * tensors, copied, and per group its options with {@code params} as indices. Load it with
+     * {@link #loadStateDict} into an optimizer built over the same parameters to resume exactly.
+     */
+    public OptimizerStateDict stateDict() {
+        Map<Integer, Map<String, Tensor>> packedState = new LinkedHashMap<>();
+        List<Map<String, Object>> groups = new ArrayList<>();
+        int index = 0;
+        for (ParamGroup g : paramGroups) {
+            List<Integer> ids = new ArrayList<>();
+            for (Tensor p : g.params()) {
+                Map<String, NDArray> s = state.get(p);
+                if (s != null && !s.isEmpty()) {
+                    Map<String, Tensor> copy = new LinkedHashMap<>();
+                    s.forEach((k, v) -> copy.put(k, Tensor.of(v.clone())));
+                    packedState.put(index, copy);
+                }
+                ids.add(index++);
+            }
+            Map<String, Object> options = g.options();
+            options.put("params", List.copyOf(ids));
+            groups.add(options);
+        }
+        return new OptimizerStateDict(packedState, groups);
+    }
+
+    /**
+     * Restores a {@link #stateDict()}: the groups' options and the per-parameter state, copied and
+     * cast to each parameter's dtype (except {@code step}, as in PyTorch).
+     */
+    public void loadStateDict(OptimizerStateDict stateDict) {
+        List<Map<String, Object>> saved = stateDict.paramGroups();
+        if (saved.size() != paramGroups.size()) {
+            throw new IllegalArgumentException("loaded state dict has a different number of parameter groups");
+        }
+        List<Tensor> byIndex = new ArrayList<>();
+        for (int i = 0; i < saved.size(); i++) {
+            Object ids = saved.get(i).get("params");
+            int n = ids instanceof List ? ((List<?>) ids).size() : -1;
+            if (n != paramGroups.get(i).params().size()) {
+                throw new IllegalArgumentException(
+                        "loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
+            }
+            byIndex.addAll(paramGroups.get(i).params());
+        }
+        Map<Tensor, Map<String, NDArray>> restored = new IdentityHashMap<>();
+        for (Map.Entry<Integer, Map<String, Tensor>> e : stateDict.state().entrySet()) {
+            int id = e.getKey();
+            if (id < 0 || id >= byIndex.size()) {
+                throw new IllegalArgumentException("loaded state dict has state for parameter " + id
+                        + " but the optimizer has " + byIndex.size() + " parameters");
+            }
+            Tensor p = byIndex.get(id);
+            Map<String, NDArray> s = new LinkedHashMap<>();
+            e.getValue().forEach((k, v) -> {
+                NDArray value = v.data();
+                if (!k.equals("step") && p.dtype().isFloatingPoint() && value.dtype() != p.dtype()) {
+                    value = value.to(p.dtype());
+                }
+                s.put(k, value.clone());
+            });
+            restored.put(p, s);
+        }
+        state.clear();
+        state.putAll(restored);
+        for (int i = 0; i < saved.size(); i++) {
+            ParamGroup g = paramGroups.get(i);
+            saved.get(i).forEach((k, v) -> {
+                if (!k.equals("params")) {
+                    g.set(k, v);
+                }
+            });
+        }
+    }
+
+    /** PyTorch's repr: {@code SGD (\nParameter Group 0\n    lr: 0.1\n    ...\n)}, options sorted by name. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append(" (");
+        for (int i = 0; i < paramGroups.size(); i++) {
+            sb.append("\nParameter Group ").append(i).append('\n');
+            paramGroups.get(i).options().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> sb.append("    ").append(e.getKey()).append(": ")
+                            .append(Options.repr(e.getValue())).append('\n'));
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.NDArray;
+import dev.jgrad.tensor.format.PyFormat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stochastic gradient descent, optionally with momentum, Nesterov momentum and weight decay:
+ * PyTorch's {@code optim.SGD}, with PyTorch 1.13's update, operation for operation:
+ *
+ * <pre>
+ * d = grad + weight_decay·p                      (when weight_decay ≠ 0)
+ * buf = d (first step), else momentum·buf + (1 - dampening)·d
+ * d = d + momentum·buf (nesterov), else d = buf  (when momentum ≠ 0)
+ * p = p - lr·d
+ * </pre>
+ */
+public class SGD extends Optimizer {
+    public SGD(Iterable<Tensor> params, double lr) {
+        this(params, lr, 0, 0, 0, false);
+    }
+
+    public SGD(Iterable<Tensor> params, double lr, double momentum) {
+        this(params, lr, momentum, 0, 0, false);
+    }
+
+    public SGD(Iterable<Tensor> params, double lr, double momentum, double dampening, double weightDecay,
+            boolean nesterov) {
+        this(single(params), lr, momentum, dampening, weightDecay, nesterov);
+    }
+
+    /** Several groups; each group's own options override these defaults. */
+    public SGD(List<ParamGroup> groups, double lr, double momentum, double dampening, double weightDecay,
+            boolean nesterov) {
+        super(groups, defaults(lr, momentum, dampening, weightDecay, nesterov));
+        for (ParamGroup g : paramGroups()) {
+            check(g.getDouble("lr"), g.getDouble("momentum"), g.getDouble("dampening"),
+                    g.getDouble("weight_decay"), g.getBoolean("nesterov"));
+        }
+    }
+
+    private static Map<String, Object> defaults(double lr, double momentum, double dampening, double weightDecay,
+            boolean nesterov) {
+        check(lr, momentum, dampening, weightDecay, nesterov);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lr", lr);
+        d.put("momentum", momentum);
+        d.put("dampening", dampening);
+        d.put("weight_decay", weightDecay);
+        d.put("nesterov", nesterov);
+        return d;
+    }
+
+    private static void check(double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+        if (!(lr >= 0)) {
+            throw new IllegalArgumentException("Invalid learning rate: " + PyFormat.repr(lr));
+        }
+        if (!(momentum >= 0)) {
+            throw new IllegalArgumentException("Invalid momentum value: " + PyFormat.repr(momentum));
+        }
+        if (!(weightDecay >= 0)) {
+            throw new IllegalArgumentException("Invalid weight_decay value: " + PyFormat.repr(weightDecay));
+        }
+        if (nesterov && (momentum <= 0 || dampening != 0)) {
+            throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
+        }
+    }
+
+    @Override
+    public void step() {
+        try (var noGrad = Tensor.noGrad()) {
+            for (ParamGroup group : paramGroups()) {
+                double lr = group.getDouble("lr");
+                double momentum = group.getDouble("momentum");
+                double dampening = group.getDouble("dampening");
+                double weightDecay = group.getDouble("weight_decay");
+                boolean nesterov = group.getBoolean("nesterov");
+                for (Tensor p : group.params()) {
+                    if (p.grad() == null) {
+                        continue;
+                    }
+                    update(p, lr, momentum, dampening, weightDecay, nesterov);
+                }
+            }
+        }
+    }
+
+    private void update(Tensor p, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+        NDArray param = p.data();
+        NDArray d = p.grad().data();
+        if (weightDecay != 0) {
+            // d_p = d_p.add(param, alpha=weight_decay), into a reused buffer
+            NDArray withDecay = scratch(p, 0);
+            withDecay.copy_(d).add_(param, weightDecay);
+            d = withDecay;
+        }
+        if (momentum != 0) {
+            Map<String, NDArray> state = stateOf(p);
+            NDArray buf = state.get("momentum_buffer");
+            if (buf == null) {
+                buf = d.clone();
+                state.put("momentum_buffer", buf);
+            } else {
+                buf.mul_(momentum).add_(d, 1 - dampening);
+            }
+            if (nesterov) {
+                NDArray look = scratch(p, 0);
+                if (look != d) {
+                    look.copy_(d);
+                }
+                look.add_(buf, momentum);
+                d = look;
+            } else {
+                d = buf;
+            }
+        }
+        param.add_(d, -lr);
+    }
+}

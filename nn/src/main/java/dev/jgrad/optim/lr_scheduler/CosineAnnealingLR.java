@@ -1,0 +1,75 @@
+package dev.jgrad.optim.lr_scheduler;
+
+import dev.jgrad.optim.Optimizer;
+
+import java.util.Map;
+
+/**
+ * Anneals each group's learning rate from its initial value to {@code etaMin} along half a cosine
+ * over {@code tMax} epochs, then back up (the curve continues, as in PyTorch's
+ * {@code CosineAnnealingLR}, which this follows formula for formula, recursive form included).
+ */
+public class CosineAnnealingLR extends LRScheduler {
+    private int tMax;
+    private double etaMin;
+
+    public CosineAnnealingLR(Optimizer optimizer, int tMax) {
+        this(optimizer, tMax, 0, -1);
+    }
+
+    public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
+        this(optimizer, tMax, etaMin, -1);
+    }
+
+    public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin, int lastEpoch) {
+        super(optimizer, lastEpoch);
+        if (tMax <= 0) {
+            throw new IllegalArgumentException("T_max must be positive, got " + tMax);
+        }
+        this.tMax = tMax;
+        this.etaMin = etaMin;
+        initialStep();
+    }
+
+    @Override
+    protected double[] getLr() {
+        double[] lrs = groupLrs();
+        if (lastEpoch == 0) {
+            return lrs;
+        }
+        double[] out = new double[lrs.length];
+        if (stepCount() == 1 && lastEpoch > 0) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = etaMin + (baseLrs[i] - etaMin) * (1 + StrictMath.cos(lastEpoch * Math.PI / tMax)) / 2;
+            }
+        } else if (Math.floorMod(lastEpoch - 1 - tMax, 2 * tMax) == 0) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = lrs[i] + (baseLrs[i] - etaMin) * (1 - StrictMath.cos(Math.PI / tMax)) / 2;
+            }
+        } else {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (1 + StrictMath.cos(Math.PI * lastEpoch / tMax))
+                        / (1 + StrictMath.cos(Math.PI * (lastEpoch - 1) / tMax))
+                        * (lrs[i] - etaMin) + etaMin;
+            }
+        }
+        return out;
+    }
+
+    /** PyTorch's closed form, {@code η_min + (base - η_min)(1 + cos(π·epoch/T_max))/2}, for checking the recursion. */
+    public double closedFormLr(int group, int epoch) {
+        return etaMin + (baseLrs[group] - etaMin) * (1 + StrictMath.cos(Math.PI * epoch / tMax)) / 2;
+    }
+
+    @Override
+    protected void saveExtra(Map<String, Object> state) {
+        state.put("T_max", tMax);
+        state.put("eta_min", etaMin);
+    }
+
+    @Override
+    protected void loadExtra(Map<String, Object> state) {
+        tMax = ((Number) state.get("T_max")).intValue();
+        etaMin = ((Number) state.get("eta_min")).doubleValue();
+    }
+}

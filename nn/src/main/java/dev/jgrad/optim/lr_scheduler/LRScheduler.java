@@ -1,0 +1,118 @@
+package dev.jgrad.optim.lr_scheduler;
+
+import dev.jgrad.optim.Optimizer;
+import dev.jgrad.optim.ParamGroup;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The base of the learning-rate schedulers: PyTorch's {@code lr_scheduler._LRScheduler}. Building
+ * one records each group's {@code initial_lr} and takes the first {@link #step()} (epoch 0); call
+ * {@code step()} once per epoch after {@code optimizer.step()}.
+ */
+public abstract class LRScheduler {
+    protected final Optimizer optimizer;
+    protected double[] baseLrs;
+    protected int lastEpoch;
+    private int stepCount;
+    private double[] lastLr;
+
+    protected LRScheduler(Optimizer optimizer, int lastEpoch) {
+        this.optimizer = optimizer;
+        List<ParamGroup> groups = optimizer.paramGroups();
+        if (lastEpoch == -1) {
+            for (ParamGroup g : groups) {
+                if (!g.has("initial_lr")) {
+                    g.set("initial_lr", g.lr());
+                }
+            }
+        } else {
+            for (int i = 0; i < groups.size(); i++) {
+                if (!groups.get(i).has("initial_lr")) {
+                    throw new IllegalArgumentException("param 'initial_lr' is not specified in param_groups[" + i
+                            + "] when resuming an optimizer");
+                }
+            }
+        }
+        this.baseLrs = new double[groups.size()];
+        for (int i = 0; i < groups.size(); i++) {
+            baseLrs[i] = groups.get(i).getDouble("initial_lr");
+        }
+        this.lastEpoch = lastEpoch;
+    }
+
+    /** Subclasses call this at the end of their constructor: PyTorch's {@code _initial_step}. */
+    protected final void initialStep() {
+        stepCount = 0;
+        step();
+    }
+
+    /** The learning rates for {@link #lastEpoch}, from the groups' current ones (PyTorch's chainable form). */
+    protected abstract double[] getLr();
+
+    /** Advances one epoch and sets each group's {@code lr}. */
+    public void step() {
+        stepCount++;
+        lastEpoch++;
+        double[] values = getLr();
+        List<ParamGroup> groups = optimizer.paramGroups();
+        for (int i = 0; i < groups.size(); i++) {
+            groups.get(i).setLr(values[i]);
+        }
+        lastLr = new double[groups.size()];
+        for (int i = 0; i < groups.size(); i++) {
+            lastLr[i] = groups.get(i).lr();
+        }
+    }
+
+    /** The learning rates the last {@link #step()} set, PyTorch's {@code get_last_lr()}. */
+    public double[] getLastLr() {
+        return lastLr.clone();
+    }
+
+    public int lastEpoch() {
+        return lastEpoch;
+    }
+
+    /** How many times {@link #step()} ran, the constructor's included (PyTorch's {@code _step_count}). */
+    protected int stepCount() {
+        return stepCount;
+    }
+
+    /** The current group learning rates. */
+    protected double[] groupLrs() {
+        List<ParamGroup> groups = optimizer.paramGroups();
+        double[] out = new double[groups.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = groups.get(i).lr();
+        }
+        return out;
+    }
+
+    /** The scheduler's state: PyTorch's {@code state_dict()}, everything but the optimizer. */
+    public Map<String, Object> stateDict() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("base_lrs", baseLrs.clone());
+        s.put("last_epoch", lastEpoch);
+        s.put("_step_count", stepCount);
+        s.put("_last_lr", lastLr.clone());
+        saveExtra(s);
+        return s;
+    }
+
+    /** Restores a {@link #stateDict()}, e.g. into a scheduler built over a reloaded optimizer. */
+    public void loadStateDict(Map<String, Object> state) {
+        baseLrs = ((double[]) state.get("base_lrs")).clone();
+        lastEpoch = ((Number) state.get("last_epoch")).intValue();
+        stepCount = ((Number) state.get("_step_count")).intValue();
+        lastLr = ((double[]) state.get("_last_lr")).clone();
+        loadExtra(state);
+    }
+
+    /** Subclass settings that belong in the state dict. */
+    protected abstract void saveExtra(Map<String, Object> state);
+
+    protected abstract void loadExtra(Map<String, Object> state);
+}

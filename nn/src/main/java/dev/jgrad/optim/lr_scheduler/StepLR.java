@@ -1,0 +1,53 @@
+package dev.jgrad.optim.lr_scheduler;
+
+import dev.jgrad.optim.Optimizer;
+
+import java.util.Map;
+
+/** Multiplies each group's learning rate by {@code gamma} every {@code stepSize} epochs: PyTorch's {@code StepLR}. */
+public class StepLR extends LRScheduler {
+    private int stepSize;
+    private double gamma;
+
+    public StepLR(Optimizer optimizer, int stepSize) {
+        this(optimizer, stepSize, 0.1, -1);
+    }
+
+    public StepLR(Optimizer optimizer, int stepSize, double gamma) {
+        this(optimizer, stepSize, gamma, -1);
+    }
+
+    public StepLR(Optimizer optimizer, int stepSize, double gamma, int lastEpoch) {
+        super(optimizer, lastEpoch);
+        if (stepSize <= 0) {
+            throw new IllegalArgumentException("step_size must be positive, got " + stepSize);
+        }
+        this.stepSize = stepSize;
+        this.gamma = gamma;
+        initialStep();
+    }
+
+    @Override
+    protected double[] getLr() {
+        double[] lrs = groupLrs();
+        if (lastEpoch == 0 || lastEpoch % stepSize != 0) {
+            return lrs;
+        }
+        for (int i = 0; i < lrs.length; i++) {
+            lrs[i] *= gamma;
+        }
+        return lrs;
+    }
+
+    @Override
+    protected void saveExtra(Map<String, Object> state) {
+        state.put("step_size", stepSize);
+        state.put("gamma", gamma);
+    }
+
+    @Override
+    protected void loadExtra(Map<String, Object> state) {
+        stepSize = ((Number) state.get("step_size")).intValue();
+        gamma = ((Number) state.get("gamma")).doubleValue();
+    }
+}

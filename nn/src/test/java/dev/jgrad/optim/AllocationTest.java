@@ -1,0 +1,61 @@
+package dev.jgrad.optim;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.NDArray;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Once its state exists, a step allocates nothing the size of the parameters. */
+class AllocationTest {
+    // Below the size at which elementwise kernels fork, so every allocation is on this thread.
+    private static final int N = 100_000;
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
+    private static void check(Function<List<Tensor>, Optimizer> make) {
+        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+        Tensor p = Tensor.of(NDArray.zeros(N)).requiresGrad_();
+        p.setGrad(Tensor.of(NDArray.full(0.5, N)));
+        Optimizer opt = make.apply(List.of(p));
+        for (int i = 0; i < 3; i++) {
+            opt.step(); // creates state and work buffers
+        }
+        int steps = 20;
+        long before = allocatedBytes();
+        for (int i = 0; i < steps; i++) {
+            opt.step();
+        }
+        long perStep = (allocatedBytes() - before) / steps;
+        assertTrue(perStep < 4L * N / 10, opt.getClass().getSimpleName() + " allocated " + perStep
+                + " bytes per step for " + 4L * N + " bytes of parameters");
+    }
+
+    @Test
+    void sgdPlain() {
+        check(ps -> new SGD(ps, 0.1));
+    }
+
+    @Test
+    void sgdWithEverything() {
+        check(ps -> new SGD(ps, 0.1, 0.9, 0, 0.01, true));
+    }
+
+    @Test
+    void adamWithWeightDecayAndAmsgrad() {
+        check(ps -> new Adam(ps, 0.1, 0.9, 0.999, 1e-8, 0.01, true));
+    }
+
+    @Test
+    void adamW() {
+        check(ps -> new AdamW(ps, 0.1));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.jgrad.tensor.io;
+
+import dev.jgrad.tensor.DType;
+import dev.jgrad.tensor.NDArray;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads and writes the safetensors format, so that weights move between jgrad and PyTorch:
+ * an 8-byte little-endian header length N, N bytes of UTF-8 JSON naming each tensor's dtype,
+ * shape and byte range (plus optional string metadata under {@code "__metadata__"}), then the
+ * tensors' raw little-endian bytes.
+ *
+ * <p>Reading is strict: the header is checked against the file before any data is read, and a
+ * malformed file fails with a {@link SafeTensorsException} that names the file and the problem,
+ * never with a crash or an attempt to allocate more than the file holds. Writing goes through a
+ * temporary file that is renamed into place, so an interrupted save leaves no broken file.
+ *
+ * <p>dtypes: F32, F64, I64, I32, U8 and BOOL (jgrad's float32, float64, int64, int32, uint8, bool).
+ */
+public final class SafeTensors {
+    private SafeTensors() {
+    }
+
+    /** A file's tensors, in the header's order, and its metadata. Both maps are read-only. */
+    public record Contents(Map<String, NDArray> tensors, Map<String, String> metadata) {
+        public Contents {
+            tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
+            metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        }
+
+        /** The tensor called {@code name}; fails naming the keys there are when it is missing. */
+        public NDArray get(String name) {
+            NDArray t = tensors.get(name);
+            if (t == null) {
+                throw new IllegalArgumentException("no tensor named '" + name + "' (the file holds " + tensors.keySet() + ")");
+            }
+            return t;
+        }
+    }
+
+    /** Reads every tensor (each into its own contiguous array) and the metadata. */
+    public static Contents load(Path file) throws IOException {
+        SafeTensorsCodec.Contents raw = SafeTensorsCodec.read(file);
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        for (Map.Entry<String, RawTensor> e : raw.tensors.entrySet()) {
+            tensors.put(e.getKey(), toNDArray(e.getValue()));
+        }
+        return new Contents(tensors, raw.metadata);
+    }
+
+    /** Reads only the header's metadata (the header is still checked in full). */
+    public static Map<String, String> loadMetadata(Path file) throws IOException {
+        return Collections.unmodifiableMap(SafeTensorsCodec.readMetadata(file));
+    }
+
+    /** {@link #save(Path, Map, Map)} with no metadata. */
+    public static void save(Path file, Map<String, NDArray> tensors) throws IOException {
+        save(file, tensors, Map.of());
+    }
+
+    /**
+     * Writes the tensors in the map's iteration order, any strides accepted (they are written in
+     * row-major order), with string metadata (null or empty for none).
+     */
+    public static void save(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) throws IOException {
+        Map<String, RawTensor> raw = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException("tensor '" + e.getKey() + "' is null");
+            }
+            raw.put(e.getKey(), toRaw(e.getValue()));
+        }
+        SafeTensorsCodec.write(file, raw, metadata);
+    }
+
+    private static NDArray toNDArray(RawTensor t) {
+        switch (t.dtype) {
+            case FLOAT32: return NDArray.wrap((float[]) t.data, t.shape);
+            case FLOAT64: return NDArray.wrap((double[]) t.data, t.shape);
+            case INT64: return NDArray.wrap((long[]) t.data, t.shape);
+            case INT32: return NDArray.wrap((int[]) t.data, t.shape);
+            case UINT8: return NDArray.wrap((byte[]) t.data, t.shape);
+            case BOOL: return NDArray.wrap((boolean[]) t.data, t.shape);
+            default: throw new AssertionError(t.dtype);
+        }
+    }
+
+    private static RawTensor toRaw(NDArray t) {
+        DType d = t.dtype();
+        int[] shape = t.shape().toArray();
+        switch (d) {
+            case FLOAT32: return new RawTensor(d, shape, t.toFloatArray());
+            case FLOAT64: return new RawTensor(d, shape, t.toDoubleArray());
+            case INT64: return new RawTensor(d, shape, t.toLongArray());
+            case INT32: return new RawTensor(d, shape, t.toIntArray());
+            case UINT8: return new RawTensor(d, shape, t.toByteArray());
+            case BOOL: return new RawTensor(d, shape, t.toBooleanArray());
+            default: throw new AssertionError(d);
+        }
+    }
+}

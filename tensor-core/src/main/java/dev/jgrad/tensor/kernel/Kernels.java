@@ -1,0 +1,154 @@
+package dev.jgrad.tensor.kernel;
+
+import java.util.Optional;
+
+/**
+ * The numeric kernels of jgrad: matrix products, reductions and elementwise functions over plain
+ * Java arrays, each operand given by an offset and strides in elements.
+ *
+ * <p>Two implementations exist: a scalar reference ({@link #scalar()}) and one on the JDK Vector
+ * API ({@link #vector()}). {@link #get()} returns the one chosen for this JVM: the vector one when
+ * the {@code jdk.incubator.vector} module is present and usable, the scalar one otherwise (with
+ * one warning). The system property {@code jgrad.kernels=scalar|vector} forces the choice.
+ *
+ * <p>Both give the same results for elementwise functions, bit for bit. Sums and products may
+ * differ in the last bits, because the vector kernels add in a different order. Every kernel
+ * gives the same result whatever the number of threads ({@code NDArray.setNumThreads}).
+ */
+public interface Kernels {
+
+    /** The kernels chosen for this JVM. */
+    static Kernels get() {
+        return KernelSelection.selected();
+    }
+
+    /** The scalar reference kernels, always available. */
+    static Kernels scalar() {
+        return ScalarKernels.INSTANCE;
+    }
+
+    /** The Vector API kernels, when this JVM can run them. */
+    static Optional<Kernels> vector() {
+        return KernelSelection.vector();
+    }
+
+    /** {@code "scalar"} or {@code "vector"}. */
+    String name();
+
+    // ---- matrix products -------------------------------------------------------------------
+
+    /**
+     * Batched matrix product: for every matrix {@code t} in [0, batch), C_t = A_t B_t, or
+     * C_t += A_t B_t when {@code accumulate}. A is m x k, B is k x n, C is m x n. Element (i, j)
+     * of matrix t of X is {@code x[xOff + t*xBatchStride + i*xRowStride + j*xColStride]}, so
+     * transposed operands are just swapped strides, and a batch stride of 0 repeats one matrix.
+     * C must not overlap A or B, and its elements must be distinct.
+     */
+    void gemm(int batch, int m, int n, int k,
+              float[] a, int aOff, int aBatchStride, int aRowStride, int aColStride,
+              float[] b, int bOff, int bBatchStride, int bRowStride, int bColStride,
+              float[] c, int cOff, int cBatchStride, int cRowStride, int cColStride, boolean accumulate);
+
+    /** float64 version of {@link #gemm(int, int, int, int, float[], int, int, int, int, float[], int, int, int, int, float[], int, int, int, int, boolean)}. */
+    void gemm(int batch, int m, int n, int k,
+              double[] a, int aOff, int aBatchStride, int aRowStride, int aColStride,
+              double[] b, int bOff, int bBatchStride, int bRowStride, int bColStride,
+              double[] c, int cOff, int cBatchStride, int cRowStride, int cColStride, boolean accumulate);
+
+    /** One matrix product: C = A B, or C += A B when {@code accumulate}. */
+    default void gemm(int m, int n, int k,
+                      float[] a, int aOff, int aRowStride, int aColStride,
+                      float[] b, int bOff, int bRowStride, int bColStride,
+                      float[] c, int cOff, int cRowStride, int cColStride, boolean accumulate) {
+        gemm(1, m, n, k, a, aOff, 0, aRowStride, aColStride, b, bOff, 0, bRowStride, bColStride,
+                c, cOff, 0, cRowStride, cColStride, accumulate);
+    }
+
+    /** float64 single matrix product. */
+    default void gemm(int m, int n, int k,
+                      double[] a, int aOff, int aRowStride, int aColStride,
+                      double[] b, int bOff, int bRowStride, int bColStride,
+                      double[] c, int cOff, int cRowStride, int cColStride, boolean accumulate) {
+        gemm(1, m, n, k, a, aOff, 0, aRowStride, aColStride, b, bOff, 0, bRowStride, bColStride,
+                c, cOff, 0, cRowStride, cColStride, accumulate);
+    }
+
+    /** Dot product of n elements of x and y. */
+    float dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride);
+
+    double dot(int n, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride);
+
+    // ---- elementwise -----------------------------------------------------------------------
+
+    /** out[i] = op(x[i]) for n elements; out may be x itself (same offset and stride). */
+    void unary(UnaryOp op, int n, float[] x, int xOff, int xStride, float[] out, int outOff, int outStride);
+
+    void unary(UnaryOp op, int n, double[] x, int xOff, int xStride, double[] out, int outOff, int outStride);
+
+    /**
+     * out[i][j] = op(a[i][j], b[i][j]) over rows x cols, each operand with a row and a column
+     * stride. A stride of 0 repeats an element, so a scalar operand has strides (0, 0) and a
+     * row-vector bias has (0, 1). out may be a or b itself (same offset and strides).
+     */
+    void binary(BinaryOp op, int rows, int cols,
+                float[] a, int aOff, int aRowStride, int aColStride,
+                float[] b, int bOff, int bRowStride, int bColStride,
+                float[] out, int outOff, int outRowStride, int outColStride);
+
+    void binary(BinaryOp op, int rows, int cols,
+                double[] a, int aOff, int aRowStride, int aColStride,
+                double[] b, int bOff, int bRowStride, int bColStride,
+                double[] out, int outOff, int outRowStride, int outColStride);
+
+    /** One-dimensional {@link #binary(BinaryOp, int, int, float[], int, int, int, float[], int, int, int, float[], int, int, int)}. */
+    default void binary(BinaryOp op, int n, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                        float[] out, int outOff, int outStride) {
+        binary(op, 1, n, a, aOff, 0, aStride, b, bOff, 0, bStride, out, outOff, 0, outStride);
+    }
+
+    default void binary(BinaryOp op, int n, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
+                        double[] out, int outOff, int outStride) {
+        binary(op, 1, n, a, aOff, 0, aStride, b, bOff, 0, bStride, out, outOff, 0, outStride);
+    }
+
+    /** out[i] = min(max(x[i], min), max), NaN kept (torch.clamp). */
+    void clamp(int n, float[] x, int xOff, int xStride, float min, float max, float[] out, int outOff, int outStride);
+
+    void clamp(int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride);
+
+    // ---- reductions ------------------------------------------------------------------------
+
+    /** Sum of n elements, accumulated in blocks so that the error does not grow with n. */
+    float sum(int n, float[] x, int off, int stride);
+
+    double sum(int n, double[] x, int off, int stride);
+
+    /** Largest of n &gt;= 1 elements; NaN if any is NaN (torch.max). */
+    float max(int n, float[] x, int off, int stride);
+
+    double max(int n, double[] x, int off, int stride);
+
+    /** Smallest of n &gt;= 1 elements; NaN if any is NaN (torch.min). */
+    float min(int n, float[] x, int off, int stride);
+
+    double min(int n, double[] x, int off, int stride);
+
+    /** Index (0 to n-1) of the first largest element, or of the first NaN (torch.argmax). */
+    int argmax(int n, float[] x, int off, int stride);
+
+    int argmax(int n, double[] x, int off, int stride);
+
+    /** Index of the first smallest element, or of the first NaN (torch.argmin). */
+    int argmin(int n, float[] x, int off, int stride);
+
+    int argmin(int n, double[] x, int off, int stride);
+
+    /**
+     * Column sums of a rows x cols matrix whose columns are contiguous (element (i, j) at
+     * {@code x[off + i*rowStride + j]}): out[outOff + j] = sum over i, added to what out holds
+     * when {@code accumulate}. Each column is added in row order.
+     */
+    void columnSums(int rows, int cols, float[] x, int off, int rowStride, float[] out, int outOff, boolean accumulate);
+
+    void columnSums(int rows, int cols, double[] x, int off, int rowStride, double[] out, int outOff, boolean accumulate);
+}

@@ -1,0 +1,80 @@
+package dev.jgrad.tensor.kernel;
+
+/**
+ * double GEMM of the scalar kernels: the i-k-j order, so that the innermost loop runs along a row of
+ * B and a row of C (C2 vectorises it), blocked so that a block of B stays in cache. B blocks are
+ * copied to a contiguous buffer, so every stride layout runs the same loop.
+ */
+final class ScalarDgemm {
+    private static final int KC = 256;
+    private static final int NC = 512;
+    /** Below this many flops the product runs on the calling thread. */
+    private static final long PARALLEL_FLOPS = 1L << 22;
+    private static final ThreadLocal<double[][]> BUFFERS =
+            ThreadLocal.withInitial(() -> new double[][] {new double[KC * NC], new double[NC]});
+
+    private ScalarDgemm() {}
+
+    static void gemm(int batch, int m, int n, int k,
+                     double[] a, int aOff, int aBatch, int ars, int acs,
+                     double[] b, int bOff, int bBatch, int brs, int bcs,
+                     double[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate) {
+        GemmSplit.run(batch, m, n, k, 1, 1, PARALLEL_FLOPS, (b0, b1, m0, m1, n0, n1) -> {
+            double[][] buf = BUFFERS.get();
+            for (int t = b0; t < b1; t++) {
+                region(m0, m1, n0, n1, k, a, aOff + t * aBatch, ars, acs, b, bOff + t * bBatch, brs, bcs,
+                        c, cOff + t * cBatch, crs, ccs, accumulate, buf[0], buf[1]);
+            }
+        });
+    }
+
+    private static void region(int m0, int m1, int n0, int n1, int k,
+                               double[] a, int aOff, int ars, int acs,
+                               double[] b, int bOff, int brs, int bcs,
+                               double[] c, int cOff, int crs, int ccs, boolean accumulate, double[] bp, double[] row) {
+        if (!accumulate) {
+            for (int i = m0; i < m1; i++) {
+                for (int j = n0; j < n1; j++) {
+                    c[cOff + i * crs + j * ccs] = 0.0;
+                }
+            }
+        }
+        for (int jc = n0; jc < n1; jc += NC) {
+            int nc = Math.min(NC, n1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + (pc + p) * brs + jc * bcs;
+                    for (int j = 0; j < nc; j++) {
+                        bp[p * nc + j] = b[src + j * bcs];
+                    }
+                }
+                for (int i = m0; i < m1; i++) {
+                    int ci = cOff + i * crs + jc * ccs;
+                    double[] out = c;
+                    int o = ci;
+                    if (ccs != 1) {
+                        for (int j = 0; j < nc; j++) {
+                            row[j] = c[ci + j * ccs];
+                        }
+                        out = row;
+                        o = 0;
+                    }
+                    int ai = aOff + i * ars + pc * acs;
+                    for (int p = 0; p < kc; p++) {
+                        double aip = a[ai + p * acs];
+                        int bi = p * nc;
+                        for (int j = 0; j < nc; j++) {
+                            out[o + j] += aip * bp[bi + j];
+                        }
+                    }
+                    if (ccs != 1) {
+                        for (int j = 0; j < nc; j++) {
+                            c[ci + j * ccs] = row[j];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

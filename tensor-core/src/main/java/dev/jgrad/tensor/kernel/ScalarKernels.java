@@ -1,0 +1,148 @@
+package dev.jgrad.tensor.kernel;
+
+/** The reference kernels: plain Java loops, no Vector API. Also the fallback when the Vector API is unusable. */
+final class ScalarKernels implements Kernels {
+    static final ScalarKernels INSTANCE = new ScalarKernels();
+
+    private ScalarKernels() {}
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public String toString() {
+        return "ScalarKernels";
+    }
+
+    @Override
+    public void gemm(int batch, int m, int n, int k,
+                     float[] a, int aOff, int aBatchStride, int aRowStride, int aColStride,
+                     float[] b, int bOff, int bBatchStride, int bRowStride, int bColStride,
+                     float[] c, int cOff, int cBatchStride, int cRowStride, int cColStride, boolean accumulate) {
+        ScalarSgemm.gemm(batch, m, n, k, a, aOff, aBatchStride, aRowStride, aColStride,
+                b, bOff, bBatchStride, bRowStride, bColStride, c, cOff, cBatchStride, cRowStride, cColStride, accumulate);
+    }
+
+    @Override
+    public void gemm(int batch, int m, int n, int k,
+                     double[] a, int aOff, int aBatchStride, int aRowStride, int aColStride,
+                     double[] b, int bOff, int bBatchStride, int bRowStride, int bColStride,
+                     double[] c, int cOff, int cBatchStride, int cRowStride, int cColStride, boolean accumulate) {
+        ScalarDgemm.gemm(batch, m, n, k, a, aOff, aBatchStride, aRowStride, aColStride,
+                b, bOff, bBatchStride, bRowStride, bColStride, c, cOff, cBatchStride, cRowStride, cColStride, accumulate);
+    }
+
+    @Override
+    public float dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
+        return ScalarFloatReduce.dot(n, x, xOff, xStride, y, yOff, yStride);
+    }
+
+    @Override
+    public double dot(int n, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
+        return ScalarDoubleReduce.dot(n, x, xOff, xStride, y, yOff, yStride);
+    }
+
+    @Override
+    public void unary(UnaryOp op, int n, float[] x, int xOff, int xStride, float[] out, int outOff, int outStride) {
+        ScalarFloatOps.unary(op, n, x, xOff, xStride, out, outOff, outStride);
+    }
+
+    @Override
+    public void unary(UnaryOp op, int n, double[] x, int xOff, int xStride, double[] out, int outOff, int outStride) {
+        ScalarDoubleOps.unary(op, n, x, xOff, xStride, out, outOff, outStride);
+    }
+
+    @Override
+    public void binary(BinaryOp op, int rows, int cols,
+                       float[] a, int aOff, int aRowStride, int aColStride,
+                       float[] b, int bOff, int bRowStride, int bColStride,
+                       float[] out, int outOff, int outRowStride, int outColStride) {
+        for (int r = 0; r < rows; r++) {
+            ScalarFloatOps.binary(op, cols, a, aOff + r * aRowStride, aColStride, b, bOff + r * bRowStride, bColStride,
+                    out, outOff + r * outRowStride, outColStride);
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, int rows, int cols,
+                       double[] a, int aOff, int aRowStride, int aColStride,
+                       double[] b, int bOff, int bRowStride, int bColStride,
+                       double[] out, int outOff, int outRowStride, int outColStride) {
+        for (int r = 0; r < rows; r++) {
+            ScalarDoubleOps.binary(op, cols, a, aOff + r * aRowStride, aColStride, b, bOff + r * bRowStride, bColStride,
+                    out, outOff + r * outRowStride, outColStride);
+        }
+    }
+
+    @Override
+    public void clamp(int n, float[] x, int xOff, int xStride, float min, float max, float[] out, int outOff, int outStride) {
+        ScalarFloatOps.clamp(n, x, xOff, xStride, min, max, out, outOff, outStride);
+    }
+
+    @Override
+    public void clamp(int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride) {
+        ScalarDoubleOps.clamp(n, x, xOff, xStride, min, max, out, outOff, outStride);
+    }
+
+    @Override
+    public float sum(int n, float[] x, int off, int stride) {
+        return ScalarFloatReduce.sum(n, x, off, stride);
+    }
+
+    @Override
+    public double sum(int n, double[] x, int off, int stride) {
+        return ScalarDoubleReduce.sum(n, x, off, stride);
+    }
+
+    @Override
+    public float max(int n, float[] x, int off, int stride) {
+        return ScalarFloatReduce.max(n, x, off, stride);
+    }
+
+    @Override
+    public double max(int n, double[] x, int off, int stride) {
+        return ScalarDoubleReduce.max(n, x, off, stride);
+    }
+
+    @Override
+    public float min(int n, float[] x, int off, int stride) {
+        return ScalarFloatReduce.min(n, x, off, stride);
+    }
+
+    @Override
+    public double min(int n, double[] x, int off, int stride) {
+        return ScalarDoubleReduce.min(n, x, off, stride);
+    }
+
+    @Override
+    public int argmax(int n, float[] x, int off, int stride) {
+        return ScalarFloatReduce.argmax(n, x, off, stride);
+    }
+
+    @Override
+    public int argmax(int n, double[] x, int off, int stride) {
+        return ScalarDoubleReduce.argmax(n, x, off, stride);
+    }
+
+    @Override
+    public int argmin(int n, float[] x, int off, int stride) {
+        return ScalarFloatReduce.argmin(n, x, off, stride);
+    }
+
+    @Override
+    public int argmin(int n, double[] x, int off, int stride) {
+        return ScalarDoubleReduce.argmin(n, x, off, stride);
+    }
+
+    @Override
+    public void columnSums(int rows, int cols, float[] x, int off, int rowStride, float[] out, int outOff, boolean accumulate) {
+        ScalarFloatReduce.columnSums(rows, cols, x, off, rowStride, out, outOff, accumulate);
+    }
+
+    @Override
+    public void columnSums(int rows, int cols, double[] x, int off, int rowStride, double[] out, int outOff, boolean accumulate) {
+        ScalarDoubleReduce.columnSums(rows, cols, x, off, rowStride, out, outOff, accumulate);
+    }
+}

@@ -1,0 +1,249 @@
+package dev.jgrad.tensor.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** double reductions on the preferred vector species; strided inputs use the scalar ones. */
+final class VectorDoubleReduce {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Elements per block of a sum: the block is added in vectors, the block sums in double. */
+    private static final int BLOCK = 8192;
+    /** Elements per block of argmax/argmin: small enough to be scanned again from L1. */
+    private static final int ARG_BLOCK = 4096;
+
+    private VectorDoubleReduce() {}
+
+    static double sum(int n, double[] x, int off, int stride) {
+        if (stride != 1) {
+            return ScalarDoubleReduce.sum(n, x, off, stride);
+        }
+        int step = 4 * L;
+        double total = 0.0;
+        int i = 0;
+        while (n - i >= step) {
+            int end = i + Math.min(BLOCK, (n - i) / step * step);
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (; i < end; i += step) {
+                a0 = a0.add(DoubleVector.fromArray(S, x, off + i));
+                a1 = a1.add(DoubleVector.fromArray(S, x, off + i + L));
+                a2 = a2.add(DoubleVector.fromArray(S, x, off + i + 2 * L));
+                a3 = a3.add(DoubleVector.fromArray(S, x, off + i + 3 * L));
+            }
+            total += a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        }
+        double tail = 0.0;
+        for (; i < n; i++) {
+            tail += x[off + i];
+        }
+        return total + tail;
+    }
+
+    static double dot(int n, double[] x, int xo, int xs, double[] y, int yo, int ys) {
+        if (xs != 1 || ys != 1) {
+            return ScalarDoubleReduce.dot(n, x, xo, xs, y, yo, ys);
+        }
+        int step = 4 * L;
+        double total = 0.0;
+        int i = 0;
+        while (n - i >= step) {
+            int end = i + Math.min(BLOCK, (n - i) / step * step);
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (; i < end; i += step) {
+                a0 = DoubleVector.fromArray(S, x, xo + i).fma(DoubleVector.fromArray(S, y, yo + i), a0);
+                a1 = DoubleVector.fromArray(S, x, xo + i + L).fma(DoubleVector.fromArray(S, y, yo + i + L), a1);
+                a2 = DoubleVector.fromArray(S, x, xo + i + 2 * L).fma(DoubleVector.fromArray(S, y, yo + i + 2 * L), a2);
+                a3 = DoubleVector.fromArray(S, x, xo + i + 3 * L).fma(DoubleVector.fromArray(S, y, yo + i + 3 * L), a3);
+            }
+            total += a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        }
+        double tail = 0.0;
+        for (; i < n; i++) {
+            tail += x[xo + i] * y[yo + i];
+        }
+        return total + tail;
+    }
+
+    static double max(int n, double[] x, int off, int stride) {
+        if (stride != 1 || n < 4 * L) {
+            return ScalarDoubleReduce.max(n, x, off, stride);
+        }
+        // Compare-and-blend is twice as fast as lanewise MAX (which follows Math.max's
+        // -0.0 rules), but never lets NaN in, so NaN is tracked in a mask of its own.
+        DoubleVector m0 = DoubleVector.fromArray(S, x, off);
+        DoubleVector m1 = m0, m2 = m0, m3 = m0;
+        VectorMask<Double> nan = m0.compare(VectorOperators.NE, m0);
+        int bound = n - n % (4 * L);
+        for (int i = 0; i < bound; i += 4 * L) {
+            DoubleVector v0 = DoubleVector.fromArray(S, x, off + i);
+            DoubleVector v1 = DoubleVector.fromArray(S, x, off + i + L);
+            DoubleVector v2 = DoubleVector.fromArray(S, x, off + i + 2 * L);
+            DoubleVector v3 = DoubleVector.fromArray(S, x, off + i + 3 * L);
+            m0 = m0.blend(v0, v0.compare(VectorOperators.GT, m0));
+            m1 = m1.blend(v1, v1.compare(VectorOperators.GT, m1));
+            m2 = m2.blend(v2, v2.compare(VectorOperators.GT, m2));
+            m3 = m3.blend(v3, v3.compare(VectorOperators.GT, m3));
+            nan = nan.or(v0.compare(VectorOperators.NE, v0)).or(v1.compare(VectorOperators.NE, v1))
+                    .or(v2.compare(VectorOperators.NE, v2)).or(v3.compare(VectorOperators.NE, v3));
+        }
+        if (nan.anyTrue()) {
+            return Double.NaN;
+        }
+        double m = m0.lanewise(VectorOperators.MAX, m1).lanewise(VectorOperators.MAX, m2.lanewise(VectorOperators.MAX, m3))
+                .reduceLanes(VectorOperators.MAX);
+        if (bound < n) {
+            double t = ScalarDoubleReduce.max(n - bound, x, off + bound, 1);
+            if (t != t || t > m) {
+                return t;
+            }
+        }
+        return m;
+    }
+
+    static double min(int n, double[] x, int off, int stride) {
+        if (stride != 1 || n < 4 * L) {
+            return ScalarDoubleReduce.min(n, x, off, stride);
+        }
+        // Compare-and-blend is twice as fast as lanewise MIN (which follows Math.min's
+        // -0.0 rules), but never lets NaN in, so NaN is tracked in a mask of its own.
+        DoubleVector m0 = DoubleVector.fromArray(S, x, off);
+        DoubleVector m1 = m0, m2 = m0, m3 = m0;
+        VectorMask<Double> nan = m0.compare(VectorOperators.NE, m0);
+        int bound = n - n % (4 * L);
+        for (int i = 0; i < bound; i += 4 * L) {
+            DoubleVector v0 = DoubleVector.fromArray(S, x, off + i);
+            DoubleVector v1 = DoubleVector.fromArray(S, x, off + i + L);
+            DoubleVector v2 = DoubleVector.fromArray(S, x, off + i + 2 * L);
+            DoubleVector v3 = DoubleVector.fromArray(S, x, off + i + 3 * L);
+            m0 = m0.blend(v0, v0.compare(VectorOperators.LT, m0));
+            m1 = m1.blend(v1, v1.compare(VectorOperators.LT, m1));
+            m2 = m2.blend(v2, v2.compare(VectorOperators.LT, m2));
+            m3 = m3.blend(v3, v3.compare(VectorOperators.LT, m3));
+            nan = nan.or(v0.compare(VectorOperators.NE, v0)).or(v1.compare(VectorOperators.NE, v1))
+                    .or(v2.compare(VectorOperators.NE, v2)).or(v3.compare(VectorOperators.NE, v3));
+        }
+        if (nan.anyTrue()) {
+            return Double.NaN;
+        }
+        double m = m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
+                .reduceLanes(VectorOperators.MIN);
+        if (bound < n) {
+            double t = ScalarDoubleReduce.min(n - bound, x, off + bound, 1);
+            if (t != t || t < m) {
+                return t;
+            }
+        }
+        return m;
+    }
+
+    static int argmax(int n, double[] x, int off, int stride) {
+        if (stride != 1 || n < 4 * L) {
+            return ScalarDoubleReduce.argmax(n, x, off, stride);
+        }
+        // Block by block: the block's max (fast), then, only when it beats the best so far, the
+        // first index where it occurs. A NaN ends the search at its first index.
+        int best = -1;
+        double bestValue = 0.0;
+        for (int start = 0; start < n; start += ARG_BLOCK) {
+            int len = Math.min(ARG_BLOCK, n - start);
+            double m = max(len, x, off + start, 1);
+            if (m != m) {
+                return start + firstNaN(len, x, off + start);
+            }
+            if (best < 0 || m > bestValue) {
+                bestValue = m;
+                best = start + indexOf(m, len, x, off + start);
+            }
+        }
+        return best;
+    }
+
+    static int argmin(int n, double[] x, int off, int stride) {
+        if (stride != 1 || n < 4 * L) {
+            return ScalarDoubleReduce.argmin(n, x, off, stride);
+        }
+        // Block by block: the block's min (fast), then, only when it beats the best so far, the
+        // first index where it occurs. A NaN ends the search at its first index.
+        int best = -1;
+        double bestValue = 0.0;
+        for (int start = 0; start < n; start += ARG_BLOCK) {
+            int len = Math.min(ARG_BLOCK, n - start);
+            double m = min(len, x, off + start, 1);
+            if (m != m) {
+                return start + firstNaN(len, x, off + start);
+            }
+            if (best < 0 || m < bestValue) {
+                bestValue = m;
+                best = start + indexOf(m, len, x, off + start);
+            }
+        }
+        return best;
+    }
+
+    private static int indexOf(double value, int n, double[] x, int off) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            VectorMask<Double> hit = DoubleVector.fromArray(S, x, off + i).compare(VectorOperators.EQ, value);
+            if (hit.anyTrue()) {
+                return i + hit.firstTrue();
+            }
+        }
+        for (int i = bound; i < n; i++) {
+            if (x[off + i] == value) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("value " + value + " not found in the block it came from");
+    }
+
+    private static int firstNaN(int n, double[] x, int off) {
+        for (int i = 0; i < n; i++) {
+            double v = x[off + i];
+            if (v != v) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("NaN not found in the block it came from");
+    }
+
+    static void columnSums(int rows, int cols, double[] x, int off, int rowStride, double[] out, int oo, boolean accumulate) {
+        int j = 0;
+        for (; j + 4 * L <= cols; j += 4 * L) {
+            DoubleVector a0, a1, a2, a3;
+            if (accumulate) {
+                a0 = DoubleVector.fromArray(S, out, oo + j);
+                a1 = DoubleVector.fromArray(S, out, oo + j + L);
+                a2 = DoubleVector.fromArray(S, out, oo + j + 2 * L);
+                a3 = DoubleVector.fromArray(S, out, oo + j + 3 * L);
+            } else {
+                a0 = DoubleVector.zero(S);
+                a1 = a0;
+                a2 = a0;
+                a3 = a0;
+            }
+            for (int i = 0; i < rows; i++) {
+                int p = off + i * rowStride + j;
+                a0 = a0.add(DoubleVector.fromArray(S, x, p));
+                a1 = a1.add(DoubleVector.fromArray(S, x, p + L));
+                a2 = a2.add(DoubleVector.fromArray(S, x, p + 2 * L));
+                a3 = a3.add(DoubleVector.fromArray(S, x, p + 3 * L));
+            }
+            a0.intoArray(out, oo + j);
+            a1.intoArray(out, oo + j + L);
+            a2.intoArray(out, oo + j + 2 * L);
+            a3.intoArray(out, oo + j + 3 * L);
+        }
+        for (; j + L <= cols; j += L) {
+            DoubleVector a = accumulate ? DoubleVector.fromArray(S, out, oo + j) : DoubleVector.zero(S);
+            for (int i = 0; i < rows; i++) {
+                a = a.add(DoubleVector.fromArray(S, x, off + i * rowStride + j));
+            }
+            a.intoArray(out, oo + j);
+        }
+        if (j < cols) {
+            ScalarDoubleReduce.columnSums(rows, cols - j, x, off + j, rowStride, out, oo + j, accumulate);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.jgrad.tensor.kernel;
+
+import static dev.jgrad.tensor.kernel.FloatMath.*;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link FloatMath} on vector lanes: the same operations in the same order, so each lane equals
+ * the scalar result bit for bit. Kept small so that C2 inlines them into the loops (a vector
+ * that crosses a call that is not inlined is boxed).
+ */
+final class VectorFloatMath {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    private VectorFloatMath() {}
+
+    static FloatVector exp(FloatVector x) {
+        x = x.blend(EXP_HI, x.compare(VectorOperators.GT, EXP_HI));
+        x = x.blend(EXP_LO, x.compare(VectorOperators.LT, EXP_LO));
+        FloatVector t = x.fma(LOG2E, ROUND_MAGIC);
+        IntVector n = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS);
+        FloatVector nf = t.sub(ROUND_MAGIC);
+        FloatVector r = nf.fma(FloatVector.broadcast(S, -LN2_HI), x);
+        r = nf.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(S, E0).fma(r, FloatVector.broadcast(S, E1));
+        p = p.fma(r, FloatVector.broadcast(S, E2));
+        p = p.fma(r, FloatVector.broadcast(S, E3));
+        p = p.fma(r, FloatVector.broadcast(S, E4));
+        p = p.fma(r, FloatVector.broadcast(S, E5));
+        FloatVector y = p.fma(r.mul(r), r).add(1f);
+        IntVector n1 = n.lanewise(VectorOperators.ASHR, 1);
+        IntVector n2 = n.sub(n1);
+        FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector s2 = n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return y.mul(s1).mul(s2);
+    }
+
+    static FloatVector log(FloatVector x) {
+        VectorMask<Float> subnormal = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
+        FloatVector xs = x.blend(x.mul(TWO_25), subnormal);
+        IntVector bits = xs.reinterpretAsInts();
+        FloatVector ef = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).convert(VectorOperators.I2F, 0))
+                .sub(126f).sub(25f, subnormal);
+        FloatVector m = bits.and(0x007FFFFF).or(0x3F000000).reinterpretAsFloats();
+        VectorMask<Float> low = m.compare(VectorOperators.LT, SQRT_HALF);
+        ef = ef.sub(1f, low);
+        m = m.sub(1f).blend(m.add(m).sub(1f), low);
+        FloatVector z = m.mul(m);
+        FloatVector p = FloatVector.broadcast(S, L0).fma(m, FloatVector.broadcast(S, L1));
+        p = p.fma(m, FloatVector.broadcast(S, L2));
+        p = p.fma(m, FloatVector.broadcast(S, L3));
+        p = p.fma(m, FloatVector.broadcast(S, L4));
+        p = p.fma(m, FloatVector.broadcast(S, L5));
+        p = p.fma(m, FloatVector.broadcast(S, L6));
+        p = p.fma(m, FloatVector.broadcast(S, L7));
+        p = p.fma(m, FloatVector.broadcast(S, L8));
+        FloatVector y = p.mul(m).mul(z);
+        y = ef.fma(FloatVector.broadcast(S, LN2_LO), y);
+        y = z.fma(FloatVector.broadcast(S, -0.5f), y);
+        FloatVector r = ef.fma(FloatVector.broadcast(S, LN2_HI), m.add(y));
+        r = r.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+        r = r.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
+        return r.blend(Float.NaN, x.compare(VectorOperators.LT, 0f).or(x.compare(VectorOperators.NE, x)));
+    }
+
+    static FloatVector tanh(FloatVector x) {
+        FloatVector a = x.abs();
+        FloatVector e = exp(a.add(a));
+        FloatVector big = FloatVector.broadcast(S, 2f).div(e.add(1f)).neg().add(1f);
+        big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
+        FloatVector z = x.mul(x);
+        FloatVector p = FloatVector.broadcast(S, T0).fma(z, FloatVector.broadcast(S, T1));
+        p = p.fma(z, FloatVector.broadcast(S, T2));
+        p = p.fma(z, FloatVector.broadcast(S, T3));
+        p = p.fma(z, FloatVector.broadcast(S, T4));
+        FloatVector small = p.mul(z).fma(x, x).blend(x, x.compare(VectorOperators.EQ, 0f));
+        return small.blend(big, a.compare(VectorOperators.GT, TANH_SMALL));
+    }
+
+    static FloatVector sigmoid(FloatVector x) {
+        FloatVector e = exp(x.abs().neg());
+        FloatVector num = FloatVector.broadcast(S, 1f).blend(e, x.compare(VectorOperators.LT, 0f));
+        return num.div(e.add(1f));
+    }
+}

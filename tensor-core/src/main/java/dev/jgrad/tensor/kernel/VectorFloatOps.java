@@ -1,0 +1,340 @@
+package dev.jgrad.tensor.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float elementwise loops on the preferred vector species: contiguous operands, and a repeated
+ * (stride 0) operand on either side; other strides and the tails use the scalar loops, which
+ * compute the same values.
+ */
+final class VectorFloatOps {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorFloatOps() {}
+
+    static void unary(UnaryOp op, int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
+        if (xs != 1 || os != 1 || n < L) {
+            ScalarFloatOps.unary(op, n, x, xo, xs, out, oo, os);
+            return;
+        }
+        int done = switch (op) {
+            case NEG -> neg(n, x, xo, out, oo);
+            case ABS -> abs(n, x, xo, out, oo);
+            case SQRT -> sqrt(n, x, xo, out, oo);
+            case RELU -> relu(n, x, xo, out, oo);
+            case EXP -> exp(n, x, xo, out, oo);
+            case LOG -> log(n, x, xo, out, oo);
+            case TANH -> tanh(n, x, xo, out, oo);
+            case SIGMOID -> sigmoid(n, x, xo, out, oo);
+            default -> 0;
+        };
+        ScalarFloatOps.unary(op, n - done, x, xo + done, 1, out, oo + done, 1);
+    }
+
+    private static int neg(int n, float[] x, int xo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            (v.neg()).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int abs(int n, float[] x, int xo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            (v.abs()).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int sqrt(int n, float[] x, int xo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            (v.sqrt()).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int relu(int n, float[] x, int xo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            (v.blend(0f, v.compare(VectorOperators.LE, 0f))).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int exp(int n, float[] x, int xo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            (VectorFloatMath.exp(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int log(int n, float[] x, int xo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            (VectorFloatMath.log(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int tanh(int n, float[] x, int xo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            (VectorFloatMath.tanh(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int sigmoid(int n, float[] x, int xo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            (VectorFloatMath.sigmoid(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    /** One row: out[i] = op(a[i], b[i]) for n elements with strides. */
+    static void binary(BinaryOp op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        int done = 0;
+        if (os == 1 && n >= L) {
+            if (as == 1 && bs == 1) {
+                done = switch (op) {
+                    case ADD -> addVV(n, a, ao, b, bo, out, oo);
+                    case SUB -> subVV(n, a, ao, b, bo, out, oo);
+                    case MUL -> mulVV(n, a, ao, b, bo, out, oo);
+                    case DIV -> divVV(n, a, ao, b, bo, out, oo);
+                    case MAXIMUM -> maximumVV(n, a, ao, b, bo, out, oo);
+                    case MINIMUM -> minimumVV(n, a, ao, b, bo, out, oo);
+                    default -> 0;
+                };
+            } else if (as == 1 && bs == 0) {
+                done = switch (op) {
+                    case ADD -> addVS(n, a, ao, b[bo], out, oo);
+                    case SUB -> subVS(n, a, ao, b[bo], out, oo);
+                    case MUL -> mulVS(n, a, ao, b[bo], out, oo);
+                    case DIV -> divVS(n, a, ao, b[bo], out, oo);
+                    case MAXIMUM -> maximumVS(n, a, ao, b[bo], out, oo);
+                    case MINIMUM -> minimumVS(n, a, ao, b[bo], out, oo);
+                    default -> 0;
+                };
+            } else if (as == 0 && bs == 1) {
+                done = switch (op) {
+                    case ADD -> addSV(n, a[ao], b, bo, out, oo);
+                    case SUB -> subSV(n, a[ao], b, bo, out, oo);
+                    case MUL -> mulSV(n, a[ao], b, bo, out, oo);
+                    case DIV -> divSV(n, a[ao], b, bo, out, oo);
+                    case MAXIMUM -> maximumSV(n, a[ao], b, bo, out, oo);
+                    case MINIMUM -> minimumSV(n, a[ao], b, bo, out, oo);
+                    default -> 0;
+                };
+            }
+        }
+        ScalarFloatOps.binary(op, n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done, os);
+    }
+
+    private static int addVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.add(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int addVS(int n, float[] a, int ao, float s, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector v = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            (u.add(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int addSV(int n, float s, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector u = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.add(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int subVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.sub(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int subVS(int n, float[] a, int ao, float s, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector v = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            (u.sub(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int subSV(int n, float s, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector u = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.sub(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int mulVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.mul(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int mulVS(int n, float[] a, int ao, float s, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector v = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            (u.mul(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int mulSV(int n, float s, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector u = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.mul(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int divVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.div(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int divVS(int n, float[] a, int ao, float s, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector v = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            (u.div(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int divSV(int n, float s, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector u = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.div(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int maximumVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.max(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int maximumVS(int n, float[] a, int ao, float s, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector v = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            (u.max(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int maximumSV(int n, float s, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector u = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.max(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int minimumVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.min(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int minimumVS(int n, float[] a, int ao, float s, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector v = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector u = FloatVector.fromArray(S, a, ao + i);
+            (u.min(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int minimumSV(int n, float s, float[] b, int bo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        FloatVector u = FloatVector.broadcast(S, s);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, b, bo + i);
+            (u.min(v)).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    static void clamp(int n, float[] x, int xo, int xs, float min, float max, float[] out, int oo, int os) {
+        int done = 0;
+        if (xs == 1 && os == 1) {
+            done = S.loopBound(n);
+            FloatVector lo = FloatVector.broadcast(S, min);
+            FloatVector hi = FloatVector.broadcast(S, max);
+            for (int i = 0; i < done; i += L) {
+                FloatVector.fromArray(S, x, xo + i).max(lo).min(hi).intoArray(out, oo + i);
+            }
+        }
+        ScalarFloatOps.clamp(n - done, x, xo + done * xs, xs, min, max, out, oo + done * os, os);
+    }
+}

@@ -1,0 +1,265 @@
+package dev.jgrad.tensor.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float32 GEMM on the preferred vector species: B is packed into column slivers of NR = NV
+ * vectors, cache-blocked (KC deep, MC rows, NC columns); the micro-kernel keeps an MR x NR tile
+ * of C in registers, broadcasts one A value per row per step and fma's it with NV vectors of B.
+ * Each C element is C + one fma chain per K block, the K blocks depending on k alone, so results
+ * do not depend on the tiling of M and N or on the number of threads.
+ */
+final class VectorSgemm {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    static final int MR = 6;
+    static final int NV = GemmTiles.vectorsPerTileRow(S.vectorBitSize());
+    static final int NR = NV * L;
+    /** Depth of a block: one packed B sliver is KC x NR. */
+    static final int KC = 384;
+    /** Rows of A per block: the MR-row slivers that reuse one B sliver. */
+    static final int MC = 48;
+    /** Columns of B per packed panel (KC x NC, sized for L2). */
+    static final int NC = Math.max(NR, 512 / NR * NR);
+    /** Below this many flops the product runs on the calling thread. */
+    static final long PARALLEL_FLOPS = 1L << 25;
+
+    private static final ThreadLocal<float[][]> BUFFERS =
+            ThreadLocal.withInitial(() -> new float[][] {new float[KC * NC], new float[MR * NR]});
+
+    private VectorSgemm() {}
+
+    static void gemm(int batch, int m, int n, int k,
+                     float[] a, int aOff, int aBatch, int ars, int acs,
+                     float[] b, int bOff, int bBatch, int brs, int bcs,
+                     float[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate) {
+        GemmSplit.run(batch, m, n, k, MR, NR, PARALLEL_FLOPS, (b0, b1, m0, m1, n0, n1) -> {
+            float[][] buf = BUFFERS.get();
+            for (int bi = b0; bi < b1; bi++) {
+                region(m0, m1, n0, n1, k,
+                        a, aOff + bi * aBatch, ars, acs,
+                        b, bOff + bi * bBatch, brs, bcs,
+                        c, cOff + bi * cBatch, crs, ccs, accumulate, buf);
+            }
+        });
+    }
+
+    private static void region(int m0, int m1, int n0, int n1, int k,
+                               float[] a, int aOff, int ars, int acs,
+                               float[] b, int bOff, int brs, int bcs,
+                               float[] c, int cOff, int crs, int ccs, boolean accumulate, float[][] buf) {
+        if (!accumulate) {
+            zero(m0, m1, n0, n1, c, cOff, crs, ccs);
+        }
+        if (k == 0) {
+            return;
+        }
+        float[] bp = buf[0];
+        float[] tile = buf[1];
+        int kBlocks = (k + KC - 1) / KC;
+        for (int jc = n0; jc < n1; jc += NC) {
+            int nc = Math.min(NC, n1 - jc);
+            for (int kb = 0; kb < kBlocks; kb++) {
+                // Equal K blocks, so that no block is a thin remainder; they depend on k alone.
+                int pc = (int) ((long) k * kb / kBlocks);
+                int kc = (int) ((long) k * (kb + 1) / kBlocks) - pc;
+                packB(kc, nc, b, bOff + pc * brs + jc * bcs, brs, bcs, bp);
+                for (int ic = m0; ic < m1; ic += MC) {
+                    int mc = Math.min(MC, m1 - ic);
+                    macro(mc, nc, kc, a, aOff + ic * ars + pc * acs, ars, acs, bp, c, cOff + ic * crs + jc * ccs, crs, ccs, tile);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs the tiles of one mc x nc block. A is read in place with its strides: the micro-kernel
+     * only broadcasts single A values, so packing A would buy nothing but a copy.
+     */
+    private static void macro(int mc, int nc, int kc, float[] a, int aBase, int ars, int acs,
+                              float[] bp, float[] c, int cBase, int crs, int ccs, float[] tile) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int ai = aBase + ir * ars;
+                int ci = cBase + ir * crs + jr * ccs;
+                int bi = jr * kc;
+                if (mr == MR && nr == NR && ccs == 1) {
+                    micro(kc, a, ai, ars, acs, mr, bp, bi, c, ci, crs);
+                } else {
+                    edgeTile(kc, a, ai, ars, acs, mr, bp, bi, c, ci, crs, ccs, mr, nr, tile);
+                }
+            }
+        }
+    }
+
+    /** A tile that is partial or whose C is not row-contiguous goes through a small buffer. */
+    private static void edgeTile(int kc, float[] a, int ai, int ars, int acs, int aRows, float[] bp, int bi,
+                                 float[] c, int ci, int crs, int ccs, int mr, int nr, float[] tile) {
+        for (int r = 0; r < MR; r++) {
+            for (int j = 0; j < NR; j++) {
+                tile[r * NR + j] = r < mr && j < nr ? c[ci + r * crs + j * ccs] : 0f;
+            }
+        }
+        micro(kc, a, ai, ars, acs, aRows, bp, bi, tile, 0, NR);
+        for (int r = 0; r < mr; r++) {
+            for (int j = 0; j < nr; j++) {
+                c[ci + r * crs + j * ccs] = tile[r * NR + j];
+            }
+        }
+    }
+
+    private static void zero(int m0, int m1, int n0, int n1, float[] c, int cOff, int crs, int ccs) {
+        for (int i = m0; i < m1; i++) {
+            int row = cOff + i * crs;
+            if (ccs == 1) {
+                java.util.Arrays.fill(c, row + n0, row + n1, 0f);
+            } else {
+                for (int j = n0; j < n1; j++) {
+                    c[row + j * ccs] = 0f;
+                }
+            }
+        }
+    }
+
+    /** Packs k [0, kc) x columns [0, nc) of B into slivers of NR columns: bp[t*kc + p*NR + j], zero past nc. */
+    private static void packB(int kc, int nc, float[] b, int base, int brs, int bcs, float[] bp) {
+        for (int t = 0; t < nc; t += NR) {
+            int cols = Math.min(NR, nc - t);
+            int dst = t * kc;
+            if (bcs == 1 && cols == NR) {
+                for (int p = 0; p < kc; p++) {
+                    int src = base + p * brs + t;
+                    int d = dst + p * NR;
+                    for (int v = 0; v < NR; v += L) {
+                        FloatVector.fromArray(S, b, src + v).intoArray(bp, d + v);
+                    }
+                }
+            } else if (bcs == 1) {
+                for (int p = 0; p < kc; p++) {
+                    int src = base + p * brs + t;
+                    int d = dst + p * NR;
+                    for (int j = 0; j < cols; j++) {
+                        bp[d + j] = b[src + j];
+                    }
+                    for (int j = cols; j < NR; j++) {
+                        bp[d + j] = 0f;
+                    }
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    int src = base + (t + j) * bcs;
+                    int d = dst + j;
+                    for (int p = 0; p < kc; p++) {
+                        bp[d + p * NR] = b[src + p * brs];
+                    }
+                }
+                if (cols < NR) {
+                    for (int p = 0; p < kc; p++) {
+                        int d = dst + p * NR;
+                        for (int j = cols; j < NR; j++) {
+                            bp[d + j] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One MR x NR tile: C[ci + r*ldc + j] += sum_p A(r, p) * bp[bi + p*NR + j], where A(r, p) is
+     * a[ai + min(r, mr-1)*ars + p*acs] (rows past mr repeat the last one and are discarded).
+     */
+    private static void micro(int kc, float[] a, int ai, int ars, int acs, int mr, float[] bp, int bi, float[] c, int ci, int ldc) {
+        int last = mr - 1;
+        int o1 = Math.min(1, last) * ars, o2 = Math.min(2, last) * ars, o3 = Math.min(3, last) * ars;
+        int o4 = Math.min(4, last) * ars, o5 = Math.min(5, last) * ars;
+        if (NV == 4) {
+            micro6x4(kc, a, ai, acs, o1, o2, o3, o4, o5, bp, bi, c, ci, ldc);
+        } else {
+            micro6x2(kc, a, ai, acs, o1, o2, o3, o4, o5, bp, bi, c, ci, ldc);
+        }
+    }
+
+    // The tile is loaded from C and stored back, with no helper calls: the body is large enough
+    // that C2 stops inlining, and a vector passed to a call that is not inlined gets boxed.
+    private static void micro6x4(int kc, float[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
+                                 float[] bp, int bi, float[] c, int ci, int ldc) {
+        int r1 = ci + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
+        FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + L);
+        FloatVector c02 = FloatVector.fromArray(S, c, ci + 2 * L), c03 = FloatVector.fromArray(S, c, ci + 3 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, r1), c11 = FloatVector.fromArray(S, c, r1 + L);
+        FloatVector c12 = FloatVector.fromArray(S, c, r1 + 2 * L), c13 = FloatVector.fromArray(S, c, r1 + 3 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, r2), c21 = FloatVector.fromArray(S, c, r2 + L);
+        FloatVector c22 = FloatVector.fromArray(S, c, r2 + 2 * L), c23 = FloatVector.fromArray(S, c, r2 + 3 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, r3), c31 = FloatVector.fromArray(S, c, r3 + L);
+        FloatVector c32 = FloatVector.fromArray(S, c, r3 + 2 * L), c33 = FloatVector.fromArray(S, c, r3 + 3 * L);
+        FloatVector c40 = FloatVector.fromArray(S, c, r4), c41 = FloatVector.fromArray(S, c, r4 + L);
+        FloatVector c42 = FloatVector.fromArray(S, c, r4 + 2 * L), c43 = FloatVector.fromArray(S, c, r4 + 3 * L);
+        FloatVector c50 = FloatVector.fromArray(S, c, r5), c51 = FloatVector.fromArray(S, c, r5 + L);
+        FloatVector c52 = FloatVector.fromArray(S, c, r5 + 2 * L), c53 = FloatVector.fromArray(S, c, r5 + 3 * L);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, bp, bi + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01); c02 = x.fma(b2, c02); c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[ai + o1]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11); c12 = x.fma(b2, c12); c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a[ai + o2]);
+            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21); c22 = x.fma(b2, c22); c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, a[ai + o3]);
+            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31); c32 = x.fma(b2, c32); c33 = x.fma(b3, c33);
+            x = FloatVector.broadcast(S, a[ai + o4]);
+            c40 = x.fma(b0, c40); c41 = x.fma(b1, c41); c42 = x.fma(b2, c42); c43 = x.fma(b3, c43);
+            x = FloatVector.broadcast(S, a[ai + o5]);
+            c50 = x.fma(b0, c50); c51 = x.fma(b1, c51); c52 = x.fma(b2, c52); c53 = x.fma(b3, c53);
+            ai += acs;
+            bi += 4 * L;
+        }
+        c00.intoArray(c, ci); c01.intoArray(c, ci + L); c02.intoArray(c, ci + 2 * L); c03.intoArray(c, ci + 3 * L);
+        c10.intoArray(c, r1); c11.intoArray(c, r1 + L); c12.intoArray(c, r1 + 2 * L); c13.intoArray(c, r1 + 3 * L);
+        c20.intoArray(c, r2); c21.intoArray(c, r2 + L); c22.intoArray(c, r2 + 2 * L); c23.intoArray(c, r2 + 3 * L);
+        c30.intoArray(c, r3); c31.intoArray(c, r3 + L); c32.intoArray(c, r3 + 2 * L); c33.intoArray(c, r3 + 3 * L);
+        c40.intoArray(c, r4); c41.intoArray(c, r4 + L); c42.intoArray(c, r4 + 2 * L); c43.intoArray(c, r4 + 3 * L);
+        c50.intoArray(c, r5); c51.intoArray(c, r5 + L); c52.intoArray(c, r5 + 2 * L); c53.intoArray(c, r5 + 3 * L);
+    }
+
+    private static void micro6x2(int kc, float[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
+                                 float[] bp, int bi, float[] c, int ci, int ldc) {
+        int r1 = ci + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
+        FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + L);
+        FloatVector c10 = FloatVector.fromArray(S, c, r1), c11 = FloatVector.fromArray(S, c, r1 + L);
+        FloatVector c20 = FloatVector.fromArray(S, c, r2), c21 = FloatVector.fromArray(S, c, r2 + L);
+        FloatVector c30 = FloatVector.fromArray(S, c, r3), c31 = FloatVector.fromArray(S, c, r3 + L);
+        FloatVector c40 = FloatVector.fromArray(S, c, r4), c41 = FloatVector.fromArray(S, c, r4 + L);
+        FloatVector c50 = FloatVector.fromArray(S, c, r5), c51 = FloatVector.fromArray(S, c, r5 + L);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ai + o1]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ai + o2]);
+            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ai + o3]);
+            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ai + o4]);
+            c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[ai + o5]);
+            c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            ai += acs;
+            bi += 2 * L;
+        }
+        c00.intoArray(c, ci); c01.intoArray(c, ci + L);
+        c10.intoArray(c, r1); c11.intoArray(c, r1 + L);
+        c20.intoArray(c, r2); c21.intoArray(c, r2 + L);
+        c30.intoArray(c, r3); c31.intoArray(c, r3 + L);
+        c40.intoArray(c, r4); c41.intoArray(c, r4 + L);
+        c50.intoArray(c, r5); c51.intoArray(c, r5 + L);
+    }
+}

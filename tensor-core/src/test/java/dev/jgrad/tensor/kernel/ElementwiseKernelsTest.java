@@ -1,0 +1,155 @@
+package dev.jgrad.tensor.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The vector elementwise kernels equal the scalar ones bit for bit, on any sizes, offsets and strides. */
+class ElementwiseKernelsTest {
+    private static final Kernels SCALAR = Kernels.scalar();
+    private static final Kernels VECTOR = new VectorKernels();
+
+    @ParameterizedTest
+    @EnumSource(UnaryOp.class)
+    void unaryFloatMatchesScalar(UnaryOp op) {
+        Random r = new Random(op.ordinal() * 31L + 1);
+        for (int t = 0; t < 300; t++) {
+            int n = Strided.size(r, 300);
+            int xs = Strided.stride(r), os = Strided.stride(r);
+            int xo = r.nextInt(5), oo = r.nextInt(5);
+            float[] x = Strided.floats(r, xo + n * xs + 1, true);
+            float[] expected = new float[oo + n * os + 1];
+            float[] actual = expected.clone();
+            SCALAR.unary(op, n, x, xo, xs, expected, oo, os);
+            VECTOR.unary(op, n, x, xo, xs, actual, oo, os);
+            assertSameBits(expected, actual, op + " n=" + n + " xs=" + xs + " os=" + os);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(UnaryOp.class)
+    void unaryInPlaceMatchesScalar(UnaryOp op) {
+        Random r = new Random(op.ordinal() * 17L + 5);
+        for (int t = 0; t < 50; t++) {
+            int n = Strided.size(r, 500);
+            float[] x = Strided.floats(r, n, true);
+            float[] expected = new float[n];
+            SCALAR.unary(op, n, x, 0, 1, expected, 0, 1);
+            VECTOR.unary(op, n, x, 0, 1, x, 0, 1);
+            assertSameBits(expected, x, op + " in place, n=" + n);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(UnaryOp.class)
+    void unaryDoubleMatchesScalar(UnaryOp op) {
+        Random r = new Random(op.ordinal() * 7L + 3);
+        for (int t = 0; t < 200; t++) {
+            int n = Strided.size(r, 200);
+            int xs = Strided.stride(r), os = Strided.stride(r);
+            int xo = r.nextInt(5), oo = r.nextInt(5);
+            double[] x = Strided.doubles(r, xo + n * xs + 1, true);
+            double[] expected = new double[oo + n * os + 1];
+            double[] actual = expected.clone();
+            SCALAR.unary(op, n, x, xo, xs, expected, oo, os);
+            VECTOR.unary(op, n, x, xo, xs, actual, oo, os);
+            assertSameBits(expected, actual, op + " n=" + n);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BinaryOp.class)
+    void binaryFloatMatchesScalarWithBroadcasts(BinaryOp op) {
+        Random r = new Random(op.ordinal() * 13L + 11);
+        for (int t = 0; t < 300; t++) {
+            int rows = Strided.size(r, 5), cols = Strided.size(r, 150);
+            int[] as = operandStrides(r, cols), bs = operandStrides(r, cols);
+            int ocs = Strided.stride(r), ors = cols * ocs + r.nextInt(3);
+            int ao = r.nextInt(4), bo = r.nextInt(4), oo = r.nextInt(4);
+            float[] a = Strided.floats(r, ao + extent(rows, cols, as) + 1, true);
+            float[] b = Strided.floats(r, bo + extent(rows, cols, bs) + 1, true);
+            float[] expected = new float[oo + rows * ors + cols * ocs + 1];
+            float[] actual = expected.clone();
+            SCALAR.binary(op, rows, cols, a, ao, as[0], as[1], b, bo, bs[0], bs[1], expected, oo, ors, ocs);
+            VECTOR.binary(op, rows, cols, a, ao, as[0], as[1], b, bo, bs[0], bs[1], actual, oo, ors, ocs);
+            assertSameBits(expected, actual, op + " " + rows + "x" + cols + " a" + java.util.Arrays.toString(as)
+                    + " b" + java.util.Arrays.toString(bs));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BinaryOp.class)
+    void binaryDoubleMatchesScalarWithBroadcasts(BinaryOp op) {
+        Random r = new Random(op.ordinal() * 19L + 2);
+        for (int t = 0; t < 200; t++) {
+            int rows = Strided.size(r, 4), cols = Strided.size(r, 100);
+            int[] as = operandStrides(r, cols), bs = operandStrides(r, cols);
+            int ocs = Strided.stride(r), ors = cols * ocs + r.nextInt(3);
+            double[] a = Strided.doubles(r, extent(rows, cols, as) + 1, true);
+            double[] b = Strided.doubles(r, extent(rows, cols, bs) + 1, true);
+            double[] expected = new double[rows * ors + cols * ocs + 1];
+            double[] actual = expected.clone();
+            SCALAR.binary(op, rows, cols, a, 0, as[0], as[1], b, 0, bs[0], bs[1], expected, 0, ors, ocs);
+            VECTOR.binary(op, rows, cols, a, 0, as[0], as[1], b, 0, bs[0], bs[1], actual, 0, ors, ocs);
+            assertSameBits(expected, actual, op + " " + rows + "x" + cols);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void clampMatchesScalar() {
+        Random r = new Random(99);
+        for (int t = 0; t < 200; t++) {
+            int n = Strided.size(r, 200);
+            int xs = Strided.stride(r);
+            float[] x = Strided.floats(r, n * xs + 1, true);
+            float lo = Strided.value(r, false), hi = lo + Math.abs(Strided.value(r, false));
+            float[] expected = new float[n + 1];
+            float[] actual = new float[n + 1];
+            SCALAR.clamp(n, x, 0, xs, lo, hi, expected, 1, 1);
+            VECTOR.clamp(n, x, 0, xs, lo, hi, actual, 1, 1);
+            assertSameBits(expected, actual, "clamp n=" + n);
+            double[] xd = Strided.doubles(r, n, true);
+            double[] ed = new double[n];
+            double[] ad = new double[n];
+            SCALAR.clamp(n, xd, 0, 1, lo, hi, ed, 0, 1);
+            VECTOR.clamp(n, xd, 0, 1, lo, hi, ad, 0, 1);
+            assertSameBits(ed, ad, "clamp double n=" + n);
+        }
+    }
+
+    /** Row and column strides of an operand: contiguous, a repeated row (bias), a scalar, a column, or transposed. */
+    private static int[] operandStrides(Random r, int cols) {
+        return switch (r.nextInt(6)) {
+            case 0 -> new int[] {0, 1};
+            case 1 -> new int[] {0, 0};
+            case 2 -> new int[] {1, 0};
+            case 3 -> new int[] {1, 7};
+            case 4 -> new int[] {cols * 2 + 1, 2};
+            default -> new int[] {cols, 1};
+        };
+    }
+
+    private static int extent(int rows, int cols, int[] s) {
+        return Math.max(0, (rows - 1) * s[0]) + Math.max(0, (cols - 1) * s[1]) + Math.max(rows, cols) * 8;
+    }
+
+    static void assertSameBits(float[] expected, float[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            if (Float.floatToIntBits(expected[i]) != Float.floatToIntBits(actual[i])) {
+                assertEquals(expected[i], actual[i], what + " at " + i);
+                assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), what + " sign at " + i);
+            }
+        }
+    }
+
+    static void assertSameBits(double[] expected, double[] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            if (Double.doubleToLongBits(expected[i]) != Double.doubleToLongBits(actual[i])) {
+                assertEquals(expected[i], actual[i], what + " at " + i);
+                assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]), what + " sign at " + i);
+            }
+        }
+    }
+}

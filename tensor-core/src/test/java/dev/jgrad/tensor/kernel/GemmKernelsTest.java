@@ -1,0 +1,174 @@
+package dev.jgrad.tensor.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Both GEMMs against a float64 reference, on odd sizes and every operand layout; and thread-count invariance. */
+class GemmKernelsTest {
+    private static final Kernels SCALAR = Kernels.scalar();
+    private static final Kernels VECTOR = new VectorKernels();
+
+    /** A random matrix layout: offset, batch stride, row stride, column stride. */
+    record Layout(int off, int batch, int rs, int cs, int size) {
+        static Layout random(Random r, int batches, int rows, int cols, boolean output) {
+            int off = r.nextInt(4);
+            int kind = r.nextInt(output ? 2 : 4);
+            int rs, cs, span;
+            switch (kind) {
+                case 0 -> { // row-major, maybe padded rows
+                    cs = 1;
+                    rs = cols + (r.nextBoolean() ? 0 : r.nextInt(5));
+                    span = rows * rs + cols;
+                }
+                case 1 -> { // transposed view
+                    rs = 1;
+                    cs = rows + (r.nextBoolean() ? 0 : r.nextInt(5));
+                    span = cols * cs + rows;
+                }
+                case 2 -> { // stepped view
+                    cs = 2;
+                    rs = cols * 2 + 3;
+                    span = rows * rs + cols * 2;
+                }
+                default -> { // a repeated row (expand)
+                    cs = 1;
+                    rs = 0;
+                    span = cols;
+                }
+            }
+            boolean shared = !output && batches > 1 && r.nextInt(3) == 0;
+            int batch = shared ? 0 : span + r.nextInt(3);
+            return new Layout(off, batch, rs, cs, off + batches * (span + 3) + 1);
+        }
+
+        int at(int t, int i, int j) {
+            return off + t * batch + i * rs + j * cs;
+        }
+    }
+
+    @Test
+    void floatGemmMatchesFloat64Reference() {
+        Random r = new Random(42);
+        for (int t = 0; t < 400; t++) {
+            int batches = r.nextInt(6) == 0 ? 1 + r.nextInt(3) : 1;
+            int m = Strided.size(r, t < 380 ? 70 : 300), n = Strided.size(r, t < 380 ? 140 : 300);
+            int k = Strided.size(r, t < 380 ? 90 : 900);
+            checkFloat(r, batches, m, n, k, r.nextBoolean());
+        }
+    }
+
+    @Test
+    void floatGemmHandlesMnistShapes() {
+        Random r = new Random(7);
+        checkFloat(r, 1, 100, 256, 784, false);
+        checkFloat(r, 1, 256, 784, 100, false);
+        checkFloat(r, 1, 100, 10, 256, true);
+        checkFloat(r, 1, 10, 256, 100, false);
+    }
+
+    private static void checkFloat(Random r, int batches, int m, int n, int k, boolean accumulate) {
+        Layout la = Layout.random(r, batches, m, k, false);
+        Layout lb = Layout.random(r, batches, k, n, false);
+        Layout lc = Layout.random(r, batches, m, n, true);
+        float[] a = Strided.floats(r, la.size(), false);
+        float[] b = Strided.floats(r, lb.size(), false);
+        float[] c0 = Strided.floats(r, lc.size(), false);
+        for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
+            float[] c = c0.clone();
+            kern.gemm(batches, m, n, k, a, la.off(), la.batch(), la.rs(), la.cs(), b, lb.off(), lb.batch(), lb.rs(), lb.cs(),
+                    c, lc.off(), lc.batch(), lc.rs(), lc.cs(), accumulate);
+            boolean[] written = new boolean[c.length];
+            for (int t = 0; t < batches; t++) {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double exact = accumulate ? c0[lc.at(t, i, j)] : 0;
+                        double abs = Math.abs(exact);
+                        for (int p = 0; p < k; p++) {
+                            double prod = (double) a[la.at(t, i, p)] * b[lb.at(t, p, j)];
+                            exact += prod;
+                            abs += Math.abs(prod);
+                        }
+                        float got = c[lc.at(t, i, j)];
+                        written[lc.at(t, i, j)] = true;
+                        double bound = (k + 2) * Math.ulp(1f) * abs + Float.MIN_NORMAL;
+                        if (!(Math.abs(got - exact) <= bound)) {
+                            throw new AssertionError(kern.name() + " gemm " + batches + "x" + m + "x" + n + "x" + k
+                                    + " A" + la + " B" + lb + " C" + lc + " acc=" + accumulate + " at (" + t + "," + i + "," + j
+                                    + "): " + got + " vs " + exact);
+                        }
+                    }
+                }
+            }
+            for (int q = 0; q < c.length; q++) {
+                if (!written[q] && Float.floatToIntBits(c[q]) != Float.floatToIntBits(c0[q])) {
+                    throw new AssertionError(kern.name() + " gemm wrote outside C at " + q + " C" + lc);
+                }
+            }
+        }
+    }
+
+    @Test
+    void doubleGemmMatchesReference() {
+        Random r = new Random(43);
+        for (int t = 0; t < 200; t++) {
+            int batches = r.nextInt(6) == 0 ? 2 : 1;
+            int m = Strided.size(r, 50), n = Strided.size(r, 90), k = Strided.size(r, t < 190 ? 60 : 700);
+            boolean accumulate = r.nextBoolean();
+            Layout la = Layout.random(r, batches, m, k, false);
+            Layout lb = Layout.random(r, batches, k, n, false);
+            Layout lc = Layout.random(r, batches, m, n, true);
+            double[] a = Strided.doubles(r, la.size(), false);
+            double[] b = Strided.doubles(r, lb.size(), false);
+            double[] c0 = Strided.doubles(r, lc.size(), false);
+            for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
+                double[] c = c0.clone();
+                kern.gemm(batches, m, n, k, a, la.off(), la.batch(), la.rs(), la.cs(), b, lb.off(), lb.batch(), lb.rs(), lb.cs(),
+                        c, lc.off(), lc.batch(), lc.rs(), lc.cs(), accumulate);
+                for (int s = 0; s < batches; s++) {
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            // A plain double reference: it and the kernel are each within (k+1)·ε·Σ|a·b|.
+                            double exact = accumulate ? c0[lc.at(s, i, j)] : 0;
+                            double abs = Math.abs(exact);
+                            for (int p = 0; p < k; p++) {
+                                exact += a[la.at(s, i, p)] * b[lb.at(s, p, j)];
+                                abs += Math.abs(a[la.at(s, i, p)] * b[lb.at(s, p, j)]);
+                            }
+                            double got = c[lc.at(s, i, j)];
+                            double bound = 2 * (k + 2) * Math.ulp(1.0) * abs + Double.MIN_NORMAL;
+                            assertTrue(Math.abs(got - exact) <= bound,
+                                    kern.name() + " dgemm " + m + "x" + n + "x" + k + " at " + i + "," + j + ": " + got + " vs " + exact);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        Random r = new Random(5);
+        int saved = dev.jgrad.tensor.Parallel.getNumThreads();
+        try {
+            for (int[] shape : new int[][] {{261, 263, 259}, {37, 1030, 700}, {1030, 37, 700}}) {
+                int m = shape[0], n = shape[1], k = shape[2];
+                float[] a = Strided.floats(r, m * k, false), b = Strided.floats(r, k * n, false);
+                for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
+                    float[] one = new float[m * n], three = new float[m * n], batched = new float[3 * m * n];
+                    dev.jgrad.tensor.Parallel.setNumThreads(1);
+                    kern.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, one, 0, n, 1, false);
+                    dev.jgrad.tensor.Parallel.setNumThreads(3);
+                    kern.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, three, 0, n, 1, false);
+                    kern.gemm(3, m, n, k, a, 0, 0, k, 1, b, 0, 0, 1, k, batched, 0, m * n, n, 1, false);
+                    assertArrayEquals(one, three, kern.name() + " " + m + "x" + n + "x" + k);
+                    assertArrayEquals(one, java.util.Arrays.copyOfRange(batched, 2 * m * n, 3 * m * n), kern.name() + " batched");
+                }
+            }
+        } finally {
+            dev.jgrad.tensor.Parallel.setNumThreads(saved);
+        }
+    }
+}
