@@ -170,11 +170,19 @@ public final class F {
         return reduce(input.sub(target).abs(), reduction);
     }
 
+    /** Shape pairs already warned about: like Python's default warning filter, each is reported once. */
+    private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_WARNED = 64;
+
     private static void warnIfShapesDiffer(Tensor input, Tensor target) {
-        if (!input.shape().equals(target.shape())) {
-            LOG.log(System.Logger.Level.WARNING, "Using a target size (" + Py.size(target.shape())
-                    + ") that is different to the input size (" + Py.size(input.shape()) + "). This will likely lead to"
-                    + " incorrect results due to broadcasting. Please ensure they have the same size.");
+        if (input.shape().equals(target.shape())) {
+            return;
+        }
+        String message = "Using a target size (" + Py.size(target.shape()) + ") that is different to the input size ("
+                + Py.size(input.shape()) + "). This will likely lead to incorrect results due to broadcasting."
+                + " Please ensure they have the same size.";
+        if (WARNED.size() < MAX_WARNED && WARNED.add(message)) {
+            LOG.log(System.Logger.Level.WARNING, message);
         }
     }
 

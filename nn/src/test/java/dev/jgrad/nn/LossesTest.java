@@ -239,4 +239,35 @@ class LossesTest {
         e = assertThrows(IllegalArgumentException.class, () -> F.oneHot(Tensor.tensor(new float[] {1})));
         assertEquals("one_hot is only applicable to index tensor.", e.getMessage());
     }
+
+    @Test
+    void theBroadcastWarningComesOncePerShapePair() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.jgrad.nn");
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                seen.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(h);
+        try {
+            for (int i = 0; i < 3; i++) {
+                F.mseLoss(Tensor.zeros(7, 1), Tensor.zeros(7));
+            }
+        } finally {
+            log.removeHandler(h);
+        }
+        assertEquals(java.util.List.of("Using a target size (torch.Size([7])) that is different to the input size"
+                + " (torch.Size([7, 1])). This will likely lead to incorrect results due to broadcasting."
+                + " Please ensure they have the same size."), seen);
+    }
 }

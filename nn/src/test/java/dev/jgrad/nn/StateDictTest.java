@@ -169,4 +169,31 @@ class StateDictTest {
         Files.write(big, huge);
         assertThrows(IOException.class, () -> new Linear(2, 2).load(big));
     }
+
+    /**
+     * reference.safetensors was written by the reference safetensors library in Python (see
+     * tensor-core's make_reference.py, which builds it): keys as a PyTorch Sequential's state dict
+     * names them, plus unrelated tensors.
+     */
+    @Test
+    void aFileWrittenByPythonsSafetensorsLoadsIntoTheSameArchitecture() throws IOException {
+        Path file = dir.resolve("reference.safetensors");
+        try (var in = StateDictTest.class.getResourceAsStream("reference.safetensors")) {
+            Files.copy(in, file);
+        }
+        StateDictFile.Contents c = StateDictFile.load(file);
+        assertEquals("pt", c.metadata().get("format"));
+        Sequential model = new Sequential(new Linear(4, 3), new ReLU(), new Linear(3, 2, false));
+        IncompatibleKeys keys = model.loadStateDict(c.tensors(), false);
+        assertEquals(List.of(), keys.missingKeys());
+        assertEquals(java.util.Set.of("steps", "counts", "pixels", "mask", "scale", "empty"),
+                java.util.Set.copyOf(keys.unexpectedKeys()));
+        float[] w = ((Linear) model.get(0)).weight.toFloatArray();
+        for (int i = 0; i < 12; i++) {
+            assertEquals(i * 0.5f - 1, w[i]);
+        }
+        assertEquals("tensor([ 0.1000, -0.2000,  0.3000], requires_grad=True)", ((Linear) model.get(0)).bias.toString());
+        // float64 in the file, cast to the float32 parameter as PyTorch's copy_ does
+        assertEquals((float) (5 / 3.0), ((Linear) model.get(2)).weight.getDouble(1, 2), 0);
+    }
 }

@@ -8,10 +8,10 @@ package dev.jgrad.tensor;
  * / {@link UnaryOp}.
  */
 final class Elementwise {
-    /** Elements per thread before a cheap elementwise op is split. */
-    private static final int GRAIN = 1 << 17;
-    /** Same for transcendental functions, which cost several times more per element. */
-    private static final int GRAIN_TRANSCENDENTAL = 1 << 14;
+    /** Elements per thread before a cheap elementwise op is split (about a millisecond of work). */
+    private static final int GRAIN = 1 << 20;
+    /** Same for transcendental functions, which cost ten times more per element. */
+    private static final int GRAIN_TRANSCENDENTAL = 1 << 16;
 
     private Elementwise() {
     }

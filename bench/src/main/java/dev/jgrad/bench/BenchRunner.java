@@ -1,0 +1,327 @@
+package dev.jgrad.bench;
+
+import dev.jgrad.bench.report.BenchResult;
+import dev.jgrad.bench.report.MarkdownReport;
+import dev.jgrad.bench.report.MatmulChart;
+import dev.jgrad.bench.report.Results;
+import dev.jgrad.bench.report.RunInfo;
+import dev.jgrad.bench.report.TargetRow;
+import dev.jgrad.bench.report.Targets;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * {@code ./jgrad bench [--full] [--only SUITES] [--report-only]}: runs the JMH suites and writes
+ * the report.
+ *
+ * <p>The quick mode (default) runs a subset of sizes with short iterations and writes everything
+ * under {@code bench/target/quick/}. {@code --full} runs every size with two forks and, once all
+ * suites have finished, replaces {@code bench/results/*.json} and rewrites {@code bench/REPORT.md}
+ * and {@code bench/matmul-gflops.svg}. {@code --report-only} regenerates the report from the
+ * results already there.
+ */
+public final class BenchRunner {
+    static final String REPORT = "REPORT.md";
+    static final String CHART = "matmul-gflops.svg";
+    /** Hand-written analysis appended to the report when present in the bench directory. */
+    static final String NOTES = "report-notes.md";
+
+    /** JMH settings of a mode. */
+    enum RunMode {
+        QUICK("quick", 1, 1, 300, 3, 300),
+        FULL("full", 2, 3, 500, 5, 500);
+
+        final String label;
+        final int forks;
+        final int warmups;
+        final int warmupMs;
+        final int iterations;
+        final int iterationMs;
+
+        RunMode(String label, int forks, int warmups, int warmupMs, int iterations, int iterationMs) {
+            this.label = label;
+            this.forks = forks;
+            this.warmups = warmups;
+            this.warmupMs = warmupMs;
+            this.iterations = iterations;
+            this.iterationMs = iterationMs;
+        }
+    }
+
+    /**
+     * One JMH run, written to {@code name.json}: the benchmark classes of each mode, and the
+     * parameter values the quick mode restricts them to.
+     */
+    record Suite(String name, List<Class<?>> fullClasses, List<Class<?>> quickClasses,
+                 Map<String, String[]> quickParams) {
+
+        List<Class<?>> classes(RunMode mode) {
+            return mode == RunMode.FULL ? fullClasses : quickClasses;
+        }
+    }
+
+    static final List<Suite> SUITES = List.of(
+            new Suite("matmul",
+                    List.of(MatmulBench.class, MatmulMlpBench.class, MatmulThreadsBench.class),
+                    List.of(MatmulBench.class, MatmulMlpBench.class),
+                    Map.of("n", new String[] {"64", "256"})),
+            new Suite("reductions", List.of(ReductionBench.class), List.of(ReductionBench.class),
+                    Map.of("size", new String[] {"65536"})),
+            new Suite("elementwise", List.of(ElementwiseBench.class), List.of(ElementwiseBench.class),
+                    Map.of("size", new String[] {"1048576"})),
+            new Suite("peak", List.of(PeakBench.class), List.of(PeakBench.class), Map.of()));
+
+    private BenchRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        RunMode mode = RunMode.QUICK;
+        boolean reportOnly = false;
+        List<String> only = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--full":
+                    mode = RunMode.FULL;
+                    break;
+                case "--report-only":
+                    reportOnly = true;
+                    break;
+                case "--only":
+                    if (i + 1 == args.length) {
+                        usage("--only needs a comma-separated list of suites");
+                    }
+                    only = Arrays.asList(args[++i].split(","));
+                    break;
+                case "-h":
+                case "--help":
+                    usage(null);
+                    break;
+                default:
+                    usage("unknown argument '" + args[i] + "'");
+            }
+        }
+        if (only != null && mode == RunMode.FULL) {
+            usage("--only is for quick runs: a full run rewrites every result");
+        }
+        List<Suite> suites = new ArrayList<>();
+        for (Suite s : SUITES) {
+            if (only == null || only.contains(s.name())) {
+                suites.add(s);
+            }
+        }
+        if (only != null && suites.size() != only.size()) {
+            usage("--only takes some of: matmul, reductions, elementwise, peak");
+        }
+
+        Path benchDir = benchDir();
+        Path outDir = mode == RunMode.FULL ? benchDir : benchDir.resolve("target").resolve("quick");
+        Path resultsDir = outDir.resolve("results");
+        int failures = 0;
+        if (!reportOnly) {
+            Path staging = mode == RunMode.FULL
+                    ? benchDir.resolve("target").resolve("full-run") : resultsDir;
+            failures = run(mode, suites, staging);
+            if (staging != resultsDir) {
+                publish(staging, resultsDir);
+            }
+        }
+        writeReport(benchDir, outDir, resultsDir);
+        if (failures > 0) {
+            System.out.println("jgrad bench: " + failures + " benchmark(s) failed; their targets "
+                    + "show as not measured (see the JMH log)");
+            System.exit(1);
+        }
+    }
+
+    private static void usage(String problem) {
+        PrintStream err = System.err;
+        if (problem != null) {
+            err.println("jgrad bench: " + problem);
+        }
+        err.println("usage: ./jgrad bench [--full] [--only SUITE,...] [--report-only]");
+        err.println("  (default)      quick run of a subset of sizes; writes bench/target/quick/");
+        err.println("  --full         every size, 2 forks; rewrites bench/results/, bench/REPORT.md, "
+                + "bench/" + CHART);
+        err.println("  --only S,...   quick run of some suites: matmul, reductions, elementwise, peak");
+        err.println("  --report-only  regenerate the report from the results already written");
+        System.exit(problem == null ? 0 : 2);
+    }
+
+    /** Runs the suites into {@code resultsDir}; returns how many benchmarks failed. */
+    private static int run(RunMode mode, List<Suite> suites, Path resultsDir)
+            throws IOException, RunnerException {
+        Files.createDirectories(resultsDir);
+        try (Stream<Path> old = Files.list(resultsDir)) {
+            for (Path p : (Iterable<Path>) old::iterator) {
+                if (p.getFileName().toString().endsWith(".json")) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Path logFile = resultsDir.getParent().resolve("jmh.log");
+        int vectorBits = vectorBits();
+        System.out.println("jgrad bench (" + mode.label + "): JMH log in " + logFile);
+        System.out.println("checks: sum accuracy and NaN in max/argmax");
+        RunInfo info = new RunInfo(
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+                cpuModel(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
+                mode.label, vectorBits, Checks.sumRelativeError(), Checks.nanPropagation());
+        info.write(resultsDir.resolve(RunInfo.FILE_NAME));
+
+        int failures = 0;
+        try (PrintStream log = new PrintStream(Files.newOutputStream(logFile), true,
+                StandardCharsets.UTF_8)) {
+            for (Suite suite : suites) {
+                if (suite.name().equals("peak") && vectorBits == 0) {
+                    System.out.println("peak: skipped, the Vector API is not available to this JVM");
+                    continue;
+                }
+                System.out.println(suite.name() + ":");
+                ChainedOptionsBuilder options = new OptionsBuilder()
+                        .forks(mode.forks)
+                        .warmupIterations(mode.warmups)
+                        .warmupTime(TimeValue.milliseconds(mode.warmupMs))
+                        .measurementIterations(mode.iterations)
+                        .measurementTime(TimeValue.milliseconds(mode.iterationMs))
+                        .resultFormat(ResultFormatType.JSON)
+                        .result(resultsDir.resolve(suite.name() + ".json").toString())
+                        .shouldFailOnError(false);
+                for (Class<?> c : suite.classes(mode)) {
+                    options.include("^" + c.getName().replace(".", "\\.") + "\\.");
+                }
+                if (mode == RunMode.QUICK) {
+                    suite.quickParams().forEach(options::param);
+                }
+                if (vectorBits > 0) {
+                    options.param("bits", Integer.toString(vectorBits));
+                }
+                ProgressFormat progress = new ProgressFormat(
+                        OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), System.out);
+                new Runner(options.build(), progress).run();
+                failures += progress.failures();
+            }
+        }
+        return failures;
+    }
+
+    /** Replaces the published results with the staged ones, all at once at the end of a run. */
+    private static void publish(Path staging, Path resultsDir) throws IOException {
+        Files.createDirectories(resultsDir);
+        try (Stream<Path> old = Files.list(resultsDir)) {
+            for (Path p : (Iterable<Path>) old::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".json") || name.equals(RunInfo.FILE_NAME)) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (Stream<Path> fresh = Files.list(staging)) {
+            for (Path p : (Iterable<Path>) fresh::iterator) {
+                Files.copy(p, resultsDir.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static void writeReport(Path benchDir, Path outDir, Path resultsDir) throws IOException {
+        Path infoFile = resultsDir.resolve(RunInfo.FILE_NAME);
+        if (!Files.isRegularFile(infoFile)) {
+            throw new IOException("no results in " + resultsDir + ": run the benchmarks first");
+        }
+        List<BenchResult> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(resultsDir)) {
+            for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+                if (p.getFileName().toString().endsWith(".json")) {
+                    all.addAll(BenchResult.parseAll(Files.readString(p, StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        Results results = Results.of(all);
+        RunInfo info = RunInfo.read(infoFile);
+        String chart = MatmulChart.render(results);
+        Path chartFile = outDir.resolve(CHART);
+        if (chart != null) {
+            Files.writeString(chartFile, chart, StandardCharsets.UTF_8);
+        } else {
+            Files.deleteIfExists(chartFile);
+        }
+        Path notesFile = benchDir.resolve(NOTES);
+        String notes = Files.isRegularFile(notesFile)
+                ? Files.readString(notesFile, StandardCharsets.UTF_8) : null;
+        String report = MarkdownReport.render(results, info, chart == null ? null : CHART, notes);
+        Path reportFile = outDir.resolve(REPORT);
+        Files.writeString(reportFile, report, StandardCharsets.UTF_8);
+
+        Map<TargetRow.Status, Integer> counts = new LinkedHashMap<>();
+        for (TargetRow t : Targets.evaluate(results, info)) {
+            counts.merge(t.status(), 1, Integer::sum);
+        }
+        System.out.println("report: " + reportFile + " (targets: "
+                + counts.getOrDefault(TargetRow.Status.MET, 0) + " met, "
+                + counts.getOrDefault(TargetRow.Status.MISSED, 0) + " missed, "
+                + counts.getOrDefault(TargetRow.Status.NOT_MEASURED, 0) + " not measured)");
+    }
+
+    /** bench/, found from where this class was loaded (bench/target/classes or a jar in bench/target). */
+    private static Path benchDir() throws IOException {
+        String override = System.getProperty("jgrad.bench.dir");
+        if (override != null) {
+            return Path.of(override).toAbsolutePath();
+        }
+        try {
+            Path here = Path.of(BenchRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = here.getParent().getParent();
+            if (Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+            throw new IOException("cannot find the bench directory from " + here
+                    + ": set -Djgrad.bench.dir");
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** The preferred vector width of this JVM, 0 without the Vector API. */
+    private static int vectorBits() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return 0;
+        }
+        return PeakBench.preferredBits();
+    }
+
+    /** The model name from /proc/cpuinfo, or the architecture where there is none. */
+    static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse(System.getProperty("os.arch"));
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.jgrad.bench;
+
+import dev.jgrad.tensor.NDArray;
+import java.util.concurrent.TimeUnit;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Square float32 matmul, N×N @ N×N, on one thread. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
+public class MatmulBench {
+    @Param({"64", "128", "256", "512", "1024"})
+    public int n;
+
+    private float[] aData;
+    private float[] bData;
+    private NDArray a;
+    private NDArray b;
+    private FMatrixRMaj ejmlA;
+    private FMatrixRMaj ejmlB;
+    private FMatrixRMaj ejmlC;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        NDArray.setNumThreads(1);
+        aData = Inputs.uniform(11, n * n, -1f, 1f);
+        bData = Inputs.uniform(12, n * n, -1f, 1f);
+        a = NDArray.wrap(aData, n, n);
+        b = NDArray.wrap(bData, n, n);
+        ejmlA = new FMatrixRMaj(n, n, true, aData);
+        ejmlB = new FMatrixRMaj(n, n, true, bData);
+        ejmlC = new FMatrixRMaj(n, n);
+        CommonOps_FDRM.mult(ejmlA, ejmlB, ejmlC);
+        MatmulCheck.require("matmul " + n + "x" + n, aData, bData, n, n, n,
+                a.matmul(b).toFloatArray(), ejmlC.data.clone());
+    }
+
+    @Benchmark
+    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    public NDArray vector() {
+        return a.matmul(b);
+    }
+
+    @Benchmark
+    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    public NDArray scalar() {
+        return a.matmul(b);
+    }
+
+    @Benchmark
+    public float[] loop() {
+        return ScalarLoops.matmul(aData, bData, n, n, n);
+    }
+
+    @Benchmark
+    public FMatrixRMaj ejml() {
+        CommonOps_FDRM.mult(ejmlA, ejmlB, ejmlC);
+        return ejmlC;
+    }
+}

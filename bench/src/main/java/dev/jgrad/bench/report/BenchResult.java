@@ -1,0 +1,128 @@
+package dev.jgrad.bench.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One benchmark (one method at one parameter point) as JMH's JSON result file records it. */
+public record BenchResult(String benchmark, Map<String, String> params, String unit,
+                          List<List<Double>> rawData, Map<String, Object> fields) {
+
+    /** Every result in a JMH JSON result file's text. */
+    public static List<BenchResult> parseAll(String json) {
+        Object root = JsonReader.parse(json);
+        if (!(root instanceof List<?> list)) {
+            throw new IllegalArgumentException("JMH JSON: expected an array of results");
+        }
+        List<BenchResult> out = new ArrayList<>();
+        for (Object item : list) {
+            out.add(of(asMap(item, "result")));
+        }
+        return out;
+    }
+
+    private static BenchResult of(Map<String, Object> o) {
+        String benchmark = (String) o.get("benchmark");
+        if (benchmark == null) {
+            throw new IllegalArgumentException("JMH JSON: a result without \"benchmark\"");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        Object p = o.get("params");
+        if (p != null) {
+            asMap(p, "params").forEach((k, v) -> params.put(k, String.valueOf(v)));
+        }
+        Map<String, Object> metric = asMap(o.get("primaryMetric"), benchmark + " primaryMetric");
+        List<List<Double>> raw = new ArrayList<>();
+        Object rawData = metric.get("rawData");
+        if (rawData instanceof List<?> forks && !forks.isEmpty()) {
+            for (Object fork : forks) {
+                List<Double> scores = new ArrayList<>();
+                for (Object v : (List<?>) fork) {
+                    scores.add((Double) v);
+                }
+                raw.add(scores);
+            }
+        } else {
+            raw.add(List.of((Double) metric.get("score")));
+        }
+        return new BenchResult(benchmark, Collections.unmodifiableMap(params),
+                (String) metric.get("scoreUnit"), raw, o);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o, String what) {
+        if (!(o instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("JMH JSON: expected an object for " + what);
+        }
+        return (Map<String, Object>) o;
+    }
+
+    /** The benchmark class's simple name, e.g. {@code MatmulBench}. */
+    public String className() {
+        String owner = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        return owner.substring(owner.lastIndexOf('.') + 1);
+    }
+
+    /** The benchmark method's name, e.g. {@code vector}. */
+    public String method() {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
+
+    public String param(String name) {
+        String v = params.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException(benchmark + " has no parameter " + name);
+        }
+        return v;
+    }
+
+    /** Whether the scores are a throughput (ops per time unit). */
+    public boolean isThroughput() {
+        return unit != null && unit.startsWith("ops/");
+    }
+
+    /** The scores as JMH recorded them, in {@link #unit()}. */
+    public Stats scores() {
+        return Stats.of(rawData);
+    }
+
+    /** Throughput per iteration, in operations per second. */
+    public Stats opsPerSecond() {
+        double factor;
+        switch (unit == null ? "" : unit) {
+            case "ops/s":
+                factor = 1;
+                break;
+            case "ops/ms":
+                factor = 1e3;
+                break;
+            case "ops/us":
+                factor = 1e6;
+                break;
+            case "ops/ns":
+                factor = 1e9;
+                break;
+            case "ops/min":
+                factor = 1.0 / 60;
+                break;
+            default:
+                throw new IllegalArgumentException(benchmark + ": unit " + unit
+                        + " is not a throughput");
+        }
+        return Stats.of(rawData).scaled(factor);
+    }
+
+    /** A top-level integer field such as {@code forks}, or -1 when absent. */
+    public int integer(String field) {
+        Object v = fields.get(field);
+        return v instanceof Double d ? d.intValue() : -1;
+    }
+
+    /** A top-level string field such as {@code jdkVersion}, or "" when absent. */
+    public String text(String field) {
+        Object v = fields.get(field);
+        return v == null ? "" : String.valueOf(v);
+    }
+}

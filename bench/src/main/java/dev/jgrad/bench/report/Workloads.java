@@ -1,0 +1,204 @@
+package dev.jgrad.bench.report;
+
+import dev.jgrad.bench.MatmulThreadsBench;
+import dev.jgrad.bench.MlpProduct;
+import dev.jgrad.bench.PeakWork;
+import dev.jgrad.bench.ReductionBench;
+import java.util.List;
+
+/** Maps a JMH result (class, method, parameters) to the work one invocation does. */
+public final class Workloads {
+    private static final String[] SUFFIXES = {"Vector", "Scalar", "Loop"};
+    private static final Impl[] SUFFIX_IMPLS = {Impl.VECTOR, Impl.SCALAR, Impl.LOOP};
+    /** Method-name prefixes of the reduction and elementwise benchmarks, in report order. */
+    private static final List<String> REDUCTION_OPS = List.of("sum", "max", "argmax", "sumDim0", "sumDim1");
+    private static final List<String> ELEMENTWISE_OPS =
+            List.of("add", "addInto", "addBias", "mul", "exp", "relu");
+
+    private Workloads() {
+    }
+
+    /** The workload of {@code r}, or null for a benchmark this report does not know. */
+    public static Workload of(BenchResult r) {
+        Suite suite = Suite.ofClass(r.className());
+        if (suite == null) {
+            return null;
+        }
+        switch (suite) {
+            case MATMUL: {
+                int n = Integer.parseInt(r.param("n"));
+                return matmul(suite, r.method(), "N=" + n, n, 2.0 * n * n * n);
+            }
+            case MATMUL_THREADS: {
+                int n = Integer.parseInt(r.param("n"));
+                return matmul(suite, r.method(), "N=" + n + ", " + MatmulThreadsBench.THREADS
+                        + " threads", n, 2.0 * n * n * n);
+            }
+            case MATMUL_MLP: {
+                MlpProduct p = MlpProduct.valueOf(r.param("product"));
+                return matmul(suite, r.method(), p.label + " (" + p.shapes() + ")", p.ordinal(),
+                        p.flops());
+            }
+            case REDUCTION:
+                return reduction(r);
+            case ELEMENTWISE:
+                return elementwise(r);
+            case PEAK:
+                return peak(r);
+            default:
+                return null;
+        }
+    }
+
+    private static Workload matmul(Suite suite, String method, String label, long order,
+                                   double flops) {
+        Impl impl;
+        switch (method) {
+            case "vector":
+                impl = Impl.VECTOR;
+                break;
+            case "scalar":
+                impl = Impl.SCALAR;
+                break;
+            case "contiguousVector":
+                impl = Impl.CONTIGUOUS_VECTOR;
+                break;
+            case "loop":
+                impl = Impl.LOOP;
+                break;
+            case "ejml":
+                impl = Impl.EJML;
+                break;
+            default:
+                return null;
+        }
+        return new Workload(suite, "", "matmul", 0, label, order, impl, flops, 0, 0);
+    }
+
+    private static Workload reduction(BenchResult r) {
+        int size = Integer.parseInt(r.param("size"));
+        int rows = ReductionBench.rows(size);
+        int cols = size / rows;
+        String[] split = split(r.method());
+        if (split == null) {
+            return null;
+        }
+        String op;
+        double outBytes;
+        int order = REDUCTION_OPS.indexOf(split[0]);
+        switch (split[0]) {
+            case "sum":
+                op = "sum()";
+                outBytes = 4;
+                break;
+            case "max":
+                op = "max()";
+                outBytes = 4;
+                break;
+            case "argmax":
+                op = "argmax()";
+                outBytes = 8;
+                break;
+            case "sumDim0":
+                op = "sum(dim=0) of " + rows + "×" + cols;
+                outBytes = 4.0 * cols;
+                break;
+            case "sumDim1":
+                op = "sum(dim=1) of " + rows + "×" + cols;
+                outBytes = 4.0 * rows;
+                break;
+            default:
+                return null;
+        }
+        return new Workload(Suite.REDUCTION, split[0], op, order, sizeLabel(size), size, impl(split[1]),
+                0, size, 4.0 * size + outBytes);
+    }
+
+    private static Workload elementwise(BenchResult r) {
+        int size = Integer.parseInt(r.param("size"));
+        int rows = ReductionBench.rows(size);
+        int cols = size / rows;
+        String[] split = split(r.method());
+        if (split == null) {
+            return null;
+        }
+        String op;
+        double bytes;
+        int order = ELEMENTWISE_OPS.indexOf(split[0]);
+        switch (split[0]) {
+            case "add":
+                op = "a + b, into a new tensor";
+                bytes = 12.0 * size;
+                break;
+            case "addInto":
+                op = "a.add_(b), into an existing tensor";
+                bytes = 12.0 * size;
+                break;
+            case "addBias":
+                op = "x + bias, bias row broadcast over " + rows + "×" + cols;
+                bytes = 8.0 * size + 4.0 * cols;
+                break;
+            case "mul":
+                op = "a * b";
+                bytes = 12.0 * size;
+                break;
+            case "exp":
+                op = "exp(a)";
+                bytes = 8.0 * size;
+                break;
+            case "relu":
+                op = "relu(a)";
+                bytes = 8.0 * size;
+                break;
+            default:
+                return null;
+        }
+        return new Workload(Suite.ELEMENTWISE, split[0], op, order, sizeLabel(size), size,
+                impl(split[1]), 0, size, bytes);
+    }
+
+    private static Workload peak(BenchResult r) {
+        int bits = Integer.parseInt(r.param("bits"));
+        switch (r.method()) {
+            case "fma":
+                return new Workload(Suite.PEAK, "fma", "float32 FMA, 1 core, " + bits + "-bit vectors",
+                        0, "", 0, Impl.PROBE, PeakWork.fmaFlops(bits), 0, 0);
+            case "read":
+                return new Workload(Suite.PEAK, "read", "streaming read of "
+                        + (PeakWork.READ_FLOATS * 4L >> 20) + " MB, 1 core", 1, "", 1, Impl.PROBE, 0,
+                        PeakWork.READ_FLOATS, 4.0 * PeakWork.READ_FLOATS);
+            default:
+                return null;
+        }
+    }
+
+    /** {"sumDim0", "Vector"} from "sumDim0Vector", or null without a known suffix. */
+    private static String[] split(String method) {
+        for (String suffix : SUFFIXES) {
+            if (method.endsWith(suffix) && method.length() > suffix.length()) {
+                return new String[] {method.substring(0, method.length() - suffix.length()), suffix};
+            }
+        }
+        return null;
+    }
+
+    private static Impl impl(String suffix) {
+        for (int i = 0; i < SUFFIXES.length; i++) {
+            if (SUFFIXES[i].equals(suffix)) {
+                return SUFFIX_IMPLS[i];
+            }
+        }
+        throw new IllegalArgumentException(suffix);
+    }
+
+    /** 1K, 64K, 1M, 16M; other sizes as plain numbers. */
+    public static String sizeLabel(long size) {
+        if (size >= 1 << 20 && size % (1 << 20) == 0) {
+            return (size >> 20) + "M";
+        }
+        if (size >= 1 << 10 && size % (1 << 10) == 0) {
+            return (size >> 10) + "K";
+        }
+        return Long.toString(size);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.jgrad.mnist;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The options of {@code ./jgrad train}, parsed from its command line. */
+record TrainOptions(
+        Path data,
+        String dataset,
+        boolean download,
+        List<String> mirrors,
+        String model,
+        int epochs,
+        int batchSize,
+        double lr,
+        String optimizer,
+        long seed,
+        int threads,
+        Path save,
+        Path load,
+        boolean evalOnly,
+        Path json,
+        boolean help) {
+
+    static final String USAGE = String.join("\n",
+            "usage: ./jgrad train [options]",
+            "Trains and evaluates a classifier on MNIST-format data (28x28 images, 10 classes).",
+            "",
+            "  --data DIR              a folder with the four IDX files (raw or .gz)",
+            "  --dataset NAME          mnist or fashion-mnist: which dataset to look for or download",
+            "  --download              download the dataset when it is not found",
+            "  --mirror URL            a mirror to download from (repeatable; replaces the default list)",
+            "  --model KIND            softmax or mlp (784-256-10 with ReLU) [mlp]",
+            "  --epochs N              [5]",
+            "  --batch-size N          [100]",
+            "  --lr X                  learning rate [0.1]",
+            "  --optimizer NAME        sgd or adam [sgd]",
+            "  --seed N                seed for the initial weights and the shuffling [0]",
+            "  --threads N             compute threads [all cores]",
+            "  --save FILE             save the trained model (safetensors)",
+            "  --load FILE             start from a saved model; its kind must match --model",
+            "  --eval-only             only evaluate the --load model on the test set",
+            "  --json FILE             also write the results as JSON",
+            "  --help                  this message",
+            "",
+            "Data: --data DIR if given, else ./data, ~/.cache/jgrad, /usr/share/datasets/fashion-mnist,",
+            "else the small sample embedded in jgrad.");
+
+    /** Parses {@code args}; throws {@link UsageException} with a one-line message on bad input. */
+    static TrainOptions parse(String[] args) {
+        Builder b = new Builder();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "--help", "-h" -> b.help = true;
+                case "--download" -> b.download = flag(name, value);
+                case "--eval-only" -> b.evalOnly = flag(name, value);
+                case "--data", "--dataset", "--mirror", "--model", "--epochs", "--batch-size", "--lr", "--optimizer",
+                     "--seed", "--threads", "--save", "--load", "--json" -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new UsageException(name + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    b.set(name, value);
+                }
+                default -> throw new UsageException(arg.startsWith("-")
+                        ? "unknown option '" + arg + "' (see --help)"
+                        : "unexpected argument '" + arg + "' (options start with --; see --help)");
+            }
+        }
+        return b.build();
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value != null) {
+            throw new UsageException(name + " takes no value, got '" + value + "'");
+        }
+        return true;
+    }
+
+    /** Bad command-line input: reported as one line, with exit status 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Builder {
+        Path data;
+        String dataset;
+        boolean download;
+        final List<String> mirrors = new ArrayList<>();
+        String model = "mlp";
+        int epochs = 5;
+        int batchSize = 100;
+        double lr = 0.1;
+        String optimizer = "sgd";
+        long seed;
+        int threads = Runtime.getRuntime().availableProcessors();
+        Path save;
+        Path load;
+        boolean evalOnly;
+        Path json;
+        boolean help;
+
+        void set(String name, String value) {
+            switch (name) {
+                case "--data" -> data = path(name, value);
+                case "--dataset" -> dataset = oneOf(name, value, "mnist", "fashion-mnist");
+                case "--mirror" -> mirrors.add(nonEmpty(name, value));
+                case "--model" -> model = oneOf(name, value, "softmax", "mlp");
+                case "--epochs" -> epochs = positiveInt(name, value);
+                case "--batch-size" -> batchSize = positiveInt(name, value);
+                case "--lr" -> lr = positiveDouble(name, value);
+                case "--optimizer" -> optimizer = oneOf(name, value, "sgd", "adam");
+                case "--seed" -> seed = longValue(name, value);
+                case "--threads" -> threads = positiveInt(name, value);
+                case "--save" -> save = path(name, value);
+                case "--load" -> load = path(name, value);
+                case "--json" -> json = path(name, value);
+                default -> throw new IllegalStateException("option " + name + " has no setter");
+            }
+        }
+
+        TrainOptions build() {
+            if (evalOnly && load == null) {
+                throw new UsageException("--eval-only needs --load FILE (a model to evaluate)");
+            }
+            return new TrainOptions(data, dataset, download, List.copyOf(mirrors), model, epochs, batchSize, lr, optimizer,
+                    seed, threads, save, load, evalOnly, json, help);
+        }
+    }
+
+    private static String nonEmpty(String name, String value) {
+        if (value.isEmpty()) {
+            throw new UsageException(name + " needs a value");
+        }
+        return value;
+    }
+
+    private static Path path(String name, String value) {
+        return Path.of(nonEmpty(name, value));
+    }
+
+    private static String oneOf(String name, String value, String... allowed) {
+        String v = value.toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return a;
+            }
+        }
+        throw new UsageException(name + " must be " + String.join(" or ", allowed) + ", got '" + value + "'");
+    }
+
+    private static int positiveInt(String name, String value) {
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(name + " must be a positive integer, got '" + value + "'");
+    }
+
+    private static long longValue(String name, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be an integer, got '" + value + "'");
+        }
+    }
+
+    private static double positiveDouble(String name, String value) {
+        try {
+            double v = Double.parseDouble(value.trim());
+            if (v > 0 && Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(name + " must be a positive number, got '" + value + "'");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.jgrad.mnist;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.data.DataLoader;
+import dev.jgrad.data.TensorDataset;
+import dev.jgrad.data.ToTensor;
+import dev.jgrad.nn.F;
+import dev.jgrad.nn.Module;
+import dev.jgrad.optim.Optimizer;
+import dev.jgrad.tensor.Generator;
+import dev.jgrad.tensor.NDArray;
+
+import java.util.List;
+
+/**
+ * The training loop of {@code ./jgrad train}, the same as the PyTorch reference's: take a
+ * shuffled batch, forward, cross-entropy, backward, optimizer step. Pixels stay uint8 in memory
+ * and become float in [0, 1] one batch at a time.
+ */
+final class Trainer {
+
+    /** Test images evaluated per forward pass: big enough for fast matmuls, small enough for -Xmx512m. */
+    private static final int EVAL_BATCH = 1000;
+
+    private final Module model;
+    private final Optimizer optimizer;
+    private final DataLoader<List<Tensor>> loader;
+    private final int inputs;
+
+    Trainer(Module model, Optimizer optimizer, MnistSplit train, int batchSize, Generator generator,
+            int prefetch) {
+        this.model = model;
+        this.optimizer = optimizer;
+        this.inputs = train.rows() * train.cols();
+        TensorDataset dataset = new TensorDataset(Tensor.of(train.images()), Tensor.of(train.labels()))
+                .transform(0, new ToTensor());
+        this.loader = DataLoader.builder(dataset).batchSize(batchSize).shuffle(true).generator(generator)
+                .prefetch(prefetch).build();
+    }
+
+    /** Batches per epoch. */
+    int batches() {
+        return loader.size();
+    }
+
+    /** Running totals of one epoch. */
+    record Pass(double meanLoss, double accuracy, double seconds) {
+    }
+
+    /** One pass over the training set; {@code progress} may be null. */
+    Pass trainEpoch(ProgressBar progress) {
+        model.train();
+        long start = System.nanoTime();
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
+        int batches = 0;
+        for (List<Tensor> batch : loader) {
+            Tensor x = batch.get(0).view(-1, inputs);
+            Tensor y = batch.get(1);
+            Tensor logits = model.call(x);
+            Tensor loss = F.crossEntropy(logits, y);
+            optimizer.zeroGrad();
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.item();
+            correct += correct(logits.data(), y.data());
+            seen += y.data().size(0);
+            batches++;
+            if (progress != null) {
+                progress.update(batches, (int) seen, lossSum / batches);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Pass(batches == 0 ? Double.NaN : lossSum / batches, seen == 0 ? Double.NaN : (double) correct / seen, seconds);
+    }
+
+    /** Accuracy of {@code model} on {@code split}, in batches, without recording a graph. */
+    static double evaluate(Module model, MnistSplit split) {
+        model.eval();
+        int n = split.size();
+        int inputs = split.rows() * split.cols();
+        long correct = 0;
+        ToTensor toTensor = new ToTensor();
+        try (var scope = Tensor.noGrad()) {
+            for (int start = 0; start < n; start += EVAL_BATCH) {
+                int length = Math.min(EVAL_BATCH, n - start);
+                Tensor x = toTensor.applyBatch(Tensor.of(split.images().narrow(0, start, length))).view(-1, inputs);
+                NDArray y = split.labels().narrow(0, start, length);
+                correct += correct(model.call(x).data(), y);
+            }
+        }
+        return n == 0 ? Double.NaN : (double) correct / n;
+    }
+
+    private static long correct(NDArray logits, NDArray labels) {
+        return logits.argmax(1).eq(labels).sum().itemLong();
+    }
+}
