@@ -27,14 +27,16 @@ final class AccumulateGrad extends Node {
 
     /**
      * Adds {@code g} to the leaf's grad. The first gradient is kept as is when nothing else can see
-     * it ({@code exclusive}) and it is contiguous; otherwise it is copied, so that updating one
-     * leaf's grad in place never changes another's. Later gradients add in place, as in PyTorch.
+     * it ({@code exclusive}) and it is a whole contiguous buffer; otherwise it is copied, so that
+     * updating one leaf's grad in place never changes another's. Later gradients add in place, as
+     * in PyTorch.
      */
     void accumulate(NDArray g, boolean exclusive) {
         synchronized (leaf) {
             Tensor current = leaf.grad();
             if (current == null) {
-                NDArray own = !g.isContiguous() ? g.contiguous() : exclusive ? g : g.clone();
+                boolean whole = g.isContiguous() && g.storageOffset() == 0 && g.numel() == g.storage().length();
+                NDArray own = exclusive && whole ? g : g.isContiguous() ? g.clone() : g.contiguous();
                 leaf.setGradUnchecked(Tensor.of(own));
             } else {
                 current.data().add_(g);

@@ -24,21 +24,23 @@ final class Engine {
     static void backward(Node root, NDArray seed, boolean seedShared, boolean retainGraph) {
         Map<Node, int[]> dependencies = countDependencies(root);
         Map<Node, NDArray> pending = new IdentityHashMap<>();
-        // How many places each gradient buffer was handed to: a leaf may keep one only it received.
-        Map<Storage, int[]> handedOut = new IdentityHashMap<>();
+        Holders holders = new Holders();
         PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequenceNr, a.sequenceNr));
 
         pending.put(root, seed);
-        handedOut.put(seed.storage(), new int[] {seedShared ? 2 : 1});
+        holders.hold(seed);
+        if (seedShared) {
+            // The caller keeps it: it never becomes a leaf's grad.
+            holders.hold(seed);
+        }
         ready.add(root);
         while (!ready.isEmpty()) {
             Node node = ready.poll();
             NDArray grad = pending.remove(node);
             if (node instanceof AccumulateGrad) {
                 if (grad != null) {
-                    // A buffer never handed out is a sum made here, seen by nobody else.
-                    int[] uses = handedOut.get(grad.storage());
-                    ((AccumulateGrad) node).accumulate(grad, uses == null || uses[0] == 1);
+                    ((AccumulateGrad) node).accumulate(grad, holders.soleHolder(grad));
+                    holders.drop(grad);
                 }
                 continue;
             }
@@ -46,6 +48,9 @@ final class Engine {
                 node.retainer.retainGradient(grad);
             }
             NDArray[] grads = grad == null ? null : node.apply(grad);
+            if (grad != null) {
+                holders.drop(grad);
+            }
             if (!retainGraph) {
                 node.release();
             }
@@ -57,14 +62,45 @@ final class Engine {
                 NDArray g = grads == null ? null : grads[i];
                 if (g != null) {
                     g = fit(node, i, g, target);
-                    handedOut.computeIfAbsent(g.storage(), s -> new int[1])[0]++;
                     NDArray before = pending.get(target);
-                    pending.put(target, before == null ? g : before.add(g));
+                    if (before == null) {
+                        pending.put(target, g);
+                        holders.hold(g);
+                    } else {
+                        NDArray sum = before.add(g);
+                        holders.drop(before);
+                        pending.put(target, sum);
+                        holders.hold(sum);
+                    }
                 }
                 if (--dependencies.get(target)[0] == 0) {
                     ready.add(target);
                 }
             }
+        }
+    }
+
+    /**
+     * How many pending gradients share each buffer. A leaf may keep the gradient it receives without
+     * a copy only when no other pending gradient (nor the caller) shares its buffer; gradients that
+     * merely passed through views on the way still qualify.
+     */
+    private static final class Holders {
+        private final Map<Storage, int[]> count = new IdentityHashMap<>();
+
+        void hold(NDArray g) {
+            count.computeIfAbsent(g.storage(), s -> new int[1])[0]++;
+        }
+
+        void drop(NDArray g) {
+            int[] c = count.get(g.storage());
+            if (--c[0] == 0) {
+                count.remove(g.storage());
+            }
+        }
+
+        boolean soleHolder(NDArray g) {
+            return count.get(g.storage())[0] == 1;
         }
     }
 

@@ -1106,7 +1106,7 @@ public final class Tensor {
     @Override
     public String toString() {
         List<String> suffixes = new ArrayList<>(1);
-        Node fn = gradFn;
+        Node fn = gradFn();
         if (fn != null) {
             suffixes.add("grad_fn=<" + fn.name() + ">");
         } else if (requiresGrad) {

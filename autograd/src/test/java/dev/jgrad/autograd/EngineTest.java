@@ -226,6 +226,31 @@ class EngineTest {
     }
 
     @Test
+    void gradientsOfJoinedLeavesNeverAlias() {
+        Tensor a = vec(1, 2).requiresGrad_();
+        Tensor b = vec(3).requiresGrad_();
+        Tensor.cat(java.util.List.of(a, b, a), 0).mul(vec(1, 2, 3, 4, 5)).sum().backward();
+        assertArrayEquals(new double[] {1 + 4, 2 + 5}, a.grad().toDoubleArray());
+        a.grad().data().mul_(0);
+        assertArrayEquals(new double[] {3}, b.grad().toDoubleArray());
+    }
+
+    @Test
+    void aGradientReachingItsLeafThroughViewsIsNotCopied() {
+        NDArray[] made = new NDArray[1];
+        Tensor w = Tensor.ones(2, 2).requiresGrad_();
+        Tensor flat = w.view(4).t();
+        CustomOp op = CustomOp.record("TwiceBackward0", flat);
+        Tensor y = op.finish(flat.data().mul(2), g -> {
+            made[0] = g.mul(2);
+            return new NDArray[] {made[0]};
+        });
+        y.sum().backward();
+        assertSame(made[0].storage(), w.grad().data().storage());
+        assertArrayEquals(new float[] {2, 2, 2, 2}, w.grad().toFloatArray());
+    }
+
+    @Test
     void aGivenGradientIsNeverKeptAsALeafGrad() {
         Tensor a = vec(1, 2).requiresGrad_();
         Tensor g = vec(5, 6);

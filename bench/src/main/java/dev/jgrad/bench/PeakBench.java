@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What this machine can do at most, measured in the same run as the kernels, so the report can
  * say how close each kernel gets: one core's float32 FMA throughput, and the read bandwidth of
- * a stream far larger than the caches.
+ * a stream far larger than the caches. {@link PeakWork} counts what one invocation does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -29,13 +29,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
 public class PeakBench {
-    /** Independent FMA chains: enough to cover the FMA latency on every port. */
-    public static final int FMA_CHAINS = 12;
-    /** FMA steps per chain in one invocation. */
-    public static final int FMA_STEPS = 4096;
-    /** Floats streamed by {@link #read}: 128 MB, several times any last-level cache. */
-    public static final int READ_FLOATS = 32 << 20;
-
     /** The Vector API compiles to SIMD instructions only for a species that is a constant. */
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
@@ -55,11 +48,6 @@ public class PeakBench {
         return FloatVector.SPECIES_PREFERRED.vectorBitSize();
     }
 
-    /** Floating-point operations of one {@link #fma} invocation at the given vector width. */
-    public static double fmaFlops(int bits) {
-        return 2.0 * (bits / 32) * FMA_CHAINS * FMA_STEPS;
-    }
-
     @Setup(Level.Trial)
     public void setup() {
         if (bits != SPECIES.vectorBitSize()) {
@@ -68,7 +56,7 @@ public class PeakBench {
         }
         x = FloatVector.broadcast(SPECIES, 1.0000001f);
         y = FloatVector.broadcast(SPECIES, 1e-3f);
-        stream = Inputs.uniform(51, READ_FLOATS, 0f, 1f);
+        stream = Inputs.uniform(51, PeakWork.READ_FLOATS, 0f, 1f);
         double exact = 0;
         for (float v : stream) {
             exact += v;
@@ -76,10 +64,11 @@ public class PeakBench {
         // A float sum of 32M values drifts by about 1e-5 relative; a wrong loop is off by far more.
         Agreement.requireClose("vector stream sum", exact, read(), 1e-3 * exact);
         float chain = 0f;
-        for (int i = 0; i < FMA_STEPS; i++) {
+        for (int i = 0; i < PeakWork.FMA_STEPS; i++) {
             chain = Math.fma(1.0000001f, 1e-3f, chain);
         }
-        Agreement.requireClose("fma chains", chain * FMA_CHAINS * (bits / 32), fma(), 1e-3);
+        Agreement.requireClose("fma chains", chain * PeakWork.FMA_CHAINS * (bits / 32), fma(),
+                1e-3);
     }
 
     @Benchmark
@@ -98,7 +87,7 @@ public class PeakBench {
         FloatVector c9 = c0;
         FloatVector c10 = c0;
         FloatVector c11 = c0;
-        for (int i = 0; i < FMA_STEPS; i++) {
+        for (int i = 0; i < PeakWork.FMA_STEPS; i++) {
             c0 = a.fma(b, c0);
             c1 = a.fma(b, c1);
             c2 = a.fma(b, c2);

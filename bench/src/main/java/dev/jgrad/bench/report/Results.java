@@ -27,7 +27,7 @@ public final class Results {
             }
         }
         known.sort(Comparator.comparing((Measurement m) -> m.work().suite())
-                .thenComparing(m -> m.work().opKey())
+                .thenComparingInt(m -> m.work().opOrder())
                 .thenComparingLong(m -> m.work().caseOrder())
                 .thenComparing(m -> m.work().impl()));
         return new Results(known, unknown);

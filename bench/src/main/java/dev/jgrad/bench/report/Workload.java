@@ -6,6 +6,7 @@ package dev.jgrad.bench.report;
  * @param suite     the report section
  * @param opKey     the operation's key in the benchmark's method names ("" for matmul)
  * @param op        the operation, as the report prints it
+ * @param opOrder   sorts operations within a suite
  * @param caseLabel the problem size, as the report prints it
  * @param caseOrder sorts cases within a suite
  * @param impl      who computed it
@@ -13,6 +14,7 @@ package dev.jgrad.bench.report;
  * @param elements  elements processed per invocation (0 where not meaningful)
  * @param bytes     bytes read plus written per invocation (0 where not meaningful)
  */
-public record Workload(Suite suite, String opKey, String op, String caseLabel, long caseOrder,
+public record Workload(Suite suite, String opKey, String op, int opOrder, String caseLabel,
+                       long caseOrder,
                        Impl impl, double flops, double elements, double bytes) {
 }

@@ -2,13 +2,18 @@ package dev.jgrad.bench.report;
 
 import dev.jgrad.bench.MatmulThreadsBench;
 import dev.jgrad.bench.MlpProduct;
-import dev.jgrad.bench.PeakBench;
+import dev.jgrad.bench.PeakWork;
 import dev.jgrad.bench.ReductionBench;
+import java.util.List;
 
 /** Maps a JMH result (class, method, parameters) to the work one invocation does. */
 public final class Workloads {
     private static final String[] SUFFIXES = {"Vector", "Scalar", "Loop"};
     private static final Impl[] SUFFIX_IMPLS = {Impl.VECTOR, Impl.SCALAR, Impl.LOOP};
+    /** Method-name prefixes of the reduction and elementwise benchmarks, in report order. */
+    private static final List<String> REDUCTION_OPS = List.of("sum", "max", "argmax", "sumDim0", "sumDim1");
+    private static final List<String> ELEMENTWISE_OPS =
+            List.of("add", "addInto", "addBias", "mul", "exp", "relu");
 
     private Workloads() {
     }
@@ -67,7 +72,7 @@ public final class Workloads {
             default:
                 return null;
         }
-        return new Workload(suite, "", "matmul", label, order, impl, flops, 0, 0);
+        return new Workload(suite, "", "matmul", 0, label, order, impl, flops, 0, 0);
     }
 
     private static Workload reduction(BenchResult r) {
@@ -80,6 +85,7 @@ public final class Workloads {
         }
         String op;
         double outBytes;
+        int order = REDUCTION_OPS.indexOf(split[0]);
         switch (split[0]) {
             case "sum":
                 op = "sum()";
@@ -104,7 +110,7 @@ public final class Workloads {
             default:
                 return null;
         }
-        return new Workload(Suite.REDUCTION, split[0], op, sizeLabel(size), size, impl(split[1]),
+        return new Workload(Suite.REDUCTION, split[0], op, order, sizeLabel(size), size, impl(split[1]),
                 0, size, 4.0 * size + outBytes);
     }
 
@@ -118,6 +124,7 @@ public final class Workloads {
         }
         String op;
         double bytes;
+        int order = ELEMENTWISE_OPS.indexOf(split[0]);
         switch (split[0]) {
             case "add":
                 op = "a + b, into a new tensor";
@@ -146,7 +153,7 @@ public final class Workloads {
             default:
                 return null;
         }
-        return new Workload(Suite.ELEMENTWISE, split[0], op, sizeLabel(size), size,
+        return new Workload(Suite.ELEMENTWISE, split[0], op, order, sizeLabel(size), size,
                 impl(split[1]), 0, size, bytes);
     }
 
@@ -155,11 +162,11 @@ public final class Workloads {
         switch (r.method()) {
             case "fma":
                 return new Workload(Suite.PEAK, "fma", "float32 FMA, 1 core, " + bits + "-bit vectors",
-                        "", 0, Impl.PROBE, PeakBench.fmaFlops(bits), 0, 0);
+                        0, "", 0, Impl.PROBE, PeakWork.fmaFlops(bits), 0, 0);
             case "read":
                 return new Workload(Suite.PEAK, "read", "streaming read of "
-                        + (PeakBench.READ_FLOATS * 4L >> 20) + " MB, 1 core", "", 1, Impl.PROBE, 0,
-                        PeakBench.READ_FLOATS, 4.0 * PeakBench.READ_FLOATS);
+                        + (PeakWork.READ_FLOATS * 4L >> 20) + " MB, 1 core", 1, "", 1, Impl.PROBE, 0,
+                        PeakWork.READ_FLOATS, 4.0 * PeakWork.READ_FLOATS);
             default:
                 return null;
         }
