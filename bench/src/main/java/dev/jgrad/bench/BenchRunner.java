@@ -190,8 +190,10 @@ public final class BenchRunner {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
-                mode.label, vectorBits, Checks.sumRelativeError(), Checks.nanPropagation());
-        info.write(resultsDir.resolve(RunInfo.FILE_NAME));
+                mode.label, vectorBits, Checks.sumRelativeError(), Checks.nanPropagation(),
+                "unknown");
+        String loadAtStart = loadAverage();
+        info.withLoad(loadAtStart + " at the start").write(resultsDir.resolve(RunInfo.FILE_NAME));
 
         int failures = 0;
         try (PrintStream log = new PrintStream(Files.newOutputStream(logFile), true,
@@ -226,6 +228,8 @@ public final class BenchRunner {
                 failures += progress.failures();
             }
         }
+        info.withLoad("1-minute load average " + loadAtStart + " at the start, " + loadAverage()
+                + " at the end").write(resultsDir.resolve(RunInfo.FILE_NAME));
         return failures;
     }
 
@@ -311,6 +315,16 @@ public final class BenchRunner {
             return 0;
         }
         return PeakBench.preferredBits();
+    }
+
+    /** The 1-minute load average from /proc/loadavg, or "unknown". */
+    static String loadAverage() {
+        try {
+            String s = Files.readString(Path.of("/proc/loadavg"));
+            return s.substring(0, s.indexOf(' '));
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** The model name from /proc/cpuinfo, or the architecture where there is none. */

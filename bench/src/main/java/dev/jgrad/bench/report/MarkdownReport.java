@@ -56,6 +56,7 @@ public final class MarkdownReport {
         line("| date | " + info.date() + " |");
         line("| CPU | " + info.cpu() + " (" + info.logicalCpus() + " logical CPUs) |");
         line("| OS | " + info.os() + " |");
+        line("| load | " + info.load() + " |");
         Optional<BenchResult> any = results.any();
         String vm = any.map(r -> ", " + r.text("vmName") + " " + r.text("vmVersion")).orElse("");
         line("| JDK | " + info.jdk() + vm + " |");

@@ -20,7 +20,8 @@ import org.w3c.dom.NodeList;
 /** The report generator on a small synthetic JMH result file with known numbers. */
 class ReportTest {
     private static final RunInfo INFO = new RunInfo("2025-01-02 03:04 UTC", "Test CPU 9000", 2,
-            "Linux 6.1 amd64", "Test Vendor 25.0.1+8-LTS", "full", 512, 3e-8, "");
+            "Linux 6.1 amd64", "Test Vendor 25.0.1+8-LTS", "full", 512, 3e-8, "",
+            "1-minute load average 0.31 at the start, 1.02 at the end");
 
     private static Results synthetic() throws IOException {
         try (InputStream in = ReportTest.class.getResourceAsStream("synthetic-jmh.json")) {
@@ -100,7 +101,7 @@ class ReportTest {
     @Test
     void failedChecksAreMissedWithWhatWasSeen() throws IOException {
         RunInfo bad = new RunInfo("d", "c", 2, "o", "j", "full", 512, 2.5e-5,
-                "NaN at 777: max() 0.99, argmax() 12");
+                "NaN at 777: max() 0.99, argmax() 12", "l");
         List<TargetRow> rows = Targets.evaluate(synthetic(), bad);
         TargetRow sum = row(rows, "sum() of 16M uniform [0, 1) floats: relative error");
         assertEquals(TargetRow.Status.MISSED, sum.status());
@@ -109,7 +110,7 @@ class ReportTest {
         assertEquals(TargetRow.Status.MISSED, nan.status());
         assertEquals("NaN at 777: max() 0.99, argmax() 12", nan.measured());
 
-        RunInfo unchecked = new RunInfo("d", "c", 2, "o", "j", "quick", 0, Double.NaN, null);
+        RunInfo unchecked = new RunInfo("d", "c", 2, "o", "j", "quick", 0, Double.NaN, null, "l");
         rows = Targets.evaluate(synthetic(), unchecked);
         assertEquals(TargetRow.Status.NOT_MEASURED, row(rows, "max() and argmax() propagate NaN as PyTorch").status());
     }
@@ -120,6 +121,7 @@ class ReportTest {
         assertTrue(md.startsWith("# jgrad benchmark report\n"), md);
         assertTrue(md.contains("| date | 2025-01-02 03:04 UTC |"), md);
         assertTrue(md.contains("| CPU | Test CPU 9000 (2 logical CPUs) |"), md);
+        assertTrue(md.contains("| load | 1-minute load average 0.31 at the start, 1.02 at the end |"), md);
         assertTrue(md.contains("| JDK | Test Vendor 25.0.1+8-LTS, OpenJDK 64-Bit Server VM 25.0.1+8-LTS |"), md);
         assertTrue(md.contains("| JMH | 1.37: 2 fork(s) × 2 iterations of 500 ms after 3 warm-up iterations of 500 ms, throughput mode |"), md);
         assertTrue(md.contains("9 met, 2 missed, 17 not measured in this run."), md);
