@@ -29,12 +29,18 @@ class AllocationTest {
         for (int i = 0; i < 3; i++) {
             opt.step(); // creates state and work buffers
         }
+        // Vector API kernels allocate a box per vector op until C2 has compiled them, so the
+        // steady state is a window of steps after warm-up; a step that allocates for real fails
+        // every window.
         int steps = 20;
-        long before = allocatedBytes();
-        for (int i = 0; i < steps; i++) {
-            opt.step();
+        long perStep = Long.MAX_VALUE;
+        for (int window = 0; window < 100 && perStep >= 4L * N / 10; window++) {
+            long before = allocatedBytes();
+            for (int i = 0; i < steps; i++) {
+                opt.step();
+            }
+            perStep = (allocatedBytes() - before) / steps;
         }
-        long perStep = (allocatedBytes() - before) / steps;
         assertTrue(perStep < 4L * N / 10, opt.getClass().getSimpleName() + " allocated " + perStep
                 + " bytes per step for " + 4L * N + " bytes of parameters");
     }

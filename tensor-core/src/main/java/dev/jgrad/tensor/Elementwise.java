@@ -3,8 +3,9 @@ package dev.jgrad.tensor;
 /**
  * Elementwise ops with broadcasting and type promotion. Operands are first converted to the
  * common dtype (a no-op in the usual case), then run through a {@link StridedLoop}: float32
- * goes to {@link FloatLoops}, other dtypes through the double (floating) or long (integer)
- * reference semantics of {@link BinaryOp} / {@link UnaryOp}.
+ * goes to {@link FloatLoops} and float64 straight to the kernels ({@link KernelOps}), other
+ * dtypes through the double (floating) or long (integer) reference semantics of {@link BinaryOp}
+ * / {@link UnaryOp}.
  */
 final class Elementwise {
     /** Elements per thread before a cheap elementwise op is split (about a millisecond of work). */
@@ -96,6 +97,13 @@ final class Elementwise {
                 loop.runParallel(GRAIN, (off, n) ->
                         FloatLoops.binary(op, fa, off[1], as, fb, off[2], bs, fo, off[0], os, n));
             }
+        } else if (compute == DType.FLOAT64 && outType == DType.FLOAT64 && alpha == 1.0 && KernelOps.of(op) != null) {
+            double[] da = ca.storage().doubles();
+            double[] db = cb.storage().doubles();
+            double[] dout = out.storage().doubles();
+            dev.jgrad.tensor.kernel.BinaryOp kop = KernelOps.of(op);
+            loop.runParallel(op == BinaryOp.POW ? GRAIN_TRANSCENDENTAL : GRAIN, (off, n) ->
+                    KernelOps.K.binary(kop, n, da, off[1], as, db, off[2], bs, dout, off[0], os));
         } else if (compute == DType.FLOAT32 && op.isComparison() && op != BinaryOp.LOGICAL_AND
                 && op != BinaryOp.LOGICAL_OR) {
             float[] fa = ca.storage().floats();
@@ -198,6 +206,13 @@ final class Elementwise {
             loop.runParallel(grain, (off, n) -> FloatLoops.unary(op, fa, off[1], as, fo, off[0], os, n));
             return out;
         }
+        if (in == DType.FLOAT64 && outType == DType.FLOAT64 && KernelOps.of(op) != null) {
+            double[] da = a.storage().doubles();
+            double[] dout = out.storage().doubles();
+            dev.jgrad.tensor.kernel.UnaryOp kop = KernelOps.of(op);
+            loop.runParallel(grain, (off, n) -> KernelOps.K.unary(kop, n, da, off[1], as, dout, off[0], os));
+            return out;
+        }
         Access xa = Access.of(a.storage());
         Access xo = Access.of(out.storage());
         if (in.isFloatingPoint() || outType.isFloatingPoint() || op == UnaryOp.LOGICAL_NOT) {
@@ -252,6 +267,10 @@ final class Elementwise {
             float l = (float) lo;
             float h = (float) hi;
             loop.runParallel(GRAIN, (off, n) -> FloatLoops.clamp(l, h, fa, off[1], as, fo, off[0], os, n));
+        } else if (common == DType.FLOAT64) {
+            double[] da = ca.storage().doubles();
+            double[] dout = out.storage().doubles();
+            loop.runParallel(GRAIN, (off, n) -> KernelOps.K.clamp(n, da, off[1], as, lo, hi, dout, off[0], os));
         } else {
             Access xa = Access.of(ca.storage());
             Access xo = Access.of(out.storage());

@@ -2,7 +2,8 @@ package dev.jgrad.tensor;
 
 /**
  * matmul and friends with PyTorch's shape rules and messages. Everything reduces to a batched
- * product of contiguous row-major matrices, split across threads by rows of the output (each
+ * product [B, M, K] x [B, K, N]: float32 and float64 go to the GEMM kernels with their strides;
+ * integers use contiguous row-major copies, split across threads by rows of the output (each
  * output row is computed the same way whatever the split).
  */
 final class LinAlg {
@@ -151,6 +152,9 @@ final class LinAlg {
             // Integer products wrap modulo 2^bits whatever the accumulator width, so int64 gives the same result.
             return batched(a.to(DType.INT64), b.to(DType.INT64)).to(t);
         }
+        if (t == DType.FLOAT32 || t == DType.FLOAT64) {
+            return gemm(a, b);
+        }
         NDArray ca = a.contiguous();
         NDArray cb = b.contiguous();
         int bs = a.size(0);
@@ -175,34 +179,53 @@ final class LinAlg {
                 int aOff = ao + batch * m * k;
                 int bOff = bo + batch * k * n;
                 int cOff = batch * m * n;
-                if (t == DType.FLOAT32) {
-                    FloatLoops.mm(ca.storage().floats(), aOff, cb.storage().floats(), bOff, out.storage().floats(), cOff,
-                            k, n, i0, i1);
-                } else if (t == DType.FLOAT64) {
-                    mmDouble(ca.storage().doubles(), aOff, cb.storage().doubles(), bOff, out.storage().doubles(), cOff,
-                            k, n, i0, i1);
-                } else {
-                    mmLong(ca.storage().longs(), aOff, cb.storage().longs(), bOff, out.storage().longs(), cOff,
-                            k, n, i0, i1);
-                }
+                mmLong(ca.storage().longs(), aOff, cb.storage().longs(), bOff, out.storage().longs(), cOff,
+                        k, n, i0, i1);
                 r += i1 - i0;
             }
         });
         return out;
     }
 
-    private static void mmDouble(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff,
-                                 int k, int n, int i0, int i1) {
-        for (int i = i0; i < i1; i++) {
-            int c0 = cOff + i * n;
-            for (int kk = 0; kk < k; kk++) {
-                double x = a[aOff + i * k + kk];
-                int b0 = bOff + kk * n;
-                for (int j = 0; j < n; j++) {
-                    c[c0 + j] += x * b[b0 + j];
-                }
-            }
+    /**
+     * float32 and float64 through the GEMM kernels, which take any strides: transposed, stepped
+     * and expanded operands are read in place rather than copied. A product with one output
+     * column (matrix @ vector) is a dot product per row.
+     */
+    private static NDArray gemm(NDArray a, NDArray b) {
+        int bs = a.size(0);
+        int m = a.size(1);
+        int k = a.size(2);
+        int n = b.size(2);
+        NDArray out = NDArray.empty(a.dtype(), bs, m, n);
+        if (out.numel() == 0) {
+            return out;
         }
+        int[] sa = a.stridesRef();
+        int[] sb = b.stridesRef();
+        int ao = a.storageOffset();
+        int bo = b.storageOffset();
+        boolean f32 = a.dtype() == DType.FLOAT32;
+        if (n == 1) {
+            Parallel.parallelFor(0, bs * m, (int) Math.max(1, GRAIN_FLOPS / Math.max(1, 2L * k)), (r0, r1) -> {
+                for (int r = r0; r < r1; r++) {
+                    int ai = ao + (r / m) * sa[0] + (r % m) * sa[1];
+                    int bi = bo + (r / m) * sb[0];
+                    if (f32) {
+                        out.storage().floats()[r] = (float) KernelOps.K.dot(k, a.storage().floats(), ai, sa[2], b.storage().floats(), bi, sb[1]);
+                    } else {
+                        out.storage().doubles()[r] = KernelOps.K.dot(k, a.storage().doubles(), ai, sa[2], b.storage().doubles(), bi, sb[1]);
+                    }
+                }
+            });
+        } else if (f32) {
+            KernelOps.K.gemm(bs, m, n, k, a.storage().floats(), ao, sa[0], sa[1], sa[2], b.storage().floats(), bo, sb[0], sb[1], sb[2],
+                    out.storage().floats(), 0, m * n, n, 1, false);
+        } else {
+            KernelOps.K.gemm(bs, m, n, k, a.storage().doubles(), ao, sa[0], sa[1], sa[2], b.storage().doubles(), bo, sb[0], sb[1], sb[2],
+                    out.storage().doubles(), 0, m * n, n, 1, false);
+        }
+        return out;
     }
 
     private static void mmLong(long[] a, int aOff, long[] b, int bOff, long[] c, int cOff,

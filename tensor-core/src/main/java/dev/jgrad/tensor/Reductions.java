@@ -227,17 +227,7 @@ final class Reductions {
     }
 
     private static double sumDoubles(double[] a, int off, int stride, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        int i = 0;
-        for (; i + 1 < n; i += 2) {
-            s0 += a[off + i * stride];
-            s1 += a[off + (i + 1) * stride];
-        }
-        if (i < n) {
-            s0 += a[off + i * stride];
-        }
-        return s0 + s1;
+        return KernelOps.K.sum(n, a, off, stride);
     }
 
     private static double[] prodD(NDArray x, boolean[] mask, int[] keep) {
@@ -325,22 +315,20 @@ final class Reductions {
         Access va = Access.of(values.storage());
         long[] idx = indices.storage().longs();
         boolean floating = x.dtype().isFloatingPoint();
-        float[] f = x.dtype() == DType.FLOAT32 ? x.storage().floats() : null;
-        float[] fv = f != null ? values.storage().floats() : null;
+        float[] xf = x.dtype() == DType.FLOAT32 ? x.storage().floats() : null;
+        double[] xd = x.dtype() == DType.FLOAT64 ? x.storage().doubles() : null;
         loop.run((off, n) -> {
             for (int e = 0; e < n; e++) {
                 int base = off[0] + e * xs;
                 int best = 0;
-                if (f != null) {
-                    float bv = f[base];
-                    for (int i = 1; i < len && bv == bv; i++) {
-                        float v = f[base + i * ls];
-                        if (v != v || (isMax ? v > bv : v < bv)) {
-                            bv = v;
-                            best = i;
-                        }
+                if (xf != null || xd != null) {
+                    // The kernels: first index of the extreme, NaN first (SIMD when the row is contiguous).
+                    if (xf != null) {
+                        best = isMax ? KernelOps.K.argmax(len, xf, base, ls) : KernelOps.K.argmin(len, xf, base, ls);
+                    } else {
+                        best = isMax ? KernelOps.K.argmax(len, xd, base, ls) : KernelOps.K.argmin(len, xd, base, ls);
                     }
-                    fv[off[1] + e * os] = bv;
+                    va.setD(off[1] + e * os, a.getD(base + best * ls));
                 } else if (floating) {
                     double bv = a.getD(base);
                     for (int i = 1; i < len && bv == bv; i++) {

@@ -65,8 +65,8 @@ class UnaryWherePropertyTest {
             for (int f = 0; f < x.numel(); f++) {
                 int[] idx = RandomTensors.unravel(f, x.shape().toArray());
                 double want = store(fn.ref.applyAsDouble(x.getDouble(idx)), rt);
-                // Transcendentals may differ from the double reference by the float rounding of a last bit.
-                double tol = fn.floatingResult && rt == DType.FLOAT32 && Double.isFinite(want) ? Math.abs(want) * 0x1p-23 : 0;
+                // float32 transcendentals are the kernels' polynomials, within a few ulp of the double reference.
+                double tol = fn.floatingResult && rt == DType.FLOAT32 && Double.isFinite(want) ? Math.abs(want) * 0x1p-21 : 0;
                 assertEquals(want, y.getDouble(idx), tol, ctx + " at " + java.util.Arrays.toString(idx));
             }
         }

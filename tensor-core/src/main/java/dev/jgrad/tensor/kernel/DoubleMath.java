@@ -16,8 +16,8 @@ final class DoubleMath {
         return Math.tanh(x);
     }
 
+    /** 1 / (1 + e^-x): in double only results below 1e-308 are lost, and it matches torch's formula. */
     static double sigmoid(double x) {
-        double e = Math.exp(-Math.abs(x));
-        return (x < 0.0 ? e : 1.0) / (1.0 + e);
+        return 1.0 / (1.0 + Math.exp(-x));
     }
 }

@@ -73,8 +73,8 @@ public interface Kernels {
                 c, cOff, 0, cRowStride, cColStride, accumulate);
     }
 
-    /** Dot product of n elements of x and y. */
-    float dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride);
+    /** Dot product of n elements of x and y, returned in double (the float32 products are summed in blocks). */
+    double dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride);
 
     double dot(int n, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride);
 
@@ -118,8 +118,12 @@ public interface Kernels {
 
     // ---- reductions ------------------------------------------------------------------------
 
-    /** Sum of n elements, accumulated in blocks so that the error does not grow with n. */
-    float sum(int n, float[] x, int off, int stride);
+    /**
+     * Sum of n elements, returned in double: float32 elements are added in float32 within short
+     * blocks (a few dozen per vector lane, exact for integers up to about 2^18) and the block sums
+     * in double, so the error does not grow with n.
+     */
+    double sum(int n, float[] x, int off, int stride);
 
     double sum(int n, double[] x, int off, int stride);
 

@@ -1,49 +1,36 @@
 package dev.jgrad.tensor.kernel;
 
-/** float reductions of the scalar kernels. */
+/** float reductions of the scalar kernels; sums and dot products accumulate in double. */
 final class ScalarFloatReduce {
-    /** Elements per block; blocks are summed in float and the block sums in double. */
-    static final int BLOCK = 4096;
-
     private ScalarFloatReduce() {}
 
-    static float sum(int n, float[] x, int off, int stride) {
-        double total = 0.0;
-        for (int start = 0; start < n; start += BLOCK) {
-            int end = Math.min(n, start + BLOCK);
-            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-            int i = start;
-            for (; i + 3 < end; i += 4) {
-                int p = off + i * stride;
-                s0 += x[p];
-                s1 += x[p + stride];
-                s2 += x[p + 2 * stride];
-                s3 += x[p + 3 * stride];
-            }
-            for (; i < end; i++) {
-                s0 += x[off + i * stride];
-            }
-            total += (s0 + s1) + (s2 + s3);
+    static double sum(int n, float[] x, int off, int stride) {
+        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            int p = off + i * stride;
+            s0 += x[p];
+            s1 += x[p + stride];
+            s2 += x[p + 2 * stride];
+            s3 += x[p + 3 * stride];
         }
-        return (float) total;
+        for (; i < n; i++) {
+            s0 += x[off + i * stride];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
-    static float dot(int n, float[] x, int xo, int xs, float[] y, int yo, int ys) {
-        double total = 0.0;
-        for (int start = 0; start < n; start += BLOCK) {
-            int end = Math.min(n, start + BLOCK);
-            float s0 = 0f, s1 = 0f;
-            int i = start;
-            for (; i + 1 < end; i += 2) {
-                s0 += x[xo + i * xs] * y[yo + i * ys];
-                s1 += x[xo + (i + 1) * xs] * y[yo + (i + 1) * ys];
-            }
-            for (; i < end; i++) {
-                s0 += x[xo + i * xs] * y[yo + i * ys];
-            }
-            total += s0 + s1;
+    static double dot(int n, float[] x, int xo, int xs, float[] y, int yo, int ys) {
+        double s0 = 0.0, s1 = 0.0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            s0 += (double) x[xo + i * xs] * y[yo + i * ys];
+            s1 += (double) x[xo + (i + 1) * xs] * y[yo + (i + 1) * ys];
         }
-        return (float) total;
+        if (i < n) {
+            s0 += (double) x[xo + i * xs] * y[yo + i * ys];
+        }
+        return s0 + s1;
     }
 
     static float max(int n, float[] x, int off, int stride) {

@@ -35,7 +35,7 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public float dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
+    public double dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
         return ScalarFloatReduce.dot(n, x, xOff, xStride, y, yOff, yStride);
     }
 
@@ -87,7 +87,7 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public float sum(int n, float[] x, int off, int stride) {
+    public double sum(int n, float[] x, int off, int stride) {
         return ScalarFloatReduce.sum(n, x, off, stride);
     }
 

@@ -9,8 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorDoubleReduce {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Elements per block of a sum: the block is added in vectors, the block sums in double. */
-    private static final int BLOCK = 8192;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Elements per block of a sum: 4 x L lanes add BLOCK / (4 L) elements each, then the block goes to double. */
+    private static final int BLOCK = 512;
     /** Elements per block of argmax/argmin: small enough to be scanned again from L1. */
     private static final int ARG_BLOCK = 4096;
 
@@ -21,7 +22,7 @@ final class VectorDoubleReduce {
             return ScalarDoubleReduce.sum(n, x, off, stride);
         }
         int step = 4 * L;
-        double total = 0.0;
+        DoubleVector total = DoubleVector.zero(D);
         int i = 0;
         while (n - i >= step) {
             int end = i + Math.min(BLOCK, (n - i) / step * step);
@@ -32,13 +33,14 @@ final class VectorDoubleReduce {
                 a2 = a2.add(DoubleVector.fromArray(S, x, off + i + 2 * L));
                 a3 = a3.add(DoubleVector.fromArray(S, x, off + i + 3 * L));
             }
-            total += a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            DoubleVector blk = a0.add(a1).add(a2.add(a3));
+            total = total.add(blk);
         }
         double tail = 0.0;
         for (; i < n; i++) {
             tail += x[off + i];
         }
-        return total + tail;
+        return total.reduceLanes(VectorOperators.ADD) + tail;
     }
 
     static double dot(int n, double[] x, int xo, int xs, double[] y, int yo, int ys) {
@@ -46,7 +48,7 @@ final class VectorDoubleReduce {
             return ScalarDoubleReduce.dot(n, x, xo, xs, y, yo, ys);
         }
         int step = 4 * L;
-        double total = 0.0;
+        DoubleVector total = DoubleVector.zero(D);
         int i = 0;
         while (n - i >= step) {
             int end = i + Math.min(BLOCK, (n - i) / step * step);
@@ -57,13 +59,14 @@ final class VectorDoubleReduce {
                 a2 = DoubleVector.fromArray(S, x, xo + i + 2 * L).fma(DoubleVector.fromArray(S, y, yo + i + 2 * L), a2);
                 a3 = DoubleVector.fromArray(S, x, xo + i + 3 * L).fma(DoubleVector.fromArray(S, y, yo + i + 3 * L), a3);
             }
-            total += a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            DoubleVector blk = a0.add(a1).add(a2.add(a3));
+            total = total.add(blk);
         }
         double tail = 0.0;
         for (; i < n; i++) {
-            tail += x[xo + i] * y[yo + i];
+            tail += (double) x[xo + i] * y[yo + i];
         }
-        return total + tail;
+        return total.reduceLanes(VectorOperators.ADD) + tail;
     }
 
     static double max(int n, double[] x, int off, int stride) {

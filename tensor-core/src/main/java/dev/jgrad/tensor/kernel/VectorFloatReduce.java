@@ -1,5 +1,6 @@
 package dev.jgrad.tensor.kernel;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -9,19 +10,20 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorFloatReduce {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Elements per block of a sum: the block is added in vectors, the block sums in double. */
-    private static final int BLOCK = 8192;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Elements per block of a sum: 4 x L lanes add BLOCK / (4 L) elements each, then the block goes to double. */
+    private static final int BLOCK = 512;
     /** Elements per block of argmax/argmin: small enough to be scanned again from L1. */
     private static final int ARG_BLOCK = 4096;
 
     private VectorFloatReduce() {}
 
-    static float sum(int n, float[] x, int off, int stride) {
+    static double sum(int n, float[] x, int off, int stride) {
         if (stride != 1) {
             return ScalarFloatReduce.sum(n, x, off, stride);
         }
         int step = 4 * L;
-        double total = 0.0;
+        DoubleVector total = DoubleVector.zero(D);
         int i = 0;
         while (n - i >= step) {
             int end = i + Math.min(BLOCK, (n - i) / step * step);
@@ -32,21 +34,22 @@ final class VectorFloatReduce {
                 a2 = a2.add(FloatVector.fromArray(S, x, off + i + 2 * L));
                 a3 = a3.add(FloatVector.fromArray(S, x, off + i + 3 * L));
             }
-            total += a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            FloatVector blk = a0.add(a1).add(a2.add(a3));
+            total = total.add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 1));
         }
-        float tail = 0f;
+        double tail = 0.0;
         for (; i < n; i++) {
             tail += x[off + i];
         }
-        return (float) (total + tail);
+        return total.reduceLanes(VectorOperators.ADD) + tail;
     }
 
-    static float dot(int n, float[] x, int xo, int xs, float[] y, int yo, int ys) {
+    static double dot(int n, float[] x, int xo, int xs, float[] y, int yo, int ys) {
         if (xs != 1 || ys != 1) {
             return ScalarFloatReduce.dot(n, x, xo, xs, y, yo, ys);
         }
         int step = 4 * L;
-        double total = 0.0;
+        DoubleVector total = DoubleVector.zero(D);
         int i = 0;
         while (n - i >= step) {
             int end = i + Math.min(BLOCK, (n - i) / step * step);
@@ -57,13 +60,14 @@ final class VectorFloatReduce {
                 a2 = FloatVector.fromArray(S, x, xo + i + 2 * L).fma(FloatVector.fromArray(S, y, yo + i + 2 * L), a2);
                 a3 = FloatVector.fromArray(S, x, xo + i + 3 * L).fma(FloatVector.fromArray(S, y, yo + i + 3 * L), a3);
             }
-            total += a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            FloatVector blk = a0.add(a1).add(a2.add(a3));
+            total = total.add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 1));
         }
-        float tail = 0f;
+        double tail = 0.0;
         for (; i < n; i++) {
-            tail += x[xo + i] * y[yo + i];
+            tail += (double) x[xo + i] * y[yo + i];
         }
-        return (float) (total + tail);
+        return total.reduceLanes(VectorOperators.ADD) + tail;
     }
 
     static float max(int n, float[] x, int off, int stride) {

@@ -46,7 +46,7 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public float dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
+    public double dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
         return VectorFloatReduce.dot(n, x, xOff, xStride, y, yOff, yStride);
     }
 
@@ -98,7 +98,7 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public float sum(int n, float[] x, int off, int stride) {
+    public double sum(int n, float[] x, int off, int stride) {
         return VectorFloatReduce.sum(n, x, off, stride);
     }
 

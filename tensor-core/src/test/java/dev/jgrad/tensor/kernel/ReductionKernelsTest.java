@@ -26,7 +26,7 @@ class ReductionKernelsTest {
                 abs += Math.abs(x[off + i * stride]);
             }
             double bound = 2 * (n + 1) * EPS_F * abs + Float.MIN_VALUE;
-            float s = SCALAR.sum(n, x, off, stride), v = VECTOR.sum(n, x, off, stride);
+            double s = SCALAR.sum(n, x, off, stride), v = VECTOR.sum(n, x, off, stride);
             assertTrue(Math.abs(s - exact) <= bound, "scalar sum n=" + n + ": " + s + " vs " + exact);
             assertTrue(Math.abs(v - exact) <= bound, "vector sum n=" + n + ": " + v + " vs " + exact);
             double[] xd = Strided.doubles(r, n, false);

@@ -33,7 +33,7 @@ class ScalarFallbackTest {
         float[] c = new float[4];
         Kernels.get().gemm(2, 2, 3, a, 0, 3, 1, b, 0, 2, 1, c, 0, 2, 1, false);
         org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {4, 5, 10, 11}, c);
-        assertEquals(21f, Kernels.get().sum(6, a, 0, 1));
+        assertEquals(21.0, Kernels.get().sum(6, a, 0, 1));
         assertEquals(5, Kernels.get().argmax(6, a, 0, 1));
     }
 }

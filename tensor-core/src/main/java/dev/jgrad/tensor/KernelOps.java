@@ -1,0 +1,40 @@
+package dev.jgrad.tensor;
+
+import dev.jgrad.tensor.kernel.Kernels;
+
+/** The bridge from NDArray's ops to {@link Kernels}: the kernels chosen for this JVM, and the op mapping. */
+final class KernelOps {
+    static final Kernels K = Kernels.get();
+
+    private KernelOps() {
+    }
+
+    /** The kernel op for {@code op}, or null when the kernels have none. */
+    static dev.jgrad.tensor.kernel.BinaryOp of(BinaryOp op) {
+        switch (op) {
+            case ADD: return dev.jgrad.tensor.kernel.BinaryOp.ADD;
+            case SUB: return dev.jgrad.tensor.kernel.BinaryOp.SUB;
+            case MUL: return dev.jgrad.tensor.kernel.BinaryOp.MUL;
+            case DIV: return dev.jgrad.tensor.kernel.BinaryOp.DIV;
+            case MAXIMUM: return dev.jgrad.tensor.kernel.BinaryOp.MAXIMUM;
+            case MINIMUM: return dev.jgrad.tensor.kernel.BinaryOp.MINIMUM;
+            case POW: return dev.jgrad.tensor.kernel.BinaryOp.POW;
+            default: return null;
+        }
+    }
+
+    /** The kernel op for {@code op}, or null when the kernels have none. */
+    static dev.jgrad.tensor.kernel.UnaryOp of(UnaryOp op) {
+        switch (op) {
+            case NEG: return dev.jgrad.tensor.kernel.UnaryOp.NEG;
+            case ABS: return dev.jgrad.tensor.kernel.UnaryOp.ABS;
+            case SQRT: return dev.jgrad.tensor.kernel.UnaryOp.SQRT;
+            case EXP: return dev.jgrad.tensor.kernel.UnaryOp.EXP;
+            case LOG: return dev.jgrad.tensor.kernel.UnaryOp.LOG;
+            case SIGMOID: return dev.jgrad.tensor.kernel.UnaryOp.SIGMOID;
+            case TANH: return dev.jgrad.tensor.kernel.UnaryOp.TANH;
+            case RELU: return dev.jgrad.tensor.kernel.UnaryOp.RELU;
+            default: return null;
+        }
+    }
+}
