@@ -91,7 +91,9 @@ public final class BenchRunner {
                     Map.of("size", new String[] {"65536"})),
             new Suite("elementwise", List.of(ElementwiseBench.class), List.of(ElementwiseBench.class),
                     Map.of("size", new String[] {"1048576"})),
-            new Suite("peak", List.of(PeakBench.class), List.of(PeakBench.class), Map.of()));
+            new Suite("peak", List.of(PeakBench.class), List.of(PeakBench.class), Map.of()),
+            new Suite("train", List.of(TrainStepBench.class), List.of(TrainStepBench.class),
+                    Map.of("model", new String[] {"mlp"})));
 
     private BenchRunner() {
     }
@@ -132,7 +134,7 @@ public final class BenchRunner {
             }
         }
         if (only != null && suites.size() != only.size()) {
-            usage("--only takes some of: matmul, reductions, elementwise, peak");
+            usage("--only takes some of: matmul, reductions, elementwise, peak, train");
         }
 
         Path benchDir = benchDir();
@@ -164,7 +166,8 @@ public final class BenchRunner {
         err.println("  (default)      quick run of a subset of sizes; writes bench/target/quick/");
         err.println("  --full         every size, 2 forks; rewrites bench/results/, bench/REPORT.md, "
                 + "bench/" + CHART);
-        err.println("  --only S,...   quick run of some suites: matmul, reductions, elementwise, peak");
+        err.println("  --only S,...   quick run of some suites: matmul, reductions, elementwise, peak, "
+                + "train");
         err.println("  --report-only  regenerate the report from the results already written");
         System.exit(problem == null ? 0 : 2);
     }
