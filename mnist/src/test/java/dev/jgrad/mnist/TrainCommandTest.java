@@ -113,7 +113,7 @@ class TrainCommandTest {
 
         Run wrong = train("--data", generated.toString(), "--load", model.toString(), "--eval-only");
         assertEquals(1, wrong.status());
-        assertEquals("jgrad train: " + model + " holds a softmax model (sizes 784,10), but --model is mlp (the default);"
+        assertEquals("jgrad train: " + model + " holds a softmax model (sizes 784,10), but --model is mlp;"
                 + " pass --model softmax\n", wrong.err());
     }
 
