@@ -91,7 +91,9 @@ public final class BenchRunner {
                     Map.of("size", new String[] {"65536"})),
             new Suite("elementwise", List.of(ElementwiseBench.class), List.of(ElementwiseBench.class),
                     Map.of("size", new String[] {"1048576"})),
-            new Suite("peak", List.of(PeakBench.class), List.of(PeakBench.class), Map.of()));
+            new Suite("peak", List.of(PeakBench.class), List.of(PeakBench.class), Map.of()),
+            new Suite("train", List.of(TrainStepBench.class), List.of(TrainStepBench.class),
+                    Map.of("model", new String[] {"mlp"})));
 
     private BenchRunner() {
     }
@@ -132,7 +134,7 @@ public final class BenchRunner {
             }
         }
         if (only != null && suites.size() != only.size()) {
-            usage("--only takes some of: matmul, reductions, elementwise, peak");
+            usage("--only takes some of: matmul, reductions, elementwise, peak, train");
         }
 
         Path benchDir = benchDir();
@@ -164,7 +166,8 @@ public final class BenchRunner {
         err.println("  (default)      quick run of a subset of sizes; writes bench/target/quick/");
         err.println("  --full         every size, 2 forks; rewrites bench/results/, bench/REPORT.md, "
                 + "bench/" + CHART);
-        err.println("  --only S,...   quick run of some suites: matmul, reductions, elementwise, peak");
+        err.println("  --only S,...   quick run of some suites: matmul, reductions, elementwise, peak, "
+                + "train");
         err.println("  --report-only  regenerate the report from the results already written");
         System.exit(problem == null ? 0 : 2);
     }
@@ -190,8 +193,10 @@ public final class BenchRunner {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
-                mode.label, vectorBits, Checks.sumRelativeError(), Checks.nanPropagation());
-        info.write(resultsDir.resolve(RunInfo.FILE_NAME));
+                mode.label, vectorBits, Checks.sumRelativeError(), Checks.nanPropagation(),
+                "unknown");
+        String loadAtStart = loadAverage();
+        info.withLoad(loadAtStart + " at the start").write(resultsDir.resolve(RunInfo.FILE_NAME));
 
         int failures = 0;
         try (PrintStream log = new PrintStream(Files.newOutputStream(logFile), true,
@@ -226,6 +231,8 @@ public final class BenchRunner {
                 failures += progress.failures();
             }
         }
+        info.withLoad("1-minute load average " + loadAtStart + " at the start, " + loadAverage()
+                + " at the end").write(resultsDir.resolve(RunInfo.FILE_NAME));
         return failures;
     }
 
@@ -311,6 +318,16 @@ public final class BenchRunner {
             return 0;
         }
         return PeakBench.preferredBits();
+    }
+
+    /** The 1-minute load average from /proc/loadavg, or "unknown". */
+    static String loadAverage() {
+        try {
+            String s = Files.readString(Path.of("/proc/loadavg"));
+            return s.substring(0, s.indexOf(' '));
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** The model name from /proc/cpuinfo, or the architecture where there is none. */

@@ -78,7 +78,7 @@ enum ModelKind {
         String expected = sizesText(sizes(inputs, classes));
         if (!kind.equals(cliName)) {
             throw new IllegalArgumentException(file + " holds a " + kind + " model (sizes " + sizes + "), but --model is "
-                    + cliName + (this == MLP ? " (the default)" : "") + "; pass --model " + kind.toLowerCase(Locale.ROOT));
+                    + cliName + "; pass --model " + kind.toLowerCase(Locale.ROOT));
         }
         if (!sizes.equals(expected)) {
             throw new IllegalArgumentException(file + " holds a " + kind + " model with sizes " + sizes

@@ -34,11 +34,16 @@ record Run(int status, List<String> out, String err) {
 
     /** Runs the command with no standard data locations, so that only --data or the embedded sample is found. */
     static Run train(String... args) {
+        return train(false, args);
+    }
+
+    /** {@link #train(String...)}, as on a terminal when {@code progress} is true. */
+    static Run train(boolean progress, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         DataChoice noStandardData = new DataChoice(List.of(), NOWHERE.resolve("debian"), NOWHERE.resolve("cache"));
         int status = TrainCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, noStandardData);
+                new PrintStream(err, true, StandardCharsets.UTF_8), progress, noStandardData);
         String text = out.toString(StandardCharsets.UTF_8);
         return new Run(status, text.isEmpty() ? List.of() : List.of(text.split("\n")), err.toString(StandardCharsets.UTF_8));
     }

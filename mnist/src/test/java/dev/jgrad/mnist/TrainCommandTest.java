@@ -113,7 +113,7 @@ class TrainCommandTest {
 
         Run wrong = train("--data", generated.toString(), "--load", model.toString(), "--eval-only");
         assertEquals(1, wrong.status());
-        assertEquals("jgrad train: " + model + " holds a softmax model (sizes 784,10), but --model is mlp (the default);"
+        assertEquals("jgrad train: " + model + " holds a softmax model (sizes 784,10), but --model is mlp;"
                 + " pass --model softmax\n", wrong.err());
     }
 
@@ -152,6 +152,28 @@ class TrainCommandTest {
 
         Run noModel = train("--data", generated.toString(), "--load", tmp.resolve("none.safetensors").toString(), "--eval-only");
         assertError(noModel, 1, "jgrad train: no such file: " + tmp.resolve("none.safetensors"));
+    }
+
+    @Test
+    void onATerminalTheProgressBarGoesToStderrOnly() {
+        Run plain = train("--data", generated.toString(), "--epochs", "1");
+        Run bar = Run.train(true, "--data", generated.toString(), "--epochs", "1");
+        assertEquals(0, bar.status(), bar.err());
+        assertEquals(plain.out().get(1).replaceAll("time .*", ""), bar.out().get(1).replaceAll("time .*", ""));
+        assertEquals(plain.out().size(), bar.out().size());
+        assertTrue(bar.err().startsWith("\repoch 1/1 ["), bar.err());
+        assertTrue(bar.err().contains("] 6/6  loss "), "the last redraw shows every batch done: " + bar.err());
+        assertTrue(bar.err().contains(" img/s  ETA "), bar.err());
+        assertTrue(bar.err().endsWith("\r"), "the bar is erased before the epoch's line: " + bar.err());
+    }
+
+    @Test
+    void anUnreachableMirrorGivesOneLineNamingIt() {
+        Run run = train("--dataset", "mnist", "--download", "--mirror", "http://127.0.0.1:9/", "--data",
+                shared.resolve("download-here").toString());
+        assertEquals(1, run.status());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("jgrad train: ") && run.err().contains("http://127.0.0.1:9/"), run.err());
     }
 
     @Test

@@ -17,7 +17,7 @@ final class Indexing {
         if (src != null && Math.max(src.dim(), 1) != nd && index.numel() != 0) {
             throw new IllegalArgumentException("Index tensor must have the same number of dimensions as src tensor");
         }
-        for (int k = 0; k < index.dim(); k++) {
+        for (int k = 0; k < index.dim() && self.dim() > 0; k++) {
             if (k != d && index.shapeRef()[k] > self.shapeRef()[k]) {
                 throw new IllegalArgumentException("Size does not match at dimension " + k + " expected index "
                         + Shapes.str(index.shapeRef()) + " to be no larger than self " + Shapes.str(self.shapeRef())

@@ -297,7 +297,15 @@ public final class NDArray {
     }
 
     public int size(int d) {
-        return shape[Shapes.wrapDim(d, shape.length)];
+        return shape[checkedDim(d)];
+    }
+
+    private int checkedDim(int d) {
+        int w = Shapes.wrapDim(d, shape.length);
+        if (shape.length == 0) {
+            throw new IndexOutOfBoundsException("dimension specified as " + d + " but tensor has no dimensions");
+        }
+        return w;
     }
 
     public int numel() {
@@ -313,7 +321,7 @@ public final class NDArray {
     }
 
     public int stride(int d) {
-        return strides[Shapes.wrapDim(d, shape.length)];
+        return strides[checkedDim(d)];
     }
 
     public int storageOffset() {

@@ -86,6 +86,10 @@ class ViewsTest {
         e = assertThrows(IllegalArgumentException.class, () -> t.slice(0, 0, 3, 0));
         assertEquals("slice step must be positive", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> t.slice(0, 0, 3, -1));
+        d = assertThrows(IndexOutOfBoundsException.class, () -> NDArray.scalar(1).size(0));
+        assertEquals("dimension specified as 0 but tensor has no dimensions", d.getMessage());
+        d = assertThrows(IndexOutOfBoundsException.class, () -> NDArray.scalar(1).select(0, 0));
+        assertEquals("select() cannot be applied to a 0-dim tensor.", d.getMessage());
         d = assertThrows(IndexOutOfBoundsException.class, () -> t.narrow(0, 5, 3));
         assertEquals("start (5) + length (3) exceeds dimension size (7).", d.getMessage());
     }

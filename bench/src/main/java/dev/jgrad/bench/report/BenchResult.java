@@ -88,8 +88,52 @@ public record BenchResult(String benchmark, Map<String, String> params, String u
         return Stats.of(rawData);
     }
 
-    /** Throughput per iteration, in operations per second. */
+    /** Whether the scores are a time per operation (JMH's average-time or sample modes). */
+    public boolean isTimePerOp() {
+        return unit != null && unit.endsWith("/op");
+    }
+
+    /** Time per operation of each iteration, in seconds. */
+    public Stats secondsPerOp() {
+        return Stats.of(rawData).scaled(secondsPerUnit());
+    }
+
+    /** Seconds in one unit of a time-per-operation score. */
+    private double secondsPerUnit() {
+        switch (unit == null ? "" : unit) {
+            case "s/op":
+                return 1;
+            case "ms/op":
+                return 1e-3;
+            case "us/op":
+                return 1e-6;
+            case "ns/op":
+                return 1e-9;
+            case "min/op":
+                return 60;
+            default:
+                throw new IllegalArgumentException(benchmark + ": unit " + unit
+                        + " is not a time per operation");
+        }
+    }
+
+    /**
+     * Throughput of each iteration, in operations per second; a time per operation is inverted
+     * iteration by iteration.
+     */
     public Stats opsPerSecond() {
+        if (isTimePerOp()) {
+            double seconds = secondsPerUnit();
+            List<List<Double>> inverted = new ArrayList<>();
+            for (List<Double> fork : rawData) {
+                List<Double> ops = new ArrayList<>();
+                for (double t : fork) {
+                    ops.add(1 / (t * seconds));
+                }
+                inverted.add(ops);
+            }
+            return Stats.of(inverted);
+        }
         double factor;
         switch (unit == null ? "" : unit) {
             case "ops/s":
@@ -109,7 +153,7 @@ public record BenchResult(String benchmark, Map<String, String> params, String u
                 break;
             default:
                 throw new IllegalArgumentException(benchmark + ": unit " + unit
-                        + " is not a throughput");
+                        + " is neither a throughput nor a time per operation");
         }
         return Stats.of(rawData).scaled(factor);
     }

@@ -35,6 +35,7 @@ public final class MarkdownReport {
                 "GB/s counts the inputs read and the output written once (12 bytes per element "
                         + "for a binary op, 8 for a unary op); allocating and zeroing a new output "
                         + "is extra work the JVM does but is not counted.");
+        r.trainStep();
         r.other();
         if (notes != null && !notes.isBlank()) {
             r.line("## Notes");
@@ -56,6 +57,7 @@ public final class MarkdownReport {
         line("| date | " + info.date() + " |");
         line("| CPU | " + info.cpu() + " (" + info.logicalCpus() + " logical CPUs) |");
         line("| OS | " + info.os() + " |");
+        line("| load | " + info.load() + " |");
         Optional<BenchResult> any = results.any();
         String vm = any.map(r -> ", " + r.text("vmName") + " " + r.text("vmVersion")).orElse("");
         line("| JDK | " + info.jdk() + vm + " |");
@@ -96,7 +98,7 @@ public final class MarkdownReport {
                     unmeasured++;
             }
         }
-        line("## Targets (issue 3)");
+        line("## Targets (issues 3 and 6)");
         line("");
         line(met + " met, " + missed + " missed, " + unmeasured + " not measured in this run.");
         line("");
@@ -216,6 +218,30 @@ public final class MarkdownReport {
                         + ratioTo(m, results.find(suite, w.opKey(), Impl.LOOP, w.caseOrder()))
                         + " |");
             }
+        }
+        line("");
+    }
+
+    private void trainStep() {
+        List<Measurement> ms = results.suite(Suite.TRAIN_STEP);
+        if (ms.isEmpty()) {
+            return;
+        }
+        line("## One training step (batch 100, 1 thread)");
+        line("");
+        line("What `./jgrad train` does per batch, timed by JMH (`TrainStepBench`, default kernels). "
+                + "An epoch of Fashion-MNIST is " + Targets.STEPS_PER_EPOCH + " steps. GFLOPS counts "
+                + "the step's matrix products: forward, weight gradients and, for the MLP, the "
+                + "gradient into the hidden layer.");
+        line("");
+        line("| model | step | µs per step (median) | spread (min–max) | s per epoch | matmul GFLOPS |");
+        line("|---|---|---|---|---|---|");
+        for (Measurement m : ms) {
+            Stats us = m.result().secondsPerOp().scaled(1e6);
+            line("| " + m.work().caseLabel() + " | " + m.work().op() + " | " + Fmt.num(us.median())
+                    + " | " + Fmt.range(us) + " | "
+                    + Fmt.num(us.median() * 1e-6 * Targets.STEPS_PER_EPOCH) + " | "
+                    + Fmt.num(m.work().flops() / (us.median() * 1e-6) / 1e9) + " |");
         }
         line("");
     }

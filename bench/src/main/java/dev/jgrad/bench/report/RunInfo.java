@@ -24,9 +24,11 @@ import java.util.Properties;
  * @param sumRelError   relative error of jgrad's sum of 16M uniform [0, 1) floats; NaN if not checked
  * @param nanCheck      "" when max() and argmax() propagate NaN as PyTorch does, else what went wrong;
  *                      null if not checked
+ * @param load          the machine's load around the run, e.g. the 1-minute load average at its start
+ *                      and end: other work on a shared machine is the main source of noise
  */
 public record RunInfo(String date, String cpu, int logicalCpus, String os, String jdk, String mode,
-                      int vectorBits, double sumRelError, String nanCheck) {
+                      int vectorBits, double sumRelError, String nanCheck, String load) {
 
     public static final String FILE_NAME = "run-info.properties";
 
@@ -43,9 +45,15 @@ public record RunInfo(String date, String cpu, int logicalCpus, String os, Strin
         if (nanCheck != null) {
             p.setProperty("nanCheck", nanCheck);
         }
+        p.setProperty("load", load);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "jgrad bench run; the JMH results are the *.json files beside this one");
         }
+    }
+
+    public RunInfo withLoad(String newLoad) {
+        return new RunInfo(date, cpu, logicalCpus, os, jdk, mode, vectorBits, sumRelError, nanCheck,
+                newLoad);
     }
 
     public static RunInfo read(Path file) throws IOException {
@@ -57,6 +65,7 @@ public record RunInfo(String date, String cpu, int logicalCpus, String os, Strin
                 Integer.parseInt(p.getProperty("logicalCpus", "0")), p.getProperty("os", "unknown"),
                 p.getProperty("jdk", "unknown"), p.getProperty("mode", "unknown"),
                 Integer.parseInt(p.getProperty("vectorBits", "0")),
-                Double.parseDouble(p.getProperty("sumRelError", "NaN")), p.getProperty("nanCheck"));
+                Double.parseDouble(p.getProperty("sumRelError", "NaN")), p.getProperty("nanCheck"),
+                p.getProperty("load", "unknown"));
     }
 }

@@ -7,7 +7,8 @@ public enum Suite {
     MATMUL_THREADS("MatmulThreadsBench"),
     REDUCTION("ReductionBench"),
     ELEMENTWISE("ElementwiseBench"),
-    PEAK("PeakBench");
+    PEAK("PeakBench"),
+    TRAIN_STEP("TrainStepBench");
 
     /** The benchmark class's simple name. */
     public final String benchClass;

@@ -10,6 +10,8 @@ import java.util.List;
 public final class Workloads {
     private static final String[] SUFFIXES = {"Vector", "Scalar", "Loop"};
     private static final Impl[] SUFFIX_IMPLS = {Impl.VECTOR, Impl.SCALAR, Impl.LOOP};
+    /** TrainStepBench's batch size. */
+    private static final int BATCH = 100;
     /** Method-name prefixes of the reduction and elementwise benchmarks, in report order. */
     private static final List<String> REDUCTION_OPS = List.of("sum", "max", "argmax", "sumDim0", "sumDim1");
     private static final List<String> ELEMENTWISE_OPS =
@@ -45,6 +47,8 @@ public final class Workloads {
                 return elementwise(r);
             case PEAK:
                 return peak(r);
+            case TRAIN_STEP:
+                return trainStep(r);
             default:
                 return null;
         }
@@ -167,6 +171,43 @@ public final class Workloads {
                 return new Workload(Suite.PEAK, "read", "streaming read of "
                         + (PeakWork.READ_FLOATS * 4L >> 20) + " MB, 1 core", 1, "", 1, Impl.PROBE, 0,
                         PeakWork.READ_FLOATS, 4.0 * PeakWork.READ_FLOATS);
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * One step of TrainStepBench at batch 100. The FLOPs are its matrix products: the forward
+     * pass, the weight gradients, and for the MLP the gradient into the hidden layer (none flows
+     * into the images).
+     */
+    private static Workload trainStep(BenchResult r) {
+        String label;
+        long order;
+        double flops;
+        switch (r.param("model")) {
+            case "mlp":
+                label = "MLP 784-256-10";
+                order = 0;
+                flops = 2 * (2.0 * BATCH * 784 * 256 + 2.0 * BATCH * 256 * 10) + 2.0 * BATCH * 10 * 256;
+                break;
+            case "softmax":
+                label = "softmax regression 784-10";
+                order = 1;
+                flops = 2 * (2.0 * BATCH * 784 * 10);
+                break;
+            default:
+                return null;
+        }
+        switch (r.method()) {
+            case "step":
+                return new Workload(Suite.TRAIN_STEP, "step",
+                        "forward, cross-entropy, backward, SGD on a float32 batch", 0, label, order,
+                        Impl.VECTOR, flops, 0, 0);
+            case "loadAndStep":
+                return new Workload(Suite.TRAIN_STEP, "loadAndStep",
+                        "the same after gathering the batch from uint8 images and converting it", 1,
+                        label, order, Impl.VECTOR, flops, 0, 0);
             default:
                 return null;
         }

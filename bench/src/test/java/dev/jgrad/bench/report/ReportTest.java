@@ -20,7 +20,8 @@ import org.w3c.dom.NodeList;
 /** The report generator on a small synthetic JMH result file with known numbers. */
 class ReportTest {
     private static final RunInfo INFO = new RunInfo("2025-01-02 03:04 UTC", "Test CPU 9000", 2,
-            "Linux 6.1 amd64", "Test Vendor 25.0.1+8-LTS", "full", 512, 3e-8, "");
+            "Linux 6.1 amd64", "Test Vendor 25.0.1+8-LTS", "full", 512, 3e-8, "",
+            "1-minute load average 0.31 at the start, 1.02 at the end");
 
     private static Results synthetic() throws IOException {
         try (InputStream in = ReportTest.class.getResourceAsStream("synthetic-jmh.json")) {
@@ -44,6 +45,14 @@ class ReportTest {
         assertEquals(3, ops.samples());
         assertEquals(2, ops.forks());
         assertEquals(105.0 * 2 * 1024.0 * 1024 * 1024 / 1e9, m.gflops().median(), 1e-9);
+    }
+
+    @Test
+    void timePerOpIsInvertedIterationByIteration() throws IOException {
+        Measurement step = synthetic().find(Suite.TRAIN_STEP, "step", Impl.VECTOR, 0).orElseThrow();
+        assertEquals(510e-6, step.result().secondsPerOp().median(), 1e-12);
+        assertEquals(1 / 510e-6, step.opsPerSecond().median(), 1e-6);
+        assertEquals(1 / 520e-6, step.opsPerSecond().min(), 1e-6);
     }
 
     @Test
@@ -93,14 +102,21 @@ class ReportTest {
 
         assertEquals(TargetRow.Status.MET, row(rows, "sum() of 16M uniform [0, 1) floats: relative error").status());
         assertEquals(TargetRow.Status.MET, row(rows, "max() and argmax() propagate NaN as PyTorch").status());
+        TargetRow step = row(rows, "MLP training step, float32 batch ready (issue 6: ≤ 0.30 s per epoch)");
+        assertEquals(TargetRow.Status.MISSED, step.status());
+        assertEquals("≤ 500 µs", step.required());
+        assertEquals("510 µs", step.measured());
+        assertEquals("480–520", step.spread());
+        assertEquals("0.306 s per 600-step epoch", step.context());
+
         assertEquals(9, rows.stream().filter(r -> r.status() == TargetRow.Status.MET).count());
-        assertEquals(2, rows.stream().filter(r -> r.status() == TargetRow.Status.MISSED).count());
+        assertEquals(3, rows.stream().filter(r -> r.status() == TargetRow.Status.MISSED).count());
     }
 
     @Test
     void failedChecksAreMissedWithWhatWasSeen() throws IOException {
         RunInfo bad = new RunInfo("d", "c", 2, "o", "j", "full", 512, 2.5e-5,
-                "NaN at 777: max() 0.99, argmax() 12");
+                "NaN at 777: max() 0.99, argmax() 12", "l");
         List<TargetRow> rows = Targets.evaluate(synthetic(), bad);
         TargetRow sum = row(rows, "sum() of 16M uniform [0, 1) floats: relative error");
         assertEquals(TargetRow.Status.MISSED, sum.status());
@@ -109,7 +125,7 @@ class ReportTest {
         assertEquals(TargetRow.Status.MISSED, nan.status());
         assertEquals("NaN at 777: max() 0.99, argmax() 12", nan.measured());
 
-        RunInfo unchecked = new RunInfo("d", "c", 2, "o", "j", "quick", 0, Double.NaN, null);
+        RunInfo unchecked = new RunInfo("d", "c", 2, "o", "j", "quick", 0, Double.NaN, null, "l");
         rows = Targets.evaluate(synthetic(), unchecked);
         assertEquals(TargetRow.Status.NOT_MEASURED, row(rows, "max() and argmax() propagate NaN as PyTorch").status());
     }
@@ -120,9 +136,10 @@ class ReportTest {
         assertTrue(md.startsWith("# jgrad benchmark report\n"), md);
         assertTrue(md.contains("| date | 2025-01-02 03:04 UTC |"), md);
         assertTrue(md.contains("| CPU | Test CPU 9000 (2 logical CPUs) |"), md);
+        assertTrue(md.contains("| load | 1-minute load average 0.31 at the start, 1.02 at the end |"), md);
         assertTrue(md.contains("| JDK | Test Vendor 25.0.1+8-LTS, OpenJDK 64-Bit Server VM 25.0.1+8-LTS |"), md);
         assertTrue(md.contains("| JMH | 1.37: 2 fork(s) × 2 iterations of 500 ms after 3 warm-up iterations of 500 ms, throughput mode |"), md);
-        assertTrue(md.contains("9 met, 2 missed, 17 not measured in this run."), md);
+        assertTrue(md.contains("9 met, 3 missed, 20 not measured in this run."), md);
         assertTrue(md.contains("| matmul N=256, 1 thread | ≥ 185 GFLOPS | 168 GFLOPS | 164–171 | **MISSED** |"), md);
         assertTrue(md.contains("| matmul N=1024, 1 thread | ≥ 220 GFLOPS | 225 GFLOPS | 215–236 | met |"), md);
         assertTrue(md.contains("| matmul N=64, 1 thread | ≥ 100 GFLOPS | — | — | not measured |"), md);
@@ -135,6 +152,9 @@ class ReportTest {
         assertTrue(md.contains("| float32 FMA, 1 core, 512-bit vectors | 244 GFLOPS | 236–252 |"), md);
         assertTrue(md.contains("| TrainingStepBench.step | {} | 0.013 | 0.012–0.013 | s/op |")
                 || md.contains("| TrainingStepBench.step | {} | 0.012 | 0.012–0.013 | s/op |"), md);
+        // The training step: time per step, per epoch, and the GFLOPS of its matrix products.
+        assertTrue(md.contains("| MLP 784-256-10 | forward, cross-entropy, backward, SGD on a float32 batch "
+                + "| 510 | 480–520 | 0.306 | 160 |"), md);
         assertTrue(md.endsWith("## Notes\n\nHand-written analysis.\n\n"), md);
     }
 
