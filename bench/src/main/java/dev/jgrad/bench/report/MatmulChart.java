@@ -42,7 +42,9 @@ public final class MatmulChart {
             addSeries(series, results, Suite.MATMUL_THREADS, Impl.EJML, "EJML" + suffix,
                     "#2ca02c", false);
         }
-        return new MatmulChart().draw(series);
+        Double peak = results.find(Suite.PEAK, "fma", Impl.PROBE, 0)
+                .map(m -> m.gflops().median()).orElse(null);
+        return new MatmulChart().draw(series, peak);
     }
 
     private static void addSeries(List<Series> out, Results results, Suite suite, Impl impl,
@@ -58,7 +60,8 @@ public final class MatmulChart {
         }
     }
 
-    private String draw(List<Series> series) {
+    /** {@code peak}: the measured one-core FMA peak in GFLOPS, drawn as a dashed line; null if unknown. */
+    private String draw(List<Series> series, Double peak) {
         long minN = Long.MAX_VALUE;
         long maxN = Long.MIN_VALUE;
         double maxG = 0;
@@ -73,6 +76,9 @@ public final class MatmulChart {
                     ns.add(n);
                 }
             }
+        }
+        if (peak != null) {
+            maxG = Math.max(maxG, peak);
         }
         double step = niceStep(maxG / 5);
         double top = Math.max(step, Math.ceil(maxG / step) * step);
@@ -123,6 +129,15 @@ public final class MatmulChart {
             add(marker(lx + 12, legendY, s));
             add(text(lx + 32, legendY + 4, "start", 12, s.label()));
             legendY += 22;
+        }
+        if (peak != null) {
+            double y = y(peak, top);
+            add("<line x1=\"" + LEFT + "\" y1=\"" + f(y) + "\" x2=\"" + RIGHT + "\" y2=\"" + f(y)
+                    + "\" stroke=\"#d62728\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>");
+            double lx = RIGHT + 20;
+            add("<line x1=\"" + f(lx) + "\" y1=\"" + legendY + "\" x2=\"" + f(lx + 24) + "\" y2=\""
+                    + legendY + "\" stroke=\"#d62728\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>");
+            add(text(lx + 32, legendY + 4, "start", 12, "FMA peak, 1 core (" + Fmt.num(peak) + ")"));
         }
         add("</svg>");
         return svg.toString();

@@ -172,12 +172,15 @@ class ReportTest {
         assertTrue(texts.contains("GFLOPS"), texts.toString());
         assertTrue(texts.contains("N (log scale)"), texts.toString());
         assertTrue(texts.contains("256") && texts.contains("1024"), texts.toString());
-        // y ticks every 50 GFLOPS up to the largest maximum (236), rounded up.
+        // y ticks every 50 GFLOPS up to the largest value (the 244 GFLOPS peak), rounded up.
         assertTrue(texts.containsAll(List.of("0", "50", "100", "250")) && !texts.contains("300"),
                 texts.toString());
         assertTrue(texts.contains("jgrad vector") && texts.contains("EJML")
                 && texts.contains("scalar i-k-j loop"), texts.toString());
         assertFalse(texts.contains("jgrad scalar"), "no scalar results, no legend entry");
+        // The measured one-core FMA peak (244 GFLOPS) is a dashed line, and the axis reaches it.
+        assertTrue(texts.contains("FMA peak, 1 core (244)"), texts.toString());
+        assertTrue(texts.contains("250"), texts.toString());
     }
 
     @Test
