@@ -339,35 +339,113 @@ final class VectorFloatOps {
         ScalarFloatOps.clamp(n - done, x, xo + done * xs, xs, min, max, out, oo + done * os, os);
     }
 
-    /** out[i] = a[i] cmp b[i]: contiguous operands, or a repeated b (x > 0); the rest scalar. */
+    /**
+     * out[i] = a[i] cmp b[i]: contiguous operands, or a repeated b (x &gt; 0); the rest scalar. One
+     * loop per comparison, since C2 intrinsifies a vector compare only for a constant operator.
+     */
     static void compare(Comparison op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
         int done = 0;
         if (as == 1 && os == 1 && (bs == 1 || bs == 0)) {
-            done = S.loopBound(n);
-            if (bs == 1) {
-                for (int i = 0; i < done; i += L) {
-                    FloatVector.fromArray(S, a, ao + i).compare(operator(op), FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
-                }
-            } else {
-                FloatVector s = FloatVector.broadcast(S, b[bo]);
-                for (int i = 0; i < done; i += L) {
-                    FloatVector.fromArray(S, a, ao + i).compare(operator(op), s).intoArray(out, oo + i);
-                }
-            }
+            done = switch (op) {
+                case EQ -> compareEQ(n, a, ao, b, bo, bs, out, oo);
+                case NE -> compareNE(n, a, ao, b, bo, bs, out, oo);
+                case LT -> compareLT(n, a, ao, b, bo, bs, out, oo);
+                case LE -> compareLE(n, a, ao, b, bo, bs, out, oo);
+                case GT -> compareGT(n, a, ao, b, bo, bs, out, oo);
+                case GE -> compareGE(n, a, ao, b, bo, bs, out, oo);
+            };
         }
         ScalarFloatOps.compare(op, n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done * os, os);
     }
 
-    private static VectorOperators.Comparison operator(Comparison op) {
-        switch (op) {
-            case EQ: return VectorOperators.EQ;
-            case NE: return VectorOperators.NE;
-            case LT: return VectorOperators.LT;
-            case LE: return VectorOperators.LE;
-            case GT: return VectorOperators.GT;
-            case GE: return VectorOperators.GE;
-            default: throw new IllegalArgumentException("unknown comparison " + op);
+    private static int compareEQ(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, s).intoArray(out, oo + i);
+            }
         }
+        return bound;
+    }
+
+    private static int compareNE(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, s).intoArray(out, oo + i);
+            }
+        }
+        return bound;
+    }
+
+    private static int compareLT(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, s).intoArray(out, oo + i);
+            }
+        }
+        return bound;
+    }
+
+    private static int compareLE(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, s).intoArray(out, oo + i);
+            }
+        }
+        return bound;
+    }
+
+    private static int compareGT(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, s).intoArray(out, oo + i);
+            }
+        }
+        return bound;
+    }
+
+    private static int compareGE(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, s).intoArray(out, oo + i);
+            }
+        }
+        return bound;
     }
 
     /** out[i] = c[i] ? a[i] : b[i]: contiguous c and out, each of a and b contiguous or repeated. */
