@@ -22,12 +22,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -47,6 +49,8 @@ public final class BenchRunner {
     static final String CHART = "matmul-gflops.svg";
     /** Hand-written analysis appended to the report when present in the bench directory. */
     static final String NOTES = "report-notes.md";
+    /** How long to wait for another JMH run on the machine before giving up. */
+    static final int LOCK_WAIT_MINUTES = 60;
 
     /** JMH settings of a mode. */
     enum RunMode {
@@ -144,7 +148,12 @@ public final class BenchRunner {
         if (!reportOnly) {
             Path staging = mode == RunMode.FULL
                     ? benchDir.resolve("target").resolve("full-run") : resultsDir;
-            failures = run(mode, suites, staging);
+            try {
+                failures = run(mode, suites, staging);
+            } catch (RunnerException e) {
+                System.err.println("jgrad bench: " + e.getMessage());
+                System.exit(1);
+            }
             if (staging != resultsDir) {
                 publish(staging, resultsDir);
             }
@@ -227,13 +236,42 @@ public final class BenchRunner {
                 }
                 ProgressFormat progress = new ProgressFormat(
                         OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), System.out);
-                new Runner(options.build(), progress).run();
+                runWhenFree(options.build(), progress);
                 failures += progress.failures();
             }
         }
         info.withLoad("1-minute load average " + loadAtStart + " at the start, " + loadAverage()
                 + " at the end").write(resultsDir.resolve(RunInfo.FILE_NAME));
         return failures;
+    }
+
+    /**
+     * Runs JMH, first waiting (up to {@link #LOCK_WAIT_MINUTES}) while another JMH run holds the
+     * machine-wide JMH lock: two benchmark runs at once would spoil each other's numbers.
+     */
+    private static void runWhenFree(Options options, ProgressFormat progress) throws RunnerException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(LOCK_WAIT_MINUTES);
+        boolean told = false;
+        while (true) {
+            try {
+                new Runner(options, progress).run();
+                return;
+            } catch (RunnerException e) {
+                if (!String.valueOf(e.getMessage()).contains("JMH lock") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                if (!told) {
+                    System.out.println("  another JMH run holds this machine; waiting for it to finish");
+                    told = true;
+                }
+                try {
+                    Thread.sleep(20_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Replaces the published results with the staged ones, all at once at the end of a run. */

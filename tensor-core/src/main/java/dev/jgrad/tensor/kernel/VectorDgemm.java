@@ -86,7 +86,7 @@ final class VectorDgemm {
                 int ai = aBase + ir * ars;
                 int ci = cBase + ir * crs + jr * ccs;
                 int bi = jr * kc;
-                if (mr == MR && nr == NR && ccs == 1) {
+                if (nr == NR && ccs == 1) {
                     micro(kc, a, ai, ars, acs, mr, bp, bi, c, ci, crs);
                 } else {
                     edgeTile(kc, a, ai, ars, acs, mr, bp, bi, c, ci, crs, ccs, mr, nr, tile);
@@ -95,7 +95,7 @@ final class VectorDgemm {
         }
     }
 
-    /** A tile that is partial or whose C is not row-contiguous goes through a small buffer. */
+    /** A tile with fewer than NR columns, or whose C rows are not contiguous, goes through a small buffer. */
     private static void edgeTile(int kc, double[] a, int ai, int ars, int acs, int aRows, double[] bp, int bi,
                                  double[] c, int ci, int crs, int ccs, int mr, int nr, double[] tile) {
         for (int r = 0; r < MR; r++) {
@@ -170,24 +170,25 @@ final class VectorDgemm {
 
     /**
      * One MR x NR tile: C[ci + r*ldc + j] += sum_p A(r, p) * bp[bi + p*NR + j], where A(r, p) is
-     * a[ai + min(r, mr-1)*ars + p*acs] (rows past mr repeat the last one and are discarded).
+     * a[ai + r*ars + p*acs]. Rows past mr repeat the last row for A and for C alike, so they
+     * compute and store the last row's values again: no buffer is needed for a partial row tile.
      */
     private static void micro(int kc, double[] a, int ai, int ars, int acs, int mr, double[] bp, int bi, double[] c, int ci, int ldc) {
         int last = mr - 1;
-        int o1 = Math.min(1, last) * ars, o2 = Math.min(2, last) * ars, o3 = Math.min(3, last) * ars;
-        int o4 = Math.min(4, last) * ars, o5 = Math.min(5, last) * ars;
+        int r1 = Math.min(1, last), r2 = Math.min(2, last), r3 = Math.min(3, last), r4 = Math.min(4, last), r5 = Math.min(5, last);
         if (NV == 4) {
-            micro6x4(kc, a, ai, acs, o1, o2, o3, o4, o5, bp, bi, c, ci, ldc);
+            micro6x4(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, c, ci, ldc, last);
         } else {
-            micro6x2(kc, a, ai, acs, o1, o2, o3, o4, o5, bp, bi, c, ci, ldc);
+            micro6x2(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, c, ci, ldc, last);
         }
     }
 
     // The tile is loaded from C and stored back, with no helper calls: the body is large enough
     // that C2 stops inlining, and a vector passed to a call that is not inlined gets boxed.
     private static void micro6x4(int kc, double[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 double[] bp, int bi, double[] c, int ci, int ldc) {
-        int r1 = ci + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
+                                 double[] bp, int bi, double[] c, int ci, int ldc, int last) {
+        int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
+        int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
         DoubleVector c00 = DoubleVector.fromArray(S, c, ci), c01 = DoubleVector.fromArray(S, c, ci + L);
         DoubleVector c02 = DoubleVector.fromArray(S, c, ci + 2 * L), c03 = DoubleVector.fromArray(S, c, ci + 3 * L);
         DoubleVector c10 = DoubleVector.fromArray(S, c, r1), c11 = DoubleVector.fromArray(S, c, r1 + L);
@@ -229,8 +230,9 @@ final class VectorDgemm {
     }
 
     private static void micro6x2(int kc, double[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 double[] bp, int bi, double[] c, int ci, int ldc) {
-        int r1 = ci + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
+                                 double[] bp, int bi, double[] c, int ci, int ldc, int last) {
+        int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
+        int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
         DoubleVector c00 = DoubleVector.fromArray(S, c, ci), c01 = DoubleVector.fromArray(S, c, ci + L);
         DoubleVector c10 = DoubleVector.fromArray(S, c, r1), c11 = DoubleVector.fromArray(S, c, r1 + L);
         DoubleVector c20 = DoubleVector.fromArray(S, c, r2), c21 = DoubleVector.fromArray(S, c, r2 + L);

@@ -75,10 +75,12 @@ final class VectorFloatReduce {
             return ScalarFloatReduce.max(n, x, off, stride);
         }
         // Compare-and-blend is twice as fast as lanewise MAX (which follows Math.max's
-        // -0.0 rules), but never lets NaN in, so NaN is tracked in a mask of its own.
+        // -0.0 rules) but never lets NaN in. A running sum notices NaN instead (cheaper than
+        // or-ing masks); when it turns NaN, from a NaN or from +inf meeting -inf, the exact
+        // scalar scan decides.
         FloatVector m0 = FloatVector.fromArray(S, x, off);
         FloatVector m1 = m0, m2 = m0, m3 = m0;
-        VectorMask<Float> nan = m0.compare(VectorOperators.NE, m0);
+        FloatVector z0 = FloatVector.zero(S), z1 = z0;
         int bound = n - n % (4 * L);
         for (int i = 0; i < bound; i += 4 * L) {
             FloatVector v0 = FloatVector.fromArray(S, x, off + i);
@@ -89,11 +91,12 @@ final class VectorFloatReduce {
             m1 = m1.blend(v1, v1.compare(VectorOperators.GT, m1));
             m2 = m2.blend(v2, v2.compare(VectorOperators.GT, m2));
             m3 = m3.blend(v3, v3.compare(VectorOperators.GT, m3));
-            nan = nan.or(v0.compare(VectorOperators.NE, v0)).or(v1.compare(VectorOperators.NE, v1))
-                    .or(v2.compare(VectorOperators.NE, v2)).or(v3.compare(VectorOperators.NE, v3));
+            z0 = z0.add(v0.add(v1));
+            z1 = z1.add(v2.add(v3));
         }
-        if (nan.anyTrue()) {
-            return Float.NaN;
+        FloatVector z = z0.add(z1);
+        if (z.compare(VectorOperators.NE, z).anyTrue()) {
+            return ScalarFloatReduce.max(n, x, off, 1);
         }
         float m = m0.lanewise(VectorOperators.MAX, m1).lanewise(VectorOperators.MAX, m2.lanewise(VectorOperators.MAX, m3))
                 .reduceLanes(VectorOperators.MAX);
@@ -111,10 +114,12 @@ final class VectorFloatReduce {
             return ScalarFloatReduce.min(n, x, off, stride);
         }
         // Compare-and-blend is twice as fast as lanewise MIN (which follows Math.min's
-        // -0.0 rules), but never lets NaN in, so NaN is tracked in a mask of its own.
+        // -0.0 rules) but never lets NaN in. A running sum notices NaN instead (cheaper than
+        // or-ing masks); when it turns NaN, from a NaN or from +inf meeting -inf, the exact
+        // scalar scan decides.
         FloatVector m0 = FloatVector.fromArray(S, x, off);
         FloatVector m1 = m0, m2 = m0, m3 = m0;
-        VectorMask<Float> nan = m0.compare(VectorOperators.NE, m0);
+        FloatVector z0 = FloatVector.zero(S), z1 = z0;
         int bound = n - n % (4 * L);
         for (int i = 0; i < bound; i += 4 * L) {
             FloatVector v0 = FloatVector.fromArray(S, x, off + i);
@@ -125,11 +130,12 @@ final class VectorFloatReduce {
             m1 = m1.blend(v1, v1.compare(VectorOperators.LT, m1));
             m2 = m2.blend(v2, v2.compare(VectorOperators.LT, m2));
             m3 = m3.blend(v3, v3.compare(VectorOperators.LT, m3));
-            nan = nan.or(v0.compare(VectorOperators.NE, v0)).or(v1.compare(VectorOperators.NE, v1))
-                    .or(v2.compare(VectorOperators.NE, v2)).or(v3.compare(VectorOperators.NE, v3));
+            z0 = z0.add(v0.add(v1));
+            z1 = z1.add(v2.add(v3));
         }
-        if (nan.anyTrue()) {
-            return Float.NaN;
+        FloatVector z = z0.add(z1);
+        if (z.compare(VectorOperators.NE, z).anyTrue()) {
+            return ScalarFloatReduce.min(n, x, off, 1);
         }
         float m = m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
                 .reduceLanes(VectorOperators.MIN);

@@ -86,7 +86,7 @@ final class VectorSgemm {
                 int ai = aBase + ir * ars;
                 int ci = cBase + ir * crs + jr * ccs;
                 int bi = jr * kc;
-                if (mr == MR && nr == NR && ccs == 1) {
+                if (nr == NR && ccs == 1) {
                     micro(kc, a, ai, ars, acs, mr, bp, bi, c, ci, crs);
                 } else {
                     edgeTile(kc, a, ai, ars, acs, mr, bp, bi, c, ci, crs, ccs, mr, nr, tile);
@@ -95,7 +95,7 @@ final class VectorSgemm {
         }
     }
 
-    /** A tile that is partial or whose C is not row-contiguous goes through a small buffer. */
+    /** A tile with fewer than NR columns, or whose C rows are not contiguous, goes through a small buffer. */
     private static void edgeTile(int kc, float[] a, int ai, int ars, int acs, int aRows, float[] bp, int bi,
                                  float[] c, int ci, int crs, int ccs, int mr, int nr, float[] tile) {
         for (int r = 0; r < MR; r++) {
@@ -149,10 +149,13 @@ final class VectorSgemm {
                     }
                 }
             } else {
+                // A transposed B: whole blocks in registers where that is fast, the rest one by one.
+                int done = brs == 1 && VectorTranspose.ENABLED ? VectorTranspose.pack(b, base + t * bcs, bcs, kc, cols / L * L, bp, dst, NR) : 0;
+                int fullCols = done > 0 ? cols / L * L : 0;
                 for (int j = 0; j < cols; j++) {
                     int src = base + (t + j) * bcs;
                     int d = dst + j;
-                    for (int p = 0; p < kc; p++) {
+                    for (int p = j < fullCols ? done : 0; p < kc; p++) {
                         bp[d + p * NR] = b[src + p * brs];
                     }
                 }
@@ -170,24 +173,25 @@ final class VectorSgemm {
 
     /**
      * One MR x NR tile: C[ci + r*ldc + j] += sum_p A(r, p) * bp[bi + p*NR + j], where A(r, p) is
-     * a[ai + min(r, mr-1)*ars + p*acs] (rows past mr repeat the last one and are discarded).
+     * a[ai + r*ars + p*acs]. Rows past mr repeat the last row for A and for C alike, so they
+     * compute and store the last row's values again: no buffer is needed for a partial row tile.
      */
     private static void micro(int kc, float[] a, int ai, int ars, int acs, int mr, float[] bp, int bi, float[] c, int ci, int ldc) {
         int last = mr - 1;
-        int o1 = Math.min(1, last) * ars, o2 = Math.min(2, last) * ars, o3 = Math.min(3, last) * ars;
-        int o4 = Math.min(4, last) * ars, o5 = Math.min(5, last) * ars;
+        int r1 = Math.min(1, last), r2 = Math.min(2, last), r3 = Math.min(3, last), r4 = Math.min(4, last), r5 = Math.min(5, last);
         if (NV == 4) {
-            micro6x4(kc, a, ai, acs, o1, o2, o3, o4, o5, bp, bi, c, ci, ldc);
+            micro6x4(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, c, ci, ldc, last);
         } else {
-            micro6x2(kc, a, ai, acs, o1, o2, o3, o4, o5, bp, bi, c, ci, ldc);
+            micro6x2(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, c, ci, ldc, last);
         }
     }
 
     // The tile is loaded from C and stored back, with no helper calls: the body is large enough
     // that C2 stops inlining, and a vector passed to a call that is not inlined gets boxed.
     private static void micro6x4(int kc, float[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 float[] bp, int bi, float[] c, int ci, int ldc) {
-        int r1 = ci + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
+                                 float[] bp, int bi, float[] c, int ci, int ldc, int last) {
+        int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
+        int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
         FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + L);
         FloatVector c02 = FloatVector.fromArray(S, c, ci + 2 * L), c03 = FloatVector.fromArray(S, c, ci + 3 * L);
         FloatVector c10 = FloatVector.fromArray(S, c, r1), c11 = FloatVector.fromArray(S, c, r1 + L);
@@ -229,8 +233,9 @@ final class VectorSgemm {
     }
 
     private static void micro6x2(int kc, float[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 float[] bp, int bi, float[] c, int ci, int ldc) {
-        int r1 = ci + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
+                                 float[] bp, int bi, float[] c, int ci, int ldc, int last) {
+        int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
+        int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
         FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + L);
         FloatVector c10 = FloatVector.fromArray(S, c, r1), c11 = FloatVector.fromArray(S, c, r1 + L);
         FloatVector c20 = FloatVector.fromArray(S, c, r2), c21 = FloatVector.fromArray(S, c, r2 + L);

@@ -149,6 +149,25 @@ class GemmKernelsTest {
     }
 
     @Test
+    void registerTransposePacksLikeTheScalarCopy() {
+        Random r = new Random(9);
+        for (int t = 0; t < 60; t++) {
+            int kc = Strided.size(r, 70), cols = 16 * r.nextInt(5), ldb = kc + r.nextInt(9), base = r.nextInt(5);
+            float[] b = Strided.floats(r, base + cols * ldb + 1, true);
+            float[] expected = new float[kc * 64 + 3];
+            float[] actual = expected.clone();
+            int done = VectorTranspose.pack(b, base, ldb, kc, cols, actual, 3, 64);
+            assertTrue(done <= kc && kc - done < 16, "k rows done: " + done + " of " + kc);
+            for (int j = 0; j < cols; j++) {
+                for (int p = 0; p < done; p++) {
+                    expected[3 + p * 64 + j] = b[base + j * ldb + p];
+                }
+            }
+            ElementwiseKernelsTest.assertSameBits(expected, actual, "pack kc=" + kc + " cols=" + cols);
+        }
+    }
+
+    @Test
     void resultsDoNotDependOnTheThreadCount() {
         Random r = new Random(5);
         int saved = dev.jgrad.tensor.Parallel.getNumThreads();
