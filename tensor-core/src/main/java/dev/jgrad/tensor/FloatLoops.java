@@ -74,6 +74,33 @@ final class FloatLoops {
         }
     }
 
+    /** {@code d[i] = (float) (s[i] & 0xFF)}: uint8 to float32. */
+    static void fromUint8(byte[] s, int so, int ss, float[] d, int dO, int ds, int n) {
+        if (ss == 1 && ds == 1) {
+            for (int i = 0; i < n; i++) {
+                d[dO + i] = s[so + i] & 0xFF;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                d[dO + i * ds] = s[so + i * ss] & 0xFF;
+            }
+        }
+    }
+
+    /** {@code o[i] = x[i] <= threshold ? 0 : g[i]}: the gradient of ReLU and threshold. */
+    static void thresholdBackward(float[] g, int go, int gs, float[] x, int xo, int xs, float threshold,
+                                  float[] o, int oo, int os, int n) {
+        if (gs == 1 && xs == 1 && os == 1) {
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = x[xo + i] <= threshold ? 0f : g[go + i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                o[oo + i * os] = x[xo + i * xs] <= threshold ? 0f : g[go + i * gs];
+            }
+        }
+    }
+
     /**
      * Sum of n elements in double (the SIMD kernels add float32 blocks, then the block sums in
      * double); the same on every thread count because callers split only at fixed block boundaries.
