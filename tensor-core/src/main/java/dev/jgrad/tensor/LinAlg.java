@@ -223,11 +223,12 @@ final class LinAlg {
         } else if (n <= DOT_MAX_N && sa[2] == 1 && sb[1] == 1) {
             rowDots(a, b, out);
         } else if (f32) {
+            // out is a fresh array, hence zero: accumulating into it skips the kernel's zeroing pass.
             KernelOps.K.gemm(bs, m, n, k, a.storage().floats(), ao, sa[0], sa[1], sa[2], b.storage().floats(), bo, sb[0], sb[1], sb[2],
-                    out.storage().floats(), 0, m * n, n, 1, false);
+                    out.storage().floats(), 0, m * n, n, 1, true);
         } else {
             KernelOps.K.gemm(bs, m, n, k, a.storage().doubles(), ao, sa[0], sa[1], sa[2], b.storage().doubles(), bo, sb[0], sb[1], sb[2],
-                    out.storage().doubles(), 0, m * n, n, 1, false);
+                    out.storage().doubles(), 0, m * n, n, 1, true);
         }
         return out;
     }
