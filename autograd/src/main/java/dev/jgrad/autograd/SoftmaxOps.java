@@ -27,8 +27,8 @@ final class SoftmaxOps {
         if (n == null) {
             return Tensor.of(out);
         }
-        int[] d = {Dims.wrap(dim, out.dim())};
+        int d = Dims.wrap(dim, out.dim());
         SavedValue so = n.save(out);
-        return n.finish(out, g -> new NDArray[] {g.sub(so.get().exp().mul(g.sum(d, true)))});
+        return n.finish(out, g -> new NDArray[] {g.logSoftmaxBackwardData(so.get(), d)});
     }
 }

@@ -87,7 +87,7 @@ final class UnaryOps {
             return Tensor.of(out);
         }
         SavedValue so = n.save(out);
-        return n.finish(out, g -> new NDArray[] {NDArray.where(so.get().le(0), PointwiseOps.zero(g), g)});
+        return n.finish(out, g -> new NDArray[] {g.thresholdBackward(so.get(), 0)});
     }
 
     static Tensor clamp(Tensor a, double min, double max) {

@@ -239,9 +239,12 @@ public abstract class Module {
         return training;
     }
 
-    /** Zeroes every parameter's gradient in place (PyTorch 1.13's default, {@code set_to_none=False}). */
+    /**
+     * Drops every parameter's gradient (PyTorch 2's default, {@code set_to_none=True});
+     * {@code zeroGrad(false)} zeroes them in place instead.
+     */
     public void zeroGrad() {
-        zeroGrad(false);
+        zeroGrad(true);
     }
 
     /** Zeroes the gradients, or drops them ({@code setToNone}), as {@code Module.zero_grad}. */

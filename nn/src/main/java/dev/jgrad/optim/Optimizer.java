@@ -76,9 +76,13 @@ public abstract class Optimizer {
     /** One update of every parameter that has a gradient. */
     public abstract void step();
 
-    /** Zeroes the gradients in place (PyTorch 1.13's default), keeping their buffers. */
+    /**
+     * Drops the gradients (PyTorch 2's default, {@code set_to_none=True}): the next backward then
+     * keeps its fresh gradient buffers instead of adding them into zeroed ones. {@code zeroGrad(false)}
+     * zeroes them in place instead.
+     */
     public void zeroGrad() {
-        zeroGrad(false);
+        zeroGrad(true);
     }
 
     /** Zeroes the gradients, or drops them ({@code setToNone}). */

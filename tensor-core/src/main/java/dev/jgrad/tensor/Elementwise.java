@@ -290,6 +290,28 @@ final class Elementwise {
         return out;
     }
 
+    /**
+     * {@code x <= threshold ? 0 : grad} (PyTorch's threshold_backward, the gradient of ReLU):
+     * one pass, without the comparison's bool array. NaN in x passes the gradient, as in PyTorch.
+     */
+    static NDArray thresholdBackward(NDArray grad, NDArray x, double threshold) {
+        if (grad.dtype() != DType.FLOAT32 || x.dtype() != DType.FLOAT32) {
+            return where(x.le(threshold), NDArray.scalar(0, grad.dtype()), grad);
+        }
+        int[] shape = Shapes.broadcast(grad.shapeRef(), x.shapeRef());
+        NDArray out = NDArray.empty(DType.FLOAT32, shape);
+        StridedLoop loop = StridedLoop.of(shape, 0, out, grad, x);
+        int os = loop.innerStride(0);
+        int gs = loop.innerStride(1);
+        int xs = loop.innerStride(2);
+        float[] fg = grad.storage().floats();
+        float[] fx = x.storage().floats();
+        float[] fo = out.storage().floats();
+        float t = (float) threshold;
+        loop.runParallel(GRAIN, (off, n) -> FloatLoops.thresholdBackward(fg, off[1], gs, fx, off[2], xs, t, fo, off[0], os, n));
+        return out;
+    }
+
     static NDArray where(NDArray cond, NDArray a, NDArray b) {
         if (cond.dtype() != DType.BOOL) {
             throw new IllegalArgumentException("where expected condition to be a boolean tensor, but got a tensor with dtype "

@@ -31,62 +31,19 @@ final class FloatLoops {
     /** {@code o[i] = a[i] cmp b[i]} for the six comparisons, into a bool array. */
     static void compare(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs,
                         boolean[] o, int oo, int os, int n) {
-        switch (op) {
-            case EQ:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i * os] = a[ao + i * as] == b[bo + i * bs];
-                }
-                return;
-            case NE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i * os] = a[ao + i * as] != b[bo + i * bs];
-                }
-                return;
-            case LT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i * os] = a[ao + i * as] < b[bo + i * bs];
-                }
-                return;
-            case LE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i * os] = a[ao + i * as] <= b[bo + i * bs];
-                }
-                return;
-            case GT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i * os] = a[ao + i * as] > b[bo + i * bs];
-                }
-                return;
-            case GE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i * os] = a[ao + i * as] >= b[bo + i * bs];
-                }
-                return;
-            default:
-                throw new IllegalArgumentException("not a comparison: " + op);
-        }
+        KernelOps.K.compare(KernelOps.comparison(op), n, a, ao, as, b, bo, bs, o, oo, os);
     }
 
     /** {@code o[i] = c[i] ? a[i] : b[i]}. */
     static void where(boolean[] c, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
                       float[] o, int oo, int os, int n) {
-        for (int i = 0; i < n; i++) {
-            o[oo + i * os] = c[co + i * cs] ? a[ao + i * as] : b[bo + i * bs];
-        }
+        KernelOps.K.where(n, c, co, cs, a, ao, as, b, bo, bs, o, oo, os);
     }
 
     /** {@code o[i] = a[i] + alpha * b[i]} (the {@code add(other, alpha)} form, also used by optimisers). */
     static void addScaled(float[] a, int ao, int as, float alpha, float[] b, int bo, int bs,
                           float[] o, int oo, int os, int n) {
-        if (as == 1 && bs == 1 && os == 1) {
-            for (int i = 0; i < n; i++) {
-                o[oo + i] = a[ao + i] + alpha * b[bo + i];
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                o[oo + i * os] = a[ao + i * as] + alpha * b[bo + i * bs];
-            }
-        }
+        KernelOps.K.addScaled(n, a, ao, as, alpha, b, bo, bs, o, oo, os);
     }
 
     /** {@code o[i] = f(a[i])}: the SIMD kernels for all but logical_not. */
@@ -113,6 +70,33 @@ final class FloatLoops {
         } else {
             for (int i = 0; i < n; i++) {
                 d[dO + i * ds] = s[so + i * ss];
+            }
+        }
+    }
+
+    /** {@code d[i] = (float) (s[i] & 0xFF)}: uint8 to float32. */
+    static void fromUint8(byte[] s, int so, int ss, float[] d, int dO, int ds, int n) {
+        if (ss == 1 && ds == 1) {
+            for (int i = 0; i < n; i++) {
+                d[dO + i] = s[so + i] & 0xFF;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                d[dO + i * ds] = s[so + i * ss] & 0xFF;
+            }
+        }
+    }
+
+    /** {@code o[i] = x[i] <= threshold ? 0 : g[i]}: the gradient of ReLU and threshold. */
+    static void thresholdBackward(float[] g, int go, int gs, float[] x, int xo, int xs, float threshold,
+                                  float[] o, int oo, int os, int n) {
+        if (gs == 1 && xs == 1 && os == 1) {
+            for (int i = 0; i < n; i++) {
+                o[oo + i] = x[xo + i] <= threshold ? 0f : g[go + i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                o[oo + i * os] = x[xo + i * xs] <= threshold ? 0f : g[go + i * gs];
             }
         }
     }

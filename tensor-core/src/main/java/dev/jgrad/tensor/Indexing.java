@@ -150,6 +150,21 @@ final class Indexing {
         int[] shape = self.shapeRef().clone();
         shape[d] = idx.length;
         NDArray out = NDArray.empty(self.dtype(), shape);
+        if (d == 0 && self.isContiguous() && self.numel() > 0) {
+            // Rows of a contiguous array (a data loader's batch gather): one arraycopy each.
+            int row = size == 0 ? 0 : self.numel() / size;
+            Object src = self.storage().array();
+            Object dst = out.storage().array();
+            for (int k = 0; k < idx.length; k++) {
+                long i = idx[k];
+                if (i < -size || i >= size) {
+                    throw new IndexOutOfBoundsException("index out of range in self");
+                }
+                int r = (int) (i < 0 ? i + size : i);
+                System.arraycopy(src, self.storageOffset() + r * row, dst, k * row, row);
+            }
+            return index.dim() == 0 ? out.squeeze(d) : out;
+        }
         for (int k = 0; k < idx.length; k++) {
             long i = idx[k];
             if (i < -size || i >= size) {

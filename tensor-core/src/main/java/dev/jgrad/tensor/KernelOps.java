@@ -37,4 +37,17 @@ final class KernelOps {
             default: return null;
         }
     }
+
+    /** The kernel comparison for {@code op}, which must be one of EQ, NE, LT, LE, GT, GE. */
+    static dev.jgrad.tensor.kernel.Comparison comparison(BinaryOp op) {
+        switch (op) {
+            case EQ: return dev.jgrad.tensor.kernel.Comparison.EQ;
+            case NE: return dev.jgrad.tensor.kernel.Comparison.NE;
+            case LT: return dev.jgrad.tensor.kernel.Comparison.LT;
+            case LE: return dev.jgrad.tensor.kernel.Comparison.LE;
+            case GT: return dev.jgrad.tensor.kernel.Comparison.GT;
+            case GE: return dev.jgrad.tensor.kernel.Comparison.GE;
+            default: throw new IllegalArgumentException("not a comparison: " + op);
+        }
+    }
 }

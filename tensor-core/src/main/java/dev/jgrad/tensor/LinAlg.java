@@ -9,6 +9,8 @@ package dev.jgrad.tensor;
 final class LinAlg {
     /** Multiply-adds per thread before a product is split (about a millisecond of scalar work). */
     private static final long GRAIN_FLOPS = 4_000_000L;
+    /** Widest A @ Bᵀ product computed as dot products of contiguous rows rather than by the GEMM (measured). */
+    static final int DOT_MAX_N = 16;
 
     private LinAlg() {
     }
@@ -218,14 +220,50 @@ final class LinAlg {
                     }
                 }
             });
+        } else if (n <= DOT_MAX_N && sa[2] == 1 && sb[1] == 1) {
+            rowDots(a, b, out);
         } else if (f32) {
+            // out is a fresh array, hence zero: accumulating into it skips the kernel's zeroing pass.
             KernelOps.K.gemm(bs, m, n, k, a.storage().floats(), ao, sa[0], sa[1], sa[2], b.storage().floats(), bo, sb[0], sb[1], sb[2],
-                    out.storage().floats(), 0, m * n, n, 1, false);
+                    out.storage().floats(), 0, m * n, n, 1, true);
         } else {
             KernelOps.K.gemm(bs, m, n, k, a.storage().doubles(), ao, sa[0], sa[1], sa[2], b.storage().doubles(), bo, sb[0], sb[1], sb[2],
-                    out.storage().doubles(), 0, m * n, n, 1, false);
+                    out.storage().doubles(), 0, m * n, n, 1, true);
         }
         return out;
+    }
+
+    /**
+     * A @ Bᵀ with few output columns (x @ W.t() for a layer with few outputs): each element is
+     * the dot product of a row of A and a row of W, both contiguous. The packed GEMM spends more
+     * on packing and partial tiles than on arithmetic here.
+     */
+    private static void rowDots(NDArray a, NDArray b, NDArray out) {
+        int bs = a.size(0);
+        int m = a.size(1);
+        int k = a.size(2);
+        int n = b.size(2);
+        int[] sa = a.stridesRef();
+        int[] sb = b.stridesRef();
+        int ao = a.storageOffset();
+        int bo = b.storageOffset();
+        boolean f32 = a.dtype() == DType.FLOAT32;
+        Parallel.parallelFor(0, bs * m, (int) Math.max(1, GRAIN_FLOPS / Math.max(1, 2L * k * n)), (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                int ai = ao + (r / m) * sa[0] + (r % m) * sa[1];
+                int bi = bo + (r / m) * sb[0];
+                int ci = r * n;
+                for (int j = 0; j < n; j++) {
+                    if (f32) {
+                        out.storage().floats()[ci + j] = (float) KernelOps.K.dot(k, a.storage().floats(), ai, 1,
+                                b.storage().floats(), bi + j * sb[2], 1);
+                    } else {
+                        out.storage().doubles()[ci + j] = KernelOps.K.dot(k, a.storage().doubles(), ai, 1,
+                                b.storage().doubles(), bi + j * sb[2], 1);
+                    }
+                }
+            }
+        });
     }
 
     private static void mmLong(long[] a, int aOff, long[] b, int bOff, long[] c, int cOff,

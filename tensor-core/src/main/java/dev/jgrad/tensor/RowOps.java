@@ -178,4 +178,45 @@ final class RowOps {
             }
         });
     }
+
+    /**
+     * The gradient of logSoftmax from its output y: {@code grad - exp(y) * grad.sum(dim, keepdim)}
+     * (PyTorch's _log_softmax_backward_data). float32 rows along the last dim are done in place in
+     * the result: exp(y) first, then one pass per row; each op rounds as the unfused formula's does.
+     */
+    static NDArray logSoftmaxBackward(NDArray grad, NDArray output, int dim) {
+        int d = Shapes.wrapDim(dim, output.dim());
+        boolean rows = grad.dtype() == DType.FLOAT32 && output.dtype() == DType.FLOAT32 && output.dim() > 0
+                && d == output.dim() - 1 && grad.isContiguous() && output.isContiguous()
+                && java.util.Arrays.equals(grad.shapeRef(), output.shapeRef());
+        if (!rows) {
+            int[] dims = {d};
+            return grad.sub(output.exp().mul(grad.sum(dims, true)));
+        }
+        NDArray out = output.exp();
+        int len = output.shapeRef()[d];
+        int n = len == 0 ? 0 : output.numel() / len;
+        float[] g = grad.storage().floats();
+        float[] o = out.storage().floats();
+        int go = grad.storageOffset();
+        Parallel.parallelFor(0, n, Math.max(1, (1 << 14) / Math.max(len, 1)), (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                int gi = go + r * len;
+                int oi = r * len;
+                float s;
+                if (len < Reductions.PYTORCH_SEQUENTIAL_FLOAT_SUM) {
+                    s = 0f;
+                    for (int i = 0; i < len; i++) {
+                        s += g[gi + i];
+                    }
+                } else {
+                    s = (float) FloatLoops.sum(g, gi, 1, len);
+                }
+                for (int i = 0; i < len; i++) {
+                    o[oi + i] = g[gi + i] - o[oi + i] * s;
+                }
+            }
+        });
+        return out;
+    }
 }

@@ -9,7 +9,7 @@ public final class Grads {
 
     /**
      * Zeroes each tensor's gradient in place, keeping its buffer for the next backward to add into
-     * (PyTorch 1.13's default), or drops it ({@code setToNone}).
+     * ({@code set_to_none=False}), or drops it ({@code setToNone}, the default of zeroGrad()).
      */
     public static void zero(Iterable<Tensor> params, boolean setToNone) {
         for (Tensor p : params) {

@@ -116,6 +116,21 @@ public interface Kernels {
 
     void clamp(int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride);
 
+    /** out[i] = a[i] cmp b[i] (float32), into a bool array; a stride of 0 repeats an element. */
+    void compare(Comparison op, int n, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                 boolean[] out, int outOff, int outStride);
+
+    /** out[i] = c[i] ? a[i] : b[i] (float32, torch.where); a stride of 0 repeats an element. */
+    void where(int n, boolean[] c, int cOff, int cStride, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+               float[] out, int outOff, int outStride);
+
+    /**
+     * out[i] = a[i] + alpha * b[i] (float32, torch.add with alpha): the product is rounded before
+     * the sum, as in a plain Java loop, so both implementations agree bit for bit.
+     */
+    void addScaled(int n, float[] a, int aOff, int aStride, float alpha, float[] b, int bOff, int bStride,
+                   float[] out, int outOff, int outStride);
+
     // ---- reductions ------------------------------------------------------------------------
 
     /**

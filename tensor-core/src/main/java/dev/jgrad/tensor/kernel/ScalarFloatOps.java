@@ -119,4 +119,56 @@ final class ScalarFloatOps {
             out[oo + i * os] = Math.min(Math.max(x[xo + i * xs], min), max);
         }
     }
+
+    /** out[i] = a[i] cmp b[i] into a bool array. */
+    static void compare(Comparison op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
+        switch (op) {
+            case EQ -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] == b[bo + i * bs];
+                }
+            }
+            case NE -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] != b[bo + i * bs];
+                }
+            }
+            case LT -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] < b[bo + i * bs];
+                }
+            }
+            case LE -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] <= b[bo + i * bs];
+                }
+            }
+            case GT -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] > b[bo + i * bs];
+                }
+            }
+            case GE -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] >= b[bo + i * bs];
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown comparison " + op);
+        }
+    }
+
+    /** out[i] = c[i] ? a[i] : b[i]. */
+    static void where(int n, boolean[] c, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
+                      float[] out, int oo, int os) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i * os] = c[co + i * cs] ? a[ao + i * as] : b[bo + i * bs];
+        }
+    }
+
+    /** out[i] = a[i] + alpha * b[i]: the product rounded, then the sum (no fused multiply-add). */
+    static void addScaled(int n, float[] a, int ao, int as, float alpha, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i * os] = a[ao + i * as] + alpha * b[bo + i * bs];
+        }
+    }
 }

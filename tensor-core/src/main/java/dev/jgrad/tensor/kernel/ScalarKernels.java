@@ -87,6 +87,24 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void compare(Comparison op, int n, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                        boolean[] out, int outOff, int outStride) {
+        ScalarFloatOps.compare(op, n, a, aOff, aStride, b, bOff, bStride, out, outOff, outStride);
+    }
+
+    @Override
+    public void where(int n, boolean[] c, int cOff, int cStride, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                      float[] out, int outOff, int outStride) {
+        ScalarFloatOps.where(n, c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, out, outOff, outStride);
+    }
+
+    @Override
+    public void addScaled(int n, float[] a, int aOff, int aStride, float alpha, float[] b, int bOff, int bStride,
+                          float[] out, int outOff, int outStride) {
+        ScalarFloatOps.addScaled(n, a, aOff, aStride, alpha, b, bOff, bStride, out, outOff, outStride);
+    }
+
+    @Override
     public double sum(int n, float[] x, int off, int stride) {
         return ScalarFloatReduce.sum(n, x, off, stride);
     }

@@ -61,12 +61,17 @@ final class ScalarSgemm {
                         o = 0;
                     }
                     int ai = aOff + i * ars + pc * acs;
-                    for (int p = 0; p < kc; p++) {
-                        float aip = a[ai + p * acs];
-                        int bi = p * nc;
-                        for (int j = 0; j < nc; j++) {
-                            out[o + j] += aip * bp[bi + j];
-                        }
+                    int p = 0;
+                    // Four rows of B per pass over the C row: a quarter of the loads and stores of C.
+                    for (; p + 3 < kc; p += 4) {
+                        float x0 = a[ai + p * acs];
+                        float x1 = a[ai + (p + 1) * acs];
+                        float x2 = a[ai + (p + 2) * acs];
+                        float x3 = a[ai + (p + 3) * acs];
+                        rowUpdate4(out, o, nc, x0, x1, x2, x3, bp, p * nc);
+                    }
+                    for (; p < kc; p++) {
+                        rowUpdate1(out, o, nc, a[ai + p * acs], bp, p * nc);
                     }
                     if (ccs != 1) {
                         for (int j = 0; j < nc; j++) {
@@ -75,6 +80,22 @@ final class ScalarSgemm {
                     }
                 }
             }
+        }
+    }
+
+    /** c[o + j] += x0*b[j] + x1*b[nc + j] + x2*b[2nc + j] + x3*b[3nc + j]; a loop C2 vectorises. */
+    private static void rowUpdate4(float[] c, int o, int nc, float x0, float x1, float x2, float x3, float[] b, int b0) {
+        int b1 = b0 + nc;
+        int b2 = b1 + nc;
+        int b3 = b2 + nc;
+        for (int j = 0; j < nc; j++) {
+            c[o + j] += x0 * b[b0 + j] + x1 * b[b1 + j] + x2 * b[b2 + j] + x3 * b[b3 + j];
+        }
+    }
+
+    private static void rowUpdate1(float[] c, int o, int nc, float x, float[] b, int b0) {
+        for (int j = 0; j < nc; j++) {
+            c[o + j] += x * b[b0 + j];
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.jgrad.tensor.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -336,5 +337,157 @@ final class VectorFloatOps {
             }
         }
         ScalarFloatOps.clamp(n - done, x, xo + done * xs, xs, min, max, out, oo + done * os, os);
+    }
+
+    /**
+     * out[i] = a[i] cmp b[i]: contiguous operands, or a repeated b (x &gt; 0); the rest scalar. One
+     * loop per comparison, since C2 intrinsifies a vector compare only for a constant operator.
+     */
+    static void compare(Comparison op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
+        int done = 0;
+        if (as == 1 && os == 1 && (bs == 1 || bs == 0)) {
+            done = switch (op) {
+                case EQ -> compareEQ(n, a, ao, b, bo, bs, out, oo);
+                case NE -> compareNE(n, a, ao, b, bo, bs, out, oo);
+                case LT -> compareLT(n, a, ao, b, bo, bs, out, oo);
+                case LE -> compareLE(n, a, ao, b, bo, bs, out, oo);
+                case GT -> compareGT(n, a, ao, b, bo, bs, out, oo);
+                case GE -> compareGE(n, a, ao, b, bo, bs, out, oo);
+            };
+        }
+        ScalarFloatOps.compare(op, n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done * os, os);
+    }
+
+    private static int compareEQ(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, s).intoArray(out, oo + i);
+            }
+        }
+        return bound;
+    }
+
+    private static int compareNE(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, s).intoArray(out, oo + i);
+            }
+        }
+        return bound;
+    }
+
+    private static int compareLT(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, s).intoArray(out, oo + i);
+            }
+        }
+        return bound;
+    }
+
+    private static int compareLE(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, s).intoArray(out, oo + i);
+            }
+        }
+        return bound;
+    }
+
+    private static int compareGT(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, s).intoArray(out, oo + i);
+            }
+        }
+        return bound;
+    }
+
+    private static int compareGE(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector s = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, s).intoArray(out, oo + i);
+            }
+        }
+        return bound;
+    }
+
+    /** out[i] = c[i] ? a[i] : b[i]: contiguous c and out, each of a and b contiguous or repeated. */
+    static void where(int n, boolean[] c, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
+                      float[] out, int oo, int os) {
+        int done = 0;
+        if (cs == 1 && os == 1 && (as == 1 || as == 0) && (bs == 1 || bs == 0)) {
+            done = S.loopBound(n);
+            FloatVector fa = FloatVector.broadcast(S, as == 0 ? a[ao] : 0f);
+            FloatVector fb = FloatVector.broadcast(S, bs == 0 ? b[bo] : 0f);
+            if (as == 1 && bs == 1) {
+                for (int i = 0; i < done; i += L) {
+                    FloatVector.fromArray(S, b, bo + i).blend(FloatVector.fromArray(S, a, ao + i), VectorMask.fromArray(S, c, co + i))
+                            .intoArray(out, oo + i);
+                }
+            } else if (as == 1) {
+                for (int i = 0; i < done; i += L) {
+                    fb.blend(FloatVector.fromArray(S, a, ao + i), VectorMask.fromArray(S, c, co + i)).intoArray(out, oo + i);
+                }
+            } else if (bs == 1) {
+                for (int i = 0; i < done; i += L) {
+                    FloatVector.fromArray(S, b, bo + i).blend(fa, VectorMask.fromArray(S, c, co + i)).intoArray(out, oo + i);
+                }
+            } else {
+                for (int i = 0; i < done; i += L) {
+                    fb.blend(fa, VectorMask.fromArray(S, c, co + i)).intoArray(out, oo + i);
+                }
+            }
+        }
+        ScalarFloatOps.where(n - done, c, co + done * cs, cs, a, ao + done * as, as, b, bo + done * bs, bs,
+                out, oo + done * os, os);
+    }
+
+    /** out[i] = a[i] + alpha * b[i], rounded as the scalar loop rounds it (product, then sum). */
+    static void addScaled(int n, float[] a, int ao, int as, float alpha, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        int done = 0;
+        if (as == 1 && bs == 1 && os == 1) {
+            done = S.loopBound(n);
+            for (int i = 0; i < done; i += L) {
+                FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i).mul(alpha)).intoArray(out, oo + i);
+            }
+        }
+        ScalarFloatOps.addScaled(n - done, a, ao + done * as, as, alpha, b, bo + done * bs, bs, out, oo + done * os, os);
     }
 }

@@ -119,6 +119,49 @@ class ElementwiseKernelsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Comparison.class)
+    void compareMatchesScalar(Comparison op) {
+        Random r = new Random(op.ordinal() * 23L + 4);
+        for (int t = 0; t < 200; t++) {
+            int n = Strided.size(r, 300);
+            int as = Strided.stride(r), bs = r.nextInt(3) == 0 ? 0 : Strided.stride(r), os = r.nextInt(4) == 0 ? 2 : 1;
+            float[] a = Strided.floats(r, n * as + 1, true), b = Strided.floats(r, n * bs + 1, true);
+            if (r.nextBoolean()) {
+                System.arraycopy(a, 0, b, 0, Math.min(a.length, b.length) / 2); // some equal pairs
+            }
+            boolean[] expected = new boolean[n * os + 1];
+            boolean[] actual = new boolean[n * os + 1];
+            SCALAR.compare(op, n, a, 0, as, b, 0, bs, expected, 0, os);
+            VECTOR.compare(op, n, a, 0, as, b, 0, bs, actual, 0, os);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, op + " n=" + n + " as=" + as + " bs=" + bs);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void whereAndAddScaledMatchScalar() {
+        Random r = new Random(77);
+        for (int t = 0; t < 300; t++) {
+            int n = Strided.size(r, 300);
+            int cs = r.nextInt(4) == 0 ? 2 : 1, as = r.nextInt(3) == 0 ? 0 : Strided.stride(r), bs = r.nextInt(3) == 0 ? 0 : Strided.stride(r);
+            int os = r.nextInt(4) == 0 ? 3 : 1;
+            boolean[] c = new boolean[n * cs + 1];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = r.nextBoolean();
+            }
+            float[] a = Strided.floats(r, n * as + 2, true), b = Strided.floats(r, n * bs + 2, true);
+            float[] expected = new float[n * os + 2];
+            float[] actual = expected.clone();
+            SCALAR.where(n, c, 0, cs, a, 1, as, b, 1, bs, expected, 1, os);
+            VECTOR.where(n, c, 0, cs, a, 1, as, b, 1, bs, actual, 1, os);
+            assertSameBits(expected, actual, "where n=" + n + " as=" + as + " bs=" + bs);
+            float alpha = Strided.value(r, false);
+            SCALAR.addScaled(n, a, 1, as, alpha, b, 1, bs, expected, 1, os);
+            VECTOR.addScaled(n, a, 1, as, alpha, b, 1, bs, actual, 1, os);
+            assertSameBits(expected, actual, "addScaled n=" + n);
+        }
+    }
+
     /** Row and column strides of an operand: contiguous, a repeated row (bias), a scalar, a column, or transposed. */
     private static int[] operandStrides(Random r, int cols) {
         return switch (r.nextInt(6)) {
