@@ -120,7 +120,11 @@ public final class FloatMath {
         return (x < 0f ? e : 1f) / (1f + e);
     }
 
+    /**
+     * {@code x <= 0 ? 0 : x}, written as {@code Math.max(x, 0)}: the same values (-0.0 gives 0.0,
+     * NaN stays NaN) without a branch, which on mixed-sign data mispredicts half the time.
+     */
     public static float relu(float x) {
-        return x <= 0f ? 0f : x;
+        return Math.max(x, 0f);
     }
 }
