@@ -1,6 +1,7 @@
 package dev.jgrad.tensor.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -67,6 +68,29 @@ class GemmKernelsTest {
         checkFloat(r, 1, 256, 784, 100, false);
         checkFloat(r, 1, 100, 10, 256, true);
         checkFloat(r, 1, 10, 256, 100, false);
+        checkFloat(r, 1, 10, 784, 100, false);
+        checkFloat(r, 1, 7, 784 + 32, 30, true);
+    }
+
+    @Test
+    void narrowColumnTailsMatchTheFullWidthTileBitForBit() {
+        // The last columns of B run on narrower micro-kernels (one or two vectors); every column
+        // must still get the same fma chain as in a product wide enough to fill whole tiles.
+        Random r = new Random(11);
+        int wide = 200;
+        for (int n : new int[] {1, 15, 16, 17, 32, 48, 63, 64, 80, 96, 112, 130, 144}) {
+            int m = 1 + r.nextInt(20), k = 1 + r.nextInt(300);
+            float[] a = Strided.floats(r, m * k, false), b = Strided.floats(r, k * wide, false);
+            float[] full = new float[m * wide], part = new float[m * n];
+            VECTOR.gemm(m, wide, k, a, 0, k, 1, b, 0, wide, 1, full, 0, wide, 1, false);
+            VECTOR.gemm(m, n, k, a, 0, k, 1, b, 0, wide, 1, part, 0, n, 1, false);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(Float.floatToIntBits(full[i * wide + j]), Float.floatToIntBits(part[i * n + j]),
+                            "n=" + n + " m=" + m + " k=" + k + " at (" + i + "," + j + ")");
+                }
+            }
+        }
     }
 
     private static void checkFloat(Random r, int batches, int m, int n, int k, boolean accumulate) {
