@@ -34,6 +34,11 @@ final class VectorSgemm {
                      float[] a, int aOff, int aBatch, int ars, int acs,
                      float[] b, int bOff, int bBatch, int brs, int bcs,
                      float[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate) {
+        if (VectorSgemmNT.applies(k, acs, brs)) {
+            VectorSgemmNT.gemm(batch, m, n, k, a, aOff, aBatch, ars, b, bOff, bBatch, bcs, c, cOff, cBatch, crs, ccs, accumulate,
+                    PARALLEL_FLOPS);
+            return;
+        }
         GemmSplit.run(batch, m, n, k, MR, NR, PARALLEL_FLOPS, (b0, b1, m0, m1, n0, n1) -> {
             float[][] buf = BUFFERS.get();
             for (int bi = b0; bi < b1; bi++) {
