@@ -1,7 +1,6 @@
 package dev.jgrad.tensor.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * GEMM would have to transpose all of B first, which costs as much as the arithmetic when A has
  * few rows (a batch of 100).
  *
- * <p>Every C element is its own chain (the lanes of one accumulator, reduced, then the k tail
- * in order), so the result does not depend on the tiling or the number of threads.
+ * <p>Every C element is its own chain (the lanes of one accumulator, summed in {@link Lanes}'
+ * fixed order, then the k tail in order), so the result does not depend on the tiling, the
+ * number of threads or whether the JIT has compiled the kernel yet.
  */
 final class VectorSgemmNT {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -76,14 +76,14 @@ final class VectorSgemmNT {
             y = FloatVector.fromArray(S, b, b3 + p);
             c03 = x0.fma(y, c03); c13 = x1.fma(y, c13); c23 = x2.fma(y, c23); c33 = x3.fma(y, c33);
         }
-        float s00 = c00.reduceLanes(VectorOperators.ADD), s01 = c01.reduceLanes(VectorOperators.ADD);
-        float s02 = c02.reduceLanes(VectorOperators.ADD), s03 = c03.reduceLanes(VectorOperators.ADD);
-        float s10 = c10.reduceLanes(VectorOperators.ADD), s11 = c11.reduceLanes(VectorOperators.ADD);
-        float s12 = c12.reduceLanes(VectorOperators.ADD), s13 = c13.reduceLanes(VectorOperators.ADD);
-        float s20 = c20.reduceLanes(VectorOperators.ADD), s21 = c21.reduceLanes(VectorOperators.ADD);
-        float s22 = c22.reduceLanes(VectorOperators.ADD), s23 = c23.reduceLanes(VectorOperators.ADD);
-        float s30 = c30.reduceLanes(VectorOperators.ADD), s31 = c31.reduceLanes(VectorOperators.ADD);
-        float s32 = c32.reduceLanes(VectorOperators.ADD), s33 = c33.reduceLanes(VectorOperators.ADD);
+        float s00 = Lanes.sum(c00), s01 = Lanes.sum(c01);
+        float s02 = Lanes.sum(c02), s03 = Lanes.sum(c03);
+        float s10 = Lanes.sum(c10), s11 = Lanes.sum(c11);
+        float s12 = Lanes.sum(c12), s13 = Lanes.sum(c13);
+        float s20 = Lanes.sum(c20), s21 = Lanes.sum(c21);
+        float s22 = Lanes.sum(c22), s23 = Lanes.sum(c23);
+        float s30 = Lanes.sum(c30), s31 = Lanes.sum(c31);
+        float s32 = Lanes.sum(c32), s33 = Lanes.sum(c33);
         for (int p = kv; p < k; p++) {
             float x0 = a[ai + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
             float y0 = b[bi + p], y1 = b[b1 + p], y2 = b[b2 + p], y3 = b[b3 + p];
