@@ -24,6 +24,19 @@ class TransformsTest {
     }
 
     @Test
+    void toTensorGivesEveryByteValueTheCorrectlyRoundedQuotient() {
+        // A batch long enough for the vector loops and their tails: 37 x 7 x 11 pixels cycling through 0..255.
+        byte[] pixels = new byte[37 * 7 * 11];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i * 7);
+        }
+        float[] scaled = new ToTensor().applyBatch(Tensor.of(NDArray.wrap(pixels, 37, 7, 11))).data().toFloatArray();
+        for (int i = 0; i < pixels.length; i++) {
+            assertEquals(Float.floatToIntBits((pixels[i] & 0xFF) / 255f), Float.floatToIntBits(scaled[i]), "pixel " + (pixels[i] & 0xFF));
+        }
+    }
+
+    @Test
     void toTensorMovesChannelsFirstForHwcImages() {
         // 1 x 2 pixels with 3 channels: (r, g, b) = (1, 2, 3) and (4, 5, 6).
         NDArray hwc = NDArray.wrap(new byte[] {1, 2, 3, 4, 5, 6}, 1, 2, 3);

@@ -90,15 +90,7 @@ final class FloatLoops {
     /** {@code o[i] = x[i] <= threshold ? 0 : g[i]}: the gradient of ReLU and threshold. */
     static void thresholdBackward(float[] g, int go, int gs, float[] x, int xo, int xs, float threshold,
                                   float[] o, int oo, int os, int n) {
-        if (gs == 1 && xs == 1 && os == 1) {
-            for (int i = 0; i < n; i++) {
-                o[oo + i] = x[xo + i] <= threshold ? 0f : g[go + i];
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                o[oo + i * os] = x[xo + i * xs] <= threshold ? 0f : g[go + i * gs];
-            }
-        }
+        KernelOps.K.thresholdBackward(n, g, go, gs, x, xo, xs, threshold, o, oo, os);
     }
 
     /**

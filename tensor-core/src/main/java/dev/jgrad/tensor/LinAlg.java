@@ -220,7 +220,7 @@ final class LinAlg {
                     }
                 }
             });
-        } else if (n <= DOT_MAX_N && sa[2] == 1 && sb[1] == 1) {
+        } else if (!f32 && n <= DOT_MAX_N && sa[2] == 1 && sb[1] == 1) {
             rowDots(a, b, out);
         } else if (f32) {
             // out is a fresh array, hence zero: accumulating into it skips the kernel's zeroing pass.
@@ -234,9 +234,10 @@ final class LinAlg {
     }
 
     /**
-     * A @ Bᵀ with few output columns (x @ W.t() for a layer with few outputs): each element is
-     * the dot product of a row of A and a row of W, both contiguous. The packed GEMM spends more
-     * on packing and partial tiles than on arithmetic here.
+     * float64 A @ Bᵀ with few output columns (x @ W.t() for a layer with few outputs): each
+     * element is the dot product of a row of A and a row of W, both contiguous. The packed GEMM
+     * spends more on packing and partial tiles than on arithmetic here. float32 has a kernel of
+     * its own for this layout, which also covers wide outputs.
      */
     private static void rowDots(NDArray a, NDArray b, NDArray out) {
         int bs = a.size(0);

@@ -131,6 +131,13 @@ public interface Kernels {
     void addScaled(int n, float[] a, int aOff, int aStride, float alpha, float[] b, int bOff, int bStride,
                    float[] out, int outOff, int outStride);
 
+    /**
+     * out[i] = x[i] &lt;= threshold ? 0 : g[i] (float32): the gradient of ReLU and threshold. A NaN
+     * in x passes g[i] through, as in PyTorch.
+     */
+    void thresholdBackward(int n, float[] g, int gOff, int gStride, float[] x, int xOff, int xStride, float threshold,
+                           float[] out, int outOff, int outStride);
+
     // ---- reductions ------------------------------------------------------------------------
 
     /**

@@ -485,4 +485,12 @@ final class ScalarFloatOps {
             out[oo + i * os] = a[ao + i * as] + alpha * b[bo + i * bs];
         }
     }
+
+    /** out[i] = x[i] &lt;= threshold ? 0 : g[i]; NaN in x compares false and keeps g[i]. */
+    static void thresholdBackward(int n, float[] g, int go, int gs, float[] x, int xo, int xs, float threshold,
+                                  float[] out, int oo, int os) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i * os] = x[xo + i * xs] <= threshold ? 0f : g[go + i * gs];
+        }
+    }
 }

@@ -105,6 +105,12 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void thresholdBackward(int n, float[] g, int gOff, int gStride, float[] x, int xOff, int xStride, float threshold,
+                                  float[] out, int outOff, int outStride) {
+        ScalarFloatOps.thresholdBackward(n, g, gOff, gStride, x, xOff, xStride, threshold, out, outOff, outStride);
+    }
+
+    @Override
     public double sum(int n, float[] x, int off, int stride) {
         return ScalarFloatReduce.sum(n, x, off, stride);
     }

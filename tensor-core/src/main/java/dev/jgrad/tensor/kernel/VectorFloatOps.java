@@ -490,4 +490,21 @@ final class VectorFloatOps {
         }
         ScalarFloatOps.addScaled(n - done, a, ao + done * as, as, alpha, b, bo + done * bs, bs, out, oo + done * os, os);
     }
+
+    /**
+     * A compare and a blend per vector: the scalar loop's data-dependent branch mispredicts on
+     * about half of a ReLU layer's inputs.
+     */
+    static void thresholdBackward(int n, float[] g, int go, int gs, float[] x, int xo, int xs, float threshold,
+                                  float[] out, int oo, int os) {
+        int done = 0;
+        if (gs == 1 && xs == 1 && os == 1) {
+            done = S.loopBound(n);
+            for (int i = 0; i < done; i += L) {
+                FloatVector v = FloatVector.fromArray(S, x, xo + i);
+                FloatVector.fromArray(S, g, go + i).blend(0f, v.compare(VectorOperators.LE, threshold)).intoArray(out, oo + i);
+            }
+        }
+        ScalarFloatOps.thresholdBackward(n - done, g, go + done * gs, gs, x, xo + done * xs, xs, threshold, out, oo + done * os, os);
+    }
 }

@@ -116,6 +116,12 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void thresholdBackward(int n, float[] g, int gOff, int gStride, float[] x, int xOff, int xStride, float threshold,
+                                  float[] out, int outOff, int outStride) {
+        VectorFloatOps.thresholdBackward(n, g, gOff, gStride, x, xOff, xStride, threshold, out, outOff, outStride);
+    }
+
+    @Override
     public double sum(int n, float[] x, int off, int stride) {
         return VectorFloatReduce.sum(n, x, off, stride);
     }

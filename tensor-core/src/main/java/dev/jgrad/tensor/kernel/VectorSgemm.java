@@ -34,6 +34,11 @@ final class VectorSgemm {
                      float[] a, int aOff, int aBatch, int ars, int acs,
                      float[] b, int bOff, int bBatch, int brs, int bcs,
                      float[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate) {
+        if (VectorSgemmNT.applies(k, acs, brs)) {
+            VectorSgemmNT.gemm(batch, m, n, k, a, aOff, aBatch, ars, b, bOff, bBatch, bcs, c, cOff, cBatch, crs, ccs, accumulate,
+                    PARALLEL_FLOPS);
+            return;
+        }
         GemmSplit.run(batch, m, n, k, MR, NR, PARALLEL_FLOPS, (b0, b1, m0, m1, n0, n1) -> {
             float[][] buf = BUFFERS.get();
             for (int bi = b0; bi < b1; bi++) {
@@ -86,8 +91,8 @@ final class VectorSgemm {
                 int ai = aBase + ir * ars;
                 int ci = cBase + ir * crs + jr * ccs;
                 int bi = jr * kc;
-                if (nr == NR && ccs == 1) {
-                    micro(kc, a, ai, ars, acs, mr, bp, bi, c, ci, crs);
+                if (ccs == 1 && (nr == NR || nr == L || nr == 2 * L)) {
+                    micro(kc, a, ai, ars, acs, mr, bp, bi, c, ci, crs, nr / L);
                 } else {
                     edgeTile(kc, a, ai, ars, acs, mr, bp, bi, c, ci, crs, ccs, mr, nr, tile);
                 }
@@ -103,7 +108,7 @@ final class VectorSgemm {
                 tile[r * NR + j] = r < mr && j < nr ? c[ci + r * crs + j * ccs] : 0f;
             }
         }
-        micro(kc, a, ai, ars, acs, aRows, bp, bi, tile, 0, NR);
+        micro(kc, a, ai, ars, acs, aRows, bp, bi, tile, 0, NR, (nr + L - 1) / L);
         for (int r = 0; r < mr; r++) {
             for (int j = 0; j < nr; j++) {
                 c[ci + r * crs + j * ccs] = tile[r * NR + j];
@@ -176,13 +181,18 @@ final class VectorSgemm {
      * a[ai + r*ars + p*acs]. Rows past mr repeat the last row for A and for C alike, so they
      * compute and store the last row's values again: no buffer is needed for a partial row tile.
      */
-    private static void micro(int kc, float[] a, int ai, int ars, int acs, int mr, float[] bp, int bi, float[] c, int ci, int ldc) {
+    private static void micro(int kc, float[] a, int ai, int ars, int acs, int mr, float[] bp, int bi, float[] c, int ci, int ldc,
+                              int vectors) {
         int last = mr - 1;
         int r1 = Math.min(1, last), r2 = Math.min(2, last), r3 = Math.min(3, last), r4 = Math.min(4, last), r5 = Math.min(5, last);
-        if (NV == 4) {
+        // A tile narrower than NR (the last columns of B) uses the narrowest kernel that covers
+        // it, instead of computing the full width on zero padding.
+        if (vectors > 2) {
             micro6x4(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, c, ci, ldc, last);
-        } else {
+        } else if (vectors == 2) {
             micro6x2(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, c, ci, ldc, last);
+        } else {
+            micro6x1(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, c, ci, ldc, last);
         }
     }
 
@@ -258,7 +268,7 @@ final class VectorSgemm {
             x = FloatVector.broadcast(S, a[ai + o5]);
             c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
             ai += acs;
-            bi += 2 * L;
+            bi += NR;
         }
         c00.intoArray(c, ci); c01.intoArray(c, ci + L);
         c10.intoArray(c, r1); c11.intoArray(c, r1 + L);
@@ -266,5 +276,26 @@ final class VectorSgemm {
         c30.intoArray(c, r3); c31.intoArray(c, r3 + L);
         c40.intoArray(c, r4); c41.intoArray(c, r4 + L);
         c50.intoArray(c, r5); c51.intoArray(c, r5 + L);
+    }
+
+    private static void micro6x1(int kc, float[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
+                                 float[] bp, int bi, float[] c, int ci, int ldc, int last) {
+        int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
+        int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
+        FloatVector c0 = FloatVector.fromArray(S, c, ci), c1 = FloatVector.fromArray(S, c, r1), c2 = FloatVector.fromArray(S, c, r2);
+        FloatVector c3 = FloatVector.fromArray(S, c, r3), c4 = FloatVector.fromArray(S, c, r4), c5 = FloatVector.fromArray(S, c, r5);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            c0 = FloatVector.broadcast(S, a[ai]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, a[ai + o1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, a[ai + o2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, a[ai + o3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, a[ai + o4]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, a[ai + o5]).fma(b0, c5);
+            ai += acs;
+            bi += NR;
+        }
+        c0.intoArray(c, ci); c1.intoArray(c, r1); c2.intoArray(c, r2);
+        c3.intoArray(c, r3); c4.intoArray(c, r4); c5.intoArray(c, r5);
     }
 }

@@ -162,6 +162,32 @@ class ElementwiseKernelsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void thresholdBackwardMatchesScalarAndDefinition() {
+        Random r = new Random(91);
+        float[] thresholds = {0f, -0f, 0.5f, -1.25f};
+        for (int t = 0; t < 300; t++) {
+            int n = Strided.size(r, 300);
+            int gs = Strided.stride(r), xs = Strided.stride(r), os = r.nextInt(4) == 0 ? 3 : 1;
+            float threshold = thresholds[r.nextInt(thresholds.length)];
+            float[] g = Strided.floats(r, n * gs + 2, true), x = Strided.floats(r, n * xs + 2, true);
+            for (int i = 0; i < n; i += 1 + r.nextInt(7)) {
+                x[1 + i * xs] = r.nextBoolean() ? threshold : -0f;
+            }
+            float[] expected = new float[n * os + 2];
+            float[] actual = expected.clone();
+            SCALAR.thresholdBackward(n, g, 1, gs, x, 1, xs, threshold, expected, 1, os);
+            VECTOR.thresholdBackward(n, g, 1, gs, x, 1, xs, threshold, actual, 1, os);
+            assertSameBits(expected, actual, "thresholdBackward n=" + n + " gs=" + gs + " xs=" + xs + " os=" + os);
+            for (int i = 0; i < n; i++) {
+                float xi = x[1 + i * xs];
+                float want = xi <= threshold ? 0f : g[1 + i * gs];
+                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(expected[1 + i * os]),
+                        "x=" + xi + " threshold=" + threshold);
+            }
+        }
+    }
+
     /** Row and column strides of an operand: contiguous, a repeated row (bias), a scalar, a column, or transposed. */
     private static int[] operandStrides(Random r, int cols) {
         return switch (r.nextInt(6)) {

@@ -1,6 +1,7 @@
 package dev.jgrad.tensor.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -67,6 +68,62 @@ class GemmKernelsTest {
         checkFloat(r, 1, 256, 784, 100, false);
         checkFloat(r, 1, 100, 10, 256, true);
         checkFloat(r, 1, 10, 256, 100, false);
+        checkFloat(r, 1, 10, 784, 100, false);
+        checkFloat(r, 1, 7, 784 + 32, 30, true);
+    }
+
+    @Test
+    void narrowColumnTailsMatchTheFullWidthTileBitForBit() {
+        // The last columns of B run on narrower micro-kernels (one or two vectors); every column
+        // must still get the same fma chain as in a product wide enough to fill whole tiles.
+        Random r = new Random(11);
+        int wide = 200;
+        for (int n : new int[] {1, 15, 16, 17, 32, 48, 63, 64, 80, 96, 112, 130, 144}) {
+            int m = 1 + r.nextInt(20), k = 1 + r.nextInt(300);
+            float[] a = Strided.floats(r, m * k, false), b = Strided.floats(r, k * wide, false);
+            float[] full = new float[m * wide], part = new float[m * n];
+            VECTOR.gemm(m, wide, k, a, 0, k, 1, b, 0, wide, 1, full, 0, wide, 1, false);
+            VECTOR.gemm(m, n, k, a, 0, k, 1, b, 0, wide, 1, part, 0, n, 1, false);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(Float.floatToIntBits(full[i * wide + j]), Float.floatToIntBits(part[i * n + j]),
+                            "n=" + n + " m=" + m + " k=" + k + " at (" + i + "," + j + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void dotProductLayoutMatchesFloat64Reference() {
+        // A's rows and B's columns contiguous along k (x @ W.t()), the layout of the unpacked
+        // dot-product kernel: odd tiles, k tails past the last whole vector, strided C, batches.
+        Random r = new Random(23);
+        for (int t = 0; t < 60; t++) {
+            int m = 1 + r.nextInt(13), n = 1 + r.nextInt(13), k = 60 + r.nextInt(300);
+            int batches = r.nextInt(4) == 0 ? 2 : 1;
+            int lda = k + r.nextInt(3), ldb = k + r.nextInt(3);
+            float[] a = Strided.floats(r, batches * m * lda + 1, false), b = Strided.floats(r, batches * n * ldb + 1, false);
+            boolean transposedC = r.nextBoolean(), accumulate = r.nextBoolean();
+            int crs = transposedC ? 1 : n, ccs = transposedC ? m : 1;
+            float[] c0 = Strided.floats(r, batches * m * n, false);
+            float[] c = c0.clone();
+            VECTOR.gemm(batches, m, n, k, a, 1, m * lda, lda, 1, b, 0, n * ldb, 1, ldb, c, 0, m * n, crs, ccs, accumulate);
+            for (int bt = 0; bt < batches; bt++) {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double exact = accumulate ? c0[bt * m * n + i * crs + j * ccs] : 0, abs = Math.abs(exact);
+                        for (int p = 0; p < k; p++) {
+                            double prod = (double) a[1 + bt * m * lda + i * lda + p] * b[bt * n * ldb + j * ldb + p];
+                            exact += prod;
+                            abs += Math.abs(prod);
+                        }
+                        float got = c[bt * m * n + i * crs + j * ccs];
+                        assertTrue(Math.abs(got - exact) <= (k + 2) * Math.ulp(1f) * abs + Float.MIN_NORMAL,
+                                m + "x" + n + "x" + k + " at (" + i + "," + j + "): " + got + " vs " + exact);
+                    }
+                }
+            }
+        }
     }
 
     private static void checkFloat(Random r, int batches, int m, int n, int k, boolean accumulate) {
@@ -172,18 +229,23 @@ class GemmKernelsTest {
         Random r = new Random(5);
         int saved = dev.jgrad.tensor.Parallel.getNumThreads();
         try {
-            for (int[] shape : new int[][] {{261, 263, 259}, {37, 1030, 700}, {1030, 37, 700}}) {
+            // B transposed (the unpacked dot-product kernel) and B contiguous (the packed GEMM).
+            for (int[] shape : new int[][] {{261, 263, 259}, {37, 1030, 700}, {1030, 37, 700}, {301, 303, 784}}) {
                 int m = shape[0], n = shape[1], k = shape[2];
                 float[] a = Strided.floats(r, m * k, false), b = Strided.floats(r, k * n, false);
-                for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
-                    float[] one = new float[m * n], three = new float[m * n], batched = new float[3 * m * n];
-                    dev.jgrad.tensor.Parallel.setNumThreads(1);
-                    kern.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, one, 0, n, 1, false);
-                    dev.jgrad.tensor.Parallel.setNumThreads(3);
-                    kern.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, three, 0, n, 1, false);
-                    kern.gemm(3, m, n, k, a, 0, 0, k, 1, b, 0, 0, 1, k, batched, 0, m * n, n, 1, false);
-                    assertArrayEquals(one, three, kern.name() + " " + m + "x" + n + "x" + k);
-                    assertArrayEquals(one, java.util.Arrays.copyOfRange(batched, 2 * m * n, 3 * m * n), kern.name() + " batched");
+                for (int[] bStrides : new int[][] {{1, k}, {n, 1}}) {
+                    int brs = bStrides[0], bcs = bStrides[1];
+                    for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
+                        float[] one = new float[m * n], three = new float[m * n], batched = new float[3 * m * n];
+                        dev.jgrad.tensor.Parallel.setNumThreads(1);
+                        kern.gemm(m, n, k, a, 0, k, 1, b, 0, brs, bcs, one, 0, n, 1, false);
+                        dev.jgrad.tensor.Parallel.setNumThreads(3);
+                        kern.gemm(m, n, k, a, 0, k, 1, b, 0, brs, bcs, three, 0, n, 1, false);
+                        kern.gemm(3, m, n, k, a, 0, 0, k, 1, b, 0, 0, brs, bcs, batched, 0, m * n, n, 1, false);
+                        String what = kern.name() + " " + m + "x" + n + "x" + k + " B strides " + brs + "," + bcs;
+                        assertArrayEquals(one, three, what);
+                        assertArrayEquals(one, java.util.Arrays.copyOfRange(batched, 2 * m * n, 3 * m * n), what + " batched");
+                    }
                 }
             }
         } finally {

@@ -1,0 +1,124 @@
+package dev.jgrad.tensor.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float32 C = A Bᵀ-style products where both operands are contiguous along k: the rows of A and
+ * the columns of B (the rows of W in {@code x @ W.t()}, a linear layer's forward pass). Each C
+ * element is a dot product, so a 4 x 4 tile of C keeps 16 vector accumulators, loads 4 + 4
+ * vectors per step along k and reduces the lanes once at the end. Nothing is packed: the packed
+ * GEMM would have to transpose all of B first, which costs as much as the arithmetic when A has
+ * few rows (a batch of 100).
+ *
+ * <p>Every C element is its own chain (the lanes of one accumulator, summed in {@link Lanes}'
+ * fixed order, then the k tail in order), so the result does not depend on the tiling, the
+ * number of threads or whether the JIT has compiled the kernel yet.
+ */
+final class VectorSgemmNT {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int T = 4;
+    /** Below this depth the final lane reductions cost more than the products they finish. */
+    static final int MIN_K = 4 * L;
+    /** Above this depth four rows of A no longer stay in L1 across a row of tiles. */
+    static final int MAX_K = 4096;
+
+    private VectorSgemmNT() {}
+
+    /**
+     * Whether A (i, p) at a[.. + p] and B (p, j) at b[.. + p] suit this kernel. The 16
+     * accumulators and 5 operands need the 32 vector registers of AVX-512 or AArch64; with 16
+     * (AVX2) they would spill, and the packed GEMM is used instead.
+     */
+    static boolean applies(int k, int acs, int brs) {
+        return VectorSgemm.NV == 4 && acs == 1 && brs == 1 && k >= MIN_K && k <= MAX_K;
+    }
+
+    static void gemm(int batch, int m, int n, int k,
+                     float[] a, int aOff, int aBatch, int ars,
+                     float[] b, int bOff, int bBatch, int bcs,
+                     float[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate, long parallelFlops) {
+        GemmSplit.run(batch, m, n, k, T, T, parallelFlops, (b0, b1, m0, m1, n0, n1) -> {
+            for (int bi = b0; bi < b1; bi++) {
+                int ab = aOff + bi * aBatch, bb = bOff + bi * bBatch, cb = cOff + bi * cBatch;
+                for (int i = m0; i < m1; i += T) {
+                    int mr = Math.min(T, m1 - i);
+                    for (int j = n0; j < n1; j += T) {
+                        int nr = Math.min(T, n1 - j);
+                        tile(k, a, ab + i * ars, ars, mr, b, bb + j * bcs, bcs, nr, c, cb + i * crs + j * ccs, crs, ccs, accumulate);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * One tile of mr x nr (at most 4 x 4) dot products. Rows and columns past the tile repeat its
+     * last one, so the loop has no branches; only the real elements are stored.
+     */
+    private static void tile(int k, float[] a, int ai, int lda, int mr, float[] b, int bi, int ldb, int nr,
+                             float[] c, int ci, int crs, int ccs, boolean accumulate) {
+        int a1 = ai + Math.min(1, mr - 1) * lda, a2 = ai + Math.min(2, mr - 1) * lda, a3 = ai + Math.min(3, mr - 1) * lda;
+        int b1 = bi + Math.min(1, nr - 1) * ldb, b2 = bi + Math.min(2, nr - 1) * ldb, b3 = bi + Math.min(3, nr - 1) * ldb;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        int kv = S.loopBound(k);
+        for (int p = 0; p < kv; p += L) {
+            FloatVector x0 = FloatVector.fromArray(S, a, ai + p), x1 = FloatVector.fromArray(S, a, a1 + p);
+            FloatVector x2 = FloatVector.fromArray(S, a, a2 + p), x3 = FloatVector.fromArray(S, a, a3 + p);
+            FloatVector y = FloatVector.fromArray(S, b, bi + p);
+            c00 = x0.fma(y, c00); c10 = x1.fma(y, c10); c20 = x2.fma(y, c20); c30 = x3.fma(y, c30);
+            y = FloatVector.fromArray(S, b, b1 + p);
+            c01 = x0.fma(y, c01); c11 = x1.fma(y, c11); c21 = x2.fma(y, c21); c31 = x3.fma(y, c31);
+            y = FloatVector.fromArray(S, b, b2 + p);
+            c02 = x0.fma(y, c02); c12 = x1.fma(y, c12); c22 = x2.fma(y, c22); c32 = x3.fma(y, c32);
+            y = FloatVector.fromArray(S, b, b3 + p);
+            c03 = x0.fma(y, c03); c13 = x1.fma(y, c13); c23 = x2.fma(y, c23); c33 = x3.fma(y, c33);
+        }
+        float s00 = Lanes.sum(c00), s01 = Lanes.sum(c01);
+        float s02 = Lanes.sum(c02), s03 = Lanes.sum(c03);
+        float s10 = Lanes.sum(c10), s11 = Lanes.sum(c11);
+        float s12 = Lanes.sum(c12), s13 = Lanes.sum(c13);
+        float s20 = Lanes.sum(c20), s21 = Lanes.sum(c21);
+        float s22 = Lanes.sum(c22), s23 = Lanes.sum(c23);
+        float s30 = Lanes.sum(c30), s31 = Lanes.sum(c31);
+        float s32 = Lanes.sum(c32), s33 = Lanes.sum(c33);
+        for (int p = kv; p < k; p++) {
+            float x0 = a[ai + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
+            float y0 = b[bi + p], y1 = b[b1 + p], y2 = b[b2 + p], y3 = b[b3 + p];
+            s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
+            s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
+            s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
+            s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+        }
+        storeRow(c, ci, ccs, nr, accumulate, s00, s01, s02, s03);
+        if (mr > 1) {
+            storeRow(c, ci + crs, ccs, nr, accumulate, s10, s11, s12, s13);
+        }
+        if (mr > 2) {
+            storeRow(c, ci + 2 * crs, ccs, nr, accumulate, s20, s21, s22, s23);
+        }
+        if (mr > 3) {
+            storeRow(c, ci + 3 * crs, ccs, nr, accumulate, s30, s31, s32, s33);
+        }
+    }
+
+    /** The first nr of a tile row's four values, written or added to C. */
+    private static void storeRow(float[] c, int ci, int ccs, int nr, boolean accumulate, float v0, float v1, float v2, float v3) {
+        put(c, ci, accumulate, v0);
+        if (nr > 1) {
+            put(c, ci + ccs, accumulate, v1);
+        }
+        if (nr > 2) {
+            put(c, ci + 2 * ccs, accumulate, v2);
+        }
+        if (nr > 3) {
+            put(c, ci + 3 * ccs, accumulate, v3);
+        }
+    }
+
+    private static void put(float[] c, int at, boolean accumulate, float v) {
+        c[at] = accumulate ? c[at] + v : v;
+    }
+}
