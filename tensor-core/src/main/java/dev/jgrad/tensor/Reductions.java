@@ -277,7 +277,21 @@ final class Reductions {
             throw new IllegalArgumentException((isMax ? "max" : "min") + "(): Expected reduction dim to be specified "
                     + "for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
         }
-        return extreme(x.reshape(-1), 0, false, isMax).values();
+        NDArray flat = x.reshape(-1);
+        int n = flat.numel();
+        int off = flat.storageOffset();
+        int stride = flat.stridesRef()[0];
+        // The kernels' max/min return the value argmax/argmin would point at (the first NaN, the
+        // first of equal values), without the index bookkeeping.
+        if (flat.dtype() == DType.FLOAT32) {
+            float[] f = flat.storage().floats();
+            return NDArray.scalar(isMax ? KernelOps.K.max(n, f, off, stride) : KernelOps.K.min(n, f, off, stride), DType.FLOAT32);
+        }
+        if (flat.dtype() == DType.FLOAT64) {
+            double[] d = flat.storage().doubles();
+            return NDArray.scalar(isMax ? KernelOps.K.max(n, d, off, stride) : KernelOps.K.min(n, d, off, stride), DType.FLOAT64);
+        }
+        return extreme(flat, 0, false, isMax).values();
     }
 
     static NDArray argExtreme(NDArray x, boolean isMax) {
@@ -285,7 +299,19 @@ final class Reductions {
             throw new IllegalArgumentException((isMax ? "argmax" : "argmin")
                     + "(): Expected reduction dim to be specified for input.numel() == 0.");
         }
-        return extreme(x.reshape(-1), 0, false, isMax).indices();
+        NDArray flat = x.reshape(-1);
+        int n = flat.numel();
+        int off = flat.storageOffset();
+        int stride = flat.stridesRef()[0];
+        if (flat.dtype() == DType.FLOAT32) {
+            float[] f = flat.storage().floats();
+            return NDArray.scalar(isMax ? KernelOps.K.argmax(n, f, off, stride) : KernelOps.K.argmin(n, f, off, stride), DType.INT64);
+        }
+        if (flat.dtype() == DType.FLOAT64) {
+            double[] d = flat.storage().doubles();
+            return NDArray.scalar(isMax ? KernelOps.K.argmax(n, d, off, stride) : KernelOps.K.argmin(n, d, off, stride), DType.INT64);
+        }
+        return extreme(flat, 0, false, isMax).indices();
     }
 
     /** Values and first indices of the extremes along {@code dim}; NaN beats every number. */

@@ -99,6 +99,11 @@ final class VectorDoubleReduce {
         }
         double m = m0.lanewise(VectorOperators.MAX, m1).lanewise(VectorOperators.MAX, m2.lanewise(VectorOperators.MAX, m3))
                 .reduceLanes(VectorOperators.MAX);
+        if (m == 0.0) {
+            // Lanes keep their first zero but the lane reduction prefers one sign: the scalar scan
+            // returns the first zero's sign, as the scalar kernel does.
+            return ScalarDoubleReduce.max(n, x, off, 1);
+        }
         if (bound < n) {
             double t = ScalarDoubleReduce.max(n - bound, x, off + bound, 1);
             if (t != t || t > m) {
@@ -138,6 +143,11 @@ final class VectorDoubleReduce {
         }
         double m = m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
                 .reduceLanes(VectorOperators.MIN);
+        if (m == 0.0) {
+            // Lanes keep their first zero but the lane reduction prefers one sign: the scalar scan
+            // returns the first zero's sign, as the scalar kernel does.
+            return ScalarDoubleReduce.min(n, x, off, 1);
+        }
         if (bound < n) {
             double t = ScalarDoubleReduce.min(n - bound, x, off + bound, 1);
             if (t != t || t < m) {

@@ -100,6 +100,11 @@ final class VectorFloatReduce {
         }
         float m = m0.lanewise(VectorOperators.MAX, m1).lanewise(VectorOperators.MAX, m2.lanewise(VectorOperators.MAX, m3))
                 .reduceLanes(VectorOperators.MAX);
+        if (m == 0f) {
+            // Lanes keep their first zero but the lane reduction prefers one sign: the scalar scan
+            // returns the first zero's sign, as the scalar kernel does.
+            return ScalarFloatReduce.max(n, x, off, 1);
+        }
         if (bound < n) {
             float t = ScalarFloatReduce.max(n - bound, x, off + bound, 1);
             if (t != t || t > m) {
@@ -139,6 +144,11 @@ final class VectorFloatReduce {
         }
         float m = m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
                 .reduceLanes(VectorOperators.MIN);
+        if (m == 0f) {
+            // Lanes keep their first zero but the lane reduction prefers one sign: the scalar scan
+            // returns the first zero's sign, as the scalar kernel does.
+            return ScalarFloatReduce.min(n, x, off, 1);
+        }
         if (bound < n) {
             float t = ScalarFloatReduce.min(n - bound, x, off + bound, 1);
             if (t != t || t < m) {
@@ -152,19 +162,50 @@ final class VectorFloatReduce {
         if (stride != 1 || n < 4 * L) {
             return ScalarFloatReduce.argmax(n, x, off, stride);
         }
-        // Block by block: the block's max (fast), then, only when it beats the best so far, the
-        // first index where it occurs. A NaN ends the search at its first index.
+        // Block by block, each block's lanewise max (compare-and-blend, with a running sum that
+        // turns NaN when a NaN is in the block); only when some lane beats the best so far, the
+        // block's max and the first index where it occurs. A NaN ends the search at its index.
+        int body = n - n % (4 * L);
         int best = -1;
         float bestValue = 0f;
-        for (int start = 0; start < n; start += ARG_BLOCK) {
-            int len = Math.min(ARG_BLOCK, n - start);
-            float m = max(len, x, off + start, 1);
-            if (m != m) {
-                return start + firstNaN(len, x, off + start);
+        for (int start = 0; start < body; start += ARG_BLOCK) {
+            int len = Math.min(ARG_BLOCK, body - start);
+            int p = off + start;
+            FloatVector m0 = FloatVector.fromArray(S, x, p);
+            FloatVector m1 = m0, m2 = m0, m3 = m0;
+            FloatVector z0 = FloatVector.zero(S), z1 = z0;
+            for (int i = 0; i < len; i += 4 * L) {
+                FloatVector v0 = FloatVector.fromArray(S, x, p + i);
+                FloatVector v1 = FloatVector.fromArray(S, x, p + i + L);
+                FloatVector v2 = FloatVector.fromArray(S, x, p + i + 2 * L);
+                FloatVector v3 = FloatVector.fromArray(S, x, p + i + 3 * L);
+                m0 = m0.blend(v0, v0.compare(VectorOperators.GT, m0));
+                m1 = m1.blend(v1, v1.compare(VectorOperators.GT, m1));
+                m2 = m2.blend(v2, v2.compare(VectorOperators.GT, m2));
+                m3 = m3.blend(v3, v3.compare(VectorOperators.GT, m3));
+                z0 = z0.add(v0.add(v1));
+                z1 = z1.add(v2.add(v3));
             }
-            if (best < 0 || m > bestValue) {
-                bestValue = m;
-                best = start + indexOf(m, len, x, off + start);
+            FloatVector z = z0.add(z1);
+            if (z.compare(VectorOperators.NE, z).anyTrue()) {
+                int nan = firstNaN(len, x, p);
+                if (nan >= 0) {
+                    return start + nan;
+                }
+            }
+            m0 = m0.blend(m1, m1.compare(VectorOperators.GT, m0));
+            m2 = m2.blend(m3, m3.compare(VectorOperators.GT, m2));
+            m0 = m0.blend(m2, m2.compare(VectorOperators.GT, m0));
+            if (best < 0 || m0.compare(VectorOperators.GT, bestValue).anyTrue()) {
+                bestValue = m0.reduceLanes(VectorOperators.MAX);
+                best = start + indexOf(bestValue, len, x, p);
+            }
+        }
+        if (body < n) {
+            int t = ScalarFloatReduce.argmax(n - body, x, off + body, 1);
+            float v = x[off + body + t];
+            if (v != v || v > bestValue) {
+                return body + t;
             }
         }
         return best;
@@ -174,19 +215,48 @@ final class VectorFloatReduce {
         if (stride != 1 || n < 4 * L) {
             return ScalarFloatReduce.argmin(n, x, off, stride);
         }
-        // Block by block: the block's min (fast), then, only when it beats the best so far, the
-        // first index where it occurs. A NaN ends the search at its first index.
+        // As argmax, with the comparisons turned around.
+        int body = n - n % (4 * L);
         int best = -1;
         float bestValue = 0f;
-        for (int start = 0; start < n; start += ARG_BLOCK) {
-            int len = Math.min(ARG_BLOCK, n - start);
-            float m = min(len, x, off + start, 1);
-            if (m != m) {
-                return start + firstNaN(len, x, off + start);
+        for (int start = 0; start < body; start += ARG_BLOCK) {
+            int len = Math.min(ARG_BLOCK, body - start);
+            int p = off + start;
+            FloatVector m0 = FloatVector.fromArray(S, x, p);
+            FloatVector m1 = m0, m2 = m0, m3 = m0;
+            FloatVector z0 = FloatVector.zero(S), z1 = z0;
+            for (int i = 0; i < len; i += 4 * L) {
+                FloatVector v0 = FloatVector.fromArray(S, x, p + i);
+                FloatVector v1 = FloatVector.fromArray(S, x, p + i + L);
+                FloatVector v2 = FloatVector.fromArray(S, x, p + i + 2 * L);
+                FloatVector v3 = FloatVector.fromArray(S, x, p + i + 3 * L);
+                m0 = m0.blend(v0, v0.compare(VectorOperators.LT, m0));
+                m1 = m1.blend(v1, v1.compare(VectorOperators.LT, m1));
+                m2 = m2.blend(v2, v2.compare(VectorOperators.LT, m2));
+                m3 = m3.blend(v3, v3.compare(VectorOperators.LT, m3));
+                z0 = z0.add(v0.add(v1));
+                z1 = z1.add(v2.add(v3));
             }
-            if (best < 0 || m < bestValue) {
-                bestValue = m;
-                best = start + indexOf(m, len, x, off + start);
+            FloatVector z = z0.add(z1);
+            if (z.compare(VectorOperators.NE, z).anyTrue()) {
+                int nan = firstNaN(len, x, p);
+                if (nan >= 0) {
+                    return start + nan;
+                }
+            }
+            m0 = m0.blend(m1, m1.compare(VectorOperators.LT, m0));
+            m2 = m2.blend(m3, m3.compare(VectorOperators.LT, m2));
+            m0 = m0.blend(m2, m2.compare(VectorOperators.LT, m0));
+            if (best < 0 || m0.compare(VectorOperators.LT, bestValue).anyTrue()) {
+                bestValue = m0.reduceLanes(VectorOperators.MIN);
+                best = start + indexOf(bestValue, len, x, p);
+            }
+        }
+        if (body < n) {
+            int t = ScalarFloatReduce.argmin(n - body, x, off + body, 1);
+            float v = x[off + body + t];
+            if (v != v || v < bestValue) {
+                return body + t;
             }
         }
         return best;
@@ -208,6 +278,7 @@ final class VectorFloatReduce {
         throw new IllegalStateException("value " + value + " not found in the block it came from");
     }
 
+    /** Index of the first NaN, or -1 (a running sum also turns NaN when +inf meets -inf). */
     private static int firstNaN(int n, float[] x, int off) {
         for (int i = 0; i < n; i++) {
             float v = x[off + i];
@@ -215,7 +286,7 @@ final class VectorFloatReduce {
                 return i;
             }
         }
-        throw new IllegalStateException("NaN not found in the block it came from");
+        return -1;
     }
 
     static void columnSums(int rows, int cols, float[] x, int off, int rowStride, float[] out, int oo, boolean accumulate) {

@@ -112,6 +112,38 @@ class ReductionKernelsTest {
         }
     }
 
+    /** Signed zeros, infinities of both signs (a running sum of them turns NaN) and NaN, over several arg blocks. */
+    @Test
+    void extremaOfZerosAndInfinitiesMatchScalarBitForBit() {
+        Random r = new Random(8);
+        float[] pool = {0f, -0f, -1f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -2f, 0f, -0f};
+        for (int t = 0; t < 600; t++) {
+            int n = 1 + (t % 10 == 0 ? r.nextInt(20_000) : Strided.size(r, 700));
+            int off = r.nextInt(5);
+            float[] x = new float[off + n];
+            int kinds = 2 + r.nextInt(pool.length - 1);
+            for (int i = 0; i < x.length; i++) {
+                x[i] = pool[r.nextInt(kinds)];
+            }
+            if (r.nextInt(5) == 0) {
+                x[off + r.nextInt(n)] = Float.NaN;
+            }
+            String what = "n=" + n + " kinds=" + kinds;
+            assertEquals(Float.floatToIntBits(SCALAR.max(n, x, off, 1)), Float.floatToIntBits(VECTOR.max(n, x, off, 1)), "max " + what);
+            assertEquals(Float.floatToIntBits(SCALAR.min(n, x, off, 1)), Float.floatToIntBits(VECTOR.min(n, x, off, 1)), "min " + what);
+            assertEquals(SCALAR.argmax(n, x, off, 1), VECTOR.argmax(n, x, off, 1), "argmax " + what);
+            assertEquals(SCALAR.argmin(n, x, off, 1), VECTOR.argmin(n, x, off, 1), "argmin " + what);
+            double[] xd = new double[n];
+            for (int i = 0; i < n; i++) {
+                xd[i] = x[off + i];
+            }
+            assertEquals(Double.doubleToLongBits(SCALAR.max(n, xd, 0, 1)), Double.doubleToLongBits(VECTOR.max(n, xd, 0, 1)), "double max " + what);
+            assertEquals(Double.doubleToLongBits(SCALAR.min(n, xd, 0, 1)), Double.doubleToLongBits(VECTOR.min(n, xd, 0, 1)), "double min " + what);
+            assertEquals(SCALAR.argmax(n, xd, 0, 1), VECTOR.argmax(n, xd, 0, 1), "double argmax " + what);
+            assertEquals(SCALAR.argmin(n, xd, 0, 1), VECTOR.argmin(n, xd, 0, 1), "double argmin " + what);
+        }
+    }
+
     @Test
     void scalarExtremaFollowPyTorch() {
         float[] x = {3f, 7f, Float.NaN, 7f, Float.NaN, -1f};
