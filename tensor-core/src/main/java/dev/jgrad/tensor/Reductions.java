@@ -97,6 +97,12 @@ final class Reductions {
     }
 
     static NDArray sum(NDArray x, int[] dims, boolean keepdim) {
+        if (dims == null && !keepdim) {
+            NDArray s = smallContiguousSum(x);
+            if (s != null) {
+                return s;
+            }
+        }
         boolean[] m = mask(x, dims);
         int[] keep = keptShape(x.shapeRef(), m);
         if (x.dtype().isFloatingPoint()) {
@@ -107,6 +113,23 @@ final class Reductions {
         }
         long[] acc = reduceL(x, m, keep, false);
         return finish(NDArray.wrap(acc, keep), m, keepdim);
+    }
+
+    /**
+     * sum() of a contiguous float array of one block: what the general path computes for it (one
+     * run, one block, added to 0.0), without its descriptors, accumulator and block bookkeeping,
+     * which cost as much as summing a thousand elements. Null when the general path is needed.
+     */
+    private static NDArray smallContiguousSum(NDArray x) {
+        int n = x.numel();
+        DType t = x.dtype();
+        if (n > BLOCK || !x.isContiguous()
+                || !(t == DType.FLOAT32 && n >= PYTORCH_SEQUENTIAL_FLOAT_SUM || t == DType.FLOAT64 && n > 0)) {
+            return null;
+        }
+        int off = x.storageOffset();
+        double s = t == DType.FLOAT32 ? FloatLoops.sum(x.storage().floats(), off, 1, n) : sumDoubles(x.storage().doubles(), off, 1, n);
+        return NDArray.scalar(0.0 + s, t);
     }
 
     static NDArray mean(NDArray x, int[] dims, boolean keepdim) {
