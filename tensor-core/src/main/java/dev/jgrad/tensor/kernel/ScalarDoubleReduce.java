@@ -1,10 +1,17 @@
 package dev.jgrad.tensor.kernel;
 
-/** double reductions of the scalar kernels; sums and dot products accumulate in double. */
+/**
+ * double reductions of the scalar kernels; sums and dot products accumulate in double. Contiguous
+ * inputs get loops indexed by {@code off + i}, which C2 unrolls without bounds checks; they add
+ * and compare in the same order as the strided loops, so the results are the same.
+ */
 final class ScalarDoubleReduce {
     private ScalarDoubleReduce() {}
 
     static double sum(int n, double[] x, int off, int stride) {
+        if (stride == 1) {
+            return sumContiguous(n, x, off);
+        }
         double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
@@ -16,6 +23,21 @@ final class ScalarDoubleReduce {
         }
         for (; i < n; i++) {
             s0 += x[off + i * stride];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double sumContiguous(int n, double[] x, int off) {
+        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += x[off + i];
+            s1 += x[off + i + 1];
+            s2 += x[off + i + 2];
+            s3 += x[off + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += x[off + i];
         }
         return (s0 + s1) + (s2 + s3);
     }
@@ -34,6 +56,9 @@ final class ScalarDoubleReduce {
     }
 
     static double max(int n, double[] x, int off, int stride) {
+        if (stride == 1) {
+            return maxContiguous(n, x, off);
+        }
         double m = x[off];
         for (int i = 0; i < n; i++) {
             double v = x[off + i * stride];
@@ -48,6 +73,9 @@ final class ScalarDoubleReduce {
     }
 
     static double min(int n, double[] x, int off, int stride) {
+        if (stride == 1) {
+            return minContiguous(n, x, off);
+        }
         double m = x[off];
         for (int i = 0; i < n; i++) {
             double v = x[off + i * stride];
@@ -61,7 +89,24 @@ final class ScalarDoubleReduce {
         return m;
     }
 
+    private static double maxContiguous(int n, double[] x, int off) {
+        double m = x[off];
+        for (int i = 0; i < n; i++) {
+            double v = x[off + i];
+            if (!(v <= m)) {
+                if (v != v) {
+                    return v;
+                }
+                m = v;
+            }
+        }
+        return m;
+    }
+
     static int argmax(int n, double[] x, int off, int stride) {
+        if (stride == 1) {
+            return argmaxContiguous(n, x, off);
+        }
         double m = x[off];
         if (m != m) {
             return 0;
@@ -80,7 +125,43 @@ final class ScalarDoubleReduce {
         return best;
     }
 
+    private static int argmaxContiguous(int n, double[] x, int off) {
+        double m = x[off];
+        if (m != m) {
+            return 0;
+        }
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            double v = x[off + i];
+            if (!(v <= m)) {
+                if (v != v) {
+                    return i;
+                }
+                m = v;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double minContiguous(int n, double[] x, int off) {
+        double m = x[off];
+        for (int i = 0; i < n; i++) {
+            double v = x[off + i];
+            if (!(v >= m)) {
+                if (v != v) {
+                    return v;
+                }
+                m = v;
+            }
+        }
+        return m;
+    }
+
     static int argmin(int n, double[] x, int off, int stride) {
+        if (stride == 1) {
+            return argminContiguous(n, x, off);
+        }
         double m = x[off];
         if (m != m) {
             return 0;
@@ -88,6 +169,25 @@ final class ScalarDoubleReduce {
         int best = 0;
         for (int i = 1; i < n; i++) {
             double v = x[off + i * stride];
+            if (!(v >= m)) {
+                if (v != v) {
+                    return i;
+                }
+                m = v;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int argminContiguous(int n, double[] x, int off) {
+        double m = x[off];
+        if (m != m) {
+            return 0;
+        }
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            double v = x[off + i];
             if (!(v >= m)) {
                 if (v != v) {
                     return i;

@@ -19,10 +19,30 @@ final class VectorFloatMath {
     private VectorFloatMath() {}
 
     static FloatVector exp(FloatVector x) {
+        return x.abs().compare(VectorOperators.LE, EXP_FAST).allTrue() ? expInRange(x) : expAnyRange(x);
+    }
+
+    /** The usual case, every |x| &lt;= EXP_FAST: no clamps, and 2^n added to the exponent bits. */
+    private static FloatVector expInRange(FloatVector x) {
+        FloatVector t = x.fma(LOG2E, ROUND_MAGIC);
+        IntVector scale = t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23);
+        return expReduced(x, t).reinterpretAsInts().add(scale).reinterpretAsFloats();
+    }
+
+    private static FloatVector expAnyRange(FloatVector x) {
         x = x.blend(EXP_HI, x.compare(VectorOperators.GT, EXP_HI));
         x = x.blend(EXP_LO, x.compare(VectorOperators.LT, EXP_LO));
         FloatVector t = x.fma(LOG2E, ROUND_MAGIC);
         IntVector n = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS);
+        FloatVector y = expReduced(x, t);
+        IntVector n1 = n.lanewise(VectorOperators.ASHR, 1);
+        IntVector n2 = n.sub(n1);
+        FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector s2 = n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return y.mul(s1).mul(s2);
+    }
+
+    private static FloatVector expReduced(FloatVector x, FloatVector t) {
         FloatVector nf = t.sub(ROUND_MAGIC);
         FloatVector r = nf.fma(FloatVector.broadcast(S, -LN2_HI), x);
         r = nf.fma(FloatVector.broadcast(S, -LN2_LO), r);
@@ -31,12 +51,7 @@ final class VectorFloatMath {
         p = p.fma(r, FloatVector.broadcast(S, E3));
         p = p.fma(r, FloatVector.broadcast(S, E4));
         p = p.fma(r, FloatVector.broadcast(S, E5));
-        FloatVector y = p.fma(r.mul(r), r).add(1f);
-        IntVector n1 = n.lanewise(VectorOperators.ASHR, 1);
-        IntVector n2 = n.sub(n1);
-        FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector s2 = n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        return y.mul(s1).mul(s2);
+        return p.fma(r.mul(r), r).add(1f);
     }
 
     static FloatVector log(FloatVector x) {

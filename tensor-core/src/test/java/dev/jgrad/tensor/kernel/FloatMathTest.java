@@ -18,6 +18,42 @@ class FloatMathTest {
         assertUlps(FloatMath::exp, Math::exp, -1f, 1f, 2);
     }
 
+    /**
+     * Up to |x| = EXP_FAST, exp scales by 2^n with an integer add to the exponent bits; it must
+     * give exactly what the two-factor scaling of the rest of the range gives (and gave before).
+     */
+    @Test
+    void expExponentShortcutEqualsTwoFactorScaling() {
+        Random r = new Random(86);
+        float[] edges = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-30f, FloatMath.EXP_FAST, -FloatMath.EXP_FAST,
+            Math.nextDown(FloatMath.EXP_FAST), Math.nextUp(-FloatMath.EXP_FAST), 0.34657359f, -0.34657359f, 1f, -1f};
+        for (float x : edges) {
+            assertEquals(Float.floatToIntBits(twoFactorExp(x)), Float.floatToIntBits(FloatMath.exp(x)), "exp(" + x + ")");
+        }
+        for (int t = 0; t < 1_000_000; t++) {
+            float x = t % 2 == 0 ? (r.nextFloat() * 2 - 1) * FloatMath.EXP_FAST
+                    : Float.intBitsToFloat(r.nextInt(Float.floatToIntBits(FloatMath.EXP_FAST)) | (r.nextBoolean() ? 0x80000000 : 0));
+            assertEquals(Float.floatToIntBits(twoFactorExp(x)), Float.floatToIntBits(FloatMath.exp(x)), "exp(" + x + ")");
+        }
+    }
+
+    /** exp's reduction and polynomial with 2^n applied as two normal factors, as on the whole range. */
+    private static float twoFactorExp(float x) {
+        float t = Math.fma(x, FloatMath.LOG2E, FloatMath.ROUND_MAGIC);
+        int n = Float.floatToRawIntBits(t) - FloatMath.ROUND_MAGIC_BITS;
+        float nf = t - FloatMath.ROUND_MAGIC;
+        float rr = Math.fma(nf, -FloatMath.LN2_HI, x);
+        rr = Math.fma(nf, -FloatMath.LN2_LO, rr);
+        float p = Math.fma(FloatMath.E0, rr, FloatMath.E1);
+        p = Math.fma(p, rr, FloatMath.E2);
+        p = Math.fma(p, rr, FloatMath.E3);
+        p = Math.fma(p, rr, FloatMath.E4);
+        p = Math.fma(p, rr, FloatMath.E5);
+        float y = Math.fma(p, rr * rr, rr) + 1f;
+        int n1 = n >> 1;
+        return y * Float.intBitsToFloat((n1 + 127) << 23) * Float.intBitsToFloat((n - n1 + 127) << 23);
+    }
+
     @Test
     void logIsWithinTwoUlp() {
         assertUlps(FloatMath::log, Math::log, 0f, 10f, 2);
