@@ -31,7 +31,7 @@ final class Copy {
             }
         }
         if (dt == DType.FLOAT32 && st == DType.UINT8) {
-            // Image pixels: the hot conversion of a data loader, in a loop the JIT vectorises.
+            // Image pixels: the hot conversion of a data loader, in a kernel of its own.
             float[] fd = dst.storage().floats();
             byte[] bs = src.storage().bytes();
             loop.runParallel(GRAIN, (off, n) -> FloatLoops.fromUint8(bs, off[1], ss, fd, off[0], ds, n));

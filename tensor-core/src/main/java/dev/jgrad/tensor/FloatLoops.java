@@ -76,15 +76,7 @@ final class FloatLoops {
 
     /** {@code d[i] = (float) (s[i] & 0xFF)}: uint8 to float32. */
     static void fromUint8(byte[] s, int so, int ss, float[] d, int dO, int ds, int n) {
-        if (ss == 1 && ds == 1) {
-            for (int i = 0; i < n; i++) {
-                d[dO + i] = s[so + i] & 0xFF;
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                d[dO + i * ds] = s[so + i * ss] & 0xFF;
-            }
-        }
+        KernelOps.K.fromUint8(n, s, so, ss, d, dO, ds);
     }
 
     /** {@code o[i] = x[i] <= threshold ? 0 : g[i]}: the gradient of ReLU and threshold. */

@@ -138,6 +138,9 @@ public interface Kernels {
     void thresholdBackward(int n, float[] g, int gOff, int gStride, float[] x, int xOff, int xStride, float threshold,
                            float[] out, int outOff, int outStride);
 
+    /** out[i] = x[i] &amp; 0xFF as float32: uint8 pixels to float. */
+    void fromUint8(int n, byte[] x, int xOff, int xStride, float[] out, int outOff, int outStride);
+
     // ---- reductions ------------------------------------------------------------------------
 
     /**

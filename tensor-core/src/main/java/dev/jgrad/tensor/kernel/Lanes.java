@@ -28,6 +28,23 @@ final class Lanes {
         return v.lane(0);
     }
 
+    /**
+     * sums[q] = the lane sum of the vector at rows[q * L], for q in [0, count). Callers store their
+     * accumulators here and sum them in this small method: called once per vector from a large
+     * kernel, {@link #sum(FloatVector)} may not be inlined, and a vector passed to a call that
+     * is not inlined is boxed and summed by the Vector API's slow Java fallback.
+     */
+    static void sumRows(float[] rows, int count, float[] sums) {
+        int lanes = FS.length();
+        for (int q = 0; q < count; q++) {
+            FloatVector v = FloatVector.fromArray(FS, rows, q * lanes);
+            for (VectorShuffle<Float> step : FLOAT_STEPS) {
+                v = v.add(v.rearrange(step));
+            }
+            sums[q] = v.lane(0);
+        }
+    }
+
     static double sum(DoubleVector v) {
         for (VectorShuffle<Double> step : DOUBLE_STEPS) {
             v = v.add(v.rearrange(step));

@@ -486,6 +486,12 @@ final class ScalarFloatOps {
         }
     }
 
+    static void fromUint8(int n, byte[] x, int xo, int xs, float[] out, int oo, int os) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i * os] = x[xo + i * xs] & 0xFF;
+        }
+    }
+
     /** out[i] = x[i] &lt;= threshold ? 0 : g[i]; NaN in x compares false and keeps g[i]. */
     static void thresholdBackward(int n, float[] g, int go, int gs, float[] x, int xo, int xs, float threshold,
                                   float[] out, int oo, int os) {

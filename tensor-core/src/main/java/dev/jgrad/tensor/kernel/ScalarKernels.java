@@ -105,6 +105,11 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void fromUint8(int n, byte[] x, int xOff, int xStride, float[] out, int outOff, int outStride) {
+        ScalarFloatOps.fromUint8(n, x, xOff, xStride, out, outOff, outStride);
+    }
+
+    @Override
     public void thresholdBackward(int n, float[] g, int gOff, int gStride, float[] x, int xOff, int xStride, float threshold,
                                   float[] out, int outOff, int outStride) {
         ScalarFloatOps.thresholdBackward(n, g, gOff, gStride, x, xOff, xStride, threshold, out, outOff, outStride);

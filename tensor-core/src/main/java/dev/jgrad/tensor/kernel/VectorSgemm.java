@@ -34,7 +34,7 @@ final class VectorSgemm {
                      float[] a, int aOff, int aBatch, int ars, int acs,
                      float[] b, int bOff, int bBatch, int brs, int bcs,
                      float[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate) {
-        if (VectorSgemmNT.applies(k, acs, brs)) {
+        if (VectorSgemmNT.applies(n, k, acs, brs)) {
             VectorSgemmNT.gemm(batch, m, n, k, a, aOff, aBatch, ars, b, bOff, bBatch, bcs, c, cOff, cBatch, crs, ccs, accumulate,
                     PARALLEL_FLOPS);
             return;

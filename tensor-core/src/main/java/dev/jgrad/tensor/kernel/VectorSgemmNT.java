@@ -4,12 +4,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * float32 C = A Bᵀ-style products where both operands are contiguous along k: the rows of A and
- * the columns of B (the rows of W in {@code x @ W.t()}, a linear layer's forward pass). Each C
- * element is a dot product, so a 4 x 4 tile of C keeps 16 vector accumulators, loads 4 + 4
- * vectors per step along k and reduces the lanes once at the end. Nothing is packed: the packed
- * GEMM would have to transpose all of B first, which costs as much as the arithmetic when A has
- * few rows (a batch of 100).
+ * float32 C = A Bᵀ-style products with few columns, where both operands are contiguous along k:
+ * the rows of A and the columns of B (the rows of W in {@code x @ W.t()}, the forward pass of a
+ * layer with few outputs, such as a classifier's last). Each C element is a dot product, so a
+ * 4 x 4 tile of C keeps 16 vector accumulators, loads 4 + 4 vectors per step along k and sums
+ * the lanes once at the end. Nothing is packed: with 10 outputs the packed GEMM would spend its
+ * time transposing B and multiplying zero padding.
  *
  * <p>Every C element is its own chain (the lanes of one accumulator, summed in {@link Lanes}'
  * fixed order, then the k tail in order), so the result does not depend on the tiling, the
@@ -23,6 +23,17 @@ final class VectorSgemmNT {
     static final int MIN_K = 4 * L;
     /** Above this depth four rows of A no longer stay in L1 across a row of tiles. */
     static final int MAX_K = 4096;
+    /**
+     * Widest output this kernel takes. The lane sums that finish every tile cost about a fifth
+     * of the work at k = 784, so for wide outputs the packed GEMM, even with B transposed while
+     * packing, is faster (94 against 77 GFLOPS for 100 x 256 x 784 here); for a layer's few
+     * outputs it is the packing and the zero-padded tiles that cost (71 against 30 GFLOPS for
+     * 100 x 10 x 784).
+     */
+    static final int MAX_N = 16;
+
+    /** Per thread: the 16 accumulators stored for {@link Lanes#sumRows}, and their sums. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[T * T * L], new float[T * T]});
 
     private VectorSgemmNT() {}
 
@@ -31,8 +42,8 @@ final class VectorSgemmNT {
      * accumulators and 5 operands need the 32 vector registers of AVX-512 or AArch64; with 16
      * (AVX2) they would spill, and the packed GEMM is used instead.
      */
-    static boolean applies(int k, int acs, int brs) {
-        return VectorSgemm.NV == 4 && acs == 1 && brs == 1 && k >= MIN_K && k <= MAX_K;
+    static boolean applies(int n, int k, int acs, int brs) {
+        return VectorSgemm.NV == 4 && acs == 1 && brs == 1 && n <= MAX_N && k >= MIN_K && k <= MAX_K;
     }
 
     static void gemm(int batch, int m, int n, int k,
@@ -40,13 +51,15 @@ final class VectorSgemmNT {
                      float[] b, int bOff, int bBatch, int bcs,
                      float[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate, long parallelFlops) {
         GemmSplit.run(batch, m, n, k, T, T, parallelFlops, (b0, b1, m0, m1, n0, n1) -> {
+            float[][] scratch = SCRATCH.get();
             for (int bi = b0; bi < b1; bi++) {
                 int ab = aOff + bi * aBatch, bb = bOff + bi * bBatch, cb = cOff + bi * cBatch;
                 for (int i = m0; i < m1; i += T) {
                     int mr = Math.min(T, m1 - i);
                     for (int j = n0; j < n1; j += T) {
                         int nr = Math.min(T, n1 - j);
-                        tile(k, a, ab + i * ars, ars, mr, b, bb + j * bcs, bcs, nr, c, cb + i * crs + j * ccs, crs, ccs, accumulate);
+                        tile(k, a, ab + i * ars, ars, mr, b, bb + j * bcs, bcs, nr, c, cb + i * crs + j * ccs, crs, ccs, accumulate,
+                                scratch[0], scratch[1]);
                     }
                 }
             }
@@ -58,7 +71,7 @@ final class VectorSgemmNT {
      * last one, so the loop has no branches; only the real elements are stored.
      */
     private static void tile(int k, float[] a, int ai, int lda, int mr, float[] b, int bi, int ldb, int nr,
-                             float[] c, int ci, int crs, int ccs, boolean accumulate) {
+                             float[] c, int ci, int crs, int ccs, boolean accumulate, float[] rows, float[] sums) {
         int a1 = ai + Math.min(1, mr - 1) * lda, a2 = ai + Math.min(2, mr - 1) * lda, a3 = ai + Math.min(3, mr - 1) * lda;
         int b1 = bi + Math.min(1, nr - 1) * ldb, b2 = bi + Math.min(2, nr - 1) * ldb, b3 = bi + Math.min(3, nr - 1) * ldb;
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
@@ -76,14 +89,13 @@ final class VectorSgemmNT {
             y = FloatVector.fromArray(S, b, b3 + p);
             c03 = x0.fma(y, c03); c13 = x1.fma(y, c13); c23 = x2.fma(y, c23); c33 = x3.fma(y, c33);
         }
-        float s00 = Lanes.sum(c00), s01 = Lanes.sum(c01);
-        float s02 = Lanes.sum(c02), s03 = Lanes.sum(c03);
-        float s10 = Lanes.sum(c10), s11 = Lanes.sum(c11);
-        float s12 = Lanes.sum(c12), s13 = Lanes.sum(c13);
-        float s20 = Lanes.sum(c20), s21 = Lanes.sum(c21);
-        float s22 = Lanes.sum(c22), s23 = Lanes.sum(c23);
-        float s30 = Lanes.sum(c30), s31 = Lanes.sum(c31);
-        float s32 = Lanes.sum(c32), s33 = Lanes.sum(c33);
+        c00.intoArray(rows, 0); c01.intoArray(rows, L); c02.intoArray(rows, 2 * L); c03.intoArray(rows, 3 * L);
+        c10.intoArray(rows, 4 * L); c11.intoArray(rows, 5 * L); c12.intoArray(rows, 6 * L); c13.intoArray(rows, 7 * L);
+        c20.intoArray(rows, 8 * L); c21.intoArray(rows, 9 * L); c22.intoArray(rows, 10 * L); c23.intoArray(rows, 11 * L);
+        c30.intoArray(rows, 12 * L); c31.intoArray(rows, 13 * L); c32.intoArray(rows, 14 * L); c33.intoArray(rows, 15 * L);
+        Lanes.sumRows(rows, T * T, sums);
+        float s00 = sums[0], s01 = sums[1], s02 = sums[2], s03 = sums[3], s10 = sums[4], s11 = sums[5], s12 = sums[6], s13 = sums[7];
+        float s20 = sums[8], s21 = sums[9], s22 = sums[10], s23 = sums[11], s30 = sums[12], s31 = sums[13], s32 = sums[14], s33 = sums[15];
         for (int p = kv; p < k; p++) {
             float x0 = a[ai + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
             float y0 = b[bi + p], y1 = b[b1 + p], y2 = b[b2 + p], y3 = b[b3 + p];

@@ -163,6 +163,27 @@ class ElementwiseKernelsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void fromUint8MatchesScalarAndEveryByteValue() {
+        Random r = new Random(92);
+        for (int t = 0; t < 300; t++) {
+            int n = t == 0 ? 256 : Strided.size(r, 300);
+            int xs = t == 0 ? 1 : Strided.stride(r), os = r.nextInt(4) == 0 ? 3 : 1;
+            byte[] x = new byte[n * xs + 2];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (byte) (t == 0 ? i - 1 : r.nextInt(256));
+            }
+            float[] expected = new float[n * os + 2];
+            float[] actual = expected.clone();
+            SCALAR.fromUint8(n, x, 1, xs, expected, 1, os);
+            VECTOR.fromUint8(n, x, 1, xs, actual, 1, os);
+            assertSameBits(expected, actual, "fromUint8 n=" + n + " xs=" + xs + " os=" + os);
+            for (int i = 0; i < n; i++) {
+                assertEquals(x[1 + i * xs] & 0xFF, expected[1 + i * os], 0f, "byte " + x[1 + i * xs]);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void thresholdBackwardMatchesScalarAndDefinition() {
         Random r = new Random(91);
         float[] thresholds = {0f, -0f, 0.5f, -1.25f};

@@ -229,8 +229,9 @@ class GemmKernelsTest {
         Random r = new Random(5);
         int saved = dev.jgrad.tensor.Parallel.getNumThreads();
         try {
-            // B transposed (the unpacked dot-product kernel) and B contiguous (the packed GEMM).
-            for (int[] shape : new int[][] {{261, 263, 259}, {37, 1030, 700}, {1030, 37, 700}, {301, 303, 784}}) {
+            // B transposed (packed with a transpose, or the unpacked dot-product kernel when n is
+            // small) and B contiguous (the packed GEMM).
+            for (int[] shape : new int[][] {{261, 263, 259}, {37, 1030, 700}, {1030, 37, 700}, {4000, 13, 784}}) {
                 int m = shape[0], n = shape[1], k = shape[2];
                 float[] a = Strided.floats(r, m * k, false), b = Strided.floats(r, k * n, false);
                 for (int[] bStrides : new int[][] {{1, k}, {n, 1}}) {

@@ -35,6 +35,25 @@ class LanesTest {
     }
 
     @Test
+    void rowSumsFollowTheButterflyOrderColdAndCompiled() {
+        int lanes = FloatVector.SPECIES_PREFERRED.length();
+        Random r = new Random(8);
+        float[] rows = new float[16 * lanes];
+        float[] sums = new float[16];
+        for (int t = 0; t < 3000; t++) {
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(9)));
+            }
+            int count = 1 + r.nextInt(16);
+            Lanes.sumRows(rows, count, sums);
+            for (int q = 0; q < count; q++) {
+                float want = butterfly(java.util.Arrays.copyOfRange(rows, q * lanes, (q + 1) * lanes));
+                assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(sums[q]), "trial " + t + " row " + q);
+            }
+        }
+    }
+
+    @Test
     void doubleLaneSumFollowsTheButterflyOrder() {
         int lanes = DoubleVector.SPECIES_PREFERRED.length();
         Random r = new Random(4);
