@@ -11,6 +11,8 @@ package dev.jgrad.tensor;
 final class Reductions {
     /** Iteration indices per block of a full reduction. */
     private static final int BLOCK = 1 << 15;
+    /** Rows per float32 block of a column sum: short enough that float32 adds lose little. */
+    private static final int COLUMN_SUM_ROWS = 128;
     /**
      * PyTorch adds fewer than this many float32 values one by one in float (its vector lanes only
      * start at 8), so such sums are summed that way here too and round exactly as PyTorch's do: a
@@ -208,6 +210,10 @@ final class Reductions {
             }
             return acc;
         }
+        if (f32 && outN > 1 && x.isContiguous() && reducesLeadingDims(mask)) {
+            columnSumsInBlocks(f, x.storageOffset(), count(x, mask), outN, acc);
+            return acc;
+        }
         if (outN == 1) {
             acc[0] = blockedFullSum(loop, (off, n) -> f32 ? FloatLoops.sum(f, off[0], xs, n) : sumDoubles(d, off[0], xs, n));
             return acc;
@@ -224,6 +230,41 @@ final class Reductions {
             }
         });
         return acc;
+    }
+
+    /** Whether the reduced dims are all before the kept ones, as in sum(dim=0) of a matrix. */
+    private static boolean reducesLeadingDims(boolean[] mask) {
+        int d = 0;
+        while (d < mask.length && mask[d]) {
+            d++;
+        }
+        for (int e = d; e < mask.length; e++) {
+            if (mask[e]) {
+                return false;
+            }
+        }
+        return d > 0;
+    }
+
+    /**
+     * Column sums of a contiguous rows x cols float32 matrix (a bias gradient, sum(dim=0)): the
+     * column-sum kernel adds blocks of COLUMN_SUM_ROWS rows in float32 across whole vectors of
+     * columns, and the block sums go into double, as the whole-array sum does, so the error does
+     * not grow with the number of rows. Each column is summed in the same order on any number of
+     * threads.
+     */
+    private static void columnSumsInBlocks(float[] f, int off, int rows, int cols, double[] acc) {
+        int grain = Math.max(64, BLOCK / Math.max(1, rows));
+        Parallel.parallelFor(0, cols, grain, (c0, c1) -> {
+            float[] block = new float[c1 - c0];
+            for (int r0 = 0; r0 < rows; r0 += COLUMN_SUM_ROWS) {
+                int nr = Math.min(COLUMN_SUM_ROWS, rows - r0);
+                KernelOps.K.columnSums(nr, c1 - c0, f, off + r0 * cols + c0, cols, block, 0, false);
+                for (int j = 0; j < block.length; j++) {
+                    acc[c0 + j] += block[j];
+                }
+            }
+        });
     }
 
     @FunctionalInterface

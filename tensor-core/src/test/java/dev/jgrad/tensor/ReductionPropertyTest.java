@@ -51,6 +51,59 @@ class ReductionPropertyTest {
         return t == DType.FLOAT32 && n < 8 ? n * 0x1p-24 * abs : 0;
     }
 
+    /**
+     * The error bound of a column sum (leading dims reduced, contiguous float32, several outputs):
+     * blocks of up to 128 rows are added in float32 before the double accumulation.
+     */
+    private static double columnSumBound(NDArray x, boolean[] mask, double n, double abs) {
+        int d = 0;
+        while (d < mask.length && mask[d]) {
+            d++;
+        }
+        boolean leading = d > 0 && d < mask.length;
+        for (int e = d; e < mask.length; e++) {
+            leading &= !mask[e];
+        }
+        return x.dtype() == DType.FLOAT32 && x.isContiguous() && leading ? Math.min(n, 128) * 0x1p-24 * abs : 0;
+    }
+
+    @Test
+    void columnSumsOfManyRowsStayAccurateAndIgnoreTheThreadCount() {
+        Random r = new Random(12);
+        int saved = Parallel.getNumThreads();
+        try {
+            for (int[] shape : new int[][] {{1000, 37}, {300, 5, 70}, {129, 1}, {4096, 300}}) {
+                int n = 1;
+                for (int s : shape) {
+                    n *= s;
+                }
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = (float) r.nextGaussian();
+                }
+                NDArray x = NDArray.wrap(v, shape);
+                int cols = n / shape[0];
+                Parallel.setNumThreads(1);
+                float[] one = x.sum(0).toFloatArray();
+                Parallel.setNumThreads(3);
+                float[] three = x.sum(0).toFloatArray();
+                assertArrayEquals(one, three, java.util.Arrays.toString(shape));
+                for (int j = 0; j < cols; j++) {
+                    double exact = 0, abs = 0;
+                    for (int i = 0; i < shape[0]; i++) {
+                        exact += v[i * cols + j];
+                        abs += Math.abs(v[i * cols + j]);
+                    }
+                    // 128-row float32 blocks: far tighter than float32 added row after row.
+                    assertEquals(exact, one[j], 0x1p-24 * Math.abs(exact) + 130 * 0x1p-24 * abs / Math.max(1, shape[0] / 128.0) + 1e-6,
+                            java.util.Arrays.toString(shape) + " column " + j);
+                }
+            }
+        } finally {
+            Parallel.setNumThreads(saved);
+        }
+    }
+
     @Test
     void sumMeanProdMaxMatchNaive() {
         Random r = new Random(77);
@@ -105,7 +158,7 @@ class ReductionPropertyTest {
                 // One final rounding to the output dtype plus the double accumulation's summation bound
                 // (float32 sums of fewer than 8 values add up in float, as PyTorch's do).
                 double tol = 2 * eps * Math.abs(ref[0][i]) + ref[4][i] * 0x1p-52 * ref[1][i] + 1e-300
-                        + smallFloatSumBound(t, ref[4][i], ref[1][i]);
+                        + smallFloatSumBound(t, ref[4][i], ref[1][i]) + columnSumBound(x, mask, ref[4][i], ref[1][i]);
                 assertEquals(ref[0][i], got[i], t.isFloatingPoint() ? tol : 0, ctx + " sum at " + i);
             }
             if (t.isFloatingPoint()) {
@@ -116,7 +169,8 @@ class ReductionPropertyTest {
                         assertEquals(Double.NaN, mean[i], ctx + " mean of nothing at " + i);
                     } else {
                         assertEquals(want, mean[i], 4 * eps * Math.abs(want) + 0x1p-52 * ref[1][i] + 1e-300
-                                + smallFloatSumBound(t, ref[4][i], ref[1][i]) / ref[4][i], ctx + " mean at " + i);
+                                + (smallFloatSumBound(t, ref[4][i], ref[1][i]) + columnSumBound(x, mask, ref[4][i], ref[1][i])) / ref[4][i],
+                                ctx + " mean at " + i);
                     }
                 }
             }
