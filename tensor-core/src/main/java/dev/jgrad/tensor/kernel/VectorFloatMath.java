@@ -18,6 +18,11 @@ final class VectorFloatMath {
 
     private VectorFloatMath() {}
 
+    /**
+     * One lane out of range sends the whole vector down the general path, where the scalar twin
+     * decides per element; both paths give the same bits for |x| &lt;= EXP_FAST, so every lane
+     * still equals {@link FloatMath#exp}.
+     */
     static FloatVector exp(FloatVector x) {
         return x.abs().compare(VectorOperators.LE, EXP_FAST).allTrue() ? expInRange(x) : expAnyRange(x);
     }
