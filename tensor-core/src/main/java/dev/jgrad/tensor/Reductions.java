@@ -214,6 +214,15 @@ final class Reductions {
             columnSumsInBlocks(f, x.storageOffset(), count(x, mask), outN, acc);
             return acc;
         }
+        if (outN > 1 && x.isContiguous() && reducesTrailingDims(mask)) {
+            // sum(dim=-1) of contiguous rows: one run per row, as the loop below would walk them.
+            int len = count(x, mask);
+            int off = x.storageOffset();
+            for (int r = 0; r < outN; r++) {
+                acc[r] += f32 ? FloatLoops.sum(f, off + r * len, 1, len) : sumDoubles(d, off + r * len, 1, len);
+            }
+            return acc;
+        }
         if (outN == 1) {
             acc[0] = blockedFullSum(loop, (off, n) -> f32 ? FloatLoops.sum(f, off[0], xs, n) : sumDoubles(d, off[0], xs, n));
             return acc;
@@ -230,6 +239,20 @@ final class Reductions {
             }
         });
         return acc;
+    }
+
+    /** Whether the reduced dims are all after the kept ones, as in sum(dim=1) of a matrix. */
+    private static boolean reducesTrailingDims(boolean[] mask) {
+        int d = mask.length;
+        while (d > 0 && mask[d - 1]) {
+            d--;
+        }
+        for (int e = 0; e < d; e++) {
+            if (mask[e]) {
+                return false;
+            }
+        }
+        return d < mask.length;
     }
 
     /** Whether the reduced dims are all before the kept ones, as in sum(dim=0) of a matrix. */
