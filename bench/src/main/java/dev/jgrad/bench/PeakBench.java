@@ -15,11 +15,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What this machine can do at most, measured in the same run as the kernels, so the report can
- * say how close each kernel gets: one core's float32 FMA throughput, and the read bandwidth of
+ * say how close each kernel gets: one core's and two threads' float32 FMA throughput, and the read bandwidth of
  * a stream far larger than the caches. {@link PeakWork} counts what one invocation does.
  */
 @State(Scope.Thread)
@@ -104,6 +105,17 @@ public class PeakBench {
         FloatVector s = c0.add(c1).add(c2).add(c3).add(c4).add(c5)
                 .add(c6).add(c7).add(c8).add(c9).add(c10).add(c11);
         return s.reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * The same FMA chains on two threads at once (JMH adds their throughputs): the peak a
+     * two-thread product can reach, which is below twice one core's where the cores share
+     * their FMA units (SMT siblings) or the host runs other work.
+     */
+    @Benchmark
+    @Threads(2)
+    public float fmaTwoThreads() {
+        return fma();
     }
 
     @Benchmark

@@ -155,7 +155,12 @@ public final class Targets {
         Stats g = m.get().gflops();
         String context = "";
         Optional<Measurement> peak = results.find(Suite.PEAK, "fma", Impl.PROBE, 0);
-        if (peak.isPresent()) {
+        Optional<Measurement> peak2 = threads == 2 ? results.find(Suite.PEAK, "fma2", Impl.PROBE, 2) : Optional.empty();
+        if (peak2.isPresent()) {
+            double p = peak2.get().gflops().median();
+            context = Fmt.percent(g.median() / p) + " of the measured 2-thread FMA peak (" + Fmt.num(p) + " GFLOPS; "
+                    + Fmt.percent(g.median() / (2 * peak.map(q -> q.gflops().median()).orElse(p / 2))) + " of twice one core's)";
+        } else if (peak.isPresent()) {
             double p = peak.get().gflops().median() * threads;
             context = Fmt.percent(g.median() / p) + " of the measured FMA peak ("
                     + Fmt.num(p) + " GFLOPS" + (threads > 1 ? " on " + threads + " cores" : "") + ")";

@@ -167,6 +167,9 @@ public final class Workloads {
             case "fma":
                 return new Workload(Suite.PEAK, "fma", "float32 FMA, 1 core, " + bits + "-bit vectors",
                         0, "", 0, Impl.PROBE, PeakWork.fmaFlops(bits), 0, 0);
+            case "fmaTwoThreads":
+                return new Workload(Suite.PEAK, "fma2", "float32 FMA, 2 threads, " + bits + "-bit vectors",
+                        2, "", 0, Impl.PROBE, PeakWork.fmaFlops(bits), 0, 0);
             case "read":
                 return new Workload(Suite.PEAK, "read", "streaming read of "
                         + (PeakWork.READ_FLOATS * 4L >> 20) + " MB, 1 core", 1, "", 1, Impl.PROBE, 0,

@@ -13,7 +13,9 @@ import java.util.Optional;
  *
  * <p>Both give the same results for elementwise functions, bit for bit. Sums and products may
  * differ in the last bits, because the vector kernels add in a different order. Every kernel
- * gives the same result whatever the number of threads ({@code NDArray.setNumThreads}).
+ * gives the same result whatever the number of threads ({@code NDArray.setNumThreads}), and
+ * whether or not the JIT has compiled it yet: no floating-point sum uses the Vector API's
+ * {@code reduceLanes}, whose order differs between the interpreter and C2 (see {@code Lanes}).
  */
 public interface Kernels {
 

@@ -37,11 +37,7 @@ final class Lanes {
     static void sumRows(float[] rows, int count, float[] sums) {
         int lanes = FS.length();
         for (int q = 0; q < count; q++) {
-            FloatVector v = FloatVector.fromArray(FS, rows, q * lanes);
-            for (VectorShuffle<Float> step : FLOAT_STEPS) {
-                v = v.add(v.rearrange(step));
-            }
-            sums[q] = v.lane(0);
+            sums[q] = sum(FloatVector.fromArray(FS, rows, q * lanes));
         }
     }
 

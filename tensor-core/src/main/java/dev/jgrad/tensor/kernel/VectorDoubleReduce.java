@@ -40,7 +40,7 @@ final class VectorDoubleReduce {
         for (; i < n; i++) {
             tail += x[off + i];
         }
-        return total.reduceLanes(VectorOperators.ADD) + tail;
+        return Lanes.sum(total) + tail;
     }
 
     static double dot(int n, double[] x, int xo, int xs, double[] y, int yo, int ys) {
@@ -66,7 +66,7 @@ final class VectorDoubleReduce {
         for (; i < n; i++) {
             tail += (double) x[xo + i] * y[yo + i];
         }
-        return total.reduceLanes(VectorOperators.ADD) + tail;
+        return Lanes.sum(total) + tail;
     }
 
     static double max(int n, double[] x, int off, int stride) {

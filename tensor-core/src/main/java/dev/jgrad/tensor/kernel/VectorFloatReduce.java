@@ -41,7 +41,7 @@ final class VectorFloatReduce {
         for (; i < n; i++) {
             tail += x[off + i];
         }
-        return total.reduceLanes(VectorOperators.ADD) + tail;
+        return Lanes.sum(total) + tail;
     }
 
     static double dot(int n, float[] x, int xo, int xs, float[] y, int yo, int ys) {
@@ -67,7 +67,7 @@ final class VectorFloatReduce {
         for (; i < n; i++) {
             tail += (double) x[xo + i] * y[yo + i];
         }
-        return total.reduceLanes(VectorOperators.ADD) + tail;
+        return Lanes.sum(total) + tail;
     }
 
     static float max(int n, float[] x, int off, int stride) {
