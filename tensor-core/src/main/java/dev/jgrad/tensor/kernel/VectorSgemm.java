@@ -22,6 +22,12 @@ final class VectorSgemm {
     static final int MC = 48;
     /** Columns of B per packed panel (KC x NC, sized for L2). */
     static final int NC = Math.max(NR, 512 / NR * NR);
+    /**
+     * Up to this many rows of A, B is read in place when its rows are contiguous: each B element
+     * then serves at most two row tiles, so packing it would cost about as much as using it (the
+     * weight gradient gᵀ @ x of a layer with 10 outputs).
+     */
+    static final int DIRECT_B_MAX_M = 2 * MR;
     /** Below this many flops the product runs on the calling thread. */
     static final long PARALLEL_FLOPS = 1L << 25;
 
@@ -63,16 +69,21 @@ final class VectorSgemm {
         float[] bp = buf[0];
         float[] tile = buf[1];
         int kBlocks = (k + KC - 1) / KC;
+        boolean direct = bcs == 1 && m1 - m0 <= DIRECT_B_MAX_M;
         for (int jc = n0; jc < n1; jc += NC) {
             int nc = Math.min(NC, n1 - jc);
             for (int kb = 0; kb < kBlocks; kb++) {
                 // Equal K blocks, so that no block is a thin remainder; they depend on k alone.
                 int pc = (int) ((long) k * kb / kBlocks);
                 int kc = (int) ((long) k * (kb + 1) / kBlocks) - pc;
-                packB(kc, nc, b, bOff + pc * brs + jc * bcs, brs, bcs, bp);
+                int bBase = bOff + pc * brs + jc * bcs;
+                if (!direct) {
+                    packB(kc, nc, b, bBase, brs, bcs, bp);
+                }
                 for (int ic = m0; ic < m1; ic += MC) {
                     int mc = Math.min(MC, m1 - ic);
-                    macro(mc, nc, kc, a, aOff + ic * ars + pc * acs, ars, acs, bp, c, cOff + ic * crs + jc * ccs, crs, ccs, tile);
+                    macro(mc, nc, kc, a, aOff + ic * ars + pc * acs, ars, acs, direct ? b : null, bBase, brs, bp,
+                            c, cOff + ic * crs + jc * ccs, crs, ccs, tile);
                 }
             }
         }
@@ -80,35 +91,50 @@ final class VectorSgemm {
 
     /**
      * Runs the tiles of one mc x nc block. A is read in place with its strides: the micro-kernel
-     * only broadcasts single A values, so packing A would buy nothing but a copy.
+     * only broadcasts single A values, so packing A would buy nothing but a copy. B comes packed
+     * in bp, or, when {@code direct} is not null, in place from its contiguous rows (brs apart),
+     * except for a last sliver of part of a vector, which is packed alone so that no load runs
+     * past B's rows.
      */
     private static void macro(int mc, int nc, int kc, float[] a, int aBase, int ars, int acs,
-                              float[] bp, float[] c, int cBase, int crs, int ccs, float[] tile) {
+                              float[] direct, int bBase, int brs, float[] bp,
+                              float[] c, int cBase, int crs, int ccs, float[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
+            boolean wholeVectors = nr == NR || nr == L || nr == 2 * L;
+            float[] bs = bp;
+            int bi = jr * kc;
+            int ldb = NR;
+            if (direct != null && wholeVectors) {
+                bs = direct;
+                bi = bBase + jr;
+                ldb = brs;
+            } else if (direct != null) {
+                packB(kc, nr, direct, bBase + jr, brs, 1, bp);
+                bi = 0;
+            }
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
                 int ai = aBase + ir * ars;
                 int ci = cBase + ir * crs + jr * ccs;
-                int bi = jr * kc;
-                if (ccs == 1 && (nr == NR || nr == L || nr == 2 * L)) {
-                    micro(kc, a, ai, ars, acs, mr, bp, bi, c, ci, crs, nr / L);
+                if (ccs == 1 && wholeVectors) {
+                    micro(kc, a, ai, ars, acs, mr, bs, bi, ldb, c, ci, crs, nr / L);
                 } else {
-                    edgeTile(kc, a, ai, ars, acs, mr, bp, bi, c, ci, crs, ccs, mr, nr, tile);
+                    edgeTile(kc, a, ai, ars, acs, mr, bs, bi, ldb, c, ci, crs, ccs, mr, nr, tile);
                 }
             }
         }
     }
 
     /** A tile with fewer than NR columns, or whose C rows are not contiguous, goes through a small buffer. */
-    private static void edgeTile(int kc, float[] a, int ai, int ars, int acs, int aRows, float[] bp, int bi,
+    private static void edgeTile(int kc, float[] a, int ai, int ars, int acs, int aRows, float[] bp, int bi, int ldb,
                                  float[] c, int ci, int crs, int ccs, int mr, int nr, float[] tile) {
         for (int r = 0; r < MR; r++) {
             for (int j = 0; j < NR; j++) {
                 tile[r * NR + j] = r < mr && j < nr ? c[ci + r * crs + j * ccs] : 0f;
             }
         }
-        micro(kc, a, ai, ars, acs, aRows, bp, bi, tile, 0, NR, (nr + L - 1) / L);
+        micro(kc, a, ai, ars, acs, aRows, bp, bi, ldb, tile, 0, NR, (nr + L - 1) / L);
         for (int r = 0; r < mr; r++) {
             for (int j = 0; j < nr; j++) {
                 c[ci + r * crs + j * ccs] = tile[r * NR + j];
@@ -177,29 +203,29 @@ final class VectorSgemm {
     }
 
     /**
-     * One MR x NR tile: C[ci + r*ldc + j] += sum_p A(r, p) * bp[bi + p*NR + j], where A(r, p) is
+     * One MR x NR tile: C[ci + r*ldc + j] += sum_p A(r, p) * bp[bi + p*ldb + j], where A(r, p) is
      * a[ai + r*ars + p*acs]. Rows past mr repeat the last row for A and for C alike, so they
      * compute and store the last row's values again: no buffer is needed for a partial row tile.
      */
-    private static void micro(int kc, float[] a, int ai, int ars, int acs, int mr, float[] bp, int bi, float[] c, int ci, int ldc,
-                              int vectors) {
+    private static void micro(int kc, float[] a, int ai, int ars, int acs, int mr, float[] bp, int bi, int ldb,
+                              float[] c, int ci, int ldc, int vectors) {
         int last = mr - 1;
         int r1 = Math.min(1, last), r2 = Math.min(2, last), r3 = Math.min(3, last), r4 = Math.min(4, last), r5 = Math.min(5, last);
         // A tile narrower than NR (the last columns of B) uses the narrowest kernel that covers
         // it, instead of computing the full width on zero padding.
         if (vectors > 2) {
-            micro6x4(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, c, ci, ldc, last);
+            micro6x4(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, ldb, c, ci, ldc, last);
         } else if (vectors == 2) {
-            micro6x2(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, c, ci, ldc, last);
+            micro6x2(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, ldb, c, ci, ldc, last);
         } else {
-            micro6x1(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, c, ci, ldc, last);
+            micro6x1(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, ldb, c, ci, ldc, last);
         }
     }
 
     // The tile is loaded from C and stored back, with no helper calls: the body is large enough
     // that C2 stops inlining, and a vector passed to a call that is not inlined gets boxed.
     private static void micro6x4(int kc, float[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 float[] bp, int bi, float[] c, int ci, int ldc, int last) {
+                                 float[] bp, int bi, int ldb, float[] c, int ci, int ldc, int last) {
         int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
         int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
         FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + L);
@@ -232,7 +258,7 @@ final class VectorSgemm {
             x = FloatVector.broadcast(S, a[ai + o5]);
             c50 = x.fma(b0, c50); c51 = x.fma(b1, c51); c52 = x.fma(b2, c52); c53 = x.fma(b3, c53);
             ai += acs;
-            bi += 4 * L;
+            bi += ldb;
         }
         c00.intoArray(c, ci); c01.intoArray(c, ci + L); c02.intoArray(c, ci + 2 * L); c03.intoArray(c, ci + 3 * L);
         c10.intoArray(c, r1); c11.intoArray(c, r1 + L); c12.intoArray(c, r1 + 2 * L); c13.intoArray(c, r1 + 3 * L);
@@ -243,7 +269,7 @@ final class VectorSgemm {
     }
 
     private static void micro6x2(int kc, float[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 float[] bp, int bi, float[] c, int ci, int ldc, int last) {
+                                 float[] bp, int bi, int ldb, float[] c, int ci, int ldc, int last) {
         int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
         int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
         FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + L);
@@ -268,7 +294,7 @@ final class VectorSgemm {
             x = FloatVector.broadcast(S, a[ai + o5]);
             c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
             ai += acs;
-            bi += NR;
+            bi += ldb;
         }
         c00.intoArray(c, ci); c01.intoArray(c, ci + L);
         c10.intoArray(c, r1); c11.intoArray(c, r1 + L);
@@ -279,7 +305,7 @@ final class VectorSgemm {
     }
 
     private static void micro6x1(int kc, float[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 float[] bp, int bi, float[] c, int ci, int ldc, int last) {
+                                 float[] bp, int bi, int ldb, float[] c, int ci, int ldc, int last) {
         int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
         int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
         FloatVector c0 = FloatVector.fromArray(S, c, ci), c1 = FloatVector.fromArray(S, c, r1), c2 = FloatVector.fromArray(S, c, r2);
@@ -293,7 +319,7 @@ final class VectorSgemm {
             c4 = FloatVector.broadcast(S, a[ai + o4]).fma(b0, c4);
             c5 = FloatVector.broadcast(S, a[ai + o5]).fma(b0, c5);
             ai += acs;
-            bi += NR;
+            bi += ldb;
         }
         c0.intoArray(c, ci); c1.intoArray(c, r1); c2.intoArray(c, r2);
         c3.intoArray(c, r3); c4.intoArray(c, r4); c5.intoArray(c, r5);

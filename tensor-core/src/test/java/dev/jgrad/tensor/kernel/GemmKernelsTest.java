@@ -94,6 +94,27 @@ class GemmKernelsTest {
     }
 
     @Test
+    void fewRowsReadBInPlaceWithThePackedPathsBits() {
+        // Up to 12 rows, contiguous rows of B are read in place rather than packed; the first
+        // rows of a taller product (packed) must come out the same, bit for bit, for every
+        // kind of column tail and for a transposed A (a weight gradient gᵀ @ x).
+        Random r = new Random(19);
+        for (int n : new int[] {5, 16, 32, 40, 64, 100, 784}) {
+            for (int m : new int[] {1, 6, 10, 12}) {
+                int tall = 40, k = 1 + r.nextInt(150), ldb = n + r.nextInt(3);
+                float[] a = Strided.floats(r, tall * k, false), b = Strided.floats(r, k * ldb, false);
+                float[] few = new float[m * n], many = new float[tall * n];
+                // A transposed: A(i, p) = a[p * tall + i].
+                VECTOR.gemm(m, n, k, a, 0, 1, tall, b, 0, ldb, 1, few, 0, n, 1, false);
+                VECTOR.gemm(tall, n, k, a, 0, 1, tall, b, 0, ldb, 1, many, 0, n, 1, false);
+                for (int i = 0; i < m * n; i++) {
+                    assertEquals(Float.floatToIntBits(many[i]), Float.floatToIntBits(few[i]), "m=" + m + " n=" + n + " k=" + k + " at " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void dotProductLayoutMatchesFloat64Reference() {
         // A's rows and B's columns contiguous along k (x @ W.t()), the layout of the unpacked
         // dot-product kernel: odd tiles, k tails past the last whole vector, strided C, batches.
