@@ -75,11 +75,16 @@ public final class BenchRunner {
     }
 
     /**
-     * One JMH run, written to {@code name.json}: the benchmark classes of each mode, and the
-     * parameter values the quick mode restricts them to.
+     * One JMH run, written to {@code name.json}: the benchmark classes of each mode, the
+     * parameter values the quick mode restricts them to, and the number of warm-up iterations
+     * when the mode's is too few (0: the mode's).
      */
     record Suite(String name, List<Class<?>> fullClasses, List<Class<?>> quickClasses,
-                 Map<String, String[]> quickParams) {
+                 Map<String, String[]> quickParams, int warmups) {
+
+        Suite(String name, List<Class<?>> fullClasses, List<Class<?>> quickClasses, Map<String, String[]> quickParams) {
+            this(name, fullClasses, quickClasses, quickParams, 0);
+        }
 
         List<Class<?>> classes(RunMode mode) {
             return mode == RunMode.FULL ? fullClasses : quickClasses;
@@ -96,8 +101,10 @@ public final class BenchRunner {
             new Suite("elementwise", List.of(ElementwiseBench.class), List.of(ElementwiseBench.class),
                     Map.of("size", new String[] {"1048576"})),
             new Suite("peak", List.of(PeakBench.class), List.of(PeakBench.class), Map.of()),
+            // A training step runs dozens of kernels that the JIT compiles one after another:
+            // it takes 3 to 4 s to reach its steady speed, so it warms up for 10 iterations.
             new Suite("train", List.of(TrainStepBench.class), List.of(TrainStepBench.class),
-                    Map.of("model", new String[] {"mlp"})));
+                    Map.of("model", new String[] {"mlp"}), 10));
 
     private BenchRunner() {
     }
@@ -218,7 +225,7 @@ public final class BenchRunner {
                 System.out.println(suite.name() + ":");
                 ChainedOptionsBuilder options = new OptionsBuilder()
                         .forks(mode.forks)
-                        .warmupIterations(mode.warmups)
+                        .warmupIterations(Math.max(mode.warmups, suite.warmups()))
                         .warmupTime(TimeValue.milliseconds(mode.warmupMs))
                         .measurementIterations(mode.iterations)
                         .measurementTime(TimeValue.milliseconds(mode.iterationMs))

@@ -155,7 +155,7 @@ public final class Targets {
         Stats g = m.get().gflops();
         String context = "";
         Optional<Measurement> peak = results.find(Suite.PEAK, "fma", Impl.PROBE, 0);
-        Optional<Measurement> peak2 = threads == 2 ? results.find(Suite.PEAK, "fma2", Impl.PROBE, 2) : Optional.empty();
+        Optional<Measurement> peak2 = threads == 2 ? results.find(Suite.PEAK, "fma2", Impl.PROBE, 0) : Optional.empty();
         if (peak2.isPresent()) {
             double p = peak2.get().gflops().median();
             context = Fmt.percent(g.median() / p) + " of the measured 2-thread FMA peak (" + Fmt.num(p) + " GFLOPS; "
