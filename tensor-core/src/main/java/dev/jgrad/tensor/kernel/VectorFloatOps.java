@@ -113,6 +113,14 @@ final class VectorFloatOps {
 
     /** One row: out[i] = op(a[i], b[i]) for n elements with strides. */
     static void binary(BinaryOp op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        if (as == 1 && bs == 1 && os == 1 && ao == oo && bo == oo
+                && (op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV)) {
+            // All three at one offset (a new tensor, or in place): the scalar kernel's plain loop
+            // over one shared index, which C2 unrolls and vectorises itself, runs faster than this
+            // class's one-vector-per-step loop (add_ of 64K floats: 12.8 against 9.7 Gelem/s).
+            ScalarFloatOps.binary(op, n, a, ao, as, b, bo, bs, out, oo, os);
+            return;
+        }
         int done = 0;
         if (os == 1 && n >= L) {
             if (as == 1 && bs == 1) {
