@@ -20,8 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What this machine can do at most, measured in the same run as the kernels, so the report can
- * say how close each kernel gets: one core's and two threads' float32 FMA throughput, and the read bandwidth of
- * a stream far larger than the caches. {@link PeakWork} counts what one invocation does.
+ * say how close each kernel gets: one core's and two threads' float32 FMA throughput, the read
+ * bandwidth of a stream far larger than the caches, and how fast the JVM hands out a fresh,
+ * zeroed array (what every op that returns a new tensor pays before it computes anything).
+ * {@link PeakWork} counts what one invocation does.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -138,5 +140,15 @@ public class PeakBench {
             tail += data[i];
         }
         return s0.add(s1).add(s2).add(s3).reduceLanes(VectorOperators.ADD) + tail;
+    }
+
+    /**
+     * A fresh float[] of {@link PeakWork#ALLOC_FLOATS}, as an op returning a new 1M-element
+     * tensor asks for one. Returned, so it escapes and cannot be optimised away; the JVM zeroes
+     * it, and the memory it lands in is new to the caches.
+     */
+    @Benchmark
+    public float[] allocate() {
+        return new float[PeakWork.ALLOC_FLOATS];
     }
 }

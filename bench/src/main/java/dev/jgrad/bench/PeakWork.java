@@ -12,6 +12,12 @@ public final class PeakWork {
     /** Floats streamed by one read: 128 MB, several times any last-level cache. */
     public static final int READ_FLOATS = 32 << 20;
 
+    /**
+     * Floats in one fresh array of the allocation probe: 1M, the output of the "add into a new
+     * tensor" workload, so the probe prices exactly the array that workload asks for.
+     */
+    public static final int ALLOC_FLOATS = 1 << 20;
+
     private PeakWork() {
     }
 

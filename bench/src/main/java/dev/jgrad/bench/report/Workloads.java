@@ -174,6 +174,11 @@ public final class Workloads {
                 return new Workload(Suite.PEAK, "read", "streaming read of "
                         + (PeakWork.READ_FLOATS * 4L >> 20) + " MB, 1 core", 1, "", 1, Impl.PROBE, 0,
                         PeakWork.READ_FLOATS, 4.0 * PeakWork.READ_FLOATS);
+            case "allocate":
+                return new Workload(Suite.PEAK, "alloc", "fresh float[] of "
+                        + sizeLabel(PeakWork.ALLOC_FLOATS) + " (" + (PeakWork.ALLOC_FLOATS * 4L >> 20)
+                        + " MB), allocated and zeroed, 1 core", 3, "", 2, Impl.PROBE, 0,
+                        PeakWork.ALLOC_FLOATS, 4.0 * PeakWork.ALLOC_FLOATS);
             default:
                 return null;
         }
