@@ -9,43 +9,41 @@ import jdk.incubator.vector.VectorSpecies;
  * Sums of a vector's lanes in one fixed order. {@code reduceLanes(ADD)} may not be used for
  * floating point: on JDK 25 its compiled form adds the lanes as a tree while the interpreter
  * adds them in sequence, so a result would depend on whether the JIT had compiled the caller
- * yet. Here each step adds the vector to a lane permutation of itself (a butterfly), and a
- * permutation moves values without rounding, so every mode gives the same bits.
+ * yet. Instead each step adds the vector to a lane permutation of itself (a butterfly: lane i
+ * plus lane i ^ L/2, then ^ L/4, down to ^ 1; lane 0 holds the total), and a permutation moves
+ * values without rounding, so every mode gives the same bits.
+ *
+ * <p>Kernels fold their accumulator in place with {@link #FLOAT_STEPS} or {@link #DOUBLE_STEPS}:
+ * <pre>{@code for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) { v = v.add(v.rearrange(fold)); } }</pre>
+ * There is deliberately no {@code sum(FloatVector)}: a vector passed to a method that C2 does
+ * not inline is boxed, and C2 declines to inline a small method once it has compiled it on its
+ * own ("already compiled into a medium method"). That happened to the forward pass of
+ * {@code ./jgrad train --model softmax}, where a quarter of the time went to boxed lane sums.
+ * Methods here take arrays, so no vector crosses a call.
  */
 final class Lanes {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorShuffle<Float>[] FLOAT_STEPS = steps(FS);
-    private static final VectorShuffle<Double>[] DOUBLE_STEPS = steps(DS);
+    /** The butterfly's permutations for float vectors of the preferred species, widest first. */
+    static final VectorShuffle<Float>[] FLOAT_STEPS = steps(FS);
+    /** The same for double vectors. */
+    static final VectorShuffle<Double>[] DOUBLE_STEPS = steps(DS);
 
     private Lanes() {}
 
-    /** The sum of the lanes: lane i plus lane i ^ L/2, then ^ L/4, down to ^ 1; lane 0 holds the total. */
-    static float sum(FloatVector v) {
-        for (VectorShuffle<Float> step : FLOAT_STEPS) {
-            v = v.add(v.rearrange(step));
-        }
-        return v.lane(0);
-    }
-
     /**
-     * sums[q] = the lane sum of the vector at rows[q * L], for q in [0, count). Callers store their
-     * accumulators here and sum them in this small method: called once per vector from a large
-     * kernel, {@link #sum(FloatVector)} may not be inlined, and a vector passed to a call that
-     * is not inlined is boxed and summed by the Vector API's slow Java fallback.
+     * sums[q] = the lane sum of the vector at rows[q * L], for q in [0, count): kernels with
+     * many accumulators store them here and sum them all in one call.
      */
     static void sumRows(float[] rows, int count, float[] sums) {
         int lanes = FS.length();
         for (int q = 0; q < count; q++) {
-            sums[q] = sum(FloatVector.fromArray(FS, rows, q * lanes));
+            FloatVector v = FloatVector.fromArray(FS, rows, q * lanes);
+            for (VectorShuffle<Float> step : FLOAT_STEPS) {
+                v = v.add(v.rearrange(step));
+            }
+            sums[q] = v.lane(0);
         }
-    }
-
-    static double sum(DoubleVector v) {
-        for (VectorShuffle<Double> step : DOUBLE_STEPS) {
-            v = v.add(v.rearrange(step));
-        }
-        return v.lane(0);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.jgrad.tensor.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /** double reductions on the preferred vector species; strided inputs use the scalar ones. */
@@ -40,7 +41,10 @@ final class VectorDoubleReduce {
         for (; i < n; i++) {
             tail += x[off + i];
         }
-        return Lanes.sum(total) + tail;
+        for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
+            total = total.add(total.rearrange(fold));
+        }
+        return total.lane(0) + tail;
     }
 
     static double dot(int n, double[] x, int xo, int xs, double[] y, int yo, int ys) {
@@ -66,7 +70,10 @@ final class VectorDoubleReduce {
         for (; i < n; i++) {
             tail += (double) x[xo + i] * y[yo + i];
         }
-        return Lanes.sum(total) + tail;
+        for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
+            total = total.add(total.rearrange(fold));
+        }
+        return total.lane(0) + tail;
     }
 
     static double max(int n, double[] x, int off, int stride) {

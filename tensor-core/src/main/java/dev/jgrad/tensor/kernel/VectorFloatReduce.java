@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /** float reductions on the preferred vector species; strided inputs use the scalar ones. */
@@ -46,7 +47,10 @@ final class VectorFloatReduce {
         for (; i < n; i++) {
             rest += x[off + i];
         }
-        return Lanes.sum(total) + rest;
+        for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
+            total = total.add(total.rearrange(fold));
+        }
+        return total.lane(0) + rest;
     }
 
     /**
@@ -61,7 +65,10 @@ final class VectorFloatReduce {
             FloatVector f = FloatVector.fromArray(S, x, off + v * L);
             a = a.add((DoubleVector) f.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) f.convertShape(VectorOperators.F2D, D, 1));
         }
-        return Lanes.sum(a);
+        for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
+            a = a.add(a.rearrange(fold));
+        }
+        return a.lane(0);
     }
 
     static double dot(int n, float[] x, int xo, int xs, float[] y, int yo, int ys) {
@@ -87,7 +94,10 @@ final class VectorFloatReduce {
         for (; i < n; i++) {
             tail += (double) x[xo + i] * y[yo + i];
         }
-        return Lanes.sum(total) + tail;
+        for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
+            total = total.add(total.rearrange(fold));
+        }
+        return total.lane(0) + tail;
     }
 
     static float max(int n, float[] x, int off, int stride) {

@@ -20,15 +20,17 @@ class LanesTest {
                 x[i] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(9)));
             }
         }
+        float[] sum = new float[1];
         float sink = 0;
         for (int round = 0; round < 3; round++) {
             for (float[] x : inputs) {
-                float got = Lanes.sum(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0));
-                assertEquals(Float.floatToIntBits(butterfly(x)), Float.floatToIntBits(got), "round " + round);
+                Lanes.sumRows(x, 1, sum);
+                assertEquals(Float.floatToIntBits(butterfly(x)), Float.floatToIntBits(sum[0]), "round " + round);
             }
-            // Enough calls between rounds for the JIT to compile Lanes.sum.
+            // Enough calls between rounds for the JIT to compile Lanes.sumRows.
             for (int i = 0; i < 30_000; i++) {
-                sink += Lanes.sum(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, inputs[i & 63], 0));
+                Lanes.sumRows(inputs[i & 63], 1, sum);
+                sink += sum[0];
             }
         }
         assertEquals(sink, sink);
@@ -53,26 +55,38 @@ class LanesTest {
         }
     }
 
+    /**
+     * A double sum of 4 L elements is one block of four accumulators, (a0 + a1) + (a2 + a3),
+     * added to zero and folded in the butterfly order: cold and once compiled.
+     */
     @Test
-    void doubleLaneSumFollowsTheButterflyOrder() {
+    void doubleReductionsFoldTheirLanesInTheButterflyOrder() {
         int lanes = DoubleVector.SPECIES_PREFERRED.length();
         Random r = new Random(4);
-        for (int t = 0; t < 2000; t++) {
-            double[] x = new double[lanes];
-            for (int i = 0; i < lanes; i++) {
+        double sink = 0;
+        for (int t = 0; t < 40_000; t++) {
+            double[] x = new double[4 * lanes];
+            for (int i = 0; i < x.length; i++) {
                 x[i] = r.nextGaussian() * Math.pow(10, r.nextInt(17));
             }
-            double[] y = x.clone();
-            for (int d = lanes / 2; d >= 1; d /= 2) {
-                double[] next = new double[lanes];
+            double got = VectorDoubleReduce.sum(x.length, x, 0, 1);
+            if (t % 1000 == 0) {
+                double[] y = new double[lanes];
                 for (int i = 0; i < lanes; i++) {
-                    next[i] = y[i] + y[i ^ d];
+                    y[i] = 0.0 + ((x[i] + x[i + lanes]) + (x[i + 2 * lanes] + x[i + 3 * lanes]));
                 }
-                y = next;
+                for (int d = lanes / 2; d >= 1; d /= 2) {
+                    double[] next = new double[lanes];
+                    for (int i = 0; i < lanes; i++) {
+                        next[i] = y[i] + y[i ^ d];
+                    }
+                    y = next;
+                }
+                assertEquals(Double.doubleToLongBits(y[0] + 0.0), Double.doubleToLongBits(got), "trial " + t);
             }
-            assertEquals(Double.doubleToLongBits(y[0]),
-                    Double.doubleToLongBits(Lanes.sum(DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, x, 0))));
+            sink += got;
         }
+        assertEquals(sink, sink);
     }
 
     /** lane i += lane i ^ d for d = L/2 down to 1, in float arithmetic; lane 0 at the end. */
