@@ -138,23 +138,8 @@ final class Reductions {
         int off = x.storageOffset();
         float[] f = t == DType.FLOAT32 ? x.storage().floats() : null;
         double[] d = f == null ? x.storage().doubles() : null;
-        if (n <= BLOCK) {
-            return NDArray.scalar(0.0 + (f != null ? FloatLoops.sum(f, off, 1, n) : sumDoubles(d, off, 1, n)), t);
-        }
-        int blocks = (n + BLOCK - 1) / BLOCK;
-        double[] partial = new double[blocks];
-        Parallel.parallelFor(0, blocks, BLOCKS_PER_TASK, (b0, b1) -> {
-            for (int b = b0; b < b1; b++) {
-                int start = off + b * BLOCK;
-                int len = Math.min(n, (b + 1) * BLOCK) - b * BLOCK;
-                partial[b] = 0.0 + (f != null ? FloatLoops.sum(f, start, 1, len) : sumDoubles(d, start, 1, len));
-            }
-        });
-        double s = 0;
-        for (double p : partial) {
-            s += p;
-        }
-        return NDArray.scalar(s, t);
+        return NDArray.scalar(blockedSum(n, (from, to) -> f != null
+                ? FloatLoops.sum(f, off + from, 1, to - from) : sumDoubles(d, off + from, 1, to - from)), t);
     }
 
     static NDArray mean(NDArray x, int[] dims, boolean keepdim) {
@@ -251,7 +236,11 @@ final class Reductions {
             return acc;
         }
         if (outN == 1) {
-            acc[0] = blockedFullSum(loop, (off, n) -> f32 ? FloatLoops.sum(f, off[0], xs, n) : sumDoubles(d, off[0], xs, n));
+            acc[0] = blockedSum(loop.numel(), (from, to) -> {
+                double[] s = {0};
+                loop.run(from, to, (off, n) -> s[0] += f32 ? FloatLoops.sum(f, off[0], xs, n) : sumDoubles(d, off[0], xs, n));
+                return s[0];
+            });
             return acc;
         }
         loop.run((off, n) -> {
@@ -317,20 +306,25 @@ final class Reductions {
         });
     }
 
+    /** The sum of the elements at flat indices [from, to) of a reduction's input. */
     @FunctionalInterface
-    private interface RunSum {
-        double sum(int[] offsets, int n);
+    private interface RangeSum {
+        double sum(int from, int to);
     }
 
-    private static double blockedFullSum(StridedLoop loop, RunSum runSum) {
-        int total = loop.numel();
+    /**
+     * A whole-array sum in blocks of BLOCK indices, each summed from 0.0 and the block sums added
+     * in order: the same bits on any number of threads.
+     */
+    private static double blockedSum(int total, RangeSum range) {
+        if (total <= BLOCK) {
+            return 0.0 + range.sum(0, total);
+        }
         int blocks = (total + BLOCK - 1) / BLOCK;
         double[] partial = new double[blocks];
         Parallel.parallelFor(0, blocks, BLOCKS_PER_TASK, (b0, b1) -> {
             for (int b = b0; b < b1; b++) {
-                double[] s = {0};
-                loop.run(b * BLOCK, Math.min(total, (b + 1) * BLOCK), (off, n) -> s[0] += runSum.sum(off, n));
-                partial[b] = s[0];
+                partial[b] = 0.0 + range.sum(b * BLOCK, Math.min(total, (b + 1) * BLOCK));
             }
         });
         double s = 0;
