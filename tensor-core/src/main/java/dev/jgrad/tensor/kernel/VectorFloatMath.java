@@ -15,6 +15,15 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorFloatMath {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /**
+     * Whether the unary kernels use these lanewise versions; otherwise the scalar ones, which give
+     * the same bits. They need reinterpretAsInts/reinterpretAsFloats, which JDK 17 routes through
+     * one shared JDK method: once both directions have run, its profile is mixed, C2 can no longer
+     * intrinsify the Vector API calls compiled after that, and every vector op falls back to Java
+     * code that allocates (log: 16 KB per 1,000 elements; KernelAllocationTest). JDK 25 does not
+     * do this; versions in between are not tested here, so they take the scalar path.
+     */
+    static final boolean ENABLED = Runtime.version().feature() >= 25;
 
     private VectorFloatMath() {}
 
@@ -59,32 +68,46 @@ final class VectorFloatMath {
         return p.fma(r.mul(r), r).add(1f);
     }
 
-    static FloatVector log(FloatVector x) {
-        VectorMask<Float> subnormal = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
-        FloatVector xs = x.blend(x.mul(TWO_25), subnormal);
-        IntVector bits = xs.reinterpretAsInts();
-        FloatVector ef = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).convert(VectorOperators.I2F, 0))
-                .sub(126f).sub(25f, subnormal);
-        FloatVector m = bits.and(0x007FFFFF).or(0x3F000000).reinterpretAsFloats();
-        VectorMask<Float> low = m.compare(VectorOperators.LT, SQRT_HALF);
-        ef = ef.sub(1f, low);
-        m = m.sub(1f).blend(m.add(m).sub(1f), low);
-        FloatVector z = m.mul(m);
-        FloatVector p = FloatVector.broadcast(S, L0).fma(m, FloatVector.broadcast(S, L1));
-        p = p.fma(m, FloatVector.broadcast(S, L2));
-        p = p.fma(m, FloatVector.broadcast(S, L3));
-        p = p.fma(m, FloatVector.broadcast(S, L4));
-        p = p.fma(m, FloatVector.broadcast(S, L5));
-        p = p.fma(m, FloatVector.broadcast(S, L6));
-        p = p.fma(m, FloatVector.broadcast(S, L7));
-        p = p.fma(m, FloatVector.broadcast(S, L8));
-        FloatVector y = p.mul(m).mul(z);
-        y = ef.fma(FloatVector.broadcast(S, LN2_LO), y);
-        y = z.fma(FloatVector.broadcast(S, -0.5f), y);
-        FloatVector r = ef.fma(FloatVector.broadcast(S, LN2_HI), m.add(y));
-        r = r.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
-        r = r.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
-        return r.blend(Float.NaN, x.compare(VectorOperators.LT, 0f).or(x.compare(VectorOperators.NE, x)));
+    /**
+     * out[oo + i] = log(x[xo + i]) for the whole vectors of [0, n); returns where the scalar tail
+     * starts. The loop holds the whole computation: as a method of its own on one vector, log is
+     * too large for C2 to inline (over 325 bytes of bytecode), and every vector crossing that
+     * call was boxed (12 KB of garbage per 1,000 elements; KernelAllocationTest).
+     */
+    static int log(int n, float[] x, int xo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMask<Float> subnormal = v.compare(VectorOperators.LT, Float.MIN_NORMAL);
+            FloatVector xs = v.blend(v.mul(TWO_25), subnormal);
+            IntVector bits = xs.reinterpretAsInts();
+            // The biased exponent as a float without convert(I2F): OR-ed into the mantissa of 2^23
+            // it is 2^23 + e exactly (e < 2^9). On JDK 17, convert goes through a shared helper
+            // that C2 may have compiled on its own and then boxes across.
+            FloatVector ef = bits.lanewise(VectorOperators.LSHR, 23).or(0x4B000000).reinterpretAsFloats()
+                    .sub(0x1p23f).sub(126f).sub(25f, subnormal);
+            FloatVector m = bits.and(0x007FFFFF).or(0x3F000000).reinterpretAsFloats();
+            VectorMask<Float> low = m.compare(VectorOperators.LT, SQRT_HALF);
+            ef = ef.sub(1f, low);
+            m = m.sub(1f).blend(m.add(m).sub(1f), low);
+            FloatVector z = m.mul(m);
+            FloatVector p = FloatVector.broadcast(S, L0).fma(m, FloatVector.broadcast(S, L1));
+            p = p.fma(m, FloatVector.broadcast(S, L2));
+            p = p.fma(m, FloatVector.broadcast(S, L3));
+            p = p.fma(m, FloatVector.broadcast(S, L4));
+            p = p.fma(m, FloatVector.broadcast(S, L5));
+            p = p.fma(m, FloatVector.broadcast(S, L6));
+            p = p.fma(m, FloatVector.broadcast(S, L7));
+            p = p.fma(m, FloatVector.broadcast(S, L8));
+            FloatVector y = p.mul(m).mul(z);
+            y = ef.fma(FloatVector.broadcast(S, LN2_LO), y);
+            y = z.fma(FloatVector.broadcast(S, -0.5f), y);
+            FloatVector r = ef.fma(FloatVector.broadcast(S, LN2_HI), m.add(y));
+            r = r.blend(Float.POSITIVE_INFINITY, v.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+            r = r.blend(Float.NEGATIVE_INFINITY, v.compare(VectorOperators.EQ, 0f));
+            r.blend(Float.NaN, v.compare(VectorOperators.LT, 0f).or(v.compare(VectorOperators.NE, v))).intoArray(out, oo + i);
+        }
+        return bound;
     }
 
     static FloatVector tanh(FloatVector x) {

@@ -30,10 +30,10 @@ final class VectorFloatOps {
             case ABS -> abs(n, x, xo, out, oo);
             case SQRT -> sqrt(n, x, xo, out, oo);
             case RELU -> relu(n, x, xo, out, oo);
-            case EXP -> exp(n, x, xo, out, oo);
-            case LOG -> log(n, x, xo, out, oo);
-            case TANH -> tanh(n, x, xo, out, oo);
-            case SIGMOID -> sigmoid(n, x, xo, out, oo);
+            case EXP -> VectorFloatMath.ENABLED ? exp(n, x, xo, out, oo) : 0;
+            case LOG -> VectorFloatMath.ENABLED ? log(n, x, xo, out, oo) : 0;
+            case TANH -> VectorFloatMath.ENABLED ? tanh(n, x, xo, out, oo) : 0;
+            case SIGMOID -> VectorFloatMath.ENABLED ? sigmoid(n, x, xo, out, oo) : 0;
             default -> 0;
         };
         ScalarFloatOps.unary(op, n - done, x, xo + done, 1, out, oo + done, 1);
@@ -85,12 +85,7 @@ final class VectorFloatOps {
     }
 
     private static int log(int n, float[] x, int xo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            (VectorFloatMath.log(v)).intoArray(out, oo + i);
-        }
-        return bound;
+        return VectorFloatMath.log(n, x, xo, out, oo);
     }
 
     private static int tanh(int n, float[] x, int xo, float[] out, int oo) {

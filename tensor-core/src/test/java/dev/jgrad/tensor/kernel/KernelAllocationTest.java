@@ -1,0 +1,103 @@
+package dev.jgrad.tensor.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Once C2 has compiled them, the vector kernels allocate next to nothing per call. A vector that
+ * crosses a call C2 did not inline is boxed on the heap, and runs through the Vector API's slow
+ * Java fallback: that is how the 4 x 4 dot-product tiles once spent most of their time in boxed
+ * lane sums (see {@link Lanes}). Boxing shows as allocation, which the JVM counts per thread, so
+ * this test needs no clock: each kernel is called until a round of calls allocates less than
+ * {@link #BYTES_PER_CALL} per call, and fails if that never happens while the JIT is given
+ * ample time to compile it.
+ */
+class KernelAllocationTest {
+    private static final Kernels VECTOR = new VectorKernels();
+    /** Room for the few small objects a call may make (a lambda, a thread-local lookup), not for vectors. */
+    private static final long BYTES_PER_CALL = 512;
+    /** Calls per measured round, and how many rounds the JIT gets before the test gives up. */
+    private static final int CALLS_PER_ROUND = 50;
+    private static final int MAX_ROUNDS = 2_000;
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    @Test
+    void dotProductTilesOfAClassifierLayer() {
+        // x @ W.t() for 100 x 784 inputs and 10 outputs: both operands contiguous along k.
+        int m = 100, n = 10, k = 784;
+        float[] x = random(m * k), w = random(n * k), c = new float[m * n];
+        settlesWithoutAllocating("x @ W.t(), 100 x 10 x 784",
+                () -> VECTOR.gemm(m, n, k, x, 0, k, 1, w, 0, 1, k, c, 0, n, 1, false));
+    }
+
+    @Test
+    void packedProduct() {
+        int s = 64;
+        float[] a = random(s * s), b = random(s * s), c = new float[s * s];
+        settlesWithoutAllocating("64 x 64 x 64 product", () -> VECTOR.gemm(s, s, s, a, 0, s, 1, b, 0, s, 1, c, 0, s, 1, false));
+    }
+
+    @Test
+    void reductions() {
+        float[] x = random(1000);
+        double[] xd = new double[1000];
+        Arrays.setAll(xd, i -> x[i]);
+        settlesWithoutAllocating("float sum", () -> VECTOR.sum(x.length, x, 0, 1));
+        settlesWithoutAllocating("float dot", () -> VECTOR.dot(x.length, x, 0, 1, x, 0, 1));
+        settlesWithoutAllocating("double sum", () -> VECTOR.sum(xd.length, xd, 0, 1));
+        settlesWithoutAllocating("argmax", () -> VECTOR.argmax(x.length, x, 0, 1));
+    }
+
+    @Test
+    void elementwiseKernelsOfATrainingStep() {
+        float[] g = random(25_600), x = random(25_600), out = new float[25_600];
+        byte[] pixels = new byte[78_400];
+        new Random(5).nextBytes(pixels);
+        float[] image = new float[78_400];
+        settlesWithoutAllocating("uint8 to float", () -> VECTOR.fromUint8(pixels.length, pixels, 0, 1, image, 0, 1));
+        settlesWithoutAllocating("ReLU backward", () -> VECTOR.thresholdBackward(g.length, g, 0, 1, x, 0, 1, 1f, out, 0, 1));
+        settlesWithoutAllocating("SGD step (add with alpha)", () -> VECTOR.addScaled(x.length, x, 0, 1, -0.1f, g, 0, 1, out, 0, 1));
+        settlesWithoutAllocating("bias gradient (column sums)", () -> VECTOR.columnSums(100, 256, g, 0, 256, out, 0, false));
+        settlesWithoutAllocating("max", () -> VECTOR.max(x.length, x, 0, 1));
+    }
+
+    @Test
+    void transcendentals() {
+        float[] x = random(1000), out = new float[1000];
+        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.TANH, UnaryOp.SIGMOID}) {
+            settlesWithoutAllocating(op + " into an existing array", () -> VECTOR.unary(op, x.length, x, 0, 1, out, 0, 1));
+        }
+    }
+
+    private static void settlesWithoutAllocating(String what, Runnable call) {
+        assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(),
+                "this JVM does not count allocation per thread");
+        long thread = Thread.currentThread().getId();
+        long perCall = Long.MAX_VALUE;
+        for (int round = 0; round < MAX_ROUNDS && perCall >= BYTES_PER_CALL; round++) {
+            long before = THREADS.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < CALLS_PER_ROUND; i++) {
+                call.run();
+            }
+            perCall = (THREADS.getThreadAllocatedBytes(thread) - before) / CALLS_PER_ROUND;
+        }
+        assertTrue(perCall < BYTES_PER_CALL, what + " still allocates " + perCall + " bytes per call after "
+                + MAX_ROUNDS * CALLS_PER_ROUND + " calls: a vector is being boxed");
+    }
+
+    private static float[] random(int n) {
+        Random r = new Random(n);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 0.5f + r.nextFloat();
+        }
+        return x;
+    }
+}
