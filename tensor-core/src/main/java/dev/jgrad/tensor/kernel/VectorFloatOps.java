@@ -30,10 +30,10 @@ final class VectorFloatOps {
             case ABS -> abs(n, x, xo, out, oo);
             case SQRT -> sqrt(n, x, xo, out, oo);
             case RELU -> relu(n, x, xo, out, oo);
-            case EXP -> VectorFloatMath.ENABLED ? exp(n, x, xo, out, oo) : 0;
-            case LOG -> VectorFloatMath.ENABLED ? log(n, x, xo, out, oo) : 0;
-            case TANH -> VectorFloatMath.ENABLED ? tanh(n, x, xo, out, oo) : 0;
-            case SIGMOID -> VectorFloatMath.ENABLED ? sigmoid(n, x, xo, out, oo) : 0;
+            case EXP -> exp(n, x, xo, out, oo);
+            case LOG -> VectorFloatMath.LOG_ENABLED ? log(n, x, xo, out, oo) : 0;
+            case TANH -> tanh(n, x, xo, out, oo);
+            case SIGMOID -> sigmoid(n, x, xo, out, oo);
             default -> 0;
         };
         ScalarFloatOps.unary(op, n - done, x, xo + done, 1, out, oo + done, 1);
