@@ -82,11 +82,8 @@ final class VectorFloatMath {
             VectorMask<Float> subnormal = v.compare(VectorOperators.LT, Float.MIN_NORMAL);
             FloatVector xs = v.blend(v.mul(TWO_25), subnormal);
             IntVector bits = xs.reinterpretAsInts();
-            // The biased exponent as a float without convert(I2F): OR-ed into the mantissa of 2^23
-            // it is 2^23 + e exactly (e < 2^9). On JDK 17, convert goes through a shared helper
-            // that C2 may have compiled on its own and then boxes across.
-            FloatVector ef = bits.lanewise(VectorOperators.LSHR, 23).or(0x4B000000).reinterpretAsFloats()
-                    .sub(0x1p23f).sub(126f).sub(25f, subnormal);
+            FloatVector ef = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).convert(VectorOperators.I2F, 0))
+                    .sub(126f).sub(25f, subnormal);
             FloatVector m = bits.and(0x007FFFFF).or(0x3F000000).reinterpretAsFloats();
             VectorMask<Float> low = m.compare(VectorOperators.LT, SQRT_HALF);
             ef = ef.sub(1f, low);
