@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * values without rounding, so every mode gives the same bits.
  *
  * <p>Kernels fold their accumulator in place with {@link #FLOAT_STEPS} or {@link #DOUBLE_STEPS}:
- * <pre>{@code for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) { v = v.add(v.rearrange(fold)); } }</pre>
+ * <pre>{@code for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) { v = v.add(v.rearrange(fold)); }
+ * double sum = v.lane(0) + v.lane(1); }</pre>
  * There is deliberately no {@code sum(FloatVector)}: a vector passed to a method that C2 does
  * not inline is boxed, and C2 declines to inline a small method once it has compiled it on its
  * own ("already compiled into a medium method"). That happened to the forward pass of
@@ -25,9 +26,13 @@ final class Lanes {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     /** The butterfly's permutations for float vectors of the preferred species, widest first. */
-    static final VectorShuffle<Float>[] FLOAT_STEPS = steps(FS);
-    /** The same for double vectors. */
-    static final VectorShuffle<Double>[] DOUBLE_STEPS = steps(DS);
+    static final VectorShuffle<Float>[] FLOAT_STEPS = steps(FS, 0);
+    /**
+     * The same for double vectors, but for the last step: callers finish with
+     * {@code v.lane(0) + v.lane(1)}, which is lane 0 of that step. A rearrange of a two-lane double
+     * vector is not intrinsified on 128-bit x86 vectors and boxes (seen with -XX:MaxVectorSize=16).
+     */
+    static final VectorShuffle<Double>[] DOUBLE_STEPS = steps(DS, 1);
 
     private Lanes() {}
 
@@ -46,11 +51,12 @@ final class Lanes {
         }
     }
 
+    /** The butterfly's permutations, widest first, without the last {@code leftOut} of them. */
     @SuppressWarnings("unchecked")
-    private static <E> VectorShuffle<E>[] steps(VectorSpecies<E> species) {
+    private static <E> VectorShuffle<E>[] steps(VectorSpecies<E> species, int leftOut) {
         int lanes = species.length();
-        VectorShuffle<E>[] steps = new VectorShuffle[Integer.numberOfTrailingZeros(lanes)];
-        for (int s = 0, d = lanes / 2; d >= 1; s++, d /= 2) {
+        VectorShuffle<E>[] steps = new VectorShuffle[Integer.numberOfTrailingZeros(lanes) - leftOut];
+        for (int s = 0, d = lanes / 2; s < steps.length; s++, d /= 2) {
             int partner = d;
             steps[s] = VectorShuffle.fromOp(species, i -> i ^ partner);
         }

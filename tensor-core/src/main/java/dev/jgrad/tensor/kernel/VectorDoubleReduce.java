@@ -44,7 +44,7 @@ final class VectorDoubleReduce {
         for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
             total = total.add(total.rearrange(fold));
         }
-        return total.lane(0) + tail;
+        return total.lane(0) + total.lane(1) + tail;
     }
 
     static double dot(int n, double[] x, int xo, int xs, double[] y, int yo, int ys) {
@@ -73,7 +73,7 @@ final class VectorDoubleReduce {
         for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
             total = total.add(total.rearrange(fold));
         }
-        return total.lane(0) + tail;
+        return total.lane(0) + total.lane(1) + tail;
     }
 
     static double max(int n, double[] x, int off, int stride) {

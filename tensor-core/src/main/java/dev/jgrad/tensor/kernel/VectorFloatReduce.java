@@ -12,8 +12,18 @@ final class VectorFloatReduce {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    /** Elements per block of a sum: 4 x L lanes add BLOCK / (4 L) elements each, then the block goes to double. */
-    private static final int BLOCK = 512;
+    /**
+     * Elements per block of a sum: each of the 4 x L accumulator lanes adds 8 of them in float,
+     * then the block goes to double. Fixed per lane, not per block, so that the rounding does not
+     * grow on narrower vectors (a 512-element block on 128-bit vectors added 32 per lane).
+     */
+    private static final int BLOCK = 32 * L;
+    /**
+     * Runs shorter than this are added in double lanes only, on any vector width: the float
+     * blocks start where they do on 512-bit vectors (4 x 16 lanes), so that short rows round the
+     * same way everywhere.
+     */
+    private static final int FLOAT_BLOCKS_FROM = 64;
     /** Elements per block of argmax/argmin: small enough to be scanned again from L1. */
     private static final int ARG_BLOCK = 4096;
 
@@ -26,7 +36,7 @@ final class VectorFloatReduce {
         int step = 4 * L;
         DoubleVector total = DoubleVector.zero(D);
         int i = 0;
-        while (n - i >= step) {
+        while (n >= FLOAT_BLOCKS_FROM && n - i >= step) {
             int end = i + Math.min(BLOCK, (n - i) / step * step);
             FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
             for (; i < end; i += step) {
@@ -50,11 +60,11 @@ final class VectorFloatReduce {
         for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
             total = total.add(total.rearrange(fold));
         }
-        return total.lane(0) + rest;
+        return total.lane(0) + total.lane(1) + rest;
     }
 
     /**
-     * The up to three whole vectors left after the blocks (all of a short row, as in sum(dim=1)
+     * The whole vectors left after the blocks (all of a short row, as in sum(dim=1)
      * of a narrow matrix), widened to double lanes and added there: as exact as adding them one
      * element at a time in double, which is what the tail did, at a fraction of the latency. A
      * method of its own: inside sum() it made C2 compile the block loop worse.
@@ -68,7 +78,7 @@ final class VectorFloatReduce {
         for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
             a = a.add(a.rearrange(fold));
         }
-        return a.lane(0);
+        return a.lane(0) + a.lane(1);
     }
 
     static double dot(int n, float[] x, int xo, int xs, float[] y, int yo, int ys) {
@@ -97,7 +107,7 @@ final class VectorFloatReduce {
         for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
             total = total.add(total.rearrange(fold));
         }
-        return total.lane(0) + tail;
+        return total.lane(0) + total.lane(1) + tail;
     }
 
     static float max(int n, float[] x, int off, int stride) {
