@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * plus lane i ^ L/2, then ^ L/4, down to ^ 1; lane 0 holds the total), and a permutation moves
  * values without rounding, so every mode gives the same bits.
  *
- * <p>Kernels fold their accumulator in place with {@link #FLOAT_STEPS} or {@link #DOUBLE_STEPS}:
+ * <p>Kernels with a double accumulator fold it in place with {@link #DOUBLE_STEPS}:
  * <pre>{@code for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) { v = v.add(v.rearrange(fold)); }
  * double sum = v.lane(0) + v.lane(1); }</pre>
  * There is deliberately no {@code sum(FloatVector)}: a vector passed to a method that C2 does
@@ -26,7 +26,7 @@ final class Lanes {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     /** The butterfly's permutations for float vectors of the preferred species, widest first. */
-    static final VectorShuffle<Float>[] FLOAT_STEPS = steps(FS, 0);
+    private static final VectorShuffle<Float>[] FLOAT_STEPS = steps(FS, 0);
     /**
      * The same for double vectors, but for the last step: callers finish with
      * {@code v.lane(0) + v.lane(1)}, which is lane 0 of that step. A rearrange of a two-lane double

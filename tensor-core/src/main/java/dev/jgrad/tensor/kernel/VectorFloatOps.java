@@ -31,7 +31,7 @@ final class VectorFloatOps {
             case SQRT -> sqrt(n, x, xo, out, oo);
             case RELU -> relu(n, x, xo, out, oo);
             case EXP -> exp(n, x, xo, out, oo);
-            case LOG -> VectorFloatMath.LOG_ENABLED ? log(n, x, xo, out, oo) : 0;
+            case LOG -> VectorFloatMath.LOG_ENABLED ? VectorFloatMath.log(n, x, xo, out, oo) : 0;
             case TANH -> tanh(n, x, xo, out, oo);
             case SIGMOID -> sigmoid(n, x, xo, out, oo);
             default -> 0;
@@ -82,10 +82,6 @@ final class VectorFloatOps {
             (VectorFloatMath.exp(v)).intoArray(out, oo + i);
         }
         return bound;
-    }
-
-    private static int log(int n, float[] x, int xo, float[] out, int oo) {
-        return VectorFloatMath.log(n, x, xo, out, oo);
     }
 
     private static int tanh(int n, float[] x, int xo, float[] out, int oo) {
