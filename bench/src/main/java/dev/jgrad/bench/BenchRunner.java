@@ -375,15 +375,43 @@ public final class BenchRunner {
         }
     }
 
-    /** The model name from /proc/cpuinfo, or the architecture where there is none. */
+    /** The CPU as /proc/cpuinfo describes it, or the architecture where there is none. */
     static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst()
-                    .orElse(System.getProperty("os.arch"));
+        try {
+            return describeCpu(Files.readAllLines(Path.of("/proc/cpuinfo")), System.getProperty("os.arch"));
         } catch (IOException | RuntimeException e) {
             return System.getProperty("os.arch");
         }
+    }
+
+    /**
+     * The first processor's model name, with its family and model numbers where there are any:
+     * a VM may show a bare "AMD EPYC", and the numbers are what tell the generations apart
+     * (family 25 model 17 is Zen 4, whose 512-bit FMAs issue as two 256-bit halves; family 26
+     * is Zen 5, with full-width 512-bit units and twice the peak).
+     */
+    static String describeCpu(List<String> cpuinfo, String fallback) {
+        String name = null, family = null, model = null;
+        for (String line : cpuinfo) {
+            if (line.isBlank()) {
+                break; // the end of the first processor's block
+            }
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String key = line.substring(0, colon).trim();
+            String value = line.substring(colon + 1).trim();
+            switch (key) {
+                case "model name" -> name = value;
+                case "cpu family" -> family = value;
+                case "model" -> model = value;
+                default -> { }
+            }
+        }
+        if (name == null) {
+            return fallback;
+        }
+        return family == null || model == null ? name : name + ", family " + family + " model " + model;
     }
 }

@@ -13,26 +13,57 @@ import jdk.incubator.vector.VectorSpecies;
  * plus lane i ^ L/2, then ^ L/4, down to ^ 1; lane 0 holds the total), and a permutation moves
  * values without rounding, so every mode gives the same bits.
  *
- * <p>Kernels with a double accumulator fold it in place with {@link #DOUBLE_STEPS}:
- * <pre>{@code for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) { v = v.add(v.rearrange(fold)); }
+ * <p>Kernels with a double accumulator fold it in place, one guarded line per step:
+ * <pre>{@code if (Lanes.DOUBLE_LANES > 16) { v = v.add(v.rearrange(Lanes.DOUBLE_XOR_16)); }
+ * ...
+ * if (Lanes.DOUBLE_LANES > 2) { v = v.add(v.rearrange(Lanes.DOUBLE_XOR_2)); }
  * double sum = v.lane(0) + v.lane(1); }</pre>
- * There is deliberately no {@code sum(FloatVector)}: a vector passed to a method that C2 does
- * not inline is boxed, and C2 declines to inline a small method once it has compiled it on its
- * own ("already compiled into a medium method"). That happened to the forward pass of
- * {@code ./jgrad train --model softmax}, where a quarter of the time went to boxed lane sums.
- * Methods here take arrays, so no vector crosses a call.
+ * Two rules keep these folds from boxing the vector (which costs hundreds of bytes and a slow
+ * Java fallback per call; {@code KernelAllocationTest} watches for it):
+ * <ul>
+ *   <li>No method here takes a vector: a vector passed to a method that C2 does not inline is
+ *       boxed, and C2 declines to inline a small method once it has compiled it on its own
+ *       ("already compiled into a medium method"). A boxed {@code Lanes.sum(FloatVector)} once
+ *       took a quarter of {@code ./jgrad train --model softmax}.</li>
+ *   <li>Each shuffle is a constant field, and each step is guarded by a constant, so C2 parses
+ *       only the steps this width has, each with a shuffle of known class. A loop over an array
+ *       of shuffles sometimes compiled without that knowledge, and the sums then boxed in about
+ *       one test run in three; on 128-bit vectors the loop's (empty) body still boxed.</li>
+ * </ul>
  */
 final class Lanes {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
-    /** The butterfly's permutations for float vectors of the preferred species, widest first. */
-    private static final VectorShuffle<Float>[] FLOAT_STEPS = steps(FS, 0);
+    static final int FLOAT_LANES = FS.length();
+    static final int DOUBLE_LANES = DS.length();
+
+    /** Lane i to lane i ^ d, for double vectors with more than d lanes (else null, and unused). */
+    static final VectorShuffle<Double> DOUBLE_XOR_16 = xor(DS, 16);
+    static final VectorShuffle<Double> DOUBLE_XOR_8 = xor(DS, 8);
+    static final VectorShuffle<Double> DOUBLE_XOR_4 = xor(DS, 4);
+    static final VectorShuffle<Double> DOUBLE_XOR_2 = xor(DS, 2);
+    /** The same for float vectors. */
+    private static final VectorShuffle<Float> FLOAT_XOR_32 = xor(FS, 32);
+    private static final VectorShuffle<Float> FLOAT_XOR_16 = xor(FS, 16);
+    private static final VectorShuffle<Float> FLOAT_XOR_8 = xor(FS, 8);
+    private static final VectorShuffle<Float> FLOAT_XOR_4 = xor(FS, 4);
+    private static final VectorShuffle<Float> FLOAT_XOR_2 = xor(FS, 2);
+
     /**
-     * The same for double vectors, but for the last step: callers finish with
-     * {@code v.lane(0) + v.lane(1)}, which is lane 0 of that step. A rearrange of a two-lane double
-     * vector is not intrinsified on 128-bit x86 vectors and boxes (seen with -XX:MaxVectorSize=16).
+     * Swaps the upper and lower halves of a float vector. Kernels widen a float vector to double
+     * lanes as {@code convertShape(F2D, D, 0)} of the vector and of the vector with its halves
+     * swapped, not with {@code convertShape(F2D, D, 1)}: the JDK builds part 1 from a slice whose
+     * shuffle C2 sometimes compiles before it knows the vector's class, and then the conversion is
+     * not intrinsified and boxes. A constant shuffle is one permute instruction.
      */
-    static final VectorShuffle<Double>[] DOUBLE_STEPS = steps(DS, 1);
+    static final VectorShuffle<Float> FLOAT_HALVES_SWAPPED = xor(FS, FLOAT_LANES / 2);
+
+    static {
+        // The Vector API's widest shape is 2048 bits: 64 float lanes, which the steps above cover.
+        if (FLOAT_LANES > 64) {
+            throw new IllegalStateException(FLOAT_LANES + " float lanes: Lanes folds at most 64");
+        }
+    }
 
     private Lanes() {}
 
@@ -41,25 +72,19 @@ final class Lanes {
      * many accumulators store them here and sum them all in one call.
      */
     static void sumRows(float[] rows, int count, float[] sums) {
-        int lanes = FS.length();
         for (int q = 0; q < count; q++) {
-            FloatVector v = FloatVector.fromArray(FS, rows, q * lanes);
-            for (VectorShuffle<Float> step : FLOAT_STEPS) {
-                v = v.add(v.rearrange(step));
-            }
-            sums[q] = v.lane(0);
+            FloatVector v = FloatVector.fromArray(FS, rows, q * FLOAT_LANES);
+            if (FLOAT_LANES > 32) { v = v.add(v.rearrange(FLOAT_XOR_32)); }
+            if (FLOAT_LANES > 16) { v = v.add(v.rearrange(FLOAT_XOR_16)); }
+            if (FLOAT_LANES > 8) { v = v.add(v.rearrange(FLOAT_XOR_8)); }
+            if (FLOAT_LANES > 4) { v = v.add(v.rearrange(FLOAT_XOR_4)); }
+            if (FLOAT_LANES > 2) { v = v.add(v.rearrange(FLOAT_XOR_2)); }
+            sums[q] = v.lane(0) + v.lane(1);
         }
     }
 
-    /** The butterfly's permutations, widest first, without the last {@code leftOut} of them. */
-    @SuppressWarnings("unchecked")
-    private static <E> VectorShuffle<E>[] steps(VectorSpecies<E> species, int leftOut) {
-        int lanes = species.length();
-        VectorShuffle<E>[] steps = new VectorShuffle[Integer.numberOfTrailingZeros(lanes) - leftOut];
-        for (int s = 0, d = lanes / 2; s < steps.length; s++, d /= 2) {
-            int partner = d;
-            steps[s] = VectorShuffle.fromOp(species, i -> i ^ partner);
-        }
-        return steps;
+    /** The shuffle taking lane i to lane i ^ d, or null where the species has d lanes or fewer. */
+    private static <E> VectorShuffle<E> xor(VectorSpecies<E> species, int d) {
+        return species.length() > d ? VectorShuffle.fromOp(species, i -> i ^ d) : null;
     }
 }

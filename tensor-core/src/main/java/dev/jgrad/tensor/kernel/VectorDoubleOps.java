@@ -58,7 +58,7 @@ final class VectorDoubleOps {
     }
 
     private static int relu(int n, double[] x, int xo, double[] out, int oo) {
-        int bound = S.loopBound(n);
+        int bound = VectorDoubleReduce.VECTOR_COMPARE ? S.loopBound(n) : 0;
         for (int i = 0; i < bound; i += L) {
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
             (v.blend(0.0, v.compare(VectorOperators.LE, 0.0))).intoArray(out, oo + i);

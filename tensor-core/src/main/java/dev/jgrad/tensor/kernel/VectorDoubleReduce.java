@@ -3,7 +3,6 @@ package dev.jgrad.tensor.kernel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /** double reductions on the preferred vector species; strided inputs use the scalar ones. */
@@ -15,6 +14,13 @@ final class VectorDoubleReduce {
     private static final int BLOCK = 512;
     /** Elements per block of argmax/argmin: small enough to be scanned again from L1. */
     private static final int ARG_BLOCK = 4096;
+    /**
+     * Whether lane comparisons of double vectors run as vector instructions. On 128-bit x86
+     * vectors (two double lanes) C2 does not intrinsify {@code compare}, with or without
+     * AVX-512, and the Vector API's fallback boxes: a max over 1,000 doubles allocated 68 KB. With
+     * two lanes the scalar loops lose little, so max, min, argmax, argmin and ReLU use them there.
+     */
+    static final boolean VECTOR_COMPARE = L > 2;
 
     private VectorDoubleReduce() {}
 
@@ -41,9 +47,10 @@ final class VectorDoubleReduce {
         for (; i < n; i++) {
             tail += x[off + i];
         }
-        for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
-            total = total.add(total.rearrange(fold));
-        }
+        if (Lanes.DOUBLE_LANES > 16) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16)); }
+        if (Lanes.DOUBLE_LANES > 8) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8)); }
+        if (Lanes.DOUBLE_LANES > 4) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4)); }
+        if (Lanes.DOUBLE_LANES > 2) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2)); }
         return total.lane(0) + total.lane(1) + tail;
     }
 
@@ -70,14 +77,15 @@ final class VectorDoubleReduce {
         for (; i < n; i++) {
             tail += (double) x[xo + i] * y[yo + i];
         }
-        for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
-            total = total.add(total.rearrange(fold));
-        }
+        if (Lanes.DOUBLE_LANES > 16) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16)); }
+        if (Lanes.DOUBLE_LANES > 8) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8)); }
+        if (Lanes.DOUBLE_LANES > 4) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4)); }
+        if (Lanes.DOUBLE_LANES > 2) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2)); }
         return total.lane(0) + total.lane(1) + tail;
     }
 
     static double max(int n, double[] x, int off, int stride) {
-        if (stride != 1 || n < 4 * L) {
+        if (stride != 1 || n < 4 * L || !VECTOR_COMPARE) {
             return ScalarDoubleReduce.max(n, x, off, stride);
         }
         // Compare-and-blend is twice as fast as lanewise MAX (which follows Math.max's
@@ -121,7 +129,7 @@ final class VectorDoubleReduce {
     }
 
     static double min(int n, double[] x, int off, int stride) {
-        if (stride != 1 || n < 4 * L) {
+        if (stride != 1 || n < 4 * L || !VECTOR_COMPARE) {
             return ScalarDoubleReduce.min(n, x, off, stride);
         }
         // Compare-and-blend is twice as fast as lanewise MIN (which follows Math.min's
@@ -165,7 +173,7 @@ final class VectorDoubleReduce {
     }
 
     static int argmax(int n, double[] x, int off, int stride) {
-        if (stride != 1 || n < 4 * L) {
+        if (stride != 1 || n < 4 * L || !VECTOR_COMPARE) {
             return ScalarDoubleReduce.argmax(n, x, off, stride);
         }
         // Block by block: the block's max (fast), then, only when it beats the best so far, the
@@ -187,7 +195,7 @@ final class VectorDoubleReduce {
     }
 
     static int argmin(int n, double[] x, int off, int stride) {
-        if (stride != 1 || n < 4 * L) {
+        if (stride != 1 || n < 4 * L || !VECTOR_COMPARE) {
             return ScalarDoubleReduce.argmin(n, x, off, stride);
         }
         // Block by block: the block's min (fast), then, only when it beats the best so far, the

@@ -4,7 +4,6 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /** float reductions on the preferred vector species; strided inputs use the scalar ones. */
@@ -46,7 +45,7 @@ final class VectorFloatReduce {
                 a3 = a3.add(FloatVector.fromArray(S, x, off + i + 3 * L));
             }
             FloatVector blk = a0.add(a1).add(a2.add(a3));
-            total = total.add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 1));
+            total = total.add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) blk.rearrange(Lanes.FLOAT_HALVES_SWAPPED).convertShape(VectorOperators.F2D, D, 0));
         }
         double rest = 0.0;
         if (n - i >= L) {
@@ -57,9 +56,10 @@ final class VectorFloatReduce {
         for (; i < n; i++) {
             rest += x[off + i];
         }
-        for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
-            total = total.add(total.rearrange(fold));
-        }
+        if (Lanes.DOUBLE_LANES > 16) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16)); }
+        if (Lanes.DOUBLE_LANES > 8) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8)); }
+        if (Lanes.DOUBLE_LANES > 4) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4)); }
+        if (Lanes.DOUBLE_LANES > 2) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2)); }
         return total.lane(0) + total.lane(1) + rest;
     }
 
@@ -73,11 +73,12 @@ final class VectorFloatReduce {
         DoubleVector a = DoubleVector.zero(D);
         for (int v = 0; v < vectors; v++) {
             FloatVector f = FloatVector.fromArray(S, x, off + v * L);
-            a = a.add((DoubleVector) f.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) f.convertShape(VectorOperators.F2D, D, 1));
+            a = a.add((DoubleVector) f.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) f.rearrange(Lanes.FLOAT_HALVES_SWAPPED).convertShape(VectorOperators.F2D, D, 0));
         }
-        for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
-            a = a.add(a.rearrange(fold));
-        }
+        if (Lanes.DOUBLE_LANES > 16) { a = a.add(a.rearrange(Lanes.DOUBLE_XOR_16)); }
+        if (Lanes.DOUBLE_LANES > 8) { a = a.add(a.rearrange(Lanes.DOUBLE_XOR_8)); }
+        if (Lanes.DOUBLE_LANES > 4) { a = a.add(a.rearrange(Lanes.DOUBLE_XOR_4)); }
+        if (Lanes.DOUBLE_LANES > 2) { a = a.add(a.rearrange(Lanes.DOUBLE_XOR_2)); }
         return a.lane(0) + a.lane(1);
     }
 
@@ -98,15 +99,16 @@ final class VectorFloatReduce {
                 a3 = FloatVector.fromArray(S, x, xo + i + 3 * L).fma(FloatVector.fromArray(S, y, yo + i + 3 * L), a3);
             }
             FloatVector blk = a0.add(a1).add(a2.add(a3));
-            total = total.add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 1));
+            total = total.add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) blk.rearrange(Lanes.FLOAT_HALVES_SWAPPED).convertShape(VectorOperators.F2D, D, 0));
         }
         double tail = 0.0;
         for (; i < n; i++) {
             tail += (double) x[xo + i] * y[yo + i];
         }
-        for (VectorShuffle<Double> fold : Lanes.DOUBLE_STEPS) {
-            total = total.add(total.rearrange(fold));
-        }
+        if (Lanes.DOUBLE_LANES > 16) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16)); }
+        if (Lanes.DOUBLE_LANES > 8) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8)); }
+        if (Lanes.DOUBLE_LANES > 4) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4)); }
+        if (Lanes.DOUBLE_LANES > 2) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2)); }
         return total.lane(0) + total.lane(1) + tail;
     }
 

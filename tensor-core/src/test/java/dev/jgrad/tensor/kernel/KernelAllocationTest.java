@@ -44,17 +44,33 @@ class KernelAllocationTest {
     }
 
     /**
-     * float32 argmax and max. The sums and dot products are left out, as an open bug, not
-     * because they pass: in about one full tensor-core run in four, C2 compiles the float sum
-     * into a form that allocates about 670 bytes per call (found on JDK 25 by this test; the cause
-     * is not known yet), and a test that fails by compile order would make CI fail at random. The
-     * float64 argmin boxes on 128-bit vectors (107 KB per 1,000 elements), also open.
+     * The sums, which widen float blocks to double lanes. Before the halves were widened through
+     * a swap (see {@link Lanes#FLOAT_HALVES_SWAPPED}), the float sum boxed in about one full
+     * tensor-core run in four, depending on what C2 had compiled before.
      */
+    @Test
+    void sumsAndDotProducts() {
+        float[] x = random(1000), y = random(1000);
+        settlesWithoutAllocating("float sum", () -> VECTOR.sum(x.length, x, 0, 1));
+        settlesWithoutAllocating("float sum of a short row", () -> VECTOR.sum(40, x, 0, 1));
+        settlesWithoutAllocating("float dot", () -> VECTOR.dot(x.length, x, 0, 1, y, 0, 1));
+        double[] d = randomDoubles(1000), e = randomDoubles(1000);
+        settlesWithoutAllocating("double sum", () -> VECTOR.sum(d.length, d, 0, 1));
+        settlesWithoutAllocating("double dot", () -> VECTOR.dot(d.length, d, 0, 1, e, 0, 1));
+    }
+
     @Test
     void extremes() {
         float[] x = random(1000);
         settlesWithoutAllocating("argmax", () -> VECTOR.argmax(x.length, x, 0, 1));
+        settlesWithoutAllocating("argmin", () -> VECTOR.argmin(x.length, x, 0, 1));
         settlesWithoutAllocating("max", () -> VECTOR.max(x.length, x, 0, 1));
+        // On 128-bit vectors these once boxed: see VectorDoubleReduce.VECTOR_COMPARE.
+        double[] d = randomDoubles(1000), out = new double[1000];
+        settlesWithoutAllocating("double argmax", () -> VECTOR.argmax(d.length, d, 0, 1));
+        settlesWithoutAllocating("double argmin", () -> VECTOR.argmin(d.length, d, 0, 1));
+        settlesWithoutAllocating("double max", () -> VECTOR.max(d.length, d, 0, 1));
+        settlesWithoutAllocating("double ReLU", () -> VECTOR.unary(UnaryOp.RELU, d.length, d, 0, 1, out, 0, 1));
     }
 
     @Test
@@ -99,6 +115,15 @@ class KernelAllocationTest {
         }
         assertTrue(perCall < BYTES_PER_CALL, what + " still allocates " + perCall + " bytes per call after "
                 + round * CALLS_PER_ROUND + " calls: a vector is being boxed");
+    }
+
+    private static double[] randomDoubles(int n) {
+        Random r = new Random(n + 1);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextDouble() - 0.5;
+        }
+        return x;
     }
 
     private static float[] random(int n) {
