@@ -110,12 +110,13 @@ class ElementwiseKernelsTest {
             SCALAR.clamp(n, x, 0, xs, lo, hi, expected, 1, 1);
             VECTOR.clamp(n, x, 0, xs, lo, hi, actual, 1, 1);
             assertSameBits(expected, actual, "clamp n=" + n);
-            double[] xd = Strided.doubles(r, n, true);
-            double[] ed = new double[n];
-            double[] ad = new double[n];
-            SCALAR.clamp(n, xd, 0, 1, lo, hi, ed, 0, 1);
-            VECTOR.clamp(n, xd, 0, 1, lo, hi, ad, 0, 1);
-            assertSameBits(ed, ad, "clamp double n=" + n);
+            int off = r.nextInt(5), os = r.nextInt(4) == 0 ? 3 : 1;
+            double[] xd = Strided.doubles(r, off + n * xs + 1, true);
+            double[] ed = new double[2 + n * os];
+            double[] ad = new double[2 + n * os];
+            SCALAR.clamp(n, xd, off, xs, lo, hi, ed, 2, os);
+            VECTOR.clamp(n, xd, off, xs, lo, hi, ad, 2, os);
+            assertSameBits(ed, ad, "clamp double n=" + n + " xs=" + xs + " os=" + os);
         }
     }
 

@@ -193,7 +193,8 @@ class GemmKernelsTest {
         Random r = new Random(43);
         for (int t = 0; t < 200; t++) {
             int batches = r.nextInt(6) == 0 ? 2 : 1;
-            int m = Strided.size(r, 50), n = Strided.size(r, 90), k = Strided.size(r, t < 190 ? 60 : 700);
+            // The last cases are wide enough to cross more than one packed column panel (NC).
+            int m = Strided.size(r, 50), n = Strided.size(r, t < 185 ? 90 : 1200), k = Strided.size(r, t < 190 ? 60 : 700);
             boolean accumulate = r.nextBoolean();
             Layout la = Layout.random(r, batches, m, k, false);
             Layout lb = Layout.random(r, batches, k, n, false);
@@ -203,11 +204,13 @@ class GemmKernelsTest {
             double[] c0 = Strided.doubles(r, lc.size(), false);
             for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
                 double[] c = c0.clone();
+                boolean[] written = new boolean[c.length];
                 kern.gemm(batches, m, n, k, a, la.off(), la.batch(), la.rs(), la.cs(), b, lb.off(), lb.batch(), lb.rs(), lb.cs(),
                         c, lc.off(), lc.batch(), lc.rs(), lc.cs(), accumulate);
                 for (int s = 0; s < batches; s++) {
                     for (int i = 0; i < m; i++) {
                         for (int j = 0; j < n; j++) {
+                            written[lc.at(s, i, j)] = true;
                             // A plain double reference: it and the kernel are each within (k+1)·ε·Σ|a·b|.
                             double exact = accumulate ? c0[lc.at(s, i, j)] : 0;
                             double abs = Math.abs(exact);
@@ -220,6 +223,11 @@ class GemmKernelsTest {
                             assertTrue(Math.abs(got - exact) <= bound,
                                     kern.name() + " dgemm " + m + "x" + n + "x" + k + " at " + i + "," + j + ": " + got + " vs " + exact);
                         }
+                    }
+                }
+                for (int q = 0; q < c.length; q++) {
+                    if (!written[q] && Double.doubleToLongBits(c[q]) != Double.doubleToLongBits(c0[q])) {
+                        throw new AssertionError(kern.name() + " dgemm wrote outside C at " + q + " C" + lc);
                     }
                 }
             }

@@ -29,15 +29,15 @@ class ReductionKernelsTest {
             double s = SCALAR.sum(n, x, off, stride), v = VECTOR.sum(n, x, off, stride);
             assertTrue(Math.abs(s - exact) <= bound, "scalar sum n=" + n + ": " + s + " vs " + exact);
             assertTrue(Math.abs(v - exact) <= bound, "vector sum n=" + n + ": " + v + " vs " + exact);
-            double[] xd = Strided.doubles(r, n, false);
+            double[] xd = Strided.doubles(r, off + n * stride + 1, false);
             double ed = 0, ad = 0;
-            for (double d : xd) {
-                ed += d;
-                ad += Math.abs(d);
+            for (int i = 0; i < n; i++) {
+                ed += xd[off + i * stride];
+                ad += Math.abs(xd[off + i * stride]);
             }
             double bd = 2 * (n + 1) * EPS_D * ad;
-            assertTrue(Math.abs(SCALAR.sum(n, xd, 0, 1) - ed) <= bd, "scalar double sum n=" + n);
-            assertTrue(Math.abs(VECTOR.sum(n, xd, 0, 1) - ed) <= bd, "vector double sum n=" + n);
+            assertTrue(Math.abs(SCALAR.sum(n, xd, off, stride) - ed) <= bd, "scalar double sum n=" + n);
+            assertTrue(Math.abs(VECTOR.sum(n, xd, off, stride) - ed) <= bd, "vector double sum n=" + n + " stride=" + stride);
         }
     }
 
@@ -62,16 +62,29 @@ class ReductionKernelsTest {
         Random r = new Random(2);
         for (int t = 0; t < 200; t++) {
             int n = Strided.size(r, 3000);
-            int xs = Strided.stride(r), ys = Strided.stride(r);
-            float[] x = Strided.floats(r, n * xs + 1, false), y = Strided.floats(r, n * ys + 1, false);
+            int xs = Strided.stride(r), ys = Strided.stride(r), xo = r.nextInt(5), yo = r.nextInt(5);
+            float[] x = Strided.floats(r, xo + n * xs + 1, false), y = Strided.floats(r, yo + n * ys + 1, false);
             double exact = 0, abs = 0;
             for (int i = 0; i < n; i++) {
-                exact += (double) x[i * xs] * y[i * ys];
-                abs += Math.abs((double) x[i * xs] * y[i * ys]);
+                double p = (double) x[xo + i * xs] * y[yo + i * ys];
+                exact += p;
+                abs += Math.abs(p);
             }
             double bound = 2 * (n + 2) * EPS_F * abs + Float.MIN_VALUE;
-            assertTrue(Math.abs(SCALAR.dot(n, x, 0, xs, y, 0, ys) - exact) <= bound, "scalar dot n=" + n);
-            assertTrue(Math.abs(VECTOR.dot(n, x, 0, xs, y, 0, ys) - exact) <= bound, "vector dot n=" + n);
+            String what = "n=" + n + " strides " + xs + "," + ys;
+            assertTrue(Math.abs(SCALAR.dot(n, x, xo, xs, y, yo, ys) - exact) <= bound, "scalar dot " + what);
+            assertTrue(Math.abs(VECTOR.dot(n, x, xo, xs, y, yo, ys) - exact) <= bound, "vector dot " + what);
+            double[] xd = Strided.doubles(r, xo + n * xs + 1, false), yd = Strided.doubles(r, yo + n * ys + 1, false);
+            double ed = 0, ad = 0;
+            for (int i = 0; i < n; i++) {
+                // Each product rounds once in double; the bound covers that and the sum.
+                double p = xd[xo + i * xs] * yd[yo + i * ys];
+                ed += p;
+                ad += Math.abs(p);
+            }
+            double bd = 2 * (n + 2) * EPS_D * ad + Double.MIN_VALUE;
+            assertTrue(Math.abs(SCALAR.dot(n, xd, xo, xs, yd, yo, ys) - ed) <= bd, "scalar double dot " + what);
+            assertTrue(Math.abs(VECTOR.dot(n, xd, xo, xs, yd, yo, ys) - ed) <= bd, "vector double dot " + what);
         }
     }
 
@@ -101,14 +114,14 @@ class ReductionKernelsTest {
             assertEquals(SCALAR.min(n, x, off, stride), VECTOR.min(n, x, off, stride), "min " + what);
             assertEquals(SCALAR.argmax(n, x, off, stride), VECTOR.argmax(n, x, off, stride), "argmax " + what);
             assertEquals(SCALAR.argmin(n, x, off, stride), VECTOR.argmin(n, x, off, stride), "argmin " + what);
-            double[] xd = new double[n];
-            for (int i = 0; i < n; i++) {
-                xd[i] = x[off + i * stride];
+            double[] xd = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                xd[i] = x[i];
             }
-            assertEquals(SCALAR.max(n, xd, 0, 1), VECTOR.max(n, xd, 0, 1), "double max " + what);
-            assertEquals(SCALAR.min(n, xd, 0, 1), VECTOR.min(n, xd, 0, 1), "double min " + what);
-            assertEquals(SCALAR.argmax(n, xd, 0, 1), VECTOR.argmax(n, xd, 0, 1), "double argmax " + what);
-            assertEquals(SCALAR.argmin(n, xd, 0, 1), VECTOR.argmin(n, xd, 0, 1), "double argmin " + what);
+            assertEquals(SCALAR.max(n, xd, off, stride), VECTOR.max(n, xd, off, stride), "double max " + what);
+            assertEquals(SCALAR.min(n, xd, off, stride), VECTOR.min(n, xd, off, stride), "double min " + what);
+            assertEquals(SCALAR.argmax(n, xd, off, stride), VECTOR.argmax(n, xd, off, stride), "double argmax " + what);
+            assertEquals(SCALAR.argmin(n, xd, off, stride), VECTOR.argmin(n, xd, off, stride), "double argmin " + what);
         }
     }
 
@@ -175,11 +188,11 @@ class ReductionKernelsTest {
             SCALAR.columnSums(rows, cols, x, off, rs, expected, 2, acc);
             VECTOR.columnSums(rows, cols, x, off, rs, actual, 2, acc);
             ElementwiseKernelsTest.assertSameBits(expected, actual, "columnSums " + rows + "x" + cols);
-            double[] xd = Strided.doubles(r, rows * rs + cols + 1, false);
-            double[] ed = new double[cols];
-            double[] ad = new double[cols];
-            SCALAR.columnSums(rows, cols, xd, 0, rs, ed, 0, acc);
-            VECTOR.columnSums(rows, cols, xd, 0, rs, ad, 0, acc);
+            double[] xd = Strided.doubles(r, off + rows * rs + cols + 1, false);
+            double[] ed = Strided.doubles(r, cols + 3, false);
+            double[] ad = ed.clone();
+            SCALAR.columnSums(rows, cols, xd, off, rs, ed, 2, acc);
+            VECTOR.columnSums(rows, cols, xd, off, rs, ad, 2, acc);
             ElementwiseKernelsTest.assertSameBits(ed, ad, "double columnSums " + rows + "x" + cols);
         }
     }
