@@ -49,7 +49,8 @@ public final class Parallel {
             synchronized (Parallel.class) {
                 p = pool;
                 if (p == null) {
-                    p = new ForkJoinPool(numThreads, pool -> {
+                    // The calling thread is one of the numThreads: it runs a piece of every split.
+                    p = new ForkJoinPool(Math.max(1, numThreads - 1), pool -> {
                         var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
                         t.setDaemon(true);
                         t.setName("jgrad-" + t.getPoolIndex());
@@ -95,13 +96,37 @@ public final class Parallel {
         }
         if (ForkJoinTask.inForkJoinPool()) {
             ForkJoinTask.invokeAll(tasks);
-        } else {
-            pool().invoke(new RecursiveAction() {
-                @Override
-                protected void compute() {
-                    invokeAll(tasks);
+            return;
+        }
+        // The calling thread runs the first piece itself while the pool's workers run the rest:
+        // one worker to wake per extra piece, where handing every piece to the pool also woke a
+        // worker to start them and the caller again at the end (a round trip of 30-50 µs on a
+        // 2-core VM, a tenth of a 100 x 784 x 256 product).
+        ForkJoinPool workers = pool();
+        for (int p = 1; p < pieces; p++) {
+            workers.execute(tasks.get(p));
+        }
+        Throwable failure = null;
+        try {
+            tasks.get(0).invoke();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        // Every piece is waited for, even after a failure, so none is still writing when this returns.
+        for (int p = 1; p < pieces; p++) {
+            try {
+                tasks.get(p).join();
+            } catch (RuntimeException | Error e) {
+                if (failure == null) {
+                    failure = e;
                 }
-            });
+            }
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
         }
     }
 }
