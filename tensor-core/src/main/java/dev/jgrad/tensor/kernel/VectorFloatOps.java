@@ -30,10 +30,8 @@ final class VectorFloatOps {
             case ABS -> abs(n, x, xo, out, oo);
             case SQRT -> sqrt(n, x, xo, out, oo);
             case RELU -> relu(n, x, xo, out, oo);
-            case EXP -> exp(n, x, xo, out, oo);
+            case EXP, TANH, SIGMOID -> VectorFloatMath.expFamily(op, n, x, xo, out, oo);
             case LOG -> VectorFloatMath.LOG_ENABLED ? VectorFloatMath.log(n, x, xo, out, oo) : 0;
-            case TANH -> tanh(n, x, xo, out, oo);
-            case SIGMOID -> sigmoid(n, x, xo, out, oo);
             default -> 0;
         };
         ScalarFloatOps.unary(op, n - done, x, xo + done, 1, out, oo + done, 1);
@@ -71,33 +69,6 @@ final class VectorFloatOps {
         for (int i = 0; i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             (v.blend(0f, v.compare(VectorOperators.LE, 0f))).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int exp(int n, float[] x, int xo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            (VectorFloatMath.exp(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int tanh(int n, float[] x, int xo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            (VectorFloatMath.tanh(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int sigmoid(int n, float[] x, int xo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            (VectorFloatMath.sigmoid(v)).intoArray(out, oo + i);
         }
         return bound;
     }
