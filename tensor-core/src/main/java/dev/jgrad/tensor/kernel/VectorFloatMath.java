@@ -12,9 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link FloatMath} on vector lanes: the same operations in the same order, so each lane equals
  * the scalar result bit for bit. Each function is a whole loop over arrays, returning where the
  * scalar tail starts, and no vector crosses a method call: a vector passed to a call that C2 does
- * not inline is boxed, and C2 does not inline a helper that it has already compiled on its own
- * into a large method, which is a matter of compile order. Log ran boxed that way, at a sixth of
- * its speed, before it moved into its loop.
+ * not inline is boxed. C2 does not inline a helper over 325 bytes of bytecode (log, as a
+ * helper, ran boxed at a sixth of its speed), nor one it has already compiled on its own into a
+ * large method, which depends on compile order.
  */
 final class VectorFloatMath {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
