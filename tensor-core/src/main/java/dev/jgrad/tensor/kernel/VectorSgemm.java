@@ -28,6 +28,12 @@ final class VectorSgemm {
      * weight gradient gᵀ @ x of a layer with 10 outputs).
      */
     static final int DIRECT_B_MAX_M = 2 * MR;
+    /**
+     * Up to this many elements of B (k x the part's columns), B is read in place when its rows
+     * are contiguous, whatever the rows of A: 32K floats stay in L2 between row tiles, so packing
+     * them buys nothing and costs a copy (6% of a 64 x 64 x 64 product).
+     */
+    static final int DIRECT_B_MAX_ELEMENTS = 32 * 1024;
     /** Below this many flops the product runs on the calling thread. */
     static final long PARALLEL_FLOPS = 1L << 25;
 
@@ -69,7 +75,7 @@ final class VectorSgemm {
         float[] bp = buf[0];
         float[] tile = buf[1];
         int kBlocks = (k + KC - 1) / KC;
-        boolean direct = bcs == 1 && m1 - m0 <= DIRECT_B_MAX_M;
+        boolean direct = bcs == 1 && (m1 - m0 <= DIRECT_B_MAX_M || (long) k * (n1 - n0) <= DIRECT_B_MAX_ELEMENTS);
         for (int jc = n0; jc < n1; jc += NC) {
             int nc = Math.min(NC, n1 - jc);
             for (int kb = 0; kb < kBlocks; kb++) {

@@ -94,6 +94,28 @@ class GemmKernelsTest {
     }
 
     @Test
+    void smallBReadInPlaceGivesThePackedPathsBits() {
+        // A B of up to VectorSgemm.DIRECT_B_MAX_ELEMENTS is read in place for any number of rows;
+        // the same columns inside a wider B, which is packed, must come out the same bit for bit.
+        Random r = new Random(23);
+        int k = 100, wide = 400, m = 30;
+        org.junit.jupiter.api.Assertions.assertTrue((long) k * wide > VectorSgemm.DIRECT_B_MAX_ELEMENTS);
+        for (int n : new int[] {7, 16, 64, 100, 200, 320}) {
+            org.junit.jupiter.api.Assertions.assertTrue((long) k * n <= VectorSgemm.DIRECT_B_MAX_ELEMENTS);
+            float[] a = Strided.floats(r, m * k, false), b = Strided.floats(r, k * wide, false);
+            float[] packed = new float[m * wide], direct = new float[m * n];
+            VECTOR.gemm(m, wide, k, a, 0, k, 1, b, 0, wide, 1, packed, 0, wide, 1, false);
+            VECTOR.gemm(m, n, k, a, 0, k, 1, b, 0, wide, 1, direct, 0, n, 1, false);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(Float.floatToIntBits(packed[i * wide + j]), Float.floatToIntBits(direct[i * n + j]),
+                            "n=" + n + " at (" + i + "," + j + ")");
+                }
+            }
+        }
+    }
+
+    @Test
     void fewRowsReadBInPlaceWithThePackedPathsBits() {
         // Up to 12 rows, contiguous rows of B are read in place rather than packed; the first
         // rows of a taller product (packed) must come out the same, bit for bit, for every
