@@ -84,12 +84,7 @@ class GemmKernelsTest {
             float[] full = new float[m * wide], part = new float[m * n];
             VECTOR.gemm(m, wide, k, a, 0, k, 1, b, 0, wide, 1, full, 0, wide, 1, false);
             VECTOR.gemm(m, n, k, a, 0, k, 1, b, 0, wide, 1, part, 0, n, 1, false);
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    assertEquals(Float.floatToIntBits(full[i * wide + j]), Float.floatToIntBits(part[i * n + j]),
-                            "n=" + n + " m=" + m + " k=" + k + " at (" + i + "," + j + ")");
-                }
-            }
+            assertSameLeadingColumns(full, wide, part, m, n, "n=" + n + " m=" + m + " k=" + k);
         }
     }
 
@@ -106,11 +101,16 @@ class GemmKernelsTest {
             float[] packed = new float[m * wide], direct = new float[m * n];
             VECTOR.gemm(m, wide, k, a, 0, k, 1, b, 0, wide, 1, packed, 0, wide, 1, false);
             VECTOR.gemm(m, n, k, a, 0, k, 1, b, 0, wide, 1, direct, 0, n, 1, false);
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    assertEquals(Float.floatToIntBits(packed[i * wide + j]), Float.floatToIntBits(direct[i * n + j]),
-                            "n=" + n + " at (" + i + "," + j + ")");
-                }
+            assertSameLeadingColumns(packed, wide, direct, m, n, "n=" + n);
+        }
+    }
+
+    /** c (m x n, rows n apart) against the first n columns of wideC (m x wide), bit for bit. */
+    private static void assertSameLeadingColumns(float[] wideC, int wide, float[] c, int m, int n, String what) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                assertEquals(Float.floatToIntBits(wideC[i * wide + j]), Float.floatToIntBits(c[i * n + j]),
+                        what + " at (" + i + "," + j + ")");
             }
         }
     }
