@@ -94,17 +94,19 @@ public final class Parallel {
                 }
             });
         }
-        if (ForkJoinTask.inForkJoinPool()) {
-            ForkJoinTask.invokeAll(tasks);
-            return;
-        }
         // The calling thread runs the first piece itself while the pool's workers run the rest:
         // one worker to wake per extra piece, where handing every piece to the pool also woke a
         // worker to start them and the caller again at the end (a round trip of 30-50 µs on a
-        // 2-core VM, a tenth of a 100 x 784 x 256 product).
-        ForkJoinPool workers = pool();
+        // 2-core VM, a tenth of a 100 x 784 x 256 product). A split inside a piece (already on a
+        // pool thread) forks onto that thread's pool.
+        boolean nested = ForkJoinTask.inForkJoinPool();
+        ForkJoinPool workers = nested ? null : pool();
         for (int p = 1; p < pieces; p++) {
-            workers.execute(tasks.get(p));
+            if (nested) {
+                tasks.get(p).fork();
+            } else {
+                workers.execute(tasks.get(p));
+            }
         }
         Throwable failure = null;
         try {

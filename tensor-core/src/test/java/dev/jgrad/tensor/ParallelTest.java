@@ -91,6 +91,26 @@ class ParallelTest {
     }
 
     @Test
+    void aFailingPieceOfANestedSplitIsRethrownAfterItsSiblingsFinish() {
+        Parallel.setNumThreads(3);
+        AtomicInteger finished = new AtomicInteger();
+        IllegalStateException boom = new IllegalStateException("inner");
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> Parallel.parallelFor(0, 2, 1, (s, e) -> {
+            if (s == 1) {
+                Parallel.parallelFor(0, 3, 1, (s2, e2) -> {
+                    if (s2 == 0) {
+                        throw boom;
+                    }
+                    sleep(20);
+                    finished.incrementAndGet();
+                });
+            }
+        }));
+        assertTrue(thrown == boom || thrown.getCause() == boom, "threw " + thrown);
+        assertEquals(2, finished.get(), "the inner split's other pieces ran to the end");
+    }
+
+    @Test
     void errorsKeepTheirType() {
         // An Error from a worker's piece arrives as an Error (ForkJoin may rethrow a copy whose cause is the original).
         Parallel.setNumThreads(2);
