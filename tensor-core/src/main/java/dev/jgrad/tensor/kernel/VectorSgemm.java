@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * float32 GEMM on the preferred vector species: B is packed into column slivers of NR = NV
- * vectors, cache-blocked (KC deep, MC rows, NC columns); the micro-kernel keeps an MR x NR tile
+ * vectors, cache-blocked (KC deep, MC rows, NC columns), unless it is small or A has few rows
+ * and its rows are contiguous, when it is read in place; the micro-kernel keeps an MR x NR tile
  * of C in registers, broadcasts one A value per row per step and fma's it with NV vectors of B.
  * Each C element is C + one fma chain per K block, the K blocks depending on k alone, so results
  * do not depend on the tiling of M and N or on the number of threads.
