@@ -4,6 +4,7 @@ import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.Size;
+import dev.jgrad.tensor.ValuesIndices;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +145,43 @@ public final class Tensor {
 
     public static Tensor arange(double start, double end, double step) {
         return of(NDArray.arange(start, end, step));
+    }
+
+    /**
+     * {@code torch.arange(end, dtype=dtype)}.
+     *
+     * @param end the exclusive upper bound
+     * @param dtype the element type of the result
+     * @return a 1-d tensor 0, 1, ..., end - 1
+     */
+    public static Tensor arange(long end, DType dtype) {
+        return of(NDArray.arange(end, dtype));
+    }
+
+    /**
+     * {@code torch.arange(start, end, dtype=dtype)}, e.g. {@code Tensor.arange(0, 2000, DType.FLOAT32)}.
+     *
+     * @param start the first value
+     * @param end the exclusive upper bound
+     * @param dtype the element type of the result
+     * @return a 1-d tensor start, start + 1, ..., end - 1
+     */
+    public static Tensor arange(long start, long end, DType dtype) {
+        return of(NDArray.arange(start, end, dtype));
+    }
+
+    /**
+     * {@code torch.arange(start, end, step, dtype=dtype)}.
+     *
+     * @param start the first value
+     * @param end the exclusive bound
+     * @param step the nonzero increment
+     * @param dtype the element type of the result
+     * @return a 1-d tensor
+     * @throws IllegalArgumentException if step is 0, or its sign does not lead from start to end
+     */
+    public static Tensor arange(double start, double end, double step, DType dtype) {
+        return of(NDArray.arange(start, end, step, dtype));
     }
 
     public static Tensor linspace(double start, double end, int steps) {
@@ -287,6 +325,17 @@ public final class Tensor {
 
     public boolean[] toBooleanArray() {
         return data.toBooleanArray();
+    }
+
+    /**
+     * {@code t.tolist()}: the elements as nested {@link java.util.List}s, one level per dim, holding
+     * {@link Double} (float dtypes), {@link Long} (integer dtypes) or {@link Boolean} (bool); a 0-dim
+     * tensor gives the bare element, as in PyTorch.
+     *
+     * @return a {@code List<...List<E>>} nested {@code dim()} deep, or one element for a 0-dim tensor
+     */
+    public Object tolist() {
+        return data.tolist();
     }
 
     public boolean equal(Tensor other) {
@@ -450,6 +499,39 @@ public final class Tensor {
     /** {@code with torch.no_grad():} as {@code try (var s = Tensor.noGrad()) { ... }}, for this thread. */
     public static GradMode.Scope noGrad() {
         return GradMode.scope(false);
+    }
+
+    /**
+     * {@code with torch.no_grad(): y = f()} as an expression: {@code var y = Tensor.noGrad(() -> model.call(x))}.
+     * Grad mode is restored afterwards, also when {@code body} throws.
+     *
+     * @param <T> what the body returns
+     * @param body the code to run without recording history
+     * @return what {@code body} returned
+     */
+    public static <T> T noGrad(java.util.function.Supplier<T> body) {
+        // try/finally rather than try-with-resources: an unused resource variable is a javac -Xlint warning.
+        GradMode.Scope scope = GradMode.scope(false);
+        try {
+            return body.get();
+        } finally {
+            scope.close();
+        }
+    }
+
+    /**
+     * {@code with torch.no_grad(): ...} for a block that returns nothing, e.g. a manual update
+     * {@code Tensor.noGrad(() -> { w.sub_(w.grad().mul(lr)); })}.
+     *
+     * @param body the code to run without recording history
+     */
+    public static void noGrad(Runnable body) {
+        GradMode.Scope scope = GradMode.scope(false);
+        try {
+            body.run();
+        } finally {
+            scope.close();
+        }
     }
 
     /** {@code with torch.enable_grad():}, to record again inside a {@link #noGrad()} scope. */
@@ -840,19 +922,19 @@ public final class Tensor {
         return ReduceOps.extreme(this, false);
     }
 
-    public ValuesIndices max(int dim) {
+    public ValuesIndices<Tensor> max(int dim) {
         return ReduceOps.extreme(this, dim, false, true);
     }
 
-    public ValuesIndices max(int dim, boolean keepdim) {
+    public ValuesIndices<Tensor> max(int dim, boolean keepdim) {
         return ReduceOps.extreme(this, dim, keepdim, true);
     }
 
-    public ValuesIndices min(int dim) {
+    public ValuesIndices<Tensor> min(int dim) {
         return ReduceOps.extreme(this, dim, false, false);
     }
 
-    public ValuesIndices min(int dim, boolean keepdim) {
+    public ValuesIndices<Tensor> min(int dim, boolean keepdim) {
         return ReduceOps.extreme(this, dim, keepdim, false);
     }
 

@@ -202,6 +202,43 @@ public final class NDArray {
         return Creation.arange(start, end, step);
     }
 
+    /**
+     * {@code torch.arange(end, dtype=dtype)}: 0, 1, ..., end - 1 in {@code dtype}.
+     *
+     * @param end the exclusive upper bound
+     * @param dtype the element type of the result
+     * @return a 1-d array of {@code max(0, end)} elements
+     */
+    public static NDArray arange(long end, DType dtype) {
+        return Creation.arange(0, end).to(dtype);
+    }
+
+    /**
+     * {@code torch.arange(start, end, dtype=dtype)}, e.g. {@code arange(0, 2000, DType.FLOAT32)}.
+     *
+     * @param start the first value
+     * @param end the exclusive upper bound
+     * @param dtype the element type of the result
+     * @return a 1-d array of {@code max(0, end - start)} elements
+     */
+    public static NDArray arange(long start, long end, DType dtype) {
+        return Creation.arange(start, end).to(dtype);
+    }
+
+    /**
+     * {@code torch.arange(start, end, step, dtype=dtype)}: each value computed in double, then converted.
+     *
+     * @param start the first value
+     * @param end the exclusive bound
+     * @param step the nonzero increment
+     * @param dtype the element type of the result
+     * @return a 1-d array of {@code ceil((end - start) / step)} elements
+     * @throws IllegalArgumentException if step is 0, or its sign does not lead from start to end
+     */
+    public static NDArray arange(double start, double end, double step, DType dtype) {
+        return Creation.arange(start, end, step, dtype);
+    }
+
     public static NDArray linspace(double start, double end, int steps) {
         return Creation.linspace(start, end, steps);
     }
@@ -418,6 +455,17 @@ public final class NDArray {
     }
 
     /** True when both have the same shape and equal values (NaN is not equal to itself), as torch.equal. */
+    /**
+     * {@code t.tolist()}: the elements as nested {@link List}s, one level per dim, holding
+     * {@link Double} (float dtypes), {@link Long} (integer dtypes) or {@link Boolean} (bool); a 0-dim
+     * array gives the bare element, as in PyTorch.
+     *
+     * @return a {@code List<...List<E>>} nested {@code dim()} deep, or one element for a 0-dim array
+     */
+    public Object tolist() {
+        return Creation.tolist(this);
+    }
+
     public boolean equal(NDArray other) {
         if (!Arrays.equals(shape, other.shape)) {
             return false;
@@ -977,19 +1025,19 @@ public final class NDArray {
         return Reductions.extreme(this, false);
     }
 
-    public ValuesIndices max(int dim) {
+    public ValuesIndices<NDArray> max(int dim) {
         return Reductions.extreme(this, dim, false, true);
     }
 
-    public ValuesIndices max(int dim, boolean keepdim) {
+    public ValuesIndices<NDArray> max(int dim, boolean keepdim) {
         return Reductions.extreme(this, dim, keepdim, true);
     }
 
-    public ValuesIndices min(int dim) {
+    public ValuesIndices<NDArray> min(int dim) {
         return Reductions.extreme(this, dim, false, false);
     }
 
-    public ValuesIndices min(int dim, boolean keepdim) {
+    public ValuesIndices<NDArray> min(int dim, boolean keepdim) {
         return Reductions.extreme(this, dim, keepdim, false);
     }
 
