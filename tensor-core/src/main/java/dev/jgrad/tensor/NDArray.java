@@ -750,6 +750,136 @@ public final class NDArray {
         return Elementwise.unary(UnaryOp.RELU, this, null);
     }
 
+    /**
+     * {@code torch.sin}: the sine, elementwise; integer input gives float32.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray sin() {
+        return Elementwise.unary(UnaryOp.SIN, this, null);
+    }
+
+    /**
+     * {@code torch.cos}: the cosine, elementwise; integer input gives float32.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray cos() {
+        return Elementwise.unary(UnaryOp.COS, this, null);
+    }
+
+    /**
+     * {@code torch.erf}: the Gauss error function, elementwise; integer input gives float32.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray erf() {
+        return Elementwise.unary(UnaryOp.ERF, this, null);
+    }
+
+    /**
+     * {@code torch.expm1}: e^x - 1, accurate near 0; integer input gives float32.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray expm1() {
+        return Elementwise.unary(UnaryOp.EXPM1, this, null);
+    }
+
+    /**
+     * {@code torch.log1p}: log(1 + x), accurate near 0; integer input gives float32.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray log1p() {
+        return Elementwise.unary(UnaryOp.LOG1P, this, null);
+    }
+
+    /**
+     * {@code torch.floor}: the largest integer not above x, in the same dtype (integers are copied).
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray floor() {
+        return Elementwise.unary(UnaryOp.FLOOR, this, null);
+    }
+
+    /**
+     * {@code torch.ceil}: the smallest integer not below x, in the same dtype (integers are copied).
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray ceil() {
+        return Elementwise.unary(UnaryOp.CEIL, this, null);
+    }
+
+    /**
+     * {@code torch.round}: the nearest integer, halves to even (0.5 gives 0, 1.5 gives 2), in the same dtype.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray round() {
+        return Elementwise.unary(UnaryOp.ROUND, this, null);
+    }
+
+    /**
+     * {@code torch.trunc}: x rounded towards zero, in the same dtype (integers are copied).
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray trunc() {
+        return Elementwise.unary(UnaryOp.TRUNC, this, null);
+    }
+
+    /**
+     * {@code torch.sign}: -1, 0 or 1 in the same dtype; NaN and -0.0 give 0.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray sign() {
+        return Elementwise.unary(UnaryOp.SIGN, this, null);
+    }
+
+    /**
+     * {@code torch.isnan}: true where an element is NaN; integer and bool arrays have none.
+     *
+     * @return a bool array of the same shape
+     */
+    public NDArray isnan() {
+        return dtype().isFloatingPoint() ? ne(this) : zeros(DType.BOOL, shapeRef());
+    }
+
+    /**
+     * {@code torch.isinf}: true where an element is +inf or -inf; integer and bool arrays have none.
+     *
+     * @return a bool array of the same shape
+     */
+    public NDArray isinf() {
+        return dtype().isFloatingPoint() ? abs().eq(Double.POSITIVE_INFINITY) : zeros(DType.BOOL, shapeRef());
+    }
+
+    /**
+     * {@code torch.rsub(x, other)}: {@code other - this}, e.g. {@code x.rsub(1)} for PyTorch's {@code 1 - x}.
+     *
+     * @param other the number this array is subtracted from
+     * @return a new array, in the promoted dtype
+     * @throws IllegalArgumentException for a bool array, as PyTorch's subtraction
+     */
+    public NDArray rsub(double other) {
+        DType common = Promotion.resultType(this, other);
+        return Elementwise.binary(BinaryOp.SUB, scalar(other, common), this, common, 1.0, null);
+    }
+
+    /**
+     * {@code torch.rsub(x, other)}: {@code other - this}, broadcast.
+     *
+     * @param other the array this one is subtracted from
+     * @return a new array of the broadcast shape, in the promoted dtype
+     */
+    public NDArray rsub(NDArray other) {
+        return other.sub(this);
+    }
+
     public NDArray clamp(double min, double max) {
         return Elementwise.clamp(this, min, max, null);
     }

@@ -10,5 +10,20 @@ public enum UnaryOp {
     TANH,
     SIGMOID,
     /** {@code x > 0 ? x : 0}, with NaN kept and -0.0 mapped to 0.0, as torch.relu. */
-    RELU
+    RELU,
+    SIN,
+    COS,
+    /** The Gauss error function, torch.erf. */
+    ERF,
+    /** e^x - 1, torch.expm1. */
+    EXPM1,
+    /** log(1 + x), torch.log1p. */
+    LOG1P,
+    FLOOR,
+    CEIL,
+    /** Round half to even, as torch.round. */
+    ROUND,
+    TRUNC,
+    /** -1, 0 or 1; 0 for NaN and -0.0, as torch.sign. */
+    SIGN
 }
