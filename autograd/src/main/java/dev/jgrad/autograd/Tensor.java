@@ -717,6 +717,134 @@ public final class Tensor {
         return UnaryOps.relu(this);
     }
 
+    /**
+     * {@code torch.sin}, with its gradient cos(x).
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor sin() {
+        return UnaryOps.sin(this);
+    }
+
+    /**
+     * {@code torch.cos}, with its gradient -sin(x).
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor cos() {
+        return UnaryOps.cos(this);
+    }
+
+    /**
+     * {@code torch.erf}, the Gauss error function, with its gradient 2/sqrt(pi) e^(-x^2).
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor erf() {
+        return UnaryOps.erf(this);
+    }
+
+    /**
+     * {@code torch.expm1}: e^x - 1, accurate near 0.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor expm1() {
+        return UnaryOps.expm1(this);
+    }
+
+    /**
+     * {@code torch.log1p}: log(1 + x), accurate near 0.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor log1p() {
+        return UnaryOps.log1p(this);
+    }
+
+    /**
+     * {@code torch.floor}, same dtype; its gradient is zero.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor floor() {
+        return UnaryOps.stepwise(this, "FloorBackward0", NDArray::floor);
+    }
+
+    /**
+     * {@code torch.ceil}, same dtype; its gradient is zero.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor ceil() {
+        return UnaryOps.stepwise(this, "CeilBackward0", NDArray::ceil);
+    }
+
+    /**
+     * {@code torch.round}: halves to even, same dtype; its gradient is zero.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor round() {
+        return UnaryOps.stepwise(this, "RoundBackward0", NDArray::round);
+    }
+
+    /**
+     * {@code torch.trunc}: towards zero, same dtype; its gradient is zero.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor trunc() {
+        return UnaryOps.stepwise(this, "TruncBackward0", NDArray::trunc);
+    }
+
+    /**
+     * {@code torch.sign}: -1, 0 or 1 (0 for NaN), same dtype; its gradient is zero.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor sign() {
+        return UnaryOps.stepwise(this, "SignBackward0", NDArray::sign);
+    }
+
+    /**
+     * {@code torch.isnan}: true where an element is NaN; not differentiable.
+     *
+     * @return a bool tensor of the same shape
+     */
+    public Tensor isnan() {
+        return of(data.isnan());
+    }
+
+    /**
+     * {@code torch.isinf}: true where an element is infinite; not differentiable.
+     *
+     * @return a bool tensor of the same shape
+     */
+    public Tensor isinf() {
+        return of(data.isinf());
+    }
+
+    /**
+     * {@code torch.rsub(x, other)}: {@code other - this}, PyTorch's {@code 1 - x} as {@code x.rsub(1)}.
+     *
+     * @param other the number this tensor is subtracted from
+     * @return a new tensor
+     */
+    public Tensor rsub(double other) {
+        return UnaryOps.rsub(this, other);
+    }
+
+    /**
+     * {@code torch.rsub(x, other)}: {@code other - this}, broadcast.
+     *
+     * @param other the tensor this one is subtracted from
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor rsub(Tensor other) {
+        return other.sub(this);
+    }
+
     public Tensor clamp(double min, double max) {
         return UnaryOps.clamp(this, min, max);
     }
