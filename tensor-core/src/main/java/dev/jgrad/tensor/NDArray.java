@@ -1146,6 +1146,318 @@ public final class NDArray {
         return Reductions.prod(this, new int[] {dim}, keepdim);
     }
 
+    /**
+     * {@code torch.sort(x)}: sorted along the last dim, ascending.
+     *
+     * @return the sorted values and their int64 indices in the input
+     */
+    public ValuesIndices<NDArray> sort() {
+        return Sorting.sort(this, -1, false);
+    }
+
+    /**
+     * {@code torch.sort(x, dim)}, ascending.
+     *
+     * @param dim the dim to sort along (negative counts from the end)
+     * @return the sorted values and their int64 indices in the input
+     */
+    public ValuesIndices<NDArray> sort(int dim) {
+        return Sorting.sort(this, dim, false);
+    }
+
+    /**
+     * {@code torch.sort(x, dim, descending)}: a stable sort; NaN sorts above every number, so it
+     * comes last ascending and first descending, as in PyTorch.
+     *
+     * @param dim the dim to sort along
+     * @param descending largest first
+     * @return the sorted values and their int64 indices in the input
+     */
+    public ValuesIndices<NDArray> sort(int dim, boolean descending) {
+        return Sorting.sort(this, dim, descending);
+    }
+
+    /**
+     * {@code torch.argsort(x)}: the indices that sort the last dim ascending.
+     *
+     * @return int64 indices of the same shape
+     */
+    public NDArray argsort() {
+        return Sorting.sort(this, -1, false).indices();
+    }
+
+    /**
+     * {@code torch.argsort(x, dim)}.
+     *
+     * @param dim the dim to sort along
+     * @return int64 indices of the same shape
+     */
+    public NDArray argsort(int dim) {
+        return Sorting.sort(this, dim, false).indices();
+    }
+
+    /**
+     * {@code torch.argsort(x, dim, descending)}.
+     *
+     * @param dim the dim to sort along
+     * @param descending largest first
+     * @return int64 indices of the same shape
+     */
+    public NDArray argsort(int dim, boolean descending) {
+        return Sorting.sort(this, dim, descending).indices();
+    }
+
+    /**
+     * {@code torch.topk(x, k)}: the k largest along the last dim, largest first.
+     *
+     * @param k how many
+     * @return the values and their int64 indices
+     * @throws IllegalArgumentException if k is negative or above the dim's size
+     */
+    public ValuesIndices<NDArray> topk(int k) {
+        return Sorting.topk(this, k, -1, true, true);
+    }
+
+    /**
+     * {@code torch.topk(x, k, dim)}.
+     *
+     * @param k how many
+     * @param dim the dim to select along
+     * @return the values and their int64 indices
+     * @throws IllegalArgumentException if k is negative or above the dim's size
+     */
+    public ValuesIndices<NDArray> topk(int k, int dim) {
+        return Sorting.topk(this, k, dim, true, true);
+    }
+
+    /**
+     * {@code torch.topk(x, k, dim, largest, sorted)}: the k largest (or smallest), in order; jgrad
+     * always returns them sorted, which {@code sorted=false} allows.
+     *
+     * @param k how many
+     * @param dim the dim to select along
+     * @param largest the largest rather than the smallest
+     * @param sorted PyTorch's flag; the result is sorted either way
+     * @return the values and their int64 indices
+     * @throws IllegalArgumentException if k is negative or above the dim's size
+     */
+    public ValuesIndices<NDArray> topk(int k, int dim, boolean largest, boolean sorted) {
+        return Sorting.topk(this, k, dim, largest, sorted);
+    }
+
+    /**
+     * {@code torch.cumsum(x, dim)}: running sums, accumulated in double for floating types; integer
+     * and bool input give int64, as in PyTorch.
+     *
+     * @param dim the dim to accumulate along
+     * @return a new array of the same shape
+     */
+    public NDArray cumsum(int dim) {
+        return Scans.cumsum(this, dim);
+    }
+
+    /**
+     * {@code torch.cumprod(x, dim)}: running products; integer and bool input give int64.
+     *
+     * @param dim the dim to accumulate along
+     * @return a new array of the same shape
+     */
+    public NDArray cumprod(int dim) {
+        return Scans.cumprod(this, dim);
+    }
+
+    /**
+     * The gradient of {@code input.cumprod(dim)} given this array, the gradient of its output: exact
+     * with zeros in the input (PyTorch's {@code cumprod_backward}); autograd's derivative.
+     *
+     * @param input the input of the cumprod, of this array's shape
+     * @param dim the dim of the cumprod
+     * @return the gradient with respect to input
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public NDArray cumprodBackward(NDArray input, int dim) {
+        return Scans.cumprodBackward(this, input, dim);
+    }
+
+    /**
+     * {@code torch.norm(x)}: the 2-norm of all elements (Frobenius for a matrix).
+     *
+     * @return a 0-dim array of the same floating dtype
+     * @throws IllegalArgumentException for integer or bool input, as torch.linalg.vector_norm
+     */
+    public NDArray norm() {
+        return Norms.norm(this, 2, null, false);
+    }
+
+    /**
+     * {@code torch.norm(x, p)}: (sum |x|^p)^(1/p) over all elements; p may be 0 (the count of
+     * non-zeros), 1, 2, any positive number, or +-infinity (the largest or smallest |x|).
+     *
+     * @param p the order
+     * @return a 0-dim array of the same floating dtype
+     * @throws IllegalArgumentException for integer or bool input
+     */
+    public NDArray norm(double p) {
+        return Norms.norm(this, p, null, false);
+    }
+
+    /**
+     * {@code torch.norm(x, p, dim, keepdim)}: the p-norm along one dim.
+     *
+     * @param p the order, as in {@link #norm(double)}
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return the norms, of the input's floating dtype
+     * @throws IllegalArgumentException for integer or bool input
+     */
+    public NDArray norm(double p, int dim, boolean keepdim) {
+        return Norms.norm(this, p, new int[] {dim}, keepdim);
+    }
+
+    /**
+     * {@code torch.any(x)}: whether any element is non-zero (NaN counts as non-zero); false when empty.
+     *
+     * @return a 0-dim bool array
+     */
+    public NDArray any() {
+        return nonzeroMask().toLong().sum().gt(0);
+    }
+
+    /**
+     * {@code torch.any(x, dim)}.
+     *
+     * @param dim the dim to reduce
+     * @return a bool array without that dim
+     */
+    public NDArray any(int dim) {
+        return any(dim, false);
+    }
+
+    /**
+     * {@code torch.any(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return a bool array
+     */
+    public NDArray any(int dim, boolean keepdim) {
+        return nonzeroMask().toLong().sum(dim, keepdim).gt(0);
+    }
+
+    /**
+     * {@code torch.all(x)}: whether every element is non-zero; true when empty.
+     *
+     * @return a 0-dim bool array
+     */
+    public NDArray all() {
+        return nonzeroMask().logicalNot().toLong().sum().eq(0);
+    }
+
+    /**
+     * {@code torch.all(x, dim)}.
+     *
+     * @param dim the dim to reduce
+     * @return a bool array without that dim
+     */
+    public NDArray all(int dim) {
+        return all(dim, false);
+    }
+
+    /**
+     * {@code torch.all(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return a bool array
+     */
+    public NDArray all(int dim, boolean keepdim) {
+        return nonzeroMask().logicalNot().toLong().sum(dim, keepdim).eq(0);
+    }
+
+    private NDArray nonzeroMask() {
+        return dtype() == DType.BOOL ? this : ne(0);
+    }
+
+    /**
+     * {@code x.masked_fill(mask, value)}: value where mask is true, x elsewhere; mask and x broadcast.
+     *
+     * @param mask a bool array broadcastable with this one
+     * @param value the fill value, converted to this array's dtype
+     * @return a new array of the broadcast shape and this array's dtype
+     * @throws IllegalArgumentException if mask is not bool
+     */
+    public NDArray maskedFill(NDArray mask, double value) {
+        if (mask.dtype() != DType.BOOL) {
+            throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
+                    + mask.dtype());
+        }
+        return where(mask, scalar(value, dtype()), this);
+    }
+
+    /**
+     * {@code torch.tril(x)}: the lower triangle of the last two dims (diagonal included), zeros above.
+     *
+     * @return a new array of the same shape
+     * @throws IllegalArgumentException if this array has fewer than 2 dims
+     */
+    public NDArray tril() {
+        return ShapeOps.triangle(this, 0, true);
+    }
+
+    /**
+     * {@code torch.tril(x, diagonal)}: elements with column - row &lt;= diagonal kept.
+     *
+     * @param diagonal 0 the main diagonal, positive above it, negative below
+     * @return a new array of the same shape
+     * @throws IllegalArgumentException if this array has fewer than 2 dims
+     */
+    public NDArray tril(int diagonal) {
+        return ShapeOps.triangle(this, diagonal, true);
+    }
+
+    /**
+     * {@code torch.triu(x)}: the upper triangle of the last two dims (diagonal included), zeros below.
+     *
+     * @return a new array of the same shape
+     * @throws IllegalArgumentException if this array has fewer than 2 dims
+     */
+    public NDArray triu() {
+        return ShapeOps.triangle(this, 0, false);
+    }
+
+    /**
+     * {@code torch.triu(x, diagonal)}: elements with column - row &gt;= diagonal kept.
+     *
+     * @param diagonal 0 the main diagonal, positive above it, negative below
+     * @return a new array of the same shape
+     * @throws IllegalArgumentException if this array has fewer than 2 dims
+     */
+    public NDArray triu(int diagonal) {
+        return ShapeOps.triangle(this, diagonal, false);
+    }
+
+    /**
+     * {@code torch.flip(x, dims)}: a copy with the order reversed along each given dim.
+     *
+     * @param dims the dims to reverse (negative counts from the end), each at most once
+     * @return a new array of the same shape
+     */
+    public NDArray flip(int... dims) {
+        return ShapeOps.flip(this, dims);
+    }
+
+    /**
+     * {@code x.repeat(*sizes)}: x tiled sizes[i] times along dim i (x gets leading 1s when sizes is
+     * longer than its shape); a copy, unlike expand.
+     *
+     * @param sizes the repeat count per dim, at least as many as this array has dims
+     * @return a new array of shape sizes[i] * shape[i]
+     * @throws IllegalArgumentException if sizes has fewer entries than this array has dims
+     */
+    public NDArray repeat(int... sizes) {
+        return ShapeOps.repeat(this, sizes);
+    }
+
     /** The largest element as a 0-dim tensor; NaN if there is one. */
     public NDArray max() {
         return Reductions.extreme(this, true);
