@@ -93,7 +93,8 @@ class ErgonomicsTest {
         Tensor x = Tensor.tensor(new double[][] {{0.5, 0.2}});
         Tensor w = Tensor.ones(2, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.matmul(w));
-        assertTrue(e.getMessage().startsWith("expected mat1 and mat2 to have the same dtype, but got: double != float. "),
+        assertTrue(e.getMessage().startsWith(
+                "expected mat1 and mat2 to have the same dtype, but got: double != float. "),
                 e.getMessage());
         assertTrue(e.getMessage().contains(".toFloat()"), e.getMessage());
         assertTrue(x.toFloat().matmul(w).allclose(Tensor.full(0.7, 1, 3)));

@@ -57,7 +57,8 @@ final class ShapeOps {
     /** Keeps the elements on and below (tril) or above (triu) diagonal k of the last two dims; zeros elsewhere. */
     static NDArray triangle(NDArray x, int k, boolean lower) {
         if (x.dim() < 2) {
-            throw new IllegalArgumentException((lower ? "tril" : "triu") + ": input tensor must have at least 2 dimensions");
+            throw new IllegalArgumentException((lower ? "tril" : "triu")
+                    + ": input tensor must have at least 2 dimensions");
         }
         int rows = x.shapeRef()[x.dim() - 2];
         int cols = x.shapeRef()[x.dim() - 1];

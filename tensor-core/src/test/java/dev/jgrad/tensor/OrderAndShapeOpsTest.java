@@ -18,7 +18,8 @@ class OrderAndShapeOpsTest {
     void sortIsStableWithNaNLastAndPrintsAsPyTorch() {
         NDArray x = f(3f, Float.NaN, 1f, 3f, -2f);
         ValuesIndices<NDArray> s = x.sort();
-        assertEquals("sort(\nvalues=tensor([-2.,  1.,  3.,  3., nan]),\nindices=tensor([4, 2, 0, 3, 1]))", s.toString());
+        assertEquals("sort(\nvalues=tensor([-2.,  1.,  3.,  3., nan]),\nindices=tensor([4, 2, 0, 3, 1]))",
+                s.toString());
         ValuesIndices<NDArray> d = x.sort(0, true);
         assertEquals("tensor([nan,  3.,  3.,  1., -2.])", d.values().toString());
         assertArrayEquals(new long[] {1, 0, 3, 2, 4}, d.indices().toLongArray());
@@ -69,7 +70,8 @@ class OrderAndShapeOpsTest {
         assertEquals("tensor([ 5., 10.])", m.norm(2, 1, false).toString());
         assertEquals("tensor([[ 5.],\n        [10.]])", m.norm(2, 1, true).toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NDArray.arange(3).norm());
-        assertEquals("linalg.vector_norm: Expected a floating point or complex tensor as input. Got Long", e.getMessage());
+        assertEquals("linalg.vector_norm: Expected a floating point or complex tensor as input. Got Long",
+                e.getMessage());
     }
 
     @Test
@@ -107,7 +109,8 @@ class OrderAndShapeOpsTest {
         assertEquals("tensor([[0., 0., 0., 0.],\n        [1., 0., 0., 0.],\n        [1., 1., 0., 0.]])",
                 x.tril(-1).toString());
         NDArray b = NDArray.arange(8).view(2, 2, 2);
-        assertEquals("tensor([[[0, 1],\n         [0, 3]],\n\n        [[4, 5],\n         [0, 7]]])", b.triu().toString());
+        assertEquals("tensor([[[0, 1],\n         [0, 3]],\n\n        [[4, 5],\n         [0, 7]]])",
+                b.triu().toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NDArray.ones(3).tril());
         assertEquals("tril: input tensor must have at least 2 dimensions", e.getMessage());
     }
