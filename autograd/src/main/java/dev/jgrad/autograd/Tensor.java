@@ -1042,6 +1042,284 @@ public final class Tensor {
         return ReduceOps.prod(this, dim, keepdim);
     }
 
+    /**
+     * {@code torch.sort(x)}: along the last dim, ascending; the values are differentiable.
+     *
+     * @return the sorted values and their int64 indices
+     */
+    public ValuesIndices<Tensor> sort() {
+        return sort(-1, false);
+    }
+
+    /**
+     * {@code torch.sort(x, dim)}, ascending.
+     *
+     * @param dim the dim to sort along
+     * @return the sorted values and their int64 indices
+     */
+    public ValuesIndices<Tensor> sort(int dim) {
+        return sort(dim, false);
+    }
+
+    /**
+     * {@code torch.sort(x, dim, descending)}: stable, NaN above every number.
+     *
+     * @param dim the dim to sort along
+     * @param descending largest first
+     * @return the sorted values and their int64 indices
+     */
+    public ValuesIndices<Tensor> sort(int dim, boolean descending) {
+        int d = Dims.wrap(dim, dim());
+        return ShapeOrderOps.selectAlong(this, data.sort(d, descending), d, "SortBackward0");
+    }
+
+    /**
+     * {@code torch.argsort(x)}: not differentiable.
+     *
+     * @return int64 indices that sort the last dim ascending
+     */
+    public Tensor argsort() {
+        return of(data.argsort());
+    }
+
+    /**
+     * {@code torch.argsort(x, dim)}.
+     *
+     * @param dim the dim to sort along
+     * @return int64 indices
+     */
+    public Tensor argsort(int dim) {
+        return of(data.argsort(dim));
+    }
+
+    /**
+     * {@code torch.argsort(x, dim, descending)}.
+     *
+     * @param dim the dim to sort along
+     * @param descending largest first
+     * @return int64 indices
+     */
+    public Tensor argsort(int dim, boolean descending) {
+        return of(data.argsort(dim, descending));
+    }
+
+    /**
+     * {@code torch.topk(x, k)}: the k largest along the last dim.
+     *
+     * @param k how many
+     * @return the values (differentiable) and their int64 indices
+     */
+    public ValuesIndices<Tensor> topk(int k) {
+        return topk(k, -1, true, true);
+    }
+
+    /**
+     * {@code torch.topk(x, k, dim)}.
+     *
+     * @param k how many
+     * @param dim the dim to select along
+     * @return the values and their int64 indices
+     */
+    public ValuesIndices<Tensor> topk(int k, int dim) {
+        return topk(k, dim, true, true);
+    }
+
+    /**
+     * {@code torch.topk(x, k, dim, largest, sorted)}; the result is always sorted.
+     *
+     * @param k how many
+     * @param dim the dim to select along
+     * @param largest the largest rather than the smallest
+     * @param sorted PyTorch's flag; sorted either way
+     * @return the values and their int64 indices
+     * @throws IllegalArgumentException if k is negative or above the dim's size
+     */
+    public ValuesIndices<Tensor> topk(int k, int dim, boolean largest, boolean sorted) {
+        int d = Dims.wrap(dim, dim());
+        return ShapeOrderOps.selectAlong(this, data.topk(k, d, largest, sorted), d, "TopkBackward0");
+    }
+
+    /**
+     * {@code torch.cumsum(x, dim)}: running sums (integer input gives int64).
+     *
+     * @param dim the dim to accumulate along
+     * @return a new tensor of the same shape
+     */
+    public Tensor cumsum(int dim) {
+        return ShapeOrderOps.cumsum(this, Dims.wrap(dim, dim()));
+    }
+
+    /**
+     * {@code torch.cumprod(x, dim)}: running products; its gradient is exact with zeros in x.
+     *
+     * @param dim the dim to accumulate along
+     * @return a new tensor of the same shape
+     */
+    public Tensor cumprod(int dim) {
+        return ShapeOrderOps.cumprod(this, Dims.wrap(dim, dim()));
+    }
+
+    /**
+     * {@code torch.norm(x)}: the 2-norm of all elements; its gradient is x / norm (0 at a zero norm).
+     *
+     * @return a 0-dim tensor
+     */
+    public Tensor norm() {
+        return ShapeOrderOps.norm(this, 2, null, false);
+    }
+
+    /**
+     * {@code torch.norm(x, p)} over all elements; p may be 0, 1, 2, any positive number or +-infinity.
+     *
+     * @param p the order
+     * @return a 0-dim tensor
+     */
+    public Tensor norm(double p) {
+        return ShapeOrderOps.norm(this, p, null, false);
+    }
+
+    /**
+     * {@code torch.norm(x, p, dim, keepdim)}.
+     *
+     * @param p the order
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return the norms
+     */
+    public Tensor norm(double p, int dim, boolean keepdim) {
+        return ShapeOrderOps.norm(this, p, Dims.wrap(dim, dim()), keepdim);
+    }
+
+    /**
+     * {@code torch.any(x)}: whether any element is non-zero.
+     *
+     * @return a 0-dim bool tensor
+     */
+    public Tensor any() {
+        return ShapeOrderOps.bool(data.any());
+    }
+
+    /**
+     * {@code torch.any(x, dim)}.
+     *
+     * @param dim the dim to reduce
+     * @return a bool tensor
+     */
+    public Tensor any(int dim) {
+        return ShapeOrderOps.bool(data.any(dim));
+    }
+
+    /**
+     * {@code torch.any(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return a bool tensor
+     */
+    public Tensor any(int dim, boolean keepdim) {
+        return ShapeOrderOps.bool(data.any(dim, keepdim));
+    }
+
+    /**
+     * {@code torch.all(x)}: whether every element is non-zero.
+     *
+     * @return a 0-dim bool tensor
+     */
+    public Tensor all() {
+        return ShapeOrderOps.bool(data.all());
+    }
+
+    /**
+     * {@code torch.all(x, dim)}.
+     *
+     * @param dim the dim to reduce
+     * @return a bool tensor
+     */
+    public Tensor all(int dim) {
+        return ShapeOrderOps.bool(data.all(dim));
+    }
+
+    /**
+     * {@code torch.all(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return a bool tensor
+     */
+    public Tensor all(int dim, boolean keepdim) {
+        return ShapeOrderOps.bool(data.all(dim, keepdim));
+    }
+
+    /**
+     * {@code x.masked_fill(mask, value)}: value where mask is true; the gradient flows where it is false.
+     *
+     * @param mask a bool tensor broadcastable with this one
+     * @param value the fill value
+     * @return a new tensor of this tensor's dtype
+     * @throws IllegalArgumentException if mask is not bool
+     */
+    public Tensor maskedFill(Tensor mask, double value) {
+        return ShapeOrderOps.maskedFill(this, mask, value);
+    }
+
+    /**
+     * {@code torch.tril(x)}: the lower triangle of the last two dims.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor tril() {
+        return ShapeOrderOps.triangle(this, 0, true);
+    }
+
+    /**
+     * {@code torch.tril(x, diagonal)}.
+     *
+     * @param diagonal 0 the main diagonal, positive above, negative below
+     * @return a new tensor of the same shape
+     */
+    public Tensor tril(int diagonal) {
+        return ShapeOrderOps.triangle(this, diagonal, true);
+    }
+
+    /**
+     * {@code torch.triu(x)}: the upper triangle of the last two dims.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor triu() {
+        return ShapeOrderOps.triangle(this, 0, false);
+    }
+
+    /**
+     * {@code torch.triu(x, diagonal)}.
+     *
+     * @param diagonal 0 the main diagonal, positive above, negative below
+     * @return a new tensor of the same shape
+     */
+    public Tensor triu(int diagonal) {
+        return ShapeOrderOps.triangle(this, diagonal, false);
+    }
+
+    /**
+     * {@code torch.flip(x, dims)}: a copy reversed along each given dim.
+     *
+     * @param dims the dims to reverse
+     * @return a new tensor of the same shape
+     */
+    public Tensor flip(int... dims) {
+        return ShapeOrderOps.flip(this, dims.clone());
+    }
+
+    /**
+     * {@code x.repeat(*sizes)}: x tiled sizes[i] times along dim i; the gradient adds up the tiles.
+     *
+     * @param sizes the repeat count per dim, at least as many as this tensor has dims
+     * @return a new tensor
+     */
+    public Tensor repeat(int... sizes) {
+        return ShapeOrderOps.repeat(this, sizes.clone());
+    }
+
     public Tensor max() {
         return ReduceOps.extreme(this, true);
     }
