@@ -29,8 +29,9 @@ final class ShapeOrderOps {
         return new ValuesIndices<>(r.op(), values, indices);
     }
 
-    static Tensor cumsum(Tensor a, int dim) {
-        NDArray out = a.data().cumsum(dim);
+    static Tensor cumsum(Tensor a, int d) {
+        NDArray out = a.data().cumsum(d);
+        int dim = Dims.wrap(d, a.dim());
         OpNode n = OpNode.record("CumsumBackward0", a);
         if (n == null) {
             return Tensor.of(out);
@@ -39,8 +40,9 @@ final class ShapeOrderOps {
         return n.finish(out, g -> new NDArray[] {g.dim() == 0 ? g : g.flip(dim).cumsum(dim).flip(dim)});
     }
 
-    static Tensor cumprod(Tensor a, int dim) {
-        NDArray out = a.data().cumprod(dim);
+    static Tensor cumprod(Tensor a, int d) {
+        NDArray out = a.data().cumprod(d);
+        int dim = Dims.wrap(d, a.dim());
         OpNode n = OpNode.record("CumprodBackward0", a);
         if (n == null) {
             return Tensor.of(out);
@@ -54,8 +56,9 @@ final class ShapeOrderOps {
      * g sign(x) |x|^(p-1) / norm^(p-1), 0 where the norm is 0; for p = +-inf the gradient is shared
      * evenly among the elements whose |x| equals the norm, as PyTorch's.
      */
-    static Tensor norm(Tensor a, double p, Integer dim, boolean keepdim) {
-        NDArray out = dim == null ? a.data().norm(p) : a.data().norm(p, dim, keepdim);
+    static Tensor norm(Tensor a, double p, Integer d, boolean keepdim) {
+        NDArray out = d == null ? a.data().norm(p) : a.data().norm(p, d, keepdim);
+        Integer dim = d == null ? null : Dims.wrap(d, a.dim());
         OpNode n = OpNode.record("LinalgVectorNormBackward0", a);
         if (n == null) {
             return Tensor.of(out);

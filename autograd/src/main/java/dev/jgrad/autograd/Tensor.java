@@ -995,6 +995,29 @@ public final class Tensor {
                 t -> InplaceOps.scattered(t, dim, index, src), false, src);
     }
 
+    /**
+     * {@code x.scatter_add_(dim, index, src)}: adds src at index along dim, repeated indices adding up;
+     * differentiable in self and src.
+     *
+     * @param dim the dim to scatter along
+     * @param index int64 indices, of src's shape
+     * @param src the values to add
+     * @return this tensor
+     */
+    public Tensor scatterAdd_(int dim, Tensor index, Tensor src) {
+        return InplaceOps.run(this, () -> data.scatterAdd_(dim, index.data, src.data),
+                t -> InplaceOps.scatterAdded(t, dim, index, src), false, src);
+    }
+
+    /**
+     * {@code x.sqrt_()}: the square root in place, recorded as sqrt when it needs a gradient.
+     *
+     * @return this tensor
+     */
+    public Tensor sqrt_() {
+        return InplaceOps.run(this, () -> data.sqrt_(), Tensor::sqrt, false);
+    }
+
     public Tensor scatter_(int dim, Tensor index, double value) {
         return InplaceOps.run(this, () -> data.scatter_(dim, index.data, value),
                 t -> InplaceOps.scattered(t, dim, index, value), false);
@@ -1069,8 +1092,7 @@ public final class Tensor {
      * @return the sorted values and their int64 indices
      */
     public ValuesIndices<Tensor> sort(int dim, boolean descending) {
-        int d = Dims.wrap(dim, dim());
-        return ShapeOrderOps.selectAlong(this, data.sort(d, descending), d, "SortBackward0");
+        return ShapeOrderOps.selectAlong(this, data.sort(dim, descending), Dims.wrap(dim, dim()), "SortBackward0");
     }
 
     /**
@@ -1135,8 +1157,8 @@ public final class Tensor {
      * @throws IllegalArgumentException if k is negative or above the dim's size
      */
     public ValuesIndices<Tensor> topk(int k, int dim, boolean largest, boolean sorted) {
-        int d = Dims.wrap(dim, dim());
-        return ShapeOrderOps.selectAlong(this, data.topk(k, d, largest, sorted), d, "TopkBackward0");
+        return ShapeOrderOps.selectAlong(this, data.topk(k, dim, largest, sorted), Dims.wrap(dim, dim()),
+                "TopkBackward0");
     }
 
     /**
@@ -1146,7 +1168,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor cumsum(int dim) {
-        return ShapeOrderOps.cumsum(this, Dims.wrap(dim, dim()));
+        return ShapeOrderOps.cumsum(this, dim);
     }
 
     /**
@@ -1156,7 +1178,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor cumprod(int dim) {
-        return ShapeOrderOps.cumprod(this, Dims.wrap(dim, dim()));
+        return ShapeOrderOps.cumprod(this, dim);
     }
 
     /**
@@ -1187,7 +1209,7 @@ public final class Tensor {
      * @return the norms
      */
     public Tensor norm(double p, int dim, boolean keepdim) {
-        return ShapeOrderOps.norm(this, p, Dims.wrap(dim, dim()), keepdim);
+        return ShapeOrderOps.norm(this, p, dim, keepdim);
     }
 
     /**
@@ -1550,6 +1572,17 @@ public final class Tensor {
 
     public Tensor t() {
         return ViewOps.t(this);
+    }
+
+    /**
+     * {@code torch.movedim(x, source, destination)}: a view with dim source moved to destination.
+     *
+     * @param source the dim to move
+     * @param destination where it goes
+     * @return a view sharing this tensor's storage
+     */
+    public Tensor movedim(int source, int destination) {
+        return ViewOps.movedim(this, source, destination);
     }
 
     public Tensor permute(int... dims) {
