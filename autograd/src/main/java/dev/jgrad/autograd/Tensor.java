@@ -1350,18 +1350,44 @@ public final class Tensor {
         return ReduceOps.extreme(this, false);
     }
 
+    /**
+     * {@code torch.max(x, dim)}: the largest values along dim (differentiable) and their int64 indices.
+     *
+     * @param dim the dim to reduce
+     * @return the values and indices, without the reduced dim
+     */
     public ValuesIndices<Tensor> max(int dim) {
         return ReduceOps.extreme(this, dim, false, true);
     }
 
+    /**
+     * {@code torch.max(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return the values and indices
+     */
     public ValuesIndices<Tensor> max(int dim, boolean keepdim) {
         return ReduceOps.extreme(this, dim, keepdim, true);
     }
 
+    /**
+     * {@code torch.min(x, dim)}: the smallest values along dim (differentiable) and their int64 indices.
+     *
+     * @param dim the dim to reduce
+     * @return the values and indices, without the reduced dim
+     */
     public ValuesIndices<Tensor> min(int dim) {
         return ReduceOps.extreme(this, dim, false, false);
     }
 
+    /**
+     * {@code torch.min(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return the values and indices
+     */
     public ValuesIndices<Tensor> min(int dim, boolean keepdim) {
         return ReduceOps.extreme(this, dim, keepdim, false);
     }

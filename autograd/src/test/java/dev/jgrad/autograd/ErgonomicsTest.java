@@ -37,9 +37,12 @@ class ErgonomicsTest {
             throw new IllegalStateException("boom");
         }));
         assertTrue(Tensor.isGradEnabled());
-        try (GradMode.Scope outer = Tensor.noGrad()) {
+        GradMode.setEnabled(false);
+        try {
             Tensor.noGrad(() -> w.add(1));
             assertFalse(Tensor.isGradEnabled(), "the inner form restores the outer no-grad mode");
+        } finally {
+            GradMode.setEnabled(true);
         }
     }
 

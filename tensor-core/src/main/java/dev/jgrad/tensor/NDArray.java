@@ -1467,18 +1467,46 @@ public final class NDArray {
         return Reductions.extreme(this, false);
     }
 
+    /**
+     * {@code torch.max(x, dim)}: the largest values along dim and the index of the first of each
+     * (NaN counts as the largest).
+     *
+     * @param dim the dim to reduce
+     * @return the values and their int64 indices, without the reduced dim
+     */
     public ValuesIndices<NDArray> max(int dim) {
         return Reductions.extreme(this, dim, false, true);
     }
 
+    /**
+     * {@code torch.max(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return the values and their int64 indices
+     */
     public ValuesIndices<NDArray> max(int dim, boolean keepdim) {
         return Reductions.extreme(this, dim, keepdim, true);
     }
 
+    /**
+     * {@code torch.min(x, dim)}: the smallest values along dim and the index of the first of each
+     * (NaN counts as the smallest).
+     *
+     * @param dim the dim to reduce
+     * @return the values and their int64 indices, without the reduced dim
+     */
     public ValuesIndices<NDArray> min(int dim) {
         return Reductions.extreme(this, dim, false, false);
     }
 
+    /**
+     * {@code torch.min(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return the values and their int64 indices
+     */
     public ValuesIndices<NDArray> min(int dim, boolean keepdim) {
         return Reductions.extreme(this, dim, keepdim, false);
     }

@@ -190,12 +190,22 @@ public final class FloatMath {
         return Math.max(x, 0f);
     }
 
-    /** sin(x): a polynomial on the reduced argument up to TRIG_MAX, the JDK's double sin above. */
+    /**
+     * sin(x): a polynomial on the reduced argument up to TRIG_MAX, the JDK's double sin above.
+     *
+     * @param x the argument
+     * @return the result, rounded to float
+     */
     public static float sin(float x) {
         return trig(x, 0);
     }
 
-    /** cos(x) = sin(x + pi/2): the same reduction, one quadrant further. */
+    /**
+     * cos(x) = sin(x + pi/2): the same reduction, one quadrant further.
+     *
+     * @param x the argument
+     * @return the result, rounded to float
+     */
     public static float cos(float x) {
         return trig(x, 1);
     }
@@ -219,7 +229,12 @@ public final class FloatMath {
         return quadrantShift == 0 && x == 0f ? x : y;
     }
 
-    /** erf(x), within two ulp (erf(x) is 1 in float32 from about 3.92 on). */
+    /**
+     * erf(x), within two ulp (erf(x) is 1 in float32 from about 3.92 on).
+     *
+     * @param x the argument
+     * @return the result, rounded to float
+     */
     public static float erf(float x) {
         float a = Math.abs(x);
         if (a < ERF_SPLIT) {
@@ -238,7 +253,12 @@ public final class FloatMath {
         return Math.copySign(Math.fma(-e, q, 1f), x);
     }
 
-    /** e^x - 1 without the cancellation near 0: 2^n (expm1(r) + 1) - 1 for x = n ln 2 + r. */
+    /**
+     * e^x - 1 without the cancellation near 0: 2^n (expm1(r) + 1) - 1 for x = n ln 2 + r.
+     *
+     * @param x the argument
+     * @return the result, rounded to float
+     */
     public static float expm1(float x) {
         if (!(Math.abs(x) <= EXPM1_FAST)) {
             return exp(x) - 1f;
@@ -257,6 +277,9 @@ public final class FloatMath {
     /**
      * log(1 + x) without the cancellation near 0: log's polynomial on u = 1 + x, plus the rounding
      * error of u divided by u (fdlibm's correction).
+     *
+     * @param x the argument
+     * @return the result, rounded to float
      */
     public static float log1p(float x) {
         if (!(x > -1f) || x == Float.POSITIVE_INFINITY) {
@@ -288,7 +311,12 @@ public final class FloatMath {
         return x == 0f ? x : r;
     }
 
-    /** torch.sign: (0 &lt; x) - (x &lt; 0), so -0.0 and NaN give 0. */
+    /**
+     * torch.sign: (0 &lt; x) - (x &lt; 0), so -0.0 and NaN give 0.
+     *
+     * @param x the argument
+     * @return the result, rounded to float
+     */
     public static float sign(float x) {
         return x > 0f ? 1f : x < 0f ? -1f : 0f;
     }

@@ -11,7 +11,9 @@ public enum UnaryOp {
     SIGMOID,
     /** {@code x > 0 ? x : 0}, with NaN kept and -0.0 mapped to 0.0, as torch.relu. */
     RELU,
+    /** The sine, torch.sin. */
     SIN,
+    /** The cosine, torch.cos. */
     COS,
     /** The Gauss error function, torch.erf. */
     ERF,
@@ -19,10 +21,13 @@ public enum UnaryOp {
     EXPM1,
     /** log(1 + x), torch.log1p. */
     LOG1P,
+    /** Towards -infinity, torch.floor. */
     FLOOR,
+    /** Towards +infinity, torch.ceil. */
     CEIL,
     /** Round half to even, as torch.round. */
     ROUND,
+    /** Towards zero, torch.trunc. */
     TRUNC,
     /** -1, 0 or 1; 0 for NaN and -0.0, as torch.sign. */
     SIGN

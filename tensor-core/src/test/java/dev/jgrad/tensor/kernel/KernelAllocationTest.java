@@ -88,7 +88,8 @@ class KernelAllocationTest {
     @Test
     void transcendentals() {
         float[] x = random(1000), out = new float[1000];
-        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.TANH, UnaryOp.SIGMOID}) {
+        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.TANH, UnaryOp.SIGMOID, UnaryOp.SIN,
+            UnaryOp.COS, UnaryOp.ERF, UnaryOp.EXPM1, UnaryOp.LOG1P, UnaryOp.FLOOR, UnaryOp.ROUND, UnaryOp.SIGN}) {
             settlesWithoutAllocating(op + " into an existing array", () -> VECTOR.unary(op, x.length, x, 0, 1, out, 0, 1));
         }
     }
