@@ -23,12 +23,20 @@ public final class IdxFormatException extends IOException {
         initCause(cause);
     }
 
-    /** The file (or resource) name the reader was given. */
+    /**
+     * The file (or resource) name the reader was given.
+     *
+     * @return the name, as in the message
+     */
     public String file() {
         return file;
     }
 
-    /** Where the problem was found, counted in bytes of the IDX data. */
+    /**
+     * Where the problem was found, counted in bytes of the IDX data (decompressed for a gzip file).
+     *
+     * @return the byte offset, from 0
+     */
     public long offset() {
         return offset;
     }
