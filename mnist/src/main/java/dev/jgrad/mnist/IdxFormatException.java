@@ -9,7 +9,9 @@ import java.io.IOException;
 public final class IdxFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The file (or resource) name the reader was given. */
     private final String file;
+    /** Where the problem was found, in bytes of the IDX data. */
     private final long offset;
 
     IdxFormatException(String file, long offset, String message) {
