@@ -88,8 +88,9 @@ class KernelAllocationTest {
     @Test
     void transcendentals() {
         float[] x = random(1000), out = new float[1000];
+        // One op per vector loop: cos shares sin's loop, ceil/round/trunc share floor's.
         for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.TANH, UnaryOp.SIGMOID, UnaryOp.SIN,
-            UnaryOp.COS, UnaryOp.ERF, UnaryOp.EXPM1, UnaryOp.LOG1P, UnaryOp.FLOOR, UnaryOp.ROUND, UnaryOp.SIGN}) {
+            UnaryOp.ERF, UnaryOp.EXPM1, UnaryOp.LOG1P, UnaryOp.FLOOR}) {
             settlesWithoutAllocating(op + " into an existing array", () -> VECTOR.unary(op, x.length, x, 0, 1, out, 0, 1));
         }
     }

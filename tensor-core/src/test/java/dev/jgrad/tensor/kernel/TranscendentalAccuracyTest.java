@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
  * (the JDK's Math, and {@link DoubleMath#erf} checked here against 20-digit values): within two
  * float32 ulp, |x| up to 1e4 included, run as whole-array kernel calls: 2 * 10^6 random arguments
  * per function (10^7 over the five, 1.2 * 10^7 with cos), plus every float next to a multiple of
- * pi/2 up to TRIG_MAX for sin and cos.
+ * pi/2 up to TRIG_MAX for sin and cos. {@code -Djgrad.accuracySamples=N} sets the random arguments
+ * per function for a longer sweep (10^7 each was run when the kernels were written).
  */
 class TranscendentalAccuracyTest {
     private static final Kernels K = Kernels.vector().orElse(Kernels.scalar());
-    private static final int SAMPLES = 2_000_000;
+    private static final int SAMPLES = Integer.getInteger("jgrad.accuracySamples", 2_000_000);
     private static final int CHUNK = 1 << 20;
     private static final double MAX_ULPS = 2;
 
