@@ -151,4 +151,47 @@ class OrderAndShapeOpsTest {
             assertTrue(copy.gt(0).any(1).equal(view.gt(0).any(1)));
         }
     }
+
+    /**
+     * Random rows with ties, NaN and signed zeros, sorted both ways: the values are ordered (NaN
+     * last ascending, first descending), the indices are a permutation that gathers the values, and
+     * equal values keep their original order (a stable sort).
+     */
+    @Test
+    void sortIsAStablePermutationOnRandomRows() {
+        Random r = new Random(99);
+        float[] pool = {-1f, 0f, -0f, 2.5f, Float.NaN, 7f, -3f, Float.NEGATIVE_INFINITY};
+        for (int trial = 0; trial < 200; trial++) {
+            int n = r.nextInt(40);
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = r.nextBoolean() ? pool[r.nextInt(pool.length)] : (float) r.nextGaussian();
+            }
+            boolean descending = r.nextBoolean();
+            ValuesIndices<NDArray> s = f(v).sort(0, descending);
+            float[] values = s.values().toFloatArray();
+            long[] idx = s.indices().toLongArray();
+            boolean[] seen = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToIntBits(v[(int) idx[i]]), Float.floatToIntBits(values[i]));
+                assertTrue(!seen[(int) idx[i]]);
+                seen[(int) idx[i]] = true;
+                if (i > 0) {
+                    int c = order(values[i - 1], values[i]) * (descending ? -1 : 1);
+                    assertTrue(c <= 0, "out of order at " + i + ": " + java.util.Arrays.toString(values));
+                    if (c == 0) {
+                        assertTrue(idx[i - 1] < idx[i], "not stable at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** PyTorch's order: numbers by value (-0.0 equal to 0.0), NaN above all. */
+    private static int order(float a, float b) {
+        if (Float.isNaN(a) || Float.isNaN(b)) {
+            return Boolean.compare(Float.isNaN(a), Float.isNaN(b));
+        }
+        return Float.compare(a == 0f ? 0f : a, b == 0f ? 0f : b);
+    }
 }
