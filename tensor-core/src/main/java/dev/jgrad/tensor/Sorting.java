@@ -10,7 +10,12 @@ final class Sorting {
 
     static ValuesIndices<NDArray> sort(NDArray x, int dim, boolean descending) {
         int d = Shapes.wrapDim(dim, x.dim());
+        boolean packable = x.dtype() != DType.FLOAT64 && x.dtype() != DType.INT64;
         NDArray indices = AlongDim.map(x, d, DType.INT64, (in, io, out, oo, len) -> {
+            if (packable) {
+                sortPacked(x.dtype() == DType.FLOAT32, descending, in, io, out, oo, len);
+                return;
+            }
             Integer[] order = new Integer[len];
             for (int i = 0; i < len; i++) {
                 order[i] = i;
@@ -25,6 +30,37 @@ final class Sorting {
         });
         NDArray values = x.dim() == 0 ? x.clone() : x.gather(d, indices);
         return new ValuesIndices<>("sort", values, indices);
+    }
+
+    /**
+     * Values of at most 32 bits (float32, int32, uint8, bool): each element becomes one long, an
+     * order-preserving 32-bit key above its index, so that a primitive sort of the longs is a
+     * stable sort of the values. Float keys: -0.0 as 0.0, every NaN as one NaN above +inf, and the
+     * sign-magnitude bits turned into an unsigned-comparable order. Descending flips the key bits.
+     */
+    private static void sortPacked(boolean floating, boolean descending, Access in, int io, Access out, int oo,
+                                   int len) {
+        long[] keys = new long[len];
+        for (int i = 0; i < len; i++) {
+            int k;
+            if (floating) {
+                float v = (float) in.getD(io + i);
+                int bits = v != v ? 0x7FC00000 : v == 0f ? 0 : Float.floatToRawIntBits(v);
+                k = bits < 0 ? ~bits : bits | 0x80000000;
+            } else {
+                k = (int) in.getL(io + i) ^ 0x80000000;
+            }
+            long key = Integer.toUnsignedLong(descending ? ~k : k);
+            keys[i] = key << 32 | i;
+        }
+        // the keys are unsigned 32-bit values shifted up: compare them as unsigned longs
+        for (int i = 0; i < len; i++) {
+            keys[i] ^= Long.MIN_VALUE;
+        }
+        java.util.Arrays.sort(keys);
+        for (int i = 0; i < len; i++) {
+            out.setL(oo + i, (int) keys[i]);
+        }
     }
 
     /** Numbers in order, -0.0 equal to 0.0, NaN above everything (so that a reversed order puts it first). */

@@ -168,7 +168,8 @@ class OrderAndShapeOpsTest {
                 v[i] = r.nextBoolean() ? pool[r.nextInt(pool.length)] : (float) r.nextGaussian();
             }
             boolean descending = r.nextBoolean();
-            ValuesIndices<NDArray> s = f(v).sort(0, descending);
+            // float32 sorts packed keys, float64 with a comparator: both must meet the same rules
+            ValuesIndices<NDArray> s = (trial % 2 == 0 ? f(v) : f(v).toDouble()).sort(0, descending);
             float[] values = s.values().toFloatArray();
             long[] idx = s.indices().toLongArray();
             boolean[] seen = new boolean[n];
@@ -184,6 +185,29 @@ class OrderAndShapeOpsTest {
                     }
                 }
             }
+        }
+    }
+
+    /** The packed path (int32, uint8, bool) and the comparator path (int64) agree, ties in input order. */
+    @Test
+    void integerSortsAgreeAcrossDtypes() {
+        Random r = new Random(7);
+        long[] v = new long[300];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextInt(200) - (r.nextBoolean() ? 100 : 0);
+        }
+        NDArray x = NDArray.tensor(v);
+        for (boolean descending : new boolean[] {false, true}) {
+            ValuesIndices<NDArray> want = x.sort(0, descending);
+            ValuesIndices<NDArray> gotInt = x.toInt().sort(0, descending);
+            assertArrayEquals(want.indices().toLongArray(), gotInt.indices().toLongArray());
+            assertArrayEquals(want.values().toLongArray(), gotInt.values().toLongArray());
+            NDArray b = x.clampMin(0).toByte();
+            assertArrayEquals(b.toLong().sort(0, descending).indices().toLongArray(),
+                    b.sort(0, descending).indices().toLongArray());
+            NDArray bool = x.gt(0);
+            assertArrayEquals(bool.toLong().sort(0, descending).indices().toLongArray(),
+                    bool.sort(0, descending).indices().toLongArray());
         }
     }
 
