@@ -15,7 +15,7 @@ final class ScalarDoubleOps {
     private ScalarDoubleOps() {}
 
     static void unary(UnaryOp op, int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-        if (op.ordinal() > UnaryOp.RELU.ordinal()) {
+        if (op.hasStridedLoopOnly()) {
             mathUnary(op, n, x, xo, xs, out, oo, os);
             return;
         }
@@ -73,7 +73,10 @@ final class ScalarDoubleOps {
         }
     }
 
-    /** The functions added after RELU (sin ... sign): one strided loop each, the JDK's double functions. */
+    /**
+     * The functions from SIN on ({@link UnaryOp#hasStridedLoopOnly()}): one strided loop each, in
+     * the JDK's double math.
+     */
     private static void mathUnary(UnaryOp op, int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
         java.util.function.DoubleUnaryOperator f = switch (op) {
             case SIN -> Math::sin;

@@ -15,7 +15,7 @@ final class ScalarFloatOps {
     private ScalarFloatOps() {}
 
     static void unary(UnaryOp op, int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-        if (op.ordinal() > UnaryOp.RELU.ordinal()) {
+        if (op.hasStridedLoopOnly()) {
             mathUnary(op, n, x, xo, xs, out, oo, os);
             return;
         }
@@ -72,10 +72,7 @@ final class ScalarFloatOps {
         }
     }
 
-    /**
-     * The functions added after RELU (sin ... sign): one strided loop each, no contiguous twins,
-     * since they cost far more than the index arithmetic and the vector kernels cover contiguous data.
-     */
+    /** The functions from SIN on ({@link UnaryOp#hasStridedLoopOnly()}): one strided loop each. */
     private static void mathUnary(UnaryOp op, int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
         switch (op) {
             case SIN -> {

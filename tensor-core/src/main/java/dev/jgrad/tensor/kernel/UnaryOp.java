@@ -30,5 +30,14 @@ public enum UnaryOp {
     /** Towards zero, torch.trunc. */
     TRUNC,
     /** -1, 0 or 1; 0 for NaN and -0.0, as torch.sign. */
-    SIGN
+    SIGN;
+
+    /**
+     * The functions from SIN on: the scalar kernels give each one strided loop (no contiguous or
+     * shared-offset twins), since they cost far more than the index arithmetic and the vector
+     * kernels cover contiguous data.
+     */
+    boolean hasStridedLoopOnly() {
+        return ordinal() >= SIN.ordinal();
+    }
 }
