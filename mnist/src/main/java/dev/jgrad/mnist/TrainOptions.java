@@ -50,10 +50,10 @@ record TrainOptions(
             "Data: --data DIR if given, else ./data, ~/.cache/jgrad, /usr/share/datasets/fashion-mnist,",
             "else the small sample embedded in jgrad.");
 
-    /** Parses {@code args}; throws {@link UsageException} with a one-line message on bad input. */
     /** The value of {@code --data} that picks the embedded sample (a folder of that name is {@code ./sample}). */
     static final String SAMPLE = "sample";
 
+    /** Parses {@code args}; throws {@link UsageException} with a one-line message on bad input. */
     static TrainOptions parse(String[] args) {
         Builder b = new Builder();
         for (int i = 0; i < args.length; i++) {
