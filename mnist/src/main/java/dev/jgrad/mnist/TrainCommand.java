@@ -6,6 +6,7 @@ import dev.jgrad.optim.Optimizer;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
+import dev.jgrad.tensor.io.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,14 +142,15 @@ public final class TrainCommand {
 
     private static void writeJson(TrainOptions options, MnistData data, ModelKind kind, List<EpochResult> epochs, double accuracy)
             throws IOException {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\"data\": ").append(Json.string(data.description()))
-                .append(", \"model\": ").append(Json.string(kind.cliName()))
-                .append(", \"epochs\": [");
-        for (int i = 0; i < epochs.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(epochs.get(i).json());
+        List<Object> epochList = new ArrayList<>();
+        for (EpochResult e : epochs) {
+            epochList.add(e.json());
         }
-        sb.append("], \"test_accuracy\": ").append(Json.number(accuracy)).append("}\n");
-        Files.writeString(options.json(), sb, StandardCharsets.UTF_8);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("data", data.description());
+        results.put("model", kind.cliName());
+        results.put("epochs", epochList);
+        results.put("test_accuracy", accuracy);
+        Files.writeString(options.json(), Json.write(results) + "\n", StandardCharsets.UTF_8);
     }
 }
