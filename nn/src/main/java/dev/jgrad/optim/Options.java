@@ -4,6 +4,7 @@ import dev.jgrad.tensor.format.PyFormat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Option values as Python prints them, and back: optimizer reprs use the printed form, and
@@ -42,17 +43,18 @@ final class Options {
         return v.toString();
     }
 
+    /** A Python int or float literal as {@link #repr} writes them (and {@code inf}, {@code -inf}, {@code nan}). */
+    private static final Pattern NUMBER = Pattern.compile("-?(?:\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?|inf)|nan");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+
     /**
-     * Reads back what {@link #repr} wrote. Python's float repr is the shortest string that reads
-     * back to the same double, so doubles survive exactly.
+     * Reads back what {@link #repr} wrote: {@code None}, {@code True}, {@code False}, an int (as
+     * a Long), a float (as a Double), a tuple of numbers (as a double[]) or a list of scalars. Python's
+     * float repr is the shortest string that reads back to the same double, so doubles survive
+     * exactly. Anything else, nesting included, fails with an IllegalArgumentException that says
+     * what was expected: the text comes from files.
      */
     static Object parse(String s) {
-        if (s.equals("None")) {
-            return null;
-        }
-        if (s.equals("True") || s.equals("False")) {
-            return s.equals("True");
-        }
         if (s.startsWith("(") && s.endsWith(")")) {
             String body = s.substring(1, s.length() - 1).trim();
             if (body.endsWith(",")) {
@@ -61,10 +63,14 @@ final class Options {
             if (body.isEmpty()) {
                 return new double[0];
             }
-            String[] parts = body.split(",");
+            String[] parts = body.split(",", -1);
             double[] out = new double[parts.length];
             for (int i = 0; i < parts.length; i++) {
-                out[i] = parseDouble(parts[i].trim());
+                Object x = scalar(parts[i].trim(), s);
+                if (!(x instanceof Number)) {
+                    throw new IllegalArgumentException("expected a tuple of numbers, found " + s);
+                }
+                out[i] = ((Number) x).doubleValue();
             }
             return out;
         }
@@ -72,29 +78,37 @@ final class Options {
             List<Object> out = new ArrayList<>();
             String body = s.substring(1, s.length() - 1).trim();
             if (!body.isEmpty()) {
-                for (String part : body.split(",")) {
-                    out.add(parse(part.trim()));
+                for (String part : body.split(",", -1)) {
+                    out.add(scalar(part.trim(), s));
                 }
             }
             return out;
         }
-        if (s.matches("-?\\d+")) {
-            return Integer.valueOf(s);
-        }
-        return parseDouble(s);
+        return scalar(s, s);
     }
 
-    private static double parseDouble(String s) {
+    private static Object scalar(String s, String whole) {
         switch (s) {
+            case "None": return null;
+            case "True": return Boolean.TRUE;
+            case "False": return Boolean.FALSE;
             case "inf": return Double.POSITIVE_INFINITY;
             case "-inf": return Double.NEGATIVE_INFINITY;
             case "nan": return Double.NaN;
             default:
-                try {
-                    return Double.parseDouble(s);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("not an optimizer option value: '" + s + "'", e);
-                }
+                break;
         }
+        if (s.length() <= 40 && NUMBER.matcher(s).matches()) {
+            if (INTEGER.matcher(s).matches()) {
+                try {
+                    return Long.parseLong(s);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("expected an integer within 64 bits, found " + whole);
+                }
+            }
+            return Double.parseDouble(s);
+        }
+        throw new IllegalArgumentException("expected None, True, False, a number, a tuple of numbers or a list of"
+                + " scalars, found " + (whole.length() > 60 ? whole.substring(0, 60) + "..." : whole));
     }
 }
