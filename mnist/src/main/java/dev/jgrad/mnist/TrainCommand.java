@@ -1,11 +1,13 @@
 package dev.jgrad.mnist;
 
 import dev.jgrad.nn.Module;
+import dev.jgrad.nn.StateDictFile;
 import dev.jgrad.optim.Adam;
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
+import dev.jgrad.tensor.io.AtomicFiles;
 import dev.jgrad.tensor.io.Json;
 
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +89,9 @@ public final class TrainCommand {
 
     private void execute(TrainOptions options) throws IOException {
         NDArray.setNumThreads(options.threads());
+        checkOutputs(options);
         MnistData data = dataChoice.load(options);
+        data.checkUsable(!options.evalOnly());
         out.println(data.summary());
         out.flush();
 
@@ -130,14 +135,31 @@ public final class TrainCommand {
         out.println(String.format(Locale.ROOT, "test accuracy: %.4f", accuracy));
     }
 
-    private static void load(Module model, ModelKind kind, int inputs, TrainOptions options) throws IOException {
-        String file = options.load().toString();
-        if (!Files.isRegularFile(options.load())) {
+    /** Fails before any training when a result could not be written where asked. */
+    private static void checkOutputs(TrainOptions options) throws IOException {
+        for (Path target : new Path[] {options.save(), options.json()}) {
+            if (target != null) {
+                AtomicFiles.checkWritable(target);
+            }
+        }
+    }
+
+    static void load(Module model, ModelKind kind, int inputs, TrainOptions options) throws IOException {
+        load(model, kind, inputs, options.load());
+    }
+
+    /** Loads a saved model after checking that the file is one, of this kind and these sizes. */
+    static void load(Module model, ModelKind kind, int inputs, Path path) throws IOException {
+        String file = path.toString();
+        if (Files.isDirectory(path)) {
+            throw new IOException("--load " + file + " is a folder, not a model file");
+        }
+        if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(file);
         }
-        Map<String, String> metadata = dev.jgrad.nn.StateDictFile.load(options.load()).metadata();
-        kind.checkSaved(metadata, inputs, MnistData.CLASSES, file);
-        model.load(options.load());
+        StateDictFile.Contents saved = StateDictFile.load(path);
+        kind.checkSaved(saved.metadata(), inputs, MnistData.CLASSES, file);
+        model.loadStateDict(saved.tensors());
     }
 
     private static void writeJson(TrainOptions options, MnistData data, ModelKind kind, List<EpochResult> epochs, double accuracy)
@@ -151,6 +173,7 @@ public final class TrainCommand {
         results.put("model", kind.cliName());
         results.put("epochs", epochList);
         results.put("test_accuracy", accuracy);
-        Files.writeString(options.json(), Json.write(results) + "\n", StandardCharsets.UTF_8);
+        byte[] text = (Json.write(results) + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(options.json(), out -> out.write(text));
     }
 }
