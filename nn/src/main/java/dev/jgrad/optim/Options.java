@@ -43,43 +43,44 @@ final class Options {
         return v.toString();
     }
 
-    /** A Python int or float literal as {@link #repr} writes them (and {@code inf}, {@code -inf}, {@code nan}). */
-    private static final Pattern NUMBER = Pattern.compile("-?(?:\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?|inf)|nan");
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    /** A Python int or float literal as {@link #repr} writes them. */
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?(?:e[+-]?[0-9]+)?");
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     /**
-     * Reads back what {@link #repr} wrote: {@code None}, {@code True}, {@code False}, an int (as
-     * a Long), a float (as a Double), a tuple of numbers (as a double[]) or a list of scalars. Python's
-     * float repr is the shortest string that reads back to the same double, so doubles survive
-     * exactly. Anything else, nesting included, fails with an IllegalArgumentException that says
-     * what was expected: the text comes from files.
+     * Reads back what {@link #repr} wrote, laid out exactly so: {@code None}, {@code True},
+     * {@code False}, an int (as a Long), a float (as a Double; {@code inf}, {@code -inf} and
+     * {@code nan} too), a tuple of numbers ({@code ()}, {@code (x,)}, {@code (x, y)}; as a
+     * double[]) or a list of scalars ({@code []}, {@code [a, b]}). Python's float repr is the
+     * shortest string that reads back to the same double, so doubles survive exactly. Anything
+     * else, nesting included, fails with an IllegalArgumentException that says what was
+     * expected: the text comes from files.
      */
     static Object parse(String s) {
-        if (s.startsWith("(") && s.endsWith(")")) {
-            String body = s.substring(1, s.length() - 1).trim();
-            if (body.endsWith(",")) {
-                body = body.substring(0, body.length() - 1);
+        if (s.startsWith("(") && s.endsWith(")") && s.length() >= 2) {
+            String body = s.substring(1, s.length() - 1);
+            String[] parts = body.isEmpty() ? new String[0]
+                    : body.endsWith(",") ? new String[] {body.substring(0, body.length() - 1)}
+                    : body.split(", ", -1);
+            if (parts.length == 1 && !body.endsWith(",")) {
+                throw new IllegalArgumentException("expected a tuple such as (0.9, 0.999) or (0.9,), found " + cut(s));
             }
-            if (body.isEmpty()) {
-                return new double[0];
-            }
-            String[] parts = body.split(",", -1);
             double[] out = new double[parts.length];
             for (int i = 0; i < parts.length; i++) {
-                Object x = scalar(parts[i].trim(), s);
-                if (!(x instanceof Number)) {
-                    throw new IllegalArgumentException("expected a tuple of numbers, found " + s);
+                Object x = scalar(parts[i], s);
+                if (!(x instanceof Long || x instanceof Double)) {
+                    throw new IllegalArgumentException("expected a tuple of numbers, found " + cut(s));
                 }
                 out[i] = ((Number) x).doubleValue();
             }
             return out;
         }
-        if (s.startsWith("[") && s.endsWith("]")) {
+        if (s.startsWith("[") && s.endsWith("]") && s.length() >= 2) {
+            String body = s.substring(1, s.length() - 1);
             List<Object> out = new ArrayList<>();
-            String body = s.substring(1, s.length() - 1).trim();
             if (!body.isEmpty()) {
-                for (String part : body.split(",", -1)) {
-                    out.add(scalar(part.trim(), s));
+                for (String part : body.split(", ", -1)) {
+                    out.add(scalar(part, s));
                 }
             }
             return out;
@@ -98,17 +99,21 @@ final class Options {
             default:
                 break;
         }
-        if (s.length() <= 40 && NUMBER.matcher(s).matches()) {
-            if (INTEGER.matcher(s).matches()) {
-                try {
-                    return Long.parseLong(s);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("expected an integer within 64 bits, found " + whole);
-                }
+        if (INTEGER.matcher(s).matches()) {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected an integer within 64 bits, found " + cut(whole));
             }
+        }
+        if (NUMBER.matcher(s).matches()) {
             return Double.parseDouble(s);
         }
         throw new IllegalArgumentException("expected None, True, False, a number, a tuple of numbers or a list of"
-                + " scalars, found " + (whole.length() > 60 ? whole.substring(0, 60) + "..." : whole));
+                + " scalars, found " + cut(whole));
+    }
+
+    private static String cut(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 }

@@ -14,6 +14,8 @@ public final class Fuzz {
     /** Mutants per format and run. */
     public static final int MUTANTS = 5000;
     private static final long DEFAULT_SEED = 13;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** Checks one mutant; anything it throws fails the test. */
     @FunctionalInterface
@@ -62,6 +64,7 @@ public final class Fuzz {
         Random random = new Random(seed);
         int accepted = 0;
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < count; i++) {
             byte[] mutant = source.mutant(i, random);
             try {
@@ -73,8 +76,9 @@ public final class Fuzz {
                         + " bytes): " + t + "\nmutant as hex: " + hex(mutant), t);
             }
         }
-        System.out.printf("fuzz %s: %d mutants, %d accepted by both, %d rejected by both, %.1f s%n", format, count,
-                accepted, count - accepted, (System.nanoTime() - start) / 1e9);
+        System.out.printf("fuzz %s: %d mutants, %d accepted by both, %d rejected by both, %.1f s (%.1f s of CPU)%n",
+                format, count, accepted, count - accepted, (System.nanoTime() - start) / 1e9,
+                (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
         return accepted;
     }
 

@@ -41,6 +41,8 @@ public final class SpecJson {
     }
 
     static final int MAX_DEPTH = 64;
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     private final String s;
     private int i;
 
@@ -215,8 +217,7 @@ public final class SpecJson {
 
     private Num number() throws Reject {
         int start = i;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")
-                .matcher(s).region(i, s.length());
+        java.util.regex.Matcher m = NUMBER.matcher(s).region(i, s.length());
         if (!m.lookingAt()) {
             throw new Reject("value");
         }

@@ -126,6 +126,44 @@ public final class SpecSafeTensors {
         return out;
     }
 
+    /** The bytes of a file holding {@code c}: for mutants rebuilt from edited contents. */
+    public static byte[] write(Contents c) {
+        StringBuilder h = new StringBuilder("{");
+        if (!c.metadata().isEmpty()) {
+            h.append("\"__metadata__\":{");
+            c.metadata().forEach((k, v) -> h.append(h.charAt(h.length() - 1) == '{' ? "" : ",").append(quote(k))
+                    .append(':').append(quote(v)));
+            h.append('}');
+        }
+        long offset = 0;
+        for (Map.Entry<String, Tensor> e : c.tensors().entrySet()) {
+            Tensor t = e.getValue();
+            h.append(h.length() == 1 ? "" : ",").append(quote(e.getKey())).append(":{\"dtype\":\"").append(t.dtype())
+                    .append("\",\"shape\":").append(Arrays.toString(t.shape()).replace(" ", ""))
+                    .append(",\"data_offsets\":[").append(offset).append(',').append(offset + t.data().length).append("]}");
+            offset += t.data().length;
+        }
+        byte[] header = h.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(8 + header.length + (int) offset).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(header.length).put(header);
+        c.tensors().values().forEach(t -> b.put(t.data()));
+        return b.array();
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                b.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.append('"').toString();
+    }
+
     /** The format's dtype name of a jgrad dtype. */
     public static String formatName(DType d) {
         switch (d) {
