@@ -5,6 +5,7 @@ import dev.jgrad.nn.StateDictFile;
 import dev.jgrad.optim.Adam;
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.optim.SGD;
+import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.io.AtomicFiles;
@@ -100,7 +101,7 @@ public final class TrainCommand {
         Generator generator = new Generator(options.seed());
         Module model = kind.build(inputs, MnistData.CLASSES, generator);
         if (options.load() != null) {
-            load(model, kind, inputs, options);
+            load(model, kind, inputs, options.load());
         }
 
         List<EpochResult> epochs = new ArrayList<>();
@@ -144,10 +145,6 @@ public final class TrainCommand {
         }
     }
 
-    static void load(Module model, ModelKind kind, int inputs, TrainOptions options) throws IOException {
-        load(model, kind, inputs, options.load());
-    }
-
     /** Loads a saved model after checking that the file is one, of this kind and these sizes. */
     static void load(Module model, ModelKind kind, int inputs, Path path) throws IOException {
         String file = path.toString();
@@ -159,7 +156,17 @@ public final class TrainCommand {
         }
         StateDictFile.Contents saved = StateDictFile.load(path);
         kind.checkSaved(saved.metadata(), inputs, MnistData.CLASSES, file);
-        model.loadStateDict(saved.tensors());
+        saved.tensors().forEach((name, t) -> {
+            if (t.dtype() != DType.FLOAT32) {
+                throw new IllegalArgumentException(file + ": tensor '" + name + "' is " + t.dtype()
+                        + ", but ./jgrad train saves float32 weights");
+            }
+        });
+        try {
+            model.loadStateDict(saved.tensors());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void writeJson(TrainOptions options, MnistData data, ModelKind kind, List<EpochResult> epochs, double accuracy)
