@@ -64,6 +64,7 @@ final class SafeTensorsHeader {
         ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         readFully(ch, len, 0, file);
         long n = len.getLong(0);
+        // Json.MAX_BYTES is the Rust reference's MAX_HEADER_SIZE: a longer header is corrupt, not big.
         if (Long.compareUnsigned(n, Json.MAX_BYTES) > 0) {
             throw new SafeTensorsException(file, "header length " + Long.toUnsignedString(n)
                     + " is absurd (more than " + Json.MAX_BYTES + " bytes): not a safetensors file, or a corrupt one");

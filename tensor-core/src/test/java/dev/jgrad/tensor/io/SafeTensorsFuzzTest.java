@@ -2,7 +2,6 @@ package dev.jgrad.tensor.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgrad.fuzz.Fuzz;
@@ -145,6 +144,5 @@ class SafeTensorsFuzzTest {
             out.write(new byte[] {0, 0, (byte) 0x80, 0x3F, 0, 0, 0, 0x40});
         }
         assertArrayEquals(new float[] {1, 2}, SafeTensors.load(f).get("a").toFloatArray());
-        assertFalse(SafeTensors.load(f).tensors().isEmpty());
     }
 }
