@@ -25,9 +25,12 @@ import java.util.regex.Pattern;
  * the group options in the header's metadata, so a run can stop and resume exactly.
  * {@link #load} checks everything in such a file against what its optimizer expects.
  *
- * @param state       per parameter index, its state tensors
- * @param paramGroups per group, its options and {@code params}
- * @param optimizer   the optimizer's name, or null
+ * @param state per parameter index, its state tensors by name ({@code momentum_buffer}, {@code step},
+ *     {@code exp_avg}, …); parameters without state are absent
+ * @param paramGroups per group, its options by name, with {@code "params"} the list of its parameter
+ *     indices
+ * @param optimizer the name of the optimizer that made it ({@code "SGD"}, {@code "Adam"}, {@code "AdamW"}),
+ *     or null when unknown
  */
 public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<Map<String, Object>> paramGroups,
                                  String optimizer) {
@@ -40,7 +43,14 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
     /** Every optimizer whose files can be read; a new optimizer adds its schema here. */
     private static final List<OptimizerSchema> KNOWN = List.of(SGD.SCHEMA, Adam.SCHEMA, AdamW.SCHEMA);
 
-    /** Copies the maps; see the class comment for the components. */
+    /**
+     * Holds unmodifiable copies of both collections (the outer ones; the maps inside are kept as given).
+     *
+     * @param state per parameter index, its state tensors by name
+     * @param paramGroups per group, its options by name, with {@code "params"} its parameter indices
+     * @param optimizer the optimizer's name, or null
+     * @throws NullPointerException if a collection, key or value is null
+     */
     public OptimizerStateDict {
         state = Map.copyOf(state);
         paramGroups = List.copyOf(paramGroups);
@@ -49,18 +59,22 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
     /**
      * A state dict of an optimizer not named.
      *
-     * @param state       per parameter index, its state tensors
-     * @param paramGroups per group, its options and {@code params}
+     * @param state per parameter index, its state tensors by name
+     * @param paramGroups per group, its options by name, with {@code "params"} its parameter indices
+     * @throws NullPointerException if a collection, key or value is null
      */
     public OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<Map<String, Object>> paramGroups) {
         this(state, paramGroups, null);
     }
 
     /**
-     * Writes the state tensors and group options to a safetensors file, atomically.
+     * Writes the state tensors and group options to a safetensors file, atomically: tensors under
+     * {@code state.<index>.<name>}, options as Python-style strings in the metadata
+     * ({@code param_groups.<group>.<option>}), with {@code jgrad.format=optimizer} and the
+     * optimizer's name under {@code jgrad.optimizer}.
      *
-     * @param file the target
-     * @throws IOException if it can't be written
+     * @param file where to write; an existing file is replaced
+     * @throws IOException if the file can't be written
      */
     public void save(Path file) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
@@ -85,8 +99,8 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
      * groups hold): the group count and keys, every option's type and range, the {@code params}
      * lists (each index once, 0 to n-1 in all), and the state tensors' names, dtypes and shapes.
      *
-     * @param file the file
-     * @return the state dict, its options as the optimizer reads them
+     * @param file an optimizer state file
+     * @return its state dict, ready for {@link Optimizer#loadStateDict}, its options as the optimizer reads them
      * @throws OptimizerStateException if the content is not what the optimizer expects (the
      *                                 message names the file, the key and the expectation)
      * @throws IOException             if the file can't be read or is not a valid safetensors file
