@@ -11,7 +11,9 @@ import java.io.IOException;
  */
 public final class OptimizerStateException extends IOException {
     private static final long serialVersionUID = 1L;
+    /** The file, as it was named to {@link OptimizerStateDict#load}. */
     private final String file;
+    /** The metadata key or tensor name at fault. */
     private final String key;
 
     OptimizerStateException(String file, String key, String message) {

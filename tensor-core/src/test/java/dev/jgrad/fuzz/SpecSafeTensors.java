@@ -179,7 +179,7 @@ public final class SpecSafeTensors {
 
     /** A tensor's elements as little-endian bytes, as the format stores them. */
     public static byte[] bytes(NDArray t) {
-        int n = (int) t.numel();
+        int n = t.numel();
         ByteBuffer b = ByteBuffer.allocate(n * t.dtype().itemSize()).order(ByteOrder.LITTLE_ENDIAN);
         switch (t.dtype()) {
             case FLOAT32: for (float x : t.toFloatArray()) { b.putInt(Float.floatToRawIntBits(x)); } break;

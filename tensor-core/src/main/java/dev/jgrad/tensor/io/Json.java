@@ -36,6 +36,7 @@ public final class Json {
     /** A document that is not JSON, or breaks one of the limits; the message gives the byte offset. */
     public static final class ParseException extends Exception {
         private static final long serialVersionUID = 1L;
+        /** The byte offset of the problem, from the start of the document. */
         private final long position;
 
         ParseException(long position, String message) {
