@@ -152,7 +152,7 @@ final class IdxReader {
         }
     }
 
-    /** Converts {@code length} big-endian bytes into elements of {@code out} from index {@code at}; returns the count. */
+    /** Converts {@code length} big-endian bytes into elements of {@code out} from {@code at}; returns the count. */
     private static int decode(IdxType type, byte[] bytes, int length, Object out, int at) {
         int count = length / type.itemSize();
         ByteBuffer bb = ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.BIG_ENDIAN);

@@ -60,7 +60,8 @@ class IdxHostileInputTest {
         Path file = dir.resolve("claims-60m.idx.gz");
         Files.write(file, gz.toByteArray());
         long viaPath = allocatedBy(() -> IdxFile.read(file));
-        assertTrue(viaPath < data.length + SLACK, "reading a " + gz.size() + "-byte .gz allocated " + viaPath + " bytes");
+        assertTrue(viaPath < data.length + SLACK,
+                "reading a " + gz.size() + "-byte .gz allocated " + viaPath + " bytes");
         long viaStream = allocatedBy(() -> IdxFile.read(new ByteArrayInputStream(gz.toByteArray()), "claims-60m.gz"));
         assertTrue(viaStream < data.length + SLACK,
                 "reading a " + gz.size() + "-byte gzip stream allocated " + viaStream + " bytes");

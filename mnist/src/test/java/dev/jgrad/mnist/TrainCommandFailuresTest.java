@@ -3,7 +3,6 @@ package dev.jgrad.mnist;
 import static dev.jgrad.mnist.TrainCommandTest.assertError;
 import static dev.jgrad.mnist.TrainCommandTest.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;

@@ -258,7 +258,8 @@ public abstract class Optimizer {
             Tensor p = byIndex.get(id);
             if (schema != null) {
                 checked(() -> {
-                    schema.checkState("state." + id, OptimizerStateDict.arrays(e.getValue()), p.data().shape().toArray());
+                    schema.checkState("state." + id, OptimizerStateDict.arrays(e.getValue()),
+                            p.data().shape().toArray());
                     return null;
                 });
             }

@@ -117,8 +117,9 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
 
     private static OptimizerStateDict check(Map<String, String> meta, Map<String, Tensor> tensors) {
         if (!FORMAT.equals(meta.get(FORMAT_KEY))) {
+            String found = meta.containsKey(FORMAT_KEY) ? "\"" + meta.get(FORMAT_KEY) + "\"" : "no such key";
             throw new OptimizerSchema.Invalid(FORMAT_KEY, "expected \"" + FORMAT + "\" (an optimizer state file), found "
-                    + (meta.containsKey(FORMAT_KEY) ? "\"" + meta.get(FORMAT_KEY) + "\"" : "no such key"));
+                    + found);
         }
         List<Map<String, Object>> raw = rawGroups(meta);
         OptimizerSchema schema = schema(meta.get(OPTIMIZER_KEY), raw);
@@ -202,7 +203,8 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
             throw new OptimizerSchema.Invalid(key, "missing (every group lists its parameters' indices)");
         }
         if (!(value instanceof List)) {
-            throw new OptimizerSchema.Invalid(key, "expected a list of parameter indices, found " + Options.repr(value));
+            throw new OptimizerSchema.Invalid(key, "expected a list of parameter indices, found "
+                    + Options.repr(value));
         }
         List<Integer> ids = new ArrayList<>();
         for (Object x : (List<?>) value) {

@@ -28,9 +28,11 @@ public class SGD extends Optimizer {
             .option("weight_decay", OptimizerSchema.numberAtLeast(0))
             .option("nesterov", OptimizerSchema.bool())
             .groupCheck(g -> {
-                if ((Boolean) g.get("nesterov") && ((Double) g.get("momentum") <= 0 || (Double) g.get("dampening") != 0)) {
-                    throw new OptimizerSchema.Invalid("nesterov", "expected False, or a momentum > 0 and a dampening of 0"
-                            + " (Nesterov momentum needs them), found True with momentum " + g.get("momentum")
+                boolean nesterov = (Boolean) g.get("nesterov");
+                if (nesterov && ((Double) g.get("momentum") <= 0 || (Double) g.get("dampening") != 0)) {
+                    throw new OptimizerSchema.Invalid("nesterov", "expected False, or a momentum > 0 and a"
+                            + " dampening of 0 (Nesterov momentum needs them), found True with momentum "
+                            + g.get("momentum")
                             + " and dampening " + g.get("dampening"));
                 }
             })

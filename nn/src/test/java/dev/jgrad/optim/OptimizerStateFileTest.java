@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.io.SafeTensors;
 import java.io.IOException;
@@ -114,11 +115,11 @@ class OptimizerStateFileTest {
     @Test
     void stateTensorsAreChecked() throws IOException {
         rejects(edited(adam(), m -> { }, t -> t.remove("state.0.exp_avg")), "state.0", "exp_avg");
-        rejects(edited(adam(), m -> { }, t -> t.put("state.0.exp_avg", NDArray.zeros(dev.jgrad.tensor.DType.FLOAT32, 2))),
+        rejects(edited(adam(), m -> { }, t -> t.put("state.0.exp_avg", NDArray.zeros(DType.FLOAT32, 2))),
                 "state.0.exp_avg_sq", "shape [2] of exp_avg");
-        rejects(edited(adam(), m -> { }, t -> t.put("state.5.exp_avg", NDArray.zeros(dev.jgrad.tensor.DType.FLOAT32, 3))),
+        rejects(edited(adam(), m -> { }, t -> t.put("state.5.exp_avg", NDArray.zeros(DType.FLOAT32, 3))),
                 "state.5.exp_avg", "parameter");
-        rejects(edited(sgd(), m -> { }, t -> t.put("state.0.exp_avg", NDArray.zeros(dev.jgrad.tensor.DType.FLOAT32, 3))),
+        rejects(edited(sgd(), m -> { }, t -> t.put("state.0.exp_avg", NDArray.zeros(DType.FLOAT32, 3))),
                 "state.0.exp_avg", "momentum_buffer");
     }
 

@@ -22,7 +22,6 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -73,7 +72,8 @@ class OptimizerStateFuzzTest {
         OPTIONS.put("AdamW", adam);
         // required state (r), optional (o); scalar (s) or like the parameter (p)
         STATE.put("SGD", Map.of("momentum_buffer", "op"));
-        Map<String, String> adamState = Map.of("step", "rs", "exp_avg", "rp", "exp_avg_sq", "rp", "max_exp_avg_sq", "op");
+        Map<String, String> adamState =
+                Map.of("step", "rs", "exp_avg", "rp", "exp_avg_sq", "rp", "max_exp_avg_sq", "op");
         STATE.put("Adam", adamState);
         STATE.put("AdamW", adamState);
     }
@@ -109,63 +109,16 @@ class OptimizerStateFuzzTest {
         List<byte[]> seeds = seeds();
         List<SpecSafeTensors.Contents> parsed = new ArrayList<>();
         for (byte[] s : seeds) {
-            parsed.add(readSeed(s));
+            parsed.add(SpecSafeTensors.readSeed(s));
         }
         int accepted;
         try (MutantFile file = new MutantFile(dir.resolve("mutant.safetensors"))) {
             accepted = Fuzz.run("optimizer state dict", Fuzz.MUTANTS, (i, random) -> {
                 int k = random.nextInt(seeds.size());
-                return mutant(seeds.get(k), parsed.get(k), new Mutator(random), random);
+                return new Mutator(random).safetensors(seeds.get(k), parsed.get(k));
             }, mutant -> agrees(file.write(mutant), mutant));
         }
         assertTrue(accepted > 200, "the mutants should not all be broken: " + accepted + " accepted");
-    }
-
-    private static SpecSafeTensors.Contents readSeed(byte[] seed) {
-        try {
-            return SpecSafeTensors.read(seed);
-        } catch (SpecJson.Reject e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static byte[] mutant(byte[] seed, SpecSafeTensors.Contents c, Mutator m, Random random) {
-        int kind = random.nextInt(10);
-        if (kind < 2) {
-            return m.binary(seed, List.of(new Mutator.Field(0, 8, false)));
-        }
-        Map<String, String> meta = new LinkedHashMap<>(c.metadata());
-        Map<String, SpecSafeTensors.Tensor> tensors = new LinkedHashMap<>(c.tensors());
-        List<String> keys = new ArrayList<>(meta.keySet());
-        String key = keys.get(random.nextInt(keys.size()));
-        if (kind < 7) {
-            meta.put(key, m.text(meta.get(key)));
-        } else if (kind == 7) {
-            String value = meta.remove(key);
-            meta.put(random.nextBoolean() ? m.text(key) : key.replaceFirst("\\.[0-9]+\\.", "." + random.nextInt(3) + "."),
-                    random.nextBoolean() ? value : m.text(value));
-        } else if (kind == 8) {
-            meta.remove(key);
-        } else if (!tensors.isEmpty()) {
-            List<String> names = new ArrayList<>(tensors.keySet());
-            String name = names.get(random.nextInt(names.size()));
-            SpecSafeTensors.Tensor t = tensors.remove(name);
-            switch (random.nextInt(4)) {
-                case 0:
-                    break; // removed
-                case 1:
-                    tensors.put(m.text(name), t);
-                    break;
-                case 2:
-                    tensors.put(name, new SpecSafeTensors.Tensor(t.dtype(), new int[] {t.data().length / 4},
-                            t.data()));
-                    break;
-                default:
-                    tensors.put(name, new SpecSafeTensors.Tensor(random.nextBoolean() ? "I32" : "F64",
-                            random.nextBoolean() ? t.shape() : new int[] {t.data().length / 8}, t.data()));
-            }
-        }
-        return SpecSafeTensors.write(new SpecSafeTensors.Contents(tensors, meta));
     }
 
     /** Whether the oracle accepted; fails when jgrad and the oracle disagree. */
@@ -279,7 +232,8 @@ class OptimizerStateFuzzTest {
         for (Map.Entry<String, SpecSafeTensors.Tensor> e : c.tensors().entrySet()) {
             Matcher m = STATE_KEY.matcher(e.getKey());
             require(m.matches() && Integer.parseInt(m.group(1)) < params, "state key");
-            state.computeIfAbsent(Integer.parseInt(m.group(1)), x -> new LinkedHashMap<>()).put(m.group(2), e.getValue());
+            state.computeIfAbsent(Integer.parseInt(m.group(1)), x -> new LinkedHashMap<>())
+                    .put(m.group(2), e.getValue());
         }
         Map<String, String> stateKinds = STATE.get(name);
         for (Map<String, SpecSafeTensors.Tensor> s : state.values()) {

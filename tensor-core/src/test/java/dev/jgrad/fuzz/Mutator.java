@@ -4,8 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
@@ -207,6 +210,50 @@ public final class Mutator {
             default:
                 return binary(gz, List.of(new Field(gz.length - 4, 4, false), new Field(gz.length - 8, 4, false)));
         }
+    }
+
+    /**
+     * A mutant of a valid safetensors file, mostly rebuilt from edited contents so that the
+     * edit reaches the reader behind the file format: a metadata value's or key's text mutated
+     * (or a key's group index changed), a key removed, a tensor removed, renamed, reshaped or
+     * retyped; one in five is a binary mutant of the file's bytes.
+     */
+    public byte[] safetensors(byte[] seed, SpecSafeTensors.Contents c) {
+        int kind = r.nextInt(10);
+        if (kind < 2 || c.metadata().isEmpty()) {
+            return binary(seed, List.of(new Field(0, 8, false)));
+        }
+        Map<String, String> meta = new LinkedHashMap<>(c.metadata());
+        Map<String, SpecSafeTensors.Tensor> tensors = new LinkedHashMap<>(c.tensors());
+        List<String> keys = new ArrayList<>(meta.keySet());
+        String key = keys.get(r.nextInt(keys.size()));
+        if (kind < 7) {
+            meta.put(key, text(meta.get(key)));
+        } else if (kind == 7) {
+            String value = meta.remove(key);
+            meta.put(r.nextBoolean() ? text(key) : key.replaceFirst("\\.[0-9]+\\.", "." + r.nextInt(3) + "."),
+                    r.nextBoolean() ? value : text(value));
+        } else if (kind == 8 || tensors.isEmpty()) {
+            meta.remove(key);
+        } else {
+            List<String> names = new ArrayList<>(tensors.keySet());
+            String name = names.get(r.nextInt(names.size()));
+            SpecSafeTensors.Tensor t = tensors.remove(name);
+            switch (r.nextInt(4)) {
+                case 0:
+                    break; // removed
+                case 1:
+                    tensors.put(text(name), t);
+                    break;
+                case 2:
+                    tensors.put(name, new SpecSafeTensors.Tensor(t.dtype(), new int[] {t.data().length / 4}, t.data()));
+                    break;
+                default:
+                    tensors.put(name, new SpecSafeTensors.Tensor(r.nextBoolean() ? "I32" : "F64",
+                            r.nextBoolean() ? t.shape() : new int[] {t.data().length / 8}, t.data()));
+            }
+        }
+        return SpecSafeTensors.write(new SpecSafeTensors.Contents(tensors, meta));
     }
 
     /** The bytes of {@code s} in UTF-8. */

@@ -126,6 +126,15 @@ public final class SpecSafeTensors {
         return out;
     }
 
+    /** What a seed file holds; a seed the oracle rejects is a broken test. */
+    public static Contents readSeed(byte[] seed) {
+        try {
+            return read(seed);
+        } catch (SpecJson.Reject e) {
+            throw new AssertionError("the oracle rejects a seed: " + e.getMessage(), e);
+        }
+    }
+
     /** The bytes of a file holding {@code c}: for mutants rebuilt from edited contents. */
     public static byte[] write(Contents c) {
         StringBuilder h = new StringBuilder("{");
@@ -140,7 +149,8 @@ public final class SpecSafeTensors {
             Tensor t = e.getValue();
             h.append(h.length() == 1 ? "" : ",").append(quote(e.getKey())).append(":{\"dtype\":\"").append(t.dtype())
                     .append("\",\"shape\":").append(Arrays.toString(t.shape()).replace(" ", ""))
-                    .append(",\"data_offsets\":[").append(offset).append(',').append(offset + t.data().length).append("]}");
+                    .append(",\"data_offsets\":[").append(offset).append(',').append(offset + t.data().length)
+                    .append("]}");
             offset += t.data().length;
         }
         byte[] header = h.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);

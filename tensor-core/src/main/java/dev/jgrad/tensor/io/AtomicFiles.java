@@ -142,10 +142,11 @@ public final class AtomicFiles {
         }
     }
 
-    /** A new empty file next to the target, locked; created with the default permissions, unlike createTempFile's 0600. */
+    /** A new empty file next to the target, locked; default permissions, unlike createTempFile's 0600. */
     private static Locked createTemp(Path target, Path dir, String name) throws IOException {
         while (true) {
-            Path temp = dir.resolve(String.format("." + name + ".%016x" + SUFFIX, ThreadLocalRandom.current().nextLong()));
+            long random = ThreadLocalRandom.current().nextLong();
+            Path temp = dir.resolve(String.format("." + name + ".%016x" + SUFFIX, random));
             FileChannel channel;
             try {
                 channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

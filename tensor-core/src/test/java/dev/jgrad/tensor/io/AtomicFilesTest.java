@@ -29,7 +29,8 @@ class AtomicFilesTest {
 
     private List<String> temps(String name) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> AtomicFiles.tempPattern(name).matcher(n).matches())
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> AtomicFiles.tempPattern(name).matcher(n).matches())
                     .sorted().collect(Collectors.toList());
         }
     }

@@ -30,7 +30,8 @@ class JsonTest {
         expected.put("s", "q\"\\/\b\f\n\r\té\uD83D\uDE00é\uD83D\uDE00");
         expected.put("", List.of());
         assertEquals(expected, v);
-        assertEquals(List.of("b", "s", ""), List.copyOf(((Map<?, ?>) v).keySet()).subList(1, 4), "insertion order kept");
+        assertEquals(List.of("b", "s", ""), List.copyOf(((Map<?, ?>) v).keySet()).subList(1, 4),
+                "insertion order kept");
     }
 
     @Test
@@ -66,8 +67,8 @@ class JsonTest {
         fails("\"ab\\udc00\"", String.format(lone, "dc00") + " at byte 3");
         fails("\"\\ud800\\u0041\"", String.format(lone, "d800") + " at byte 1");
         fails("\"\\ud800\\ud800\"", String.format(lone, "d800") + " at byte 1");
-        failsBytes(new byte[] {'"', (byte) 0xe9, '"'}, "invalid UTF-8: byte 0x22 at byte 2 does not continue a character"
-                + " at byte 1");
+        failsBytes(new byte[] {'"', (byte) 0xe9, '"'},
+                "invalid UTF-8: byte 0x22 at byte 2 does not continue a character at byte 1");
         failsBytes(new byte[] {'"', (byte) 0xc0, (byte) 0xaf, '"'}, "invalid UTF-8: byte 0xc0 cannot start a character"
                 + " at byte 1");
         failsBytes(new byte[] {'"', (byte) 0xe0, (byte) 0x80, (byte) 0xaf, '"'},
