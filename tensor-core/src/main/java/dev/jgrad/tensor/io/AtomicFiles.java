@@ -47,8 +47,9 @@ public final class AtomicFiles {
         /**
          * Writes the file's bytes.
          *
-         * @param out the temporary file's stream (buffered; not to be closed)
-         * @throws IOException to abort the write
+         * @param out the stream to the temporary file (buffered); leave it open ({@code write} flushes it and
+         *     closes the file)
+         * @throws IOException if writing fails, which aborts the write
          */
         void writeTo(OutputStream out) throws IOException;
     }
@@ -61,9 +62,10 @@ public final class AtomicFiles {
      * removed and the target left as it was. Stale temporary files of earlier, killed writes to
      * the same target are removed first.
      *
-     * @param target the file to write
-     * @param body   produces its bytes
-     * @throws IOException the body's own exception, or one that names the target and the reason
+     * @param target the file to write or replace
+     * @param body what writes the bytes
+     * @throws IOException if writing, flushing or renaming fails (naming the target and the reason), or
+     *     {@code body} throws it
      */
     public static void write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
