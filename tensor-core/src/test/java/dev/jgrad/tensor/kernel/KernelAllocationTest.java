@@ -94,11 +94,6 @@ class KernelAllocationTest {
     }
 
     private static void settlesWithoutAllocating(String what, Runnable call) {
-        // On JDK 17 the answer depends on what the JVM compiled before: the Vector API's shared
-        // conversion helper carries one type profile for every caller, and once it is mixed, C2
-        // leaves later kernels unintrinsified (the float sum boxed in one full run and not in the
-        // next). The README says so; a test that passes or fails by compile order checks nothing.
-        assumeTrue(Runtime.version().feature() >= 25, "JDK 17's Vector API compiles depending on history");
         assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(),
                 "this JVM does not count allocation per thread");
         long thread = Thread.currentThread().getId();
