@@ -44,9 +44,10 @@ class KernelAllocationTest {
     }
 
     /**
-     * The sums, which widen float blocks to double lanes. Before the halves were widened through
-     * a swap (see {@link Lanes#FLOAT_HALVES_SWAPPED}), the float sum boxed in about one full
-     * tensor-core run in four, depending on what C2 had compiled before.
+     * The sums, which widen float blocks to double lanes. While they did it with the Vector API's
+     * conversion, the float sum boxed in some full tensor-core runs on JDK 17 (and, before the
+     * halves were swapped rather than sliced, on JDK 25), depending on what C2 had compiled
+     * before; they now widen in plain Java (see {@link Lanes#addWidened}).
      */
     @Test
     void sumsAndDotProducts() {
