@@ -39,20 +39,46 @@ class WarmupDeterminismTest {
         }
     }
 
+    /**
+     * This JVM's code as a class path: the tests may run on the module path, patched into
+     * dev.jgrad.nn, so the test classes, the module path and the class path all go on it.
+     */
+    private static String classPath() throws IOException {
+        List<String> entries = new ArrayList<>();
+        try {
+            entries.add(Path.of(FiftyTrainingSteps.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        // Patched into a module, the test classes may report the module's location: add them by path too.
+        Path testClasses = Path.of("target", "test-classes").toAbsolutePath();
+        if (java.nio.file.Files.isDirectory(testClasses)) {
+            entries.add(testClasses.toString());
+        }
+        for (String property : new String[] {"jdk.module.path", "java.class.path"}) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isEmpty()) {
+                entries.addAll(List.of(value.split(java.io.File.pathSeparator)));
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
     /** Runs {@link FiftyTrainingSteps} in a fresh JVM with these flags; returns its last output line. */
     private static String run(List<String> flags) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // The module and native-access flags this JVM was started with (the poms' test flags).
+        command.add("--add-modules=jdk.incubator.vector");
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-modules") || arg.startsWith("--illegal-native-access")) {
-                command.add(arg);
+            if (arg.startsWith("--illegal-native-access")) {
+                command.add(arg); // JDK 25's test flag (the poms' jgrad.test.nativeGuard)
             }
         }
         boolean warm = flags.contains("-Dwarm");
         flags.stream().filter(f -> !f.equals("-Dwarm")).forEach(command::add);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath());
         command.add(FiftyTrainingSteps.class.getName());
         if (warm) {
             command.add("warm");
