@@ -377,7 +377,9 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
         List<BarrierTrainer.Result> results = rows.rdd().barrier()
                 .mapPartitions(new ScalaPartitions(trainer), false,
                         scala.reflect.ClassTag$.MODULE$.<BarrierTrainer.Result>apply(BarrierTrainer.Result.class))
-                .toJavaRDD().collect();
+                // A shuffle after the barrier stage makes it a shuffle-map stage, which Spark retries as a
+                // whole when a task fails; a failed barrier result stage is never retried.
+                .toJavaRDD().repartition(1).collect();
         if (resume != null) {
             resume.destroy();
         }
