@@ -51,11 +51,11 @@ final class BarrierTrainer implements FlatMapFunction<Iterator<Row>, BarrierTrai
     /** What a fit trains with; the settings string must match for a checkpoint to resume. */
     record Config(ModelSpec spec, String optimizer, double lr, int batchSize, int epochs, long seed, int syncEvery,
                   int checkpointEvery, String checkpointDir, boolean keepEpochModels, int[] counts,
-                  Broadcast<byte[]> resume) implements Serializable {
+                  Broadcast<byte[]> initial, Broadcast<byte[]> resume) implements Serializable {
         private static final long serialVersionUID = 1L;
 
         String settings() {
-            return spec + " optimizer=" + optimizer + " lr=" + lr + " batchSize=" + batchSize + " seed=" + seed
+            return spec + (initial == null ? "" : " from an initial model") + " optimizer=" + optimizer + " lr=" + lr + " batchSize=" + batchSize + " seed=" + seed
                     + " syncEvery=" + syncEvery + " partitions=" + counts.length;
         }
 
@@ -143,6 +143,9 @@ final class BarrierTrainer implements FlatMapFunction<Iterator<Row>, BarrierTrai
         xs.clear();
 
         Module model = spec.build(new Generator(config.seed()));
+        if (config.initial() != null) {
+            model.loadStateDict(ModelBytes.decode(config.initial().value(), "initial model").stateDict());
+        }
         Optimizer optimizer = optimizer(config.optimizer(), model, config.lr());
         ReplicaState state = new ReplicaState(model, optimizer);
         int startEpoch = 1;

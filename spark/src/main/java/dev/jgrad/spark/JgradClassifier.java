@@ -62,6 +62,7 @@ import scala.runtime.AbstractFunction1;
 public final class JgradClassifier extends Estimator<JgradModel> implements DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
     private final String uid;
+    private JgradModel initialModel;
 
     /** Features column: Spark ML vectors, {@code array<float>} or {@code array<double>}. */
     public final Param<String> featuresCol;
@@ -143,6 +144,19 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
     @Override
     public String uid() {
         return uid;
+    }
+
+    /**
+     * Starts training from this model's weights instead of the seed's initialisation, as Spark's
+     * {@code KMeans.setInitialModel}; its kind and sizes must match what the data and params
+     * call for. Not a param: a saved estimator does not keep it.
+     *
+     * @param model the starting weights, or null for none
+     * @return this
+     */
+    public JgradClassifier setInitialModel(JgradModel model) {
+        this.initialModel = model;
+        return this;
     }
 
     /** @param v the features column @return this */
@@ -368,11 +382,17 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
         ModelSpec spec = ModelSpec.of(value(model), inputs, value(hiddenSizes), classes);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         String dir = value(checkpointDir);
+        if (initialModel != null && !initialModel.spec().equals(spec)) {
+            throw new IllegalArgumentException("the initial model is " + initialModel.spec() + " but this fit trains " + spec);
+        }
+        Broadcast<byte[]> initial = initialModel == null ? null : jsc.broadcast(initialModel.modelBytes());
         BarrierTrainer.Config probe = new BarrierTrainer.Config(spec, value(optimizer), value(learningRate), value(batchSize),
-                value(epochs), value(seed), value(syncEvery), value(checkpointEvery), dir, value(keepEpochModels), counts, null);
+                value(epochs), value(seed), value(syncEvery), value(checkpointEvery), dir, value(keepEpochModels), counts,
+                initial, null);
         Broadcast<byte[]> resume = dir.isEmpty() ? null : resumeFrom(jsc, dir, probe);
         BarrierTrainer.Config config = new BarrierTrainer.Config(spec, value(optimizer), value(learningRate), value(batchSize),
-                value(epochs), value(seed), value(syncEvery), value(checkpointEvery), dir, value(keepEpochModels), counts, resume);
+                value(epochs), value(seed), value(syncEvery), value(checkpointEvery), dir, value(keepEpochModels), counts,
+                initial, resume);
         BarrierTrainer trainer = new BarrierTrainer(config, features, 1);
         List<BarrierTrainer.Result> results = rows.rdd().barrier()
                 .mapPartitions(new ScalaPartitions(trainer), false,
@@ -382,6 +402,9 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
                 .toJavaRDD().repartition(1).collect();
         if (resume != null) {
             resume.destroy();
+        }
+        if (initial != null) {
+            initial.destroy();
         }
         BarrierTrainer.Result result = results.get(0);
         JgradModel fitted = new JgradModel(result.modelBytes()).withSummary(result.summary());
@@ -414,7 +437,9 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
 
     @Override
     public JgradClassifier copy(ParamMap extra) {
-        return defaultCopy(extra);
+        JgradClassifier copy = defaultCopy(extra);
+        copy.initialModel = initialModel;
+        return copy;
     }
 
     /**
