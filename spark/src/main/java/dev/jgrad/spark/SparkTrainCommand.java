@@ -33,7 +33,7 @@ public final class SparkTrainCommand {
             "",
             "  --master URL            Spark master [local[*]]",
             "  --partitions N          replicas, one barrier task each [the master's default parallelism]",
-            "  --sync-every N          local steps between synchronisations, 0 = once per epoch [1]",
+            "  --sync-every N          local steps between synchronisations, 0 = once per epoch [10]",
             "  --checkpoint DIR        write a checkpoint at each epoch's end to DIR (which must exist); resume from one there",
             "  --data DIR              a folder with the four IDX files (raw or .gz)",
             "  --dataset NAME          mnist or fashion-mnist: which dataset to look for or download",
@@ -81,7 +81,7 @@ public final class SparkTrainCommand {
     static final class Options {
         String master = "local[*]";
         int partitions;
-        int syncEvery = 1;
+        int syncEvery = 10;
         Path checkpoint;
         Path data;
         String dataset;

@@ -11,7 +11,7 @@ final class TestSpark {
     }
 
     static synchronized SparkSession session(String wanted) {
-        if (session != null && wanted.equals(master)) {
+        if (session != null && wanted.equals(master) && !session.sparkContext().isStopped()) {
             return session;
         }
         if (session != null) {
@@ -26,6 +26,14 @@ final class TestSpark {
         session.sparkContext().setLogLevel("WARN");
         master = wanted;
         return session;
+    }
+
+    /** Stops the shared session, for code that starts its own (the command-line tool). */
+    static synchronized void stop() {
+        if (session != null) {
+            session.stop();
+            session = null;
+        }
     }
 
     static SparkSession local2() {
