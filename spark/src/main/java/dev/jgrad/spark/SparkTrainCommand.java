@@ -306,6 +306,10 @@ public final class SparkTrainCommand {
         out.println(String.format(Locale.ROOT, "data: %s (%d train + %d test images, %dx%d)", data.description(),
                 data.train().size(), data.test().size(), data.train().rows(), data.train().cols()));
         out.flush();
+        if (o.partitions > data.train().size()) {
+            throw new IllegalArgumentException("--partitions " + o.partitions + " is out of range: the data has "
+                    + data.train().size() + " rows, so 1 to " + data.train().size() + " partitions");
+        }
         SparkSession spark = SparkSession.builder().master(o.master).appName("jgrad spark-train")
                 .config("spark.ui.enabled", "false").config("spark.task.cpus", Integer.toString(o.threads))
                 .getOrCreate();
