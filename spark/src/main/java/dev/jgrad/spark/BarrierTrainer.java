@@ -115,6 +115,7 @@ final class BarrierTrainer implements FlatMapFunction<Iterator<Row>, BarrierTrai
     }
 
     @Override
+    @SuppressWarnings("try") // the thread-count scope is opened for its effect on this thread
     public Iterator<Result> call(Iterator<Row> rows) throws IOException {
         BarrierTaskContext ctx = BarrierTaskContext.get();
         int rank = ctx.partitionId();

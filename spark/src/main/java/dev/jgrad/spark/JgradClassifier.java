@@ -159,156 +159,282 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
         return this;
     }
 
-    /** @param v the features column @return this */
+    /**
+     * Sets the features column.
+     *
+     * @param v the features column
+     * @return this
+     */
     public JgradClassifier setFeaturesCol(String v) {
         set(featuresCol, v);
         return this;
     }
 
-    /** @param v the label column @return this */
+    /**
+     * Sets the label column.
+     *
+     * @param v the label column
+     * @return this
+     */
     public JgradClassifier setLabelCol(String v) {
         set(labelCol, v);
         return this;
     }
 
-    /** @param v softmax or mlp @return this */
+    /**
+     * Sets softmax or mlp.
+     *
+     * @param v softmax or mlp
+     * @return this
+     */
     public JgradClassifier setModel(String v) {
         set(model, v);
         return this;
     }
 
-    /** @param v hidden widths of an mlp @return this */
+    /**
+     * Sets hidden widths of an mlp.
+     *
+     * @param v hidden widths of an mlp
+     * @return this
+     */
     public JgradClassifier setHiddenSizes(int... v) {
         set(hiddenSizes, v);
         return this;
     }
 
-    /** @param v number of classes, 0 to infer @return this */
+    /**
+     * Sets number of classes, 0 to infer.
+     *
+     * @param v number of classes, 0 to infer
+     * @return this
+     */
     public JgradClassifier setNumClasses(int v) {
         set(numClasses, v);
         return this;
     }
 
-    /** @param v sgd or adam @return this */
+    /**
+     * Sets sgd or adam.
+     *
+     * @param v sgd or adam
+     * @return this
+     */
     public JgradClassifier setOptimizer(String v) {
         set(optimizer, v);
         return this;
     }
 
-    /** @param v learning rate @return this */
+    /**
+     * Sets learning rate.
+     *
+     * @param v learning rate
+     * @return this
+     */
     public JgradClassifier setLearningRate(double v) {
         set(learningRate, v);
         return this;
     }
 
-    /** @param v rows per partition per step @return this */
+    /**
+     * Sets rows per partition per step.
+     *
+     * @param v rows per partition per step
+     * @return this
+     */
     public JgradClassifier setBatchSize(int v) {
         set(batchSize, v);
         return this;
     }
 
-    /** @param v passes over the data @return this */
+    /**
+     * Sets passes over the data.
+     *
+     * @param v passes over the data
+     * @return this
+     */
     public JgradClassifier setEpochs(int v) {
         set(epochs, v);
         return this;
     }
 
-    /** @param v seed @return this */
+    /**
+     * Sets seed.
+     *
+     * @param v seed
+     * @return this
+     */
     public JgradClassifier setSeed(long v) {
         set(seed, v);
         return this;
     }
 
-    /** @param v local steps between synchronisations, 0 for once per epoch @return this */
+    /**
+     * Sets local steps between synchronisations, 0 for once per epoch.
+     *
+     * @param v local steps between synchronisations, 0 for once per epoch
+     * @return this
+     */
     public JgradClassifier setSyncEvery(int v) {
         set(syncEvery, v);
         return this;
     }
 
-    /** @param v rounds between checkpoints, 0 for each epoch's end @return this */
+    /**
+     * Sets rounds between checkpoints, 0 for each epoch's end.
+     *
+     * @param v rounds between checkpoints, 0 for each epoch's end
+     * @return this
+     */
     public JgradClassifier setCheckpointEvery(int v) {
         set(checkpointEvery, v);
         return this;
     }
 
-    /** @param v checkpoint directory, "" for none @return this */
+    /**
+     * Sets checkpoint directory, "" for none.
+     *
+     * @param v checkpoint directory, "" for none
+     * @return this
+     */
     public JgradClassifier setCheckpointDir(String v) {
         set(checkpointDir, v);
         return this;
     }
 
-    /** @param v whether to keep each epoch's model in the summary @return this */
+    /**
+     * Sets whether to keep each epoch's model in the summary.
+     *
+     * @param v whether to keep each epoch's model in the summary
+     * @return this
+     */
     public JgradClassifier setKeepEpochModels(boolean v) {
         set(keepEpochModels, v);
         return this;
     }
 
-    /** @return the param */
+    /**
+     * The {@code featuresCol} param.
+     *
+     * @return the param
+     */
     public Param<String> featuresCol() {
         return featuresCol;
     }
 
-    /** @return the param */
+    /**
+     * The {@code labelCol} param.
+     *
+     * @return the param
+     */
     public Param<String> labelCol() {
         return labelCol;
     }
 
-    /** @return the param */
+    /**
+     * The {@code model} param.
+     *
+     * @return the param
+     */
     public Param<String> model() {
         return model;
     }
 
-    /** @return the param */
+    /**
+     * The {@code hiddenSizes} param.
+     *
+     * @return the param
+     */
     public IntArrayParam hiddenSizes() {
         return hiddenSizes;
     }
 
-    /** @return the param */
+    /**
+     * The {@code numClasses} param.
+     *
+     * @return the param
+     */
     public IntParam numClasses() {
         return numClasses;
     }
 
-    /** @return the param */
+    /**
+     * The {@code optimizer} param.
+     *
+     * @return the param
+     */
     public Param<String> optimizer() {
         return optimizer;
     }
 
-    /** @return the param */
+    /**
+     * The {@code learningRate} param.
+     *
+     * @return the param
+     */
     public DoubleParam learningRate() {
         return learningRate;
     }
 
-    /** @return the param */
+    /**
+     * The {@code batchSize} param.
+     *
+     * @return the param
+     */
     public IntParam batchSize() {
         return batchSize;
     }
 
-    /** @return the param */
+    /**
+     * The {@code epochs} param.
+     *
+     * @return the param
+     */
     public IntParam epochs() {
         return epochs;
     }
 
-    /** @return the param */
+    /**
+     * The {@code seed} param.
+     *
+     * @return the param
+     */
     public LongParam seed() {
         return seed;
     }
 
-    /** @return the param */
+    /**
+     * The {@code syncEvery} param.
+     *
+     * @return the param
+     */
     public IntParam syncEvery() {
         return syncEvery;
     }
 
-    /** @return the param */
+    /**
+     * The {@code checkpointEvery} param.
+     *
+     * @return the param
+     */
     public IntParam checkpointEvery() {
         return checkpointEvery;
     }
 
-    /** @return the param */
+    /**
+     * The {@code checkpointDir} param.
+     *
+     * @return the param
+     */
     public Param<String> checkpointDir() {
         return checkpointDir;
     }
 
-    /** @return the param */
+    /**
+     * The {@code keepEpochModels} param.
+     *
+     * @return the param
+     */
     public BooleanParam keepEpochModels() {
         return keepEpochModels;
     }

@@ -184,57 +184,102 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
         return this;
     }
 
-    /** @param value the features column name @return this model */
+    /**
+     * Sets the features column name.
+     *
+     * @param value the features column name
+     * @return this model
+     */
     public JgradModel setFeaturesCol(String value) {
         set(featuresCol, value);
         return this;
     }
 
-    /** @param value the prediction column name @return this model */
+    /**
+     * Sets the prediction column name.
+     *
+     * @param value the prediction column name
+     * @return this model
+     */
     public JgradModel setPredictionCol(String value) {
         set(predictionCol, value);
         return this;
     }
 
-    /** @param value the raw prediction (logits) column name, "" for none @return this model */
+    /**
+     * Sets the raw prediction (logits) column name, "" for none.
+     *
+     * @param value the raw prediction (logits) column name, "" for none
+     * @return this model
+     */
     public JgradModel setRawPredictionCol(String value) {
         set(rawPredictionCol, value);
         return this;
     }
 
-    /** @param value the probability column name, "" for none @return this model */
+    /**
+     * Sets the probability column name, "" for none.
+     *
+     * @param value the probability column name, "" for none
+     * @return this model
+     */
     public JgradModel setProbabilityCol(String value) {
         set(probabilityCol, value);
         return this;
     }
 
-    /** @param value rows per forward pass, at least 1 @return this model */
+    /**
+     * Sets rows per forward pass, at least 1.
+     *
+     * @param value rows per forward pass, at least 1
+     * @return this model
+     */
     public JgradModel setBatchSize(int value) {
         set(batchSize, value);
         return this;
     }
 
-    /** @return the features column param */
+    /**
+     * The {@code featuresCol} param.
+     *
+     * @return the param
+     */
     public Param<String> featuresCol() {
         return featuresCol;
     }
 
-    /** @return the prediction column param */
+    /**
+     * The {@code predictionCol} param.
+     *
+     * @return the param
+     */
     public Param<String> predictionCol() {
         return predictionCol;
     }
 
-    /** @return the raw prediction column param */
+    /**
+     * The {@code rawPredictionCol} param.
+     *
+     * @return the param
+     */
     public Param<String> rawPredictionCol() {
         return rawPredictionCol;
     }
 
-    /** @return the probability column param */
+    /**
+     * The {@code probabilityCol} param.
+     *
+     * @return the param
+     */
     public Param<String> probabilityCol() {
         return probabilityCol;
     }
 
-    /** @return the batch size param */
+    /**
+     * The {@code batchSize} param.
+     *
+     * @return the param
+     */
     public IntParam batchSize() {
         return batchSize;
     }
@@ -375,6 +420,7 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
             };
         }
 
+        @SuppressWarnings("try") // the scopes are opened for their effect on this thread
         private void score(Module module, List<Row> batch, int threads, List<Row> out) {
             int n = batch.size();
             float[] x = new float[n * inputs];

@@ -50,6 +50,7 @@ class JgradModelTest {
     }
 
     /** Expected logits per image id: model.call on each partition's consecutive batches of batchSize. */
+    @SuppressWarnings("try") // noGrad is opened for its effect
     private static Map<Long, float[]> expected(Dataset<Row> scored, int batchSize) {
         List<Row> rows = scored.withColumn("pid", functions.spark_partition_id()).select("pid", "id").collectAsList();
         Map<Integer, List<Long>> byPartition = new TreeMap<>();

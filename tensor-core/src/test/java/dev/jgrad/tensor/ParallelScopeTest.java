@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A per-thread thread count: each task in a shared JVM sets its own, and every count gives the same bits. */
+@SuppressWarnings("try") // scopes are opened for their effect on the thread
 class ParallelScopeTest {
     private final int before = Parallel.getNumThreads();
 
