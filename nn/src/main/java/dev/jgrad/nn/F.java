@@ -56,6 +56,165 @@ public final class F {
         return input.logSoftmax(dim);
     }
 
+    /**
+     * {@code x > 0 ? x : 0.01·x}: PyTorch's {@code F.leaky_relu} with its default slope.
+     *
+     * @param input a float32 or float64 tensor
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor leakyRelu(Tensor input) {
+        return leakyRelu(input, LeakyReLU.DEFAULT_NEGATIVE_SLOPE);
+    }
+
+    /**
+     * {@code x > 0 ? x : negativeSlope·x}: PyTorch's {@code F.leaky_relu(input, negative_slope)}.
+     *
+     * @param input a float32 or float64 tensor
+     * @param negativeSlope the slope for negative inputs
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor leakyRelu(Tensor input, double negativeSlope) {
+        return Activations.leakyRelu(input, negativeSlope);
+    }
+
+    /**
+     * {@code x·Φ(x)}, Φ the standard normal cdf: PyTorch's {@code F.gelu(input)} (exact, erf form).
+     *
+     * @param input a float32 or float64 tensor
+     * @return a tensor of the input's shape and dtype, within one ulp of the exact value
+     */
+    public static Tensor gelu(Tensor input) {
+        return gelu(input, "none");
+    }
+
+    /**
+     * PyTorch's {@code F.gelu(input, approximate=...)}: {@code "none"} is {@code x·Φ(x)}, {@code "tanh"}
+     * is {@code 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}.
+     *
+     * @param input a float32 or float64 tensor
+     * @param approximate {@code "none"} or {@code "tanh"}
+     * @return a tensor of the input's shape and dtype
+     * @throws IllegalArgumentException if {@code approximate} is neither
+     */
+    public static Tensor gelu(Tensor input, String approximate) {
+        return Activations.gelu(input, approximate);
+    }
+
+    /**
+     * {@code x·σ(x)}, also called swish: PyTorch's {@code F.silu}.
+     *
+     * @param input a float32 or float64 tensor
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor silu(Tensor input) {
+        return Activations.silu(input);
+    }
+
+    /**
+     * {@code x > 0 ? x : exp(x) - 1}: PyTorch's {@code F.elu} with alpha 1.
+     *
+     * @param input a float32 or float64 tensor
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor elu(Tensor input) {
+        return elu(input, 1.0);
+    }
+
+    /**
+     * {@code x > 0 ? x : alpha·(exp(x) - 1)}: PyTorch's {@code F.elu(input, alpha)}.
+     *
+     * @param input a float32 or float64 tensor
+     * @param alpha the value the function tends to for large negative x, negated
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor elu(Tensor input, double alpha) {
+        return Activations.elu(input, alpha);
+    }
+
+    /**
+     * {@code log(1 + exp(x))}: PyTorch's {@code F.softplus} with beta 1 and threshold 20.
+     *
+     * @param input a float32 or float64 tensor
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor softplus(Tensor input) {
+        return softplus(input, 1.0, 20.0);
+    }
+
+    /**
+     * {@code log(1 + exp(beta·x))/beta}, and {@code x} itself where {@code beta·x > threshold}:
+     * PyTorch's {@code F.softplus(input, beta, threshold)}.
+     *
+     * @param input a float32 or float64 tensor
+     * @param beta the sharpness
+     * @param threshold where the function turns linear
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor softplus(Tensor input, double beta, double threshold) {
+        return Activations.softplus(input, beta, threshold);
+    }
+
+    /**
+     * Layer normalisation over the last {@code normalizedShape.length} dims: {@code (x - mean) /
+     * √(var + eps) · weight + bias}, with the biased variance: PyTorch's {@code F.layer_norm}.
+     *
+     * @param input a tensor of shape {@code (*, normalizedShape...)}
+     * @param normalizedShape the trailing shape to normalise over
+     * @param weight γ of shape {@code normalizedShape}, or null
+     * @param bias β of shape {@code normalizedShape}, or null
+     * @param eps added to the variance
+     * @return a tensor of the input's shape
+     * @throws IllegalArgumentException if the input's trailing dims are not {@code normalizedShape}
+     */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        int k = normalizedShape.length;
+        int d = input.dim();
+        boolean matches = k >= 1 && d >= k;
+        for (int i = 0; matches && i < k; i++) {
+            matches = input.size(d - k + i) == normalizedShape[i];
+        }
+        if (!matches) {
+            throw new IllegalArgumentException("Given normalized_shape=" + Arrays.toString(normalizedShape)
+                    + ", expected input with shape [*" + Arrays.toString(normalizedShape).replace("[", ", ")
+                    + ", but got input of size" + Arrays.toString(input.shape().toArray()));
+        }
+        int[] dims = new int[k];
+        for (int i = 0; i < k; i++) {
+            dims[i] = d - k + i;
+        }
+        Tensor centered = input.sub(input.mean(dims, true));
+        Tensor var = centered.pow(2).mean(dims, true);
+        Tensor out = centered.div(var.add(eps).sqrt());
+        if (weight != null) {
+            out = out.mul(weight);
+        }
+        return bias == null ? out : out.add(bias);
+    }
+
+    /**
+     * Rows of {@code weight} looked up by index: PyTorch's {@code F.embedding(input, weight)}.
+     *
+     * @param input int64 or int32 indices of any shape
+     * @param weight the table, of shape {@code (numEmbeddings, embeddingDim)}
+     * @return a tensor of shape {@code (*input.shape, embeddingDim)}
+     */
+    public static Tensor embedding(Tensor input, Tensor weight) {
+        return Embeddings.lookup(input, weight, null);
+    }
+
+    /**
+     * {@link #embedding(Tensor, Tensor)} whose rows at {@code paddingIdx} get no gradient:
+     * PyTorch's {@code F.embedding(input, weight, padding_idx)}.
+     *
+     * @param input int64 or int32 indices of any shape
+     * @param weight the table, of shape {@code (numEmbeddings, embeddingDim)}
+     * @param paddingIdx the index whose row is not trained (negative counts from the end)
+     * @return a tensor of shape {@code (*input.shape, embeddingDim)}
+     */
+    public static Tensor embedding(Tensor input, Tensor weight, int paddingIdx) {
+        return Embeddings.lookup(input, weight, paddingIdx);
+    }
+
     /** Dropout with p = 0.5 in training mode, as {@code F.dropout(x)}. */
     public static Tensor dropout(Tensor input) {
         return dropout(input, 0.5, true);
