@@ -9,16 +9,32 @@ public enum Reduction {
     /** The average (PyTorch's default). */
     MEAN,
     /** The sum. */
-    SUM;
+    SUM,
+    /** The sum divided by the batch size: only {@link F#klDiv KL divergence} takes it, as in PyTorch. */
+    BATCHMEAN;
 
-    /** The enum for PyTorch's string: {@code "none"}, {@code "mean"} or {@code "sum"}. */
+    /** The enum for PyTorch's string: {@code "none"}, {@code "mean"}, {@code "sum"} or {@code "batchmean"}. */
     public static Reduction of(String name) {
         switch (name) {
             case "none": return NONE;
             case "mean": return MEAN;
             case "sum": return SUM;
+            case "batchmean": return BATCHMEAN;
             default: throw new IllegalArgumentException(name + " is not a valid value for reduction");
         }
+    }
+
+    /**
+     * This reduction, or PyTorch's error if it is {@code BATCHMEAN}, which only KL divergence takes.
+     *
+     * @return this reduction
+     * @throws IllegalArgumentException for {@code BATCHMEAN}
+     */
+    Reduction elementwise() {
+        if (this == BATCHMEAN) {
+            throw new IllegalArgumentException("batchmean is not a valid value for reduction");
+        }
+        return this;
     }
 
     /** PyTorch's spelling. */
