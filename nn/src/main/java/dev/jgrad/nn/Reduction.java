@@ -13,7 +13,13 @@ public enum Reduction {
     /** The sum divided by the batch size: only {@link F#klDiv KL divergence} takes it, as in PyTorch. */
     BATCHMEAN;
 
-    /** The enum for PyTorch's string: {@code "none"}, {@code "mean"}, {@code "sum"} or {@code "batchmean"}. */
+    /**
+     * The enum for PyTorch's string.
+     *
+     * @param name {@code "none"}, {@code "mean"}, {@code "sum"} or {@code "batchmean"}, in lower case
+     * @return the matching constant
+     * @throws IllegalArgumentException if {@code name} is none of the four
+     */
     public static Reduction of(String name) {
         switch (name) {
             case "none": return NONE;
@@ -37,7 +43,11 @@ public enum Reduction {
         return this;
     }
 
-    /** PyTorch's spelling. */
+    /**
+     * PyTorch's spelling.
+     *
+     * @return {@code "none"}, {@code "mean"}, {@code "sum"} or {@code "batchmean"}
+     */
     public String pyName() {
         return name().toLowerCase(Locale.ROOT);
     }
