@@ -2,31 +2,42 @@ package dev.jgrad.nn;
 
 /**
  * The standard normal distribution in double precision, for GELU: its cdf Φ, its density φ and
- * the complementary error function they rest on. {@code Math} has no erf, and PyTorch's float
- * formula {@code 0.5·x·(1 + erf(x/√2))} cancels to 0 for x below about -5 where GELU is still a
- * normal float; {@code erfc} keeps those digits.
+ * the error functions they rest on. {@code Math} has no erf, and PyTorch's float formula
+ * {@code 0.5·x·(1 + erf(x/√2))} cancels to 0 for x below about -5 where GELU is still a normal
+ * float; erfc keeps those digits.
+ *
+ * <p>Everything goes through the scaled complement {@code g(z) = exp(z²)·erfc(z)}, z ≥ 0, which is
+ * smooth and between 0 and 1. Below {@link #TABLE_END} it is read from Chebyshev interpolants
+ * fitted once, at class initialisation, to values from two slow but exact-to-double methods (a
+ * series of positive terms and a continued fraction); above it the continued fraction is fast
+ * and used directly. A call costs one {@code exp} and a degree-12 polynomial.
  */
 final class Gaussian {
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
     private static final double ONE_OVER_SQRT_PI = 1 / Math.sqrt(Math.PI);
     private static final double ONE_OVER_SQRT_TWO_PI = 1 / Math.sqrt(2 * Math.PI);
     private static final double SQRT1_2 = Math.sqrt(0.5);
-    /** Below it the series for erf converges fast; above it the continued fraction for erfc does. */
-    private static final double SERIES_LIMIT = 2.5;
-    /** erfc(27.3) < 2^-1074: beyond it erfc is 0 in double. */
+    /** erfc(27.3) &lt; 2^-1074: beyond it erfc is 0 in double. */
     private static final double ERFC_ZERO = 27.3;
+    /** The interpolants cover [0, TABLE_END) in pieces of width 1/PIECES_PER_UNIT. */
+    private static final double TABLE_END = 8;
+    private static final int PIECES_PER_UNIT = 4;
+    /** Coefficients per piece: degree 12, far below double's rounding for g over a width of 1/4. */
+    private static final int COEFFICIENTS = 13;
+    private static final double[][] PIECES = fit();
 
     private Gaussian() {
     }
 
     /** Φ(x) = P(N(0, 1) ≤ x) = erfc(-x/√2)/2, to a few double ulps, without cancellation for x &lt; 0. */
     static double cdf(double x) {
-        double z = -x * SQRT1_2;
-        if (z >= SERIES_LIMIT) {
-            // exp(-z²) from x itself: z² carries z's rounding error, magnified by z² in the exponential.
-            return z > ERFC_ZERO ? 0 : 0.5 * Math.exp(-0.5 * x * x) * erfcFractionScaled(z);
+        if (Double.isNaN(x)) {
+            return x;
         }
-        return 0.5 * erfc(z);
+        double z = Math.abs(x) * SQRT1_2;
+        // exp(-x²/2) from x itself: z² would carry z's rounding error, magnified by z² in the exponential.
+        double tail = z > ERFC_ZERO ? 0 : 0.5 * Math.exp(-0.5 * x * x) * erfcScaled(z);
+        return x <= 0 ? tail : 1 - tail;
     }
 
     /** φ(x) = exp(-x²/2)/√(2π). */
@@ -34,10 +45,10 @@ final class Gaussian {
         return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * x * x);
     }
 
-    /** erf(x) = 2/√π ∫₀ˣ exp(-t²) dt. */
+    /** erf(x) = 2/√π ∫₀ˣ exp(-t²) dt; near 0 from its series, so that its relative accuracy holds there. */
     static double erf(double x) {
         double z = Math.abs(x);
-        double r = z < SERIES_LIMIT ? erfSeries(z) : 1 - erfcFraction(z);
+        double r = z < 0.5 ? erfSeries(z) : 1 - erfc(z);
         return Math.copySign(r, x);
     }
 
@@ -47,15 +58,73 @@ final class Gaussian {
             return x;
         }
         double z = Math.abs(x);
-        double upper = z < SERIES_LIMIT ? 1 - erfSeries(z) : erfcFraction(z);
+        double upper = z > ERFC_ZERO ? 0 : Math.exp(-z * z) * erfcScaled(z);
         return x < 0 ? 2 - upper : upper;
     }
 
+    /** g(z) = exp(z²)·erfc(z) for z ≥ 0: the interpolants below {@link #TABLE_END}, the continued fraction above. */
+    private static double erfcScaled(double z) {
+        if (z >= TABLE_END) {
+            return erfcFractionScaled(z);
+        }
+        int piece = (int) (z * PIECES_PER_UNIT);
+        double[] c = PIECES[piece];
+        // z mapped to t in [-1, 1] over the piece, then Clenshaw's recurrence
+        double t = 2 * (z * PIECES_PER_UNIT - piece) - 1;
+        double b1 = 0;
+        double b2 = 0;
+        for (int j = COEFFICIENTS - 1; j >= 1; j--) {
+            double b0 = 2 * t * b1 - b2 + c[j];
+            b2 = b1;
+            b1 = b0;
+        }
+        return t * b1 - b2 + 0.5 * c[0];
+    }
+
+    /** Chebyshev coefficients of g on each piece, from g at the Chebyshev nodes. */
+    private static double[][] fit() {
+        int pieces = (int) (TABLE_END * PIECES_PER_UNIT);
+        double[][] out = new double[pieces][COEFFICIENTS];
+        int n = COEFFICIENTS;
+        double[] values = new double[n];
+        for (int p = 0; p < pieces; p++) {
+            double lo = (double) p / PIECES_PER_UNIT;
+            double half = 0.5 / PIECES_PER_UNIT;
+            for (int k = 0; k < n; k++) {
+                values[k] = erfcScaledExact(lo + half + half * Math.cos(Math.PI * (k + 0.5) / n));
+            }
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += values[k] * Math.cos(Math.PI * j * (k + 0.5) / n);
+                }
+                out[p][j] = 2.0 / n * sum;
+            }
+        }
+        return out;
+    }
+
     /**
-     * erf(z) = 2/√π·exp(-z²)·Σ 2ⁿz²ⁿ⁺¹/(1·3·…·(2n+1)) for z ≥ 0 (Abramowitz and Stegun 7.1.6):
+     * g(z) by the slow methods: exp(z²) - 2/√π·Σ (series) below 1, where the subtraction loses less
+     * than a digit, and the continued fraction above (slow to converge near 1, but this runs once).
+     */
+    private static double erfcScaledExact(double z) {
+        if (z < 1) {
+            return Math.exp(z * z) - TWO_OVER_SQRT_PI * erfSeriesSum(z);
+        }
+        return erfcFractionScaled(z);
+    }
+
+    /** erf(z) for z ≥ 0 from its series. */
+    private static double erfSeries(double z) {
+        return TWO_OVER_SQRT_PI * Math.exp(-z * z) * erfSeriesSum(z);
+    }
+
+    /**
+     * Σ 2ⁿz²ⁿ⁺¹/(1·3·…·(2n+1)), with erf(z) = 2/√π·exp(-z²)·Σ (Abramowitz and Stegun 7.1.6):
      * every term is positive, so nothing cancels.
      */
-    private static double erfSeries(double z) {
+    private static double erfSeriesSum(double z) {
         double z2 = 2 * z * z;
         double term = z;
         double sum = z;
@@ -63,24 +132,19 @@ final class Gaussian {
             term *= z2 / (2 * n + 3);
             sum += term;
         }
-        return TWO_OVER_SQRT_PI * Math.exp(-z * z) * sum;
+        return sum;
     }
 
     /**
-     * erfc(z) = exp(-z²)/√π · 1/(z + (1/2)/(z + 1/(z + (3/2)/(z + …)))) for z ≥ 2.5 (A&amp;S 7.1.14),
+     * exp(z²)·erfc(z) = 1/√π · 1/(z + (1/2)/(z + 1/(z + (3/2)/(z + …)))) for z ≥ 1 (A&amp;S 7.1.14),
      * by the modified Lentz method.
      */
-    private static double erfcFraction(double z) {
-        return z > ERFC_ZERO ? 0 : Math.exp(-z * z) * erfcFractionScaled(z);
-    }
-
-    /** exp(z²)·erfc(z) for z ≥ 2.5: the continued fraction without its exponential factor. */
     private static double erfcFractionScaled(double z) {
         final double tiny = 1e-300;
         double f = z;
         double c = z;
         double d = 0;
-        for (int n = 1; n < 500; n++) {
+        for (int n = 1; n < 200_000; n++) {
             double a = n * 0.5;
             d = z + a * d;
             d = d == 0 ? tiny : d;
