@@ -1,6 +1,5 @@
 package dev.jgrad.optim;
 
-import dev.jgrad.autograd.GradMode;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
@@ -164,24 +163,14 @@ public class Adagrad extends Optimizer {
 
     @Override
     public void step() {
-        // A plain try/finally: the scope is used only for its close, which try-with-resources lints.
-        GradMode.Scope noGrad = Tensor.noGrad();
-        try {
-            for (ParamGroup group : paramGroups()) {
-                for (Tensor p : group.params()) {
-                    if (p.grad() != null) {
-                        if (!state(p).containsKey("sum")) {
-                            // a group added after construction, whose state PyTorch's constructor never made
-                            initState(p, group.getDouble("initial_accumulator_value"));
-                        }
-                        update(p, group.getDouble("lr"), group.getDouble("lr_decay"), group.getDouble("weight_decay"),
-                                group.getDouble("eps"));
-                    }
-                }
+        forEachParameterWithGrad((group, p) -> {
+            if (!state(p).containsKey("sum")) {
+                // a group added after construction, whose state PyTorch's constructor never made
+                initState(p, group.getDouble("initial_accumulator_value"));
             }
-        } finally {
-            noGrad.close();
-        }
+            update(p, group.getDouble("lr"), group.getDouble("lr_decay"), group.getDouble("weight_decay"),
+                    group.getDouble("eps"));
+        });
     }
 
     private void update(Tensor p, double lr, double lrDecay, double weightDecay, double eps) {

@@ -1,6 +1,5 @@
 package dev.jgrad.optim;
 
-import dev.jgrad.autograd.GradMode;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
@@ -163,21 +162,9 @@ public class RMSprop extends Optimizer {
 
     @Override
     public void step() {
-        // A plain try/finally: the scope is used only for its close, which try-with-resources lints.
-        GradMode.Scope noGrad = Tensor.noGrad();
-        try {
-            for (ParamGroup group : paramGroups()) {
-                for (Tensor p : group.params()) {
-                    if (p.grad() != null) {
-                        update(p, group.getDouble("lr"), group.getDouble("alpha"), group.getDouble("eps"),
-                                group.getDouble("weight_decay"), group.getDouble("momentum"),
-                                group.getBoolean("centered"));
-                    }
-                }
-            }
-        } finally {
-            noGrad.close();
-        }
+        forEachParameterWithGrad((group, p) -> update(p, group.getDouble("lr"), group.getDouble("alpha"),
+                group.getDouble("eps"), group.getDouble("weight_decay"), group.getDouble("momentum"),
+                group.getBoolean("centered")));
     }
 
     private void update(Tensor p, double lr, double alpha, double eps, double weightDecay, double momentum,
