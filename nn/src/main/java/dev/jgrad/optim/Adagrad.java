@@ -92,6 +92,8 @@ public class Adagrad extends Optimizer {
      */
     public record Options(double lr, double lrDecay, double weightDecay, double initialAccumulatorValue, double eps) {
         /**
+         * These options with {@code lr} changed.
+         *
          * @param lr the learning rate
          * @return a copy with it
          */
@@ -100,6 +102,8 @@ public class Adagrad extends Optimizer {
         }
 
         /**
+         * These options with {@code lrDecay} changed.
+         *
          * @param lrDecay the learning rate's decay per step
          * @return a copy with it
          */
@@ -108,6 +112,8 @@ public class Adagrad extends Optimizer {
         }
 
         /**
+         * These options with {@code weightDecay} changed.
+         *
          * @param weightDecay the L2 penalty
          * @return a copy with it
          */
@@ -116,6 +122,8 @@ public class Adagrad extends Optimizer {
         }
 
         /**
+         * These options with {@code initialAccumulatorValue} changed.
+         *
          * @param initialAccumulatorValue the starting value of the squared-gradient sum
          * @return a copy with it
          */
@@ -124,6 +132,8 @@ public class Adagrad extends Optimizer {
         }
 
         /**
+         * These options with {@code eps} changed.
+         *
          * @param eps added to the denominator
          * @return a copy with it
          */

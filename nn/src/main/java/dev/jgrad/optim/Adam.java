@@ -115,6 +115,8 @@ public class Adam extends Optimizer {
      */
     public record Options(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         /**
+         * These options with {@code lr} changed.
+         *
          * @param lr the learning rate
          * @return a copy with it
          */
@@ -134,6 +136,8 @@ public class Adam extends Optimizer {
         }
 
         /**
+         * These options with {@code eps} changed.
+         *
          * @param eps added to the denominator
          * @return a copy with it
          */
@@ -142,6 +146,8 @@ public class Adam extends Optimizer {
         }
 
         /**
+         * These options with {@code weightDecay} changed.
+         *
          * @param weightDecay the L2 penalty (AdamW: the decoupled decay)
          * @return a copy with it
          */
@@ -150,6 +156,8 @@ public class Adam extends Optimizer {
         }
 
         /**
+         * These options with {@code amsgrad} changed.
+         *
          * @param amsgrad whether to use the maximum of the second moments
          * @return a copy with it
          */

@@ -82,6 +82,8 @@ public class RMSprop extends Optimizer {
      */
     public record Options(double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered) {
         /**
+         * These options with {@code lr} changed.
+         *
          * @param lr the learning rate
          * @return a copy with it
          */
@@ -90,6 +92,8 @@ public class RMSprop extends Optimizer {
         }
 
         /**
+         * These options with {@code alpha} changed.
+         *
          * @param alpha the decay of the squared-gradient average
          * @return a copy with it
          */
@@ -98,6 +102,8 @@ public class RMSprop extends Optimizer {
         }
 
         /**
+         * These options with {@code eps} changed.
+         *
          * @param eps added to the denominator
          * @return a copy with it
          */
@@ -106,6 +112,8 @@ public class RMSprop extends Optimizer {
         }
 
         /**
+         * These options with {@code weightDecay} changed.
+         *
          * @param weightDecay the L2 penalty
          * @return a copy with it
          */
@@ -114,6 +122,8 @@ public class RMSprop extends Optimizer {
         }
 
         /**
+         * These options with {@code momentum} changed.
+         *
          * @param momentum the momentum factor
          * @return a copy with it
          */
@@ -122,6 +132,8 @@ public class RMSprop extends Optimizer {
         }
 
         /**
+         * These options with {@code centered} changed.
+         *
          * @param centered whether to center the second moment
          * @return a copy with it
          */

@@ -105,6 +105,8 @@ public class SGD extends Optimizer {
      */
     public record Options(double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
         /**
+         * These options with {@code lr} changed.
+         *
          * @param lr the learning rate
          * @return a copy with it
          */
@@ -113,6 +115,8 @@ public class SGD extends Optimizer {
         }
 
         /**
+         * These options with {@code momentum} changed.
+         *
          * @param momentum the momentum factor
          * @return a copy with it
          */
@@ -121,6 +125,8 @@ public class SGD extends Optimizer {
         }
 
         /**
+         * These options with {@code dampening} changed.
+         *
          * @param dampening the dampening of the momentum
          * @return a copy with it
          */
@@ -129,6 +135,8 @@ public class SGD extends Optimizer {
         }
 
         /**
+         * These options with {@code weightDecay} changed.
+         *
          * @param weightDecay the L2 penalty
          * @return a copy with it
          */
@@ -137,6 +145,8 @@ public class SGD extends Optimizer {
         }
 
         /**
+         * These options with {@code nesterov} changed.
+         *
          * @param nesterov whether to use Nesterov momentum
          * @return a copy with it
          */

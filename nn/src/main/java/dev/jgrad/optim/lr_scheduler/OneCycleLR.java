@@ -161,6 +161,8 @@ public class OneCycleLR extends LRScheduler {
     public record Options(double pctStart, String annealStrategy, boolean cycleMomentum, double baseMomentum,
             double maxMomentum, double divFactor, double finalDivFactor, boolean threePhase) {
         /**
+         * These options with {@code pctStart} changed.
+         *
          * @param pctStart the fraction of the steps spent raising the learning rate
          * @return a copy with it
          */
@@ -170,6 +172,8 @@ public class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * These options with {@code annealStrategy} changed.
+         *
          * @param annealStrategy {@code "cos"} or {@code "linear"}
          * @return a copy with it
          */
@@ -179,6 +183,8 @@ public class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * These options with {@code cycleMomentum} changed.
+         *
          * @param cycleMomentum whether the momentum (or beta1) cycles
          * @return a copy with it
          */
@@ -188,6 +194,8 @@ public class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * These options with {@code baseMomentum} changed.
+         *
          * @param baseMomentum the momentum at the peak learning rate
          * @return a copy with it
          */
@@ -197,6 +205,8 @@ public class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * These options with {@code maxMomentum} changed.
+         *
          * @param maxMomentum the momentum at the start and end
          * @return a copy with it
          */
@@ -206,6 +216,8 @@ public class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * These options with {@code divFactor} changed.
+         *
          * @param divFactor initial_lr = max_lr / divFactor
          * @return a copy with it
          */
@@ -215,6 +227,8 @@ public class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * These options with {@code finalDivFactor} changed.
+         *
          * @param finalDivFactor min_lr = initial_lr / finalDivFactor
          * @return a copy with it
          */
@@ -224,6 +238,8 @@ public class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * These options with {@code threePhase} changed.
+         *
          * @param threePhase whether the rate returns to initial_lr before the final descent
          * @return a copy with it
          */

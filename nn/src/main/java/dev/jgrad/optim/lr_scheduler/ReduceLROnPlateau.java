@@ -83,6 +83,8 @@ public class ReduceLROnPlateau {
     public record Options(String mode, double factor, int patience, double threshold, String thresholdMode,
             int cooldown, double minLr, double eps) {
         /**
+         * These options with {@code mode} changed.
+         *
          * @param mode {@code "min"} or {@code "max"}
          * @return a copy with it
          */
@@ -91,6 +93,8 @@ public class ReduceLROnPlateau {
         }
 
         /**
+         * These options with {@code factor} changed.
+         *
          * @param factor the multiplier of a reduction, below 1
          * @return a copy with it
          */
@@ -99,6 +103,8 @@ public class ReduceLROnPlateau {
         }
 
         /**
+         * These options with {@code patience} changed.
+         *
          * @param patience how many epochs without improvement are tolerated
          * @return a copy with it
          */
@@ -107,6 +113,8 @@ public class ReduceLROnPlateau {
         }
 
         /**
+         * These options with {@code threshold} changed.
+         *
          * @param threshold how much better counts as an improvement
          * @return a copy with it
          */
@@ -115,6 +123,8 @@ public class ReduceLROnPlateau {
         }
 
         /**
+         * These options with {@code thresholdMode} changed.
+         *
          * @param thresholdMode {@code "rel"} or {@code "abs"}
          * @return a copy with it
          */
@@ -123,6 +133,8 @@ public class ReduceLROnPlateau {
         }
 
         /**
+         * These options with {@code cooldown} changed.
+         *
          * @param cooldown how many epochs to wait after a reduction
          * @return a copy with it
          */
@@ -131,6 +143,8 @@ public class ReduceLROnPlateau {
         }
 
         /**
+         * These options with {@code minLr} changed.
+         *
          * @param minLr the lowest learning rate
          * @return a copy with it
          */
@@ -139,6 +153,8 @@ public class ReduceLROnPlateau {
         }
 
         /**
+         * These options with {@code eps} changed.
+         *
          * @param eps the smallest change of a learning rate that is made
          * @return a copy with it
          */
