@@ -64,6 +64,16 @@ final class Activations {
         return SQRT_2_OVER_PI * (x + GELU_KAPPA * x * x * x);
     }
 
+    /**
+     * log(1 + y) for y ≥ 0 to a few double ulps, by Kahan's trick on the fast {@code Math.log}
+     * ({@code Math.log1p} is a software routine, several times slower): the rounding of 1 + y is
+     * undone by the factor y/((1 + y) - 1).
+     */
+    private static double log1p(double y) {
+        double u = 1 + y;
+        return u == 1 ? y : Math.log(u) * (y / (u - 1));
+    }
+
     /** 1/(1 + e^-x), which saturates to 0 and 1 without NaN. */
     private static double sigmoid(double x) {
         return 1 / (1 + Math.exp(-x));
@@ -103,7 +113,7 @@ final class Activations {
             @Override
             public double value(double x) {
                 // Above the threshold the function is linear to float precision (PyTorch's cut-off).
-                return x * beta > threshold ? x : Math.log1p(Math.exp(x * beta)) / beta;
+                return x * beta > threshold ? x : log1p(Math.exp(x * beta)) / beta;
             }
 
             @Override
