@@ -205,14 +205,19 @@ public final class Collate {
             }
             values[c] = value;
         }
+        return newRecord(type, types, values, "default_collate");
+    }
+
+    /** A record built by its canonical constructor; {@code who} names the caller in the error. */
+    static <R> R newRecord(Class<R> type, Class<?>[] types, Object[] values, String who) {
         try {
-            Constructor<?> constructor = type.getDeclaredConstructor(types);
+            Constructor<R> constructor = type.getDeclaredConstructor(types);
             requireAccess(constructor, null, type);
             return constructor.newInstance(values);
         } catch (InvocationTargetException e) {
             throw rethrow(e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalArgumentException("default_collate: can't build record " + type.getName() + ": " + e, e);
+            throw new IllegalArgumentException(who + ": can't build record " + type.getName() + ": " + e, e);
         }
     }
 

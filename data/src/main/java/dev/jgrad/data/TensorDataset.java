@@ -77,6 +77,35 @@ public final class TensorDataset implements BatchDataset<List<Tensor>> {
     }
 
     /**
+     * This dataset with each sample and batch as a {@link Batch} of {@code x} and {@code y}:
+     * {@code for (var batch : new DataLoader<>(dataset.xy(), 64, true)) { … batch.x() … batch.y() … }}.
+     *
+     * @return a view over the same tensors (and transforms)
+     * @throws IllegalArgumentException if the dataset doesn't hold exactly two tensors
+     */
+    public BatchDataset<Batch> xy() {
+        if (tensors.size() != 2) {
+            throw new IllegalArgumentException("xy() needs a TensorDataset of two tensors (inputs and targets), but it"
+                    + " has " + tensors.size() + "; use as(YourRecord.class)");
+        }
+        return new TypedTensorDataset<>(this, Batch::of);
+    }
+
+    /**
+     * This dataset with each sample and batch as the user's record, built by its canonical
+     * constructor from the tensors in order: {@code record Triple(Tensor image, Tensor label,
+     * Tensor weight)} then {@code dataset.as(Triple.class)}.
+     *
+     * @param type a record with one Tensor component per tensor of this dataset
+     * @param <R> the record type
+     * @return a view over the same tensors (and transforms)
+     * @throws IllegalArgumentException if the record's components don't match the tensors
+     */
+    public <R extends Record> BatchDataset<R> as(Class<R> type) {
+        return TypedTensorDataset.of(this, type);
+    }
+
+    /**
      * The underlying tensors, untransformed: {@code dataset.tensors}.
      *
      * @return a new list of new tensors over the same data (they don't require grad)

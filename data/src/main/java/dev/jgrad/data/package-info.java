@@ -8,6 +8,9 @@
  * for (List<Tensor> batch : loader) {     // one epoch
  *     Tensor x = batch.get(0), y = batch.get(1);
  * }
+ * for (var batch : new DataLoader<>(train.xy(), 64, true)) {   // typed: for xb, yb in loader
+ *     Tensor x = batch.x(), y = batch.y();
+ * }
  * }</pre>
  *
  * <p>Start with {@link dev.jgrad.data.TensorDataset} (samples are rows of tensors) or your own

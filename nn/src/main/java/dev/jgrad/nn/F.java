@@ -110,6 +110,165 @@ public final class F {
     }
 
     /**
+     * {@code x > 0 ? x : 0.01·x}: PyTorch's {@code F.leaky_relu} with its default slope.
+     *
+     * @param input a float32 or float64 tensor
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor leakyRelu(Tensor input) {
+        return leakyRelu(input, LeakyReLU.DEFAULT_NEGATIVE_SLOPE);
+    }
+
+    /**
+     * {@code x > 0 ? x : negativeSlope·x}: PyTorch's {@code F.leaky_relu(input, negative_slope)}.
+     *
+     * @param input a float32 or float64 tensor
+     * @param negativeSlope the slope for negative inputs
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor leakyRelu(Tensor input, double negativeSlope) {
+        return Activations.leakyRelu(input, negativeSlope);
+    }
+
+    /**
+     * {@code x·Φ(x)}, Φ the standard normal cdf: PyTorch's {@code F.gelu(input)} (exact, erf form).
+     *
+     * @param input a float32 or float64 tensor
+     * @return a tensor of the input's shape and dtype, within one ulp of the exact value
+     */
+    public static Tensor gelu(Tensor input) {
+        return gelu(input, "none");
+    }
+
+    /**
+     * PyTorch's {@code F.gelu(input, approximate=...)}: {@code "none"} is {@code x·Φ(x)}, {@code "tanh"}
+     * is {@code 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}.
+     *
+     * @param input a float32 or float64 tensor
+     * @param approximate {@code "none"} or {@code "tanh"}
+     * @return a tensor of the input's shape and dtype
+     * @throws IllegalArgumentException if {@code approximate} is neither
+     */
+    public static Tensor gelu(Tensor input, String approximate) {
+        return Activations.gelu(input, approximate);
+    }
+
+    /**
+     * {@code x·σ(x)}, also called swish: PyTorch's {@code F.silu}.
+     *
+     * @param input a float32 or float64 tensor
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor silu(Tensor input) {
+        return Activations.silu(input);
+    }
+
+    /**
+     * {@code x > 0 ? x : exp(x) - 1}: PyTorch's {@code F.elu} with alpha 1.
+     *
+     * @param input a float32 or float64 tensor
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor elu(Tensor input) {
+        return elu(input, 1.0);
+    }
+
+    /**
+     * {@code x > 0 ? x : alpha·(exp(x) - 1)}: PyTorch's {@code F.elu(input, alpha)}.
+     *
+     * @param input a float32 or float64 tensor
+     * @param alpha the value the function tends to for large negative x, negated
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor elu(Tensor input, double alpha) {
+        return Activations.elu(input, alpha);
+    }
+
+    /**
+     * {@code log(1 + exp(x))}: PyTorch's {@code F.softplus} with beta 1 and threshold 20.
+     *
+     * @param input a float32 or float64 tensor
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor softplus(Tensor input) {
+        return softplus(input, 1.0, 20.0);
+    }
+
+    /**
+     * {@code log(1 + exp(beta·x))/beta}, and {@code x} itself where {@code beta·x > threshold}:
+     * PyTorch's {@code F.softplus(input, beta, threshold)}.
+     *
+     * @param input a float32 or float64 tensor
+     * @param beta the sharpness
+     * @param threshold where the function turns linear
+     * @return a tensor of the input's shape and dtype
+     */
+    public static Tensor softplus(Tensor input, double beta, double threshold) {
+        return Activations.softplus(input, beta, threshold);
+    }
+
+    /**
+     * Layer normalisation over the last {@code normalizedShape.length} dims: {@code (x - mean) /
+     * √(var + eps) · weight + bias}, with the biased variance: PyTorch's {@code F.layer_norm}.
+     *
+     * @param input a tensor of shape {@code (*, normalizedShape...)}
+     * @param normalizedShape the trailing shape to normalise over
+     * @param weight γ of shape {@code normalizedShape}, or null
+     * @param bias β of shape {@code normalizedShape}, or null
+     * @param eps added to the variance
+     * @return a tensor of the input's shape
+     * @throws IllegalArgumentException if the input's trailing dims are not {@code normalizedShape}
+     */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        int k = normalizedShape.length;
+        int d = input.dim();
+        boolean matches = k >= 1 && d >= k;
+        for (int i = 0; matches && i < k; i++) {
+            matches = input.size(d - k + i) == normalizedShape[i];
+        }
+        if (!matches) {
+            throw new IllegalArgumentException("Given normalized_shape=" + Arrays.toString(normalizedShape)
+                    + ", expected input with shape [*" + Arrays.toString(normalizedShape).replace("[", ", ")
+                    + ", but got input of size" + Arrays.toString(input.shape().toArray()));
+        }
+        int[] dims = new int[k];
+        for (int i = 0; i < k; i++) {
+            dims[i] = d - k + i;
+        }
+        Tensor centered = input.sub(input.mean(dims, true));
+        Tensor var = centered.pow(2).mean(dims, true);
+        Tensor out = centered.div(var.add(eps).sqrt());
+        if (weight != null) {
+            out = out.mul(weight);
+        }
+        return bias == null ? out : out.add(bias);
+    }
+
+    /**
+     * Rows of {@code weight} looked up by index: PyTorch's {@code F.embedding(input, weight)}.
+     *
+     * @param input int64 or int32 indices of any shape
+     * @param weight the table, of shape {@code (numEmbeddings, embeddingDim)}
+     * @return a tensor of shape {@code (*input.shape, embeddingDim)}
+     */
+    public static Tensor embedding(Tensor input, Tensor weight) {
+        return Embeddings.lookup(input, weight, null);
+    }
+
+    /**
+     * {@link #embedding(Tensor, Tensor)} whose rows at {@code paddingIdx} get no gradient:
+     * PyTorch's {@code F.embedding(input, weight, padding_idx)}.
+     *
+     * @param input int64 or int32 indices of any shape
+     * @param weight the table, of shape {@code (numEmbeddings, embeddingDim)}
+     * @param paddingIdx the index whose row is not trained (negative counts from the end)
+     * @return a tensor of shape {@code (*input.shape, embeddingDim)}
+     */
+    public static Tensor embedding(Tensor input, Tensor weight, int paddingIdx) {
+        return Embeddings.lookup(input, weight, paddingIdx);
+    }
+
+    /**
      * Dropout with p = 0.5 in training mode, from the default generator, as {@code F.dropout(x)}.
      *
      * @param input a floating-point tensor of any shape
@@ -296,6 +455,122 @@ public final class F {
         return reduce(input.sub(target).abs(), reduction);
     }
 
+    /**
+     * Smooth L1 with beta 1, averaged: PyTorch's {@code F.smooth_l1_loss(input, target)}.
+     *
+     * @param input the predictions
+     * @param target the targets, of the input's shape
+     * @return the 0-dim mean loss
+     */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target) {
+        return smoothL1Loss(input, target, Reduction.MEAN, 1.0);
+    }
+
+    /**
+     * {@code z < beta ? 0.5·z²/beta : z - 0.5·beta} with {@code z = |input - target|}, reduced:
+     * PyTorch's {@code F.smooth_l1_loss(input, target, reduction, beta)}; beta 0 is the L1 loss.
+     *
+     * @param input the predictions
+     * @param target the targets, of the input's shape (broadcast with PyTorch's warning)
+     * @param reduction how the elements combine
+     * @param beta where the quadratic part turns linear, ≥ 0
+     * @return the reduced loss
+     * @throws IllegalArgumentException if beta is negative
+     */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
+        if (!(beta >= 0)) {
+            throw new IllegalArgumentException("smooth_l1_loss does not support negative values for beta, got "
+                    + Py.number(beta));
+        }
+        if (beta == 0) {
+            return l1Loss(input, target, reduction);
+        }
+        warnIfShapesDiffer(input, target);
+        Tensor z = input.sub(target).abs();
+        return reduce(Tensor.where(z.lt(beta), z.mul(0.5).mul(z).div(beta), z.sub(0.5 * beta)), reduction);
+    }
+
+    /**
+     * Huber loss with delta 1, averaged: PyTorch's {@code F.huber_loss(input, target)}.
+     *
+     * @param input the predictions
+     * @param target the targets, of the input's shape
+     * @return the 0-dim mean loss
+     */
+    public static Tensor huberLoss(Tensor input, Tensor target) {
+        return huberLoss(input, target, Reduction.MEAN, 1.0);
+    }
+
+    /**
+     * {@code z < delta ? 0.5·z² : delta·(z - 0.5·delta)} with {@code z = |input - target|}, reduced:
+     * PyTorch's {@code F.huber_loss(input, target, reduction, delta)}; it is {@code delta} times the
+     * smooth L1 loss with {@code beta = delta}.
+     *
+     * @param input the predictions
+     * @param target the targets, of the input's shape (broadcast with PyTorch's warning)
+     * @param reduction how the elements combine
+     * @param delta where the quadratic part turns linear, &gt; 0
+     * @return the reduced loss
+     * @throws IllegalArgumentException if delta is not positive
+     */
+    public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
+        if (!(delta > 0)) {
+            throw new IllegalArgumentException("huber_loss does not support non-positive values for delta, got "
+                    + Py.number(delta));
+        }
+        warnIfShapesDiffer(input, target);
+        Tensor z = input.sub(target).abs();
+        return reduce(Tensor.where(z.lt(delta), z.mul(0.5).mul(z), z.sub(0.5 * delta).mul(delta)), reduction);
+    }
+
+    /**
+     * KL divergence of log-probabilities against probabilities, averaged over every element:
+     * PyTorch's {@code F.kl_div(input, target)} (use {@link Reduction#BATCHMEAN} for the true KL).
+     *
+     * @param input log-probabilities
+     * @param target probabilities
+     * @return the 0-dim loss
+     */
+    public static Tensor klDiv(Tensor input, Tensor target) {
+        return klDiv(input, target, Reduction.MEAN, false);
+    }
+
+    /**
+     * {@code target·(log target - input)} per element (0 where the target is 0), or with
+     * {@code logTarget} {@code exp(target)·(target - input)}, reduced: PyTorch's
+     * {@code F.kl_div(input, target, reduction, log_target)}. {@code BATCHMEAN} divides the sum by
+     * the batch size (dim 0), which is KL's definition; {@code MEAN} divides by every element and
+     * logs PyTorch's warning once.
+     *
+     * @param input log-probabilities
+     * @param target probabilities, or log-probabilities with {@code logTarget}
+     * @param reduction how the elements combine, {@code BATCHMEAN} included
+     * @param logTarget whether the target is given as log-probabilities
+     * @return the reduced loss
+     */
+    public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction, boolean logTarget) {
+        Tensor pointwise;
+        if (logTarget) {
+            pointwise = target.exp().mul(target.sub(input));
+        } else {
+            // xlogy(t, t) - t·input: log of 1 where t = 0, so 0·log 0 is 0 and its gradient stays finite
+            Tensor positive = target.gt(0);
+            Tensor safeLog = Tensor.where(positive, target, Tensor.onesLike(target)).log();
+            pointwise = target.mul(safeLog).sub(target.mul(input));
+        }
+        switch (reduction) {
+            case BATCHMEAN:
+                return input.dim() == 0 ? pointwise.sum() : pointwise.sum().div(input.size(0));
+            case MEAN:
+                warnOnce("reduction: 'mean' divides the total loss by both the batch size and the support size."
+                        + " 'batchmean' divides only by the batch size, and aligns with the KL div math definition."
+                        + " 'mean' will be changed to behave the same as 'batchmean' in the next major release.");
+                return pointwise.mean();
+            default:
+                return reduce(pointwise, reduction);
+        }
+    }
+
     /** Shape pairs already warned about: like Python's default warning filter, each is reported once. */
     private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final int MAX_WARNED = 64;
@@ -304,9 +579,12 @@ public final class F {
         if (input.shape().equals(target.shape())) {
             return;
         }
-        String message = "Using a target size (" + Py.size(target.shape()) + ") that is different to the input size ("
+        warnOnce("Using a target size (" + Py.size(target.shape()) + ") that is different to the input size ("
                 + Py.size(input.shape()) + "). This will likely lead to incorrect results due to broadcasting."
-                + " Please ensure they have the same size.";
+                + " Please ensure they have the same size.");
+    }
+
+    private static void warnOnce(String message) {
         if (WARNED.size() < MAX_WARNED && WARNED.add(message)) {
             LOG.log(System.Logger.Level.WARNING, message);
         }
@@ -324,7 +602,7 @@ public final class F {
      * @throws IllegalArgumentException if the shapes differ or a value is outside [0, 1]
      */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
-        return binaryCrossEntropy(input, target, Reduction.MEAN);
+        return binaryCrossEntropy(input, target, null, Reduction.MEAN);
     }
 
     /**
@@ -339,7 +617,22 @@ public final class F {
      * @throws IllegalArgumentException if the shapes differ or a value (NaN included) is outside [0, 1]
      */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Reduction reduction) {
-        return Losses.binaryCrossEntropy(input, target, reduction);
+        return binaryCrossEntropy(input, target, null, reduction);
+    }
+
+    /**
+     * Binary cross entropy with each element's loss multiplied by {@code weight} before the
+     * reduction: PyTorch's {@code F.binary_cross_entropy(input, target, weight, reduction=...)}.
+     *
+     * @param input probabilities in [0, 1]
+     * @param target targets in [0, 1], of the input's shape
+     * @param weight a constant broadcastable to the input's shape, or null
+     * @param reduction how the elements combine
+     * @return the reduced loss
+     * @throws IllegalArgumentException if the shapes differ or a value is outside [0, 1]
+     */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+        return Losses.binaryCrossEntropy(input, target, weight, reduction);
     }
 
     /**
@@ -352,7 +645,7 @@ public final class F {
      * @throws IllegalArgumentException if the shapes differ
      */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
-        return binaryCrossEntropyWithLogits(input, target, Reduction.MEAN);
+        return binaryCrossEntropyWithLogits(input, target, null, null, Reduction.MEAN);
     }
 
     /**
@@ -366,7 +659,26 @@ public final class F {
      * @throws IllegalArgumentException if the shapes differ
      */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction) {
-        return Losses.binaryCrossEntropyWithLogits(input, target, reduction);
+        return binaryCrossEntropyWithLogits(input, target, null, null, reduction);
+    }
+
+    /**
+     * Binary cross entropy of logits, PyTorch's {@code F.binary_cross_entropy_with_logits(input,
+     * target, weight, reduction=..., pos_weight=...)}: {@code posWeight} multiplies the positive
+     * term, {@code -posWeight·y·log σ(x) - (1-y)·log(1 - σ(x))} (per class, broadcast along the last
+     * dim; above 1 it favours recall), and {@code weight} each element's loss.
+     *
+     * @param input logits
+     * @param target targets in [0, 1], of the input's shape
+     * @param weight a constant broadcastable to the input's shape, or null
+     * @param posWeight a constant broadcastable to the input's shape (usually one per class), or null
+     * @param reduction how the elements combine
+     * @return the reduced loss
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
+            Reduction reduction) {
+        return Losses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
     }
 
     /** The value PyTorch uses for "no ignored class". */
@@ -383,7 +695,7 @@ public final class F {
      * @throws IndexOutOfBoundsException if a target is not a class in {@code [0, C)}
      */
     public static Tensor nllLoss(Tensor input, Tensor target) {
-        return nllLoss(input, target, Reduction.MEAN, DEFAULT_IGNORE_INDEX);
+        return nllLoss(input, target, null, Reduction.MEAN, DEFAULT_IGNORE_INDEX);
     }
 
     /**
@@ -398,7 +710,7 @@ public final class F {
      * @throws IndexOutOfBoundsException if a target is not a class in {@code [0, C)}
      */
     public static Tensor nllLoss(Tensor input, Tensor target, Reduction reduction) {
-        return nllLoss(input, target, reduction, DEFAULT_IGNORE_INDEX);
+        return nllLoss(input, target, null, reduction, DEFAULT_IGNORE_INDEX);
     }
 
     /**
@@ -419,6 +731,24 @@ public final class F {
      *     {@code [0, C)}
      */
     public static Tensor nllLoss(Tensor input, Tensor target, Reduction reduction, long ignoreIndex) {
+        return nllLoss(input, target, null, reduction, ignoreIndex);
+    }
+
+    /**
+     * PyTorch's {@code F.nll_loss(input, target, weight, ignore_index=..., reduction=...)}: each
+     * target's term is multiplied by its class's weight, and the mean divides by the summed
+     * weights of the targets that count (not by their number).
+     *
+     * @param input log-probabilities of shape (C), (N, C) or (N, C, d1, …)
+     * @param target int64 class indices of shape (), (N) or (N, d1, …)
+     * @param weight one constant weight per class (shape (C)), or null for all ones
+     * @param reduction how the terms combine
+     * @param ignoreIndex a target value that contributes nothing
+     * @return the reduced loss
+     * @throws IllegalArgumentException if the shapes, the dtype or the weight's size don't fit
+     * @throws IndexOutOfBoundsException if a target is not a class index
+     */
+    public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, Reduction reduction, long ignoreIndex) {
         int d = input.dim();
         if (d < 1) {
             throw new IllegalArgumentException("Expected 1 or more dimensions (got " + d + ")");
@@ -428,7 +758,7 @@ public final class F {
                     + ") to match target batch_size (" + (target.dim() == 0 ? 0 : target.size(0)) + ").");
         }
         if (d <= 2) {
-            return Losses.nll(input, target, reduction, ignoreIndex);
+            return Losses.nll(input, target, weight, reduction, ignoreIndex);
         }
         // (N, C, d1, ...): classes last, then one row per position.
         int classes = input.size(1);
@@ -448,7 +778,7 @@ public final class F {
         }
         perm[d - 1] = 1;
         Tensor rows = input.permute(perm).reshape(-1, classes);
-        Tensor loss = Losses.nll(rows, target.reshape(-1), reduction, ignoreIndex);
+        Tensor loss = Losses.nll(rows, target.reshape(-1), weight, reduction, ignoreIndex);
         return reduction == Reduction.NONE ? loss.view(expected) : loss;
     }
 
@@ -464,7 +794,7 @@ public final class F {
      * @throws IndexOutOfBoundsException if a class index is not in {@code [0, C)}
      */
     public static Tensor crossEntropy(Tensor input, Tensor target) {
-        return crossEntropy(input, target, Reduction.MEAN, DEFAULT_IGNORE_INDEX);
+        return crossEntropy(input, target, null, Reduction.MEAN, DEFAULT_IGNORE_INDEX, 0);
     }
 
     /**
@@ -480,7 +810,7 @@ public final class F {
      * @throws IndexOutOfBoundsException if a class index is not in {@code [0, C)}
      */
     public static Tensor crossEntropy(Tensor input, Tensor target, Reduction reduction) {
-        return crossEntropy(input, target, reduction, DEFAULT_IGNORE_INDEX);
+        return crossEntropy(input, target, null, reduction, DEFAULT_IGNORE_INDEX, 0);
     }
 
     /**
@@ -503,28 +833,99 @@ public final class F {
      *     {@code [0, C)}
      */
     public static Tensor crossEntropy(Tensor input, Tensor target, Reduction reduction, long ignoreIndex) {
+        return crossEntropy(input, target, null, reduction, ignoreIndex, 0);
+    }
+
+    /**
+     * PyTorch's {@code F.cross_entropy(input, target, weight, ignore_index=..., reduction=...,
+     * label_smoothing=...)}. With class indices it is {@code (1 - ε)·nll + ε/C·smooth}, where
+     * {@code smooth} is {@code -Σ_c weight_c·logp_c} per target (0 for ignored ones), reduced as the
+     * nll is (the mean divides by the summed target weights). With class probabilities the target
+     * becomes {@code (1 - ε)·target + ε/C} and each class's term is multiplied by its weight.
+     *
+     * @param input logits of shape (C), (N, C) or (N, C, d1, …)
+     * @param target int64 class indices, or probabilities of the input's shape
+     * @param weight one constant weight per class (shape (C)), or null
+     * @param reduction how the terms combine
+     * @param ignoreIndex a class-index target that contributes nothing
+     * @param labelSmoothing ε in [0, 1]
+     * @return the reduced loss
+     * @throws IllegalArgumentException if the shapes, the weight or ε don't fit
+     */
+    public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction,
+            long ignoreIndex, double labelSmoothing) {
+        reduction.elementwise();
         if (input.dim() < 1) {
             throw new IllegalArgumentException("Expected 1 or more dimensions (got " + input.dim() + ")");
         }
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
+            throw new IllegalArgumentException("label_smoothing must be between 0.0 and 1.0. Got: "
+                    + Py.number(labelSmoothing));
+        }
         int classDim = input.dim() == 1 ? 0 : 1;
+        int classes = input.size(classDim);
+        if (weight != null && (weight.dim() != 1 || weight.size(0) != classes)) {
+            throw new IllegalArgumentException("weight tensor should be defined either for all " + classes
+                    + " classes or no classes but got weight tensor of shape: "
+                    + Arrays.toString(weight.shape().toArray()));
+        }
+        Tensor classWeight = weight == null ? null : weight.detach().view(classShape(input.dim(), classDim, classes));
         Tensor logp = input.logSoftmax(classDim);
         if (target.dtype().isFloatingPoint()) {
             if (!input.shape().equals(target.shape())) {
                 throw new IllegalArgumentException("Expected input and target with the same shape for class"
                         + " probabilities, got input " + input.shape() + " and target " + target.shape());
             }
-            Tensor perSample = logp.mul(target).sum(classDim).neg();
+            Tensor t = labelSmoothing > 0 ? target.mul(1 - labelSmoothing).add(labelSmoothing / classes) : target;
+            Tensor terms = logp.mul(t);
+            Tensor perSample = (classWeight == null ? terms : terms.mul(classWeight)).sum(classDim).neg();
             if (reduction == Reduction.MEAN) {
                 // PyTorch averages over the batch (and positions), not over the classes.
-                return input.dim() == 1 ? perSample : perSample.sum().div(input.numel() / input.size(1));
+                return input.dim() == 1 ? perSample : perSample.sum().div(input.numel() / classes);
             }
             return reduce(perSample, reduction);
         }
-        return nllLoss(logp, target, reduction, ignoreIndex);
+        Tensor nll = nllLoss(logp, target, weight, reduction, ignoreIndex);
+        if (labelSmoothing == 0) {
+            return nll;
+        }
+        Tensor ignored = target.eq(ignoreIndex);
+        Tensor smooth = (classWeight == null ? logp : logp.mul(classWeight)).sum(classDim).neg();
+        smooth = Tensor.where(ignored, Tensor.zerosLike(smooth), smooth);
+        Tensor smoothReduced;
+        switch (reduction) {
+            case MEAN:
+                smoothReduced = smooth.sum().div(countedWeight(target, weight, ignoreIndex));
+                break;
+            case SUM:
+                smoothReduced = smooth.sum();
+                break;
+            default:
+                smoothReduced = smooth;
+        }
+        return nll.mul(1 - labelSmoothing).add(smoothReduced.mul(labelSmoothing / classes));
+    }
+
+    /** A shape of ones with {@code classes} at {@code classDim}, so a per-class weight broadcasts over the input. */
+    private static int[] classShape(int dims, int classDim, int classes) {
+        int[] shape = new int[dims];
+        Arrays.fill(shape, 1);
+        shape[classDim] = classes;
+        return shape;
+    }
+
+    /** What the mean divides by: the number of targets that aren't ignored, or the sum of their class weights. */
+    private static Tensor countedWeight(Tensor target, Tensor weight, long ignoreIndex) {
+        long[] t = target.toLongArray();
+        long[] counted = Arrays.stream(t).filter(c -> c != ignoreIndex).toArray();
+        if (weight == null) {
+            return Tensor.scalar(counted.length, DType.FLOAT32);
+        }
+        return Tensor.of(weight.data().indexSelect(0, NDArray.wrap(counted, counted.length)).sum());
     }
 
     private static Tensor reduce(Tensor loss, Reduction reduction) {
-        switch (reduction) {
+        switch (reduction.elementwise()) {
             case MEAN: return loss.mean();
             case SUM: return loss.sum();
             default: return loss;

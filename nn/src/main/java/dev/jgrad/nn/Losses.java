@@ -47,9 +47,10 @@ final class Losses {
 
     // ---------------------------------------------------------------- binary cross entropy
 
-    static Tensor binaryCrossEntropy(Tensor input, Tensor target, Reduction reduction) {
+    static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
         NDArray x = input.data();
         NDArray y = target.data();
+        NDArray w = weight == null ? null : weight.data();
         if (!x.shape().equals(y.shape())) {
             throw new IllegalArgumentException("Using a target size (" + Py.size(y.shape())
                     + ") that is different to the input size (" + Py.size(x.shape())
@@ -61,6 +62,9 @@ final class Losses {
         NDArray logX = x.log().clampMin(LOG_FLOOR);
         NDArray log1mX = oneMinus(x).log().clampMin(LOG_FLOOR);
         NDArray loss = y.sub(1).mul(log1mX).sub(y.mul(logX));
+        if (w != null) {
+            loss = loss.mul(w);
+        }
         NDArray out = reduce(loss, reduction);
         CustomOp op = CustomOp.record("BinaryCrossEntropyBackward0", input, target);
         if (op == null) {
@@ -77,19 +81,21 @@ final class Losses {
             if (op.needsInputGrad(0)) {
                 // grad * (x - y) / max((1 - x) * x, EPSILON)
                 gi = g.mul(xv.sub(yv)).div(oneMinus(xv).mul(xv).clampMin(BCE_EPSILON));
-                if (reduction == Reduction.MEAN) {
-                    gi = gi.div(n);
-                }
+                gi = weighted(gi, w, reduction, n);
             }
             if (op.needsInputGrad(1)) {
                 // grad * (log(1 - x) - log(x)), both clamped as in the forward
                 gt = g.mul(oneMinus(xv).log().clampMin(LOG_FLOOR).sub(xv.log().clampMin(LOG_FLOOR)));
-                if (reduction == Reduction.MEAN) {
-                    gt = gt.div(n);
-                }
+                gt = weighted(gt, w, reduction, n);
             }
             return new NDArray[] {gi, gt};
         });
+    }
+
+    /** A per-element gradient times the loss's weight (if any), divided by n for the mean, as ATen orders it. */
+    private static NDArray weighted(NDArray grad, NDArray weight, Reduction reduction, int n) {
+        NDArray g = weight == null ? grad : grad.mul(weight);
+        return reduction == Reduction.MEAN ? g.div(n) : g;
     }
 
     private static NDArray oneMinus(NDArray x) {
@@ -104,16 +110,27 @@ final class Losses {
         }
     }
 
-    static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction) {
+    /**
+     * ATen's stable form, with {@code L = softplus(-x) = m + log(exp(-m) + exp(-x - m))}, m = max(-x, 0):
+     * {@code loss = (1 - y)·x + lw·L}, lw = 1 + (posWeight - 1)·y (lw = 1 without a posWeight), times
+     * the weight. The weights are constants: no gradient flows into them.
+     */
+    static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
+            Reduction reduction) {
         NDArray x = input.data();
         NDArray y = target.data();
         if (!x.shape().equals(y.shape())) {
             throw new IllegalArgumentException(
                     "Target size (" + Py.size(y.shape()) + ") must be the same as input size (" + Py.size(x.shape()) + ")");
         }
-        // ATen's stable form: (1 - y) * x + m + log(exp(-m) + exp(-x - m)), m = max(-x, 0)
+        NDArray w = weight == null ? null : weight.data();
+        NDArray logWeight = posWeight == null ? null : posWeight.data().sub(1).mul(y).add(1);
         NDArray m = x.neg().clampMin(0);
-        NDArray loss = oneMinus(y).mul(x).add(m).add(m.neg().exp().add(x.neg().sub(m).exp()).log());
+        NDArray softplusNegX = m.add(m.neg().exp().add(x.neg().sub(m).exp()).log());
+        NDArray loss = oneMinus(y).mul(x).add(logWeight == null ? softplusNegX : logWeight.mul(softplusNegX));
+        if (w != null) {
+            loss = loss.mul(w);
+        }
         NDArray out = reduce(loss, reduction);
         CustomOp op = CustomOp.record("BinaryCrossEntropyWithLogitsBackward0", input, target);
         if (op == null) {
@@ -124,19 +141,25 @@ final class Losses {
         int n = x.numel();
         return op.finish(out, g -> {
             NDArray xv = sx.get();
+            NDArray yv = sy.get();
             NDArray gi = null;
             NDArray gt = null;
             if (op.needsInputGrad(0)) {
-                gi = xv.sigmoid().sub(sy.get()).mul(g);
-                if (reduction == Reduction.MEAN) {
-                    gi = gi.div(n);
-                }
+                // ATen: (lw·σ(x) - posWeight·y)·grad, which is (σ(x) - y)·grad without a posWeight
+                gi = logWeight == null
+                        ? xv.sigmoid().sub(yv).mul(g)
+                        : logWeight.mul(xv.sigmoid()).sub(posWeight.data().mul(yv)).mul(g);
+                gi = weighted(gi, w, reduction, n);
             }
             if (op.needsInputGrad(1)) {
-                gt = xv.neg().mul(g);
-                if (reduction == Reduction.MEAN) {
-                    gt = gt.div(n);
+                // d/dy: -x, plus (posWeight - 1)·softplus(-x) with a posWeight
+                NDArray dy = xv.neg();
+                if (posWeight != null) {
+                    NDArray mv = xv.neg().clampMin(0);
+                    NDArray sp = mv.add(mv.neg().exp().add(xv.neg().sub(mv).exp()).log());
+                    dy = dy.add(posWeight.data().sub(1).mul(sp));
                 }
+                gt = weighted(dy.mul(g), w, reduction, n);
             }
             return new NDArray[] {gi, gt};
         });
@@ -148,7 +171,8 @@ final class Losses {
      * nll_loss for a (N, C) or (C) input of log-probabilities and class indices; the mean divides by
      * the number of targets that aren't {@code ignoreIndex}.
      */
-    static Tensor nll(Tensor input, Tensor target, Reduction reduction, long ignoreIndex) {
+    static Tensor nll(Tensor input, Tensor target, Tensor weight, Reduction reduction, long ignoreIndex) {
+        reduction.elementwise();
         NDArray x = input.data();
         NDArray t = target.data();
         if (t.dtype() != DType.INT64) {
@@ -168,11 +192,17 @@ final class Losses {
         NDArray t1 = noBatch ? t.reshape(1) : t;
         int batch = x2.size(0);
         int classes = x2.size(1);
+        double[] classWeights = weight == null ? null : weight.data().toDoubleArray();
+        if (classWeights != null && (weight.dim() != 1 || classWeights.length != classes)) {
+            throw new IllegalArgumentException("weight tensor should be defined either for all " + classes
+                    + " classes or no classes but got weight tensor of shape: " + sizes(weight.data()));
+        }
         long[] targets = t1.toLongArray();
         // Ignored rows gather from class 0 and are then masked out.
         long[] safe = new long[batch];
         boolean[] keep = new boolean[batch];
-        int kept = 0;
+        // Each row's weight: its class's (1 without class weights), 0 when ignored.
+        double[] rowWeight = new double[batch];
         for (int i = 0; i < batch; i++) {
             long c = targets[i];
             if (c == ignoreIndex) {
@@ -183,34 +213,40 @@ final class Losses {
             }
             safe[i] = c;
             keep[i] = true;
-            kept++;
+            rowWeight[i] = classWeights == null ? 1 : classWeights[(int) c];
         }
         NDArray index = NDArray.wrap(safe, batch, 1);
+        NDArray rowWeights = NDArray.wrap(rowWeight, batch).to(x.dtype());
         // where(), not a multiplication, so that an ignored row's -inf can't turn into NaN.
         NDArray mask = NDArray.wrap(keep, batch);
         NDArray zero = NDArray.scalar(0, x.dtype());
-        NDArray picked = NDArray.where(mask, x2.gather(1, index).reshape(batch).neg(), zero);
+        NDArray gathered = x2.gather(1, index).reshape(batch).neg();
+        NDArray picked = NDArray.where(mask, classWeights == null ? gathered : gathered.mul(rowWeights), zero);
+        // The mean divides by the summed weights of the rows that count (their number without class weights).
+        NDArray totalWeight = rowWeights.sum();
         NDArray out;
         if (reduction == Reduction.NONE) {
             out = noBatch ? picked.reshape() : picked;
         } else {
             NDArray total = picked.sum();
-            out = reduction == Reduction.MEAN ? total.div(kept) : total;
+            out = reduction == Reduction.MEAN ? total.div(totalWeight) : total;
         }
         CustomOp op = CustomOp.record("NllLossBackward0", input);
         if (op == null) {
             return Tensor.of(out);
         }
         int[] shape = x.shape().toArray();
-        final int keptCount = kept;
         return op.finish(out, g -> {
             NDArray perRow;
             if (reduction == Reduction.NONE) {
                 perRow = g.reshape(batch).neg();
             } else {
                 // ATen: -(grad / total_weight) for mean, -grad for sum, in the input's dtype
-                NDArray gs = reduction == Reduction.MEAN ? g.div(keptCount) : g;
+                NDArray gs = reduction == Reduction.MEAN ? g.div(totalWeight) : g;
                 perRow = gs.neg().reshape(1).expand(batch);
+            }
+            if (classWeights != null) {
+                perRow = perRow.mul(rowWeights);
             }
             NDArray grad = NDArray.zeros(g.dtype(), batch, classes);
             grad.scatter_(1, index, NDArray.where(mask, perRow, zero).reshape(batch, 1));
@@ -223,7 +259,7 @@ final class Losses {
     }
 
     private static NDArray reduce(NDArray loss, Reduction reduction) {
-        switch (reduction) {
+        switch (reduction.elementwise()) {
             case MEAN: return loss.mean();
             case SUM: return loss.sum();
             default: return loss;

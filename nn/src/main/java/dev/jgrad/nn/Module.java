@@ -27,6 +27,32 @@ import java.util.Set;
  *
  * Registration order is what {@link #parameters()}, {@link #namedParameters()}, {@link #stateDict()}
  * and printing follow, so state-dict keys are PyTorch's ({@code linear.weight}, {@code 0.bias}).
+ *
+ * <h2>Inputs and outputs</h2>
+ *
+ * <p>PyTorch's {@code forward} takes any arguments and returns anything; Java needs the arity and the
+ * types up front. jgrad splits it this way:
+ *
+ * <ul>
+ *   <li>A module of <b>one tensor</b> to <b>one tensor</b> (every layer, most models) extends
+ *       {@code Module} and implements {@link #forward(Tensor)}. Only these can be chained by
+ *       {@link Sequential}, which passes one tensor from module to module.
+ *   <li>A module of <b>two or three tensors</b> extends {@link BiModule BiModule&lt;R&gt;} or
+ *       {@link TriModule TriModule&lt;R&gt;} and implements {@code R forward(Tensor a, Tensor b)}
+ *       (or with {@code c}), called as {@code module.call(a, b)}. Its result type {@code R} is a
+ *       {@code Tensor}, or, for several outputs (PyTorch's tuple), a record of tensors the module
+ *       declares, e.g. {@code record Out(Tensor output, Tensor weights)}.
+ * </ul>
+ *
+ * Both kinds are {@code Module}s for everything that isn't the call: registration, parameters,
+ * buffers, {@code train()/eval()}, the state dict and printing work the same, and either kind
+ * can be a submodule of the other. A {@code BiModule} or {@code TriModule} implements the
+ * one-tensor {@code forward} by throwing an error that names its arity (PyTorch also fails when
+ * a module gets the wrong number of arguments); this keeps {@code forward(Tensor)} abstract, so
+ * the compiler still reminds every one-tensor subclass to write it.
+ *
+ * <p>Typed access to submodules: {@link #getSubmodule(String, Class)} (PyTorch's
+ * {@code get_submodule}), {@link Sequential#get(int, Class)} for {@code model[0]}.
  */
 public abstract class Module {
     // Values may be null, as in PyTorch (a Linear without bias registers bias = None).
@@ -130,6 +156,51 @@ public abstract class Module {
         checkName(name, "module", modules);
         modules.put(name, module);
         return module;
+    }
+
+    /**
+     * The submodule at a dotted path, PyTorch's {@code get_submodule}: {@code "body.0"} is child
+     * {@code 0} of child {@code body}; the empty path is this module.
+     *
+     * @param target the dotted path of child names
+     * @return the module found there
+     * @throws IllegalArgumentException if a name on the path is not a submodule
+     */
+    public Module getSubmodule(String target) {
+        Module m = this;
+        if (target.isEmpty()) {
+            return m;
+        }
+        for (String name : target.split("\\.", -1)) {
+            Module child = m.modules.get(name);
+            if (child == null) {
+                throw new IllegalArgumentException(m.getName() + " has no attribute `" + name + "`");
+            }
+            m = child;
+        }
+        return m;
+    }
+
+    /**
+     * The submodule at a dotted path, checked to be a {@code type}: {@code model.getSubmodule("linear",
+     * Linear.class).weight}.
+     *
+     * @param target the dotted path of child names
+     * @param type the class the submodule is expected to be
+     * @param <M> the submodule's type
+     * @return the module found there
+     * @throws IllegalArgumentException if there is no such submodule or it is of another class
+     */
+    public <M extends Module> M getSubmodule(String target, Class<M> type) {
+        return as(getSubmodule(target), type, "submodule '" + target + "'");
+    }
+
+    /** {@code module} cast to {@code type}, or an error that names both classes. */
+    static <M extends Module> M as(Module module, Class<M> type, String what) {
+        if (!type.isInstance(module)) {
+            throw new IllegalArgumentException(what + " is a " + module.getName() + ", not a " + type.getSimpleName());
+        }
+        return type.cast(module);
     }
 
     /**

@@ -9,28 +9,44 @@ public enum Reduction {
     /** The average (PyTorch's default). */
     MEAN,
     /** The sum. */
-    SUM;
+    SUM,
+    /** The sum divided by the batch size: only {@link F#klDiv KL divergence} takes it, as in PyTorch. */
+    BATCHMEAN;
 
     /**
      * The enum for PyTorch's string.
      *
-     * @param name {@code "none"}, {@code "mean"} or {@code "sum"}, in lower case
+     * @param name {@code "none"}, {@code "mean"}, {@code "sum"} or {@code "batchmean"}, in lower case
      * @return the matching constant
-     * @throws IllegalArgumentException if {@code name} is none of the three
+     * @throws IllegalArgumentException if {@code name} is none of the four
      */
     public static Reduction of(String name) {
         switch (name) {
             case "none": return NONE;
             case "mean": return MEAN;
             case "sum": return SUM;
+            case "batchmean": return BATCHMEAN;
             default: throw new IllegalArgumentException(name + " is not a valid value for reduction");
         }
     }
 
     /**
+     * This reduction, or PyTorch's error if it is {@code BATCHMEAN}, which only KL divergence takes.
+     *
+     * @return this reduction
+     * @throws IllegalArgumentException for {@code BATCHMEAN}
+     */
+    Reduction elementwise() {
+        if (this == BATCHMEAN) {
+            throw new IllegalArgumentException("batchmean is not a valid value for reduction");
+        }
+        return this;
+    }
+
+    /**
      * PyTorch's spelling.
      *
-     * @return {@code "none"}, {@code "mean"} or {@code "sum"}
+     * @return {@code "none"}, {@code "mean"}, {@code "sum"} or {@code "batchmean"}
      */
     public String pyName() {
         return name().toLowerCase(Locale.ROOT);

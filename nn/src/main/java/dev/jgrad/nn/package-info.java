@@ -13,7 +13,12 @@
  *
  * <p>Start with {@link dev.jgrad.nn.Module} (subclass it for a model of your own, or chain layers in a
  * {@link dev.jgrad.nn.Sequential}), the layers ({@link dev.jgrad.nn.Linear}, {@link dev.jgrad.nn.BatchNorm1d},
- * {@link dev.jgrad.nn.Dropout}, {@link dev.jgrad.nn.ReLU}, ...), and the losses in {@link dev.jgrad.nn.F}.
+ * {@link dev.jgrad.nn.Dropout}, {@link dev.jgrad.nn.ReLU}, {@link dev.jgrad.nn.GELU}, {@link dev.jgrad.nn.LayerNorm},
+ * {@link dev.jgrad.nn.Embedding}, ...), the containers {@link dev.jgrad.nn.ModuleList} and
+ * {@link dev.jgrad.nn.ModuleDict}, and the losses: functions in {@link dev.jgrad.nn.F}, modules on
+ * {@link dev.jgrad.nn.Loss} ({@link dev.jgrad.nn.CrossEntropyLoss}, {@link dev.jgrad.nn.MSELoss}, ...). A model of
+ * two or three inputs extends {@link dev.jgrad.nn.BiModule} or {@link dev.jgrad.nn.TriModule} (see
+ * {@link dev.jgrad.nn.Module} on inputs and outputs).
  * {@link dev.jgrad.nn.Module#save} and {@link dev.jgrad.nn.Module#load} keep a model's state dict in a safetensors
  * file PyTorch can read ({@link dev.jgrad.nn.StateDictFile}). Weight initialisation is in {@code dev.jgrad.nn.init},
  * gradient clipping in {@code dev.jgrad.nn.utils}, the optimizers in {@code dev.jgrad.optim}.

@@ -88,6 +88,103 @@ public class Adam extends Optimizer {
     }
 
     /**
+     * Adam with named options, PyTorch's keywords:
+     * {@code new Adam(params, Adam.options().lr(1e-3).weightDecay(1e-4))}.
+     *
+     * @param params the parameters to update
+     * @param options the settings
+     * @throws IllegalArgumentException if a setting is out of range
+     */
+    public Adam(Iterable<Tensor> params, Options options) {
+        this(single(params), options);
+    }
+
+    /**
+     * Several groups with named default options; each group's own options override them.
+     *
+     * @param groups the parameter groups
+     * @param options the defaults
+     * @throws IllegalArgumentException if a setting is out of range
+     */
+    public Adam(List<ParamGroup> groups, Options options) {
+        this(groups, options.lr(), options.beta1(), options.beta2(), options.eps(), options.weightDecay(),
+                options.amsgrad());
+    }
+
+    /**
+     * PyTorch's defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay, no AMSGrad.
+     *
+     * @return the default options, to change with their {@code with}-style setters
+     */
+    public static Options options() {
+        return new Options(1e-3, 0.9, 0.999, 1e-8, 0, false);
+    }
+
+    /**
+     * Adam's (and AdamW's) keywords. Each one-argument method returns a copy with that option
+     * changed: {@code Adam.options().lr(1e-3).betas(0.9, 0.98).weightDecay(1e-4)}.
+     *
+     * @param lr the learning rate
+     * @param beta1 the decay of the first moment
+     * @param beta2 the decay of the second moment
+     * @param eps added to the denominator
+     * @param weightDecay the L2 penalty (AdamW: the decoupled decay)
+     * @param amsgrad whether to use the maximum of the second moments
+     */
+    public record Options(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+        /**
+         * These options with {@code lr} changed.
+         *
+         * @param lr the learning rate
+         * @return a copy with it
+         */
+        public Options lr(double lr) {
+            return new Options(lr, beta1, beta2, eps, weightDecay, amsgrad);
+        }
+
+        /**
+         * PyTorch's {@code betas=(beta1, beta2)}.
+         *
+         * @param beta1 the decay of the first moment
+         * @param beta2 the decay of the second moment
+         * @return a copy with them
+         */
+        public Options betas(double beta1, double beta2) {
+            return new Options(lr, beta1, beta2, eps, weightDecay, amsgrad);
+        }
+
+        /**
+         * These options with {@code eps} changed.
+         *
+         * @param eps added to the denominator
+         * @return a copy with it
+         */
+        public Options eps(double eps) {
+            return new Options(lr, beta1, beta2, eps, weightDecay, amsgrad);
+        }
+
+        /**
+         * These options with {@code weightDecay} changed.
+         *
+         * @param weightDecay the L2 penalty (AdamW: the decoupled decay)
+         * @return a copy with it
+         */
+        public Options weightDecay(double weightDecay) {
+            return new Options(lr, beta1, beta2, eps, weightDecay, amsgrad);
+        }
+
+        /**
+         * These options with {@code amsgrad} changed.
+         *
+         * @param amsgrad whether to use the maximum of the second moments
+         * @return a copy with it
+         */
+        public Options amsgrad(boolean amsgrad) {
+            return new Options(lr, beta1, beta2, eps, weightDecay, amsgrad);
+        }
+    }
+
+    /**
      * Adam over several groups; each group's own options override these defaults (a group sets both
      * betas as a {@code double[]} under {@code "betas"}), and are checked as they are.
      *

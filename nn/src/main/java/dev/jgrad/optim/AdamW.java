@@ -75,6 +75,37 @@ public class AdamW extends Adam {
         super(groups, lr, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
+    /**
+     * AdamW with named options: {@code new AdamW(params, AdamW.options().lr(3e-4).weightDecay(0.05))}.
+     *
+     * @param params the parameters to update
+     * @param options the settings; start from {@link #options()}, whose weight decay is AdamW's 1e-2
+     * @throws IllegalArgumentException if a setting is out of range
+     */
+    public AdamW(Iterable<Tensor> params, Adam.Options options) {
+        super(params, options);
+    }
+
+    /**
+     * Several groups with named default options; each group's own options override them.
+     *
+     * @param groups the parameter groups
+     * @param options the defaults
+     * @throws IllegalArgumentException if a setting is out of range
+     */
+    public AdamW(List<ParamGroup> groups, Adam.Options options) {
+        super(groups, options);
+    }
+
+    /**
+     * PyTorch's AdamW defaults: Adam's, but weight decay 1e-2.
+     *
+     * @return the default options
+     */
+    public static Adam.Options options() {
+        return Adam.options().weightDecay(1e-2);
+    }
+
     @Override
     OptimizerSchema schema() {
         return SCHEMA;

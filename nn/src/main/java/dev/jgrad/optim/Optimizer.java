@@ -1,5 +1,6 @@
 package dev.jgrad.optim;
 
+import dev.jgrad.autograd.GradMode;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.nn.utils.Grads;
 import dev.jgrad.tensor.NDArray;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -148,6 +150,28 @@ public abstract class Optimizer {
     public Map<String, NDArray> state(Tensor param) {
         Map<String, NDArray> s = state.get(param);
         return s == null ? Map.of() : Collections.unmodifiableMap(s);
+    }
+
+    /**
+     * Runs {@code update} on every parameter that has a gradient, group by group, without recording
+     * gradients: the loop of an optimizer's {@link #step()}.
+     *
+     * @param update what one step does to one parameter, given its group (for the options)
+     */
+    protected final void forEachParameterWithGrad(BiConsumer<ParamGroup, Tensor> update) {
+        // A plain try/finally: the scope is used only for its close, which try-with-resources lints.
+        GradMode.Scope noGrad = Tensor.noGrad();
+        try {
+            for (ParamGroup group : paramGroups) {
+                for (Tensor p : group.params()) {
+                    if (p.grad() != null) {
+                        update.accept(group, p);
+                    }
+                }
+            }
+        } finally {
+            noGrad.close();
+        }
     }
 
     /**

@@ -82,6 +82,99 @@ public class SGD extends Optimizer {
     }
 
     /**
+     * SGD with named options, PyTorch's keywords: {@code new SGD(params, SGD.options().lr(0.1).momentum(0.9))}.
+     *
+     * @param params the parameters to update
+     * @param options the settings
+     * @throws IllegalArgumentException if a setting is out of range
+     */
+    public SGD(Iterable<Tensor> params, Options options) {
+        this(single(params), options);
+    }
+
+    /**
+     * Several groups with named default options; each group's own options override them.
+     *
+     * @param groups the parameter groups
+     * @param options the defaults
+     * @throws IllegalArgumentException if a setting is out of range
+     */
+    public SGD(List<ParamGroup> groups, Options options) {
+        this(groups, options.lr(), options.momentum(), options.dampening(), options.weightDecay(), options.nesterov());
+    }
+
+    /**
+     * PyTorch's defaults: lr 1e-3 (PyTorch 2's), no momentum, dampening or weight decay, no Nesterov.
+     *
+     * @return the default options, to change with their {@code with}-style setters
+     */
+    public static Options options() {
+        return new Options(1e-3, 0, 0, 0, false);
+    }
+
+    /**
+     * SGD's keywords. Each one-argument method returns a copy with that option changed, so the
+     * options read as PyTorch's keywords: {@code SGD.options().lr(0.1).momentum(0.9).nesterov(true)}.
+     *
+     * @param lr the learning rate
+     * @param momentum the momentum factor
+     * @param dampening the dampening of the momentum
+     * @param weightDecay the L2 penalty
+     * @param nesterov whether to use Nesterov momentum
+     */
+    public record Options(double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+        /**
+         * These options with {@code lr} changed.
+         *
+         * @param lr the learning rate
+         * @return a copy with it
+         */
+        public Options lr(double lr) {
+            return new Options(lr, momentum, dampening, weightDecay, nesterov);
+        }
+
+        /**
+         * These options with {@code momentum} changed.
+         *
+         * @param momentum the momentum factor
+         * @return a copy with it
+         */
+        public Options momentum(double momentum) {
+            return new Options(lr, momentum, dampening, weightDecay, nesterov);
+        }
+
+        /**
+         * These options with {@code dampening} changed.
+         *
+         * @param dampening the dampening of the momentum
+         * @return a copy with it
+         */
+        public Options dampening(double dampening) {
+            return new Options(lr, momentum, dampening, weightDecay, nesterov);
+        }
+
+        /**
+         * These options with {@code weightDecay} changed.
+         *
+         * @param weightDecay the L2 penalty
+         * @return a copy with it
+         */
+        public Options weightDecay(double weightDecay) {
+            return new Options(lr, momentum, dampening, weightDecay, nesterov);
+        }
+
+        /**
+         * These options with {@code nesterov} changed.
+         *
+         * @param nesterov whether to use Nesterov momentum
+         * @return a copy with it
+         */
+        public Options nesterov(boolean nesterov) {
+            return new Options(lr, momentum, dampening, weightDecay, nesterov);
+        }
+    }
+
+    /**
      * SGD over several groups; each group's own options override these defaults, and are checked as
      * they are: {@code optim.SGD([{'params': ...}, ...], lr, ...)}.
      *

@@ -1,6 +1,8 @@
 /**
- * Optimizers, as PyTorch's {@code torch.optim}: {@link dev.jgrad.optim.SGD}, {@link dev.jgrad.optim.Adam} and
- * {@link dev.jgrad.optim.AdamW}, each computing PyTorch's update operation for operation.
+ * Optimizers, as PyTorch's {@code torch.optim}: {@link dev.jgrad.optim.SGD}, {@link dev.jgrad.optim.Adam},
+ * {@link dev.jgrad.optim.AdamW}, {@link dev.jgrad.optim.RMSprop} and {@link dev.jgrad.optim.Adagrad}, each computing
+ * PyTorch's update operation for operation. Their keywords are an options record each:
+ * {@code new Adam(params, Adam.options().lr(1e-3).weightDecay(1e-4))}.
  *
  * <p>Build one over a model's {@code parameters()}, then per batch: {@code zeroGrad()}, {@code loss.backward()},
  * {@code step()}. {@link dev.jgrad.optim.Optimizer} is the base (parameter groups, per-parameter state,

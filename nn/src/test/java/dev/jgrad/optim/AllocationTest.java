@@ -64,4 +64,14 @@ class AllocationTest {
     void adamW() {
         check(ps -> new AdamW(ps, 0.1));
     }
+
+    @Test
+    void rmspropCenteredWithMomentumAndWeightDecay() {
+        check(ps -> new RMSprop(ps, RMSprop.options().momentum(0.9).centered(true).weightDecay(0.01)));
+    }
+
+    @Test
+    void adagradWithWeightDecay() {
+        check(ps -> new Adagrad(ps, Adagrad.options().weightDecay(0.01)));
+    }
 }

@@ -91,6 +91,16 @@ class ResumeTest {
     }
 
     @Test
+    void rmspropCenteredWithMomentumAndWeightDecay() throws IOException {
+        resumesExactly(ps -> new RMSprop(ps, RMSprop.options().lr(0.01).momentum(0.9).centered(true).weightDecay(1e-3)));
+    }
+
+    @Test
+    void adagradWithLrDecay() throws IOException {
+        resumesExactly(ps -> new Adagrad(ps, Adagrad.options().lr(0.1).lrDecay(0.01).initialAccumulatorValue(0.1)));
+    }
+
+    @Test
     void optimizerFileKeepsStateAndOptions() throws IOException {
         Tensor p = Tensor.tensor(new float[] {1, 2}).requiresGrad_();
         Adam opt = new Adam(List.of(ParamGroup.of(List.of(p)).set("lr", 0.25)), 1e-3, 0.8, 0.95, 1e-7, 0, true);

@@ -1,0 +1,36 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.autograd.Tensor;
+
+/** {@code x > 0 ? x : negativeSlope·x}, elementwise: PyTorch's {@code nn.LeakyReLU(negative_slope=0.01)}. */
+public class LeakyReLU extends Module {
+    /** PyTorch's default slope, 0.01. */
+    public static final double DEFAULT_NEGATIVE_SLOPE = 0.01;
+
+    /** The slope for negative inputs. */
+    public final double negativeSlope;
+
+    /** A LeakyReLU with slope 0.01. */
+    public LeakyReLU() {
+        this(DEFAULT_NEGATIVE_SLOPE);
+    }
+
+    /**
+     * A LeakyReLU with the given slope.
+     *
+     * @param negativeSlope the slope for negative inputs
+     */
+    public LeakyReLU(double negativeSlope) {
+        this.negativeSlope = negativeSlope;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return F.leakyRelu(input, negativeSlope);
+    }
+
+    @Override
+    public String extraRepr() {
+        return "negative_slope=" + Py.number(negativeSlope);
+    }
+}
