@@ -25,6 +25,17 @@ import java.util.Map;
  * lr_decay 0, weight_decay 0, initial_accumulator_value 0, eps 1e-10.
  */
 public class Adagrad extends Optimizer {
+    /** What an Adagrad state dict holds: its options, and each parameter's step and sum of squares. */
+    static final OptimizerSchema SCHEMA = OptimizerSchema.builder("Adagrad")
+            .option("lr", OptimizerSchema.numberAtLeast(0))
+            .option("lr_decay", OptimizerSchema.numberAtLeast(0))
+            .option("weight_decay", OptimizerSchema.numberAtLeast(0))
+            .option("initial_accumulator_value", OptimizerSchema.numberAtLeast(0))
+            .option("eps", OptimizerSchema.numberAtLeast(0))
+            .requiredState("step", OptimizerSchema.StateKind.SCALAR)
+            .requiredState("sum", OptimizerSchema.StateKind.LIKE_PARAM)
+            .build();
+
     /**
      * Adagrad with PyTorch's defaults.
      *
@@ -140,6 +151,11 @@ public class Adagrad extends Optimizer {
         public Options eps(double eps) {
             return new Options(lr, lrDecay, weightDecay, initialAccumulatorValue, eps);
         }
+    }
+
+    @Override
+    OptimizerSchema schema() {
+        return SCHEMA;
     }
 
     private static Map<String, Object> defaults(Options o) {

@@ -41,7 +41,7 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
     private static final Pattern GROUP_OPTION = Pattern.compile("param_groups\\.(0|[1-9][0-9]{0,8})\\.([^.]+)");
     private static final Pattern STATE_TENSOR = Pattern.compile("state\\.(0|[1-9][0-9]{0,8})\\.([^.]+)");
     /** Every optimizer whose files can be read; a new optimizer adds its schema here. */
-    private static final List<OptimizerSchema> KNOWN = List.of(SGD.SCHEMA, Adam.SCHEMA, AdamW.SCHEMA);
+    private static final List<OptimizerSchema> KNOWN = List.of(SGD.SCHEMA, Adam.SCHEMA, AdamW.SCHEMA, RMSprop.SCHEMA, Adagrad.SCHEMA);
 
     /**
      * Holds unmodifiable copies of both collections (the outer ones; the maps inside are kept as given).

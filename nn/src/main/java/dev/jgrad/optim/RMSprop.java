@@ -26,6 +26,20 @@ import java.util.Map;
  * alpha 0.99, eps 1e-8, no weight decay or momentum, not centered.
  */
 public class RMSprop extends Optimizer {
+    /** What an RMSprop state dict holds: its options, and each parameter's step and averages. */
+    static final OptimizerSchema SCHEMA = OptimizerSchema.builder("RMSprop")
+            .option("lr", OptimizerSchema.numberAtLeast(0))
+            .option("alpha", OptimizerSchema.numberAtLeast(0))
+            .option("eps", OptimizerSchema.numberAtLeast(0))
+            .option("weight_decay", OptimizerSchema.numberAtLeast(0))
+            .option("momentum", OptimizerSchema.numberAtLeast(0))
+            .option("centered", OptimizerSchema.bool())
+            .requiredState("step", OptimizerSchema.StateKind.SCALAR)
+            .requiredState("square_avg", OptimizerSchema.StateKind.LIKE_PARAM)
+            .optionalState("momentum_buffer", OptimizerSchema.StateKind.LIKE_PARAM)
+            .optionalState("grad_avg", OptimizerSchema.StateKind.LIKE_PARAM)
+            .build();
+
     /**
      * RMSprop with PyTorch's defaults.
      *
@@ -140,6 +154,11 @@ public class RMSprop extends Optimizer {
         public Options centered(boolean centered) {
             return new Options(lr, alpha, eps, weightDecay, momentum, centered);
         }
+    }
+
+    @Override
+    OptimizerSchema schema() {
+        return SCHEMA;
     }
 
     private static Map<String, Object> defaults(Options o) {

@@ -132,8 +132,8 @@ class OptimizerStateFileTest {
         rejects(sgd(), m -> {
             m.remove("jgrad.optimizer");
             m.put("param_groups.0.betas", "(0.9, 0.99)");
-        }, "param_groups.0", "options of one of [SGD, Adam, AdamW]");
-        rejects(sgd(), m -> m.put("jgrad.optimizer", "Lion"), "jgrad.optimizer", "one of [SGD, Adam, AdamW]");
+        }, "param_groups.0", "options of one of [SGD, Adam, AdamW, RMSprop, Adagrad]");
+        rejects(sgd(), m -> m.put("jgrad.optimizer", "Lion"), "jgrad.optimizer", "one of [SGD, Adam, AdamW, RMSprop, Adagrad]");
     }
 
     @Test
