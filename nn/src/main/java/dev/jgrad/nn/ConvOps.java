@@ -110,6 +110,20 @@ final class ConvOps {
         return out.squeeze(d - 1);
     }
 
+    /** The maxima alone; the indices are found only when backward will need them. */
+    static Tensor maxPool2dValues(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation,
+                                  boolean ceilMode) {
+        CustomOp op = CustomOp.record("MaxPool2DWithIndicesBackward0", input);
+        dev.jgrad.tensor.ValuesIndices r = Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode,
+                op != null);
+        if (op == null) {
+            return Tensor.of(r.values());
+        }
+        Supplier<NDArray> idx = op.save(r.indices());
+        int[] shape = input.shape().toArray();
+        return op.finish(r.values(), g -> new NDArray[] {Pooling.maxPool2dBackward(g, idx.get(), shape)});
+    }
+
     static ValuesIndices maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                    boolean ceilMode) {
         dev.jgrad.tensor.ValuesIndices r = Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode);

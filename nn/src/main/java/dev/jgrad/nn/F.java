@@ -282,7 +282,9 @@ public final class F {
      */
     public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
                                    boolean ceilMode) {
-        return maxPool2dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode).values();
+        int[] k = pair(kernelSize, "kernel_size");
+        return ConvOps.maxPool2dValues(input, k, stride == null || stride.length == 0 ? k : pair(stride, "stride"),
+                pair(padding, "padding"), pair(dilation, "dilation"), ceilMode);
     }
 
     /**

@@ -77,7 +77,7 @@ public class MaxPool2d extends Module {
             throw new IllegalStateException("MaxPool2d(return_indices=True) returns values and indices: call "
                     + "forwardWithIndices(input)");
         }
-        return forwardWithIndices(input).values();
+        return F.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
     }
 
     /**

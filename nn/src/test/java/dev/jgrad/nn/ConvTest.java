@@ -197,4 +197,32 @@ class ConvTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> layer.call(Tensor.zeros(4)));
         assertEquals("Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: [4]", e.getMessage());
     }
+
+    @Test
+    void float32GradientsAgreeWithFloat64OnesAtTheCnnsShapes() {
+        Random r = new Random(21);
+        int[][] layers = {{20, 1, 28, 8}, {20, 8, 14, 16}};
+        for (int[] l : layers) {
+            NDArray x = random(r, DType.FLOAT64, l[0], l[1], l[2], l[2]);
+            NDArray w = random(r, DType.FLOAT64, l[3], l[1], 3, 3);
+            NDArray b = random(r, DType.FLOAT64, l[3]);
+            NDArray g = random(r, DType.FLOAT64, l[0], l[3], l[2], l[2]);
+            NDArray[] d64 = grads(x, w, b, g);
+            NDArray[] d32 = grads(x.toFloat(), w.toFloat(), b.toFloat(), g.toFloat());
+            for (int i = 0; i < 4; i++) {
+                double scale = d64[i].abs().max().item();
+                double err = d32[i].toDouble().sub(d64[i]).abs().max().item();
+                assertTrue(err <= 1e-5 * Math.max(1, scale), "layer " + l[1] + "->" + l[3] + " output " + i + ": " + err);
+            }
+        }
+    }
+
+    private static NDArray[] grads(NDArray x, NDArray w, NDArray b, NDArray g) {
+        Tensor xt = Tensor.of(x).requiresGrad_();
+        Tensor wt = Tensor.of(w).requiresGrad_();
+        Tensor bt = Tensor.of(b).requiresGrad_();
+        Tensor y = F.conv2d(xt, wt, bt, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, 1);
+        y.backward(Tensor.of(g));
+        return new NDArray[] {y.data(), xt.grad().data(), wt.grad().data(), bt.grad().data()};
+    }
 }

@@ -9,18 +9,23 @@ import java.util.Arrays;
  * <ul>
  *   <li>forward, per image and group: {@code out = W · col(x)} ({@code OC/g x L}, L = OH*OW);
  *   <li>input gradient, per image: {@code dcol = Wᵀ · dout}, then col2im adds dcol back into dx;
- *   <li>weight gradient, once for the batch: {@code dW = dout · colᵀ}, the column matrices of all
- *       images side by side, so the GEMM sums over the batch in one product.
+ *   <li>weight gradient: {@code dWᵀ += col · doutᵀ} per image, summed over fixed chunks of images
+ *       (the chunks in parallel), then the chunk sums added in order.
  * </ul>
  *
  * Forward and input gradient split the batch across threads, one image per task at least; the
- * weight gradient is one product, which the GEMM splits itself. Each result element is computed
+ * weight gradient splits it by chunks. Each result element is computed
  * the same way whatever the number of threads, so results are the same bits for any count.
  * float32 and float64 are supported, as in PyTorch's CPU convolution.
  */
 public final class Convolution {
     /** Multiply-adds per task before the batch is split (about a millisecond of work). */
     private static final long GRAIN_FLOPS = 2_000_000L;
+    /**
+     * Images per partial sum of the weight gradient. Fixed, so the partials and their order do not
+     * depend on the thread count; 10 gives 10 partials at batch 100, enough to keep a few threads busy.
+     */
+    private static final int WEIGHT_GRAD_CHUNK = 10;
 
     private Convolution() {
     }
@@ -135,40 +140,79 @@ public final class Convolution {
      */
     public static NDArray conv2dWeightGrad(NDArray grad, NDArray input, int[] weightShape, Conv2dSpec spec) {
         NDArray x = input.contiguous();
+        NDArray gr = grad.contiguous();
         Shape g = new Shape(x.shapeRef(), weightShape, spec);
-        checkGradShape(grad, g);
+        checkGradShape(gr, g);
         NDArray dw = NDArray.empty(x.dtype(), weightShape);
-        if (dw.numel() == 0 || grad.numel() == 0) {
+        if (dw.numel() == 0 || gr.numel() == 0) {
             return dw;
         }
-        long batchCols = (long) g.n * g.l;
-        if (batchCols * g.kTotal() > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("conv2d weight gradient: the column matrix of this batch ("
-                    + g.kTotal() + " x " + batchCols + ") exceeds 2^31 elements; use a smaller batch");
-        }
-        int nl = (int) batchCols;
         Im2col plan = new Im2col(g.c, g.h, g.w, g.kH, g.kW, spec);
-        Object col = Buffers.allocate(x.dtype(), g.kTotal() * nl);
         Object xs = x.storage().array();
+        Object gs = gr.storage().array();
         int xo = x.storageOffset();
-        Parallel.parallelFor(0, g.n, Math.max(1, g.imagesPerTask() * 4), (n0, n1) -> {
-            for (int n = n0; n < n1; n++) {
-                gather(plan, xs, xo + n * g.c * g.h * g.w, col, n * g.l, nl);
+        int go = gr.storageOffset();
+        int chunks = (g.n + WEIGHT_GRAD_CHUNK - 1) / WEIGHT_GRAD_CHUNK;
+        int partial = g.kTotal() * g.ocGroup();
+        Object sums = Buffers.allocate(x.dtype(), chunks * partial);
+        // Fixed chunks of images, each summed into its own partial, then the partials added in chunk
+        // order: the same bits whatever the number of threads. The GEMM packs its B operand, so B is
+        // the narrower of dout and the column matrix: dWᵀ = col · doutᵀ when the kernel is the wider
+        // (conv2: 288 x 64), dW = dout · colᵀ when it is the narrower (conv1: 32 x 9).
+        boolean transposed = g.kGroup() >= g.ocGroup();
+        Parallel.parallelFor(0, chunks, 1, (c0, c1) -> {
+            Object col = Buffers.allocate(x.dtype(), g.kTotal() * g.l);
+            for (int chunk = c0; chunk < c1; chunk++) {
+                for (int n = chunk * WEIGHT_GRAD_CHUNK; n < Math.min(g.n, (chunk + 1) * WEIGHT_GRAD_CHUNK); n++) {
+                    gather(plan, xs, xo + n * g.c * g.h * g.w, col, 0, g.l);
+                    for (int grp = 0; grp < spec.groups(); grp++) {
+                        int colOff = grp * g.kGroup() * g.l;
+                        int gOff = go + n * g.oc * g.l + grp * g.ocGroup() * g.l;
+                        int sumOff = chunk * partial + grp * g.kGroup() * g.ocGroup();
+                        if (transposed) {
+                            gemm(g.kGroup(), g.ocGroup(), g.l, col, colOff, g.l, 1, gs, gOff, 1, g.l,
+                                    sums, sumOff, g.ocGroup(), true);
+                        } else {
+                            gemm(g.ocGroup(), g.kGroup(), g.l, gs, gOff, g.l, 1, col, colOff, 1, g.l,
+                                    sums, sumOff, g.kGroup(), true);
+                        }
+                    }
+                }
             }
         });
-        // dout as (OC, N*L): channel-major, so each group's rows are one matrix.
-        NDArray gt = grad.reshape(g.n, g.oc, g.l).transpose(0, 1).contiguous();
-        Object gs = gt.storage().array();
-        int go = gt.storageOffset();
-        Object ds = dw.storage().array();
-        for (int grp = 0; grp < spec.groups(); grp++) {
-            // dW_g (ocGroup x kGroup) = dout_g (ocGroup x N*L) · col_gᵀ (N*L x kGroup)
-            gemm(g.ocGroup(), g.kGroup(), nl,
-                    gs, go + grp * g.ocGroup() * nl, nl, 1,
-                    col, grp * g.kGroup() * nl, 1, nl,
-                    ds, grp * g.ocGroup() * g.kGroup(), g.kGroup(), false);
-        }
+        addPartials(sums, chunks, partial, g, transposed, dw.storage().array());
         return dw;
+    }
+
+    /**
+     * dW[grp*ocGroup + o][kk] = sum over chunks of the partials, in chunk order; a partial holds
+     * group grp at [grp][kk][o] when {@code transposed}, at [grp][o][kk] otherwise.
+     */
+    private static void addPartials(Object sums, int chunks, int partial, Shape g, boolean transposed, Object dw) {
+        int kg = g.kGroup();
+        int ocg = g.ocGroup();
+        for (int grp = 0; grp < g.groups; grp++) {
+            for (int kk = 0; kk < kg; kk++) {
+                for (int o = 0; o < ocg; o++) {
+                    int src = grp * kg * ocg + (transposed ? kk * ocg + o : o * kg + kk);
+                    int dst = (grp * ocg + o) * kg + kk;
+                    if (sums instanceof float[] f) {
+                        float s = f[src];
+                        for (int c = 1; c < chunks; c++) {
+                            s += f[c * partial + src];
+                        }
+                        ((float[]) dw)[dst] = s;
+                    } else {
+                        double[] d = (double[]) sums;
+                        double s = d[src];
+                        for (int c = 1; c < chunks; c++) {
+                            s += d[c * partial + src];
+                        }
+                        ((double[]) dw)[dst] = s;
+                    }
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------ checks

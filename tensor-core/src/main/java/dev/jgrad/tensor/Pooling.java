@@ -49,12 +49,30 @@ public final class Pooling {
      */
     public static ValuesIndices maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                           boolean ceilMode) {
+        return maxPool2d(input, kernel, stride, padding, dilation, ceilMode, true);
+    }
+
+    /**
+     * {@link #maxPool2d(NDArray, int[], int[], int[], int[], boolean)}, the indices left out (null)
+     * when not {@code withIndices}: inference needs only the maxima, which cost a third as much.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}, float32 or float64
+     * @param kernel {@code (kH, kW)}
+     * @param stride {@code (sH, sW)}
+     * @param padding {@code (pH, pW)}, at most half the kernel
+     * @param dilation {@code (dH, dW)}
+     * @param ceilMode PyTorch's {@code ceil_mode}
+     * @param withIndices whether to find the indices too
+     * @return the maxima, and their indices or null
+     */
+    public static ValuesIndices maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
+                                          boolean ceilMode, boolean withIndices) {
         Window win = Window.of(input.shapeRef(), input.dtype(), kernel, stride, padding, dilation, ceilMode, true);
         NDArray x = input.contiguous();
         int[] outShape = win.outShape(x.shapeRef());
         NDArray out = NDArray.empty(x.dtype(), outShape);
-        NDArray idx = NDArray.empty(DType.INT64, outShape);
-        long[] is = idx.storage().longs();
+        NDArray idx = withIndices ? NDArray.empty(DType.INT64, outShape) : null;
+        long[] is = withIndices ? idx.storage().longs() : null;
         int xo = x.storageOffset();
         Parallel.parallelFor(0, win.planes, win.planesPerTask(), (p0, p1) -> {
             for (int p = p0; p < p1; p++) {
@@ -318,7 +336,17 @@ public final class Pooling {
             return start >= size ? 0 : Math.min(k, (size - 1 - start) / dil + 1);
         }
 
+        /** Whether windows are 2x2, non-overlapping and never in the padding: the CNN's pooling. */
+        private boolean isPairs() {
+            return kH == 2 && kW == 2 && sH == 2 && sW == 2 && pH == 0 && pW == 0 && dH == 1 && dW == 1
+                    && 2 * outH <= h && 2 * outW <= w;
+        }
+
         void maxPlane(float[] x, int xb, float[] out, long[] idx, int ob) {
+            if (isPairs()) {
+                maxPairs(x, xb, out, idx, ob);
+                return;
+            }
             for (int oh = 0; oh < outH; oh++) {
                 int hs = oh * sH - pH;
                 int i0 = firstTap(hs, dH);
@@ -340,7 +368,58 @@ public final class Pooling {
                         }
                     }
                     out[ob + oh * outW + ow] = best;
-                    idx[ob + oh * outW + ow] = at;
+                    if (idx != null) {
+                        idx[ob + oh * outW + ow] = at;
+                    }
+                }
+            }
+        }
+
+        /**
+         * 2x2 windows with stride 2: the same comparisons as the general loop (top-left, top-right,
+         * bottom-left, bottom-right; a later element wins only if greater or NaN), without its bounds.
+         */
+        private void maxPairs(float[] x, int xb, float[] out, long[] idx, int ob) {
+            if (idx == null) {
+                maxPairValues(x, xb, out, ob);
+                return;
+            }
+            for (int oh = 0; oh < outH; oh++) {
+                int r0 = 2 * oh * w;
+                int r1 = r0 + w;
+                int o = ob + oh * outW;
+                for (int ow = 0; ow < outW; ow++) {
+                    int c = 2 * ow;
+                    // Selects rather than branches: which element wins is data-dependent and unpredictable.
+                    float best = x[xb + r0 + c];
+                    int at = r0 + c;
+                    float v = x[xb + r0 + c + 1];
+                    boolean take = v > best || v != v;
+                    best = take ? v : best;
+                    at = take ? r0 + c + 1 : at;
+                    v = x[xb + r1 + c];
+                    take = v > best || v != v;
+                    best = take ? v : best;
+                    at = take ? r1 + c : at;
+                    v = x[xb + r1 + c + 1];
+                    take = v > best || v != v;
+                    best = take ? v : best;
+                    at = take ? r1 + c + 1 : at;
+                    out[o + ow] = best;
+                    idx[o + ow] = at;
+                }
+            }
+        }
+
+        /** The maxima alone, for inference: NaN-propagating max of the four, as the loop with indices. */
+        private void maxPairValues(float[] x, int xb, float[] out, int ob) {
+            for (int oh = 0; oh < outH; oh++) {
+                int r0 = xb + 2 * oh * w;
+                int r1 = r0 + w;
+                int o = ob + oh * outW;
+                for (int ow = 0; ow < outW; ow++) {
+                    int c = 2 * ow;
+                    out[o + ow] = Math.max(Math.max(x[r0 + c], x[r0 + c + 1]), Math.max(x[r1 + c], x[r1 + c + 1]));
                 }
             }
         }
@@ -367,7 +446,9 @@ public final class Pooling {
                         }
                     }
                     out[ob + oh * outW + ow] = best;
-                    idx[ob + oh * outW + ow] = at;
+                    if (idx != null) {
+                        idx[ob + oh * outW + ow] = at;
+                    }
                 }
             }
         }
