@@ -49,12 +49,14 @@ public final class Pooling {
      */
     public static ValuesIndices maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                           boolean ceilMode) {
-        return maxPool2d(input, kernel, stride, padding, dilation, ceilMode, true);
+        ValuesIndices r = maxPool2d(input, kernel, stride, padding, dilation, ceilMode, true);
+        return new ValuesIndices(r.op(), r.values(), r.indices().to(DType.INT64));
     }
 
     /**
-     * {@link #maxPool2d(NDArray, int[], int[], int[], int[], boolean)}, the indices left out (null)
-     * when not {@code withIndices}: inference needs only the maxima, which cost a third as much.
+     * {@link #maxPool2d(NDArray, int[], int[], int[], int[], boolean)} with int32 indices (what
+     * {@link #maxPool2dBackward} needs, at half the memory of int64), or none (null) when not
+     * {@code withIndices}: inference needs only the maxima.
      *
      * @param input {@code (N, C, H, W)} or {@code (C, H, W)}, float32 or float64
      * @param kernel {@code (kH, kW)}
@@ -63,7 +65,7 @@ public final class Pooling {
      * @param dilation {@code (dH, dW)}
      * @param ceilMode PyTorch's {@code ceil_mode}
      * @param withIndices whether to find the indices too
-     * @return the maxima, and their indices or null
+     * @return the maxima, and their int32 indices or null
      */
     public static ValuesIndices maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                           boolean ceilMode, boolean withIndices) {
@@ -71,8 +73,8 @@ public final class Pooling {
         NDArray x = input.contiguous();
         int[] outShape = win.outShape(x.shapeRef());
         NDArray out = NDArray.empty(x.dtype(), outShape);
-        NDArray idx = withIndices ? NDArray.empty(DType.INT64, outShape) : null;
-        long[] is = withIndices ? idx.storage().longs() : null;
+        NDArray idx = withIndices ? NDArray.empty(DType.INT32, outShape) : null;
+        int[] is = withIndices ? idx.storage().ints() : null;
         int xo = x.storageOffset();
         Parallel.parallelFor(0, win.planes, win.planesPerTask(), (p0, p1) -> {
             for (int p = p0; p < p1; p++) {
@@ -92,18 +94,18 @@ public final class Pooling {
      * The gradient of {@link #maxPool2d}: each output gradient added to the input element its index names.
      *
      * @param grad the output's gradient
-     * @param indices the indices {@link #maxPool2d} returned
+     * @param indices the indices {@link #maxPool2d} returned (int32 or int64)
      * @param inputShape the input's shape
      * @return the input's gradient, contiguous
      */
     public static NDArray maxPool2dBackward(NDArray grad, NDArray indices, int[] inputShape) {
         NDArray g = grad.contiguous();
-        NDArray ix = indices.contiguous();
+        NDArray ix = indices.to(DType.INT32).contiguous();
         NDArray dx = NDArray.empty(g.dtype(), inputShape);
         int inPlane = inputShape[inputShape.length - 1] * inputShape[inputShape.length - 2];
         int outPlane = g.size(-1) * g.size(-2);
         int planes = outPlane == 0 ? 0 : g.numel() / outPlane;
-        long[] is = ix.storage().longs();
+        int[] is = ix.storage().ints();
         int io = ix.storageOffset();
         int go = g.storageOffset();
         int grain = Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane));
@@ -115,13 +117,13 @@ public final class Pooling {
                     float[] gs = g.storage().floats();
                     float[] xs = dx.storage().floats();
                     for (int o = 0; o < outPlane; o++) {
-                        xs[xb + (int) is[io + ob + o]] += gs[go + ob + o];
+                        xs[xb + is[io + ob + o]] += gs[go + ob + o];
                     }
                 } else {
                     double[] gs = g.storage().doubles();
                     double[] xs = dx.storage().doubles();
                     for (int o = 0; o < outPlane; o++) {
-                        xs[xb + (int) is[io + ob + o]] += gs[go + ob + o];
+                        xs[xb + is[io + ob + o]] += gs[go + ob + o];
                     }
                 }
             }
@@ -342,9 +344,9 @@ public final class Pooling {
                     && 2 * outH <= h && 2 * outW <= w;
         }
 
-        void maxPlane(float[] x, int xb, float[] out, long[] idx, int ob) {
+        void maxPlane(float[] x, int xb, float[] out, int[] idx, int ob) {
             if (isPairs()) {
-                maxPairs(x, xb, out, idx, ob);
+                KernelOps.K.maxPool2x2(outH, outW, x, xb, w, out, ob, idx, ob);
                 return;
             }
             for (int oh = 0; oh < outH; oh++) {
@@ -375,56 +377,7 @@ public final class Pooling {
             }
         }
 
-        /**
-         * 2x2 windows with stride 2: the same comparisons as the general loop (top-left, top-right,
-         * bottom-left, bottom-right; a later element wins only if greater or NaN), without its bounds.
-         */
-        private void maxPairs(float[] x, int xb, float[] out, long[] idx, int ob) {
-            if (idx == null) {
-                maxPairValues(x, xb, out, ob);
-                return;
-            }
-            for (int oh = 0; oh < outH; oh++) {
-                int r0 = 2 * oh * w;
-                int r1 = r0 + w;
-                int o = ob + oh * outW;
-                for (int ow = 0; ow < outW; ow++) {
-                    int c = 2 * ow;
-                    // Selects rather than branches: which element wins is data-dependent and unpredictable.
-                    float best = x[xb + r0 + c];
-                    int at = r0 + c;
-                    float v = x[xb + r0 + c + 1];
-                    boolean take = v > best || v != v;
-                    best = take ? v : best;
-                    at = take ? r0 + c + 1 : at;
-                    v = x[xb + r1 + c];
-                    take = v > best || v != v;
-                    best = take ? v : best;
-                    at = take ? r1 + c : at;
-                    v = x[xb + r1 + c + 1];
-                    take = v > best || v != v;
-                    best = take ? v : best;
-                    at = take ? r1 + c + 1 : at;
-                    out[o + ow] = best;
-                    idx[o + ow] = at;
-                }
-            }
-        }
-
-        /** The maxima alone, for inference: NaN-propagating max of the four, as the loop with indices. */
-        private void maxPairValues(float[] x, int xb, float[] out, int ob) {
-            for (int oh = 0; oh < outH; oh++) {
-                int r0 = xb + 2 * oh * w;
-                int r1 = r0 + w;
-                int o = ob + oh * outW;
-                for (int ow = 0; ow < outW; ow++) {
-                    int c = 2 * ow;
-                    out[o + ow] = Math.max(Math.max(x[r0 + c], x[r0 + c + 1]), Math.max(x[r1 + c], x[r1 + c + 1]));
-                }
-            }
-        }
-
-        void maxPlane(double[] x, int xb, double[] out, long[] idx, int ob) {
+        void maxPlane(double[] x, int xb, double[] out, int[] idx, int ob) {
             for (int oh = 0; oh < outH; oh++) {
                 int hs = oh * sH - pH;
                 int i0 = firstTap(hs, dH);
