@@ -15,11 +15,15 @@ import dev.jgrad.tensor.NDArray;
  * statistics are a cumulative average.
  */
 public abstract class BatchNorm extends Module {
+    /** Channels (C). */
     public final int numFeatures;
+    /** Added to the variance before its square root. */
     public final double eps;
     /** Null for a cumulative moving average. */
     public final Double momentum;
+    /** Whether γ and β are learned. */
     public final boolean affine;
+    /** Whether running statistics are kept (and used in eval mode). */
     public final boolean trackRunningStats;
     /** γ, ones at first; null unless affine. */
     public final Tensor weight;
@@ -53,17 +57,29 @@ public abstract class BatchNorm extends Module {
                 trackRunningStats ? Tensor.of(NDArray.scalar(0, DType.INT64)) : null);
     }
 
-    /** The running mean (null without running statistics). */
+    /**
+     * The running mean.
+     *
+     * @return the {@code running_mean} buffer (null without running statistics)
+     */
     public Tensor runningMean() {
         return getBuffer("running_mean");
     }
 
-    /** The running (unbiased) variance (null without running statistics). */
+    /**
+     * The running (unbiased) variance.
+     *
+     * @return the {@code running_var} buffer (null without running statistics)
+     */
     public Tensor runningVar() {
         return getBuffer("running_var");
     }
 
-    /** How many training batches updated the running statistics (null without them). */
+    /**
+     * How many training batches updated the running statistics.
+     *
+     * @return the int64 {@code num_batches_tracked} buffer (null without running statistics)
+     */
     public Tensor numBatchesTracked() {
         return getBuffer("num_batches_tracked");
     }

@@ -11,10 +11,24 @@ package dev.jgrad.nn;
  */
 public class BatchNorm1d extends BatchNorm {
 
+    /**
+     * {@code nn.BatchNorm1d(num_features)}: eps 1e-5, momentum 0.1, affine, tracking running statistics.
+     *
+     * @param numFeatures channels (C)
+     */
     public BatchNorm1d(int numFeatures) {
         this(numFeatures, 1e-5, 0.1, true, true);
     }
 
+    /**
+     * {@code nn.BatchNorm1d(num_features, eps, momentum, affine, track_running_stats)}.
+     *
+     * @param numFeatures channels (C)
+     * @param eps added to the variance
+     * @param momentum weight of a new batch in the running statistics; null for a cumulative average
+     * @param affine whether γ and β are learned
+     * @param trackRunningStats whether running statistics are kept (and used in eval mode)
+     */
     public BatchNorm1d(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         super(numFeatures, eps, momentum, affine, trackRunningStats);
     }

@@ -21,6 +21,15 @@ public record Conv2dSpec(int strideH, int strideW, int padTop, int padBottom, in
     /**
      * Checks the settings as PyTorch's convolution does.
      *
+     * @param strideH rows between two window positions
+     * @param strideW columns between two window positions
+     * @param padTop zero rows above
+     * @param padBottom zero rows below
+     * @param padLeft zero columns left
+     * @param padRight zero columns right
+     * @param dilationH rows between two kernel taps
+     * @param dilationW columns between two kernel taps
+     * @param groups channel groups
      * @throws IllegalArgumentException for a non-positive stride, dilation or group count, or a negative padding
      */
     public Conv2dSpec {

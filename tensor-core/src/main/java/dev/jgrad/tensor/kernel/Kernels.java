@@ -151,6 +151,16 @@ public interface Kernels {
      * window at rows 2i, 2i+1 and columns 2j, 2j+1, and idx[idxOff + i*outW + j] (when idx is not
      * null) its position {@code row*w + col} in the plane. Ties go to the first element in window
      * order and a NaN wins (the last one if several), as in PyTorch's max_pool2d_with_indices.
+     *
+     * @param outH output rows
+     * @param outW output columns
+     * @param x the input
+     * @param xOff where the plane starts in x
+     * @param w the input's row length
+     * @param out the maxima
+     * @param outOff where they go in out
+     * @param idx the positions of the maxima, or null when not wanted
+     * @param idxOff where they go in idx
      */
     void maxPool2x2(int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff);
 
