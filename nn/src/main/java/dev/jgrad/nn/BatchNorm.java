@@ -15,15 +15,15 @@ import dev.jgrad.tensor.NDArray;
  * statistics are a cumulative average.
  */
 public abstract class BatchNorm extends Module {
-    /** Channels (C). */
+    /** C, the number of channels: the input's dim 1. */
     public final int numFeatures;
-    /** Added to the variance before its square root. */
+    /** Added to the variance before its square root, for stability. */
     public final double eps;
-    /** Null for a cumulative moving average. */
+    /** The weight of a new batch in the running statistics; null for a cumulative moving average. */
     public final Double momentum;
-    /** Whether γ and β are learned. */
+    /** Whether the module learns a per-channel scale ({@link #weight}) and shift ({@link #bias}). */
     public final boolean affine;
-    /** Whether running statistics are kept (and used in eval mode). */
+    /** Whether the module keeps running statistics (and uses them in eval mode). */
     public final boolean trackRunningStats;
     /** γ, ones at first; null unless affine. */
     public final Tensor weight;
@@ -58,33 +58,36 @@ public abstract class BatchNorm extends Module {
     }
 
     /**
-     * The running mean.
+     * The running mean, buffer {@code running_mean}.
      *
-     * @return the {@code running_mean} buffer (null without running statistics)
+     * @return a float32 tensor of shape {@code (numFeatures)}, or null without running statistics
      */
     public Tensor runningMean() {
         return getBuffer("running_mean");
     }
 
     /**
-     * The running (unbiased) variance.
+     * The running (unbiased) variance, buffer {@code running_var}.
      *
-     * @return the {@code running_var} buffer (null without running statistics)
+     * @return a float32 tensor of shape {@code (numFeatures)}, or null without running statistics
      */
     public Tensor runningVar() {
         return getBuffer("running_var");
     }
 
     /**
-     * How many training batches updated the running statistics.
+     * How many training batches updated the running statistics, buffer {@code num_batches_tracked}.
      *
-     * @return the int64 {@code num_batches_tracked} buffer (null without running statistics)
+     * @return a 0-dim int64 tensor, or null without running statistics
      */
     public Tensor numBatchesTracked() {
         return getBuffer("num_batches_tracked");
     }
 
-    /** Zeroes the running mean and count and sets the running variance to one. */
+    /**
+     * Zeroes the running mean and count and sets the running variance to one, in place, as
+     * {@code reset_running_stats()}; does nothing without running statistics.
+     */
     public void resetRunningStats() {
         if (trackRunningStats) {
             runningMean().data().zero_();
@@ -101,6 +104,17 @@ public abstract class BatchNorm extends Module {
      */
     protected abstract void checkInputDim(int dims);
 
+    /**
+     * Normalises each channel: {@code (x - mean) / √(var + eps)}, then {@code · weight + bias} when
+     * affine. In training mode (or without running statistics) the mean and biased variance are the
+     * batch's, over every dim but 1, and training updates the running statistics; in eval mode the
+     * running statistics are used.
+     *
+     * @param input a floating-point tensor of shape {@code (N, C, ...)}, with {@code C = numFeatures}
+     * @return the normalised tensor, of the input's shape
+     * @throws IllegalArgumentException if the input's rank is not the layer's, if its dim 1 is not
+     *     {@code numFeatures}, or if in training mode a channel has only one value
+     */
     @Override
     public Tensor forward(Tensor input) {
         int d = input.dim();

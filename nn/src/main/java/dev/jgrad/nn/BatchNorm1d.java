@@ -12,22 +12,29 @@ package dev.jgrad.nn;
 public class BatchNorm1d extends BatchNorm {
 
     /**
-     * {@code nn.BatchNorm1d(num_features)}: eps 1e-5, momentum 0.1, affine, tracking running statistics.
+     * A BatchNorm1d with PyTorch's defaults, {@code nn.BatchNorm1d(num_features)}: eps 1e-5,
+     * momentum 0.1, affine, tracking running statistics.
      *
-     * @param numFeatures channels (C)
+     * @param numFeatures C, the number of channels
+     * @throws IllegalArgumentException if {@code numFeatures} is not positive
      */
     public BatchNorm1d(int numFeatures) {
         this(numFeatures, 1e-5, 0.1, true, true);
     }
 
     /**
-     * {@code nn.BatchNorm1d(num_features, eps, momentum, affine, track_running_stats)}.
+     * A BatchNorm1d with every option: {@code nn.BatchNorm1d(num_features, eps, momentum, affine,
+     * track_running_stats)}. Its parameters and buffers are float32, of shape {@code (numFeatures)};
+     * {@code num_batches_tracked} is a 0-dim int64 tensor.
      *
-     * @param numFeatures channels (C)
-     * @param eps added to the variance
-     * @param momentum weight of a new batch in the running statistics; null for a cumulative average
-     * @param affine whether γ and β are learned
-     * @param trackRunningStats whether running statistics are kept (and used in eval mode)
+     * @param numFeatures C, the number of channels
+     * @param eps added to the variance before its square root
+     * @param momentum the weight of a new batch in the running statistics; null for a cumulative
+     *     moving average
+     * @param affine whether to learn a per-channel scale and shift
+     * @param trackRunningStats whether to keep running statistics; without them the batch's own
+     *     statistics are used in eval mode too
+     * @throws IllegalArgumentException if {@code numFeatures} is not positive
      */
     public BatchNorm1d(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         super(numFeatures, eps, momentum, affine, trackRunningStats);
