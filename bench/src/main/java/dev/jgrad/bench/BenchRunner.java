@@ -104,7 +104,8 @@ public final class BenchRunner {
             // A training step runs dozens of kernels that the JIT compiles one after another:
             // it takes 3 to 4 s to reach its steady speed, so it warms up for 10 iterations.
             new Suite("train", List.of(TrainStepBench.class), List.of(TrainStepBench.class),
-                    Map.of("model", new String[] {"mlp"}), 10));
+                    Map.of("model", new String[] {"mlp"}), 10),
+            new Suite("conv", List.of(ConvBench.class), List.of(ConvBench.class), Map.of()));
 
     private BenchRunner() {
     }
@@ -153,7 +154,7 @@ public final class BenchRunner {
             }
         }
         if (only != null && suites.size() != only.size()) {
-            usage("--only takes some of: matmul, reductions, elementwise, peak, train");
+            usage("--only takes some of: matmul, reductions, elementwise, peak, train, conv");
         }
 
         Path benchDir = benchDir();
@@ -192,7 +193,7 @@ public final class BenchRunner {
         err.println("  --full         every size, 2 forks; rewrites bench/results/, bench/REPORT.md, "
                 + "bench/" + CHART);
         err.println("  --only S,...   quick run of some suites: matmul, reductions, elementwise, peak, "
-                + "train");
+                + "train, conv");
         err.println("  --report-only  regenerate the report from the results already written");
         err.println("  --cold-start   time to the 1st, 10th, 100th MLP step and epoch 1 in N fresh JVMs (10);"
                 + " writes bench/results/" + ColdStart.FILE + " and adds it to bench/" + REPORT);

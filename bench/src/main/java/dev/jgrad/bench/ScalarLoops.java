@@ -142,4 +142,94 @@ final class ScalarLoops {
         }
         return o;
     }
+
+    /**
+     * The direct seven-loop convolution (batch, output channel, output row, output column, input
+     * channel, kernel row, kernel column), stride 1, padding k/2: out (n, co, s, s) = x * w.
+     */
+    static void conv2d(float[] x, float[] w, int n, int ci, int co, int s, int k, float[] out) {
+        int p = k / 2;
+        for (int b = 0; b < n; b++) {
+            for (int o = 0; o < co; o++) {
+                for (int i = 0; i < s; i++) {
+                    for (int j = 0; j < s; j++) {
+                        float acc = 0;
+                        for (int c = 0; c < ci; c++) {
+                            for (int u = 0; u < k; u++) {
+                                int ih = i + u - p;
+                                if (ih < 0 || ih >= s) {
+                                    continue;
+                                }
+                                for (int v = 0; v < k; v++) {
+                                    int iw = j + v - p;
+                                    if (iw >= 0 && iw < s) {
+                                        acc += x[((b * ci + c) * s + ih) * s + iw] * w[((o * ci + c) * k + u) * k + v];
+                                    }
+                                }
+                            }
+                        }
+                        out[((b * co + o) * s + i) * s + j] = acc;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The input gradient of {@link #conv2d} in seven loops: dx (n, ci, s, s) from g (n, co, s, s). */
+    static void conv2dInputGrad(float[] g, float[] w, int n, int ci, int co, int s, int k, float[] dx) {
+        int p = k / 2;
+        for (int b = 0; b < n; b++) {
+            for (int c = 0; c < ci; c++) {
+                for (int ih = 0; ih < s; ih++) {
+                    for (int iw = 0; iw < s; iw++) {
+                        float acc = 0;
+                        for (int o = 0; o < co; o++) {
+                            for (int u = 0; u < k; u++) {
+                                int i = ih - u + p;
+                                if (i < 0 || i >= s) {
+                                    continue;
+                                }
+                                for (int v = 0; v < k; v++) {
+                                    int j = iw - v + p;
+                                    if (j >= 0 && j < s) {
+                                        acc += g[((b * co + o) * s + i) * s + j] * w[((o * ci + c) * k + u) * k + v];
+                                    }
+                                }
+                            }
+                        }
+                        dx[((b * ci + c) * s + ih) * s + iw] = acc;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The weight gradient of {@link #conv2d} in seven loops: dw (co, ci, k, k) summed over the batch. */
+    static void conv2dWeightGrad(float[] g, float[] x, int n, int ci, int co, int s, int k, float[] dw) {
+        int p = k / 2;
+        for (int o = 0; o < co; o++) {
+            for (int c = 0; c < ci; c++) {
+                for (int u = 0; u < k; u++) {
+                    for (int v = 0; v < k; v++) {
+                        float acc = 0;
+                        for (int b = 0; b < n; b++) {
+                            for (int i = 0; i < s; i++) {
+                                int ih = i + u - p;
+                                if (ih < 0 || ih >= s) {
+                                    continue;
+                                }
+                                for (int j = 0; j < s; j++) {
+                                    int iw = j + v - p;
+                                    if (iw >= 0 && iw < s) {
+                                        acc += g[((b * co + o) * s + i) * s + j] * x[((b * ci + c) * s + ih) * s + iw];
+                                    }
+                                }
+                            }
+                        }
+                        dw[((o * ci + c) * k + u) * k + v] = acc;
+                    }
+                }
+            }
+        }
+    }
 }

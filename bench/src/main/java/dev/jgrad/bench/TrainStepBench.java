@@ -3,11 +3,16 @@ package dev.jgrad.bench;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.data.TensorDataset;
 import dev.jgrad.data.ToTensor;
+import dev.jgrad.nn.Conv2d;
+import dev.jgrad.nn.ConvOptions;
 import dev.jgrad.nn.F;
+import dev.jgrad.nn.Flatten;
 import dev.jgrad.nn.Linear;
+import dev.jgrad.nn.MaxPool2d;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.ReLU;
 import dev.jgrad.nn.Sequential;
+import dev.jgrad.nn.Unflatten;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
@@ -48,8 +53,8 @@ public class TrainStepBench {
     /** Distinct ready-made float batches that {@link #step} cycles through. */
     private static final int FLOAT_BATCHES = 16;
 
-    /** mlp = 784-256-10 with ReLU; softmax = one Linear(784, 10). */
-    @Param({"mlp", "softmax"})
+    /** mlp = 784-256-10 with ReLU; softmax = one Linear(784, 10); cnn = the reference's CNN. */
+    @Param({"mlp", "softmax", "cnn"})
     public String model;
 
     private Module net;
@@ -84,9 +89,19 @@ public class TrainStepBench {
     @Setup(Level.Iteration)
     public void freshWeights() {
         Generator g = new Generator(0);
-        net = model.equals("softmax")
-                ? new Linear(PIXELS, 10, true, g)
-                : new Sequential(new Linear(PIXELS, 256, true, g), new ReLU(), new Linear(256, 10, true, g));
+        switch (model) {
+            case "softmax":
+                net = new Linear(PIXELS, 10, true, g);
+                break;
+            case "cnn":
+                ConvOptions conv = ConvOptions.defaults().padding(1).generator(g);
+                net = new Sequential(new Unflatten(1, 1, 28, 28), new Conv2d(1, 32, 3, conv), new ReLU(), new MaxPool2d(2),
+                        new Conv2d(32, 64, 3, conv), new ReLU(), new MaxPool2d(2), new Flatten(),
+                        new Linear(7 * 7 * 64, 10, true, g));
+                break;
+            default:
+                net = new Sequential(new Linear(PIXELS, 256, true, g), new ReLU(), new Linear(256, 10, true, g));
+        }
         optimizer = new SGD(net.parameters(), 0.1);
         next = 0;
     }

@@ -69,4 +69,32 @@ class ScalarLoopsTest {
         assertEquals(4096, ReductionBench.rows(1 << 24));
         assertEquals(2, ReductionBench.rows(8));
     }
+
+    @Test
+    void sevenLoopConvolutionAndItsGradientsMatchJgrads() {
+        int n = 2;
+        int ci = 3;
+        int co = 4;
+        int side = 5;
+        int k = 3;
+        dev.jgrad.tensor.Conv2dSpec spec = dev.jgrad.tensor.Conv2dSpec.of(new int[] {1, 1}, new int[] {1, 1},
+                new int[] {1, 1}, 1);
+        float[] x = Inputs.uniform(3, n * ci * side * side, -1f, 1f);
+        float[] w = Inputs.uniform(4, co * ci * k * k, -1f, 1f);
+        float[] g = Inputs.uniform(5, n * co * side * side, -1f, 1f);
+        dev.jgrad.tensor.NDArray xa = dev.jgrad.tensor.NDArray.wrap(x, n, ci, side, side);
+        dev.jgrad.tensor.NDArray wa = dev.jgrad.tensor.NDArray.wrap(w, co, ci, k, k);
+        dev.jgrad.tensor.NDArray ga = dev.jgrad.tensor.NDArray.wrap(g, n, co, side, side);
+        float[] out = new float[n * co * side * side];
+        ScalarLoops.conv2d(x, w, n, ci, co, side, k, out);
+        assertArrayEquals(dev.jgrad.tensor.Convolution.conv2d(xa, wa, null, spec).toFloatArray(), out, 1e-5f);
+        float[] dx = new float[x.length];
+        ScalarLoops.conv2dInputGrad(g, w, n, ci, co, side, k, dx);
+        assertArrayEquals(dev.jgrad.tensor.Convolution.conv2dInputGrad(ga, wa, new int[] {n, ci, side, side}, spec)
+                .toFloatArray(), dx, 1e-5f);
+        float[] dw = new float[w.length];
+        ScalarLoops.conv2dWeightGrad(g, x, n, ci, co, side, k, dw);
+        assertArrayEquals(dev.jgrad.tensor.Convolution.conv2dWeightGrad(ga, xa, new int[] {co, ci, k, k}, spec)
+                .toFloatArray(), dw, 1e-5f);
+    }
 }

@@ -9,12 +9,13 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./jgrad lab ID}: runs the tutorial lab {@code ID} (e.g. {@code 01-1}), which is the class
- * {@code dev.jgrad.examples.Lab01_1}: the id with '-' turned into '_', prefixed with "Lab".
+ * {@code dev.jgrad.examples.Lab01_1}: the id with '-' turned into '_', prefixed with "Lab". A
+ * named lab ({@code cnn}) is the class of its capitalised name ({@code LabCnn}).
  */
 public final class Labs {
     /** The tutorial's labs, in its order; those with a class here are the available ones. */
     private static final List<String> TUTORIAL_LABS =
-            List.of("01-1", "01-2", "02", "03", "04-1", "04-2", "05", "06", "07-1", "07-2");
+            List.of("01-1", "01-2", "02", "03", "04-1", "04-2", "05", "06", "07-1", "07-2", "cnn");
 
     private Labs() {
     }
@@ -56,12 +57,13 @@ public final class Labs {
 
     /** The class name of lab {@code id}: {@code 01-1} gives {@code dev.jgrad.examples.Lab01_1}. */
     static String className(String id) {
-        return Labs.class.getPackageName() + ".Lab" + id.replace('-', '_');
+        String name = Character.isLetter(id.charAt(0)) ? Character.toUpperCase(id.charAt(0)) + id.substring(1) : id;
+        return Labs.class.getPackageName() + ".Lab" + name.replace('-', '_');
     }
 
     /** The {@code public static void main(String[])} of lab {@code id}, or null when there is no such lab. */
     static Method mainOf(String id) {
-        if (!id.matches("[0-9]+(-[0-9]+)?")) {
+        if (!id.matches("[0-9]+(-[0-9]+)?|[a-z]+")) {
             return null;
         }
         try {

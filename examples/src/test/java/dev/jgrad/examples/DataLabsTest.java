@@ -69,4 +69,37 @@ class DataLabsTest {
         assertTrue(accuracy.matches(), lines.get(16));
         assertTrue(Double.parseDouble(accuracy.group(1)) > 0.7, lines.get(16));
     }
+
+    @Test
+    void labCnnPrintsTheModelAndItsShapesThenTrainsOneEpoch() {
+        List<String> lines = run(LabCnn::run);
+        String text = String.join("\n", lines);
+        assertTrue(text.startsWith(String.join("\n",
+                "Sequential(",
+                "  (0): Unflatten(dim=1, unflattened_size=(1, 28, 28))",
+                "  (1): Conv2d(1, 32, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+                "  (2): ReLU()",
+                "  (3): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
+                "  (4): Conv2d(32, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+                "  (5): ReLU()",
+                "  (6): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
+                "  (7): Flatten(start_dim=1, end_dim=-1)",
+                "  (8): Linear(in_features=3136, out_features=10, bias=True)",
+                ")",
+                "input: torch.Size([100, 784])",
+                "(0) Unflatten: torch.Size([100, 1, 28, 28])",
+                "(1) Conv2d: torch.Size([100, 32, 28, 28])",
+                "(2) ReLU: torch.Size([100, 32, 28, 28])",
+                "(3) MaxPool2d: torch.Size([100, 32, 14, 14])",
+                "(4) Conv2d: torch.Size([100, 64, 14, 14])",
+                "(5) ReLU: torch.Size([100, 64, 14, 14])",
+                "(6) MaxPool2d: torch.Size([100, 64, 7, 7])",
+                "(7) Flatten: torch.Size([100, 3136])",
+                "(8) Linear: torch.Size([100, 10])")), text);
+        assertTrue(lines.get(lines.size() - 2).startsWith("epoch 1: 40 batches, mean cost "), text);
+        Matcher m = Pattern.compile("test accuracy: (0\\.\\d{4})").matcher(lines.get(lines.size() - 1));
+        assertTrue(m.matches(), text);
+        // 4,000 sample images, one epoch: well above chance (0.1).
+        assertTrue(Double.parseDouble(m.group(1)) > 0.5, text);
+    }
 }

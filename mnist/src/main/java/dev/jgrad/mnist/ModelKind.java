@@ -1,9 +1,14 @@
 package dev.jgrad.mnist;
 
+import dev.jgrad.nn.Conv2d;
+import dev.jgrad.nn.ConvOptions;
+import dev.jgrad.nn.Flatten;
 import dev.jgrad.nn.Linear;
+import dev.jgrad.nn.MaxPool2d;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.ReLU;
 import dev.jgrad.nn.Sequential;
+import dev.jgrad.nn.Unflatten;
 import dev.jgrad.tensor.Generator;
 
 import java.util.Arrays;
@@ -12,17 +17,22 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The two classifiers of {@code ./jgrad train}: softmax regression (one Linear layer) and an MLP
- * with one hidden ReLU layer. A saved model records its kind and layer sizes in the file's
+ * The classifiers of {@code ./jgrad train}: softmax regression (one Linear layer), an MLP with one
+ * hidden ReLU layer, and the CNN of the PyTorch reference (two conv-ReLU-maxpool blocks, then a
+ * Linear layer; its state-dict keys are PyTorch's: {@code 1.weight}, {@code 4.weight}, {@code 8.weight}). A saved model records its kind and layer sizes in the file's
  * metadata, so that {@code --load} can check them before touching any weight.
  */
 enum ModelKind {
     SOFTMAX("softmax"),
-    MLP("mlp");
+    MLP("mlp"),
+    CNN("cnn");
 
     static final String KIND_KEY = "jgrad.model";
     static final String SIZES_KEY = "jgrad.sizes";
     static final int HIDDEN = 256;
+    /** Channels of the CNN's two convolutions. */
+    static final int CONV1 = 32;
+    static final int CONV2 = 64;
 
     private final String cliName;
 
@@ -36,7 +46,7 @@ enum ModelKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + name + "': expected softmax or mlp");
+        throw new IllegalArgumentException("unknown model '" + name + "': expected softmax, mlp or cnn");
     }
 
     String cliName() {
@@ -45,7 +55,11 @@ enum ModelKind {
 
     /** Layer widths from input to output, e.g. {@code [784, 256, 10]}. */
     int[] sizes(int inputs, int classes) {
-        return this == SOFTMAX ? new int[] {inputs, classes} : new int[] {inputs, HIDDEN, classes};
+        switch (this) {
+            case SOFTMAX: return new int[] {inputs, classes};
+            case MLP: return new int[] {inputs, HIDDEN, classes};
+            default: return new int[] {inputs, CONV1, CONV2, classes};
+        }
     }
 
     /** A freshly initialized model, with PyTorch's default Linear init drawn from {@code generator}. */
@@ -53,7 +67,30 @@ enum ModelKind {
         if (this == SOFTMAX) {
             return new Linear(inputs, classes, true, generator);
         }
-        return new Sequential(new Linear(inputs, HIDDEN, true, generator), new ReLU(), new Linear(HIDDEN, classes, true, generator));
+        if (this == MLP) {
+            return new Sequential(new Linear(inputs, HIDDEN, true, generator), new ReLU(),
+                    new Linear(HIDDEN, classes, true, generator));
+        }
+        return cnn(inputs, classes, generator);
+    }
+
+    /**
+     * The reference's CNN on square images of {@code inputs} pixels: Unflatten to (1, side, side),
+     * conv 3x3 (pad 1) to 32 channels, ReLU, max-pool 2, conv 3x3 to 64, ReLU, max-pool 2, Flatten,
+     * Linear to the classes. Layers are drawn from {@code generator} in PyTorch's order.
+     */
+    private static Module cnn(int inputs, int classes, Generator generator) {
+        int side = (int) Math.round(Math.sqrt(inputs));
+        if (side * side != inputs || side < 4) {
+            throw new IllegalArgumentException("the cnn model needs square images of at least 4x4 pixels, but the data has "
+                    + inputs + " pixels per image");
+        }
+        int pooled = side / 2 / 2;
+        ConvOptions conv = ConvOptions.defaults().padding(1).generator(generator);
+        return new Sequential(new Unflatten(1, 1, side, side),
+                new Conv2d(1, CONV1, 3, conv), new ReLU(), new MaxPool2d(2),
+                new Conv2d(CONV1, CONV2, 3, conv), new ReLU(), new MaxPool2d(2),
+                new Flatten(), new Linear(CONV2 * pooled * pooled, classes, true, generator));
     }
 
     Map<String, String> metadata(int inputs, int classes) {

@@ -34,7 +34,7 @@ record TrainOptions(
             "  --dataset NAME          mnist or fashion-mnist: which dataset to look for or download",
             "  --download              download the dataset when it is not found",
             "  --mirror URL            a mirror to download from (repeatable; replaces the default list)",
-            "  --model KIND            softmax or mlp (784-256-10 with ReLU) [mlp]",
+            "  --model KIND            softmax, mlp (784-256-10 with ReLU) or cnn (PyTorch reference's CNN) [mlp]",
             "  --epochs N              [5]",
             "  --batch-size N          [100]",
             "  --lr X                  learning rate [0.1]",
@@ -128,7 +128,7 @@ record TrainOptions(
                 }
                 case "--dataset" -> dataset = oneOf(name, value, "mnist", "fashion-mnist");
                 case "--mirror" -> mirrors.add(nonEmpty(name, value));
-                case "--model" -> model = oneOf(name, value, "softmax", "mlp");
+                case "--model" -> model = oneOf(name, value, "softmax", "mlp", "cnn");
                 case "--epochs" -> epochs = positiveInt(name, value);
                 case "--batch-size" -> batchSize = positiveInt(name, value);
                 case "--lr" -> lr = positiveDouble(name, value);

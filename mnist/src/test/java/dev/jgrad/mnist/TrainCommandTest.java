@@ -118,10 +118,32 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainsSavesAndLoadsTheCnn(@TempDir Path tmp) throws IOException {
+        Path model = tmp.resolve("cnn.safetensors");
+        Path json = tmp.resolve("cnn.json");
+        Run trained = train("--data", generated.toString(), "--model", "cnn", "--epochs", "1", "--save", model.toString(),
+                "--json", json.toString());
+        assertEquals(0, trained.status(), trained.err());
+        assertTrue(trained.accuracy() > 0.5, trained.out().toString());
+        assertTrue(Files.readString(json).contains("\"model\": \"cnn\""));
+        java.util.Map<String, ?> tensors = dev.jgrad.nn.StateDictFile.load(model).tensors();
+        assertEquals("[1.weight, 1.bias, 4.weight, 4.bias, 8.weight, 8.bias]", tensors.keySet().toString());
+
+        Run evaluated = train("--data", generated.toString(), "--model", "cnn", "--load", model.toString(), "--eval-only");
+        assertEquals(0, evaluated.status(), evaluated.err());
+        assertEquals(trained.accuracy(), evaluated.accuracy());
+
+        Run wrong = train("--data", generated.toString(), "--model", "mlp", "--load", model.toString(), "--eval-only");
+        assertEquals(1, wrong.status());
+        assertEquals("jgrad train: " + model + " holds a cnn model (sizes 784,32,64,10), but --model is mlp;"
+                + " pass --model cnn\n", wrong.err());
+    }
+
+    @Test
     void badOptionsGiveOneLineAndExitStatus2() {
         assertError(train("--epoch", "3"), 2, "jgrad train: unknown option '--epoch' (see --help)");
         assertError(train("--epochs", "zero"), 2, "jgrad train: --epochs must be a positive integer, got 'zero'");
-        assertError(train("--model", "cnn"), 2, "jgrad train: --model must be softmax or mlp, got 'cnn'");
+        assertError(train("--model", "rnn"), 2, "jgrad train: --model must be softmax or mlp or cnn, got 'rnn'");
         assertError(train("--lr"), 2, "jgrad train: --lr needs a value");
         assertError(train("--eval-only"), 2, "jgrad train: --eval-only needs --load FILE (a model to evaluate)");
         assertError(train("extra"), 2, "jgrad train: unexpected argument 'extra' (options start with --; see --help)");

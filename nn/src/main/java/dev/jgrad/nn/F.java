@@ -1,6 +1,8 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.autograd.Tensor;
+import dev.jgrad.autograd.ValuesIndices;
+import dev.jgrad.tensor.Conv2dSpec;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
@@ -331,6 +333,278 @@ public final class F {
             noise = NDArray.rand(generator, shape).lt(1 - p).to(input.dtype()).div(1 - p);
         }
         return input.mul(Tensor.of(noise));
+    }
+
+    /**
+     * {@code F.dropout2d}: in training, zeroes whole channels (each (n, c) plane of an
+     * {@code (N, C, H, W)} or unbatched {@code (C, H, W)} input) with probability {@code p} and scales the
+     * others by {@code 1/(1-p)}; the identity when not {@code training} or when p = 0.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param p the probability of zeroing a channel
+     * @param training whether to drop (PyTorch's {@code training})
+     * @param generator where the random draws come from
+     * @return the input with channels dropped
+     * @throws IllegalArgumentException when p is outside [0, 1] or the input is not 3-D or 4-D
+     */
+    public static Tensor dropout2d(Tensor input, double p, boolean training, Generator generator) {
+        checkDropoutProbability(p);
+        int d = input.dim();
+        if (d != 3 && d != 4) {
+            throw new IllegalArgumentException("dropout2d: Expected 3D (unbatched) or 4D (batched) input, but received "
+                    + "input of size " + Arrays.toString(input.shape().toArray()));
+        }
+        if (!training || p == 0) {
+            return input;
+        }
+        int[] shape = input.shape().toArray();
+        for (int i = d - 2; i < d; i++) {
+            shape[i] = 1;
+        }
+        NDArray noise = p == 1 ? NDArray.zeros(input.dtype(), shape)
+                : NDArray.rand(generator, shape).lt(1 - p).to(input.dtype()).div(1 - p);
+        return input.mul(Tensor.of(noise));
+    }
+
+    /**
+     * {@link #dropout2d(Tensor, double, boolean, Generator)} from the default generator.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param p the probability of zeroing a channel
+     * @param training whether to drop
+     * @return the input with channels dropped
+     */
+    public static Tensor dropout2d(Tensor input, double p, boolean training) {
+        return dropout2d(input, p, training, Generator.defaultGenerator());
+    }
+
+    // ---------------------------------------------------------------- convolution and pooling
+
+    /**
+     * {@code F.conv2d(input, weight)}: stride 1, no padding.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param weight {@code (OC, C, kH, kW)}
+     * @return {@code (N, OC, OH, OW)}
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight) {
+        return conv2d(input, weight, null);
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias)}: stride 1, no padding.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param weight {@code (OC, C, kH, kW)}
+     * @param bias {@code (OC)} or null
+     * @return {@code (N, OC, OH, OW)}
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return conv2d(input, weight, bias, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1}, 1);
+    }
+
+    /**
+     * {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}, NCHW, zero padding;
+     * float32 or float64, lowered to the GEMM.
+     *
+     * @param input {@code (N, C, H, W)} or unbatched {@code (C, H, W)}
+     * @param weight {@code (OC, C/groups, kH, kW)}
+     * @param bias {@code (OC)} or null
+     * @param stride {@code (sH, sW)}
+     * @param padding {@code (pH, pW)} zeros on each side
+     * @param dilation {@code (dH, dW)}
+     * @param groups channel groups; C and OC must be multiples of it
+     * @return {@code (N, OC, OH, OW)} with {@code OH = (H + 2pH - dH(kH-1) - 1) / sH + 1}
+     * @throws IllegalArgumentException for shapes or settings PyTorch rejects, in its words
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                                int groups) {
+        return ConvOps.conv2d(input, weight, bias, Conv2dSpec.of(pair(stride, "stride"), pair(padding, "padding"),
+                pair(dilation, "dilation"), groups));
+    }
+
+    /**
+     * {@code F.conv2d(..., padding="same" or "valid", ...)}: "valid" pads nothing; "same" pads so that
+     * the output has the input's size (stride 1 only), one more row/column at the bottom/right when the
+     * dilated kernel is even, as PyTorch does.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param weight {@code (OC, C/groups, kH, kW)}
+     * @param bias {@code (OC)} or null
+     * @param stride {@code (sH, sW)}
+     * @param padding {@code "same"} or {@code "valid"}
+     * @param dilation {@code (dH, dW)}
+     * @param groups channel groups
+     * @return {@code (N, OC, OH, OW)}
+     * @throws IllegalArgumentException for another padding string, or "same" with a stride
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation,
+                                int groups) {
+        int[] s = pair(stride, "stride");
+        int[] d = pair(dilation, "dilation");
+        int[] kernel = weight.dim() == 4 ? new int[] {weight.size(2), weight.size(3)} : new int[] {1, 1};
+        int[] pads = ConvOps.stringPadding(padding, kernel, s, d);
+        return ConvOps.conv2d(input, weight, bias, new Conv2dSpec(s[0], s[1], pads[0], pads[1], pads[2], pads[3], d[0], d[1],
+                groups));
+    }
+
+    /**
+     * {@code F.conv1d(input, weight, bias, stride, padding, dilation, groups)} over {@code (N, C, L)}
+     * or unbatched {@code (C, L)}, on the conv2d kernel with a height of 1.
+     *
+     * @param input {@code (N, C, L)} or {@code (C, L)}
+     * @param weight {@code (OC, C/groups, k)}
+     * @param bias {@code (OC)} or null
+     * @param stride step
+     * @param padding zeros on each side
+     * @param dilation gap between taps
+     * @param groups channel groups
+     * @return {@code (N, OC, OL)}
+     * @throws IllegalArgumentException for shapes or settings PyTorch rejects
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        return ConvOps.conv1d(input, weight, bias, stride, padding, padding, dilation, groups);
+    }
+
+    /**
+     * {@code F.conv1d(..., padding="same" or "valid", ...)}.
+     *
+     * @param input {@code (N, C, L)} or {@code (C, L)}
+     * @param weight {@code (OC, C/groups, k)}
+     * @param bias {@code (OC)} or null
+     * @param stride step
+     * @param padding {@code "same"} or {@code "valid"}
+     * @param dilation gap between taps
+     * @param groups channel groups
+     * @return {@code (N, OC, OL)}
+     * @throws IllegalArgumentException for another padding string, or "same" with a stride
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, String padding, int dilation,
+                                int groups) {
+        int k = weight.dim() == 3 ? weight.size(2) : 1;
+        int[] pads = ConvOps.stringPadding(padding, new int[] {1, k}, new int[] {1, stride}, new int[] {1, dilation});
+        return ConvOps.conv1d(input, weight, bias, stride, pads[2], pads[3], dilation, groups);
+    }
+
+    /**
+     * {@code F.conv1d(input, weight, bias)}: stride 1, no padding.
+     *
+     * @param input {@code (N, C, L)} or {@code (C, L)}
+     * @param weight {@code (OC, C, k)}
+     * @param bias {@code (OC)} or null
+     * @return {@code (N, OC, L - k + 1)}
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
+        return conv1d(input, weight, bias, 1, 0, 1, 1);
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel_size)}: square windows, stride = kernel.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param kernelSize window side
+     * @return the maxima, {@code (N, C, H/k, W/k)}
+     */
+    public static Tensor maxPool2d(Tensor input, int kernelSize) {
+        int[] k = {kernelSize, kernelSize};
+        return maxPool2d(input, k, k, new int[] {0, 0}, new int[] {1, 1}, false);
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode)}.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param kernelSize {@code (kH, kW)}
+     * @param stride {@code (sH, sW)}; PyTorch's default is the kernel size
+     * @param padding {@code (pH, pW)}, -inf on each side, at most half the kernel
+     * @param dilation {@code (dH, dW)}
+     * @param ceilMode round the output size up
+     * @return the maxima
+     * @throws IllegalArgumentException for settings or shapes PyTorch rejects
+     */
+    public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                                   boolean ceilMode) {
+        int[] k = pair(kernelSize, "kernel_size");
+        return ConvOps.maxPool2dValues(input, k, stride == null || stride.length == 0 ? k : pair(stride, "stride"),
+                pair(padding, "padding"), pair(dilation, "dilation"), ceilMode);
+    }
+
+    /**
+     * {@code F.max_pool2d(..., return_indices=True)}: the maxima and, as int64, where each was found
+     * (its flat index {@code h*W + w} in its input plane), as {@code MaxUnpool2d} expects.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param kernelSize {@code (kH, kW)}
+     * @param stride {@code (sH, sW)}
+     * @param padding {@code (pH, pW)}
+     * @param dilation {@code (dH, dW)}
+     * @param ceilMode round the output size up
+     * @return values (differentiable) and indices
+     * @throws IllegalArgumentException for settings or shapes PyTorch rejects
+     */
+    public static ValuesIndices maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
+                                                     int[] dilation, boolean ceilMode) {
+        int[] k = pair(kernelSize, "kernel_size");
+        return ConvOps.maxPool2d(input, k, stride == null || stride.length == 0 ? k : pair(stride, "stride"),
+                pair(padding, "padding"), pair(dilation, "dilation"), ceilMode);
+    }
+
+    /**
+     * {@code F.avg_pool2d(input, kernel_size)}: square windows, stride = kernel.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param kernelSize window side
+     * @return the averages
+     */
+    public static Tensor avgPool2d(Tensor input, int kernelSize) {
+        int[] k = {kernelSize, kernelSize};
+        return avgPool2d(input, k, k, new int[] {0, 0}, false, true, 0);
+    }
+
+    /**
+     * {@code F.avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)}.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param kernelSize {@code (kH, kW)}
+     * @param stride {@code (sH, sW)}; PyTorch's default is the kernel size
+     * @param padding {@code (pH, pW)} zeros on each side, at most half the kernel
+     * @param ceilMode round the output size up
+     * @param countIncludePad count the zero padding in each window's divisor (PyTorch's default)
+     * @param divisorOverride when positive, the divisor of every window (PyTorch's None is 0 here)
+     * @return the averages
+     * @throws IllegalArgumentException for settings or shapes PyTorch rejects
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
+                                   boolean countIncludePad, int divisorOverride) {
+        int[] k = pair(kernelSize, "kernel_size");
+        if (divisorOverride < 0) {
+            throw new IllegalArgumentException("divisor must be not zero");
+        }
+        return ConvOps.avgPool2d(input, k, stride == null || stride.length == 0 ? k : pair(stride, "stride"),
+                pair(padding, "padding"), ceilMode, countIncludePad, divisorOverride);
+    }
+
+    /**
+     * {@code F.adaptive_avg_pool2d(input, output_size)}: averages over windows that tile the input
+     * into {@code (OH, OW)} cells.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
+     * @param outputSize {@code (OH, OW)}, or one value for both
+     * @return {@code (N, C, OH, OW)}
+     * @throws IllegalArgumentException for a wrong rank or empty dims, in PyTorch's words
+     */
+    public static Tensor adaptiveAvgPool2d(Tensor input, int... outputSize) {
+        int[] o = pair(outputSize, "output_size");
+        return ConvOps.adaptiveAvgPool2d(input, o[0], o[1]);
+    }
+
+    /** One value for both dims, or two. */
+    static int[] pair(int[] values, String name) {
+        if (values == null || (values.length != 1 && values.length != 2)) {
+            throw new IllegalArgumentException(name + " must be an int or a pair of ints, got "
+                    + (values == null ? "null" : Arrays.toString(values)));
+        }
+        return values.length == 1 ? new int[] {values[0], values[0]} : values.clone();
     }
 
     static void checkDropoutProbability(double p) {

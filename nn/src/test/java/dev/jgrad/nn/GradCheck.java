@@ -14,6 +14,11 @@ final class GradCheck {
 
     /** Checks d(sum of f(x) · w)/dx for a fixed random-free weighting w = 1, 2, 3, … . */
     static void check(Function<Tensor, Tensor> f, NDArray x64) {
+        check(f, x64, "");
+    }
+
+    /** {@link #check(Function, NDArray)}, naming the case in a failure. */
+    static void check(Function<Tensor, Tensor> f, NDArray x64, String what) {
         Tensor x = Tensor.of(x64.clone()).requiresGrad_();
         Tensor out = f.apply(x);
         NDArray weights = NDArray.arange(1.0, out.numel() + 1.0, 1.0).toDouble().view(out.shape().toArray());
@@ -30,7 +35,7 @@ final class GradCheck {
             double fp = weighted(f, plus, shape, weights);
             double fm = weighted(f, minus, shape, weights);
             double numeric = (fp - fm) / (2 * h);
-            assertEquals(numeric, analytic[i], 1e-5 * Math.max(1, Math.abs(numeric)), "element " + i);
+            assertEquals(numeric, analytic[i], 1e-5 * Math.max(1, Math.abs(numeric)), what + ": element " + i);
         }
     }
 

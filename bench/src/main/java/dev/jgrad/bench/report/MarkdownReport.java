@@ -36,6 +36,7 @@ public final class MarkdownReport {
                         + "for a binary op, 8 for a unary op); allocating and zeroing a new output "
                         + "is extra work the JVM does but is not counted.");
         r.trainStep();
+        r.conv();
         r.other();
         if (notes != null && !notes.isBlank()) {
             r.line("## Notes");
@@ -242,6 +243,32 @@ public final class MarkdownReport {
                     + " | " + Fmt.range(us) + " | "
                     + Fmt.num(us.median() * 1e-6 * Targets.STEPS_PER_EPOCH) + " | "
                     + Fmt.num(m.work().flops() / (us.median() * 1e-6) / 1e9) + " |");
+        }
+        line("");
+    }
+
+    private void conv() {
+        List<Measurement> ms = results.suite(Suite.CONV);
+        if (ms.isEmpty()) {
+            return;
+        }
+        Optional<Measurement> peak = results.find(Suite.PEAK, "fma", Impl.PROBE, 0);
+        line("## Convolution (the CNN's two layers, batch 100, 3×3, padding 1, 1 thread)");
+        line("");
+        line("`ConvBench`: jgrad's im2col + GEMM kernels against a direct seven-loop convolution in plain "
+                + "Java. Each pass (forward, input gradient, weight gradient) is the same number of FLOPs. "
+                + "% of peak divides by the FMA probe of the same run.");
+        line("");
+        line("| layer | pass | implementation | ms (median) | spread (min–max) | GFLOPS | % of FMA peak |");
+        line("|---|---|---|---|---|---|---|");
+        for (Measurement m : ms) {
+            Stats secs = m.result().secondsPerOp();
+            double gflops = m.work().flops() / secs.median() / 1e9;
+            String pct = peak.map(p -> Fmt.num(100 * gflops / p.gflops().median()))
+                    .orElse("–");
+            line("| " + m.work().caseLabel() + " | " + m.work().op() + " | " + m.work().impl().label + " | "
+                    + Fmt.num(secs.scaled(1e3).median()) + " | " + Fmt.range(secs.scaled(1e3)) + " | " + Fmt.num(gflops)
+                    + " | " + pct + " |");
         }
         line("");
     }

@@ -8,7 +8,8 @@ public enum Suite {
     REDUCTION("ReductionBench"),
     ELEMENTWISE("ElementwiseBench"),
     PEAK("PeakBench"),
-    TRAIN_STEP("TrainStepBench");
+    TRAIN_STEP("TrainStepBench"),
+    CONV("ConvBench");
 
     /** The benchmark class's simple name. */
     public final String benchClass;

@@ -1,5 +1,6 @@
 package dev.jgrad.bench.report;
 
+import dev.jgrad.bench.ConvLayer;
 import dev.jgrad.bench.MatmulThreadsBench;
 import dev.jgrad.bench.MlpProduct;
 import dev.jgrad.bench.PeakWork;
@@ -49,6 +50,8 @@ public final class Workloads {
                 return peak(r);
             case TRAIN_STEP:
                 return trainStep(r);
+            case CONV:
+                return conv(r);
             default:
                 return null;
         }
@@ -204,6 +207,12 @@ public final class Workloads {
                 order = 1;
                 flops = 2 * (2.0 * BATCH * 784 * 10);
                 break;
+            case "cnn":
+                // Forward, then both gradients, of conv2 and the Linear; conv1 has no input gradient.
+                label = "CNN (conv 1→32, pool, conv 32→64, pool, Linear 3136→10)";
+                order = 2;
+                flops = 2 * ConvLayer.CONV1.flops() + 3 * ConvLayer.CONV2.flops() + 3 * (2.0 * BATCH * 3136 * 10);
+                break;
             default:
                 return null;
         }
@@ -219,6 +228,23 @@ public final class Workloads {
             default:
                 return null;
         }
+    }
+
+    /** One pass of ConvBench: forward, input gradient or weight gradient of one CNN layer. */
+    private static Workload conv(BenchResult r) {
+        ConvLayer layer = ConvLayer.valueOf(r.param("layer"));
+        String[] split = split(r.method());
+        if (split == null) {
+            return null;
+        }
+        List<String> ops = List.of("forward", "inputGrad", "weightGrad");
+        int order = ops.indexOf(split[0]);
+        if (order < 0) {
+            return null;
+        }
+        String op = List.of("forward", "input gradient", "weight gradient").get(order);
+        return new Workload(Suite.CONV, split[0], op, order, layer.label, layer.ordinal(), impl(split[1]),
+                layer.flops(), 0, 0);
     }
 
     /** {"sumDim0", "Vector"} from "sumDim0Vector", or null without a known suffix. */

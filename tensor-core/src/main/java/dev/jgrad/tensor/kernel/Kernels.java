@@ -154,6 +154,27 @@ public interface Kernels {
     /** out[i] = x[i] &amp; 0xFF as float32: uint8 pixels to float. */
     void fromUint8(int n, byte[] x, int xOff, int xStride, float[] out, int outOff, int outStride);
 
+    // ---- pooling ---------------------------------------------------------------------------
+
+    /**
+     * 2x2 max pooling with stride 2 over one plane of {@code 2*outH} rows of width {@code w}
+     * ({@code w >= 2*outW}) at {@code x[xOff..]}: out[outOff + i*outW + j] is the largest of the
+     * window at rows 2i, 2i+1 and columns 2j, 2j+1, and idx[idxOff + i*outW + j] (when idx is not
+     * null) its position {@code row*w + col} in the plane. Ties go to the first element in window
+     * order and a NaN wins (the last one if several), as in PyTorch's max_pool2d_with_indices.
+     *
+     * @param outH output rows
+     * @param outW output columns
+     * @param x the input
+     * @param xOff where the plane starts in x
+     * @param w the input's row length
+     * @param out the maxima
+     * @param outOff where they go in out
+     * @param idx the positions of the maxima, or null when not wanted
+     * @param idxOff where they go in idx
+     */
+    void maxPool2x2(int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff);
+
     // ---- reductions ------------------------------------------------------------------------
 
     /**

@@ -116,6 +116,11 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void maxPool2x2(int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff) {
+        ScalarPool.maxPool2x2(outH, outW, x, xOff, w, out, outOff, idx, idxOff);
+    }
+
+    @Override
     public double sum(int n, float[] x, int off, int stride) {
         return ScalarFloatReduce.sum(n, x, off, stride);
     }

@@ -127,6 +127,11 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void maxPool2x2(int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff) {
+        VectorPool.maxPool2x2(outH, outW, x, xOff, w, out, outOff, idx, idxOff);
+    }
+
+    @Override
     public double sum(int n, float[] x, int off, int stride) {
         return VectorFloatReduce.sum(n, x, off, stride);
     }

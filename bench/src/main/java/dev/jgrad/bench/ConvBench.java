@@ -1,0 +1,97 @@
+package dev.jgrad.bench;
+
+import dev.jgrad.tensor.Conv2dSpec;
+import dev.jgrad.tensor.Convolution;
+import dev.jgrad.tensor.Generator;
+import dev.jgrad.tensor.NDArray;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The CNN's two convolutions at batch 100 on one thread: jgrad's im2col + GEMM kernels (forward,
+ * input gradient, weight gradient) against a direct seven-loop convolution in plain Java
+ * ({@link ScalarLoops#conv2d} and its two gradients). Each pass is {@link ConvLayer#flops()}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
+@Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
+public class ConvBench {
+    private static final Conv2dSpec SPEC = Conv2dSpec.of(new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, 1);
+
+    /** Which layer. */
+    @Param({"CONV1", "CONV2"})
+    public ConvLayer layer;
+
+    private NDArray x;
+    private NDArray w;
+    private NDArray b;
+    private NDArray g;
+    private float[] out;
+    private float[] xf;
+    private float[] wf;
+    private float[] gf;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        NDArray.setNumThreads(1);
+        Generator gen = new Generator(3);
+        x = NDArray.randn(gen, ConvLayer.BATCH, layer.in, layer.side, layer.side);
+        w = NDArray.randn(gen, layer.out, layer.in, ConvLayer.KERNEL, ConvLayer.KERNEL);
+        b = NDArray.randn(gen, layer.out);
+        g = NDArray.randn(gen, ConvLayer.BATCH, layer.out, layer.side, layer.side);
+        xf = x.toFloatArray();
+        wf = w.toFloatArray();
+        gf = g.toFloatArray();
+        out = new float[ConvLayer.BATCH * Math.max(layer.in, layer.out) * layer.side * layer.side];
+    }
+
+    @Benchmark
+    public NDArray forwardVector() {
+        return Convolution.conv2d(x, w, b, SPEC);
+    }
+
+    @Benchmark
+    public NDArray inputGradVector() {
+        return Convolution.conv2dInputGrad(g, w, x.shape().toArray(), SPEC);
+    }
+
+    @Benchmark
+    public NDArray weightGradVector() {
+        return Convolution.conv2dWeightGrad(g, x, w.shape().toArray(), SPEC);
+    }
+
+    @Benchmark
+    public float[] forwardLoop() {
+        ScalarLoops.conv2d(xf, wf, ConvLayer.BATCH, layer.in, layer.out, layer.side,
+                ConvLayer.KERNEL, out);
+        return out;
+    }
+
+    @Benchmark
+    public float[] inputGradLoop() {
+        ScalarLoops.conv2dInputGrad(gf, wf, ConvLayer.BATCH, layer.in, layer.out,
+                layer.side, ConvLayer.KERNEL, out);
+        return out;
+    }
+
+    @Benchmark
+    public float[] weightGradLoop() {
+        ScalarLoops.conv2dWeightGrad(gf, xf, ConvLayer.BATCH, layer.in, layer.out,
+                layer.side, ConvLayer.KERNEL, out);
+        return out;
+    }
+}

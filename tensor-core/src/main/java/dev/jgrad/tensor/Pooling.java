@@ -1,0 +1,524 @@
+package dev.jgrad.tensor;
+
+import java.util.Arrays;
+
+/**
+ * 2-D pooling over NCHW (or unbatched CHW) float arrays: max pooling with its indices
+ * (PyTorch's {@code max_pool2d_with_indices}), average pooling ({@code avg_pool2d}) and adaptive
+ * average pooling ({@code adaptive_avg_pool2d}), with their backward passes. Planes (one channel of
+ * one image) are split across threads; each output is computed the same way whatever the split.
+ */
+public final class Pooling {
+    /** Input elements per task before planes are split across threads. */
+    private static final int GRAIN_ELEMENTS = 1 << 16;
+
+    private Pooling() {
+    }
+
+    /**
+     * The output size of a pooling window along one dim, as PyTorch's {@code pooling_output_shape}.
+     *
+     * @param in input size
+     * @param kernel window size
+     * @param pad zero padding on each side
+     * @param stride step
+     * @param dilation gap between taps
+     * @param ceilMode round up rather than down, dropping a last window that would start in the right padding
+     * @return the output size
+     */
+    public static int outputSize(int in, int kernel, int pad, int stride, int dilation, boolean ceilMode) {
+        int out = Math.floorDiv(in + 2 * pad - dilation * (kernel - 1) - 1 + (ceilMode ? stride - 1 : 0), stride) + 1;
+        if (ceilMode && (out - 1) * stride >= in + pad) {
+            out--;
+        }
+        return out;
+    }
+
+    /**
+     * {@code F.max_pool2d(input, kernel, stride, padding, dilation, ceil_mode, return_indices=True)}.
+     * Padding counts as -inf; a NaN in a window wins, as in PyTorch.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}, float32 or float64
+     * @param kernel {@code (kH, kW)}
+     * @param stride {@code (sH, sW)}
+     * @param padding {@code (pH, pW)}, at most half the kernel
+     * @param dilation {@code (dH, dW)}
+     * @param ceilMode PyTorch's {@code ceil_mode}
+     * @return the maxima and, as int64, the index of each within its input plane ({@code h*W + w})
+     * @throws IllegalArgumentException for settings or shapes PyTorch rejects, with its message
+     */
+    public static ValuesIndices maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
+                                          boolean ceilMode) {
+        ValuesIndices r = maxPool2d(input, kernel, stride, padding, dilation, ceilMode, true);
+        return new ValuesIndices(r.op(), r.values(), r.indices().to(DType.INT64));
+    }
+
+    /**
+     * {@link #maxPool2d(NDArray, int[], int[], int[], int[], boolean)} with int32 indices (what
+     * {@link #maxPool2dBackward} needs, at half the memory of int64), or none (null) when not
+     * {@code withIndices}: inference needs only the maxima.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}, float32 or float64
+     * @param kernel {@code (kH, kW)}
+     * @param stride {@code (sH, sW)}
+     * @param padding {@code (pH, pW)}, at most half the kernel
+     * @param dilation {@code (dH, dW)}
+     * @param ceilMode PyTorch's {@code ceil_mode}
+     * @param withIndices whether to find the indices too
+     * @return the maxima, and their int32 indices or null
+     */
+    public static ValuesIndices maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
+                                          boolean ceilMode, boolean withIndices) {
+        Window win = Window.of(input.shapeRef(), input.dtype(), kernel, stride, padding, dilation, ceilMode, true);
+        NDArray x = input.contiguous();
+        int[] outShape = win.outShape(x.shapeRef());
+        NDArray out = NDArray.empty(x.dtype(), outShape);
+        NDArray idx = withIndices ? NDArray.empty(DType.INT32, outShape) : null;
+        int[] is = withIndices ? idx.storage().ints() : null;
+        int xo = x.storageOffset();
+        Parallel.parallelFor(0, win.planes, win.planesPerTask(), (p0, p1) -> {
+            for (int p = p0; p < p1; p++) {
+                if (x.dtype() == DType.FLOAT32) {
+                    win.maxPlane(x.storage().floats(), xo + p * win.inPlane(), out.storage().floats(), is,
+                            p * win.outPlane());
+                } else {
+                    win.maxPlane(x.storage().doubles(), xo + p * win.inPlane(), out.storage().doubles(), is,
+                            p * win.outPlane());
+                }
+            }
+        });
+        return new ValuesIndices("max_pool2d", out, idx);
+    }
+
+    /**
+     * The gradient of {@link #maxPool2d}: each output gradient added to the input element its index names.
+     *
+     * @param grad the output's gradient
+     * @param indices the indices {@link #maxPool2d} returned (int32 or int64)
+     * @param inputShape the input's shape
+     * @return the input's gradient, contiguous
+     */
+    public static NDArray maxPool2dBackward(NDArray grad, NDArray indices, int[] inputShape) {
+        NDArray g = grad.contiguous();
+        NDArray ix = indices.to(DType.INT32).contiguous();
+        NDArray dx = NDArray.empty(g.dtype(), inputShape);
+        int inPlane = inputShape[inputShape.length - 1] * inputShape[inputShape.length - 2];
+        int outPlane = g.size(-1) * g.size(-2);
+        int planes = outPlane == 0 ? 0 : g.numel() / outPlane;
+        int[] is = ix.storage().ints();
+        int io = ix.storageOffset();
+        int go = g.storageOffset();
+        int grain = Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane));
+        Parallel.parallelFor(0, planes, grain, (p0, p1) -> {
+            for (int p = p0; p < p1; p++) {
+                int xb = p * inPlane;
+                int ob = p * outPlane;
+                if (g.dtype() == DType.FLOAT32) {
+                    float[] gs = g.storage().floats();
+                    float[] xs = dx.storage().floats();
+                    for (int o = 0; o < outPlane; o++) {
+                        xs[xb + is[io + ob + o]] += gs[go + ob + o];
+                    }
+                } else {
+                    double[] gs = g.storage().doubles();
+                    double[] xs = dx.storage().doubles();
+                    for (int o = 0; o < outPlane; o++) {
+                        xs[xb + is[io + ob + o]] += gs[go + ob + o];
+                    }
+                }
+            }
+        });
+        return dx;
+    }
+
+    /**
+     * {@code F.avg_pool2d(input, kernel, stride, padding, ceil_mode, count_include_pad, divisor_override)}.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}, float32 or float64
+     * @param kernel {@code (kH, kW)}
+     * @param stride {@code (sH, sW)}
+     * @param padding {@code (pH, pW)}, at most half the kernel
+     * @param ceilMode PyTorch's {@code ceil_mode}
+     * @param countIncludePad divide by the window's size including the zero padding (PyTorch's default)
+     * @param divisorOverride when positive, the divisor of every window
+     * @return the averages
+     * @throws IllegalArgumentException for settings or shapes PyTorch rejects, with its message
+     */
+    public static NDArray avgPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, boolean ceilMode,
+                                    boolean countIncludePad, int divisorOverride) {
+        Window win = Window.of(input.shapeRef(), input.dtype(), kernel, stride, padding, new int[] {1, 1}, ceilMode, false);
+        return win.averages(countIncludePad, divisorOverride).forward(input);
+    }
+
+    /**
+     * The gradient of {@link #avgPool2d} with respect to its input.
+     *
+     * @param grad the output's gradient
+     * @param inputShape the forward input's shape
+     * @param kernel {@code (kH, kW)}
+     * @param stride {@code (sH, sW)}
+     * @param padding {@code (pH, pW)}
+     * @param ceilMode PyTorch's {@code ceil_mode}
+     * @param countIncludePad as in the forward
+     * @param divisorOverride as in the forward
+     * @return the input's gradient, contiguous
+     */
+    public static NDArray avgPool2dBackward(NDArray grad, int[] inputShape, int[] kernel, int[] stride, int[] padding,
+                                            boolean ceilMode, boolean countIncludePad, int divisorOverride) {
+        Window win = Window.of(inputShape, grad.dtype(), kernel, stride, padding, new int[] {1, 1}, ceilMode, false);
+        return win.averages(countIncludePad, divisorOverride).backward(grad, inputShape);
+    }
+
+    /**
+     * {@code F.adaptive_avg_pool2d(input, (OH, OW))}: output cell (i, j) averages input rows
+     * {@code floor(i*H/OH)} to {@code ceil((i+1)*H/OH)} (exclusive), and the same for columns.
+     *
+     * @param input {@code (N, C, H, W)} or {@code (C, H, W)}, float32 or float64
+     * @param outH output rows
+     * @param outW output columns
+     * @return the averages
+     */
+    public static NDArray adaptiveAvgPool2d(NDArray input, int outH, int outW) {
+        DType t = input.dtype();
+        if (t != DType.FLOAT32 && t != DType.FLOAT64) {
+            throw new IllegalArgumentException("\"adaptive_avg_pool2d\" not implemented for '" + t.scalarTypeName() + "'");
+        }
+        return adaptive(input.shapeRef(), outH, outW).forward(input);
+    }
+
+    /**
+     * The gradient of {@link #adaptiveAvgPool2d}.
+     *
+     * @param grad the output's gradient
+     * @param inputShape the forward input's shape
+     * @return the input's gradient, contiguous
+     */
+    public static NDArray adaptiveAvgPool2dBackward(NDArray grad, int[] inputShape) {
+        return adaptive(inputShape, grad.size(-2), grad.size(-1)).backward(grad, inputShape);
+    }
+
+    private static Averages adaptive(int[] shape, int outH, int outW) {
+        int d = shape.length;
+        if (d != 3 && d != 4) {
+            throw new IllegalArgumentException("adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got "
+                    + Arrays.toString(shape));
+        }
+        for (int i = 1; i < d; i++) {
+            if (shape[i] == 0) {
+                throw new IllegalArgumentException("adaptive_avg_pool2d(): Expected input to have non-zero size for "
+                        + "non-batch dimensions, but input has sizes " + Arrays.toString(shape)
+                        + " with dimension " + i + " being empty");
+            }
+        }
+        if (outH < 0 || outW < 0) {
+            throw new IllegalArgumentException("adaptive_avg_pool2d: elements of output_size must be greater than or equal "
+                    + "to 0 but received {" + outH + ", " + outW + "}");
+        }
+        int h = shape[d - 2];
+        int w = shape[d - 1];
+        int[][] rows = adaptiveRanges(h, outH);
+        int[][] cols = adaptiveRanges(w, outW);
+        double[] div = new double[outH * outW];
+        for (int i = 0; i < outH; i++) {
+            for (int j = 0; j < outW; j++) {
+                div[i * outW + j] = (double) (rows[1][i] - rows[0][i]) * (cols[1][j] - cols[0][j]);
+            }
+        }
+        return new Averages(h, w, rows, cols, div);
+    }
+
+    private static int[][] adaptiveRanges(int in, int out) {
+        int[][] r = new int[2][out];
+        for (int i = 0; i < out; i++) {
+            r[0][i] = (int) Math.floorDiv((long) i * in, out);
+            r[1][i] = (int) -Math.floorDiv(-(long) (i + 1) * in, out);
+        }
+        return r;
+    }
+
+    /** A pooling window's geometry over the last two dims of an input. */
+    private static final class Window {
+        final int h;
+        final int w;
+        final int kH;
+        final int kW;
+        final int sH;
+        final int sW;
+        final int pH;
+        final int pW;
+        final int dH;
+        final int dW;
+        final int outH;
+        final int outW;
+        final int planes;
+
+        private Window(int[] shape, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+            h = shape[shape.length - 2];
+            w = shape[shape.length - 1];
+            kH = kernel[0];
+            kW = kernel[1];
+            sH = stride[0];
+            sW = stride[1];
+            pH = padding[0];
+            pW = padding[1];
+            dH = dilation[0];
+            dW = dilation[1];
+            outH = outputSize(h, kH, pH, sH, dH, ceilMode);
+            outW = outputSize(w, kW, pW, sW, dW, ceilMode);
+            int p = 1;
+            for (int i = 0; i < shape.length - 2; i++) {
+                p *= shape[i];
+            }
+            planes = p;
+        }
+
+        /** Checks as PyTorch's {@code pool2d_shape_check}. */
+        static Window of(int[] shape, DType t, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode,
+                         boolean max) {
+            String op = max ? "max_pool2d" : "avg_pool2d";
+            if (kernel[0] <= 0 || kernel[1] <= 0) {
+                throw new IllegalArgumentException("kernel size should be greater than zero, but got kH: " + kernel[0]
+                        + " kW: " + kernel[1]);
+            }
+            if (stride[0] <= 0 || stride[1] <= 0) {
+                throw new IllegalArgumentException("stride should be greater than zero, but got dH: " + stride[0]
+                        + " dW: " + stride[1]);
+            }
+            if (dilation[0] <= 0 || dilation[1] <= 0) {
+                throw new IllegalArgumentException("dilation should be greater than zero, but got dilationH: "
+                        + dilation[0] + " dilationW: " + dilation[1]);
+            }
+            int d = shape.length;
+            boolean nonEmpty = (d == 3 || d == 4) && shape[d - 1] != 0 && shape[d - 2] != 0 && shape[d - 3] != 0;
+            if (!nonEmpty) {
+                throw new IllegalArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
+            }
+            if (t != DType.FLOAT32 && t != DType.FLOAT64) {
+                throw new IllegalArgumentException("\"" + op + "\" not implemented for '" + t.scalarTypeName() + "'");
+            }
+            if (padding[0] < 0 || padding[1] < 0 || kernel[1] / 2 < padding[1] || kernel[0] / 2 < padding[0]) {
+                throw new IllegalArgumentException("pad should be smaller than or equal to half of kernel size, but got "
+                        + "padW = " + padding[1] + ", padH = " + padding[0] + ", kW = " + kernel[1] + ", kH = " + kernel[0]);
+            }
+            Window win = new Window(shape, kernel, stride, padding, dilation, ceilMode);
+            if (win.outH < 1 || win.outW < 1) {
+                int c = shape[d - 3];
+                throw new IllegalArgumentException("Given input size: (" + c + "x" + win.h + "x" + win.w
+                        + "). Calculated output size: (" + c + "x" + win.outH + "x" + win.outW + "). Output size is too small");
+            }
+            return win;
+        }
+
+        int inPlane() {
+            return h * w;
+        }
+
+        int outPlane() {
+            return outH * outW;
+        }
+
+        int planesPerTask() {
+            return Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane()));
+        }
+
+        int[] outShape(int[] in) {
+            int[] s = in.clone();
+            s[s.length - 2] = outH;
+            s[s.length - 1] = outW;
+            return s;
+        }
+
+        /** First kernel tap (0..k) whose position {@code start + tap*dil} is at least 0. */
+        private static int firstTap(int start, int dil) {
+            return start >= 0 ? 0 : (-start + dil - 1) / dil;
+        }
+
+        /** One past the last kernel tap whose position is below {@code size}. */
+        private static int endTap(int start, int dil, int k, int size) {
+            return start >= size ? 0 : Math.min(k, (size - 1 - start) / dil + 1);
+        }
+
+        /** Whether windows are 2x2, non-overlapping and never in the padding: the CNN's pooling. */
+        private boolean isPairs() {
+            return kH == 2 && kW == 2 && sH == 2 && sW == 2 && pH == 0 && pW == 0 && dH == 1 && dW == 1
+                    && 2 * outH <= h && 2 * outW <= w;
+        }
+
+        void maxPlane(float[] x, int xb, float[] out, int[] idx, int ob) {
+            if (isPairs()) {
+                KernelOps.K.maxPool2x2(outH, outW, x, xb, w, out, ob, idx, ob);
+                return;
+            }
+            for (int oh = 0; oh < outH; oh++) {
+                int hs = oh * sH - pH;
+                int i0 = firstTap(hs, dH);
+                int i1 = endTap(hs, dH, kH, h);
+                for (int ow = 0; ow < outW; ow++) {
+                    int ws = ow * sW - pW;
+                    int j0 = firstTap(ws, dW);
+                    int j1 = endTap(ws, dW, kW, w);
+                    float best = Float.NEGATIVE_INFINITY;
+                    int at = (hs + i0 * dH) * w + ws + j0 * dW;
+                    for (int i = i0; i < i1; i++) {
+                        int row = (hs + i * dH) * w + ws;
+                        for (int j = j0; j < j1; j++) {
+                            float v = x[xb + row + j * dW];
+                            if (v > best || Float.isNaN(v)) {
+                                best = v;
+                                at = row + j * dW;
+                            }
+                        }
+                    }
+                    out[ob + oh * outW + ow] = best;
+                    if (idx != null) {
+                        idx[ob + oh * outW + ow] = at;
+                    }
+                }
+            }
+        }
+
+        void maxPlane(double[] x, int xb, double[] out, int[] idx, int ob) {
+            for (int oh = 0; oh < outH; oh++) {
+                int hs = oh * sH - pH;
+                int i0 = firstTap(hs, dH);
+                int i1 = endTap(hs, dH, kH, h);
+                for (int ow = 0; ow < outW; ow++) {
+                    int ws = ow * sW - pW;
+                    int j0 = firstTap(ws, dW);
+                    int j1 = endTap(ws, dW, kW, w);
+                    double best = Double.NEGATIVE_INFINITY;
+                    int at = (hs + i0 * dH) * w + ws + j0 * dW;
+                    for (int i = i0; i < i1; i++) {
+                        int row = (hs + i * dH) * w + ws;
+                        for (int j = j0; j < j1; j++) {
+                            double v = x[xb + row + j * dW];
+                            if (v > best || Double.isNaN(v)) {
+                                best = v;
+                                at = row + j * dW;
+                            }
+                        }
+                    }
+                    out[ob + oh * outW + ow] = best;
+                    if (idx != null) {
+                        idx[ob + oh * outW + ow] = at;
+                    }
+                }
+            }
+        }
+
+        /** avg_pool2d's windows: clipped to the input, with PyTorch's divisor. */
+        Averages averages(boolean countIncludePad, int divisorOverride) {
+            int[][] rows = new int[2][outH];
+            int[][] cols = new int[2][outW];
+            int[] padRows = new int[outH];
+            int[] padCols = new int[outW];
+            for (int i = 0; i < outH; i++) {
+                int start = i * sH - pH;
+                int end = Math.min(start + kH, h + pH);
+                padRows[i] = end - start;
+                rows[0][i] = Math.max(start, 0);
+                rows[1][i] = Math.min(end, h);
+            }
+            for (int j = 0; j < outW; j++) {
+                int start = j * sW - pW;
+                int end = Math.min(start + kW, w + pW);
+                padCols[j] = end - start;
+                cols[0][j] = Math.max(start, 0);
+                cols[1][j] = Math.min(end, w);
+            }
+            double[] div = new double[outH * outW];
+            for (int i = 0; i < outH; i++) {
+                for (int j = 0; j < outW; j++) {
+                    double inside = (double) (rows[1][i] - rows[0][i]) * (cols[1][j] - cols[0][j]);
+                    div[i * outW + j] = divisorOverride > 0 ? divisorOverride
+                            : countIncludePad ? (double) padRows[i] * padCols[j] : inside;
+                }
+            }
+            return new Averages(h, w, rows, cols, div);
+        }
+    }
+
+    /** Windows given by their row and column ranges, each averaged with its own divisor. */
+    private record Averages(int h, int w, int[][] rows, int[][] cols, double[] divisor) {
+        int outH() {
+            return rows[0].length;
+        }
+
+        int outW() {
+            return cols[0].length;
+        }
+
+        NDArray forward(NDArray input) {
+            NDArray x = input.contiguous();
+            int[] shape = x.shapeRef().clone();
+            shape[shape.length - 2] = outH();
+            shape[shape.length - 1] = outW();
+            NDArray out = NDArray.empty(x.dtype(), shape);
+            int inPlane = h * w;
+            int outPlane = outH() * outW();
+            int planes = inPlane == 0 ? 0 : x.numel() / inPlane;
+            int xo = x.storageOffset();
+            boolean f32 = x.dtype() == DType.FLOAT32;
+            Parallel.parallelFor(0, planes, Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane)), (p0, p1) -> {
+                for (int p = p0; p < p1; p++) {
+                    for (int i = 0; i < outH(); i++) {
+                        for (int j = 0; j < outW(); j++) {
+                            int o = p * outPlane + i * outW() + j;
+                            if (f32) {
+                                float[] xs = x.storage().floats();
+                                float s = 0;
+                                for (int r = rows[0][i]; r < rows[1][i]; r++) {
+                                    for (int c = cols[0][j]; c < cols[1][j]; c++) {
+                                        s += xs[xo + p * inPlane + r * w + c];
+                                    }
+                                }
+                                out.storage().floats()[o] = (float) (s / divisor[i * outW() + j]);
+                            } else {
+                                double[] xs = x.storage().doubles();
+                                double s = 0;
+                                for (int r = rows[0][i]; r < rows[1][i]; r++) {
+                                    for (int c = cols[0][j]; c < cols[1][j]; c++) {
+                                        s += xs[xo + p * inPlane + r * w + c];
+                                    }
+                                }
+                                out.storage().doubles()[o] = s / divisor[i * outW() + j];
+                            }
+                        }
+                    }
+                }
+            });
+            return out;
+        }
+
+        NDArray backward(NDArray grad, int[] inputShape) {
+            NDArray g = grad.contiguous();
+            NDArray dx = NDArray.empty(g.dtype(), inputShape);
+            int inPlane = h * w;
+            int outPlane = outH() * outW();
+            int planes = outPlane == 0 ? 0 : g.numel() / outPlane;
+            int go = g.storageOffset();
+            boolean f32 = g.dtype() == DType.FLOAT32;
+            Parallel.parallelFor(0, planes, Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane)), (p0, p1) -> {
+                for (int p = p0; p < p1; p++) {
+                    for (int i = 0; i < outH(); i++) {
+                        for (int j = 0; j < outW(); j++) {
+                            int o = go + p * outPlane + i * outW() + j;
+                            double d = divisor[i * outW() + j];
+                            for (int r = rows[0][i]; r < rows[1][i]; r++) {
+                                for (int c = cols[0][j]; c < cols[1][j]; c++) {
+                                    int at = p * inPlane + r * w + c;
+                                    if (f32) {
+                                        dx.storage().floats()[at] += (float) (g.storage().floats()[o] / d);
+                                    } else {
+                                        dx.storage().doubles()[at] += g.storage().doubles()[o] / d;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            });
+            return dx;
+        }
+    }
+}
