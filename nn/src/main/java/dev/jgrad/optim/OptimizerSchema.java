@@ -41,8 +41,17 @@ final class OptimizerSchema {
         SCALAR
     }
 
-    /** Options any optimizer's groups may carry besides their own: LR schedulers add {@code initial_lr}. */
-    private static final Map<String, UnaryOperator<Object>> SHARED_OPTIONAL = Map.of("initial_lr", numberAtLeast(0));
+    /**
+     * Options any optimizer's groups may carry besides their own, because LR schedulers add them:
+     * every scheduler {@code initial_lr}; OneCycleLR also {@code max_lr} and {@code min_lr}, and
+     * {@code max_momentum} and {@code base_momentum} when it cycles the momentum (as PyTorch's do).
+     */
+    private static final Map<String, UnaryOperator<Object>> SHARED_OPTIONAL = Map.of(
+            "initial_lr", numberAtLeast(0),
+            "max_lr", numberAtLeast(0),
+            "min_lr", numberAtLeast(0),
+            "max_momentum", numberAtLeast(0),
+            "base_momentum", numberAtLeast(0));
 
     final String name;
     private final Map<String, UnaryOperator<Object>> options;
