@@ -2,7 +2,7 @@ package dev.jgrad.nn;
 
 import dev.jgrad.autograd.CustomOp;
 import dev.jgrad.autograd.Tensor;
-import dev.jgrad.autograd.ValuesIndices;
+import dev.jgrad.tensor.ValuesIndices;
 import dev.jgrad.tensor.Conv2dSpec;
 import dev.jgrad.tensor.Convolution;
 import dev.jgrad.tensor.NDArray;
@@ -114,7 +114,7 @@ final class ConvOps {
     static Tensor maxPool2dValues(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                   boolean ceilMode) {
         CustomOp op = CustomOp.record("MaxPool2DWithIndicesBackward0", input);
-        dev.jgrad.tensor.ValuesIndices r = Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode,
+        ValuesIndices<NDArray> r = Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode,
                 op != null);
         if (op == null) {
             return Tensor.of(r.values());
@@ -124,18 +124,18 @@ final class ConvOps {
         return op.finish(r.values(), g -> new NDArray[] {Pooling.maxPool2dBackward(g, idx.get(), shape)});
     }
 
-    static ValuesIndices maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation,
+    static ValuesIndices<Tensor> maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                    boolean ceilMode) {
-        dev.jgrad.tensor.ValuesIndices r = Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode);
+        ValuesIndices<NDArray> r = Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode);
         Tensor indices = Tensor.of(r.indices());
         CustomOp op = CustomOp.record("MaxPool2DWithIndicesBackward0", input);
         if (op == null) {
-            return new ValuesIndices("max_pool2d", Tensor.of(r.values()), indices);
+            return new ValuesIndices<>("max_pool2d", Tensor.of(r.values()), indices);
         }
         Supplier<NDArray> idx = op.save(r.indices());
         int[] shape = input.shape().toArray();
         Tensor values = op.finish(r.values(), g -> new NDArray[] {Pooling.maxPool2dBackward(g, idx.get(), shape)});
-        return new ValuesIndices("max_pool2d", values, indices);
+        return new ValuesIndices<>("max_pool2d", values, indices);
     }
 
     static Tensor avgPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, boolean ceilMode,

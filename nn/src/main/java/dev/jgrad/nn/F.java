@@ -1,7 +1,7 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.autograd.Tensor;
-import dev.jgrad.autograd.ValuesIndices;
+import dev.jgrad.tensor.ValuesIndices;
 import dev.jgrad.tensor.Conv2dSpec;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
@@ -542,7 +542,7 @@ public final class F {
      * @return values (differentiable) and indices
      * @throws IllegalArgumentException for settings or shapes PyTorch rejects
      */
-    public static ValuesIndices maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
+    public static ValuesIndices<Tensor> maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
                                                      int[] dilation, boolean ceilMode) {
         int[] k = pair(kernelSize, "kernel_size");
         return ConvOps.maxPool2d(input, k, stride == null || stride.length == 0 ? k : pair(stride, "stride"),

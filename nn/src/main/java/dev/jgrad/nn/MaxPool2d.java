@@ -1,7 +1,7 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.autograd.Tensor;
-import dev.jgrad.autograd.ValuesIndices;
+import dev.jgrad.tensor.ValuesIndices;
 
 /**
  * Max pooling over 2-D windows: PyTorch's {@code nn.MaxPool2d}, printed as
@@ -86,7 +86,7 @@ public class MaxPool2d extends Module {
      * @param input {@code (N, C, H, W)} or {@code (C, H, W)}
      * @return values and indices
      */
-    public ValuesIndices forwardWithIndices(Tensor input) {
+    public ValuesIndices<Tensor> forwardWithIndices(Tensor input) {
         return F.maxPool2dWithIndices(input, kernelSize, stride, padding, dilation, ceilMode);
     }
 

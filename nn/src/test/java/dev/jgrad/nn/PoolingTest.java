@@ -1,7 +1,7 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.autograd.Tensor;
-import dev.jgrad.autograd.ValuesIndices;
+import dev.jgrad.tensor.ValuesIndices;
 import dev.jgrad.tensor.NDArray;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class PoolingTest {
 
     @Test
     void maxPoolTakesWindowMaximaAndTheirIndices() {
-        ValuesIndices r = F.maxPool2dWithIndices(GRID, new int[] {2}, null, new int[] {0}, new int[] {1}, false);
+        ValuesIndices<Tensor> r = F.maxPool2dWithIndices(GRID, new int[] {2}, null, new int[] {0}, new int[] {1}, false);
         assertArrayEquals(new float[] {6, 8, 16, 18}, r.values().toFloatArray());
         assertArrayEquals(new long[] {6, 8, 16, 18}, r.indices().toLongArray());
         // ceil_mode keeps the partial last column; padding 1 with stride 2 starts windows at -1.
@@ -32,7 +32,7 @@ class PoolingTest {
     @Test
     void maxPoolPropagatesNaN() {
         Tensor x = Tensor.tensor(new float[] {1, Float.NaN, 3, 4}).view(1, 1, 2, 2);
-        ValuesIndices r = F.maxPool2dWithIndices(x, new int[] {2}, null, new int[] {0}, new int[] {1}, false);
+        ValuesIndices<Tensor> r = F.maxPool2dWithIndices(x, new int[] {2}, null, new int[] {0}, new int[] {1}, false);
         assertTrue(Float.isNaN(r.values().toFloatArray()[0]));
         assertEquals(1, r.indices().toLongArray()[0]);
     }
@@ -54,7 +54,7 @@ class PoolingTest {
             }
             // ReLU'd: many ties at 0, where the first element in window order must win, as in PyTorch.
             Tensor x = Tensor.randn(2, 3, h, w).relu();
-            ValuesIndices vi = F.maxPool2dWithIndices(x, new int[] {k, k}, new int[] {s, s}, new int[] {p, p},
+            ValuesIndices<Tensor> vi = F.maxPool2dWithIndices(x, new int[] {k, k}, new int[] {s, s}, new int[] {p, p},
                     new int[] {d, d}, ceil);
             Tensor y = vi.values();
             assertTrue(y.equal(F.maxPool2d(x, new int[] {k, k}, new int[] {s, s}, new int[] {p, p}, new int[] {d, d}, ceil)));

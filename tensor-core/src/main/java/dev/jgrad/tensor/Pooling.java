@@ -47,10 +47,10 @@ public final class Pooling {
      * @return the maxima and, as int64, the index of each within its input plane ({@code h*W + w})
      * @throws IllegalArgumentException for settings or shapes PyTorch rejects, with its message
      */
-    public static ValuesIndices maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
+    public static ValuesIndices<NDArray> maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                           boolean ceilMode) {
-        ValuesIndices r = maxPool2d(input, kernel, stride, padding, dilation, ceilMode, true);
-        return new ValuesIndices(r.op(), r.values(), r.indices().to(DType.INT64));
+        ValuesIndices<NDArray> r = maxPool2d(input, kernel, stride, padding, dilation, ceilMode, true);
+        return new ValuesIndices<>(r.op(), r.values(), r.indices().to(DType.INT64));
     }
 
     /**
@@ -67,7 +67,7 @@ public final class Pooling {
      * @param withIndices whether to find the indices too
      * @return the maxima, and their int32 indices or null
      */
-    public static ValuesIndices maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
+    public static ValuesIndices<NDArray> maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                           boolean ceilMode, boolean withIndices) {
         Window win = Window.of(input.shapeRef(), input.dtype(), kernel, stride, padding, dilation, ceilMode, true);
         NDArray x = input.contiguous();
@@ -87,7 +87,7 @@ public final class Pooling {
                 }
             }
         });
-        return new ValuesIndices("max_pool2d", out, idx);
+        return new ValuesIndices<>("max_pool2d", out, idx);
     }
 
     /**
