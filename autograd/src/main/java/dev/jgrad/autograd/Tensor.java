@@ -501,6 +501,8 @@ public final class Tensor {
     }
 
     /** After an in-place op gave this view's base a new history, redo the view from the base's. */
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     private void refreshViewHistory() {
         if (viewBase == null || seenEpoch == viewBase.epoch) {
             return;

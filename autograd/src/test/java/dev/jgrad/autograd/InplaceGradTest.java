@@ -97,6 +97,8 @@ class InplaceGradTest {
         assertEquals("CopySlices", z.gradFn().name());
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Test
     void inPlaceOnALeafThatRequiresGradIsRefused() {
         Tensor w = Tensor.zeros(3).requiresGrad_();
@@ -112,6 +114,8 @@ class InplaceGradTest {
         assertTrue(w.isLeaf());
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Test
     void inPlaceUnderNoGradLeavesHistoryAlone() {
         Tensor a = Tensor.ones(2).requiresGrad_();

@@ -9,7 +9,9 @@ public final class ConcatDataset<T> implements Dataset<T> {
     /** cumulativeSizes[k] = total size of datasets 0..k, as PyTorch's {@code cumulative_sizes}. */
     private final int[] cumulativeSizes;
 
+    // varargs: the array goes only to List.of, which copies its elements (JDK's Arrays.asList does the same).
     @SafeVarargs
+    @SuppressWarnings("varargs")
     public ConcatDataset(Dataset<T>... datasets) {
         this(List.of(datasets));
     }

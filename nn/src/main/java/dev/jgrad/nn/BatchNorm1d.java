@@ -13,7 +13,7 @@ import dev.jgrad.tensor.NDArray;
  * eval mode the running statistics are used instead. With {@code momentum = null} the running
  * statistics are a cumulative average.
  */
-public class BatchNorm1d extends Module {
+public final class BatchNorm1d extends Module {
     public final int numFeatures;
     public final double eps;
     /** Null for a cumulative moving average. */

@@ -12,7 +12,7 @@ import dev.jgrad.tensor.NDArray;
  * Kaiming-uniform with a = √5 (so U(-1/√in, 1/√in)) and U(-1/√in, 1/√in), drawn from jgrad's
  * generator.
  */
-public class Linear extends Module {
+public final class Linear extends Module {
     public final int inFeatures;
     public final int outFeatures;
     public final Tensor weight;

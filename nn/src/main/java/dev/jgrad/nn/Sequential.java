@@ -8,7 +8,7 @@ import java.util.List;
  * Runs its modules one after another: PyTorch's {@code nn.Sequential}. The modules are named
  * {@code 0}, {@code 1}, … so that state-dict keys are PyTorch's ({@code 0.weight}, {@code 2.bias}).
  */
-public class Sequential extends Module {
+public final class Sequential extends Module {
     public Sequential(Module... modules) {
         for (Module m : modules) {
             append(m);

@@ -19,7 +19,7 @@ import java.util.Map;
  * p = p - lr·d
  * </pre>
  */
-public class SGD extends Optimizer {
+public final class SGD extends Optimizer {
     public SGD(Iterable<Tensor> params, double lr) {
         this(params, lr, 0, 0, 0, false);
     }
@@ -70,6 +70,8 @@ public class SGD extends Optimizer {
         }
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Override
     public void step() {
         try (var noGrad = Tensor.noGrad()) {

@@ -75,7 +75,7 @@ final class VectorDoubleReduce {
         }
         double tail = 0.0;
         for (; i < n; i++) {
-            tail += (double) x[xo + i] * y[yo + i];
+            tail += x[xo + i] * y[yo + i];
         }
         if (Lanes.DOUBLE_LANES > 16) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16)); }
         if (Lanes.DOUBLE_LANES > 8) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8)); }
