@@ -3,8 +3,9 @@ package dev.jgrad.tensor.kernel;
 /**
  * float32 exp, log, tanh and sigmoid as polynomial approximations (after Cephes), accurate to a
  * few ulp. The Vector API kernels run exactly the same operations on vector lanes, so the scalar
- * and vector kernels agree bit for bit. Method {@code fma} is used wherever the vector code uses
- * a fused multiply-add.
+ * and vector kernels agree bit for bit. Each multiply-add goes through {@code Fma.fma}, as the
+ * vector code's through {@code Fma.FAST}: both fused where FMA is fast, both a rounded multiply and
+ * add where it is not.
  */
 public final class FloatMath {
     static final float LOG2E = 1.44269504088896341f;
@@ -52,14 +53,14 @@ public final class FloatMath {
 
     public static float exp(float x) {
         if (Math.abs(x) <= EXP_FAST) {
-            float t = Math.fma(x, LOG2E, ROUND_MAGIC);
+            float t = Fma.fma(x, LOG2E, ROUND_MAGIC);
             float y = expReduced(x, t);
             // y * 2^n for n = t's low bits: an add to y's exponent field (t's bits << 23 is n << 23).
             return Float.intBitsToFloat(Float.floatToRawIntBits(y) + (Float.floatToRawIntBits(t) << 23));
         }
         x = x > EXP_HI ? EXP_HI : x;
         x = x < EXP_LO ? EXP_LO : x;
-        float t = Math.fma(x, LOG2E, ROUND_MAGIC);
+        float t = Fma.fma(x, LOG2E, ROUND_MAGIC);
         int n = Float.floatToRawIntBits(t) - ROUND_MAGIC_BITS;
         float y = expReduced(x, t);
         // 2^n as two normal factors, so that results in the subnormal range round once.
@@ -71,14 +72,14 @@ public final class FloatMath {
     /** e^r for r = x - n ln 2, where t = x log2(e) + ROUND_MAGIC holds n = round(x log2(e)). */
     private static float expReduced(float x, float t) {
         float nf = t - ROUND_MAGIC;
-        float r = Math.fma(nf, -LN2_HI, x);
-        r = Math.fma(nf, -LN2_LO, r);
-        float p = Math.fma(E0, r, E1);
-        p = Math.fma(p, r, E2);
-        p = Math.fma(p, r, E3);
-        p = Math.fma(p, r, E4);
-        p = Math.fma(p, r, E5);
-        return Math.fma(p, r * r, r) + 1f;
+        float r = Fma.fma(nf, -LN2_HI, x);
+        r = Fma.fma(nf, -LN2_LO, r);
+        float p = Fma.fma(E0, r, E1);
+        p = Fma.fma(p, r, E2);
+        p = Fma.fma(p, r, E3);
+        p = Fma.fma(p, r, E4);
+        p = Fma.fma(p, r, E5);
+        return Fma.fma(p, r * r, r) + 1f;
     }
 
     public static float log(float x) {
@@ -100,19 +101,19 @@ public final class FloatMath {
         float ef = (float) (low ? e - 1 : e);
         m = low ? m + m - 1f : m - 1f;
         float z = m * m;
-        float p = Math.fma(L0, m, L1);
-        p = Math.fma(p, m, L2);
-        p = Math.fma(p, m, L3);
-        p = Math.fma(p, m, L4);
-        p = Math.fma(p, m, L5);
-        p = Math.fma(p, m, L6);
-        p = Math.fma(p, m, L7);
-        p = Math.fma(p, m, L8);
+        float p = Fma.fma(L0, m, L1);
+        p = Fma.fma(p, m, L2);
+        p = Fma.fma(p, m, L3);
+        p = Fma.fma(p, m, L4);
+        p = Fma.fma(p, m, L5);
+        p = Fma.fma(p, m, L6);
+        p = Fma.fma(p, m, L7);
+        p = Fma.fma(p, m, L8);
         float y = p * m * z;
-        y = Math.fma(ef, LN2_LO, y);
-        y = Math.fma(z, -0.5f, y);
+        y = Fma.fma(ef, LN2_LO, y);
+        y = Fma.fma(z, -0.5f, y);
         float r = m + y;
-        return Math.fma(ef, LN2_HI, r);
+        return Fma.fma(ef, LN2_HI, r);
     }
 
     public static float tanh(float x) {
@@ -123,12 +124,12 @@ public final class FloatMath {
             return x < 0f ? -t : t;
         }
         float z = x * x;
-        float p = Math.fma(T0, z, T1);
-        p = Math.fma(p, z, T2);
-        p = Math.fma(p, z, T3);
-        p = Math.fma(p, z, T4);
+        float p = Fma.fma(T0, z, T1);
+        p = Fma.fma(p, z, T2);
+        p = Fma.fma(p, z, T3);
+        p = Fma.fma(p, z, T4);
         // The polynomial turns -0.0 into +0.0; torch.tanh keeps the sign.
-        return x == 0f ? x : Math.fma(p * z, x, x);
+        return x == 0f ? x : Fma.fma(p * z, x, x);
     }
 
     public static float sigmoid(float x) {

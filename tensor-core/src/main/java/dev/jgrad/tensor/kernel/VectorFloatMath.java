@@ -56,17 +56,17 @@ final class VectorFloatMath {
                 arg = arg.blend(EXP_HI, arg.compare(VectorOperators.GT, EXP_HI));
                 arg = arg.blend(EXP_LO, arg.compare(VectorOperators.LT, EXP_LO));
             }
-            FloatVector t = arg.fma(LOG2E, ROUND_MAGIC);
+            FloatVector t = Fma.FAST ? arg.fma(LOG2E, ROUND_MAGIC) : arg.mul(LOG2E).add(ROUND_MAGIC);
             // exp(r) for the reduced r = arg - n ln 2, as FloatMath.expReduced
             FloatVector nf = t.sub(ROUND_MAGIC);
-            FloatVector r = nf.fma(FloatVector.broadcast(S, -LN2_HI), arg);
-            r = nf.fma(FloatVector.broadcast(S, -LN2_LO), r);
-            FloatVector p = FloatVector.broadcast(S, E0).fma(r, FloatVector.broadcast(S, E1));
-            p = p.fma(r, FloatVector.broadcast(S, E2));
-            p = p.fma(r, FloatVector.broadcast(S, E3));
-            p = p.fma(r, FloatVector.broadcast(S, E4));
-            p = p.fma(r, FloatVector.broadcast(S, E5));
-            FloatVector e = p.fma(r.mul(r), r).add(1f);
+            FloatVector r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_HI), arg) : nf.mul(-LN2_HI).add(arg);
+            r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_LO), r) : nf.mul(-LN2_LO).add(r);
+            FloatVector p = Fma.FAST ? r.fma(E0, E1) : r.mul(E0).add(E1);
+            p = Fma.FAST ? p.fma(r, FloatVector.broadcast(S, E2)) : p.mul(r).add(E2);
+            p = Fma.FAST ? p.fma(r, FloatVector.broadcast(S, E3)) : p.mul(r).add(E3);
+            p = Fma.FAST ? p.fma(r, FloatVector.broadcast(S, E4)) : p.mul(r).add(E4);
+            p = Fma.FAST ? p.fma(r, FloatVector.broadcast(S, E5)) : p.mul(r).add(E5);
+            FloatVector e = (Fma.FAST ? p.fma(r.mul(r), r) : p.mul(r.mul(r)).add(r)).add(1f);
             if (inRange) {
                 // 2^n added straight to the exponent bits
                 IntVector scale = t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23);
@@ -84,11 +84,13 @@ final class VectorFloatMath {
                 FloatVector big = FloatVector.broadcast(S, 2f).div(e.add(1f)).neg().add(1f);
                 big = big.blend(big.neg(), v.compare(VectorOperators.LT, 0f));
                 FloatVector z = v.mul(v);
-                FloatVector q = FloatVector.broadcast(S, T0).fma(z, FloatVector.broadcast(S, T1));
-                q = q.fma(z, FloatVector.broadcast(S, T2));
-                q = q.fma(z, FloatVector.broadcast(S, T3));
-                q = q.fma(z, FloatVector.broadcast(S, T4));
-                FloatVector small = q.mul(z).fma(v, v).blend(v, v.compare(VectorOperators.EQ, 0f));
+                FloatVector q = Fma.FAST ? z.fma(T0, T1) : z.mul(T0).add(T1);
+                q = Fma.FAST ? q.fma(z, FloatVector.broadcast(S, T2)) : q.mul(z).add(T2);
+                q = Fma.FAST ? q.fma(z, FloatVector.broadcast(S, T3)) : q.mul(z).add(T3);
+                q = Fma.FAST ? q.fma(z, FloatVector.broadcast(S, T4)) : q.mul(z).add(T4);
+                FloatVector qz = q.mul(z);
+                FloatVector small = Fma.FAST ? qz.fma(v, v) : qz.mul(v).add(v);
+                small = small.blend(v, v.compare(VectorOperators.EQ, 0f));
                 y = small.blend(big, a.compare(VectorOperators.GT, TANH_SMALL));
             } else if (sigmoid) {
                 FloatVector num = FloatVector.broadcast(S, 1f).blend(e, v.compare(VectorOperators.LT, 0f));
@@ -119,18 +121,19 @@ final class VectorFloatMath {
             ef = ef.sub(1f, low);
             m = m.sub(1f).blend(m.add(m).sub(1f), low);
             FloatVector z = m.mul(m);
-            FloatVector p = FloatVector.broadcast(S, L0).fma(m, FloatVector.broadcast(S, L1));
-            p = p.fma(m, FloatVector.broadcast(S, L2));
-            p = p.fma(m, FloatVector.broadcast(S, L3));
-            p = p.fma(m, FloatVector.broadcast(S, L4));
-            p = p.fma(m, FloatVector.broadcast(S, L5));
-            p = p.fma(m, FloatVector.broadcast(S, L6));
-            p = p.fma(m, FloatVector.broadcast(S, L7));
-            p = p.fma(m, FloatVector.broadcast(S, L8));
+            FloatVector p = Fma.FAST ? m.fma(L0, L1) : m.mul(L0).add(L1);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L2)) : p.mul(m).add(L2);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L3)) : p.mul(m).add(L3);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L4)) : p.mul(m).add(L4);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L5)) : p.mul(m).add(L5);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L6)) : p.mul(m).add(L6);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L7)) : p.mul(m).add(L7);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L8)) : p.mul(m).add(L8);
             FloatVector y = p.mul(m).mul(z);
-            y = ef.fma(FloatVector.broadcast(S, LN2_LO), y);
-            y = z.fma(FloatVector.broadcast(S, -0.5f), y);
-            FloatVector r = ef.fma(FloatVector.broadcast(S, LN2_HI), m.add(y));
+            y = Fma.FAST ? ef.fma(FloatVector.broadcast(S, LN2_LO), y) : ef.mul(LN2_LO).add(y);
+            y = Fma.FAST ? z.fma(FloatVector.broadcast(S, -0.5f), y) : z.mul(-0.5f).add(y);
+            FloatVector my = m.add(y);
+            FloatVector r = Fma.FAST ? ef.fma(FloatVector.broadcast(S, LN2_HI), my) : ef.mul(LN2_HI).add(my);
             r = r.blend(Float.POSITIVE_INFINITY, v.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
             r = r.blend(Float.NEGATIVE_INFINITY, v.compare(VectorOperators.EQ, 0f));
             r.blend(Float.NaN, v.compare(VectorOperators.LT, 0f).or(v.compare(VectorOperators.NE, v))).intoArray(out, oo + i);
