@@ -51,7 +51,15 @@ public final class Tensor {
         return new Tensor(data, null);
     }
 
-    /** The values, shared (no copy). Writing to them bypasses autograd, as PyTorch's {@code .data} does. */
+    /**
+     * The values, shared (no copy). A write through them is an in-place write outside autograd: it
+     * records no history, but it bumps the storage's version counter like any in-place op, so a
+     * backward that needs the values saved before the write fails with PyTorch's "modified by an
+     * inplace operation" error instead of computing a wrong gradient. That is PyTorch's
+     * {@code detach()} sharing; PyTorch's {@code .data} alone skips the version counter.
+     *
+     * @return this tensor's values, sharing its storage
+     */
     public NDArray data() {
         return data;
     }

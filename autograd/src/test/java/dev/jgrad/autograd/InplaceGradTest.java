@@ -134,4 +134,16 @@ class InplaceGradTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> y.add_(Tensor.ones(2, 3)));
         assertEquals("output with shape [3] doesn't match the broadcast shape [2, 3]", e.getMessage());
     }
+
+    @Test
+    void aWriteThroughDataIsSeenByBackward() {
+        Tensor a = Tensor.tensor(new float[] {1, 2, 3}).requiresGrad_();
+        Tensor b = a.mul(2);
+        Tensor y = b.mul(b).sum();
+        int before = b.version();
+        b.data().add_(1);
+        assertEquals(before + 1, b.version());
+        IllegalStateException e = assertThrows(IllegalStateException.class, y::backward);
+        assertTrue(e.getMessage().contains("modified by an inplace operation"), e.getMessage());
+    }
 }
