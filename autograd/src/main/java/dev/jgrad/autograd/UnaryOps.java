@@ -2,6 +2,7 @@ package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
+import dev.jgrad.tensor.internal.BackwardKernels;
 
 /** Elementwise functions of one tensor, each with its derivative. */
 final class UnaryOps {
@@ -87,7 +88,7 @@ final class UnaryOps {
             return Tensor.of(out);
         }
         SavedValue so = n.save(out);
-        return n.finish(out, g -> new NDArray[] {g.thresholdBackward(so.get(), 0)});
+        return n.finish(out, g -> new NDArray[] {BackwardKernels.thresholdBackward(g, so.get(), 0)});
     }
 
     static Tensor clamp(Tensor a, double min, double max) {

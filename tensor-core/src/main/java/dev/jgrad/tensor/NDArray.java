@@ -784,23 +784,6 @@ public final class NDArray {
         return Elementwise.unary(UnaryOp.LOGICAL_NOT, this, null);
     }
 
-    /**
-     * This gradient where {@code input > threshold}, else 0 (PyTorch's {@code threshold_backward}:
-     * the gradient of ReLU, given its input or its output).
-     */
-    public NDArray thresholdBackward(NDArray input, double threshold) {
-        return Elementwise.thresholdBackward(this, input, threshold);
-    }
-
-    /**
-     * The gradient of {@code logSoftmax(dim)} from its {@code output}, this being the gradient of
-     * the output: {@code this - exp(output) * this.sum(dim, true)} (PyTorch's
-     * {@code _log_softmax_backward_data}).
-     */
-    public NDArray logSoftmaxBackwardData(NDArray output, int dim) {
-        return RowOps.logSoftmaxBackward(this, output, dim);
-    }
-
     /** {@code cond ? a : b} elementwise, broadcasting all three. */
     public static NDArray where(NDArray cond, NDArray a, NDArray b) {
         return Elementwise.where(cond, a, b);
