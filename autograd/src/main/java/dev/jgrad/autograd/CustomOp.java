@@ -28,30 +28,60 @@ public final class CustomOp {
         this.node = node;
     }
 
-    /** The op's node, named as PyTorch names its grad_fn; null when there is nothing to record. */
+    /**
+     * Starts recording an op on {@code inputs} (what {@code torch.autograd.Function.apply} does).
+     *
+     * @param name the node's name, as PyTorch names its {@code grad_fn} (e.g. {@code MseLossBackward0})
+     * @param inputs the op's tensor inputs, in the order backward returns their gradients
+     * @return the op, or null when there is nothing to record: no input requires grad, or grad mode is off
+     */
     public static CustomOp record(String name, Tensor... inputs) {
         OpNode n = OpNode.record(name, inputs);
         return n == null ? null : new CustomOp(n);
     }
 
-    /** Whether input {@code i}'s gradient is needed (PyTorch's {@code needs_input_grad}). */
+    /**
+     * Whether input {@code i}'s gradient is needed (PyTorch's {@code ctx.needs_input_grad}).
+     *
+     * @param i the input's position in {@link #record}
+     * @return true when backward must compute it
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is not an input's position
+     */
     public boolean needsInputGrad(int i) {
         return node.needs(i);
     }
 
-    /** Keeps an input's value for backward; reading it fails if it was modified in place since. */
+    /**
+     * Keeps an input's value for backward ({@code ctx.save_for_backward}).
+     *
+     * @param input the input to keep
+     * @return its value; reading it fails with {@link IllegalStateException} if it was modified in place since, or the
+     *     graph was freed
+     */
     public Supplier<NDArray> save(Tensor input) {
         SavedValue v = node.save(input);
         return v::get;
     }
 
-    /** Keeps a value the op computed itself. */
+    /**
+     * Keeps a value the op computed itself, for backward.
+     *
+     * @param own the value to keep
+     * @return the value; reading it fails with {@link IllegalStateException} once the graph was freed
+     */
     public Supplier<NDArray> save(NDArray own) {
         SavedValue v = node.save(own);
         return v::get;
     }
 
-    /** The op's result tensor, whose gradFn runs {@code backward}. */
+    /**
+     * The op's result tensor, whose {@link Tensor#gradFn()} runs {@code backward}.
+     *
+     * @param out the op's result
+     * @param backward the gradient of {@code out} to the gradients of the inputs, one per input (null where
+     *     {@link #needsInputGrad} is false); a gradient of a broadcast shape is summed back to its input's shape
+     * @return the result, requiring grad
+     */
     public Tensor finish(NDArray out, Function<NDArray, NDArray[]> backward) {
         return node.finish(out, backward::apply);
     }

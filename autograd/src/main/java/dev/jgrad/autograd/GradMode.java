@@ -14,12 +14,20 @@ public final class GradMode {
     private GradMode() {
     }
 
-    /** {@code torch.is_grad_enabled()} for the current thread. */
+    /**
+     * {@code torch.is_grad_enabled()} for the current thread.
+     *
+     * @return whether ops record history on this thread
+     */
     public static boolean isEnabled() {
         return ENABLED.get()[0];
     }
 
-    /** {@code torch.set_grad_enabled(on)} for the current thread, without a scope. */
+    /**
+     * {@code torch.set_grad_enabled(on)} for the current thread, without a scope.
+     *
+     * @param on whether ops record history on this thread
+     */
     public static void setEnabled(boolean on) {
         ENABLED.get()[0] = on;
     }
@@ -45,6 +53,7 @@ public final class GradMode {
             this.previous = previous;
         }
 
+        /** Restores the grad mode the thread had when the scope opened; a second close does nothing. */
         @Override
         public void close() {
             if (!closed) {

@@ -34,15 +34,30 @@ public abstract class Node {
         this.sequenceNr = sequenceNr;
     }
 
-    /** PyTorch's name for this node, e.g. {@code MulBackward0}. */
+    /**
+     * PyTorch's name for this node, e.g. {@code MulBackward0}.
+     *
+     * @return the name
+     */
     public abstract String name();
 
-    /** The nodes the input gradients flow to, one per input; null where an input needs no gradient. */
+    /**
+     * The nodes the input gradients flow to, one per input; null where an input needs no gradient
+     * ({@code grad_fn.next_functions}).
+     *
+     * @return a read-only list, one entry per input
+     */
     public List<Node> nextFunctions() {
         return Collections.unmodifiableList(Arrays.asList(next.clone()));
     }
 
-    /** Whether input {@code i}'s gradient is needed: PyTorch's {@code needs_input_grad}. */
+    /**
+     * Whether input {@code i}'s gradient is needed: PyTorch's {@code needs_input_grad}.
+     *
+     * @param i the input's position
+     * @return true when a gradient must be computed for it
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is not an input's position
+     */
     public boolean needsInputGrad(int i) {
         return next[i] != null;
     }
@@ -54,6 +69,11 @@ public abstract class Node {
     void release() {
     }
 
+    /**
+     * The name in angle brackets, as PyTorch prints a {@code grad_fn}: {@code <MulBackward0>}.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
         return "<" + name() + ">";

@@ -13,6 +13,10 @@ public interface BatchDataset<T> extends Dataset<T> {
     /**
      * The samples at {@code indices}, already collated: equal to
      * {@code Collate.defaultCollate(List.of(get(indices[0]), get(indices[1]), ...))}.
+     *
+     * @param indices the samples' positions, in batch order; repeats allowed
+     * @return the collated batch
+     * @throws IndexOutOfBoundsException if an index is outside {@code [0, size())}
      */
     T getBatch(int[] indices);
 }

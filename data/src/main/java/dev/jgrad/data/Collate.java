@@ -20,6 +20,10 @@ import java.util.Map;
  * collated element by element, keeping their structure; strings stay a list.
  * {@link #defaultCollate} is the typed form a {@link DataLoader} uses by default, for samples
  * whose batch has their own type; {@link #collate} is the untyped one.
+ *
+ * <p>Records are read and rebuilt by reflection ({@code setAccessible}), so on the module path the
+ * package of a record type must be open to this module: {@code opens com.example.app to dev.jgrad.data;}
+ * in the application's {@code module-info.java}. On the class path nothing is needed.
  */
 public final class Collate {
 
@@ -30,6 +34,12 @@ public final class Collate {
      * Collates {@code samples} into a batch of the same type: tensors into a tensor, lists into a
      * list, maps into a map, records into a record whose components hold the batches. Samples
      * that a batch can't be typed as (numbers, strings, NDArrays) need {@link #collate(List)}.
+     *
+     * @param <T> the type of a sample, and of the batch
+     * @param samples the batch's samples, at least one, all of one type
+     * @return the batch, with a new leading dim of {@code samples.size()} on every tensor
+     * @throws IllegalArgumentException if there are no samples, they differ in type or shape, a type
+     *     can't be collated, or the batch would not be a {@code T}
      */
     @SuppressWarnings("unchecked")
     public static <T> T defaultCollate(List<T> samples) {
@@ -51,6 +61,13 @@ public final class Collate {
      * PyTorch's {@code default_collate} in full, with the batch's type left open: numbers become a
      * 1-D tensor (integers int64, floating point float64, booleans bool), NDArrays are stacked into
      * a Tensor, strings stay a list, containers are collated element by element.
+     *
+     * @param samples the batch's samples, at least one, all of one type: Tensor, NDArray, Number,
+     *     Boolean, CharSequence, Map, List, an array of objects, or a record of these
+     * @return the batch: a Tensor, a List, a Map, an array or a record, as the samples are
+     * @throws IllegalArgumentException if there are no samples, they differ in type, their tensors
+     *     differ in shape, their containers in size or keys, a type can't be collated, or a record
+     *     component can't hold its collated batch
      */
     public static Object collate(List<?> samples) {
         if (samples.isEmpty()) {

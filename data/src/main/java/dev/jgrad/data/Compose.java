@@ -9,19 +9,41 @@ public final class Compose implements Transform {
 
     private final List<Transform> transforms;
 
+    /**
+     * Composes {@code transforms}, applied first to last: {@code Compose([t1, t2, ...])}.
+     *
+     * @param transforms the transforms, in order
+     * @throws NullPointerException if one of them is null
+     */
     public Compose(Transform... transforms) {
         this(List.of(transforms));
     }
 
+    /**
+     * Composes {@code transforms}, applied first to last.
+     *
+     * @param transforms the transforms, in order; copied
+     * @throws NullPointerException if the list or one of them is null
+     */
     public Compose(List<Transform> transforms) {
         this.transforms = List.copyOf(transforms);
     }
 
-    /** The transforms, in the order they are applied. */
+    /**
+     * The transforms, in the order they are applied.
+     *
+     * @return an unmodifiable list
+     */
     public List<Transform> transforms() {
         return transforms;
     }
 
+    /**
+     * Applies each transform's {@link Transform#apply} in turn.
+     *
+     * @param sample one sample
+     * @return the last transform's output ({@code sample} itself when there are none)
+     */
     @Override
     public Tensor apply(Tensor sample) {
         Tensor x = sample;
@@ -31,6 +53,12 @@ public final class Compose implements Transform {
         return x;
     }
 
+    /**
+     * Applies each transform's {@link Transform#applyBatch} in turn.
+     *
+     * @param batch samples stacked along dim 0
+     * @return the last transform's output ({@code batch} itself when there are none)
+     */
     @Override
     public Tensor applyBatch(Tensor batch) {
         Tensor x = batch;
@@ -40,7 +68,11 @@ public final class Compose implements Transform {
         return x;
     }
 
-    /** As torchvision prints it: one transform per line. */
+    /**
+     * As torchvision prints it: one transform per line.
+     *
+     * @return {@code Compose(\n    ToTensor()\n    Normalize(...)\n)}
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Compose(");

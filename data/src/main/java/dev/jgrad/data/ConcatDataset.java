@@ -2,13 +2,26 @@ package dev.jgrad.data;
 
 import java.util.List;
 
-/** PyTorch's {@code ConcatDataset}: the samples of several datasets, one after the other. */
+/**
+ * PyTorch's {@code ConcatDataset}: the samples of several datasets, one after the other. The sizes
+ * are read once, when it is built.
+ *
+ * @param <T> the type of one sample
+ */
 public final class ConcatDataset<T> implements Dataset<T> {
 
     private final List<Dataset<T>> datasets;
     /** cumulativeSizes[k] = total size of datasets 0..k, as PyTorch's {@code cumulative_sizes}. */
     private final int[] cumulativeSizes;
 
+    /**
+     * Concatenates {@code datasets}, in order: {@code ConcatDataset([d1, d2, ...])}.
+     *
+     * @param datasets the datasets, at least one
+     * @throws IllegalArgumentException if there are none or they hold more than
+     *     {@code Integer.MAX_VALUE} samples together
+     * @throws NullPointerException if one of them is null
+     */
     // varargs: the array goes only to List.of, which copies its elements (JDK's Arrays.asList does the same).
     @SafeVarargs
     @SuppressWarnings("varargs")
@@ -16,6 +29,14 @@ public final class ConcatDataset<T> implements Dataset<T> {
         this(List.of(datasets));
     }
 
+    /**
+     * Concatenates {@code datasets}, in order.
+     *
+     * @param datasets the datasets, at least one; the list is copied
+     * @throws IllegalArgumentException if there are none or they hold more than
+     *     {@code Integer.MAX_VALUE} samples together
+     * @throws NullPointerException if one of them is null
+     */
     public ConcatDataset(List<? extends Dataset<T>> datasets) {
         if (datasets.isEmpty()) {
             throw new IllegalArgumentException("datasets should not be an empty iterable");
@@ -32,7 +53,11 @@ public final class ConcatDataset<T> implements Dataset<T> {
         }
     }
 
-    /** The concatenated datasets, in order. */
+    /**
+     * The concatenated datasets, in order: {@code concat.datasets}.
+     *
+     * @return an unmodifiable list
+     */
     public List<Dataset<T>> datasets() {
         return datasets;
     }

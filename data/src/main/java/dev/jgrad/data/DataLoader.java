@@ -42,12 +42,29 @@ public final class DataLoader<B> implements Iterable<B> {
     private final int prefetch;
     private volatile ExecutorService worker;
 
-    /** {@code DataLoader(dataset, batch_size=batchSize)}: in order, the last batch may be short. */
+    /**
+     * {@code DataLoader(dataset, batch_size=batchSize)}: in order, the last batch may be short,
+     * batches collated with {@link Collate#defaultCollate}.
+     *
+     * @param dataset the samples; a batch has the sample type {@code B} (e.g. {@code List<Tensor>})
+     * @param batchSize samples per batch
+     * @throws IllegalArgumentException if {@code batchSize} is not positive
+     * @throws NullPointerException if {@code dataset} is null
+     */
     public DataLoader(Dataset<B> dataset, int batchSize) {
         this(dataset, batchSize, false);
     }
 
-    /** {@code DataLoader(dataset, batch_size=batchSize, shuffle=shuffle)}, drawing from the default generator. */
+    /**
+     * {@code DataLoader(dataset, batch_size=batchSize, shuffle=shuffle)}: with {@code shuffle}, each
+     * epoch's order comes from a fresh generator seeded from the default generator, as PyTorch's.
+     *
+     * @param dataset the samples; a batch has the sample type {@code B} (e.g. {@code List<Tensor>})
+     * @param batchSize samples per batch
+     * @param shuffle whether every epoch serves the samples in a new random order
+     * @throws IllegalArgumentException if {@code batchSize} is not positive
+     * @throws NullPointerException if {@code dataset} is null
+     */
     public DataLoader(Dataset<B> dataset, int batchSize, boolean shuffle) {
         this(builder(dataset).batchSize(batchSize).shuffle(shuffle));
     }
@@ -68,37 +85,79 @@ public final class DataLoader<B> implements Iterable<B> {
         this.prefetch = b.prefetch;
     }
 
-    /** A builder for every option; its batches are collated with {@link Collate#defaultCollate} unless a collateFn is set. */
+    /**
+     * A builder for every option; its batches are collated with {@link Collate#defaultCollate} unless
+     * a collateFn is set.
+     *
+     * <pre>{@code
+     * DataLoader<List<Tensor>> loader = DataLoader.builder(dataset).batchSize(64).shuffle(true).seed(0).build();
+     * }</pre>
+     *
+     * @param <T> the sample type, which is also the batch type until {@link Builder#collateFn} changes it
+     * @param dataset the samples
+     * @return a builder with PyTorch's defaults: batch size 1, no shuffle, no drop_last, no prefetch
+     * @throws NullPointerException if {@code dataset} is null
+     */
     public static <T> Builder<T, T> builder(Dataset<T> dataset) {
         return new Builder<>(Objects.requireNonNull(dataset, "dataset"), null);
     }
 
-    /** The number of batches in one epoch, {@code len(dataloader)}. */
+    /**
+     * The number of batches in one epoch, {@code len(dataloader)}.
+     *
+     * @return {@code ceil(n / batchSize)}, or {@code floor(n / batchSize)} with dropLast, for the
+     *     dataset's current size n
+     */
     public int size() {
         int n = dataset.size();
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
+    /**
+     * The dataset the batches come from, {@code dataloader.dataset}.
+     *
+     * @return the dataset
+     */
     public Dataset<?> dataset() {
         return dataset;
     }
 
+    /**
+     * Samples per batch, {@code dataloader.batch_size}.
+     *
+     * @return the batch size (the last batch of an epoch may be smaller, unless dropLast)
+     */
     public int batchSize() {
         return batchSize;
     }
 
+    /**
+     * Whether a short last batch is dropped, {@code dataloader.drop_last}.
+     *
+     * @return true if every batch has exactly {@link #batchSize()} samples
+     */
     public boolean dropLast() {
         return dropLast;
     }
 
-    /** One epoch of batches. */
+    /**
+     * One epoch of batches, {@code iter(dataloader)}: each call draws a new order when shuffling.
+     * Errors from the dataset or the collate function are thrown by {@code next()}.
+     *
+     * @return an iterator over the epoch's {@link #size()} batches; {@code next()} past the end throws
+     *     {@link NoSuchElementException}
+     */
     @Override
     public Iterator<B> iterator() {
         int[] order = order();
         return prefetch == 0 ? new Epoch(order) : new PrefetchingEpoch(order);
     }
 
-    /** One epoch, each batch with its index: {@code enumerate(dataloader)}. */
+    /**
+     * One epoch, each batch with its index: {@code enumerate(dataloader)}.
+     *
+     * @return an iterable whose iterator runs one epoch (one per call), indices counting from 0
+     */
     public Iterable<Enumerated<B>> enumerate() {
         return () -> new Iterator<>() {
             private final Iterator<B> batches = iterator();
@@ -265,42 +324,83 @@ public final class DataLoader<B> implements Iterable<B> {
             this.collateFn = collateFn;
         }
 
-        /** Samples per batch [1]. */
+        /**
+         * Samples per batch [1], {@code batch_size}.
+         *
+         * @param batchSize samples per batch; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder<T, B> batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
-        /** A new random order every epoch [false]. */
+        /**
+         * A new random order every epoch [false], {@code shuffle}.
+         *
+         * @param shuffle whether to shuffle
+         * @return this builder
+         */
         public Builder<T, B> shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
         }
 
-        /** Drop the last batch when it is short [false]. */
+        /**
+         * Drop the last batch when it is short [false], {@code drop_last}.
+         *
+         * @param dropLast whether to drop it
+         * @return this builder
+         */
         public Builder<T, B> dropLast(boolean dropLast) {
             this.dropLast = dropLast;
             return this;
         }
 
-        /** The generator the shuffled orders are drawn from [a fresh one per epoch, seeded from the default generator]. */
+        /**
+         * The generator the shuffled orders are drawn from [a fresh one per epoch, seeded from the
+         * default generator], {@code generator}. The loader keeps drawing from it, epoch after epoch.
+         *
+         * @param generator the generator, or null for the default behaviour
+         * @return this builder
+         */
         public Builder<T, B> generator(Generator generator) {
             this.generator = generator;
             return this;
         }
 
-        /** Shorthand for {@code generator(new Generator(seed))}. */
+        /**
+         * Shorthand for {@code generator(new Generator(seed))}.
+         *
+         * @param seed the seed of the loader's own generator
+         * @return this builder
+         */
         public Builder<T, B> seed(long seed) {
             return generator(new Generator(seed));
         }
 
-        /** Prepare up to {@code batches} batches ahead on a worker thread [0: none, batches are built on the caller's thread]. */
+        /**
+         * Prepare up to {@code batches} batches ahead on a worker thread [0: none, batches are built
+         * on the caller's thread]; like {@code num_workers=1, prefetch_factor=batches}, on a thread
+         * instead of a process. The batches and their order are the same either way.
+         *
+         * @param batches how many batches to prepare ahead; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder<T, B> prefetch(int batches) {
             this.prefetch = batches;
             return this;
         }
 
-        /** A custom collate function, {@code collate_fn}: turns a list of samples into a batch. */
+        /**
+         * A custom collate function, {@code collate_fn}: turns a list of samples into a batch. With
+         * it, samples are always fetched one by one, even from a {@link BatchDataset}.
+         *
+         * @param <C> the batch type the function returns
+         * @param collate the function, given the batch's samples in order
+         * @return a new builder with this builder's other options and the new batch type
+         * @throws NullPointerException if {@code collate} is null
+         */
         public <C> Builder<T, C> collateFn(Function<List<T>, C> collate) {
             Builder<T, C> b = new Builder<>(dataset, Objects.requireNonNull(collate, "collate"));
             b.batchSize = batchSize;
@@ -311,6 +411,12 @@ public final class DataLoader<B> implements Iterable<B> {
             return b;
         }
 
+        /**
+         * The loader with these options.
+         *
+         * @return a new DataLoader
+         * @throws IllegalArgumentException if the batch size is not positive or prefetch is negative
+         */
         public DataLoader<B> build() {
             return new DataLoader<>(this);
         }

@@ -17,6 +17,14 @@ public final class Normalize implements Transform {
     private final NDArray meanColumn;
     private final NDArray stdColumn;
 
+    /**
+     * A Normalize with per-channel means and standard deviations, {@code Normalize(mean, std)}. They
+     * are used as float32, as torchvision converts them to the image's dtype.
+     *
+     * @param mean one mean per channel, or one for every channel; copied
+     * @param std one standard deviation per channel, or one for every channel; copied
+     * @throws IllegalArgumentException if either is empty, or a std is 0 as a float32
+     */
     public Normalize(double[] mean, double[] std) {
         if (mean.length == 0 || std.length == 0) {
             throw new IllegalArgumentException("Normalize: mean and std must have at least one value");
@@ -32,7 +40,13 @@ public final class Normalize implements Transform {
         this.stdColumn = column(std);
     }
 
-    /** One mean and std for every channel. */
+    /**
+     * One mean and std for every channel, {@code Normalize((mean,), (std,))}.
+     *
+     * @param mean the mean
+     * @param std the standard deviation
+     * @throws IllegalArgumentException if {@code std} is 0 as a float32
+     */
     public Normalize(double mean, double std) {
         this(new double[] {mean}, new double[] {std});
     }
@@ -45,6 +59,14 @@ public final class Normalize implements Transform {
         return NDArray.wrap(f, values.length, 1, 1);
     }
 
+    /**
+     * {@code (x - mean[c]) / std[c]} for each channel {@code c}.
+     *
+     * @param sample a floating-point image of shape {@code (..., C, H, W)}; a batch works too
+     * @return a new tensor of the input's shape (float32 means and stds promote with its dtype)
+     * @throws IllegalArgumentException if the image is not floating-point, has fewer than 3 dims, or
+     *     its channel count doesn't broadcast with the number of means and stds
+     */
     @Override
     public Tensor apply(Tensor sample) {
         NDArray x = sample.data();
@@ -57,6 +79,13 @@ public final class Normalize implements Transform {
         return Tensor.of(x.sub(meanColumn).div(stdColumn));
     }
 
+    /**
+     * The same as {@link #apply}, which already takes leading batch dims.
+     *
+     * @param batch floating-point images of shape {@code (N, C, H, W)}
+     * @return a new tensor of the batch's shape
+     * @throws IllegalArgumentException as {@link #apply} does
+     */
     @Override
     public Tensor applyBatch(Tensor batch) {
         return apply(batch);

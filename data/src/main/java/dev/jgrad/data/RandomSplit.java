@@ -13,7 +13,18 @@ public final class RandomSplit {
     private RandomSplit() {
     }
 
-    /** Splits into subsets of the given lengths, which must add up to the dataset's size. */
+    /**
+     * Splits into subsets of the given lengths, which must add up to the dataset's size:
+     * {@code random_split(dataset, lengths, generator)}. One random permutation of the indices is
+     * drawn and cut into consecutive pieces.
+     *
+     * @param <T> the type of one sample
+     * @param dataset the dataset to split
+     * @param lengths the subsets' sizes, non-negative, adding up to {@code dataset.size()}
+     * @param generator the generator the permutation is drawn from
+     * @return one {@link Subset} per length, in order, over disjoint indices
+     * @throws IllegalArgumentException if a length is negative or they don't add up to the dataset's size
+     */
     public static <T> List<Subset<T>> randomSplit(Dataset<T> dataset, int[] lengths, Generator generator) {
         long sum = 0;
         for (int length : lengths) {
@@ -42,7 +53,15 @@ public final class RandomSplit {
 
     /**
      * Splits by fractions that add up to 1: each length is {@code floor(fraction * size)}, and the
-     * remainder is handed out one sample at a time, round-robin from the first subset, as PyTorch does.
+     * remainder is handed out one sample at a time, round-robin from the first subset, as PyTorch does:
+     * {@code random_split(dataset, [0.8, 0.2], generator)}.
+     *
+     * @param <T> the type of one sample
+     * @param dataset the dataset to split
+     * @param fractions the subsets' shares, each in [0, 1], adding up to 1 (within 1e-9)
+     * @param generator the generator the permutation is drawn from
+     * @return one {@link Subset} per fraction, in order, over disjoint indices
+     * @throws IllegalArgumentException if a fraction is outside [0, 1] or they don't add up to 1
      */
     public static <T> List<Subset<T>> randomSplit(Dataset<T> dataset, double[] fractions, Generator generator) {
         double total = 0;
@@ -69,7 +88,16 @@ public final class RandomSplit {
         return randomSplit(dataset, lengths, generator);
     }
 
-    /** {@link #randomSplit(Dataset, int[], Generator)} drawing from the default generator. */
+    /**
+     * {@link #randomSplit(Dataset, int[], Generator)} drawing from the default generator:
+     * {@code random_split(dataset, lengths)}.
+     *
+     * @param <T> the type of one sample
+     * @param dataset the dataset to split
+     * @param lengths the subsets' sizes, non-negative, adding up to {@code dataset.size()}
+     * @return one {@link Subset} per length, in order, over disjoint indices
+     * @throws IllegalArgumentException if a length is negative or they don't add up to the dataset's size
+     */
     public static <T> List<Subset<T>> randomSplit(Dataset<T> dataset, int[] lengths) {
         return randomSplit(dataset, lengths, Generator.defaultGenerator());
     }

@@ -21,7 +21,15 @@ public final class Standardize implements Transform {
         this.std = Tensor.of(std);
     }
 
-    /** Fits the mean and (unbiased) std of each feature over dim 0 of {@code train}. */
+    /**
+     * Fits the mean and (unbiased) std of each feature over dim 0 of {@code train}, as
+     * {@code x_train.mean(dim=0)} and {@code x_train.std(dim=0)}.
+     *
+     * @param train training samples stacked along dim 0, at least 2 of them; integer data is
+     *     converted to float32 first
+     * @return the fitted transform
+     * @throws IllegalArgumentException if {@code train} is 0-dim or has fewer than 2 samples
+     */
     public static Standardize fit(Tensor train) {
         NDArray x = train.data();
         if (x.dim() < 1 || x.size(0) < 2) {
@@ -36,16 +44,31 @@ public final class Standardize implements Transform {
         return new Standardize(mean, std);
     }
 
-    /** The fitted per-feature mean (the shape of one sample). */
+    /**
+     * The fitted per-feature mean.
+     *
+     * @return a tensor of the shape of one sample ({@code train}'s shape without dim 0)
+     */
     public Tensor mean() {
         return mean;
     }
 
-    /** The fitted per-feature standard deviation, with zeros replaced by 1. */
+    /**
+     * The fitted per-feature standard deviation, with zeros replaced by 1.
+     *
+     * @return a tensor of the shape of one sample
+     */
     public Tensor std() {
         return std;
     }
 
+    /**
+     * {@code (x - mean) / std}; integer data is converted to float32 first.
+     *
+     * @param sample one sample of the fitted shape, or samples with leading dims (a batch)
+     * @return a new tensor of the input's shape
+     * @throws IllegalArgumentException if the input's trailing dims are not the fitted sample shape
+     */
     @Override
     public Tensor apply(Tensor sample) {
         NDArray x = sample.data();
@@ -62,6 +85,13 @@ public final class Standardize implements Transform {
         return Tensor.of(x.sub(m).div(std.data()));
     }
 
+    /**
+     * The same as {@link #apply}, which already takes leading batch dims.
+     *
+     * @param batch samples stacked along dim 0
+     * @return a new tensor of the batch's shape
+     * @throws IllegalArgumentException if the batch's trailing dims are not the fitted sample shape
+     */
     @Override
     public Tensor applyBatch(Tensor batch) {
         return apply(batch);

@@ -19,6 +19,13 @@ public final class TensorDataset implements BatchDataset<List<Tensor>> {
     private final List<Transform> transforms;
     private final int size;
 
+    /**
+     * A dataset whose sample {@code i} holds {@code tensors[c][i]} for each component {@code c}, as
+     * {@code TensorDataset(*tensors)}. The tensors' data are kept, not copied.
+     *
+     * @param tensors one or more tensors with the same size of dim 0 (the number of samples), any dtypes
+     * @throws IllegalArgumentException if there are none, one is 0-dim, or their dim-0 sizes differ
+     */
     public TensorDataset(Tensor... tensors) {
         this(data(List.of(tensors)), null);
     }
@@ -48,7 +55,20 @@ public final class TensorDataset implements BatchDataset<List<Tensor>> {
         return out;
     }
 
-    /** This dataset with {@code transform} applied to component {@code component} of every sample and batch. */
+    /**
+     * This dataset with {@code transform} applied to component {@code component} of every sample
+     * ({@link Transform#apply}) and batch ({@link Transform#applyBatch}); it replaces that component's
+     * earlier transform. This dataset itself is unchanged.
+     *
+     * <pre>{@code
+     * new TensorDataset(images, labels).transform(0, new ToTensor())
+     * }</pre>
+     *
+     * @param component the index of the tensor given to the constructor
+     * @param transform the transform, or null for none
+     * @return a new dataset over the same tensors
+     * @throws IndexOutOfBoundsException if {@code component} is not a component index
+     */
     public TensorDataset transform(int component, Transform transform) {
         Dataset.checkIndex(component, tensors.size());
         List<Transform> t = new ArrayList<>(transforms);
@@ -56,7 +76,11 @@ public final class TensorDataset implements BatchDataset<List<Tensor>> {
         return new TensorDataset(tensors, t);
     }
 
-    /** The underlying tensors, untransformed. */
+    /**
+     * The underlying tensors, untransformed: {@code dataset.tensors}.
+     *
+     * @return a new list of new tensors over the same data (they don't require grad)
+     */
     public List<Tensor> tensors() {
         List<Tensor> out = new ArrayList<>(tensors.size());
         for (NDArray t : tensors) {
@@ -70,6 +94,14 @@ public final class TensorDataset implements BatchDataset<List<Tensor>> {
         return size;
     }
 
+    /**
+     * Sample {@code index}: each tensor's row {@code index} (a view), transformed where a component has
+     * a transform.
+     *
+     * @param index the sample's position
+     * @return one tensor per component, each with the shape of its tensor minus dim 0
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
+     */
     @Override
     public List<Tensor> get(int index) {
         Dataset.checkIndex(index, size);
@@ -82,6 +114,14 @@ public final class TensorDataset implements BatchDataset<List<Tensor>> {
         return sample;
     }
 
+    /**
+     * The batch at {@code indices}: one index gather per component, then each component's transform
+     * applied to the whole batch.
+     *
+     * @param indices the samples' positions, in batch order; repeats allowed
+     * @return one tensor per component, each with a leading dim of {@code indices.length}
+     * @throws IndexOutOfBoundsException if an index is outside {@code [0, size())}
+     */
     @Override
     public List<Tensor> getBatch(int[] indices) {
         long[] idx = new long[indices.length];

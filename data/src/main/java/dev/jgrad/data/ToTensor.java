@@ -12,11 +12,30 @@ import dev.jgrad.tensor.NDArray;
  */
 public final class ToTensor implements Transform {
 
-    /** The transform of a numpy-like array, as torchvision's takes an ndarray. */
+    /** The transform, {@code transforms.ToTensor()}; it has no settings. */
+    public ToTensor() {
+    }
+
+    /**
+     * The transform of a numpy-like array, as torchvision's takes an ndarray.
+     *
+     * @param image an {@code H x W} or {@code H x W x C} array, uint8 or other
+     * @return as {@link #apply(Tensor)}
+     * @throws IllegalArgumentException if the image is not 2-D or 3-D
+     */
     public Tensor apply(NDArray image) {
         return apply(Tensor.of(image));
     }
 
+    /**
+     * One image to a {@code C x H x W} tensor.
+     *
+     * @param sample an {@code H x W} or {@code H x W x C} image, uint8 or other
+     * @return a contiguous tensor of shape {@code 1 x H x W} or {@code C x H x W}: for uint8 input a
+     *     new float32 one in [0, 1]; other dtypes keep their values and share the input's data when
+     *     no copy is needed
+     * @throws IllegalArgumentException if the image is not 2-D or 3-D
+     */
     @Override
     public Tensor apply(Tensor sample) {
         NDArray image = sample.data();
@@ -29,6 +48,15 @@ public final class ToTensor implements Transform {
         throw new IllegalArgumentException("pic should be 2/3 dimensional. Got " + image.dim() + " dimensions.");
     }
 
+    /**
+     * A batch of images in one pass, the same as {@link #apply} on each and stacking.
+     *
+     * @param batch {@code N x H x W} or {@code N x H x W x C} images, uint8 or other
+     * @return a contiguous tensor of shape {@code N x 1 x H x W} or {@code N x C x H x W}: for uint8
+     *     input a new float32 one in [0, 1]; other dtypes keep their values and share the input's
+     *     data when no copy is needed
+     * @throws IllegalArgumentException if the batch is not 3-D or 4-D
+     */
     @Override
     public Tensor applyBatch(Tensor batch) {
         NDArray images = batch.data();

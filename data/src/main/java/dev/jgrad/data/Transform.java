@@ -14,11 +14,23 @@ import java.util.function.UnaryOperator;
  */
 public interface Transform extends UnaryOperator<Tensor> {
 
-    /** The transform of one sample. */
+    /**
+     * The transform of one sample, torchvision's {@code transform(sample)}.
+     *
+     * @param sample one sample, without a batch dim
+     * @return the transformed sample, a new tensor or the same one
+     */
     @Override
     Tensor apply(Tensor sample);
 
-    /** The transform of a batch: {@code stack([apply(batch[0]), apply(batch[1]), ...])}. */
+    /**
+     * The transform of a batch: {@code stack([apply(batch[0]), apply(batch[1]), ...])}. This default
+     * applies {@link #apply} sample by sample; the transforms here override it with one pass.
+     *
+     * @param batch samples stacked along a new dim 0
+     * @return the transformed samples, stacked along dim 0
+     * @throws IllegalArgumentException if the batch is empty, or the transformed samples differ in shape
+     */
     default Tensor applyBatch(Tensor batch) {
         NDArray data = batch.data();
         int n = data.size(0);

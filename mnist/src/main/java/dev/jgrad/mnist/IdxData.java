@@ -28,79 +28,171 @@ public final class IdxData {
         }
     }
 
-    /** Type 0x08: bytes read as 0..255. */
+    /**
+     * Type 0x08: unsigned bytes, read as 0..255.
+     *
+     * @param elements the elements in row-major order; held, not copied
+     * @param dims the dims, whose product must be {@code elements.length}
+     * @return the IDX data
+     * @throws IllegalArgumentException if a dim is negative or the dims don't match the element count
+     */
     public static IdxData ofUnsignedBytes(byte[] elements, int... dims) {
         return new IdxData(IdxType.UBYTE, elements, elements.length, dims);
     }
 
-    /** Type 0x09: bytes read as -128..127. */
+    /**
+     * Type 0x09: signed bytes, read as -128..127.
+     *
+     * @param elements the elements in row-major order; held, not copied
+     * @param dims the dims, whose product must be {@code elements.length}
+     * @return the IDX data
+     * @throws IllegalArgumentException if a dim is negative or the dims don't match the element count
+     */
     public static IdxData ofBytes(byte[] elements, int... dims) {
         return new IdxData(IdxType.BYTE, elements, elements.length, dims);
     }
 
-    /** Type 0x0B. */
+    /**
+     * Type 0x0B: 16-bit integers.
+     *
+     * @param elements the elements in row-major order; held, not copied
+     * @param dims the dims, whose product must be {@code elements.length}
+     * @return the IDX data
+     * @throws IllegalArgumentException if a dim is negative or the dims don't match the element count
+     */
     public static IdxData ofShorts(short[] elements, int... dims) {
         return new IdxData(IdxType.SHORT, elements, elements.length, dims);
     }
 
-    /** Type 0x0C. */
+    /**
+     * Type 0x0C: 32-bit integers.
+     *
+     * @param elements the elements in row-major order; held, not copied
+     * @param dims the dims, whose product must be {@code elements.length}
+     * @return the IDX data
+     * @throws IllegalArgumentException if a dim is negative or the dims don't match the element count
+     */
     public static IdxData ofInts(int[] elements, int... dims) {
         return new IdxData(IdxType.INT, elements, elements.length, dims);
     }
 
-    /** Type 0x0D. */
+    /**
+     * Type 0x0D: 32-bit floats.
+     *
+     * @param elements the elements in row-major order; held, not copied
+     * @param dims the dims, whose product must be {@code elements.length}
+     * @return the IDX data
+     * @throws IllegalArgumentException if a dim is negative or the dims don't match the element count
+     */
     public static IdxData ofFloats(float[] elements, int... dims) {
         return new IdxData(IdxType.FLOAT, elements, elements.length, dims);
     }
 
-    /** Type 0x0E. */
+    /**
+     * Type 0x0E: 64-bit doubles.
+     *
+     * @param elements the elements in row-major order; held, not copied
+     * @param dims the dims, whose product must be {@code elements.length}
+     * @return the IDX data
+     * @throws IllegalArgumentException if a dim is negative or the dims don't match the element count
+     */
     public static IdxData ofDoubles(double[] elements, int... dims) {
         return new IdxData(IdxType.DOUBLE, elements, elements.length, dims);
     }
 
+    /**
+     * The element type (the third byte of the magic number).
+     *
+     * @return the type
+     */
     public IdxType type() {
         return type;
     }
 
-    /** The number of dims (the fourth byte of the magic number). */
+    /**
+     * The number of dims (the fourth byte of the magic number).
+     *
+     * @return the rank, 0 for a single element
+     */
     public int rank() {
         return dims.length;
     }
 
-    /** A copy of the dims. */
+    /**
+     * The dims, outermost first.
+     *
+     * @return a copy of the dims
+     */
     public int[] dims() {
         return dims.clone();
     }
 
+    /**
+     * One dim.
+     *
+     * @param i the dim's index, from 0 to {@code rank() - 1}
+     * @return its size
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is not a dim index
+     */
     public int dim(int i) {
         return dims[i];
     }
 
+    /**
+     * The number of elements, the product of the dims.
+     *
+     * @return the element count
+     */
     public int numel() {
         return (int) numel(dims);
     }
 
-    /** The elements of a 0x08 or 0x09 file, not copied. */
+    /**
+     * The elements of a 0x08 or 0x09 file, not copied.
+     *
+     * @return the element array itself
+     * @throws IllegalStateException if the type is neither
+     */
     public byte[] bytes() {
         return (byte[]) elementsOf(IdxType.UBYTE, IdxType.BYTE);
     }
 
-    /** The elements of a 0x0B file, not copied. */
+    /**
+     * The elements of a 0x0B file, not copied.
+     *
+     * @return the element array itself
+     * @throws IllegalStateException if the type is not {@link IdxType#SHORT}
+     */
     public short[] shorts() {
         return (short[]) elementsOf(IdxType.SHORT, IdxType.SHORT);
     }
 
-    /** The elements of a 0x0C file, not copied. */
+    /**
+     * The elements of a 0x0C file, not copied.
+     *
+     * @return the element array itself
+     * @throws IllegalStateException if the type is not {@link IdxType#INT}
+     */
     public int[] ints() {
         return (int[]) elementsOf(IdxType.INT, IdxType.INT);
     }
 
-    /** The elements of a 0x0D file, not copied. */
+    /**
+     * The elements of a 0x0D file, not copied.
+     *
+     * @return the element array itself
+     * @throws IllegalStateException if the type is not {@link IdxType#FLOAT}
+     */
     public float[] floats() {
         return (float[]) elementsOf(IdxType.FLOAT, IdxType.FLOAT);
     }
 
-    /** The elements of a 0x0E file, not copied. */
+    /**
+     * The elements of a 0x0E file, not copied.
+     *
+     * @return the element array itself
+     * @throws IllegalStateException if the type is not {@link IdxType#DOUBLE}
+     */
     public double[] doubles() {
         return (double[]) elementsOf(IdxType.DOUBLE, IdxType.DOUBLE);
     }
@@ -109,6 +201,8 @@ public final class IdxData {
      * The data as a tensor of shape {@link #dims()}. unsigned byte, int, float and double become
      * uint8, int32, float32 and float64 tensors over this data's own array (no copy); jgrad has no
      * int8 or int16, so signed byte and short are widened to int32 (a copy).
+     *
+     * @return an array of shape {@link #dims()}
      */
     public NDArray toNDArray() {
         switch (type) {
@@ -140,6 +234,10 @@ public final class IdxData {
      * A tensor's elements, in row-major order whatever its strides (a copy), as IDX data: uint8,
      * int32, float32 and float64 map to unsigned byte, int, float and double. IDX has no 64-bit
      * integer or bool type, so int64 and bool tensors are refused.
+     *
+     * @param t the array to convert
+     * @return IDX data over a new array of the elements
+     * @throws IllegalArgumentException if {@code t} is int64 or bool
      */
     public static IdxData of(NDArray t) {
         int[] shape = t.shape().toArray();
@@ -188,7 +286,13 @@ public final class IdxData {
         return n;
     }
 
-    /** Same type, dims and elements. */
+    /**
+     * Whether both hold the same type, dims and elements; floats compare as {@code Arrays.equals}
+     * does them, so NaN equals NaN and 0.0 differs from -0.0.
+     *
+     * @param other the data to compare with
+     * @return true if type, dims and elements are all equal
+     */
     public boolean contentEquals(IdxData other) {
         if (type != other.type || !Arrays.equals(dims, other.dims)) {
             return false;

@@ -29,7 +29,16 @@ public final class IdxFile {
     private IdxFile() {
     }
 
-    /** Reads a raw or gzip-compressed IDX file. */
+    /**
+     * Reads a raw or gzip-compressed IDX file. The dims are checked against the file's length before
+     * the elements are allocated.
+     *
+     * @param file the file; its name is used in error messages
+     * @return its type, dims and elements
+     * @throws IdxFormatException if the file disagrees with its own header (bad magic number, unknown
+     *     type, truncated, trailing bytes, corrupt gzip data)
+     * @throws IOException if the file can't be read
+     */
     public static IdxData read(Path file) throws IOException {
         long length = Files.size(file);
         try (InputStream in = Files.newInputStream(file)) {
@@ -40,6 +49,13 @@ public final class IdxFile {
     /**
      * Reads a raw or gzip-compressed IDX stream to its end; {@code name} identifies it in error
      * messages. The stream is not closed.
+     *
+     * @param in the stream, positioned at the start of the IDX data (or of its gzip wrapper)
+     * @param name what to call the stream in error messages, e.g. a resource name
+     * @return its type, dims and elements
+     * @throws IdxFormatException if the data disagrees with its own header (bad magic number, unknown
+     *     type, truncated, trailing bytes, corrupt gzip data)
+     * @throws IOException if the stream can't be read
      */
     public static IdxData read(InputStream in, String name) throws IOException {
         return read(in, name, -1);
@@ -61,7 +77,15 @@ public final class IdxFile {
         return new IdxReader(in, name, gzip, fileLength).read();
     }
 
-    /** Writes an IDX file, gzip-compressed when its name ends in {@code .gz}; atomically (temp file, then rename). */
+    /**
+     * Writes an IDX file, gzip-compressed when its name ends in {@code .gz}; atomically (temp file,
+     * then rename), so a failed write leaves no partial file.
+     *
+     * @param file where to write; an existing file is replaced
+     * @param data the type, dims and elements to write
+     * @throws IOException if the file can't be written
+     * @throws IllegalArgumentException if {@code data} has more than 255 dims
+     */
     public static void write(Path file, IdxData data) throws IOException {
         boolean gzip = file.getFileName().toString().endsWith(".gz");
         AtomicFiles.write(file, out -> {
@@ -75,7 +99,15 @@ public final class IdxFile {
         });
     }
 
-    /** Writes the raw IDX bytes of {@code data}; the stream is neither flushed nor closed. */
+    /**
+     * Writes the raw IDX bytes of {@code data}: header, then elements big-endian. The stream is neither
+     * flushed nor closed.
+     *
+     * @param out the stream to write to
+     * @param data the type, dims and elements to write
+     * @throws IOException if the stream can't be written
+     * @throws IllegalArgumentException if {@code data} has more than 255 dims
+     */
     public static void write(OutputStream out, IdxData data) throws IOException {
         int rank = data.rank();
         if (rank > 255) {

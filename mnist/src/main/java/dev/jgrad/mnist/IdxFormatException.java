@@ -9,7 +9,9 @@ import java.io.IOException;
 public final class IdxFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The file (or resource) name the reader was given. */
     private final String file;
+    /** Where the problem was found, in bytes of the IDX data. */
     private final long offset;
 
     IdxFormatException(String file, long offset, String message) {
@@ -23,12 +25,20 @@ public final class IdxFormatException extends IOException {
         initCause(cause);
     }
 
-    /** The file (or resource) name the reader was given. */
+    /**
+     * The file (or resource) name the reader was given.
+     *
+     * @return the name, as in the message
+     */
     public String file() {
         return file;
     }
 
-    /** Where the problem was found, counted in bytes of the IDX data. */
+    /**
+     * Where the problem was found, counted in bytes of the IDX data (decompressed for a gzip file).
+     *
+     * @return the byte offset, from 0
+     */
     public long offset() {
         return offset;
     }

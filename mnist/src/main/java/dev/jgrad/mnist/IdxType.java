@@ -5,11 +5,17 @@ package dev.jgrad.mnist;
  * Multi-byte values are stored big-endian.
  */
 public enum IdxType {
+    /** 0x08: unsigned byte, 0..255 (MNIST's images and labels). */
     UBYTE(0x08, 1, "unsigned byte"),
+    /** 0x09: signed byte, -128..127. */
     BYTE(0x09, 1, "signed byte"),
+    /** 0x0B: 16-bit signed integer. */
     SHORT(0x0B, 2, "short"),
+    /** 0x0C: 32-bit signed integer. */
     INT(0x0C, 4, "int"),
+    /** 0x0D: 32-bit IEEE float. */
     FLOAT(0x0D, 4, "float"),
+    /** 0x0E: 64-bit IEEE double. */
     DOUBLE(0x0E, 8, "double");
 
     private final int code;
@@ -22,17 +28,30 @@ public enum IdxType {
         this.description = description;
     }
 
-    /** The type code as written in the magic number, e.g. {@code 0x08}. */
+    /**
+     * The type code as written in the magic number, e.g. {@code 0x08}.
+     *
+     * @return the code, 0x08 to 0x0E
+     */
     public int code() {
         return code;
     }
 
-    /** Bytes per element in the file. */
+    /**
+     * Bytes per element in the file.
+     *
+     * @return 1, 2, 4 or 8
+     */
     public int itemSize() {
         return itemSize;
     }
 
-    /** The type for a magic-number code, or null when the format defines none. */
+    /**
+     * The type for a magic-number code.
+     *
+     * @param code the magic number's third byte, 0..255
+     * @return the type, or null when the format defines none for {@code code}
+     */
     public static IdxType fromCode(int code) {
         for (IdxType t : values()) {
             if (t.code == code) {
@@ -54,6 +73,11 @@ public enum IdxType {
         return sb.toString();
     }
 
+    /**
+     * The code and its meaning, as error messages print them.
+     *
+     * @return e.g. {@code 0x08 (unsigned byte)}
+     */
     @Override
     public String toString() {
         return String.format("0x%02x (%s)", code, description);

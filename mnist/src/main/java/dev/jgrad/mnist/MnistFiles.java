@@ -20,9 +20,13 @@ import java.util.stream.Collectors;
  * {@code root/FashionMNIST/raw/}, then as a folder holding the four files directly.
  */
 public final class MnistFiles {
+    /** The training images' file name, without {@code .gz}. */
     public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    /** The training labels' file name, without {@code .gz}. */
     public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    /** The test images' file name, without {@code .gz}. */
     public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    /** The test labels' file name, without {@code .gz}. */
     public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
     /** The four files, without the {@code .gz} suffix. */
     public static final List<String> NAMES = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
@@ -37,12 +41,24 @@ public final class MnistFiles {
         this.files = files;
     }
 
-    /** The folders searched under {@code root}, in order: {@code root/<folderName>/raw}, then {@code root}. */
+    /**
+     * The folders searched under {@code root}, in order: {@code root/<folderName>/raw}, then {@code root}.
+     *
+     * @param root the data root, as torchvision's {@code root}, or a folder holding the files
+     * @param kind the dataset, which names the torchvision folder
+     * @return the two folders; they need not exist
+     */
     public static List<Path> searchedFolders(Path root, MnistKind kind) {
         return List.of(root.resolve(kind.folderName()).resolve("raw"), root);
     }
 
-    /** The four files under {@code root} (see the class comment), if all four are in one of its folders. */
+    /**
+     * The four files under {@code root} (see the class comment), if all four are in one of its folders.
+     *
+     * @param root the data root, as torchvision's {@code root}, or a folder holding the files
+     * @param kind the dataset, which names the torchvision folder
+     * @return the files of the first folder that holds all four, or empty
+     */
     public static Optional<MnistFiles> find(Path root, MnistKind kind) {
         for (Path dir : searchedFolders(root, kind)) {
             Optional<MnistFiles> found = inFolder(dir);
@@ -53,7 +69,12 @@ public final class MnistFiles {
         return Optional.empty();
     }
 
-    /** The four files directly in {@code dir}, if all four are there. */
+    /**
+     * The four files directly in {@code dir}, if all four are there.
+     *
+     * @param dir the folder to look in
+     * @return the files, or empty when one is missing or {@code dir} doesn't exist
+     */
     public static Optional<MnistFiles> inFolder(Path dir) {
         Map<String, Path> found = present(dir);
         return found.size() == NAMES.size() ? Optional.of(new MnistFiles(dir, found)) : Optional.empty();
@@ -62,6 +83,11 @@ public final class MnistFiles {
     /**
      * Like {@link #find}, but fails with a message saying where it looked and which files are
      * missing.
+     *
+     * @param root the data root, as torchvision's {@code root}, or a folder holding the files
+     * @param kind the dataset, which names the torchvision folder
+     * @return the files of the first folder that holds all four
+     * @throws FileNotFoundException if {@code root} doesn't exist or no searched folder holds all four
      */
     public static MnistFiles locate(Path root, MnistKind kind) throws FileNotFoundException {
         Optional<MnistFiles> found = find(root, kind);
@@ -86,7 +112,15 @@ public final class MnistFiles {
         throw new FileNotFoundException(sb.toString());
     }
 
-    /** {@link #download(Path, MnistKind, List)} from {@link #mirrors(MnistKind)}. */
+    /**
+     * {@link #download(Path, MnistKind, List)} from {@link #mirrors(MnistKind)}.
+     *
+     * @param root the data root, as torchvision's {@code root}, or a folder holding the files
+     * @param kind the dataset, which names the torchvision folder
+     * @return the four files
+     * @throws IOException if a missing file can't be downloaded from any mirror (the message lists each
+     *     URL tried and why it failed, and how to put the files in place by hand) or can't be written
+     */
     public static MnistFiles download(Path root, MnistKind kind) throws IOException {
         return download(root, kind, null);
     }
@@ -96,7 +130,12 @@ public final class MnistFiles {
      * (as torchvision's {@code download=True}). Nothing is fetched when they are already there.
      * Each file comes from the first mirror that serves it with the right MD5.
      *
+     * @param root the data root, as torchvision's {@code root}, or a folder holding the files
+     * @param kind the dataset: which folder, files and checksums
      * @param mirrors base URLs to try in order; null or empty means {@link #mirrors(MnistKind)}
+     * @return the four files
+     * @throws IOException if a missing file can't be downloaded from any mirror (the message lists each
+     *     URL tried and why it failed, and how to put the files in place by hand) or can't be written
      */
     public static MnistFiles download(Path root, MnistKind kind, List<String> mirrors) throws IOException {
         return download(root, kind, mirrors, kind.md5s());
@@ -126,7 +165,13 @@ public final class MnistFiles {
         return locate(root, kind);
     }
 
-    /** The mirrors to download from: the {@value #MIRRORS_PROPERTY} system property if set, else the kind's defaults. */
+    /**
+     * The mirrors to download from: the {@value #MIRRORS_PROPERTY} system property if set, else the
+     * kind's defaults.
+     *
+     * @param kind the dataset
+     * @return base URLs, in the order to try them
+     */
     public static List<String> mirrors(MnistKind kind) {
         String property = System.getProperty(MIRRORS_PROPERTY);
         if (property != null) {
@@ -139,12 +184,22 @@ public final class MnistFiles {
         return kind.defaultMirrors();
     }
 
-    /** The folder holding the four files. */
+    /**
+     * The folder holding the four files.
+     *
+     * @return the folder
+     */
     public Path directory() {
         return directory;
     }
 
-    /** The file for one of {@link #NAMES}: raw or {@code .gz}, whichever is there. */
+    /**
+     * The file for one of {@link #NAMES}: raw or {@code .gz}, whichever is there.
+     *
+     * @param name one of {@link #NAMES}, without {@code .gz}
+     * @return the file's path
+     * @throws IllegalArgumentException if {@code name} is not one of {@link #NAMES}
+     */
     public Path path(String name) {
         Path p = files.get(name);
         if (p == null) {
@@ -153,31 +208,72 @@ public final class MnistFiles {
         return p;
     }
 
-    /** Reads the training split ({@code train-*} files) or the test split ({@code t10k-*} files). */
+    /**
+     * Reads the training split ({@code train-*} files) or the test split ({@code t10k-*} files).
+     *
+     * @param train true for the training split, false for the test split
+     * @return the split
+     * @throws IdxFormatException if a file is malformed or not MNIST images and labels
+     * @throws IOException if a file can't be read
+     */
     public MnistSplit load(boolean train) throws IOException {
         return train ? MnistSplit.load(trainImages(), trainLabels()) : MnistSplit.load(testImages(), testLabels());
     }
 
+    /**
+     * Reads the training split, {@code load(true)}.
+     *
+     * @return the training split
+     * @throws IdxFormatException if a file is malformed or not MNIST images and labels
+     * @throws IOException if a file can't be read
+     */
     public MnistSplit train() throws IOException {
         return load(true);
     }
 
+    /**
+     * Reads the test split, {@code load(false)}.
+     *
+     * @return the test split
+     * @throws IdxFormatException if a file is malformed or not MNIST images and labels
+     * @throws IOException if a file can't be read
+     */
     public MnistSplit test() throws IOException {
         return load(false);
     }
 
+    /**
+     * The training images' file.
+     *
+     * @return {@code path(TRAIN_IMAGES)}
+     */
     public Path trainImages() {
         return path(TRAIN_IMAGES);
     }
 
+    /**
+     * The training labels' file.
+     *
+     * @return {@code path(TRAIN_LABELS)}
+     */
     public Path trainLabels() {
         return path(TRAIN_LABELS);
     }
 
+    /**
+     * The test images' file.
+     *
+     * @return {@code path(TEST_IMAGES)}
+     */
     public Path testImages() {
         return path(TEST_IMAGES);
     }
 
+    /**
+     * The test labels' file.
+     *
+     * @return {@code path(TEST_LABELS)}
+     */
     public Path testLabels() {
         return path(TEST_LABELS);
     }

@@ -17,14 +17,33 @@ public final class MnistSample {
     private MnistSample() {
     }
 
+    /**
+     * The sample's 4,000 training images and labels.
+     *
+     * @return the training split
+     * @throws IOException if the resources are missing from the jar or can't be read
+     */
     public static MnistSplit train() throws IOException {
         return load(true);
     }
 
+    /**
+     * The sample's 1,000 test images and labels.
+     *
+     * @return the test split
+     * @throws IOException if the resources are missing from the jar or can't be read
+     */
     public static MnistSplit test() throws IOException {
         return load(false);
     }
 
+    /**
+     * One split of the sample, read from the jar's resources; each call reads it afresh.
+     *
+     * @param train true for the training split, false for the test split
+     * @return the split, 28x28 images
+     * @throws IOException if the resources are missing from the jar or can't be read
+     */
     public static MnistSplit load(boolean train) throws IOException {
         String images = train ? MnistFiles.TRAIN_IMAGES : MnistFiles.TEST_IMAGES;
         String labels = train ? MnistFiles.TRAIN_LABELS : MnistFiles.TEST_LABELS;

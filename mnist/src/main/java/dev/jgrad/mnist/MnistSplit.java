@@ -22,7 +22,16 @@ public final class MnistSplit {
         this.source = source;
     }
 
-    /** Reads an images file and a labels file (each raw or gzip). */
+    /**
+     * Reads an images file and a labels file (each raw or gzip), as torchvision's
+     * {@code MNIST(root, train=...)} does from its raw folder.
+     *
+     * @param imagesFile an IDX file of unsigned bytes with dims {@code [N, rows, cols]}
+     * @param labelsFile an IDX file of unsigned bytes with dims {@code [N]}
+     * @return the split; its source is the images file's name
+     * @throws IdxFormatException if a file is malformed, has the wrong type or rank, or the counts differ
+     * @throws IOException if a file can't be read
+     */
     public static MnistSplit load(Path imagesFile, Path labelsFile) throws IOException {
         return of(IdxFile.read(imagesFile), imagesFile.toString(), IdxFile.read(labelsFile), labelsFile.toString(),
                 imagesFile.toString());
@@ -30,7 +39,16 @@ public final class MnistSplit {
 
     /**
      * Checks that the images are unsigned bytes of rank 3, the labels unsigned bytes of rank 1,
-     * and that their counts agree; the names go into the error messages.
+     * and that their counts agree; the names go into the error messages. The images' array is
+     * wrapped, not copied; the labels are widened to int64.
+     *
+     * @param images unsigned-byte IDX data with dims {@code [N, rows, cols]}
+     * @param imagesName the images' file or resource name, for error messages
+     * @param labels unsigned-byte IDX data with dims {@code [N]}
+     * @param labelsName the labels' file or resource name, for error messages
+     * @param source where the split came from, for {@link #source()}
+     * @return the split
+     * @throws IdxFormatException if a type or rank is wrong or the counts differ
      */
     public static MnistSplit of(IdxData images, String imagesName, IdxData labels, String labelsName, String source)
             throws IdxFormatException {
@@ -62,30 +80,56 @@ public final class MnistSplit {
         return new MnistSplit(images.toNDArray(), NDArray.wrap(wide, raw.length), source);
     }
 
-    /** uint8 {@code [N, rows, cols]}, values 0..255. */
+    /**
+     * The images, torchvision's {@code dataset.data}.
+     *
+     * @return a uint8 array {@code [N, rows, cols]}, values 0..255; not a copy
+     */
     public NDArray images() {
         return images;
     }
 
-    /** int64 {@code [N]}. */
+    /**
+     * The labels, torchvision's {@code dataset.targets}.
+     *
+     * @return an int64 array {@code [N]}; not a copy
+     */
     public NDArray labels() {
         return labels;
     }
 
-    /** The number of images. */
+    /**
+     * The number of images, {@code len(dataset)}.
+     *
+     * @return N
+     */
     public int size() {
         return images.size(0);
     }
 
+    /**
+     * The height of each image.
+     *
+     * @return rows, 28 for MNIST
+     */
     public int rows() {
         return images.size(1);
     }
 
+    /**
+     * The width of each image.
+     *
+     * @return columns, 28 for MNIST
+     */
     public int cols() {
         return images.size(2);
     }
 
-    /** Where the images came from (a file or resource name), for messages. */
+    /**
+     * Where the images came from (a file or resource name), for messages.
+     *
+     * @return the source given when the split was made
+     */
     public String source() {
         return source;
     }

@@ -42,6 +42,14 @@ public final class TrainCommand {
         this.dataChoice = dataChoice;
     }
 
+    /**
+     * Runs {@code ./jgrad train} with {@code args} ({@code --help} lists the options: the data folder,
+     * the model, epochs, batch size, learning rate, optimizer, seed, threads, saving and loading).
+     * Returns normally on success; otherwise prints a one-line error to stderr and exits the JVM with
+     * status 2 for bad options, 1 for any other failure.
+     *
+     * @param args the command-line options, e.g. {@code --model softmax --epochs 1}
+     */
     public static void main(String[] args) {
         int status = run(args, System.out, System.err, ProgressBar.interactive(), DataChoice.standard());
         System.out.flush();

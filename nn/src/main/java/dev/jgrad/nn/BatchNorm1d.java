@@ -14,21 +14,46 @@ import dev.jgrad.tensor.NDArray;
  * statistics are a cumulative average.
  */
 public final class BatchNorm1d extends Module {
+    /** C, the number of channels: the input's dim 1. */
     public final int numFeatures;
+    /** Added to the variance before its square root, for stability. */
     public final double eps;
-    /** Null for a cumulative moving average. */
+    /** The weight of a new batch in the running statistics; null for a cumulative moving average. */
     public final Double momentum;
+    /** Whether the module learns a per-channel scale ({@link #weight}) and shift ({@link #bias}). */
     public final boolean affine;
+    /** Whether the module keeps running statistics (and uses them in eval mode). */
     public final boolean trackRunningStats;
     /** γ, ones at first; null unless affine. */
     public final Tensor weight;
     /** β, zeros at first; null unless affine. */
     public final Tensor bias;
 
+    /**
+     * A BatchNorm1d with PyTorch's defaults, {@code nn.BatchNorm1d(num_features)}: eps 1e-5,
+     * momentum 0.1, affine, tracking running statistics.
+     *
+     * @param numFeatures C, the number of channels
+     * @throws IllegalArgumentException if {@code numFeatures} is not positive
+     */
     public BatchNorm1d(int numFeatures) {
         this(numFeatures, 1e-5, 0.1, true, true);
     }
 
+    /**
+     * A BatchNorm1d with every option: {@code nn.BatchNorm1d(num_features, eps, momentum, affine,
+     * track_running_stats)}. Its parameters and buffers are float32, of shape {@code (numFeatures)};
+     * {@code num_batches_tracked} is a 0-dim int64 tensor.
+     *
+     * @param numFeatures C, the number of channels
+     * @param eps added to the variance before its square root
+     * @param momentum the weight of a new batch in the running statistics; null for a cumulative
+     *     moving average
+     * @param affine whether to learn a per-channel scale and shift
+     * @param trackRunningStats whether to keep running statistics; without them the batch's own
+     *     statistics are used in eval mode too
+     * @throws IllegalArgumentException if {@code numFeatures} is not positive
+     */
     public BatchNorm1d(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         if (numFeatures <= 0) {
             throw new IllegalArgumentException("num_features must be positive, got " + numFeatures);
@@ -46,22 +71,37 @@ public final class BatchNorm1d extends Module {
                 trackRunningStats ? Tensor.of(NDArray.scalar(0, DType.INT64)) : null);
     }
 
-    /** The running mean (null without running statistics). */
+    /**
+     * The running mean, buffer {@code running_mean}.
+     *
+     * @return a float32 tensor of shape {@code (numFeatures)}, or null without running statistics
+     */
     public Tensor runningMean() {
         return getBuffer("running_mean");
     }
 
-    /** The running (unbiased) variance (null without running statistics). */
+    /**
+     * The running (unbiased) variance, buffer {@code running_var}.
+     *
+     * @return a float32 tensor of shape {@code (numFeatures)}, or null without running statistics
+     */
     public Tensor runningVar() {
         return getBuffer("running_var");
     }
 
-    /** How many training batches updated the running statistics (null without them). */
+    /**
+     * How many training batches updated the running statistics, buffer {@code num_batches_tracked}.
+     *
+     * @return a 0-dim int64 tensor, or null without running statistics
+     */
     public Tensor numBatchesTracked() {
         return getBuffer("num_batches_tracked");
     }
 
-    /** Zeroes the running mean and count and sets the running variance to one. */
+    /**
+     * Zeroes the running mean and count and sets the running variance to one, in place, as
+     * {@code reset_running_stats()}; does nothing without running statistics.
+     */
     public void resetRunningStats() {
         if (trackRunningStats) {
             runningMean().data().zero_();
@@ -70,6 +110,17 @@ public final class BatchNorm1d extends Module {
         }
     }
 
+    /**
+     * Normalises each channel: {@code (x - mean) / √(var + eps)}, then {@code · weight + bias} when
+     * affine. In training mode (or without running statistics) the mean and biased variance are the
+     * batch's, over dim 0 (and dim 2 for a 3-D input), and training updates the running statistics;
+     * in eval mode the running statistics are used.
+     *
+     * @param input a floating-point tensor of shape {@code (N, C)} or {@code (N, C, L)}, with {@code C = numFeatures}
+     * @return the normalised tensor, of the input's shape
+     * @throws IllegalArgumentException if the input is not 2-D or 3-D, if its dim 1 is not
+     *     {@code numFeatures}, or if in training mode a channel has only one value
+     */
     @Override
     public Tensor forward(Tensor input) {
         int d = input.dim();
@@ -118,6 +169,11 @@ public final class BatchNorm1d extends Module {
         runningVar().data().mul_(1 - factor).add_(unbiasedVar, factor);
     }
 
+    /**
+     * The repr's settings, e.g. {@code 10, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True}.
+     *
+     * @return the settings as PyTorch prints them
+     */
     @Override
     public String extraRepr() {
         return numFeatures + ", eps=" + Py.number(eps) + ", momentum="

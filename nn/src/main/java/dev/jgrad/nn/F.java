@@ -25,48 +25,123 @@ public final class F {
 
     // ---------------------------------------------------------------- layers and activations
 
-    /** {@code x Wᵀ}. */
+    /**
+     * {@code input Wᵀ}, without a bias: {@code F.linear(input, weight)}.
+     *
+     * @param input a tensor of shape {@code (*, in)}, any number of leading dims
+     * @param weight a tensor of shape {@code (out, in)} and the input's dtype
+     * @return a tensor of shape {@code (*, out)}
+     * @throws IllegalArgumentException if the inner sizes or the dtypes differ
+     */
     public static Tensor linear(Tensor input, Tensor weight) {
         return linear(input, weight, null);
     }
 
-    /** {@code x Wᵀ + b}, for inputs of any rank ≥ 1 whose last dim is the weight's in-features. */
+    /**
+     * {@code input Wᵀ + b}, for inputs of any rank ≥ 1 whose last dim is the weight's in-features:
+     * {@code F.linear(input, weight, bias)}.
+     *
+     * @param input a tensor of shape {@code (*, in)}, any number of leading dims
+     * @param weight a tensor of shape {@code (out, in)} and the input's dtype
+     * @param bias a tensor of shape {@code (out)} (or any shape that broadcasts to the output), or null
+     * @return a tensor of shape {@code (*, out)}
+     * @throws IllegalArgumentException if the inner sizes or the dtypes differ, or the bias doesn't broadcast
+     */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         Tensor out = input.matmul(weight.t());
         return bias == null ? out : out.add(bias);
     }
 
+    /**
+     * {@code max(0, x)}, elementwise: {@code F.relu}.
+     *
+     * @param input a tensor of any shape
+     * @return a new tensor of the input's shape and dtype
+     */
     public static Tensor relu(Tensor input) {
         return input.relu();
     }
 
+    /**
+     * {@code 1 / (1 + e^-x)}, elementwise: {@code torch.sigmoid}.
+     *
+     * @param input a tensor of any shape
+     * @return a new tensor of the input's shape; floating-point dtypes are kept, integers give float32
+     */
     public static Tensor sigmoid(Tensor input) {
         return input.sigmoid();
     }
 
+    /**
+     * The hyperbolic tangent, elementwise: {@code torch.tanh}.
+     *
+     * @param input a tensor of any shape
+     * @return a new tensor of the input's shape; floating-point dtypes are kept, integers give float32
+     */
     public static Tensor tanh(Tensor input) {
         return input.tanh();
     }
 
+    /**
+     * {@code exp(x) / sum(exp(x))} along {@code dim}, computed stably (the max is subtracted first):
+     * {@code F.softmax(input, dim)}.
+     *
+     * @param input a floating-point tensor of any shape
+     * @param dim the dim to normalise along (negative counts from the last)
+     * @return a tensor of the input's shape and dtype whose slices along {@code dim} sum to 1
+     * @throws IllegalArgumentException if the input is not floating-point
+     * @throws IndexOutOfBoundsException if {@code dim} is out of range
+     */
     public static Tensor softmax(Tensor input, int dim) {
         return input.softmax(dim);
     }
 
+    /**
+     * {@code x - log(sum(exp(x)))} along {@code dim}, computed stably: {@code F.log_softmax(input, dim)}.
+     *
+     * @param input a floating-point tensor of any shape
+     * @param dim the dim to normalise along (negative counts from the last)
+     * @return a tensor of the input's shape and dtype
+     * @throws IllegalArgumentException if the input is not floating-point
+     * @throws IndexOutOfBoundsException if {@code dim} is out of range
+     */
     public static Tensor logSoftmax(Tensor input, int dim) {
         return input.logSoftmax(dim);
     }
 
-    /** Dropout with p = 0.5 in training mode, as {@code F.dropout(x)}. */
+    /**
+     * Dropout with p = 0.5 in training mode, from the default generator, as {@code F.dropout(x)}.
+     *
+     * @param input a floating-point tensor of any shape
+     * @return a new tensor of the input's shape and dtype
+     */
     public static Tensor dropout(Tensor input) {
         return dropout(input, 0.5, true);
     }
 
-    /** Dropout with probability {@code p} in training mode. */
+    /**
+     * Dropout with probability {@code p} in training mode, from the default generator, as
+     * {@code F.dropout(x, p)}.
+     *
+     * @param input a floating-point tensor of any shape
+     * @param p the probability of zeroing an element, in [0, 1]
+     * @return a new tensor of the input's shape and dtype, or {@code input} itself when p = 0
+     * @throws IllegalArgumentException if {@code p} is not in [0, 1]
+     */
     public static Tensor dropout(Tensor input, double p) {
         return dropout(input, p, true);
     }
 
-    /** Dropout from the default generator; the identity when not {@code training}. */
+    /**
+     * Dropout from the default generator; the identity when not {@code training}:
+     * {@code F.dropout(x, p, training)}.
+     *
+     * @param input a floating-point tensor of any shape
+     * @param p the probability of zeroing an element, in [0, 1]
+     * @param training false to return {@code input} unchanged
+     * @return a new tensor of the input's shape and dtype, or {@code input} itself when not training or p = 0
+     * @throws IllegalArgumentException if {@code p} is not in [0, 1]
+     */
     public static Tensor dropout(Tensor input, double p, boolean training) {
         return dropout(input, p, training, Generator.defaultGenerator());
     }
@@ -74,6 +149,14 @@ public final class F {
     /**
      * Zeroes each element with probability {@code p} and scales the survivors by {@code 1/(1-p)},
      * so the expected value is unchanged; the identity when not {@code training} or when p = 0.
+     * The mask is drawn from {@code generator}, one uniform number per element in row-major order.
+     *
+     * @param input a floating-point tensor of any shape
+     * @param p the probability of zeroing an element, in [0, 1]
+     * @param training false to return {@code input} unchanged
+     * @param generator the generator the mask is drawn from
+     * @return a new tensor of the input's shape and dtype, or {@code input} itself when not training or p = 0
+     * @throws IllegalArgumentException if {@code p} is not in [0, 1] (NaN included)
      */
     public static Tensor dropout(Tensor input, double p, boolean training, Generator generator) {
         checkDropoutProbability(p);
@@ -97,14 +180,26 @@ public final class F {
         }
     }
 
-    /** One-hot encoding with as many classes as the largest index + 1. */
+    /**
+     * One-hot encoding with as many classes as the largest index + 1: {@code F.one_hot(tensor)}.
+     *
+     * @param tensor int64 class indices of any shape {@code (*)}, not empty, all non-negative
+     * @return an int64 tensor of shape {@code (*, max + 1)}
+     * @throws IllegalArgumentException if the tensor is not int64, is empty, or holds a negative index
+     */
     public static Tensor oneHot(Tensor tensor) {
         return oneHot(tensor, -1);
     }
 
     /**
      * {@code F.one_hot}: an int64 tensor of shape {@code (*, numClasses)} with a 1 at each index
-     * ({@code numClasses = -1}: the largest index + 1).
+     * ({@code numClasses = -1}: the largest index + 1). The result does not require grad.
+     *
+     * @param tensor int64 class indices of any shape {@code (*)}
+     * @param numClasses the size of the new last dim, or -1 to infer it
+     * @return an int64 tensor of shape {@code (*, numClasses)}
+     * @throws IllegalArgumentException if the tensor is not int64, an index is negative or not below
+     *     {@code numClasses}, {@code numClasses < -1}, or -1 is given for an empty tensor
      */
     public static Tensor oneHot(Tensor tensor, int numClasses) {
         NDArray idx = tensor.data();
@@ -145,26 +240,57 @@ public final class F {
 
     // ---------------------------------------------------------------- regression losses
 
-    /** Mean squared error. */
+    /**
+     * Mean squared error, {@code F.mse_loss(input, target)}; see {@link #mseLoss(Tensor, Tensor, Reduction)}.
+     *
+     * @param input the predictions, a floating-point tensor of any shape
+     * @param target the targets, of a shape that broadcasts with the input's (the same shape, normally)
+     * @return a 0-dim tensor: the mean of {@code (input - target)²}
+     * @throws IllegalArgumentException if the shapes don't broadcast
+     */
     public static Tensor mseLoss(Tensor input, Tensor target) {
         return mseLoss(input, target, Reduction.MEAN);
     }
 
     /**
      * {@code (input - target)²} reduced. Different but broadcastable shapes are allowed, with
-     * PyTorch's warning, since they are a classic silent bug ((N, 1) against (N)).
+     * PyTorch's warning (logged once per pair of shapes to the {@code dev.jgrad.nn} System.Logger),
+     * since they are a classic silent bug ((N, 1) against (N)). {@code F.mse_loss(input, target, reduction)}.
+     *
+     * @param input the predictions, a floating-point tensor of any shape
+     * @param target the targets, of a shape that broadcasts with the input's (the same shape, normally)
+     * @param reduction how to combine the per-element losses
+     * @return a 0-dim tensor for MEAN and SUM; for NONE, the broadcast shape of input and target
+     * @throws IllegalArgumentException if the shapes don't broadcast
      */
     public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
         warnIfShapesDiffer(input, target);
         return Losses.mse(input, target, reduction);
     }
 
-    /** Mean absolute error. */
+    /**
+     * Mean absolute error, {@code F.l1_loss(input, target)}; see {@link #l1Loss(Tensor, Tensor, Reduction)}.
+     *
+     * @param input the predictions, a tensor of any shape
+     * @param target the targets, of a shape that broadcasts with the input's (the same shape, normally)
+     * @return a 0-dim tensor: the mean of {@code |input - target|}
+     * @throws IllegalArgumentException if the shapes don't broadcast
+     */
     public static Tensor l1Loss(Tensor input, Tensor target) {
         return l1Loss(input, target, Reduction.MEAN);
     }
 
-    /** {@code |input - target|} reduced (PyTorch composes it from abs and the reduction, as here). */
+    /**
+     * {@code |input - target|} reduced (PyTorch composes it from abs and the reduction, as here):
+     * {@code F.l1_loss(input, target, reduction)}. Different but broadcastable shapes log PyTorch's
+     * warning, as {@link #mseLoss(Tensor, Tensor, Reduction)} does.
+     *
+     * @param input the predictions, a tensor of any shape
+     * @param target the targets, of a shape that broadcasts with the input's (the same shape, normally)
+     * @param reduction how to combine the per-element losses
+     * @return a 0-dim tensor for MEAN and SUM; for NONE, the broadcast shape of input and target
+     * @throws IllegalArgumentException if the shapes don't broadcast
+     */
     public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
         warnIfShapesDiffer(input, target);
         return reduce(input.sub(target).abs(), reduction);
@@ -188,25 +314,57 @@ public final class F {
 
     // ---------------------------------------------------------------- classification losses
 
-    /** Binary cross entropy of probabilities, averaged. */
+    /**
+     * Binary cross entropy of probabilities, averaged: {@code F.binary_cross_entropy(input, target)};
+     * see {@link #binaryCrossEntropy(Tensor, Tensor, Reduction)}.
+     *
+     * @param input probabilities in [0, 1], a floating-point tensor of any shape
+     * @param target targets in [0, 1], of the input's shape
+     * @return a 0-dim tensor
+     * @throws IllegalArgumentException if the shapes differ or a value is outside [0, 1]
+     */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
         return binaryCrossEntropy(input, target, Reduction.MEAN);
     }
 
     /**
      * {@code -(y·log x + (1-y)·log(1-x))}, with each log clamped at -100 as PyTorch does. Input and
-     * target must have the same shape and lie in [0, 1].
+     * target must have the same shape and lie in [0, 1]: {@code F.binary_cross_entropy(input, target,
+     * reduction=...)}.
+     *
+     * @param input probabilities in [0, 1], a floating-point tensor of any shape
+     * @param target targets in [0, 1], of the input's shape
+     * @param reduction how to combine the per-element losses
+     * @return a 0-dim tensor for MEAN and SUM; for NONE, a tensor of the input's shape
+     * @throws IllegalArgumentException if the shapes differ or a value (NaN included) is outside [0, 1]
      */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Reduction reduction) {
         return Losses.binaryCrossEntropy(input, target, reduction);
     }
 
-    /** Binary cross entropy of logits (sigmoid folded in, stable for large |x|), averaged. */
+    /**
+     * Binary cross entropy of logits (sigmoid folded in, stable for large |x|), averaged:
+     * {@code F.binary_cross_entropy_with_logits(input, target)}.
+     *
+     * @param input logits, a floating-point tensor of any shape
+     * @param target targets in [0, 1], of the input's shape
+     * @return a 0-dim tensor
+     * @throws IllegalArgumentException if the shapes differ
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
         return binaryCrossEntropyWithLogits(input, target, Reduction.MEAN);
     }
 
-    /** Binary cross entropy of logits; input and target must have the same shape. */
+    /**
+     * Binary cross entropy of logits, {@code (1 - y)·x + log(1 + e^-x)} in a form stable for large
+     * |x|: {@code F.binary_cross_entropy_with_logits(input, target, reduction=...)}, without weights.
+     *
+     * @param input logits, a floating-point tensor of any shape
+     * @param target targets in [0, 1], of the input's shape
+     * @param reduction how to combine the per-element losses
+     * @return a 0-dim tensor for MEAN and SUM; for NONE, a tensor of the input's shape
+     * @throws IllegalArgumentException if the shapes differ
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Reduction reduction) {
         return Losses.binaryCrossEntropyWithLogits(input, target, reduction);
     }
@@ -214,11 +372,31 @@ public final class F {
     /** The value PyTorch uses for "no ignored class". */
     public static final long DEFAULT_IGNORE_INDEX = -100;
 
-    /** Negative log likelihood of class indices, averaged. */
+    /**
+     * Negative log likelihood of class indices, averaged: {@code F.nll_loss(input, target)}; see
+     * {@link #nllLoss(Tensor, Tensor, Reduction, long)}.
+     *
+     * @param input log-probabilities of shape (C), (N, C) or (N, C, d1, …)
+     * @param target int64 class indices of shape (), (N) or (N, d1, …)
+     * @return a 0-dim tensor
+     * @throws IllegalArgumentException if the shapes don't match or the target is not int64
+     * @throws IndexOutOfBoundsException if a target is not a class in {@code [0, C)}
+     */
     public static Tensor nllLoss(Tensor input, Tensor target) {
         return nllLoss(input, target, Reduction.MEAN, DEFAULT_IGNORE_INDEX);
     }
 
+    /**
+     * Negative log likelihood of class indices: {@code F.nll_loss(input, target, reduction=...)}; see
+     * {@link #nllLoss(Tensor, Tensor, Reduction, long)}.
+     *
+     * @param input log-probabilities of shape (C), (N, C) or (N, C, d1, …)
+     * @param target int64 class indices of shape (), (N) or (N, d1, …)
+     * @param reduction how to combine the per-sample losses
+     * @return a 0-dim tensor for MEAN and SUM; for NONE, a tensor of the target's shape
+     * @throws IllegalArgumentException if the shapes don't match or the target is not int64
+     * @throws IndexOutOfBoundsException if a target is not a class in {@code [0, C)}
+     */
     public static Tensor nllLoss(Tensor input, Tensor target, Reduction reduction) {
         return nllLoss(input, target, reduction, DEFAULT_IGNORE_INDEX);
     }
@@ -226,7 +404,19 @@ public final class F {
     /**
      * {@code -input[i, target[i]]} reduced, for log-probabilities of shape (C), (N, C) or
      * (N, C, d1, …) and int64 class indices of shape (), (N) or (N, d1, …). Targets equal to
-     * {@code ignoreIndex} contribute nothing and don't count in the mean.
+     * {@code ignoreIndex} contribute nothing and don't count in the mean (all ignored: the mean is
+     * NaN, as PyTorch's). {@code F.nll_loss(input, target, reduction=..., ignore_index=...)}, without
+     * class weights. Gradients flow to the input only.
+     *
+     * @param input log-probabilities of shape (C), (N, C) or (N, C, d1, …), floating-point
+     * @param target int64 class indices of shape (), (N) or (N, d1, …)
+     * @param reduction how to combine the per-sample losses
+     * @param ignoreIndex a target value to skip ({@link #DEFAULT_IGNORE_INDEX} in PyTorch's default)
+     * @return a 0-dim tensor for MEAN and SUM; for NONE, a tensor of the target's shape
+     * @throws IllegalArgumentException if the input is 0-dim, the shapes don't match, or the target
+     *     is not int64
+     * @throws IndexOutOfBoundsException if a target other than {@code ignoreIndex} is not a class in
+     *     {@code [0, C)}
      */
     public static Tensor nllLoss(Tensor input, Tensor target, Reduction reduction, long ignoreIndex) {
         int d = input.dim();
@@ -262,11 +452,33 @@ public final class F {
         return reduction == Reduction.NONE ? loss.view(expected) : loss;
     }
 
-    /** Cross entropy of logits against class indices, averaged. */
+    /**
+     * Cross entropy of logits against class indices (or class probabilities), averaged:
+     * {@code F.cross_entropy(input, target)}; see {@link #crossEntropy(Tensor, Tensor, Reduction, long)}.
+     *
+     * @param input logits of shape (C), (N, C) or (N, C, d1, …), floating-point
+     * @param target int64 class indices of shape (), (N) or (N, d1, …), or class probabilities of the
+     *     input's shape
+     * @return a 0-dim tensor
+     * @throws IllegalArgumentException if the shapes don't match or the input is 0-dim
+     * @throws IndexOutOfBoundsException if a class index is not in {@code [0, C)}
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target) {
         return crossEntropy(input, target, Reduction.MEAN, DEFAULT_IGNORE_INDEX);
     }
 
+    /**
+     * Cross entropy of logits: {@code F.cross_entropy(input, target, reduction=...)}; see
+     * {@link #crossEntropy(Tensor, Tensor, Reduction, long)}.
+     *
+     * @param input logits of shape (C), (N, C) or (N, C, d1, …), floating-point
+     * @param target int64 class indices of shape (), (N) or (N, d1, …), or class probabilities of the
+     *     input's shape
+     * @param reduction how to combine the per-sample losses
+     * @return a 0-dim tensor for MEAN and SUM; for NONE, one loss per sample (and position)
+     * @throws IllegalArgumentException if the shapes don't match or the input is 0-dim
+     * @throws IndexOutOfBoundsException if a class index is not in {@code [0, C)}
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target, Reduction reduction) {
         return crossEntropy(input, target, reduction, DEFAULT_IGNORE_INDEX);
     }
@@ -275,6 +487,20 @@ public final class F {
      * {@code nllLoss(logSoftmax(input, classDim), target)}: stable for large logits, since
      * logSoftmax subtracts the max. An int64 target holds class indices; a floating-point target of
      * the input's shape holds class probabilities ({@code -(target · logSoftmax).sum(classDim)}).
+     * The class dim is 1, or 0 for a 1-D input. {@code F.cross_entropy(input, target,
+     * reduction=..., ignore_index=...)}, without class weights or label smoothing.
+     *
+     * @param input logits of shape (C), (N, C) or (N, C, d1, …), floating-point
+     * @param target int64 class indices of shape (), (N) or (N, d1, …), or floating-point class
+     *     probabilities of the input's shape
+     * @param reduction how to combine the per-sample losses; MEAN averages over the samples (and
+     *     positions), not over the classes
+     * @param ignoreIndex a class index to skip; unused for probability targets
+     * @return a 0-dim tensor for MEAN and SUM; for NONE, one loss per sample (and position)
+     * @throws IllegalArgumentException if the input is 0-dim or not floating-point, the shapes don't
+     *     match, or an index target is not int64
+     * @throws IndexOutOfBoundsException if a class index other than {@code ignoreIndex} is not in
+     *     {@code [0, C)}
      */
     public static Tensor crossEntropy(Tensor input, Tensor target, Reduction reduction, long ignoreIndex) {
         if (input.dim() < 1) {

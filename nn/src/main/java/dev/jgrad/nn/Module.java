@@ -36,10 +36,25 @@ public abstract class Module {
     private final Map<String, Module> modules = new LinkedHashMap<>();
     private boolean training = true;
 
-    /** The computation of this module; call it through {@link #call}, as PyTorch's {@code model(x)}. */
+    /** A module with no parameters, buffers or submodules yet, in training mode. */
+    public Module() {
+    }
+
+    /**
+     * The computation of this module, PyTorch's {@code forward}; call it through {@link #call}, as
+     * PyTorch's {@code model(x)}.
+     *
+     * @param input the module's input; each layer documents the shapes and dtypes it takes
+     * @return the module's output
+     */
     public abstract Tensor forward(Tensor input);
 
-    /** PyTorch's {@code module(input)}: runs {@link #forward}. */
+    /**
+     * PyTorch's {@code module(input)}: runs {@link #forward}.
+     *
+     * @param input the module's input
+     * @return what {@link #forward} returns
+     */
     public final Tensor call(Tensor input) {
         return forward(input);
     }
@@ -48,7 +63,14 @@ public abstract class Module {
 
     /**
      * Registers {@code param} under {@code name} and makes it require grad, as wrapping a tensor in
-     * {@code nn.Parameter} does. A null param registers the name with no value ({@code bias=False}).
+     * {@code nn.Parameter} does ({@code register_parameter}). A null param registers the name with no
+     * value ({@code bias=False}). Registering a parameter name again replaces its value.
+     *
+     * @param name the parameter's name within this module: not empty, without a dot
+     * @param param the tensor, kept as is (not copied), or null
+     * @return {@code param}, so that a field can be set in one line
+     * @throws IllegalArgumentException if the name is null, empty or dotted, or already names a buffer
+     *     or a submodule
      */
     public Tensor registerParameter(String name, Tensor param) {
         checkName(name, "parameter", params);
@@ -59,12 +81,31 @@ public abstract class Module {
         return param;
     }
 
-    /** A buffer: state that is saved in the state dict but not trained (BatchNorm's running mean). */
+    /**
+     * Registers a persistent buffer: state that is saved in the state dict but not trained
+     * (BatchNorm's running mean), PyTorch's {@code register_buffer(name, tensor)}.
+     *
+     * @param name the buffer's name within this module: not empty, without a dot
+     * @param buffer the tensor, kept as is (not copied), or null
+     * @return {@code buffer}
+     * @throws IllegalArgumentException if the name is null, empty or dotted, or already names a
+     *     parameter or a submodule
+     */
     public Tensor registerBuffer(String name, Tensor buffer) {
         return registerBuffer(name, buffer, true);
     }
 
-    /** A buffer; a non-persistent one is left out of the state dict, as in PyTorch. */
+    /**
+     * Registers a buffer, PyTorch's {@code register_buffer(name, tensor, persistent)}; a
+     * non-persistent one is left out of the state dict.
+     *
+     * @param name the buffer's name within this module: not empty, without a dot
+     * @param buffer the tensor, kept as is (not copied), or null
+     * @param persistent whether {@link #stateDict()} includes it
+     * @return {@code buffer}
+     * @throws IllegalArgumentException if the name is null, empty or dotted, or already names a
+     *     parameter or a submodule
+     */
     public Tensor registerBuffer(String name, Tensor buffer, boolean persistent) {
         checkName(name, "buffer", buffers);
         buffers.put(name, buffer);
@@ -74,14 +115,33 @@ public abstract class Module {
         return buffer;
     }
 
-    /** Registers a submodule; it returns the module so that a field can be set in one line. */
+    /**
+     * Registers a submodule, PyTorch's {@code register_module}; its parameters then appear under
+     * {@code name.} in {@link #namedParameters()} and {@link #stateDict()}.
+     *
+     * @param <M> the submodule's type
+     * @param name the submodule's name within this module: not empty, without a dot
+     * @param module the submodule, or null
+     * @return {@code module}, so that a field can be set in one line
+     * @throws IllegalArgumentException if the name is null, empty or dotted, or already names a
+     *     parameter or a buffer
+     */
     public <M extends Module> M registerModule(String name, M module) {
         checkName(name, "module", modules);
         modules.put(name, module);
         return module;
     }
 
-    /** PyTorch's {@code add_module}, the same as {@link #registerModule}. */
+    /**
+     * PyTorch's {@code add_module}, the same as {@link #registerModule}.
+     *
+     * @param <M> the submodule's type
+     * @param name the submodule's name within this module: not empty, without a dot
+     * @param module the submodule, or null
+     * @return {@code module}
+     * @throws IllegalArgumentException if the name is null, empty or dotted, or already names a
+     *     parameter or a buffer
+     */
     public <M extends Module> M addModule(String name, M module) {
         return registerModule(name, module);
     }
@@ -101,7 +161,14 @@ public abstract class Module {
         }
     }
 
-    /** Replaces a registered buffer's value (BatchNorm swaps none in place, but users may). */
+    /**
+     * Replaces a registered buffer's value, as assigning {@code self.name = tensor} does in PyTorch
+     * (BatchNorm1d updates its buffers in place and never calls this).
+     *
+     * @param name the name the buffer was registered under
+     * @param value the new value, or null
+     * @throws IllegalArgumentException if this module has no buffer {@code name}
+     */
     protected void setBuffer(String name, Tensor value) {
         if (!buffers.containsKey(name)) {
             throw new IllegalArgumentException("no buffer named '" + name + "'");
@@ -109,7 +176,14 @@ public abstract class Module {
         buffers.put(name, value);
     }
 
-    /** The value registered as buffer {@code name} (null if it was registered as null). */
+    /**
+     * The value registered as buffer {@code name} of this module (not of its submodules), PyTorch's
+     * {@code get_buffer} for an undotted name.
+     *
+     * @param name the name the buffer was registered under
+     * @return the buffer, or null if it was registered as null
+     * @throws IllegalArgumentException if this module has no buffer {@code name}
+     */
     public Tensor getBuffer(String name) {
         if (!buffers.containsKey(name)) {
             throw new IllegalArgumentException(getName() + " has no buffer named '" + name + "'");
@@ -117,7 +191,14 @@ public abstract class Module {
         return buffers.get(name);
     }
 
-    /** The value registered as parameter {@code name} (null for {@code bias=False}). */
+    /**
+     * The value registered as parameter {@code name} of this module (not of its submodules),
+     * PyTorch's {@code get_parameter} for an undotted name.
+     *
+     * @param name the name the parameter was registered under
+     * @return the parameter, or null if it was registered as null ({@code bias=False})
+     * @throws IllegalArgumentException if this module has no parameter {@code name}
+     */
     public Tensor getParameter(String name) {
         if (!params.containsKey(name)) {
             throw new IllegalArgumentException(getName() + " has no parameter named '" + name + "'");
@@ -127,12 +208,23 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- traversal
 
-    /** Every parameter of this module and its descendants, in registration order, each once. */
+    /**
+     * Every parameter of this module and its descendants, in registration order, each once:
+     * PyTorch's {@code parameters()}, what an optimizer takes.
+     *
+     * @return a new list of the parameters themselves (not copies), without nulls
+     */
     public List<Tensor> parameters() {
         return new ArrayList<>(namedParameters().values());
     }
 
-    /** The parameters with dotted names ({@code 0.weight}, {@code linear.bias}), in registration order. */
+    /**
+     * The parameters with dotted names ({@code 0.weight}, {@code linear.bias}), in registration
+     * order, PyTorch's {@code named_parameters()}: a module's own first, then its submodules' depth
+     * first; a parameter shared by two modules appears once, under its first name.
+     *
+     * @return a new ordered map from name to parameter, without nulls
+     */
     public Map<String, Tensor> namedParameters() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         Set<Tensor> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -147,7 +239,12 @@ public abstract class Module {
         return out;
     }
 
-    /** Every buffer of this module and its descendants, with dotted names. */
+    /**
+     * Every buffer of this module and its descendants, persistent or not, with dotted names
+     * ({@code bn.running_mean}), PyTorch's {@code named_buffers()}.
+     *
+     * @return a new ordered map from name to buffer, without nulls
+     */
     public Map<String, Tensor> namedBuffers() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (Map.Entry<String, Module> e : namedModules().entrySet()) {
@@ -161,12 +258,21 @@ public abstract class Module {
         return out;
     }
 
-    /** The buffers, in registration order. */
+    /**
+     * Every buffer of this module and its descendants, in the order of {@link #namedBuffers()},
+     * PyTorch's {@code buffers()}.
+     *
+     * @return a new list of the buffers, without nulls
+     */
     public List<Tensor> buffers() {
         return new ArrayList<>(namedBuffers().values());
     }
 
-    /** The direct submodules, in registration order. */
+    /**
+     * The direct submodules, in registration order, PyTorch's {@code children()}.
+     *
+     * @return a new list of the submodules, without nulls
+     */
     public List<Module> children() {
         List<Module> out = new ArrayList<>();
         for (Module m : modules.values()) {
@@ -177,7 +283,11 @@ public abstract class Module {
         return out;
     }
 
-    /** The direct submodules with their names. */
+    /**
+     * The direct submodules with their names, PyTorch's {@code named_children()}.
+     *
+     * @return a new ordered map from name to submodule, without nulls
+     */
     public Map<String, Module> namedChildren() {
         Map<String, Module> out = new LinkedHashMap<>();
         modules.forEach((k, v) -> {
@@ -188,7 +298,12 @@ public abstract class Module {
         return out;
     }
 
-    /** This module (name "") and all its descendants, depth first, each once. */
+    /**
+     * This module (name {@code ""}) and all its descendants with dotted names, depth first, each
+     * once: PyTorch's {@code named_modules()}.
+     *
+     * @return a new ordered map from name to module
+     */
     public Map<String, Module> namedModules() {
         Map<String, Module> out = new LinkedHashMap<>();
         Set<Module> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -196,7 +311,11 @@ public abstract class Module {
         return out;
     }
 
-    /** This module and all its descendants. */
+    /**
+     * This module and all its descendants, depth first, each once: PyTorch's {@code modules()}.
+     *
+     * @return a new list, starting with this module
+     */
     public List<Module> modules() {
         return new ArrayList<>(namedModules().values());
     }
@@ -215,12 +334,22 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- modes and grads
 
-    /** Training mode for this module and its descendants (Dropout drops, BatchNorm uses batch statistics). */
+    /**
+     * Training mode for this module and its descendants (Dropout drops, BatchNorm uses batch
+     * statistics), PyTorch's {@code train()}.
+     *
+     * @return this module
+     */
     public Module train() {
         return train(true);
     }
 
-    /** Sets training mode on this module and its descendants. */
+    /**
+     * Sets training mode on this module and its descendants, PyTorch's {@code train(mode)}.
+     *
+     * @param mode true for training mode, false for evaluation mode
+     * @return this module
+     */
     public Module train(boolean mode) {
         training = mode;
         for (Module m : children()) {
@@ -229,12 +358,20 @@ public abstract class Module {
         return this;
     }
 
-    /** Evaluation mode: {@code train(false)}. */
+    /**
+     * Evaluation mode for this module and its descendants, PyTorch's {@code eval()}: {@code train(false)}.
+     *
+     * @return this module
+     */
     public Module eval() {
         return train(false);
     }
 
-    /** Whether this module is in training mode. */
+    /**
+     * Whether this module is in training mode, PyTorch's {@code module.training}.
+     *
+     * @return true in training mode (the default), false after {@link #eval()}
+     */
     public boolean isTraining() {
         return training;
     }
@@ -247,12 +384,22 @@ public abstract class Module {
         zeroGrad(true);
     }
 
-    /** Zeroes the gradients, or drops them ({@code setToNone}), as {@code Module.zero_grad}. */
+    /**
+     * Zeroes every parameter's gradient in place, or drops it, as {@code Module.zero_grad(set_to_none)}.
+     *
+     * @param setToNone true to set the gradients to null, false to zero them in place
+     */
     public void zeroGrad(boolean setToNone) {
         dev.jgrad.nn.utils.Grads.zero(parameters(), setToNone);
     }
 
-    /** Sets requires-grad on every parameter (freezing a model: {@code requiresGrad_(false)}). */
+    /**
+     * Sets requires-grad on every parameter, PyTorch's {@code requires_grad_} (freezing a model:
+     * {@code requiresGrad_(false)}).
+     *
+     * @param requiresGrad whether autograd should record operations on the parameters
+     * @return this module
+     */
     public Module requiresGrad_(boolean requiresGrad) {
         for (Tensor p : parameters()) {
             p.requiresGrad_(requiresGrad);
@@ -265,6 +412,9 @@ public abstract class Module {
     /**
      * Parameters and persistent buffers under their dotted names, detached and sharing memory with
      * the module, in PyTorch's order: a module's own parameters, then its buffers, then its children.
+     * PyTorch's {@code state_dict()}.
+     *
+     * @return a new ordered map from dotted name to tensor
      */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -290,7 +440,14 @@ public abstract class Module {
         });
     }
 
-    /** Loads a state dict strictly: every key must match and every shape must agree. */
+    /**
+     * Loads a state dict strictly: every key must match and every shape must agree. PyTorch's
+     * {@code load_state_dict(state_dict)}; see {@link #loadStateDict(Map, boolean)}.
+     *
+     * @param stateDict tensors by dotted name, as {@link #stateDict()} or {@link StateDictFile#load} gives
+     * @return the unmatched keys: both lists empty, since a mismatch fails
+     * @throws IllegalArgumentException if a key is missing or unexpected or a shape differs
+     */
     public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict) {
         return loadStateDict(stateDict, true);
     }
@@ -299,7 +456,14 @@ public abstract class Module {
      * Copies the values of {@code stateDict} into this module's parameters and buffers, in place and
      * without recording gradients. With {@code strict}, missing or unexpected keys fail; a shape
      * mismatch always fails. The error lists every problem, in PyTorch's words. Nothing is copied
-     * when it fails.
+     * when it fails. Values are cast to each parameter's dtype as they are copied. PyTorch's
+     * {@code load_state_dict(state_dict, strict)}.
+     *
+     * @param stateDict tensors by dotted name, as {@link #stateDict()} or {@link StateDictFile#load} gives
+     * @param strict whether missing and unexpected keys are errors
+     * @return the keys this module has and {@code stateDict} lacks, and the other way round
+     * @throws IllegalArgumentException if a shape differs, or, when {@code strict}, a key is missing
+     *     or unexpected
      */
     public IncompatibleKeys loadStateDict(Map<String, Tensor> stateDict, boolean strict) {
         Map<String, Tensor> own = stateDict();
@@ -349,17 +513,38 @@ public abstract class Module {
         return sb.toString();
     }
 
-    /** Saves {@link #stateDict()} to a safetensors file; see {@link StateDictFile#save}. */
+    /**
+     * Saves {@link #stateDict()} to a safetensors file that PyTorch's
+     * {@code safetensors.torch.load_file} reads; see {@link StateDictFile#save}.
+     *
+     * @param file where to write; an existing file is replaced
+     * @throws IOException if the file can't be written
+     */
     public void save(Path file) throws IOException {
         StateDictFile.save(stateDict(), file, Map.of());
     }
 
-    /** Saves {@link #stateDict()} with string metadata (architecture, sizes) in the file's header. */
+    /**
+     * Saves {@link #stateDict()} with string metadata (architecture, sizes) in the file's header.
+     *
+     * @param file where to write; an existing file is replaced
+     * @param metadata strings for the header's {@code __metadata__}, may be empty
+     * @throws IOException if the file can't be written
+     * @throws IllegalArgumentException if a metadata key or value is null
+     */
     public void save(Path file, Map<String, String> metadata) throws IOException {
         StateDictFile.save(stateDict(), file, metadata);
     }
 
-    /** Loads a safetensors file written by {@link #save} or by PyTorch, strictly; returns its metadata. */
+    /**
+     * Loads a safetensors file written by {@link #save} or by PyTorch, strictly, as
+     * {@code model.load_state_dict(load_file(path))}.
+     *
+     * @param file a safetensors file holding this module's state dict
+     * @return the file's metadata, empty when it has none
+     * @throws IOException if the file can't be read or is malformed
+     * @throws IllegalArgumentException if a key is missing or unexpected or a shape differs
+     */
     public Map<String, String> load(Path file) throws IOException {
         StateDictFile.Contents c = StateDictFile.load(file);
         loadStateDict(c.tensors());
@@ -368,7 +553,11 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- printing
 
-    /** The class name PyTorch prints ({@code _get_name}); anonymous classes print their superclass's. */
+    /**
+     * The class name PyTorch prints ({@code _get_name}); anonymous classes print their superclass's.
+     *
+     * @return the simple name of this module's class, e.g. {@code Linear}
+     */
     public String getName() {
         Class<?> c = getClass();
         while (c.getSimpleName().isEmpty()) {
@@ -377,12 +566,21 @@ public abstract class Module {
         return c.getSimpleName();
     }
 
-    /** The layer's settings printed between its parentheses, e.g. {@code in_features=3, out_features=1, bias=True}. */
+    /**
+     * The layer's settings printed between its parentheses, e.g. {@code in_features=3, out_features=1,
+     * bias=True}: PyTorch's {@code extra_repr}, for subclasses to override.
+     *
+     * @return the settings, empty by default; several lines are printed one per line
+     */
     public String extraRepr() {
         return "";
     }
 
-    /** PyTorch's module repr: {@code Sequential(\n  (0): Linear(in_features=784, ...)\n)}. */
+    /**
+     * PyTorch's module repr: {@code Sequential(\n  (0): Linear(in_features=784, ...)\n)}.
+     *
+     * @return the repr, one line per setting line and per submodule
+     */
     @Override
     public String toString() {
         List<String> extra = new ArrayList<>();

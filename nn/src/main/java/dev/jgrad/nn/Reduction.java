@@ -11,7 +11,13 @@ public enum Reduction {
     /** The sum. */
     SUM;
 
-    /** The enum for PyTorch's string: {@code "none"}, {@code "mean"} or {@code "sum"}. */
+    /**
+     * The enum for PyTorch's string.
+     *
+     * @param name {@code "none"}, {@code "mean"} or {@code "sum"}, in lower case
+     * @return the matching constant
+     * @throws IllegalArgumentException if {@code name} is none of the three
+     */
     public static Reduction of(String name) {
         switch (name) {
             case "none": return NONE;
@@ -21,7 +27,11 @@ public enum Reduction {
         }
     }
 
-    /** PyTorch's spelling. */
+    /**
+     * PyTorch's spelling.
+     *
+     * @return {@code "none"}, {@code "mean"} or {@code "sum"}
+     */
     public String pyName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -27,20 +27,63 @@ import java.util.Map;
  * 1.13), {@code exp_avg}, {@code exp_avg_sq} and, with amsgrad, {@code max_exp_avg_sq}.
  */
 public class Adam extends Optimizer {
+    /**
+     * Adam with PyTorch's defaults, {@code optim.Adam(params)}: lr 1e-3, betas (0.9, 0.999), eps 1e-8,
+     * no weight decay, no amsgrad.
+     *
+     * @param params the parameters to optimize, e.g. {@code model.parameters()}; leaf tensors, each once
+     * @throws IllegalArgumentException if there are no parameters, a parameter is not a leaf or appears
+     *     twice, lr, eps or weight decay is negative, or a beta is outside [0, 1)
+     */
     public Adam(Iterable<Tensor> params) {
         this(params, 1e-3);
     }
 
+    /**
+     * Adam with a learning rate and PyTorch's other defaults, {@code optim.Adam(params, lr)}.
+     *
+     * @param params the parameters to optimize, e.g. {@code model.parameters()}; leaf tensors, each once
+     * @param lr the learning rate
+     * @throws IllegalArgumentException if there are no parameters, a parameter is not a leaf or appears
+     *     twice, lr, eps or weight decay is negative, or a beta is outside [0, 1)
+     */
     public Adam(Iterable<Tensor> params, double lr) {
         this(params, lr, 0.9, 0.999, 1e-8, 0, false);
     }
 
+    /**
+     * Adam with every option: {@code optim.Adam(params, lr, betas=(beta1, beta2), eps, weight_decay, amsgrad)}.
+     *
+     * @param params the parameters to optimize, e.g. {@code model.parameters()}; leaf tensors, each once
+     * @param lr the learning rate
+     * @param beta1 the decay rate of the first moment
+     * @param beta2 the decay rate of the second moment
+     * @param eps added to the denominator, for stability
+     * @param weightDecay the L2 penalty added to the gradient (0 for none)
+     * @param amsgrad whether to use the maximum of the past second moments
+     * @throws IllegalArgumentException if there are no parameters, a parameter is not a leaf or appears
+     *     twice, lr, eps or weight decay is negative, or a beta is outside [0, 1)
+     */
     public Adam(Iterable<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean amsgrad) {
         this(single(params), lr, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
-    /** Several groups; each group's own options override these defaults. */
+    /**
+     * Adam over several groups; each group's own options override these defaults (a group sets both
+     * betas as a {@code double[]} under {@code "betas"}), and are checked as they are.
+     *
+     * @param groups the parameter groups; a group's own options override the defaults below
+     * @param lr the default learning rate
+     * @param beta1 the default decay rate of the first moment
+     * @param beta2 the default decay rate of the second moment
+     * @param eps the default term added to the denominator
+     * @param weightDecay the default L2 penalty (0 for none)
+     * @param amsgrad whether to use amsgrad by default
+     * @throws IllegalArgumentException if there are no groups or parameters, a parameter is not a leaf
+     *     or appears twice, or a default or a group's option is out of range as above
+     * @throws ClassCastException if a group sets an option to a value of the wrong type
+     */
     public Adam(List<ParamGroup> groups, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean amsgrad) {
         super(groups, defaults(lr, beta1, beta2, eps, weightDecay, amsgrad));
@@ -87,6 +130,10 @@ public class Adam extends Optimizer {
         return false;
     }
 
+    /**
+     * One Adam update of every parameter that has a gradient, by the formula in the class comment,
+     * in place and without recording gradients; the first step creates each parameter's state.
+     */
     // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
     @SuppressWarnings("try")
     @Override

@@ -25,6 +25,16 @@ public abstract class Optimizer {
     /** Work buffers for one step, shaped like their parameter; not part of the state. */
     private final Map<Tensor, NDArray[]> scratch = new IdentityHashMap<>();
 
+    /**
+     * An optimizer over {@code groups}, each completed with {@code defaults}, as
+     * {@code Optimizer.__init__(params, defaults)}.
+     *
+     * @param groups the parameter groups, at least one; their parameters must be leaf tensors, each in
+     *     one group only
+     * @param defaults the options groups get when they don't set them ({@code lr}, {@code momentum}, …)
+     * @throws IllegalArgumentException if there are no groups or no parameters, a parameter is null
+     *     or not a leaf, or a parameter appears twice
+     */
     protected Optimizer(List<ParamGroup> groups, Map<String, Object> defaults) {
         this.defaults = new LinkedHashMap<>(defaults);
         if (groups.isEmpty()) {
@@ -39,7 +49,14 @@ public abstract class Optimizer {
         return List.of(new ParamGroup(params));
     }
 
-    /** Adds a group; options it doesn't set are taken from this optimizer's defaults. */
+    /**
+     * Adds a group, PyTorch's {@code add_param_group}; options it doesn't set are taken from this
+     * optimizer's defaults. Subclasses check their options when they are built, not here.
+     *
+     * @param group the group to add; its parameters must be leaf tensors that no other group holds
+     * @throws IllegalArgumentException if a parameter is null, not a leaf or already in a group, or
+     *     the first group is empty
+     */
     public void addParamGroup(ParamGroup group) {
         add(group);
     }
@@ -68,17 +85,28 @@ public abstract class Optimizer {
         paramGroups.add(group);
     }
 
-    /** The parameter groups, PyTorch's {@code param_groups}; schedulers change their {@code lr}. */
+    /**
+     * The parameter groups, PyTorch's {@code param_groups}; schedulers change their {@code lr}.
+     *
+     * @return an unmodifiable list of the groups themselves, in the order they were added
+     */
     public List<ParamGroup> paramGroups() {
         return Collections.unmodifiableList(paramGroups);
     }
 
-    /** The defaults new groups get. */
+    /**
+     * The defaults new groups get, PyTorch's {@code optimizer.defaults}.
+     *
+     * @return an unmodifiable view of the option names and values
+     */
     public Map<String, Object> defaults() {
         return Collections.unmodifiableMap(defaults);
     }
 
-    /** One update of every parameter that has a gradient. */
+    /**
+     * One update of every parameter that has a gradient, in place and without recording gradients:
+     * PyTorch's {@code optimizer.step()}. Parameters without a gradient are left alone.
+     */
     public abstract void step();
 
     /**
@@ -90,25 +118,50 @@ public abstract class Optimizer {
         zeroGrad(true);
     }
 
-    /** Zeroes the gradients, or drops them ({@code setToNone}). */
+    /**
+     * Zeroes the gradients of every group's parameters in place, or drops them, as
+     * {@code optimizer.zero_grad(set_to_none)}.
+     *
+     * @param setToNone true to set the gradients to null, false to zero them in place
+     */
     public void zeroGrad(boolean setToNone) {
         for (ParamGroup g : paramGroups) {
             Grads.zero(g.params(), setToNone);
         }
     }
 
-    /** A read-only view of one parameter's state (empty before its first step). */
+    /**
+     * A read-only view of one parameter's state, PyTorch's {@code optimizer.state[param]}: e.g.
+     * SGD's {@code momentum_buffer}, Adam's {@code step}, {@code exp_avg} and {@code exp_avg_sq}.
+     *
+     * @param param one of the optimizer's parameters (looked up by identity)
+     * @return the state tensors by name, live, not copies; empty before the parameter's first step or
+     *     for a tensor the optimizer doesn't hold
+     */
     public Map<String, NDArray> state(Tensor param) {
         Map<String, NDArray> s = state.get(param);
         return s == null ? Map.of() : Collections.unmodifiableMap(s);
     }
 
-    /** The parameter's mutable state, created empty on first use. */
+    /**
+     * The parameter's mutable state, created empty on first use; what {@link #stateDict()} saves.
+     *
+     * @param param one of the optimizer's parameters (looked up by identity)
+     * @return the live state map, for the subclass to read and fill
+     */
     protected Map<String, NDArray> stateOf(Tensor param) {
         return state.computeIfAbsent(param, k -> new LinkedHashMap<>());
     }
 
-    /** Work buffer {@code slot} for {@code param}, allocated on first use and reused by every step. */
+    /**
+     * Work buffer {@code slot} for {@code param}, allocated on first use and reused by every step;
+     * not part of the state. Its contents are left over from the last use.
+     *
+     * @param param one of the optimizer's parameters (looked up by identity)
+     * @param slot 0 or 1
+     * @return an array of the parameter's shape and dtype
+     * @throws ArrayIndexOutOfBoundsException if {@code slot} is not 0 or 1
+     */
     protected NDArray scratch(Tensor param, int slot) {
         NDArray[] bufs = scratch.computeIfAbsent(param, k -> new NDArray[2]);
         if (bufs[slot] == null) {
@@ -124,6 +177,9 @@ public abstract class Optimizer {
      * A snapshot of the optimizer: per parameter index (counted across groups in order) its state
      * tensors, copied, and per group its options with {@code params} as indices. Load it with
      * {@link #loadStateDict} into an optimizer built over the same parameters to resume exactly.
+     * PyTorch's {@code optimizer.state_dict()}.
+     *
+     * @return a new state dict; changing it doesn't change this optimizer
      */
     public OptimizerStateDict stateDict() {
         Map<Integer, Map<String, Tensor>> packedState = new LinkedHashMap<>();
@@ -149,7 +205,13 @@ public abstract class Optimizer {
 
     /**
      * Restores a {@link #stateDict()}: the groups' options and the per-parameter state, copied and
-     * cast to each parameter's dtype (except {@code step}, as in PyTorch).
+     * cast to each parameter's floating-point dtype (except {@code step}, as in PyTorch). PyTorch's
+     * {@code optimizer.load_state_dict(state_dict)}; the state it replaces is dropped.
+     *
+     * @param stateDict a state dict from {@link #stateDict()} or {@link OptimizerStateDict#load}, taken
+     *     over the same parameters in the same groups
+     * @throws IllegalArgumentException if the number of groups, a group's size, or a state's parameter
+     *     index doesn't match this optimizer
      */
     public void loadStateDict(OptimizerStateDict stateDict) {
         List<Map<String, Object>> saved = stateDict.paramGroups();
@@ -196,7 +258,11 @@ public abstract class Optimizer {
         }
     }
 
-    /** PyTorch's repr: {@code SGD (\nParameter Group 0\n    lr: 0.1\n    ...\n)}, options sorted by name. */
+    /**
+     * PyTorch's repr: {@code SGD (\nParameter Group 0\n    lr: 0.1\n    ...\n)}, options sorted by name.
+     *
+     * @return the repr, one line per group option
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append(" (");

@@ -18,18 +18,37 @@ import java.util.TreeMap;
  *
  * <p>{@link #save} writes it to a safetensors file: the tensors under {@code state.<index>.<name>},
  * the group options in the header's metadata, so a run can stop and resume exactly.
+ *
+ * @param state per parameter index, its state tensors by name ({@code momentum_buffer}, {@code step},
+ *     {@code exp_avg}, …); parameters without state are absent
+ * @param paramGroups per group, its options by name, with {@code "params"} the list of its parameter
+ *     indices
  */
 public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<Map<String, Object>> paramGroups) {
     private static final String FORMAT_KEY = "jgrad.format";
     private static final String FORMAT = "optimizer";
     private static final String GROUPS_KEY = "param_groups";
 
+    /**
+     * Holds unmodifiable copies of both collections (the outer ones; the maps inside are kept as given).
+     *
+     * @param state per parameter index, its state tensors by name
+     * @param paramGroups per group, its options by name, with {@code "params"} its parameter indices
+     * @throws NullPointerException if a collection, key or value is null
+     */
     public OptimizerStateDict {
         state = Map.copyOf(state);
         paramGroups = List.copyOf(paramGroups);
     }
 
-    /** Writes the state tensors and group options to a safetensors file. */
+    /**
+     * Writes the state tensors and group options to a safetensors file: tensors under
+     * {@code state.<index>.<name>}, options as Python-style strings in the metadata
+     * ({@code param_groups.<group>.<option>}), with {@code jgrad.format=optimizer}.
+     *
+     * @param file where to write; an existing file is replaced
+     * @throws IOException if the file can't be written
+     */
     public void save(Path file) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         new TreeMap<>(state).forEach((id, s) -> s.forEach((k, v) -> tensors.put("state." + id + "." + k, v)));
@@ -44,7 +63,16 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
         StateDictFile.save(tensors, file, metadata);
     }
 
-    /** Reads a file written by {@link #save}. */
+    /**
+     * Reads a file written by {@link #save}.
+     *
+     * @param file an optimizer state file
+     * @return its state dict, ready for {@link Optimizer#loadStateDict}
+     * @throws IOException if the file can't be read, is malformed, is not an optimizer state file, or
+     *     names a group or tensor that doesn't fit the format
+     * @throws IllegalArgumentException if a group count, index or option value in the metadata can't
+     *     be parsed
+     */
     public static OptimizerStateDict load(Path file) throws IOException {
         StateDictFile.Contents c = StateDictFile.load(file);
         Map<String, String> meta = c.metadata();

@@ -20,20 +20,62 @@ import java.util.Map;
  * </pre>
  */
 public final class SGD extends Optimizer {
+    /**
+     * Plain SGD, {@code optim.SGD(params, lr)}: no momentum, no weight decay.
+     *
+     * @param params the parameters to optimize, e.g. {@code model.parameters()}; leaf tensors, each once
+     * @param lr the learning rate
+     * @throws IllegalArgumentException if there are no parameters, a parameter is not a leaf or appears
+     *     twice, lr, momentum or weight decay is negative, or Nesterov lacks momentum or has dampening
+     */
     public SGD(Iterable<Tensor> params, double lr) {
         this(params, lr, 0, 0, 0, false);
     }
 
+    /**
+     * SGD with momentum, {@code optim.SGD(params, lr, momentum)}: no dampening, no weight decay.
+     *
+     * @param params the parameters to optimize, e.g. {@code model.parameters()}; leaf tensors, each once
+     * @param lr the learning rate
+     * @param momentum the momentum factor (0 for none)
+     * @throws IllegalArgumentException if there are no parameters, a parameter is not a leaf or appears
+     *     twice, lr, momentum or weight decay is negative, or Nesterov lacks momentum or has dampening
+     */
     public SGD(Iterable<Tensor> params, double lr, double momentum) {
         this(params, lr, momentum, 0, 0, false);
     }
 
+    /**
+     * SGD with every option: {@code optim.SGD(params, lr, momentum, dampening, weight_decay, nesterov)}.
+     *
+     * @param params the parameters to optimize, e.g. {@code model.parameters()}; leaf tensors, each once
+     * @param lr the learning rate
+     * @param momentum the momentum factor (0 for none)
+     * @param dampening the dampening of the momentum's new term
+     * @param weightDecay the L2 penalty added to the gradient (0 for none)
+     * @param nesterov whether to use Nesterov momentum (needs momentum and zero dampening)
+     * @throws IllegalArgumentException if there are no parameters, a parameter is not a leaf or appears
+     *     twice, lr, momentum or weight decay is negative, or Nesterov lacks momentum or has dampening
+     */
     public SGD(Iterable<Tensor> params, double lr, double momentum, double dampening, double weightDecay,
             boolean nesterov) {
         this(single(params), lr, momentum, dampening, weightDecay, nesterov);
     }
 
-    /** Several groups; each group's own options override these defaults. */
+    /**
+     * SGD over several groups; each group's own options override these defaults, and are checked as
+     * they are: {@code optim.SGD([{'params': ...}, ...], lr, ...)}.
+     *
+     * @param groups the parameter groups; a group's own options override the defaults below
+     * @param lr the default learning rate
+     * @param momentum the default momentum factor (0 for none)
+     * @param dampening the default dampening of the momentum's new term
+     * @param weightDecay the default L2 penalty added to the gradient (0 for none)
+     * @param nesterov whether to use Nesterov momentum by default
+     * @throws IllegalArgumentException if there are no groups or parameters, a parameter is not a leaf
+     *     or appears twice, or a default or a group's option is out of range as above
+     * @throws ClassCastException if a group sets an option to a value of the wrong type
+     */
     public SGD(List<ParamGroup> groups, double lr, double momentum, double dampening, double weightDecay,
             boolean nesterov) {
         super(groups, defaults(lr, momentum, dampening, weightDecay, nesterov));
@@ -70,6 +112,11 @@ public final class SGD extends Optimizer {
         }
     }
 
+    /**
+     * One SGD update of every parameter that has a gradient, by the formula in the class comment,
+     * in place and without recording gradients; the first step creates each parameter's
+     * {@code momentum_buffer} (when momentum ≠ 0).
+     */
     // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
     @SuppressWarnings("try")
     @Override

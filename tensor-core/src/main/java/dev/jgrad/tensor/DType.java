@@ -8,11 +8,21 @@ package dev.jgrad.tensor;
  * only if one of them is int64; uint8 with int32 gives int32, as in PyTorch.
  */
 public enum DType {
+    /** {@code torch.bool}: true or false, stored as {@code boolean[]}, one byte in files. */
     BOOL("bool", 1),
+    /** {@code torch.uint8}: 0..255, stored as {@code byte[]} and read as unsigned. */
     UINT8("uint8", 1),
+    /** {@code torch.int32}, stored as {@code int[]}. */
     INT32("int32", 4),
+    /**
+     * {@code torch.int64} ({@code torch.long}), stored as {@code long[]}: the dtype of indices and integer results.
+     */
     INT64("int64", 8),
+    /**
+     * {@code torch.float32} ({@code torch.float}), stored as {@code float[]}: the default dtype and the fast path.
+     */
     FLOAT32("float32", 4),
+    /** {@code torch.float64} ({@code torch.double}), stored as {@code double[]}. */
     FLOAT64("float64", 8);
 
     private final String pyName;
@@ -23,32 +33,59 @@ public enum DType {
         this.itemSize = itemSize;
     }
 
-    /** PyTorch's name without the {@code torch.} prefix, e.g. {@code float32}. */
+    /**
+     * PyTorch's name without the {@code torch.} prefix, e.g. {@code float32}.
+     *
+     * @return the name
+     */
     public String pyName() {
         return pyName;
     }
 
-    /** Bytes per element, as stored in files (bool takes one byte). */
+    /**
+     * Bytes per element, as stored in files (bool takes one byte); {@code Tensor.element_size()}.
+     *
+     * @return the size in bytes
+     */
     public int itemSize() {
         return itemSize;
     }
 
+    /**
+     * Whether this is float32 or float64 ({@code dtype.is_floating_point}).
+     *
+     * @return true for the floating dtypes
+     */
     public boolean isFloatingPoint() {
         return this == FLOAT32 || this == FLOAT64;
     }
 
-    /** True for uint8, int32 and int64 (bool is its own category, as in PyTorch). */
+    /**
+     * True for uint8, int32 and int64 (bool is its own category, as in PyTorch).
+     *
+     * @return true for the integer dtypes
+     */
     public boolean isIntegral() {
         return this == UINT8 || this == INT32 || this == INT64;
     }
 
-    /** {@code torch.promote_types(a, b)} for the supported types. */
+    /**
+     * {@code torch.promote_types(a, b)} for the supported types.
+     *
+     * @param a one dtype
+     * @param b the other dtype
+     * @return the smallest dtype both convert to without losing their category
+     */
     public static DType promote(DType a, DType b) {
         // The declaration order is the promotion lattice for these types.
         return a.ordinal() >= b.ordinal() ? a : b;
     }
 
-    /** PyTorch's capitalised name used in messages such as "Got: Long". */
+    /**
+     * PyTorch's capitalised name used in messages such as "Got: Long".
+     *
+     * @return the name, e.g. {@code Float} for float32
+     */
     public String scalarTypeName() {
         switch (this) {
             case BOOL: return "Bool";
@@ -61,6 +98,11 @@ public enum DType {
         }
     }
 
+    /**
+     * The same as {@link #pyName()}.
+     *
+     * @return the name
+     */
     @Override
     public String toString() {
         return pyName;

@@ -16,21 +16,39 @@ public final class Generator {
     private long s3;
     private long initialSeed;
 
+    /**
+     * A generator seeded with {@code seed} ({@code torch.Generator().manual_seed(seed)}).
+     *
+     * @param seed the seed
+     */
     public Generator(long seed) {
         manualSeedThis(seed);
     }
 
-    /** The generator behind {@code rand}, {@code randn}, ... when none is passed. */
+    /**
+     * The generator behind {@code rand}, {@code randn}, ... when none is passed ({@code torch.default_generator}).
+     *
+     * @return the shared default generator
+     */
     public static Generator defaultGenerator() {
         return DEFAULT;
     }
 
-    /** Reseeds the default generator, as {@code torch.manual_seed}. */
+    /**
+     * Reseeds the default generator, as {@code torch.manual_seed}.
+     *
+     * @param seed the seed
+     */
     public static void manualSeed(long seed) {
         DEFAULT.manualSeedThis(seed);
     }
 
-    /** Reseeds this generator; returns it for chaining. */
+    /**
+     * Reseeds this generator ({@code Generator.manual_seed}).
+     *
+     * @param seed the seed
+     * @return this generator, for chaining
+     */
     public synchronized Generator manualSeedThis(long seed) {
         initialSeed = seed;
         long x = seed;
@@ -45,7 +63,11 @@ public final class Generator {
         return this;
     }
 
-    /** The seed last given to this generator. */
+    /**
+     * The seed last given to this generator ({@code Generator.initial_seed}).
+     *
+     * @return the seed
+     */
     public synchronized long initialSeed() {
         return initialSeed;
     }
@@ -56,7 +78,11 @@ public final class Generator {
         return z ^ (z >>> 31);
     }
 
-    /** The next 64 random bits. */
+    /**
+     * The next 64 random bits.
+     *
+     * @return a uniformly distributed long
+     */
     public synchronized long nextLong() {
         long result = Long.rotateLeft(s1 * 5, 7) * 9;
         long t = s1 << 17;
@@ -69,24 +95,42 @@ public final class Generator {
         return result;
     }
 
-    /** Uniform in [0, 1) with 53 random bits. */
+    /**
+     * Uniform in {@code [0, 1)} with 53 random bits.
+     *
+     * @return the sample
+     */
     public synchronized double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
-    /** Uniform in [0, 1) with 24 random bits, so that it never rounds up to 1. */
+    /**
+     * Uniform in {@code [0, 1)} with 24 random bits, so that it never rounds up to 1.
+     *
+     * @return the sample
+     */
     public synchronized float nextFloat() {
         return (nextLong() >>> 40) * 0x1.0p-24f;
     }
 
-    /** Standard normal, by the Box-Muller transform (one draw per call, no hidden cache). */
+    /**
+     * Standard normal, by the Box-Muller transform (one draw per call, no hidden cache).
+     *
+     * @return the sample
+     */
     public synchronized double nextGaussian() {
         double u1 = 1.0 - nextDouble(); // in (0, 1], so log is finite
         double u2 = nextDouble();
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 
-    /** Uniform in [0, bound), without modulo bias; {@code bound} must be positive. */
+    /**
+     * Uniform in {@code [0, bound)}, without modulo bias.
+     *
+     * @param bound the exclusive upper bound, positive
+     * @return the sample
+     * @throws IllegalArgumentException if {@code bound} is not positive
+     */
     public synchronized long nextLong(long bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive, but got " + bound);

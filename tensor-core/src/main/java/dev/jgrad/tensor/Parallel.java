@@ -12,9 +12,15 @@ import java.util.concurrent.RecursiveAction;
  * so that results do not depend on the thread count.
  */
 public final class Parallel {
-    /** A body that handles the half-open index range [start, end). */
+    /** A body that handles the half-open index range {@code [start, end)}. */
     @FunctionalInterface
     public interface RangeBody {
+        /**
+         * Handles the indices {@code start} (inclusive) to {@code end} (exclusive).
+         *
+         * @param start the first index
+         * @param end the index after the last
+         */
         void run(int start, int end);
     }
 
@@ -24,7 +30,12 @@ public final class Parallel {
     private Parallel() {
     }
 
-    /** Sets how many threads kernels may use, as {@code torch.set_num_threads}. */
+    /**
+     * Sets how many threads kernels may use, as {@code torch.set_num_threads}; the pool is rebuilt on next use.
+     *
+     * @param n the number of threads, the calling one included; positive
+     * @throws IllegalArgumentException if {@code n} is not positive
+     */
     public static synchronized void setNumThreads(int n) {
         if (n <= 0) {
             throw new IllegalArgumentException("set_num_threads expects a positive integer, but got " + n);
@@ -39,6 +50,12 @@ public final class Parallel {
         }
     }
 
+    /**
+     * How many threads kernels may use, as {@code torch.get_num_threads}: the number of processors until
+     * {@link #setNumThreads} changes it.
+     *
+     * @return the thread count
+     */
     public static int getNumThreads() {
         return numThreads;
     }
@@ -64,8 +81,15 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body} over [start, end), split into pieces of at least {@code grain} indices
-     * when more than one thread is allowed; pieces never overlap.
+     * Runs {@code body} over {@code [start, end)}, split into at most {@link #getNumThreads()} non-overlapping pieces
+     * of at least {@code grain} indices ({@code at::parallel_for}). The calling thread runs the first piece; every
+     * piece has finished when this returns, also when one fails.
+     *
+     * @param start the first index
+     * @param end the index after the last; nothing runs when {@code end <= start}
+     * @param grain the least indices per piece (about a millisecond of work)
+     * @param body the work for one piece
+     * @throws RuntimeException the first exception a piece threw (errors are rethrown as they are)
      */
     public static void parallelFor(int start, int end, int grain, RangeBody body) {
         int n = end - start;

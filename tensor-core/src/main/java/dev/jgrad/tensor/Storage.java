@@ -56,21 +56,35 @@ public final class Storage {
         return new Storage(DType.BOOL, a, a.length);
     }
 
-    /** How many times the elements were written in place since the storage was created. */
+    /**
+     * How many times the elements were written in place since the storage was created (PyTorch's
+     * {@code Tensor._version}).
+     *
+     * @return the version counter
+     */
     public int version() {
         return version;
     }
 
-    /** Records one in-place write. */
+    /** Records one in-place write; every in-place op of {@link NDArray} calls it. */
     public synchronized void bumpVersion() {
         version++;
     }
 
+    /**
+     * The element type, which decides the array type.
+     *
+     * @return the dtype
+     */
     public DType dtype() {
         return dtype;
     }
 
-    /** Number of elements in the underlying array. */
+    /**
+     * Number of elements in the underlying array.
+     *
+     * @return the length
+     */
     public int length() {
         return length;
     }

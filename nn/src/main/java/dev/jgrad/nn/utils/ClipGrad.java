@@ -11,12 +11,29 @@ public final class ClipGrad {
     private ClipGrad() {
     }
 
-    /** Clips by the 2-norm; see {@link #clipGradNorm_(Iterable, double, double, boolean)}. */
+    /**
+     * Clips by the 2-norm, {@code clip_grad_norm_(parameters, max_norm)}; see
+     * {@link #clipGradNorm_(Iterable, double, double, boolean)}.
+     *
+     * @param parameters the parameters whose gradients to clip; those without a gradient are skipped
+     * @param maxNorm the largest total norm the gradients keep
+     * @return the total norm before clipping, a 0-dim tensor of the gradients' dtype (float32 0 when no
+     *     parameter has a gradient)
+     */
     public static Tensor clipGradNorm_(Iterable<Tensor> parameters, double maxNorm) {
         return clipGradNorm_(parameters, maxNorm, 2.0, false);
     }
 
-    /** Clips by the {@code normType}-norm (∞ allowed); see {@link #clipGradNorm_(Iterable, double, double, boolean)}. */
+    /**
+     * Clips by the {@code normType}-norm (∞ allowed), {@code clip_grad_norm_(parameters, max_norm,
+     * norm_type)}; see {@link #clipGradNorm_(Iterable, double, double, boolean)}.
+     *
+     * @param parameters the parameters whose gradients to clip; those without a gradient are skipped
+     * @param maxNorm the largest total norm the gradients keep
+     * @param normType the order p of the norm, {@link Double#POSITIVE_INFINITY} for the max norm
+     * @return the total norm before clipping, a 0-dim tensor of the gradients' dtype (float32 0 when no
+     *     parameter has a gradient)
+     */
     public static Tensor clipGradNorm_(Iterable<Tensor> parameters, double maxNorm, double normType) {
         return clipGradNorm_(parameters, maxNorm, normType, false);
     }
@@ -26,6 +43,16 @@ public final class ClipGrad {
      * per-tensor norms) is at most {@code maxNorm}, and returns that total norm as a 0-dim tensor.
      * As in PyTorch 1.13 the factor is {@code maxNorm / (total + 1e-6)}, clamped to at most 1.
      * With {@code errorIfNonfinite} a NaN or infinite total fails instead of poisoning the weights.
+     * PyTorch's {@code clip_grad_norm_(parameters, max_norm, norm_type, error_if_nonfinite)}.
+     *
+     * @param parameters the parameters whose gradients to clip; those without a gradient are skipped
+     * @param maxNorm the largest total norm the gradients keep
+     * @param normType the order p of the norm, {@link Double#POSITIVE_INFINITY} for the max norm
+     * @param errorIfNonfinite whether a NaN or infinite total norm is an error
+     * @return the total norm before clipping, a 0-dim tensor of the gradients' dtype (float32 0 when no
+     *     parameter has a gradient)
+     * @throws IllegalStateException if {@code errorIfNonfinite} and the total norm is NaN or infinite
+     *     (nothing is scaled then)
      */
     public static Tensor clipGradNorm_(Iterable<Tensor> parameters, double maxNorm, double normType,
             boolean errorIfNonfinite) {
@@ -76,7 +103,13 @@ public final class ClipGrad {
         return a.abs().pow(ord).sum().pow(1 / ord);
     }
 
-    /** Clamps every gradient element to [-clipValue, clipValue], in place. */
+    /**
+     * Clamps every gradient element to [-clipValue, clipValue], in place:
+     * {@code clip_grad_value_(parameters, clip_value)}.
+     *
+     * @param parameters the parameters whose gradients to clip; those without a gradient are skipped
+     * @param clipValue the largest absolute value a gradient element keeps
+     */
     public static void clipGradValue_(Iterable<Tensor> parameters, double clipValue) {
         for (Tensor p : parameters) {
             if (p.grad() != null) {

@@ -13,14 +13,41 @@ public final class CosineAnnealingLR extends LRScheduler {
     private int tMax;
     private double etaMin;
 
+    /**
+     * A CosineAnnealingLR down to 0, {@code CosineAnnealingLR(optimizer, T_max)}; sets epoch 0's rates.
+     *
+     * @param optimizer the optimizer whose groups' {@code lr} this scheduler sets
+     * @param tMax the number of epochs of half a cosine period
+     * @throws IllegalArgumentException if {@code tMax} is not positive
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax) {
         this(optimizer, tMax, 0, -1);
     }
 
+    /**
+     * A CosineAnnealingLR, {@code CosineAnnealingLR(optimizer, T_max, eta_min)}; sets epoch 0's rates.
+     *
+     * @param optimizer the optimizer whose groups' {@code lr} this scheduler sets
+     * @param tMax the number of epochs of half a cosine period
+     * @param etaMin the smallest learning rate
+     * @throws IllegalArgumentException if {@code tMax} is not positive
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
         this(optimizer, tMax, etaMin, -1);
     }
 
+    /**
+     * A CosineAnnealingLR, {@code CosineAnnealingLR(optimizer, T_max, eta_min, last_epoch)}; takes the
+     * first step.
+     *
+     * @param optimizer the optimizer whose groups' {@code lr} this scheduler sets
+     * @param tMax the number of epochs of half a cosine period
+     * @param etaMin the smallest learning rate
+     * @param lastEpoch the index of the last epoch, -1 to start afresh; any other value resumes and
+     *     needs each group's {@code initial_lr}
+     * @throws IllegalArgumentException if {@code tMax} is not positive, or when resuming a group has
+     *     no {@code initial_lr}
+     */
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin, int lastEpoch) {
         super(optimizer, lastEpoch);
         if (tMax <= 0) {
@@ -56,7 +83,15 @@ public final class CosineAnnealingLR extends LRScheduler {
         return out;
     }
 
-    /** PyTorch's closed form, {@code η_min + (base - η_min)(1 + cos(π·epoch/T_max))/2}, for checking the recursion. */
+    /**
+     * PyTorch's closed form, {@code η_min + (base - η_min)(1 + cos(π·epoch/T_max))/2}, for checking
+     * the recursion ({@code _get_closed_form_lr}).
+     *
+     * @param group the index of the parameter group
+     * @param epoch the epoch
+     * @return the learning rate the closed form gives that group at that epoch
+     * @throws ArrayIndexOutOfBoundsException if {@code group} is not a group index
+     */
     public double closedFormLr(int group, int epoch) {
         return etaMin + (baseLrs[group] - etaMin) * (1 + StrictMath.cos(Math.PI * epoch / tMax)) / 2;
     }

@@ -13,12 +13,24 @@ import java.util.Map;
  * {@code step()} once per epoch after {@code optimizer.step()}.
  */
 public abstract class LRScheduler {
+    /** The optimizer whose groups' learning rates this scheduler sets. */
     protected final Optimizer optimizer;
+    /** Each group's {@code initial_lr}, PyTorch's {@code base_lrs}. */
     protected double[] baseLrs;
+    /** The epoch the current learning rates belong to, PyTorch's {@code last_epoch}: 0 after construction. */
     protected int lastEpoch;
     private int stepCount;
     private double[] lastLr;
 
+    /**
+     * Records each group's {@code initial_lr} (from its {@code lr}, when starting afresh) as the base
+     * learning rates. Subclasses then call {@link #initialStep()}.
+     *
+     * @param optimizer the optimizer whose groups' {@code lr} this scheduler sets
+     * @param lastEpoch the index of the last epoch, -1 to start afresh; any other value resumes and
+     *     needs each group's {@code initial_lr}
+     * @throws IllegalArgumentException if {@code lastEpoch != -1} and a group has no {@code initial_lr}
+     */
     protected LRScheduler(Optimizer optimizer, int lastEpoch) {
         this.optimizer = optimizer;
         List<ParamGroup> groups = optimizer.paramGroups();
@@ -49,10 +61,18 @@ public abstract class LRScheduler {
         step();
     }
 
-    /** The learning rates for {@link #lastEpoch}, from the groups' current ones (PyTorch's chainable form). */
+    /**
+     * The learning rates for {@link #lastEpoch}, from the groups' current ones (PyTorch's chainable
+     * form, {@code get_lr()}).
+     *
+     * @return one learning rate per group, in order; a new array
+     */
     protected abstract double[] getLr();
 
-    /** Advances one epoch and sets each group's {@code lr}. */
+    /**
+     * Advances one epoch and sets each group's {@code lr}, PyTorch's {@code scheduler.step()}: call
+     * it once per epoch, after {@code optimizer.step()}.
+     */
     public void step() {
         stepCount++;
         lastEpoch++;
@@ -67,21 +87,38 @@ public abstract class LRScheduler {
         }
     }
 
-    /** The learning rates the last {@link #step()} set, PyTorch's {@code get_last_lr()}. */
+    /**
+     * The learning rates the last {@link #step()} set, PyTorch's {@code get_last_lr()}.
+     *
+     * @return one learning rate per group, in order; a copy
+     */
     public double[] getLastLr() {
         return lastLr.clone();
     }
 
+    /**
+     * The epoch the current learning rates belong to, PyTorch's {@code last_epoch}.
+     *
+     * @return 0 after construction (from -1), one more after each {@link #step()}
+     */
     public int lastEpoch() {
         return lastEpoch;
     }
 
-    /** How many times {@link #step()} ran, the constructor's included (PyTorch's {@code _step_count}). */
+    /**
+     * How many times {@link #step()} ran, the constructor's included (PyTorch's {@code _step_count}).
+     *
+     * @return the number of steps taken
+     */
     protected int stepCount() {
         return stepCount;
     }
 
-    /** The current group learning rates. */
+    /**
+     * The current group learning rates.
+     *
+     * @return each group's {@code lr}, in order; a new array
+     */
     protected double[] groupLrs() {
         List<ParamGroup> groups = optimizer.paramGroups();
         double[] out = new double[groups.size()];
@@ -91,7 +128,12 @@ public abstract class LRScheduler {
         return out;
     }
 
-    /** The scheduler's state: PyTorch's {@code state_dict()}, everything but the optimizer. */
+    /**
+     * The scheduler's state: PyTorch's {@code state_dict()}, everything but the optimizer.
+     *
+     * @return a new map: {@code base_lrs}, {@code last_epoch}, {@code _step_count}, {@code _last_lr}
+     *     and the subclass's settings
+     */
     public Map<String, Object> stateDict() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("base_lrs", baseLrs.clone());
@@ -102,7 +144,14 @@ public abstract class LRScheduler {
         return s;
     }
 
-    /** Restores a {@link #stateDict()}, e.g. into a scheduler built over a reloaded optimizer. */
+    /**
+     * Restores a {@link #stateDict()}, e.g. into a scheduler built over a reloaded optimizer;
+     * PyTorch's {@code load_state_dict}. The groups' {@code lr} are not changed.
+     *
+     * @param state a map from {@link #stateDict()} of a scheduler of the same class
+     * @throws NullPointerException if an entry is missing
+     * @throws ClassCastException if an entry has the wrong type
+     */
     public void loadStateDict(Map<String, Object> state) {
         baseLrs = ((double[]) state.get("base_lrs")).clone();
         lastEpoch = ((Number) state.get("last_epoch")).intValue();
@@ -111,8 +160,17 @@ public abstract class LRScheduler {
         loadExtra(state);
     }
 
-    /** Subclass settings that belong in the state dict. */
+    /**
+     * Adds the subclass's settings to a state dict being built.
+     *
+     * @param state the state dict to add to
+     */
     protected abstract void saveExtra(Map<String, Object> state);
 
+    /**
+     * Restores the subclass's settings from a state dict that {@link #saveExtra} filled.
+     *
+     * @param state the state dict to read
+     */
     protected abstract void loadExtra(Map<String, Object> state);
 }

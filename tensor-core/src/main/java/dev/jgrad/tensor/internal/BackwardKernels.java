@@ -46,7 +46,8 @@ public final class BackwardKernels {
      * @param grad the gradient of ReLU's output
      * @param input ReLU's input or output
      * @param threshold where the gradient stops (0 for ReLU)
-     * @return the gradient of ReLU's input, of grad's dtype
+     * @return the gradient of ReLU's input, of the broadcast shape and grad's dtype
+     * @throws IllegalArgumentException if the shapes don't broadcast
      */
     public static NDArray thresholdBackward(NDArray grad, NDArray input, double threshold) {
         return IMPL.thresholdBackward(grad, input, threshold);
@@ -61,6 +62,7 @@ public final class BackwardKernels {
      * @param output logSoftmax's output
      * @param dim the dim logSoftmax ran over (negative counts from the end)
      * @return the gradient of logSoftmax's input
+     * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public static NDArray logSoftmaxBackwardData(NDArray grad, NDArray output, int dim) {
         return IMPL.logSoftmaxBackwardData(grad, output, dim);

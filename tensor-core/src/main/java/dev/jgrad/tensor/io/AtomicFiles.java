@@ -24,13 +24,26 @@ public final class AtomicFiles {
     /** Produces a file's bytes; throwing aborts the write and leaves the target untouched. */
     @FunctionalInterface
     public interface Body {
+        /**
+         * Writes the file's contents.
+         *
+         * @param out the stream to the temporary file; leave it open ({@code write} flushes it and closes the file)
+         * @throws IOException if writing fails, which aborts the write
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
-    /** Writes {@code target} through a temporary file; on any failure the temporary file is removed. */
+    /**
+     * Writes {@code target} through a temporary file in the same directory, flushed to disk and renamed over the
+     * target; on any failure the temporary file is removed and the target left as it was.
+     *
+     * @param target the file to write or replace
+     * @param body what writes the bytes
+     * @throws IOException if writing, flushing or renaming fails, or {@code body} throws it
+     */
     public static void write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();

@@ -25,14 +25,31 @@ public final class SafeTensors {
     private SafeTensors() {
     }
 
-    /** A file's tensors, in the header's order, and its metadata. Both maps are read-only. */
+    /**
+     * A file's tensors, in the header's order, and its metadata. Both maps are read-only.
+     *
+     * @param tensors the tensors by name
+     * @param metadata the string metadata under {@code "__metadata__"}, empty when there is none
+     */
     public record Contents(Map<String, NDArray> tensors, Map<String, String> metadata) {
+        /**
+         * Copies both maps into read-only ones that keep their iteration order.
+         *
+         * @param tensors the tensors by name
+         * @param metadata the string metadata
+         */
         public Contents {
             tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
             metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         }
 
-        /** The tensor called {@code name}; fails naming the keys there are when it is missing. */
+        /**
+         * The tensor called {@code name}.
+         *
+         * @param name the tensor's name in the file
+         * @return the tensor
+         * @throws IllegalArgumentException if there is none, naming the keys there are
+         */
         public NDArray get(String name) {
             NDArray t = tensors.get(name);
             if (t == null) {
@@ -42,7 +59,14 @@ public final class SafeTensors {
         }
     }
 
-    /** Reads every tensor (each into its own contiguous array) and the metadata. */
+    /**
+     * Reads every tensor (each into its own contiguous array) and the metadata ({@code safetensors.torch.load_file}).
+     *
+     * @param file the file to read
+     * @return the tensors and the metadata
+     * @throws SafeTensorsException if the file breaks the format, naming the file and the problem
+     * @throws IOException if the file can't be read
+     */
     public static Contents load(Path file) throws IOException {
         SafeTensorsCodec.Contents raw = SafeTensorsCodec.read(file);
         Map<String, NDArray> tensors = new LinkedHashMap<>();
@@ -52,19 +76,40 @@ public final class SafeTensors {
         return new Contents(tensors, raw.metadata);
     }
 
-    /** Reads only the header's metadata (the header is still checked in full). */
+    /**
+     * Reads only the header's metadata; the header is still checked in full.
+     *
+     * @param file the file to read
+     * @return the read-only metadata, empty when there is none
+     * @throws SafeTensorsException if the file breaks the format, naming the file and the problem
+     * @throws IOException if the file can't be read
+     */
     public static Map<String, String> loadMetadata(Path file) throws IOException {
         return Collections.unmodifiableMap(SafeTensorsCodec.readMetadata(file));
     }
 
-    /** {@link #save(Path, Map, Map)} with no metadata. */
+    /**
+     * {@link #save(Path, Map, Map)} with no metadata ({@code safetensors.torch.save_file}).
+     *
+     * @param file the file to write; replaced atomically if it exists
+     * @param tensors the tensors by name, written in the map's iteration order
+     * @throws IllegalArgumentException if a tensor is null or a name is invalid
+     * @throws IOException if the file can't be written
+     */
     public static void save(Path file, Map<String, NDArray> tensors) throws IOException {
         save(file, tensors, Map.of());
     }
 
     /**
-     * Writes the tensors in the map's iteration order, any strides accepted (they are written in
-     * row-major order), with string metadata (null or empty for none).
+     * Writes the tensors in the map's iteration order, any strides accepted (they are written in row-major order), with
+     * string metadata ({@code safetensors.torch.save_file(tensors, file, metadata)}). The file is written through a
+     * temporary file and renamed into place, so an interrupted save leaves no broken file.
+     *
+     * @param file the file to write; replaced atomically if it exists
+     * @param tensors the tensors by name
+     * @param metadata string metadata, null or empty for none
+     * @throws IllegalArgumentException if a tensor is null, or a name or metadata entry is invalid
+     * @throws IOException if the file can't be written
      */
     public static void save(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) throws IOException {
         Map<String, RawTensor> raw = new LinkedHashMap<>();
