@@ -5,7 +5,7 @@
 set -u
 cd "$(dirname "$0")/.."
 D=${D:-/usr/share/datasets/fashion-mnist}
-REF=${REF:-../shared/reference/torch_mnist_ref.py}
+REF=${REF:-bench/reference/torch_mnist_ref.py}
 echo "== $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for model in softmax mlp; do
   echo "-- PyTorch $model"

@@ -3,6 +3,7 @@ package dev.jgrad.data;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
 
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -23,7 +24,9 @@ import java.util.Map;
  *
  * <p>Records are read and rebuilt by reflection ({@code setAccessible}), so on the module path the
  * package of a record type must be open to this module: {@code opens com.example.app to dev.jgrad.data;}
- * in the application's {@code module-info.java}. On the class path nothing is needed.
+ * in the application's {@code module-info.java} ({@code exports} is enough only for a public record in
+ * an exported package). Without it, collating fails with an {@link IllegalArgumentException} that names
+ * the package and the line to add. On the class path nothing is needed.
  */
 public final class Collate {
 
@@ -204,7 +207,7 @@ public final class Collate {
         }
         try {
             Constructor<?> constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
+            requireAccess(constructor, null, type);
             return constructor.newInstance(values);
         } catch (InvocationTargetException e) {
             throw rethrow(e.getCause());
@@ -216,7 +219,7 @@ public final class Collate {
     private static Object read(RecordComponent component, Object record) {
         try {
             var accessor = component.getAccessor();
-            accessor.setAccessible(true);
+            requireAccess(accessor, record, record.getClass());
             return accessor.invoke(record);
         } catch (InvocationTargetException e) {
             throw rethrow(e.getCause());
@@ -224,6 +227,22 @@ public final class Collate {
             throw new IllegalArgumentException("default_collate: can't read component '" + component.getName() + "' of "
                     + record.getClass().getName() + ": " + e, e);
         }
+    }
+
+    /**
+     * Makes a record's accessor or constructor callable from here. A record in another named module
+     * can be reached only when its package is open to this module, or when it is public and exported.
+     */
+    private static void requireAccess(AccessibleObject member, Object target, Class<?> recordType) {
+        if (member.trySetAccessible() || member.canAccess(target)) {
+            return;
+        }
+        String pkg = recordType.getPackageName();
+        String module = recordType.getModule().getName();
+        String self = "dev.jgrad.data";
+        throw new IllegalArgumentException("default_collate: can't read record " + recordType.getName() + ": module "
+                + module + " does not open package " + pkg + " to " + self + "; add 'opens " + pkg + " to " + self
+                + ";' to its module-info.java (exports is not enough)");
     }
 
     private static RuntimeException rethrow(Throwable cause) {

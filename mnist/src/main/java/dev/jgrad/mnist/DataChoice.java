@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Which data {@code ./jgrad train} uses: {@code --data DIR} if given; otherwise the first of the
+ * Which data {@code ./jgrad train} uses: {@code --data DIR} if given ({@code --data sample}: the
+ * embedded sample, even where a full dataset is installed); otherwise the first of the
  * standard locations that holds the four files ({@code ./data}, {@code ~/.cache/jgrad}, then
  * {@code /usr/share/datasets/fashion-mnist} from the Debian package); with {@code --download},
  * a download into {@code ~/.cache/jgrad}; otherwise the sample embedded in jgrad.
@@ -39,6 +40,9 @@ final class DataChoice {
     }
 
     MnistData load(TrainOptions options) throws IOException {
+        if (options.sample()) {
+            return MnistData.embedded();
+        }
         List<MnistKind> kinds = options.dataset() == null
                 ? List.of(MnistKind.FASHION_MNIST, MnistKind.MNIST)
                 : List.of(MnistKind.fromName(options.dataset()));

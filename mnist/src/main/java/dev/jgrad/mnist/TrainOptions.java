@@ -8,6 +8,7 @@ import java.util.Locale;
 /** The options of {@code ./jgrad train}, parsed from its command line. */
 record TrainOptions(
         Path data,
+        boolean sample,
         String dataset,
         boolean download,
         List<String> mirrors,
@@ -28,7 +29,8 @@ record TrainOptions(
             "usage: ./jgrad train [options]",
             "Trains and evaluates a classifier on MNIST-format data (28x28 images, 10 classes).",
             "",
-            "  --data DIR              a folder with the four IDX files (raw or .gz)",
+            "  --data DIR              a folder with the four IDX files (raw or .gz);",
+            "                          --data sample: the Fashion-MNIST sample embedded in jgrad",
             "  --dataset NAME          mnist or fashion-mnist: which dataset to look for or download",
             "  --download              download the dataset when it is not found",
             "  --mirror URL            a mirror to download from (repeatable; replaces the default list)",
@@ -47,6 +49,9 @@ record TrainOptions(
             "",
             "Data: --data DIR if given, else ./data, ~/.cache/jgrad, /usr/share/datasets/fashion-mnist,",
             "else the small sample embedded in jgrad.");
+
+    /** The value of {@code --data} that picks the embedded sample (a folder of that name is {@code ./sample}). */
+    static final String SAMPLE = "sample";
 
     /** Parses {@code args}; throws {@link UsageException} with a one-line message on bad input. */
     static TrainOptions parse(String[] args) {
@@ -100,6 +105,7 @@ record TrainOptions(
 
     private static final class Builder {
         Path data;
+        boolean sample;
         String dataset;
         boolean download;
         final List<String> mirrors = new ArrayList<>();
@@ -118,7 +124,10 @@ record TrainOptions(
 
         void set(String name, String value) {
             switch (name) {
-                case "--data" -> data = path(name, value);
+                case "--data" -> {
+                    sample = value.equals(SAMPLE);
+                    data = sample ? null : path(name, value);
+                }
                 case "--dataset" -> dataset = oneOf(name, value, "mnist", "fashion-mnist");
                 case "--mirror" -> mirrors.add(nonEmpty(name, value));
                 case "--model" -> model = oneOf(name, value, "softmax", "mlp");
@@ -139,7 +148,13 @@ record TrainOptions(
             if (evalOnly && load == null) {
                 throw new UsageException("--eval-only needs --load FILE (a model to evaluate)");
             }
-            return new TrainOptions(data, dataset, download, List.copyOf(mirrors), model, epochs, batchSize, lr, optimizer,
+            if (sample && "mnist".equals(dataset)) {
+                throw new UsageException("--data sample is Fashion-MNIST, but --dataset is mnist");
+            }
+            if (sample && download) {
+                throw new UsageException("--data sample needs no --download: the sample is inside jgrad");
+            }
+            return new TrainOptions(data, sample, dataset, download, List.copyOf(mirrors), model, epochs, batchSize, lr, optimizer,
                     seed, threads, save, load, evalOnly, json, help);
         }
     }

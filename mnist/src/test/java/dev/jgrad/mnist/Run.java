@@ -39,11 +39,15 @@ record Run(int status, List<String> out, String err) {
 
     /** {@link #train(String...)}, as on a terminal when {@code progress} is true. */
     static Run train(boolean progress, String... args) {
+        return train(progress, new DataChoice(List.of(), NOWHERE.resolve("debian"), NOWHERE.resolve("cache")), args);
+    }
+
+    /** Runs the command with {@code standardData} as its standard data locations. */
+    static Run train(boolean progress, DataChoice standardData, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        DataChoice noStandardData = new DataChoice(List.of(), NOWHERE.resolve("debian"), NOWHERE.resolve("cache"));
         int status = TrainCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), progress, noStandardData);
+                new PrintStream(err, true, StandardCharsets.UTF_8), progress, standardData);
         String text = out.toString(StandardCharsets.UTF_8);
         return new Run(status, text.isEmpty() ? List.of() : List.of(text.split("\n")), err.toString(StandardCharsets.UTF_8));
     }

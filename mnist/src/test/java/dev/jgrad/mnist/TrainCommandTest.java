@@ -155,6 +155,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void dataSampleChoosesTheEmbeddedSampleWhereAFullDatasetIsInstalled(@TempDir Path tmp) {
+        DataChoice installed = new DataChoice(List.of(generated), tmp.resolve("debian"), tmp.resolve("cache"));
+        Run standard = Run.train(false, installed, "--model", "softmax", "--epochs", "1");
+        assertEquals(0, standard.status(), standard.err());
+        assertTrue(standard.out().get(0).startsWith("data: MNIST-format data in " + generated), standard.out().get(0));
+
+        Run sample = Run.train(false, installed, "--data", "sample", "--model", "softmax", "--epochs", "1");
+        assertEquals(0, sample.status(), sample.err());
+        assertEquals("data: embedded Fashion-MNIST sample (4000 train + 1000 test images, 28x28)", sample.out().get(0));
+        assertTrue(sample.accuracy() > 0.6, "softmax learns the sample in one epoch: " + sample.out());
+
+        assertError(train("--data", "sample", "--dataset", "mnist"), 2,
+                "jgrad train: --data sample is Fashion-MNIST, but --dataset is mnist");
+        assertError(train("--data", "sample", "--download"), 2,
+                "jgrad train: --data sample needs no --download: the sample is inside jgrad");
+    }
+
+    @Test
     void onATerminalTheProgressBarGoesToStderrOnly() {
         Run plain = train("--data", generated.toString(), "--epochs", "1");
         Run bar = Run.train(true, "--data", generated.toString(), "--epochs", "1");
