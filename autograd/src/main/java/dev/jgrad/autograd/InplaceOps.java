@@ -80,6 +80,17 @@ final class InplaceOps {
         });
     }
 
+    /** scatter_add(dim, index, src) out of place: self's gradient passes through, src's is gathered. */
+    static Tensor scatterAdded(Tensor self, int dim, Tensor index, Tensor src) {
+        NDArray out = self.data().clone();
+        out.scatterAdd_(dim, index.data(), src.data());
+        OpNode n = OpNode.record("ScatterAddBackward0", self, src);
+        SavedValue si = n.save(index);
+        return n.finish(out, g -> new NDArray[] {
+            n.needs(0) ? g : null,
+            n.needs(1) ? g.gather(dim, si.get()) : null});
+    }
+
     static Tensor scattered(Tensor self, int dim, Tensor index, double value) {
         NDArray out = self.data().clone();
         out.scatter_(dim, index.data(), value);

@@ -1,6 +1,7 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
+import dev.jgrad.tensor.ValuesIndices;
 
 /** Reductions, each with its derivative. */
 final class ReduceOps {
@@ -117,13 +118,13 @@ final class ReduceOps {
     }
 
     /** max(dim) and min(dim): the gradient goes to the element each index names. */
-    static ValuesIndices extreme(Tensor a, int dim, boolean keepdim, boolean max) {
-        dev.jgrad.tensor.ValuesIndices r = max ? a.data().max(dim, keepdim) : a.data().min(dim, keepdim);
+    static ValuesIndices<Tensor> extreme(Tensor a, int dim, boolean keepdim, boolean max) {
+        ValuesIndices<NDArray> r = max ? a.data().max(dim, keepdim) : a.data().min(dim, keepdim);
         String op = max ? "max" : "min";
         Tensor indices = Tensor.of(r.indices());
         OpNode n = OpNode.record(max ? "MaxBackward0" : "MinBackward0", a);
         if (n == null) {
-            return new ValuesIndices(op, Tensor.of(r.values()), indices);
+            return new ValuesIndices<>(op, Tensor.of(r.values()), indices);
         }
         int[] shape = a.data().shape().toArray();
         int d = Dims.wrap(dim, shape.length);
@@ -138,7 +139,7 @@ final class ReduceOps {
             grad.scatter_(d, idx, gk);
             return new NDArray[] {grad};
         });
-        return new ValuesIndices(op, values, indices);
+        return new ValuesIndices<>(op, values, indices);
     }
 
     /** var and std over everything ({@code dim == null}) or one dim. */

@@ -4,6 +4,7 @@ import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.Size;
+import dev.jgrad.tensor.ValuesIndices;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -326,6 +327,43 @@ public final class Tensor {
      */
     public static Tensor arange(double start, double end, double step) {
         return of(NDArray.arange(start, end, step));
+    }
+
+    /**
+     * {@code torch.arange(end, dtype=dtype)}.
+     *
+     * @param end the exclusive upper bound
+     * @param dtype the element type of the result
+     * @return a 1-d tensor 0, 1, ..., end - 1
+     */
+    public static Tensor arange(long end, DType dtype) {
+        return of(NDArray.arange(end, dtype));
+    }
+
+    /**
+     * {@code torch.arange(start, end, dtype=dtype)}, e.g. {@code Tensor.arange(0, 2000, DType.FLOAT32)}.
+     *
+     * @param start the first value
+     * @param end the exclusive upper bound
+     * @param dtype the element type of the result
+     * @return a 1-d tensor start, start + 1, ..., end - 1
+     */
+    public static Tensor arange(long start, long end, DType dtype) {
+        return of(NDArray.arange(start, end, dtype));
+    }
+
+    /**
+     * {@code torch.arange(start, end, step, dtype=dtype)}.
+     *
+     * @param start the first value
+     * @param end the exclusive bound
+     * @param step the nonzero increment
+     * @param dtype the element type of the result
+     * @return a 1-d tensor
+     * @throws IllegalArgumentException if step is 0, or its sign does not lead from start to end
+     */
+    public static Tensor arange(double start, double end, double step, DType dtype) {
+        return of(NDArray.arange(start, end, step, dtype));
     }
 
     /**
@@ -696,6 +734,17 @@ public final class Tensor {
     }
 
     /**
+     * {@code t.tolist()}: the elements as nested {@link java.util.List}s, one level per dim, holding
+     * {@link Double} (float dtypes), {@link Long} (integer dtypes) or {@link Boolean} (bool); a 0-dim
+     * tensor gives the bare element, as in PyTorch.
+     *
+     * @return a {@code List<...List<E>>} nested {@code dim()} deep, or one element for a 0-dim tensor
+     */
+    public Object tolist() {
+        return data.tolist();
+    }
+
+    /**
      * Whether both have the same shape and equal values after type promotion ({@code torch.equal}); NaN is not equal to
      * itself.
      *
@@ -972,6 +1021,39 @@ public final class Tensor {
      */
     public static GradMode.Scope noGrad() {
         return GradMode.scope(false);
+    }
+
+    /**
+     * {@code with torch.no_grad(): y = f()} as an expression: {@code var y = Tensor.noGrad(() -> model.call(x))}.
+     * Grad mode is restored afterwards, also when {@code body} throws.
+     *
+     * @param <T> what the body returns
+     * @param body the code to run without recording history
+     * @return what {@code body} returned
+     */
+    public static <T> T noGrad(java.util.function.Supplier<T> body) {
+        // try/finally rather than try-with-resources: an unused resource variable is a javac -Xlint warning.
+        GradMode.Scope scope = GradMode.scope(false);
+        try {
+            return body.get();
+        } finally {
+            scope.close();
+        }
+    }
+
+    /**
+     * {@code with torch.no_grad(): ...} for a block that returns nothing, e.g. a manual update
+     * {@code Tensor.noGrad(() -> { w.sub_(w.grad().mul(lr)); })}.
+     *
+     * @param body the code to run without recording history
+     */
+    public static void noGrad(Runnable body) {
+        GradMode.Scope scope = GradMode.scope(false);
+        try {
+            body.run();
+        } finally {
+            scope.close();
+        }
     }
 
     /**
@@ -1292,6 +1374,134 @@ public final class Tensor {
      */
     public Tensor relu() {
         return UnaryOps.relu(this);
+    }
+
+    /**
+     * {@code torch.sin}, with its gradient cos(x).
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor sin() {
+        return UnaryOps.sin(this);
+    }
+
+    /**
+     * {@code torch.cos}, with its gradient -sin(x).
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor cos() {
+        return UnaryOps.cos(this);
+    }
+
+    /**
+     * {@code torch.erf}, the Gauss error function, with its gradient 2/sqrt(pi) e^(-x^2).
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor erf() {
+        return UnaryOps.erf(this);
+    }
+
+    /**
+     * {@code torch.expm1}: e^x - 1, accurate near 0.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor expm1() {
+        return UnaryOps.expm1(this);
+    }
+
+    /**
+     * {@code torch.log1p}: log(1 + x), accurate near 0.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor log1p() {
+        return UnaryOps.log1p(this);
+    }
+
+    /**
+     * {@code torch.floor}, same dtype; its gradient is zero.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor floor() {
+        return UnaryOps.stepwise(this, "FloorBackward0", NDArray::floor);
+    }
+
+    /**
+     * {@code torch.ceil}, same dtype; its gradient is zero.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor ceil() {
+        return UnaryOps.stepwise(this, "CeilBackward0", NDArray::ceil);
+    }
+
+    /**
+     * {@code torch.round}: halves to even, same dtype; its gradient is zero.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor round() {
+        return UnaryOps.stepwise(this, "RoundBackward0", NDArray::round);
+    }
+
+    /**
+     * {@code torch.trunc}: towards zero, same dtype; its gradient is zero.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor trunc() {
+        return UnaryOps.stepwise(this, "TruncBackward0", NDArray::trunc);
+    }
+
+    /**
+     * {@code torch.sign}: -1, 0 or 1 (0 for NaN), same dtype; its gradient is zero.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor sign() {
+        return UnaryOps.stepwise(this, "SignBackward0", NDArray::sign);
+    }
+
+    /**
+     * {@code torch.isnan}: true where an element is NaN; not differentiable.
+     *
+     * @return a bool tensor of the same shape
+     */
+    public Tensor isnan() {
+        return of(data.isnan());
+    }
+
+    /**
+     * {@code torch.isinf}: true where an element is infinite; not differentiable.
+     *
+     * @return a bool tensor of the same shape
+     */
+    public Tensor isinf() {
+        return of(data.isinf());
+    }
+
+    /**
+     * {@code torch.rsub(x, other)}: {@code other - this}, PyTorch's {@code 1 - x} as {@code x.rsub(1)}.
+     *
+     * @param other the number this tensor is subtracted from
+     * @return a new tensor
+     */
+    public Tensor rsub(double other) {
+        return UnaryOps.rsub(this, other);
+    }
+
+    /**
+     * {@code torch.rsub(x, other)}: {@code other - this}, broadcast.
+     *
+     * @param other the tensor this one is subtracted from
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor rsub(Tensor other) {
+        return other.sub(this);
     }
 
     /**
@@ -1776,6 +1986,29 @@ public final class Tensor {
     }
 
     /**
+     * {@code x.scatter_add_(dim, index, src)}: adds src at index along dim, repeated indices adding up;
+     * differentiable in self and src.
+     *
+     * @param dim the dim to scatter along
+     * @param index int64 indices, of src's shape
+     * @param src the values to add
+     * @return this tensor
+     */
+    public Tensor scatterAdd_(int dim, Tensor index, Tensor src) {
+        return InplaceOps.run(this, () -> data.scatterAdd_(dim, index.data, src.data),
+                t -> InplaceOps.scatterAdded(t, dim, index, src), false, src);
+    }
+
+    /**
+     * {@code x.sqrt_()}: the square root in place, recorded as sqrt when it needs a gradient.
+     *
+     * @return this tensor
+     */
+    public Tensor sqrt_() {
+        return InplaceOps.run(this, () -> data.sqrt_(), Tensor::sqrt, false);
+    }
+
+    /**
      * Writes {@code value} at {@code index} along {@code dim} ({@code Tensor.scatter_(dim, index, value)}, the one-hot
      * idiom). Under autograd (grad mode on and this tensor or an operand requiring grad) the write is recorded as
      * PyTorch records an in-place op: backward sees the out-of-place op applied to the old value.
@@ -1914,6 +2147,283 @@ public final class Tensor {
     }
 
     /**
+     * {@code torch.sort(x)}: along the last dim, ascending; the values are differentiable.
+     *
+     * @return the sorted values and their int64 indices
+     */
+    public ValuesIndices<Tensor> sort() {
+        return sort(-1, false);
+    }
+
+    /**
+     * {@code torch.sort(x, dim)}, ascending.
+     *
+     * @param dim the dim to sort along
+     * @return the sorted values and their int64 indices
+     */
+    public ValuesIndices<Tensor> sort(int dim) {
+        return sort(dim, false);
+    }
+
+    /**
+     * {@code torch.sort(x, dim, descending)}: stable, NaN above every number.
+     *
+     * @param dim the dim to sort along
+     * @param descending largest first
+     * @return the sorted values and their int64 indices
+     */
+    public ValuesIndices<Tensor> sort(int dim, boolean descending) {
+        return ShapeOrderOps.selectAlong(this, data.sort(dim, descending), Dims.wrap(dim, dim()), "SortBackward0");
+    }
+
+    /**
+     * {@code torch.argsort(x)}: not differentiable.
+     *
+     * @return int64 indices that sort the last dim ascending
+     */
+    public Tensor argsort() {
+        return of(data.argsort());
+    }
+
+    /**
+     * {@code torch.argsort(x, dim)}.
+     *
+     * @param dim the dim to sort along
+     * @return int64 indices
+     */
+    public Tensor argsort(int dim) {
+        return of(data.argsort(dim));
+    }
+
+    /**
+     * {@code torch.argsort(x, dim, descending)}.
+     *
+     * @param dim the dim to sort along
+     * @param descending largest first
+     * @return int64 indices
+     */
+    public Tensor argsort(int dim, boolean descending) {
+        return of(data.argsort(dim, descending));
+    }
+
+    /**
+     * {@code torch.topk(x, k)}: the k largest along the last dim.
+     *
+     * @param k how many
+     * @return the values (differentiable) and their int64 indices
+     */
+    public ValuesIndices<Tensor> topk(int k) {
+        return topk(k, -1, true, true);
+    }
+
+    /**
+     * {@code torch.topk(x, k, dim)}.
+     *
+     * @param k how many
+     * @param dim the dim to select along
+     * @return the values and their int64 indices
+     */
+    public ValuesIndices<Tensor> topk(int k, int dim) {
+        return topk(k, dim, true, true);
+    }
+
+    /**
+     * {@code torch.topk(x, k, dim, largest, sorted)}; the result is always sorted.
+     *
+     * @param k how many
+     * @param dim the dim to select along
+     * @param largest the largest rather than the smallest
+     * @param sorted PyTorch's flag; sorted either way
+     * @return the values and their int64 indices
+     * @throws IllegalArgumentException if k is negative or above the dim's size
+     */
+    public ValuesIndices<Tensor> topk(int k, int dim, boolean largest, boolean sorted) {
+        return ShapeOrderOps.selectAlong(this, data.topk(k, dim, largest, sorted), Dims.wrap(dim, dim()),
+                "TopkBackward0");
+    }
+
+    /**
+     * {@code torch.cumsum(x, dim)}: running sums (integer input gives int64).
+     *
+     * @param dim the dim to accumulate along
+     * @return a new tensor of the same shape
+     */
+    public Tensor cumsum(int dim) {
+        return ShapeOrderOps.cumsum(this, dim);
+    }
+
+    /**
+     * {@code torch.cumprod(x, dim)}: running products; its gradient is exact with zeros in x.
+     *
+     * @param dim the dim to accumulate along
+     * @return a new tensor of the same shape
+     */
+    public Tensor cumprod(int dim) {
+        return ShapeOrderOps.cumprod(this, dim);
+    }
+
+    /**
+     * {@code torch.norm(x)}: the 2-norm of all elements; its gradient is x / norm (0 at a zero norm).
+     *
+     * @return a 0-dim tensor
+     */
+    public Tensor norm() {
+        return ShapeOrderOps.norm(this, 2, null, false);
+    }
+
+    /**
+     * {@code torch.norm(x, p)} over all elements; p may be 0, 1, 2, any positive number or +-infinity.
+     *
+     * @param p the order
+     * @return a 0-dim tensor
+     */
+    public Tensor norm(double p) {
+        return ShapeOrderOps.norm(this, p, null, false);
+    }
+
+    /**
+     * {@code torch.norm(x, p, dim, keepdim)}.
+     *
+     * @param p the order
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return the norms
+     */
+    public Tensor norm(double p, int dim, boolean keepdim) {
+        return ShapeOrderOps.norm(this, p, dim, keepdim);
+    }
+
+    /**
+     * {@code torch.any(x)}: whether any element is non-zero.
+     *
+     * @return a 0-dim bool tensor
+     */
+    public Tensor any() {
+        return ShapeOrderOps.bool(data.any());
+    }
+
+    /**
+     * {@code torch.any(x, dim)}.
+     *
+     * @param dim the dim to reduce
+     * @return a bool tensor
+     */
+    public Tensor any(int dim) {
+        return ShapeOrderOps.bool(data.any(dim));
+    }
+
+    /**
+     * {@code torch.any(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return a bool tensor
+     */
+    public Tensor any(int dim, boolean keepdim) {
+        return ShapeOrderOps.bool(data.any(dim, keepdim));
+    }
+
+    /**
+     * {@code torch.all(x)}: whether every element is non-zero.
+     *
+     * @return a 0-dim bool tensor
+     */
+    public Tensor all() {
+        return ShapeOrderOps.bool(data.all());
+    }
+
+    /**
+     * {@code torch.all(x, dim)}.
+     *
+     * @param dim the dim to reduce
+     * @return a bool tensor
+     */
+    public Tensor all(int dim) {
+        return ShapeOrderOps.bool(data.all(dim));
+    }
+
+    /**
+     * {@code torch.all(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return a bool tensor
+     */
+    public Tensor all(int dim, boolean keepdim) {
+        return ShapeOrderOps.bool(data.all(dim, keepdim));
+    }
+
+    /**
+     * {@code x.masked_fill(mask, value)}: value where mask is true; the gradient flows where it is false.
+     *
+     * @param mask a bool tensor broadcastable with this one
+     * @param value the fill value
+     * @return a new tensor of this tensor's dtype
+     * @throws IllegalArgumentException if mask is not bool
+     */
+    public Tensor maskedFill(Tensor mask, double value) {
+        return ShapeOrderOps.maskedFill(this, mask, value);
+    }
+
+    /**
+     * {@code torch.tril(x)}: the lower triangle of the last two dims.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor tril() {
+        return ShapeOrderOps.triangle(this, 0, true);
+    }
+
+    /**
+     * {@code torch.tril(x, diagonal)}.
+     *
+     * @param diagonal 0 the main diagonal, positive above, negative below
+     * @return a new tensor of the same shape
+     */
+    public Tensor tril(int diagonal) {
+        return ShapeOrderOps.triangle(this, diagonal, true);
+    }
+
+    /**
+     * {@code torch.triu(x)}: the upper triangle of the last two dims.
+     *
+     * @return a new tensor of the same shape
+     */
+    public Tensor triu() {
+        return ShapeOrderOps.triangle(this, 0, false);
+    }
+
+    /**
+     * {@code torch.triu(x, diagonal)}.
+     *
+     * @param diagonal 0 the main diagonal, positive above, negative below
+     * @return a new tensor of the same shape
+     */
+    public Tensor triu(int diagonal) {
+        return ShapeOrderOps.triangle(this, diagonal, false);
+    }
+
+    /**
+     * {@code torch.flip(x, dims)}: a copy reversed along each given dim.
+     *
+     * @param dims the dims to reverse
+     * @return a new tensor of the same shape
+     */
+    public Tensor flip(int... dims) {
+        return ShapeOrderOps.flip(this, dims.clone());
+    }
+
+    /**
+     * {@code x.repeat(*sizes)}: x tiled sizes[i] times along dim i; the gradient adds up the tiles.
+     *
+     * @param sizes the repeat count per dim, at least as many as this tensor has dims
+     * @return a new tensor
+     */
+    public Tensor repeat(int... sizes) {
+        return ShapeOrderOps.repeat(this, sizes.clone());
+    }
+
+    /**
      * The largest element as a 0-dim tensor of this dtype ({@code torch.max(input)}); NaN if there is one.
      * Differentiable: tied extremes share the gradient equally, as in PyTorch.
      *
@@ -1945,7 +2455,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the dim has size 0
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
-    public ValuesIndices max(int dim) {
+    public ValuesIndices<Tensor> max(int dim) {
         return ReduceOps.extreme(this, dim, false, true);
     }
 
@@ -1959,7 +2469,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the dim has size 0
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
-    public ValuesIndices max(int dim, boolean keepdim) {
+    public ValuesIndices<Tensor> max(int dim, boolean keepdim) {
         return ReduceOps.extreme(this, dim, keepdim, true);
     }
 
@@ -1973,7 +2483,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the dim has size 0
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
-    public ValuesIndices min(int dim) {
+    public ValuesIndices<Tensor> min(int dim) {
         return ReduceOps.extreme(this, dim, false, false);
     }
 
@@ -1988,7 +2498,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the dim has size 0
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
-    public ValuesIndices min(int dim, boolean keepdim) {
+    public ValuesIndices<Tensor> min(int dim, boolean keepdim) {
         return ReduceOps.extreme(this, dim, keepdim, false);
     }
 
@@ -2600,6 +3110,17 @@ public final class Tensor {
      */
     public Tensor t() {
         return ViewOps.t(this);
+    }
+
+    /**
+     * {@code torch.movedim(x, source, destination)}: a view with dim source moved to destination.
+     *
+     * @param source the dim to move
+     * @param destination where it goes
+     * @return a view sharing this tensor's storage
+     */
+    public Tensor movedim(int source, int destination) {
+        return ViewOps.movedim(this, source, destination);
     }
 
     /**

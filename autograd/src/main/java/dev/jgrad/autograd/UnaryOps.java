@@ -4,6 +4,8 @@ import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.internal.BackwardKernels;
 
+import java.util.function.UnaryOperator;
+
 /** Elementwise functions of one tensor, each with its derivative. */
 final class UnaryOps {
     private UnaryOps() {
@@ -122,6 +124,78 @@ final class UnaryOps {
         }
         SavedValue sa = n.save(a);
         return n.finish(out, g -> new NDArray[] {NDArray.where(sa.get().le(max), g, PointwiseOps.zero(g))});
+    }
+
+    static Tensor sin(Tensor a) {
+        NDArray out = a.data().sin();
+        OpNode n = OpNode.record("SinBackward0", a);
+        if (n == null) {
+            return Tensor.of(out);
+        }
+        SavedValue sa = n.save(a);
+        return n.finish(out, g -> new NDArray[] {g.mul(sa.get().cos())});
+    }
+
+    static Tensor cos(Tensor a) {
+        NDArray out = a.data().cos();
+        OpNode n = OpNode.record("CosBackward0", a);
+        if (n == null) {
+            return Tensor.of(out);
+        }
+        SavedValue sa = n.save(a);
+        return n.finish(out, g -> new NDArray[] {g.mul(sa.get().sin().neg())});
+    }
+
+    /** d/dx erf(x) = 2/sqrt(pi) e^(-x^2). */
+    static Tensor erf(Tensor a) {
+        NDArray out = a.data().erf();
+        OpNode n = OpNode.record("ErfBackward0", a);
+        if (n == null) {
+            return Tensor.of(out);
+        }
+        SavedValue sa = n.save(a);
+        return n.finish(out, g -> {
+            NDArray x = sa.get();
+            return new NDArray[] {g.mul(x.mul(x).neg().exp().mul(2 / Math.sqrt(Math.PI)))};
+        });
+    }
+
+    /** d/dx (e^x - 1) = e^x = out + 1. */
+    static Tensor expm1(Tensor a) {
+        NDArray out = a.data().expm1();
+        OpNode n = OpNode.record("Expm1Backward0", a);
+        if (n == null) {
+            return Tensor.of(out);
+        }
+        SavedValue so = n.save(out);
+        return n.finish(out, g -> new NDArray[] {g.mul(so.get().add(1))});
+    }
+
+    static Tensor log1p(Tensor a) {
+        NDArray out = a.data().log1p();
+        OpNode n = OpNode.record("Log1PBackward0", a);
+        if (n == null) {
+            return Tensor.of(out);
+        }
+        SavedValue sa = n.save(a);
+        return n.finish(out, g -> new NDArray[] {g.div(sa.get().add(1))});
+    }
+
+    /**
+     * floor, ceil, round, trunc and sign: piecewise constant, so their gradient is zero everywhere
+     * (PyTorch's choice at the jumps too).
+     */
+    static Tensor stepwise(Tensor a, String backwardName, UnaryOperator<NDArray> op) {
+        NDArray out = op.apply(a.data());
+        OpNode n = OpNode.record(backwardName, a);
+        return n == null ? Tensor.of(out) : n.finish(out, g -> new NDArray[] {NDArray.zerosLike(g)});
+    }
+
+    /** {@code other - a}: PyTorch's rsub with a number. */
+    static Tensor rsub(Tensor a, double other) {
+        NDArray out = a.data().rsub(other);
+        OpNode n = OpNode.record("RsubBackward1", a);
+        return n == null ? Tensor.of(out) : n.finish(out, g -> new NDArray[] {g.neg()});
     }
 
     /** {@code to(dtype)}: the same tensor when the dtype already matches, as in PyTorch. */

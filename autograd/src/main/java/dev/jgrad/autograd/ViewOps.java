@@ -104,6 +104,18 @@ final class ViewOps {
         return a.viewResult(n, out, g -> new NDArray[] {g.transpose(dim0, dim1)}, t -> transpose(t, dim0, dim1));
     }
 
+    /** {@code torch.movedim}: a permutation view; its gradient moves the dim back. */
+    static Tensor movedim(Tensor a, int source, int destination) {
+        NDArray out = a.data().movedim(source, destination);
+        OpNode n = OpNode.record("PermuteBackward0", a);
+        if (n == null) {
+            return Tensor.of(out);
+        }
+        int s = Dims.wrap(source, a.dim());
+        int d = Dims.wrap(destination, a.dim());
+        return a.viewResult(n, out, g -> new NDArray[] {g.movedim(d, s)}, t -> movedim(t, s, d));
+    }
+
     static Tensor t(Tensor a) {
         NDArray out = a.data().t();
         OpNode n = OpNode.record("TBackward0", a);

@@ -76,6 +76,10 @@ final class DataChoice {
     }
 
     private static MnistData fromFolder(Path dir, List<MnistKind> kinds, TrainOptions options) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new FileNotFoundException("data folder " + dir + " is a file, not a folder (give the folder that"
+                    + " holds the four IDX files)");
+        }
         Optional<MnistFiles> flat = MnistFiles.inFolder(dir);
         if (flat.isPresent()) {
             return MnistData.read(flat.get(), "MNIST-format data in " + dir);

@@ -1,6 +1,8 @@
 package dev.jgrad.mnist;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One epoch of training: the mean of its batch losses, the running accuracy over its batches,
@@ -14,8 +16,14 @@ record EpochResult(int epoch, int epochs, double loss, double trainAcc, double t
                 epoch, epochs, loss, trainAcc, testAcc, timeS);
     }
 
-    String json() {
-        return String.format(Locale.ROOT, "{\"epoch\": %d, \"loss\": %s, \"train_acc\": %s, \"test_acc\": %s, \"time_s\": %s}",
-                epoch, Json.number(loss), Json.number(trainAcc), Json.number(testAcc), Json.number(timeS));
+    /** The epoch as a JSON object for {@code --json}; a NaN (diverged) loss is written as null. */
+    Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", epoch);
+        m.put("loss", loss);
+        m.put("train_acc", trainAcc);
+        m.put("test_acc", testAcc);
+        m.put("time_s", timeS);
+        return m;
     }
 }

@@ -20,7 +20,10 @@ import java.util.zip.ZipException;
  *
  * <p>Gzip-compressed files are recognised by their first two bytes, whatever their name. A file
  * that disagrees with its own header fails with an {@link IdxFormatException} naming the file,
- * what was expected, what was found, and the byte offset: never a partial result.
+ * what was expected, what was found, and the byte offset: never a partial result. A header
+ * cannot make the reader allocate what it merely claims: a stream or gzip data is read in 1 MiB
+ * chunks and the result allocated once all of it has arrived, so a failing read costs at most
+ * the bytes present plus 1 MiB.
  */
 public final class IdxFile {
     private static final int BUFFER = 1 << 16;

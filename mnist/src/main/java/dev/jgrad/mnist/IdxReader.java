@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.ZipException;
 
 /**
@@ -61,7 +63,6 @@ final class IdxReader {
         long end = headerLength + dataBytes;
         checkLengthBeforeReading(shape, type, headerLength, dataBytes, end);
         Object elements = readElements(type, (int) numel, shape, end);
-        checkEnd(shape, end);
         return wrap(type, elements, dims);
     }
 
@@ -106,35 +107,71 @@ final class IdxReader {
         }
     }
 
+    /** The elements, once the data has been read to its end and found to end where the dims say. */
     private Object readElements(IdxType type, int numel, String shape, long end) throws IOException {
-        if (type == IdxType.UBYTE || type == IdxType.BYTE) {
-            // The common case (pixels and labels): one bulk read straight into the final array.
-            byte[] out = new byte[numel];
-            readData(out, 0, numel, shape, end);
+        if (fileLength >= 0 && !gzip) {
+            // A raw file's length matched the dims: the data is there, so read it straight into the result.
+            Object out = newArray(type, numel);
+            readInto(out, type, numel, shape, end);
+            checkEnd(shape, end);
             return out;
         }
-        int item = type.itemSize();
-        byte[] chunk = new byte[(int) Math.min(CHUNK, (long) numel * item)];
+        // A stream or gzip data may claim far more than it holds: hold what arrives in chunks,
+        // and allocate the result only once all of it has arrived.
+        long dataBytes = (long) numel * type.itemSize();
+        List<byte[]> chunks = new ArrayList<>();
+        for (long done = 0; done < dataBytes; ) {
+            byte[] chunk = new byte[(int) Math.min(CHUNK, dataBytes - done)];
+            readData(chunk, 0, chunk.length, shape, end);
+            chunks.add(chunk);
+            done += chunk.length;
+        }
+        checkEnd(shape, end);
         Object out = newArray(type, numel);
         int done = 0;
-        while (done < numel) {
-            int count = Math.min(chunk.length / item, numel - done);
-            readData(chunk, 0, count * item, shape, end);
-            ByteBuffer bb = ByteBuffer.wrap(chunk, 0, count * item).order(ByteOrder.BIG_ENDIAN);
-            switch (type) {
-                case SHORT: bb.asShortBuffer().get((short[]) out, done, count); break;
-                case INT: bb.asIntBuffer().get((int[]) out, done, count); break;
-                case FLOAT: bb.asFloatBuffer().get((float[]) out, done, count); break;
-                case DOUBLE: bb.asDoubleBuffer().get((double[]) out, done, count); break;
-                default: throw new AssertionError(type);
-            }
-            done += count;
+        for (byte[] chunk : chunks) {
+            done += decode(type, chunk, chunk.length, out, done);
         }
         return out;
     }
 
+    /** Reads {@code numel} elements into {@code out}, converting from big-endian one chunk at a time. */
+    private void readInto(Object out, IdxType type, int numel, String shape, long end) throws IOException {
+        if (type == IdxType.UBYTE || type == IdxType.BYTE) {
+            // The common case (pixels and labels): one bulk read straight into the final array.
+            readData((byte[]) out, 0, numel, shape, end);
+            return;
+        }
+        int item = type.itemSize();
+        byte[] chunk = new byte[(int) Math.min(CHUNK, (long) numel * item)];
+        int done = 0;
+        while (done < numel) {
+            int count = Math.min(chunk.length / item, numel - done);
+            readData(chunk, 0, count * item, shape, end);
+            done += decode(type, chunk, count * item, out, done);
+        }
+    }
+
+    /** Converts {@code length} big-endian bytes into elements of {@code out} from {@code at}; returns the count. */
+    private static int decode(IdxType type, byte[] bytes, int length, Object out, int at) {
+        int count = length / type.itemSize();
+        ByteBuffer bb = ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.BIG_ENDIAN);
+        switch (type) {
+            case UBYTE:
+            case BYTE: System.arraycopy(bytes, 0, out, at, count); break;
+            case SHORT: bb.asShortBuffer().get((short[]) out, at, count); break;
+            case INT: bb.asIntBuffer().get((int[]) out, at, count); break;
+            case FLOAT: bb.asFloatBuffer().get((float[]) out, at, count); break;
+            case DOUBLE: bb.asDoubleBuffer().get((double[]) out, at, count); break;
+            default: throw new AssertionError(type);
+        }
+        return count;
+    }
+
     private static Object newArray(IdxType type, int numel) {
         switch (type) {
+            case UBYTE:
+            case BYTE: return new byte[numel];
             case SHORT: return new short[numel];
             case INT: return new int[numel];
             case FLOAT: return new float[numel];

@@ -32,6 +32,23 @@ record MnistData(String description, MnistSplit train, MnistSplit test) {
         }
     }
 
+    /**
+     * Fails unless the data can be trained or evaluated on: images of at least 1x1 pixels, test
+     * images, and training images when {@code training}.
+     */
+    void checkUsable(boolean training) {
+        if (train.rows() == 0 || train.cols() == 0) {
+            throw new IllegalArgumentException("the images of " + train.source() + " are " + train.rows() + "x"
+                    + train.cols() + " pixels: there is nothing to classify");
+        }
+        if (training && train.size() == 0) {
+            throw new IllegalArgumentException(train.source() + " holds 0 training images: nothing to train on");
+        }
+        if (test.size() == 0) {
+            throw new IllegalArgumentException(test.source() + " holds 0 test images: nothing to evaluate on");
+        }
+    }
+
     static MnistData read(MnistFiles files, String description) throws IOException {
         return new MnistData(description, files.train(), files.test());
     }

@@ -151,18 +151,47 @@ public final class MnistFiles {
             return found.get();
         }
         Path raw = searchedFolders(root, kind).get(0);
-        Files.createDirectories(raw);
+        List<Path> created = createDirectories(raw);
         MnistDownloader downloader = new MnistDownloader(mirrors, md5s);
         String byHand = "To work offline, download " + expectedNames() + " by hand and put them in " + raw
                 + " (or in any folder given as the data folder), or give other mirrors (--mirror URL, or -D"
                 + MIRRORS_PROPERTY + "=URL,URL)";
         Map<String, Path> present = present(raw);
-        for (String name : NAMES) {
-            if (!present.containsKey(name)) {
-                downloader.fetch(name + ".gz", raw.resolve(name + ".gz"), byHand);
+        boolean done = false;
+        try {
+            for (String name : NAMES) {
+                if (!present.containsKey(name)) {
+                    downloader.fetch(name + ".gz", raw.resolve(name + ".gz"), byHand);
+                }
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                removeIfEmpty(created);
             }
         }
         return locate(root, kind);
+    }
+
+    /** Creates {@code dir} and its missing parents; returns those it created, deepest first. */
+    private static List<Path> createDirectories(Path dir) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            missing.add(p);
+        }
+        Files.createDirectories(dir);
+        return missing;
+    }
+
+    /** Removes the folders a failed download created, deepest first, as long as they are empty. */
+    private static void removeIfEmpty(List<Path> created) {
+        for (Path p : created) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException notEmpty) {
+                return; // it holds files now (a completed download): keep it and its parents
+            }
+        }
     }
 
     /**

@@ -1,11 +1,15 @@
 package dev.jgrad.mnist;
 
 import dev.jgrad.nn.Module;
+import dev.jgrad.nn.StateDictFile;
 import dev.jgrad.optim.Adam;
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.optim.SGD;
+import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
+import dev.jgrad.tensor.io.AtomicFiles;
+import dev.jgrad.tensor.io.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,7 +98,9 @@ public final class TrainCommand {
 
     private void execute(TrainOptions options) throws IOException {
         NDArray.setNumThreads(options.threads());
+        checkOutputs(options);
         MnistData data = dataChoice.load(options);
+        data.checkUsable(!options.evalOnly());
         out.println(data.summary());
         out.flush();
 
@@ -101,7 +109,7 @@ public final class TrainCommand {
         Generator generator = new Generator(options.seed());
         Module model = kind.build(inputs, MnistData.CLASSES, generator);
         if (options.load() != null) {
-            load(model, kind, inputs, options);
+            load(model, kind, inputs, options.load());
         }
 
         List<EpochResult> epochs = new ArrayList<>();
@@ -136,26 +144,51 @@ public final class TrainCommand {
         out.println(String.format(Locale.ROOT, "test accuracy: %.4f", accuracy));
     }
 
-    private static void load(Module model, ModelKind kind, int inputs, TrainOptions options) throws IOException {
-        String file = options.load().toString();
-        if (!Files.isRegularFile(options.load())) {
+    /** Fails before any training when a result could not be written where asked. */
+    private static void checkOutputs(TrainOptions options) throws IOException {
+        for (Path target : new Path[] {options.save(), options.json()}) {
+            if (target != null) {
+                AtomicFiles.checkWritable(target);
+            }
+        }
+    }
+
+    /** Loads a saved model after checking that the file is one, of this kind and these sizes. */
+    static void load(Module model, ModelKind kind, int inputs, Path path) throws IOException {
+        String file = path.toString();
+        if (Files.isDirectory(path)) {
+            throw new IOException("--load " + file + " is a folder, not a model file");
+        }
+        if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(file);
         }
-        Map<String, String> metadata = dev.jgrad.nn.StateDictFile.load(options.load()).metadata();
-        kind.checkSaved(metadata, inputs, MnistData.CLASSES, file);
-        model.load(options.load());
+        StateDictFile.Contents saved = StateDictFile.load(path);
+        kind.checkSaved(saved.metadata(), inputs, MnistData.CLASSES, file);
+        saved.tensors().forEach((name, t) -> {
+            if (t.dtype() != DType.FLOAT32) {
+                throw new IllegalArgumentException(file + ": tensor '" + name + "' is " + t.dtype()
+                        + ", but ./jgrad train saves float32 weights");
+            }
+        });
+        try {
+            model.loadStateDict(saved.tensors());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void writeJson(TrainOptions options, MnistData data, ModelKind kind, List<EpochResult> epochs, double accuracy)
             throws IOException {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\"data\": ").append(Json.string(data.description()))
-                .append(", \"model\": ").append(Json.string(kind.cliName()))
-                .append(", \"epochs\": [");
-        for (int i = 0; i < epochs.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(epochs.get(i).json());
+        List<Object> epochList = new ArrayList<>();
+        for (EpochResult e : epochs) {
+            epochList.add(e.json());
         }
-        sb.append("], \"test_accuracy\": ").append(Json.number(accuracy)).append("}\n");
-        Files.writeString(options.json(), sb, StandardCharsets.UTF_8);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("data", data.description());
+        results.put("model", kind.cliName());
+        results.put("epochs", epochList);
+        results.put("test_accuracy", accuracy);
+        byte[] text = (Json.write(results) + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(options.json(), out -> out.write(text));
     }
 }

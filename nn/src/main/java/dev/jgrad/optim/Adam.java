@@ -27,6 +27,24 @@ import java.util.Map;
  * 1.13), {@code exp_avg}, {@code exp_avg_sq} and, with amsgrad, {@code max_exp_avg_sq}.
  */
 public class Adam extends Optimizer {
+    /** What an Adam state dict holds: PyTorch's options and checks; step and both moments, or none of them. */
+    static final OptimizerSchema SCHEMA = schema("Adam");
+
+    /** Adam's schema under another optimizer's name (AdamW keeps the same options and state). */
+    static OptimizerSchema schema(String name) {
+        return OptimizerSchema.builder(name)
+                .option("lr", OptimizerSchema.numberAtLeast(0))
+                .option("betas", OptimizerSchema.betas())
+                .option("eps", OptimizerSchema.numberAtLeast(0))
+                .option("weight_decay", OptimizerSchema.numberAtLeast(0))
+                .option("amsgrad", OptimizerSchema.bool())
+                .requiredState("step", OptimizerSchema.StateKind.SCALAR)
+                .requiredState("exp_avg", OptimizerSchema.StateKind.LIKE_PARAM)
+                .requiredState("exp_avg_sq", OptimizerSchema.StateKind.LIKE_PARAM)
+                .optionalState("max_exp_avg_sq", OptimizerSchema.StateKind.LIKE_PARAM)
+                .build();
+    }
+
     /**
      * Adam with PyTorch's defaults, {@code optim.Adam(params)}: lr 1e-3, betas (0.9, 0.999), eps 1e-8,
      * no weight decay, no amsgrad.
@@ -123,6 +141,11 @@ public class Adam extends Optimizer {
         if (!(weightDecay >= 0)) {
             throw new IllegalArgumentException("Invalid weight_decay value: " + PyFormat.repr(weightDecay));
         }
+    }
+
+    @Override
+    OptimizerSchema schema() {
+        return SCHEMA;
     }
 
     /** AdamW decays the weights directly instead of adding an L2 term to the gradient. */

@@ -10,6 +10,9 @@ import java.util.List;
  * (PyTorch 1.13's order). Defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight_decay 1e-2.
  */
 public class AdamW extends Adam {
+    /** Adam's options and state, under AdamW's name. */
+    static final OptimizerSchema SCHEMA = Adam.schema("AdamW");
+
     /**
      * AdamW with PyTorch's defaults, {@code optim.AdamW(params)}: lr 1e-3, betas (0.9, 0.999), eps 1e-8,
      * weight decay 1e-2, no amsgrad.
@@ -70,6 +73,11 @@ public class AdamW extends Adam {
     public AdamW(List<ParamGroup> groups, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean amsgrad) {
         super(groups, lr, beta1, beta2, eps, weightDecay, amsgrad);
+    }
+
+    @Override
+    OptimizerSchema schema() {
+        return SCHEMA;
     }
 
     @Override

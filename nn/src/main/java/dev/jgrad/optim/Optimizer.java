@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The base of the optimizers: PyTorch's {@code torch.optim.Optimizer}. It holds parameter groups
@@ -110,6 +111,17 @@ public abstract class Optimizer {
     public abstract void step();
 
     /**
+     * What this optimizer's state dict holds, checked by {@link #loadStateDict} and by
+     * {@link OptimizerStateDict#load}; null (no checks beyond the structure) for an optimizer
+     * defined outside this package.
+     *
+     * @return the schema, or null
+     */
+    OptimizerSchema schema() {
+        return null;
+    }
+
+    /**
      * Drops the gradients (PyTorch 2's default, {@code set_to_none=True}): the next backward then
      * keeps its fresh gradient buffers instead of adding them into zeroed ones. {@code zeroGrad(false)}
      * zeroes them in place instead.
@@ -200,25 +212,34 @@ public abstract class Optimizer {
             options.put("params", List.copyOf(ids));
             groups.add(options);
         }
-        return new OptimizerStateDict(packedState, groups);
+        return new OptimizerStateDict(packedState, groups, schema() == null ? null : schema().name);
     }
 
     /**
      * Restores a {@link #stateDict()}: the groups' options and the per-parameter state, copied and
      * cast to each parameter's floating-point dtype (except {@code step}, as in PyTorch). PyTorch's
-     * {@code optimizer.load_state_dict(state_dict)}; the state it replaces is dropped.
+     * {@code optimizer.load_state_dict(state_dict)}; the state it replaces is dropped. Everything is
+     * checked first against what this optimizer expects (the options' types and ranges, the state
+     * tensors' names and shapes), so that a bad state dict fails here and never in {@link #step()}.
      *
      * @param stateDict a state dict from {@link #stateDict()} or {@link OptimizerStateDict#load}, taken
      *     over the same parameters in the same groups
-     * @throws IllegalArgumentException if the number of groups, a group's size, or a state's parameter
-     *     index doesn't match this optimizer
+     * @throws IllegalArgumentException if the state dict was made by another optimizer, or the number
+     *     of groups, a group's size, a state's parameter index, an option or a state tensor doesn't fit
+     *     this optimizer (naming the key and the expectation)
      */
     public void loadStateDict(OptimizerStateDict stateDict) {
+        OptimizerSchema schema = schema();
+        if (schema != null && stateDict.optimizer() != null && !stateDict.optimizer().equals(schema.name)) {
+            throw new IllegalArgumentException("loaded state dict was made by " + stateDict.optimizer()
+                    + ", not by " + schema.name);
+        }
         List<Map<String, Object>> saved = stateDict.paramGroups();
         if (saved.size() != paramGroups.size()) {
             throw new IllegalArgumentException("loaded state dict has a different number of parameter groups");
         }
         List<Tensor> byIndex = new ArrayList<>();
+        List<Map<String, Object>> options = new ArrayList<>();
         for (int i = 0; i < saved.size(); i++) {
             Object ids = saved.get(i).get("params");
             int n = ids instanceof List ? ((List<?>) ids).size() : -1;
@@ -227,6 +248,10 @@ public abstract class Optimizer {
                         "loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
             }
             byIndex.addAll(paramGroups.get(i).params());
+            Map<String, Object> groupOptions = new LinkedHashMap<>(saved.get(i));
+            groupOptions.remove("params");
+            String prefix = "param_groups." + i;
+            options.add(schema == null ? groupOptions : checked(() -> schema.checkGroup(prefix, groupOptions)));
         }
         Map<Tensor, Map<String, NDArray>> restored = new IdentityHashMap<>();
         for (Map.Entry<Integer, Map<String, Tensor>> e : stateDict.state().entrySet()) {
@@ -236,6 +261,13 @@ public abstract class Optimizer {
                         + " but the optimizer has " + byIndex.size() + " parameters");
             }
             Tensor p = byIndex.get(id);
+            if (schema != null) {
+                checked(() -> {
+                    schema.checkState("state." + id, OptimizerStateDict.arrays(e.getValue()),
+                            p.data().shape().toArray());
+                    return null;
+                });
+            }
             Map<String, NDArray> s = new LinkedHashMap<>();
             e.getValue().forEach((k, v) -> {
                 NDArray value = v.data();
@@ -250,11 +282,16 @@ public abstract class Optimizer {
         state.putAll(restored);
         for (int i = 0; i < saved.size(); i++) {
             ParamGroup g = paramGroups.get(i);
-            saved.get(i).forEach((k, v) -> {
-                if (!k.equals("params")) {
-                    g.set(k, v);
-                }
-            });
+            options.get(i).forEach(g::set);
+        }
+    }
+
+    /** Runs a schema check, turning its failure into the IllegalArgumentException of {@link #loadStateDict}. */
+    private static <T> T checked(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (OptimizerSchema.Invalid e) {
+            throw new IllegalArgumentException("loaded state dict: " + e.key + ": " + e.getMessage(), e);
         }
     }
 

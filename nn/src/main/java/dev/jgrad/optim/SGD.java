@@ -20,6 +20,25 @@ import java.util.Map;
  * </pre>
  */
 public final class SGD extends Optimizer {
+    /** What an SGD state dict holds: PyTorch's options and checks, and an optional momentum buffer. */
+    static final OptimizerSchema SCHEMA = OptimizerSchema.builder("SGD")
+            .option("lr", OptimizerSchema.numberAtLeast(0))
+            .option("momentum", OptimizerSchema.numberAtLeast(0))
+            .option("dampening", OptimizerSchema.anyNumber())
+            .option("weight_decay", OptimizerSchema.numberAtLeast(0))
+            .option("nesterov", OptimizerSchema.bool())
+            .groupCheck(g -> {
+                boolean nesterov = (Boolean) g.get("nesterov");
+                if (nesterov && ((Double) g.get("momentum") <= 0 || (Double) g.get("dampening") != 0)) {
+                    throw new OptimizerSchema.Invalid("nesterov", "expected False, or a momentum > 0 and a"
+                            + " dampening of 0 (Nesterov momentum needs them), found True with momentum "
+                            + g.get("momentum")
+                            + " and dampening " + g.get("dampening"));
+                }
+            })
+            .optionalState("momentum_buffer", OptimizerSchema.StateKind.LIKE_PARAM)
+            .build();
+
     /**
      * Plain SGD, {@code optim.SGD(params, lr)}: no momentum, no weight decay.
      *
@@ -110,6 +129,11 @@ public final class SGD extends Optimizer {
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
         }
+    }
+
+    @Override
+    OptimizerSchema schema() {
+        return SCHEMA;
     }
 
     /**

@@ -39,6 +39,11 @@ final class Creation {
     }
 
     static NDArray arange(double start, double end, double step) {
+        return arange(start, end, step, DType.FLOAT32);
+    }
+
+    /** Values start + i * step computed in double, then converted to {@code dtype} (torch.arange's dtype=). */
+    static NDArray arange(double start, double end, double step, DType dtype) {
         if (step == 0) {
             throw new IllegalArgumentException("step must be nonzero");
         }
@@ -52,11 +57,11 @@ final class Creation {
         if (n > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("arange of " + n + " elements does not fit an int-indexed storage");
         }
-        float[] v = new float[(int) n];
+        double[] v = new double[(int) n];
         for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (start + i * step);
+            v[i] = start + i * step;
         }
-        return NDArray.wrap(v, v.length);
+        return NDArray.wrap(v, v.length).to(dtype);
     }
 
     /** As torch.linspace: the first half steps up from start, the second half down from end. */
@@ -75,5 +80,37 @@ final class Creation {
             }
         }
         return NDArray.wrap(v, steps);
+    }
+
+    /** {@link NDArray#tolist()}: the elements in row-major order, boxed, split into nested lists by the shape. */
+    static Object tolist(NDArray a) {
+        DType t = a.dtype();
+        java.util.List<Object> flat = new java.util.ArrayList<>(a.numel());
+        if (t == DType.BOOL) {
+            for (boolean b : a.toBooleanArray()) {
+                flat.add(b);
+            }
+        } else if (t.isFloatingPoint()) {
+            for (double d : a.toDoubleArray()) {
+                flat.add(d);
+            }
+        } else {
+            for (long l : a.toLongArray()) {
+                flat.add(l);
+            }
+        }
+        return a.dim() == 0 ? flat.get(0) : nest(flat, a.shapeRef(), 0, 0);
+    }
+
+    private static java.util.List<Object> nest(java.util.List<Object> flat, int[] shape, int dim, int start) {
+        int inner = 1;
+        for (int d = dim + 1; d < shape.length; d++) {
+            inner *= shape[d];
+        }
+        java.util.List<Object> out = new java.util.ArrayList<>(shape[dim]);
+        for (int i = 0; i < shape[dim]; i++) {
+            out.add(dim == shape.length - 1 ? flat.get(start + i) : nest(flat, shape, dim + 1, start + i * inner));
+        }
+        return out;
     }
 }

@@ -25,6 +25,15 @@ public enum DType {
     /** {@code torch.float64} ({@code torch.double}), stored as {@code double[]}. */
     FLOAT64("float64", 8);
 
+    /** {@code torch.float}: the same constant as {@link #FLOAT32}. */
+    public static final DType FLOAT = FLOAT32;
+    /** {@code torch.double}: the same constant as {@link #FLOAT64}. */
+    public static final DType DOUBLE = FLOAT64;
+    /** {@code torch.long}: the same constant as {@link #INT64}. */
+    public static final DType LONG = INT64;
+    /** {@code torch.int}: the same constant as {@link #INT32}. */
+    public static final DType INT = INT32;
+
     private final String pyName;
     private final int itemSize;
 

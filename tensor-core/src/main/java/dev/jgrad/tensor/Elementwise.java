@@ -174,6 +174,10 @@ final class Elementwise {
 
     static NDArray unary(UnaryOp op, NDArray a, NDArray out) {
         DType in = a.dtype();
+        if (isAddedFloatingFunction(op) && !in.isFloatingPoint()) {
+            // integers and bool to float32 first, as PyTorch does, so that the float32 kernel computes it
+            return unary(op, a.to(DType.FLOAT32), out);
+        }
         if (op == UnaryOp.NEG && in == DType.BOOL) {
             throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. "
                     + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
@@ -231,8 +235,16 @@ final class Elementwise {
         return out;
     }
 
+    /** The floating functions added with issue 16; the older ones keep their double path for integer input. */
+    private static boolean isAddedFloatingFunction(UnaryOp op) {
+        return op == UnaryOp.SIN || op == UnaryOp.COS || op == UnaryOp.ERF || op == UnaryOp.EXPM1
+                || op == UnaryOp.LOG1P;
+    }
+
     private static long integerUnary(UnaryOp op, long x, DType t) {
         switch (op) {
+            case FLOOR: case CEIL: case ROUND: case TRUNC: return x;
+            case SIGN: return Long.signum(x);
             case NEG: return -x;
             case ABS: return Math.abs(x);
             case RELU: return Math.max(x, 0);

@@ -34,6 +34,16 @@ final class KernelOps {
             case SIGMOID: return dev.jgrad.tensor.kernel.UnaryOp.SIGMOID;
             case TANH: return dev.jgrad.tensor.kernel.UnaryOp.TANH;
             case RELU: return dev.jgrad.tensor.kernel.UnaryOp.RELU;
+            case SIN: return dev.jgrad.tensor.kernel.UnaryOp.SIN;
+            case COS: return dev.jgrad.tensor.kernel.UnaryOp.COS;
+            case ERF: return dev.jgrad.tensor.kernel.UnaryOp.ERF;
+            case EXPM1: return dev.jgrad.tensor.kernel.UnaryOp.EXPM1;
+            case LOG1P: return dev.jgrad.tensor.kernel.UnaryOp.LOG1P;
+            case FLOOR: return dev.jgrad.tensor.kernel.UnaryOp.FLOOR;
+            case CEIL: return dev.jgrad.tensor.kernel.UnaryOp.CEIL;
+            case ROUND: return dev.jgrad.tensor.kernel.UnaryOp.ROUND;
+            case TRUNC: return dev.jgrad.tensor.kernel.UnaryOp.TRUNC;
+            case SIGN: return dev.jgrad.tensor.kernel.UnaryOp.SIGN;
             default: return null;
         }
     }

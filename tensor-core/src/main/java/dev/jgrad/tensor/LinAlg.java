@@ -18,8 +18,21 @@ final class LinAlg {
     private static void sameDtype(NDArray a, NDArray b) {
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException("expected mat1 and mat2 to have the same dtype, but got: "
-                    + Promotion.cName(a.dtype()) + " != " + Promotion.cName(b.dtype()));
+                    + Promotion.cName(a.dtype()) + " != " + Promotion.cName(b.dtype())
+                    + dtypeHint(a.dtype(), b.dtype()));
         }
+    }
+
+    /**
+     * What to write instead, for the Java user who built one side from a {@code double[]} literal
+     * (float64) and the other is float32, the dtype of layers' weights.
+     */
+    private static String dtypeHint(DType a, DType b) {
+        if (a.isFloatingPoint() && b.isFloatingPoint()) {
+            return ". Convert one side with .toFloat() or .toDouble(); note that tensor(double[]...) makes float64,"
+                    + " tensor(float[]...) float32 (write 0.5f), and layers' weights are float32";
+        }
+        return ". Convert one side with .to(DType." + DType.promote(a, b).name() + ")";
     }
 
     private static IllegalArgumentException cannotMultiply(int m, int k, int k2, int n) {
@@ -67,7 +80,7 @@ final class LinAlg {
         }
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException("dot : expected both vectors to have same dtype, but found "
-                    + a.dtype().scalarTypeName() + " and " + b.dtype().scalarTypeName());
+                    + a.dtype().scalarTypeName() + " and " + b.dtype().scalarTypeName() + dtypeHint(a.dtype(), b.dtype()));
         }
         return batched(a.view(1, 1, -1), b.view(1, -1, 1)).view();
     }

@@ -418,6 +418,43 @@ public final class NDArray {
     }
 
     /**
+     * {@code torch.arange(end, dtype=dtype)}: 0, 1, ..., end - 1 in {@code dtype}.
+     *
+     * @param end the exclusive upper bound
+     * @param dtype the element type of the result
+     * @return a 1-d array of {@code max(0, end)} elements
+     */
+    public static NDArray arange(long end, DType dtype) {
+        return Creation.arange(0, end).to(dtype);
+    }
+
+    /**
+     * {@code torch.arange(start, end, dtype=dtype)}, e.g. {@code arange(0, 2000, DType.FLOAT32)}.
+     *
+     * @param start the first value
+     * @param end the exclusive upper bound
+     * @param dtype the element type of the result
+     * @return a 1-d array of {@code max(0, end - start)} elements
+     */
+    public static NDArray arange(long start, long end, DType dtype) {
+        return Creation.arange(start, end).to(dtype);
+    }
+
+    /**
+     * {@code torch.arange(start, end, step, dtype=dtype)}: each value computed in double, then converted.
+     *
+     * @param start the first value
+     * @param end the exclusive bound
+     * @param step the nonzero increment
+     * @param dtype the element type of the result
+     * @return a 1-d array of {@code ceil((end - start) / step)} elements
+     * @throws IllegalArgumentException if step is 0, or its sign does not lead from start to end
+     */
+    public static NDArray arange(double start, double end, double step, DType dtype) {
+        return Creation.arange(start, end, step, dtype);
+    }
+
+    /**
      * {@code steps} float32 values evenly spaced from {@code start} to {@code end} inclusive ({@code torch.linspace}).
      *
      * @param start the first value
@@ -854,6 +891,17 @@ public final class NDArray {
     public boolean[] toBooleanArray() {
         NDArray c = contiguousAs(DType.BOOL);
         return c.numel() == 0 ? new boolean[0] : Arrays.copyOfRange(c.storage.bools(), c.offset, c.offset + c.numel());
+    }
+
+    /**
+     * {@code t.tolist()}: the elements as nested {@link List}s, one level per dim, holding
+     * {@link Double} (float dtypes), {@link Long} (integer dtypes) or {@link Boolean} (bool); a 0-dim
+     * array gives the bare element, as in PyTorch.
+     *
+     * @return a {@code List<...List<E>>} nested {@code dim()} deep, or one element for a 0-dim array
+     */
+    public Object tolist() {
+        return Creation.tolist(this);
     }
 
     /**
@@ -1455,6 +1503,136 @@ public final class NDArray {
      */
     public NDArray relu() {
         return Elementwise.unary(UnaryOp.RELU, this, null);
+    }
+
+    /**
+     * {@code torch.sin}: the sine, elementwise; integer input gives float32.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray sin() {
+        return Elementwise.unary(UnaryOp.SIN, this, null);
+    }
+
+    /**
+     * {@code torch.cos}: the cosine, elementwise; integer input gives float32.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray cos() {
+        return Elementwise.unary(UnaryOp.COS, this, null);
+    }
+
+    /**
+     * {@code torch.erf}: the Gauss error function, elementwise; integer input gives float32.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray erf() {
+        return Elementwise.unary(UnaryOp.ERF, this, null);
+    }
+
+    /**
+     * {@code torch.expm1}: e^x - 1, accurate near 0; integer input gives float32.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray expm1() {
+        return Elementwise.unary(UnaryOp.EXPM1, this, null);
+    }
+
+    /**
+     * {@code torch.log1p}: log(1 + x), accurate near 0; integer input gives float32.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray log1p() {
+        return Elementwise.unary(UnaryOp.LOG1P, this, null);
+    }
+
+    /**
+     * {@code torch.floor}: the largest integer not above x, in the same dtype (integers are copied).
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray floor() {
+        return Elementwise.unary(UnaryOp.FLOOR, this, null);
+    }
+
+    /**
+     * {@code torch.ceil}: the smallest integer not below x, in the same dtype (integers are copied).
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray ceil() {
+        return Elementwise.unary(UnaryOp.CEIL, this, null);
+    }
+
+    /**
+     * {@code torch.round}: the nearest integer, halves to even (0.5 gives 0, 1.5 gives 2), in the same dtype.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray round() {
+        return Elementwise.unary(UnaryOp.ROUND, this, null);
+    }
+
+    /**
+     * {@code torch.trunc}: x rounded towards zero, in the same dtype (integers are copied).
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray trunc() {
+        return Elementwise.unary(UnaryOp.TRUNC, this, null);
+    }
+
+    /**
+     * {@code torch.sign}: -1, 0 or 1 in the same dtype; NaN and -0.0 give 0.
+     *
+     * @return a new array of the same shape
+     */
+    public NDArray sign() {
+        return Elementwise.unary(UnaryOp.SIGN, this, null);
+    }
+
+    /**
+     * {@code torch.isnan}: true where an element is NaN; integer and bool arrays have none.
+     *
+     * @return a bool array of the same shape
+     */
+    public NDArray isnan() {
+        return dtype().isFloatingPoint() ? ne(this) : zeros(DType.BOOL, shapeRef());
+    }
+
+    /**
+     * {@code torch.isinf}: true where an element is +inf or -inf; integer and bool arrays have none.
+     *
+     * @return a bool array of the same shape
+     */
+    public NDArray isinf() {
+        return dtype().isFloatingPoint() ? abs().eq(Double.POSITIVE_INFINITY) : zeros(DType.BOOL, shapeRef());
+    }
+
+    /**
+     * {@code torch.rsub(x, other)}: {@code other - this}, e.g. {@code x.rsub(1)} for PyTorch's {@code 1 - x}.
+     *
+     * @param other the number this array is subtracted from
+     * @return a new array, in the promoted dtype
+     * @throws IllegalArgumentException for a bool array, as PyTorch's subtraction
+     */
+    public NDArray rsub(double other) {
+        DType common = Promotion.resultType(this, other);
+        return Elementwise.binary(BinaryOp.SUB, scalar(other, common), this, common, 1.0, null);
+    }
+
+    /**
+     * {@code torch.rsub(x, other)}: {@code other - this}, broadcast.
+     *
+     * @param other the array this one is subtracted from
+     * @return a new array of the broadcast shape, in the promoted dtype
+     */
+    public NDArray rsub(NDArray other) {
+        return other.sub(this);
     }
 
     /**
@@ -2074,6 +2252,318 @@ public final class NDArray {
     }
 
     /**
+     * {@code torch.sort(x)}: sorted along the last dim, ascending.
+     *
+     * @return the sorted values and their int64 indices in the input
+     */
+    public ValuesIndices<NDArray> sort() {
+        return Sorting.sort(this, -1, false);
+    }
+
+    /**
+     * {@code torch.sort(x, dim)}, ascending.
+     *
+     * @param dim the dim to sort along (negative counts from the end)
+     * @return the sorted values and their int64 indices in the input
+     */
+    public ValuesIndices<NDArray> sort(int dim) {
+        return Sorting.sort(this, dim, false);
+    }
+
+    /**
+     * {@code torch.sort(x, dim, descending)}: a stable sort; NaN sorts above every number, so it
+     * comes last ascending and first descending, as in PyTorch.
+     *
+     * @param dim the dim to sort along
+     * @param descending largest first
+     * @return the sorted values and their int64 indices in the input
+     */
+    public ValuesIndices<NDArray> sort(int dim, boolean descending) {
+        return Sorting.sort(this, dim, descending);
+    }
+
+    /**
+     * {@code torch.argsort(x)}: the indices that sort the last dim ascending.
+     *
+     * @return int64 indices of the same shape
+     */
+    public NDArray argsort() {
+        return Sorting.sort(this, -1, false).indices();
+    }
+
+    /**
+     * {@code torch.argsort(x, dim)}.
+     *
+     * @param dim the dim to sort along
+     * @return int64 indices of the same shape
+     */
+    public NDArray argsort(int dim) {
+        return Sorting.sort(this, dim, false).indices();
+    }
+
+    /**
+     * {@code torch.argsort(x, dim, descending)}.
+     *
+     * @param dim the dim to sort along
+     * @param descending largest first
+     * @return int64 indices of the same shape
+     */
+    public NDArray argsort(int dim, boolean descending) {
+        return Sorting.sort(this, dim, descending).indices();
+    }
+
+    /**
+     * {@code torch.topk(x, k)}: the k largest along the last dim, largest first.
+     *
+     * @param k how many
+     * @return the values and their int64 indices
+     * @throws IllegalArgumentException if k is negative or above the dim's size
+     */
+    public ValuesIndices<NDArray> topk(int k) {
+        return Sorting.topk(this, k, -1, true, true);
+    }
+
+    /**
+     * {@code torch.topk(x, k, dim)}.
+     *
+     * @param k how many
+     * @param dim the dim to select along
+     * @return the values and their int64 indices
+     * @throws IllegalArgumentException if k is negative or above the dim's size
+     */
+    public ValuesIndices<NDArray> topk(int k, int dim) {
+        return Sorting.topk(this, k, dim, true, true);
+    }
+
+    /**
+     * {@code torch.topk(x, k, dim, largest, sorted)}: the k largest (or smallest), in order; jgrad
+     * always returns them sorted, which {@code sorted=false} allows.
+     *
+     * @param k how many
+     * @param dim the dim to select along
+     * @param largest the largest rather than the smallest
+     * @param sorted PyTorch's flag; the result is sorted either way
+     * @return the values and their int64 indices
+     * @throws IllegalArgumentException if k is negative or above the dim's size
+     */
+    public ValuesIndices<NDArray> topk(int k, int dim, boolean largest, boolean sorted) {
+        return Sorting.topk(this, k, dim, largest, sorted);
+    }
+
+    /**
+     * {@code torch.cumsum(x, dim)}: running sums, accumulated in double for floating types; integer
+     * and bool input give int64, as in PyTorch.
+     *
+     * @param dim the dim to accumulate along
+     * @return a new array of the same shape
+     */
+    public NDArray cumsum(int dim) {
+        return Scans.cumsum(this, dim);
+    }
+
+    /**
+     * {@code torch.cumprod(x, dim)}: running products; integer and bool input give int64.
+     *
+     * @param dim the dim to accumulate along
+     * @return a new array of the same shape
+     */
+    public NDArray cumprod(int dim) {
+        return Scans.cumprod(this, dim);
+    }
+
+    /**
+     * The gradient of {@code input.cumprod(dim)} given this array, the gradient of its output: exact
+     * with zeros in the input (PyTorch's {@code cumprod_backward}); autograd's derivative.
+     *
+     * @param input the input of the cumprod, of this array's shape
+     * @param dim the dim of the cumprod
+     * @return the gradient with respect to input
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public NDArray cumprodBackward(NDArray input, int dim) {
+        return Scans.cumprodBackward(this, input, dim);
+    }
+
+    /**
+     * {@code torch.norm(x)}: the 2-norm of all elements (Frobenius for a matrix).
+     *
+     * @return a 0-dim array of the same floating dtype
+     * @throws IllegalArgumentException for integer or bool input, as torch.linalg.vector_norm
+     */
+    public NDArray norm() {
+        return Norms.norm(this, 2, null, false);
+    }
+
+    /**
+     * {@code torch.norm(x, p)}: (sum |x|^p)^(1/p) over all elements; p may be 0 (the count of
+     * non-zeros), 1, 2, any positive number, or +-infinity (the largest or smallest |x|).
+     *
+     * @param p the order
+     * @return a 0-dim array of the same floating dtype
+     * @throws IllegalArgumentException for integer or bool input
+     */
+    public NDArray norm(double p) {
+        return Norms.norm(this, p, null, false);
+    }
+
+    /**
+     * {@code torch.norm(x, p, dim, keepdim)}: the p-norm along one dim.
+     *
+     * @param p the order, as in {@link #norm(double)}
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return the norms, of the input's floating dtype
+     * @throws IllegalArgumentException for integer or bool input
+     */
+    public NDArray norm(double p, int dim, boolean keepdim) {
+        return Norms.norm(this, p, new int[] {dim}, keepdim);
+    }
+
+    /**
+     * {@code torch.any(x)}: whether any element is non-zero (NaN counts as non-zero); false when empty.
+     *
+     * @return a 0-dim bool array
+     */
+    public NDArray any() {
+        return nonzeroMask().toLong().sum().gt(0);
+    }
+
+    /**
+     * {@code torch.any(x, dim)}.
+     *
+     * @param dim the dim to reduce
+     * @return a bool array without that dim
+     */
+    public NDArray any(int dim) {
+        return any(dim, false);
+    }
+
+    /**
+     * {@code torch.any(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return a bool array
+     */
+    public NDArray any(int dim, boolean keepdim) {
+        return nonzeroMask().toLong().sum(dim, keepdim).gt(0);
+    }
+
+    /**
+     * {@code torch.all(x)}: whether every element is non-zero; true when empty.
+     *
+     * @return a 0-dim bool array
+     */
+    public NDArray all() {
+        return nonzeroMask().logicalNot().toLong().sum().eq(0);
+    }
+
+    /**
+     * {@code torch.all(x, dim)}.
+     *
+     * @param dim the dim to reduce
+     * @return a bool array without that dim
+     */
+    public NDArray all(int dim) {
+        return all(dim, false);
+    }
+
+    /**
+     * {@code torch.all(x, dim, keepdim)}.
+     *
+     * @param dim the dim to reduce
+     * @param keepdim keep the reduced dim with size 1
+     * @return a bool array
+     */
+    public NDArray all(int dim, boolean keepdim) {
+        return nonzeroMask().logicalNot().toLong().sum(dim, keepdim).eq(0);
+    }
+
+    private NDArray nonzeroMask() {
+        return dtype() == DType.BOOL ? this : ne(0);
+    }
+
+    /**
+     * {@code x.masked_fill(mask, value)}: value where mask is true, x elsewhere; mask and x broadcast.
+     *
+     * @param mask a bool array broadcastable with this one
+     * @param value the fill value, converted to this array's dtype
+     * @return a new array of the broadcast shape and this array's dtype
+     * @throws IllegalArgumentException if mask is not bool
+     */
+    public NDArray maskedFill(NDArray mask, double value) {
+        if (mask.dtype() != DType.BOOL) {
+            throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
+                    + mask.dtype());
+        }
+        return where(mask, scalar(value, dtype()), this);
+    }
+
+    /**
+     * {@code torch.tril(x)}: the lower triangle of the last two dims (diagonal included), zeros above.
+     *
+     * @return a new array of the same shape
+     * @throws IllegalArgumentException if this array has fewer than 2 dims
+     */
+    public NDArray tril() {
+        return ShapeOps.triangle(this, 0, true);
+    }
+
+    /**
+     * {@code torch.tril(x, diagonal)}: elements with column - row &lt;= diagonal kept.
+     *
+     * @param diagonal 0 the main diagonal, positive above it, negative below
+     * @return a new array of the same shape
+     * @throws IllegalArgumentException if this array has fewer than 2 dims
+     */
+    public NDArray tril(int diagonal) {
+        return ShapeOps.triangle(this, diagonal, true);
+    }
+
+    /**
+     * {@code torch.triu(x)}: the upper triangle of the last two dims (diagonal included), zeros below.
+     *
+     * @return a new array of the same shape
+     * @throws IllegalArgumentException if this array has fewer than 2 dims
+     */
+    public NDArray triu() {
+        return ShapeOps.triangle(this, 0, false);
+    }
+
+    /**
+     * {@code torch.triu(x, diagonal)}: elements with column - row &gt;= diagonal kept.
+     *
+     * @param diagonal 0 the main diagonal, positive above it, negative below
+     * @return a new array of the same shape
+     * @throws IllegalArgumentException if this array has fewer than 2 dims
+     */
+    public NDArray triu(int diagonal) {
+        return ShapeOps.triangle(this, diagonal, false);
+    }
+
+    /**
+     * {@code torch.flip(x, dims)}: a copy with the order reversed along each given dim.
+     *
+     * @param dims the dims to reverse (negative counts from the end), each at most once
+     * @return a new array of the same shape
+     */
+    public NDArray flip(int... dims) {
+        return ShapeOps.flip(this, dims);
+    }
+
+    /**
+     * {@code x.repeat(*sizes)}: x tiled sizes[i] times along dim i (x gets leading 1s when sizes is
+     * longer than its shape); a copy, unlike expand.
+     *
+     * @param sizes the repeat count per dim, at least as many as this array has dims
+     * @return a new array of shape sizes[i] * shape[i]
+     * @throws IllegalArgumentException if sizes has fewer entries than this array has dims
+     */
+    public NDArray repeat(int... sizes) {
+        return ShapeOps.repeat(this, sizes);
+    }
+
+    /**
      * The largest element as a 0-dim array of this dtype ({@code torch.max(input)}); NaN if there is one.
      *
      * @return a new 0-dim array
@@ -2102,7 +2592,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if the dim has size 0
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
-    public ValuesIndices max(int dim) {
+    public ValuesIndices<NDArray> max(int dim) {
         return Reductions.extreme(this, dim, false, true);
     }
 
@@ -2115,7 +2605,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if the dim has size 0
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
-    public ValuesIndices max(int dim, boolean keepdim) {
+    public ValuesIndices<NDArray> max(int dim, boolean keepdim) {
         return Reductions.extreme(this, dim, keepdim, true);
     }
 
@@ -2128,7 +2618,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if the dim has size 0
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
-    public ValuesIndices min(int dim) {
+    public ValuesIndices<NDArray> min(int dim) {
         return Reductions.extreme(this, dim, false, false);
     }
 
@@ -2142,7 +2632,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if the dim has size 0
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
-    public ValuesIndices min(int dim, boolean keepdim) {
+    public ValuesIndices<NDArray> min(int dim, boolean keepdim) {
         return Reductions.extreme(this, dim, keepdim, false);
     }
 

@@ -423,11 +423,11 @@ final class Reductions {
     }
 
     /** Values and first indices of the extremes along {@code dim}; NaN beats every number. */
-    static ValuesIndices extreme(NDArray x, int dim, boolean keepdim, boolean isMax) {
+    static ValuesIndices<NDArray> extreme(NDArray x, int dim, boolean keepdim, boolean isMax) {
         String name = isMax ? "max" : "min";
         int d = Shapes.wrapDim(dim, x.dim());
         if (x.dim() == 0) {
-            return new ValuesIndices(name, x.clone(), NDArray.empty(DType.INT64));
+            return new ValuesIndices<>(name, x.clone(), NDArray.empty(DType.INT64));
         }
         int len = x.shapeRef()[d];
         if (len == 0) {
@@ -491,6 +491,6 @@ final class Reductions {
             values = values.unsqueeze(d);
             indices = indices.unsqueeze(d);
         }
-        return new ValuesIndices(name, values, indices);
+        return new ValuesIndices<>(name, values, indices);
     }
 }

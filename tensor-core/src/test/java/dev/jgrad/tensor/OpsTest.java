@@ -144,7 +144,7 @@ class OpsTest {
         assertArrayEquals(new float[] {2, 12}, x.prod(1, false).toFloatArray());
         assertEquals(4.0, x.max().item());
         assertEquals(1.0, x.min().item());
-        ValuesIndices mx = x.max(0);
+        ValuesIndices<NDArray> mx = x.max(0);
         assertEquals("max", mx.op());
         assertArrayEquals(new float[] {3, 4}, mx.values().toFloatArray());
         assertArrayEquals(new long[] {1, 1}, mx.indices().toLongArray());
@@ -222,7 +222,9 @@ class OpsTest {
         assertEquals("inconsistent tensor size, expected tensor [2] and src [3] to have the same number of elements, "
                 + "but got 2 and 3 elements respectively", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> a.mm(b.toDouble()));
-        assertEquals("expected mat1 and mat2 to have the same dtype, but got: float != double", e.getMessage());
+        assertEquals("expected mat1 and mat2 to have the same dtype, but got: float != double. Convert one side with "
+                + ".toFloat() or .toDouble(); note that tensor(double[]...) makes float64, tensor(float[]...) float32 "
+                + "(write 0.5f), and layers' weights are float32", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> NDArray.scalar(1).matmul(a));
         assertEquals("both arguments to matmul need to be at least 1D, but they are 0D and 2D", e.getMessage());
         assertEquals("Size([3, 0])", NDArray.zeros(3, 0).mm(NDArray.zeros(0, 0)).shape().toString());

@@ -175,7 +175,7 @@ class ReductionPropertyTest {
                 }
             }
             if (x.dim() > 0 && nred == 1 && x.size(dims[0]) > 0) {
-                ValuesIndices mx = x.max(dims[0], keepdim);
+                ValuesIndices<NDArray> mx = x.max(dims[0], keepdim);
                 double[] mv = mx.values().toDoubleArray();
                 for (int i = 0; i < mv.length; i++) {
                     assertEquals(ref[3][i], mv[i], 0, ctx + " max at " + i);

@@ -1,5 +1,6 @@
 package dev.jgrad.bench.report;
 
+import dev.jgrad.tensor.io.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,7 +13,13 @@ public record BenchResult(String benchmark, Map<String, String> params, String u
 
     /** Every result in a JMH JSON result file's text. */
     public static List<BenchResult> parseAll(String json) {
-        Object root = JsonReader.parse(json);
+        Object root;
+        try {
+            // JMH writes NaN for the error of a single iteration, which plain JSON lacks.
+            root = Json.parseAllowingNonFinite(json);
+        } catch (Json.ParseException e) {
+            throw new IllegalArgumentException("JMH JSON: " + e.getMessage(), e);
+        }
         if (!(root instanceof List<?> list)) {
             throw new IllegalArgumentException("JMH JSON: expected an array of results");
         }
@@ -40,15 +47,22 @@ public record BenchResult(String benchmark, Map<String, String> params, String u
             for (Object fork : forks) {
                 List<Double> scores = new ArrayList<>();
                 for (Object v : (List<?>) fork) {
-                    scores.add((Double) v);
+                    scores.add(score(v, benchmark));
                 }
                 raw.add(scores);
             }
         } else {
-            raw.add(List.of((Double) metric.get("score")));
+            raw.add(List.of(score(metric.get("score"), benchmark)));
         }
         return new BenchResult(benchmark, Collections.unmodifiableMap(params),
                 (String) metric.get("scoreUnit"), raw, o);
+    }
+
+    private static double score(Object v, String benchmark) {
+        if (!(v instanceof Number)) {
+            throw new IllegalArgumentException("JMH JSON: a score of " + benchmark + " is " + v + ", not a number");
+        }
+        return ((Number) v).doubleValue();
     }
 
     @SuppressWarnings("unchecked")
@@ -161,7 +175,7 @@ public record BenchResult(String benchmark, Map<String, String> params, String u
     /** A top-level integer field such as {@code forks}, or -1 when absent. */
     public int integer(String field) {
         Object v = fields.get(field);
-        return v instanceof Double d ? d.intValue() : -1;
+        return v instanceof Number n ? n.intValue() : -1;
     }
 
     /** A top-level string field such as {@code jdkVersion}, or "" when absent. */

@@ -2,13 +2,9 @@ package dev.jgrad.tensor.io;
 
 import dev.jgrad.tensor.DType;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,10 +19,7 @@ import java.util.Set;
  * exactly, with no overlap and no hole.
  */
 final class SafeTensorsHeader {
-    /** The reference implementation's limit; a longer header is corrupt, not big. */
-    static final long MAX_HEADER_LENGTH = 100_000_000;
     static final String METADATA_KEY = "__metadata__";
-    private static final int MAX_JSON_DEPTH = 16;
     private static final long SATURATED = 1L << 59;
     private static final Set<String> ENTRY_KEYS = Set.of("dtype", "shape", "data_offsets");
     /** Types the format defines that jgrad has no dtype for. */
@@ -71,28 +64,21 @@ final class SafeTensorsHeader {
         ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         readFully(ch, len, 0, file);
         long n = len.getLong(0);
-        if (Long.compareUnsigned(n, MAX_HEADER_LENGTH) > 0) {
+        // Json.MAX_BYTES is the Rust reference's MAX_HEADER_SIZE: a longer header is corrupt, not big.
+        if (Long.compareUnsigned(n, Json.MAX_BYTES) > 0) {
             throw new SafeTensorsException(file, "header length " + Long.toUnsignedString(n)
-                    + " is absurd (more than " + MAX_HEADER_LENGTH + " bytes): not a safetensors file, or a corrupt one");
+                    + " is absurd (more than " + Json.MAX_BYTES + " bytes): not a safetensors file, or a corrupt one");
         }
         if (n > size - 8) {
             throw new SafeTensorsException(file, "header length " + n + " runs past the end of the file (the file is "
                     + size + " bytes, so at most " + (size - 8) + " are left for the header)");
         }
+        // The JSON is parsed from the file's bytes as they are: no decoded or String copy of a big header.
         ByteBuffer header = ByteBuffer.allocate((int) n);
         readFully(ch, header, 8, file);
-        String json;
-        try {
-            json = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(header.flip()).toString();
-        } catch (CharacterCodingException e) {
-            throw new SafeTensorsException(file, "the header is not valid UTF-8", e);
-        }
         Object root;
         try {
-            root = Json.parse(json, MAX_JSON_DEPTH);
+            root = Json.parse(header.array(), 0, (int) n);
         } catch (Json.ParseException e) {
             throw new SafeTensorsException(file, "bad JSON in the header: " + e.getMessage(), e);
         }
@@ -279,7 +265,7 @@ final class SafeTensorsHeader {
         if (v instanceof String) {
             return "the string " + Json.quote((String) v);
         }
-        if (v instanceof Long || v instanceof BigDecimal) {
+        if (v instanceof Number) {
             return "the number " + v;
         }
         return String.valueOf(v);

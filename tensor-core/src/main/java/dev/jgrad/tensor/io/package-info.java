@@ -5,5 +5,6 @@
  * <p>A malformed file fails with a {@link dev.jgrad.tensor.io.SafeTensorsException} that names the file and the
  * problem. {@link dev.jgrad.tensor.io.AtomicFiles} writes a file through a temporary one renamed into place, so an
  * interrupted save never leaves a broken file; nn's {@code StateDictFile} builds model checkpoints on both.
+ * {@link dev.jgrad.tensor.io.Json} is jgrad's one JSON codec, strict and bounded, for every file it reads or writes.
  */
 package dev.jgrad.tensor.io;

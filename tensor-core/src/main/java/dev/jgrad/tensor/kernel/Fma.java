@@ -43,6 +43,11 @@ final class Fma {
         return FAST ? Math.fma(a, b, c) : a * b + c;
     }
 
+    /** {@code a * b + c} in double: fused (one rounding) when {@link #FAST}, else a rounded product plus c. */
+    static double fma(double a, double b, double c) {
+        return FAST ? Math.fma(a, b, c) : a * b + c;
+    }
+
     /** Whether to use FMA, and a warning to log (null when none). */
     record Decision(boolean fast, String warning) {}
 

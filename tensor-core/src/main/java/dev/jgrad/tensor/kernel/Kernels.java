@@ -34,6 +34,17 @@ public interface Kernels {
         return KernelSelection.vector();
     }
 
+    /**
+     * The Gauss error function in double (the JDK has none): what float64 {@code erf} computes,
+     * to within a few double ulp.
+     *
+     * @param x the argument
+     * @return erf(x)
+     */
+    static double erf(double x) {
+        return DoubleMath.erf(x);
+    }
+
     /** {@code "scalar"} or {@code "vector"}. */
     String name();
 

@@ -15,6 +15,10 @@ final class ScalarDoubleOps {
     private ScalarDoubleOps() {}
 
     static void unary(UnaryOp op, int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
+        if (op.hasStridedLoopOnly()) {
+            mathUnary(op, n, x, xo, xs, out, oo, os);
+            return;
+        }
         if (xs == 1 && os == 1 && xo == oo) {
             unaryShared(op, x, out, oo, oo + n);
             return;
@@ -66,6 +70,29 @@ final class ScalarDoubleOps {
                 }
             }
             default -> throw new IllegalArgumentException("unknown unary op " + op);
+        }
+    }
+
+    /**
+     * The functions from SIN on ({@link UnaryOp#hasStridedLoopOnly()}): one strided loop each, in
+     * the JDK's double math.
+     */
+    private static void mathUnary(UnaryOp op, int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
+        java.util.function.DoubleUnaryOperator f = switch (op) {
+            case SIN -> Math::sin;
+            case COS -> Math::cos;
+            case ERF -> DoubleMath::erf;
+            case EXPM1 -> Math::expm1;
+            case LOG1P -> Math::log1p;
+            case FLOOR -> Math::floor;
+            case CEIL -> Math::ceil;
+            case ROUND -> Math::rint;
+            case TRUNC -> v -> v < 0 ? Math.ceil(v) : Math.floor(v);
+            case SIGN -> v -> v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0;
+            default -> throw new IllegalArgumentException("unknown unary op " + op);
+        };
+        for (int i = 0; i < n; i++) {
+            out[oo + i * os] = f.applyAsDouble(x[xo + i * xs]);
         }
     }
 

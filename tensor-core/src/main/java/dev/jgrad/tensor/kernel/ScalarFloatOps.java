@@ -15,6 +15,10 @@ final class ScalarFloatOps {
     private ScalarFloatOps() {}
 
     static void unary(UnaryOp op, int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
+        if (op.hasStridedLoopOnly()) {
+            mathUnary(op, n, x, xo, xs, out, oo, os);
+            return;
+        }
         if (xs == 1 && os == 1 && xo == oo) {
             unaryShared(op, x, out, oo, oo + n);
             return;
@@ -62,6 +66,64 @@ final class ScalarFloatOps {
             case RELU -> {
                 for (int i = 0; i < n; i++) {
                     out[oo + i * os] = FloatMath.relu(x[xo + i * xs]);
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown unary op " + op);
+        }
+    }
+
+    /** The functions from SIN on ({@link UnaryOp#hasStridedLoopOnly()}): one strided loop each. */
+    private static void mathUnary(UnaryOp op, int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
+        switch (op) {
+            case SIN -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = FloatMath.sin(x[xo + i * xs]);
+                }
+            }
+            case COS -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = FloatMath.cos(x[xo + i * xs]);
+                }
+            }
+            case ERF -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = FloatMath.erf(x[xo + i * xs]);
+                }
+            }
+            case EXPM1 -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = FloatMath.expm1(x[xo + i * xs]);
+                }
+            }
+            case LOG1P -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = FloatMath.log1p(x[xo + i * xs]);
+                }
+            }
+            case FLOOR -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = (float) Math.floor(x[xo + i * xs]);
+                }
+            }
+            case CEIL -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = (float) Math.ceil(x[xo + i * xs]);
+                }
+            }
+            case ROUND -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = (float) Math.rint(x[xo + i * xs]);
+                }
+            }
+            case TRUNC -> {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = (float) (v < 0 ? Math.ceil(v) : Math.floor(v));
+                }
+            }
+            case SIGN -> {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = FloatMath.sign(x[xo + i * xs]);
                 }
             }
             default -> throw new IllegalArgumentException("unknown unary op " + op);

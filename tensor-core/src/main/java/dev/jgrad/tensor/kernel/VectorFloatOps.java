@@ -32,6 +32,12 @@ final class VectorFloatOps {
             case RELU -> relu(n, x, xo, out, oo);
             case EXP, TANH, SIGMOID -> VectorFloatMath.expFamily(op, n, x, xo, out, oo);
             case LOG -> VectorFloatMath.LOG_ENABLED ? VectorFloatMath.log(n, x, xo, out, oo) : 0;
+            case SIN, COS -> VectorFloatMath.trig(op, n, x, xo, out, oo);
+            case ERF -> VectorFloatMath.erf(n, x, xo, out, oo);
+            case EXPM1 -> VectorFloatMath.expm1(n, x, xo, out, oo);
+            case LOG1P -> VectorFloatMath.log1p(n, x, xo, out, oo);
+            case FLOOR, CEIL, ROUND, TRUNC -> rounding(op, n, x, xo, out, oo);
+            case SIGN -> sign(n, x, xo, out, oo);
             default -> 0;
         };
         ScalarFloatOps.unary(op, n - done, x, xo + done, 1, out, oo + done, 1);
@@ -69,6 +75,43 @@ final class VectorFloatOps {
         for (int i = 0; i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             (v.blend(0f, v.compare(VectorOperators.LE, 0f))).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    /**
+     * floor, ceil, round (half to even) and trunc: |x| + 2^23 - 2^23 rounds |x| to an integer
+     * (half to even), the neighbours give floor and ceil of |x|, and x's sign bit goes back on, which
+     * gives the JDK's signed zeros; |x| &gt;= 2^23, infinities and NaN are already integral.
+     */
+    private static int rounding(UnaryOp op, int n, float[] x, int xo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector a = v.abs();
+            FloatVector rint = a.add(8388608f).sub(8388608f);
+            FloatVector down = rint.sub(1f, rint.compare(VectorOperators.GT, a));
+            FloatVector up = rint.add(1f, rint.compare(VectorOperators.LT, a));
+            VectorMask<Float> negative = v.compare(VectorOperators.LT, 0f);
+            FloatVector m = switch (op) {
+                case ROUND -> rint;
+                case TRUNC -> down;
+                case FLOOR -> down.blend(up, negative);
+                default -> up.blend(down, negative);
+            };
+            FloatVector y = m.reinterpretAsInts().or(v.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+            VectorMask<Float> integral = a.compare(VectorOperators.GE, 8388608f).or(v.compare(VectorOperators.NE, v));
+            y.blend(v, integral).intoArray(out, oo + i);
+        }
+        return bound;
+    }
+
+    private static int sign(int n, float[] x, int xo, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector y = FloatVector.zero(S).blend(1f, v.compare(VectorOperators.GT, 0f));
+            y.blend(-1f, v.compare(VectorOperators.LT, 0f)).intoArray(out, oo + i);
         }
         return bound;
     }

@@ -149,17 +149,18 @@ class SafeTensorsFormatTest {
     @Test
     void badJson() throws IOException {
         fails(file("{\"a\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4],}}", new byte[4]),
-                "bad JSON in the header: unexpected '}', expected a string key at character 60");
+                "bad JSON in the header: unexpected '}', expected a string key at byte 60");
         fails(file("[]", new byte[0]), "the header must be a JSON object, found an array");
-        fails(file("", new byte[0]), "bad JSON in the header: unexpected end of JSON, expected a value at character 0");
-        fails(file("{} {}", new byte[0]), "bad JSON in the header: unexpected '{' after the JSON value at character 3");
-        fails(file("{\"a\":1,\"a\":1}", new byte[0]), "bad JSON in the header: duplicate key \"a\" at character 7");
+        fails(file("", new byte[0]), "bad JSON in the header: unexpected end of JSON, expected a value at byte 0");
+        fails(file("{} {}", new byte[0]), "bad JSON in the header: unexpected '{' after the JSON value at byte 3");
+        fails(file("{\"a\":1,\"a\":1}", new byte[0]), "bad JSON in the header: duplicate key \"a\" at byte 7");
         fails(file("{\"a\": {\"dtype\": \"F32\"", new byte[0]),
-                "bad JSON in the header: unexpected end of JSON, expected ',' or '}' at character 21");
-        fails(file("{\"x\":" + "[".repeat(20) + "]".repeat(20) + "}", new byte[0]),
-                "bad JSON in the header: JSON nested deeper than 16 levels at character 20");
+                "bad JSON in the header: unexpected end of JSON, expected ',' or '}' at byte 21");
+        fails(file("{\"x\":" + "[".repeat(70) + "]".repeat(70) + "}", new byte[0]),
+                "bad JSON in the header: JSON nested deeper than 64 levels at byte 68");
         byte[] latin1 = "{\"caf\u00e9\":1}".getBytes(StandardCharsets.ISO_8859_1);
-        fails(file(latin1, new byte[0]), "the header is not valid UTF-8");
+        fails(file(latin1, new byte[0]),
+                "bad JSON in the header: invalid UTF-8: byte 0x22 at byte 6 does not continue a character at byte 5");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package dev.jgrad.autograd;
+
+import static dev.jgrad.autograd.GradCheck.check;
+import static dev.jgrad.autograd.GradCheck.leaf;
+import static dev.jgrad.autograd.GradCheck.shape;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.jgrad.tensor.DType;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** Gradient checks of the elementwise functions of issue 16, on odd shapes and non-contiguous views. */
+class MathGradTest {
+    private static final int TRIALS = 20;
+
+    private static void unary(String name, long seed, UnaryOperator<Tensor> op, boolean positive) {
+        Random rng = new Random(seed);
+        for (int trial = 0; trial < TRIALS; trial++) {
+            Tensor a = leaf(rng, shape(rng, 0, 4, true), rng.nextBoolean());
+            if (positive) {
+                a = Tensor.of(a.data().abs().add(0.5)).requiresGrad_();
+            }
+            check(name + " " + a.shape(), rng, in -> op.apply(in[0]), a);
+        }
+    }
+
+    @Test
+    void sinAndCos() {
+        unary("sin", 1, Tensor::sin, false);
+        unary("cos", 2, Tensor::cos, false);
+    }
+
+    @Test
+    void erfExpm1Log1p() {
+        unary("erf", 3, Tensor::erf, false);
+        unary("expm1", 4, Tensor::expm1, false);
+        unary("log1p", 5, Tensor::log1p, true);
+    }
+
+    @Test
+    void stepFunctionsHaveZeroGradient() {
+        unary("floor", 6, Tensor::floor, false);
+        unary("ceil", 7, Tensor::ceil, false);
+        unary("round", 8, Tensor::round, false);
+        unary("trunc", 9, Tensor::trunc, false);
+        unary("sign", 10, Tensor::sign, false);
+    }
+
+    @Test
+    void rsub() {
+        unary("rsub scalar", 11, a -> a.rsub(1.5), false);
+        Random rng = new Random(12);
+        for (int trial = 0; trial < TRIALS; trial++) {
+            int[] s = shape(rng, 1, 3, false);
+            Tensor a = leaf(rng, s, rng.nextBoolean());
+            Tensor b = leaf(rng, s, rng.nextBoolean());
+            check("rsub tensor", rng, in -> in[0].rsub(in[1]), a, b);
+        }
+    }
+
+    @Test
+    void printingNamesPyTorchsBackwardNodes() {
+        Tensor x = Tensor.tensor(new float[] {1, 2}).requiresGrad_();
+        assertEquals("tensor([0.8415, 0.9093], grad_fn=<SinBackward0>)", x.sin().toString());
+        assertEquals("tensor([ 0.5403, -0.4161], grad_fn=<CosBackward0>)", x.cos().toString());
+        assertEquals("tensor([0.8427, 0.9953], grad_fn=<ErfBackward0>)", x.erf().toString());
+        assertEquals("tensor([1.7183, 6.3891], grad_fn=<Expm1Backward0>)", x.expm1().toString());
+        assertEquals("tensor([0.6931, 1.0986], grad_fn=<Log1PBackward0>)", x.log1p().toString());
+        assertEquals("tensor([1., 2.], grad_fn=<FloorBackward0>)", x.floor().toString());
+        assertEquals("tensor([1., 1.], grad_fn=<SignBackward0>)", x.sign().toString());
+        assertEquals("tensor([ 0., -1.], grad_fn=<RsubBackward1>)", x.rsub(1).toString());
+        assertEquals("tensor([False, False])", x.isnan().toString());
+        assertFalse(x.isinf().requiresGrad());
+        assertEquals(DType.BOOL, x.isinf().dtype());
+    }
+}
