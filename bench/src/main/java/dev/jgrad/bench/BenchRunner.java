@@ -36,7 +36,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * {@code ./jgrad bench [--full] [--only SUITES] [--report-only]}: runs the JMH suites and writes
- * the report.
+ * the report; {@code ./jgrad bench --cold-start} times fresh JVMs instead (see {@link ColdStart}).
  *
  * <p>The quick mode (default) runs a subset of sizes with short iterations and writes everything
  * under {@code bench/target/quick/}. {@code --full} runs every size with two forks and, once all
@@ -113,6 +113,14 @@ public final class BenchRunner {
         RunMode mode = RunMode.QUICK;
         boolean reportOnly = false;
         List<String> only = null;
+        if (args.length > 0 && args[0].equals("--cold-start")) {
+            Path benchDir = benchDir();
+            ColdStart.run(Arrays.asList(args).subList(1, args.length), benchDir.resolve("results"));
+            if (Files.isRegularFile(benchDir.resolve("results").resolve(RunInfo.FILE_NAME))) {
+                writeReport(benchDir, benchDir, benchDir.resolve("results"));
+            }
+            return;
+        }
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--full":
@@ -179,12 +187,15 @@ public final class BenchRunner {
             err.println("jgrad bench: " + problem);
         }
         err.println("usage: ./jgrad bench [--full] [--only SUITE,...] [--report-only]");
+        err.println("       ./jgrad bench --cold-start [--jvms N] [--data DIR] [-- JVM_FLAGS...]");
         err.println("  (default)      quick run of a subset of sizes; writes bench/target/quick/");
         err.println("  --full         every size, 2 forks; rewrites bench/results/, bench/REPORT.md, "
                 + "bench/" + CHART);
         err.println("  --only S,...   quick run of some suites: matmul, reductions, elementwise, peak, "
                 + "train");
         err.println("  --report-only  regenerate the report from the results already written");
+        err.println("  --cold-start   time to the 1st, 10th, 100th MLP step and epoch 1 in N fresh JVMs (10);"
+                + " writes bench/results/" + ColdStart.FILE + " and adds it to bench/" + REPORT);
         System.exit(problem == null ? 0 : 2);
     }
 
@@ -324,6 +335,10 @@ public final class BenchRunner {
         Path notesFile = benchDir.resolve(NOTES);
         String notes = Files.isRegularFile(notesFile)
                 ? Files.readString(notesFile, StandardCharsets.UTF_8) : null;
+        Path coldStartFile = resultsDir.resolve(ColdStart.FILE);
+        if (Files.isRegularFile(coldStartFile)) {
+            notes = Files.readString(coldStartFile, StandardCharsets.UTF_8) + "\n" + (notes == null ? "" : notes);
+        }
         String report = MarkdownReport.render(results, info, chart == null ? null : CHART, notes);
         Path reportFile = outDir.resolve(REPORT);
         Files.writeString(reportFile, report, StandardCharsets.UTF_8);

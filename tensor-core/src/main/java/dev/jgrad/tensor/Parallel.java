@@ -26,6 +26,8 @@ public final class Parallel {
 
     private static volatile int numThreads = Runtime.getRuntime().availableProcessors();
     private static volatile ForkJoinPool pool;
+    /** A thread's own limit, set by {@link #scopedNumThreads}; absent means the JVM-wide one. */
+    private static final ThreadLocal<Integer> scoped = new ThreadLocal<>();
 
     private Parallel() {
     }
@@ -51,13 +53,62 @@ public final class Parallel {
     }
 
     /**
-     * How many threads kernels may use, as {@code torch.get_num_threads}: the number of processors until
-     * {@link #setNumThreads} changes it.
+     * How many threads kernels called from this thread may use, as {@code torch.get_num_threads}: this
+     * thread's scoped limit when one is open ({@link #scopedNumThreads}), else the JVM-wide one (the number
+     * of processors until {@link #setNumThreads} changes it).
      *
-     * @return the thread count
+     * @return the thread count in force for the calling thread
      */
     public static int getNumThreads() {
-        return numThreads;
+        Integer own = scoped.get();
+        return own != null ? own : numThreads;
+    }
+
+    /**
+     * Limits the kernels called from this thread to {@code n} threads until the returned scope is
+     * closed, leaving every other thread and the JVM-wide setting alone: for a host that runs many
+     * tasks in one JVM, each with its own share of the cores (a Spark executor, an app server). At
+     * most the JVM-wide count of threads run at once whatever {@code n}, since the pool is shared.
+     * Results are the same bits for every count. Scopes nest; close them in reverse order.
+     *
+     * @param n the calling thread's thread count, at least 1
+     * @return a scope that restores the previous setting of this thread when closed
+     * @throws IllegalArgumentException if {@code n} is not positive
+     */
+    public static Scope scopedNumThreads(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("set_num_threads expects a positive integer, but got " + n);
+        }
+        Integer previous = scoped.get();
+        scoped.set(n);
+        return new Scope(previous);
+    }
+
+    /** A thread's scoped thread count, from {@link #scopedNumThreads}; closing it restores the one before. */
+    public static final class Scope implements AutoCloseable {
+        private final Integer previous;
+        private final Thread owner = Thread.currentThread();
+
+        private Scope(Integer previous) {
+            this.previous = previous;
+        }
+
+        /**
+         * Restores the calling thread's previous setting.
+         *
+         * @throws IllegalStateException if called from another thread than the one that opened it
+         */
+        @Override
+        public void close() {
+            if (Thread.currentThread() != owner) {
+                throw new IllegalStateException("a thread-count scope must be closed by the thread that opened it");
+            }
+            if (previous == null) {
+                scoped.remove();
+            } else {
+                scoped.set(previous);
+            }
+        }
     }
 
     private static ForkJoinPool pool() {
@@ -93,7 +144,7 @@ public final class Parallel {
      */
     public static void parallelFor(int start, int end, int grain, RangeBody body) {
         int n = end - start;
-        int threads = numThreads;
+        int threads = getNumThreads();
         if (n <= 0) {
             return;
         }

@@ -2,7 +2,10 @@ package dev.jgrad.tensor.io;
 
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -68,7 +71,45 @@ public final class SafeTensors {
      * @throws IOException if the file can't be read
      */
     public static Contents load(Path file) throws IOException {
-        SafeTensorsCodec.Contents raw = SafeTensorsCodec.read(file);
+        return contents(SafeTensorsCodec.read(file));
+    }
+
+    /**
+     * Reads safetensors bytes held in memory (for instance a model shipped to another JVM), with
+     * every check the file reader makes. Python's {@code safetensors.torch.load(data)}.
+     *
+     * @param bytes the whole format: header length, header and data
+     * @param name what to call the bytes in error messages, as a file's path would be
+     * @return the tensors, in the header's order, and the metadata
+     * @throws SafeTensorsException if the bytes are not a valid safetensors encoding (the message
+     *     names {@code name} and the problem)
+     */
+    public static Contents load(byte[] bytes, String name) throws SafeTensorsException {
+        try {
+            return contents(SafeTensorsCodec.read(bytes, name));
+        } catch (SafeTensorsException e) {
+            throw e;
+        } catch (IOException e) {
+            // An in-memory channel raises no other I/O error.
+            throw new AssertionError("reading bytes in memory failed", e);
+        }
+    }
+
+    /**
+     * Reads one safetensors encoding from a stream, to its end, with every check the file reader
+     * makes; the stream is not closed.
+     *
+     * @param in a stream holding exactly one safetensors encoding
+     * @param name what to call the stream in error messages
+     * @return the tensors, in the header's order, and the metadata
+     * @throws IOException if reading the stream fails, or a {@link SafeTensorsException} if its bytes
+     *     are not a valid safetensors encoding
+     */
+    public static Contents load(InputStream in, String name) throws IOException {
+        return load(in.readAllBytes(), name);
+    }
+
+    private static Contents contents(SafeTensorsCodec.Contents raw) {
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         for (Map.Entry<String, RawTensor> e : raw.tensors.entrySet()) {
             tensors.put(e.getKey(), toNDArray(e.getValue()));
@@ -112,6 +153,44 @@ public final class SafeTensors {
      * @throws IOException if the file can't be written
      */
     public static void save(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) throws IOException {
+        SafeTensorsCodec.write(file, raw(tensors), metadata);
+    }
+
+    /**
+     * Encodes tensors and metadata as safetensors bytes in memory, the bytes {@link #save(Path, Map, Map)}
+     * would write. Python's {@code safetensors.torch.save(tensors, metadata)}.
+     *
+     * @param tensors the tensors in the order to write them, any strides accepted
+     * @param metadata string metadata, or null or empty for none
+     * @return the encoding
+     * @throws IllegalArgumentException if a tensor is null, a name is invalid, or metadata holds a null
+     */
+    public static byte[] toBytes(Map<String, NDArray> tensors, Map<String, String> metadata) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            save(out, tensors, metadata);
+        } catch (IOException e) {
+            throw new AssertionError("writing to memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes tensors and metadata as safetensors to a stream, which is left open; see
+     * {@link #toBytes}.
+     *
+     * @param out where the bytes go
+     * @param tensors the tensors in the order to write them, any strides accepted
+     * @param metadata string metadata, or null or empty for none
+     * @throws IOException if the stream fails
+     * @throws IllegalArgumentException if a tensor is null, a name is invalid, or metadata holds a null
+     */
+    public static void save(OutputStream out, Map<String, NDArray> tensors, Map<String, String> metadata)
+            throws IOException {
+        SafeTensorsCodec.write(out, raw(tensors), metadata);
+    }
+
+    private static Map<String, RawTensor> raw(Map<String, NDArray> tensors) {
         Map<String, RawTensor> raw = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
             if (e.getValue() == null) {
@@ -119,7 +198,7 @@ public final class SafeTensors {
             }
             raw.put(e.getKey(), toRaw(e.getValue()));
         }
-        SafeTensorsCodec.write(file, raw, metadata);
+        return raw;
     }
 
     private static NDArray toNDArray(RawTensor t) {

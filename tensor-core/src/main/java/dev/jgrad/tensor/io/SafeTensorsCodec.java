@@ -38,17 +38,27 @@ final class SafeTensorsCodec {
     }
 
     static Contents read(Path path) throws IOException {
-        String file = path.toString();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            SafeTensorsHeader header = SafeTensorsHeader.read(ch, file);
-            Map<String, RawTensor> tensors = new LinkedHashMap<>();
-            for (SafeTensorsHeader.Entry e : header.entries) {
-                Object data = RawTensor.newArray(e.dtype, e.numel);
-                readData(ch, header.dataStart + e.begin, e, data, file);
-                tensors.put(e.name, new RawTensor(e.dtype, e.shape, data));
-            }
-            return new Contents(tensors, header.metadata);
+            return read(ch, path.toString());
         }
+    }
+
+    /** Reads safetensors bytes held in memory, with the same checks as a file; {@code name} names them in errors. */
+    static Contents read(byte[] bytes, String name) throws IOException {
+        try (FileChannel ch = new ByteArrayChannel(bytes)) {
+            return read(ch, name);
+        }
+    }
+
+    private static Contents read(FileChannel ch, String file) throws IOException {
+        SafeTensorsHeader header = SafeTensorsHeader.read(ch, file);
+        Map<String, RawTensor> tensors = new LinkedHashMap<>();
+        for (SafeTensorsHeader.Entry e : header.entries) {
+            Object data = RawTensor.newArray(e.dtype, e.numel);
+            readData(ch, header.dataStart + e.begin, e, data, file);
+            tensors.put(e.name, new RawTensor(e.dtype, e.shape, data));
+        }
+        return new Contents(tensors, header.metadata);
     }
 
     static Map<String, String> readMetadata(Path path) throws IOException {
@@ -94,14 +104,21 @@ final class SafeTensorsCodec {
 
     static void write(Path path, Map<String, RawTensor> tensors, Map<String, String> metadata) throws IOException {
         byte[] header = header(tensors, metadata);
-        AtomicFiles.write(path, out -> {
-            ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length);
-            out.write(len.array());
-            out.write(header);
-            for (RawTensor t : tensors.values()) {
-                writeData(out, t);
-            }
-        });
+        AtomicFiles.write(path, out -> write(out, header, tensors));
+    }
+
+    /** Writes the whole format (length, header, data) to a stream, which is left open. */
+    static void write(OutputStream out, Map<String, RawTensor> tensors, Map<String, String> metadata) throws IOException {
+        write(out, header(tensors, metadata), tensors);
+    }
+
+    private static void write(OutputStream out, byte[] header, Map<String, RawTensor> tensors) throws IOException {
+        ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length);
+        out.write(len.array());
+        out.write(header);
+        for (RawTensor t : tensors.values()) {
+            writeData(out, t);
+        }
     }
 
     /** The JSON header, padded with spaces to a multiple of 8 bytes so the data starts aligned. */

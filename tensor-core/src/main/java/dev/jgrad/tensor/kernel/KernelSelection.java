@@ -63,17 +63,27 @@ final class KernelSelection {
             return new Choice(ScalarKernels.INSTANCE, prefix + "module " + VECTOR_MODULE
                     + " is not in the boot layer, so jgrad uses its scalar kernels; " + ENABLE_HINT);
         }
+        // Without C2 (-Xint, -XX:TieredStopAtLevel=1) the Vector API runs its slow Java fallback, but
+        // jgrad still uses it: the scalar GEMM and sums round differently in the last bits, and a
+        // result must not depend on the JIT settings any more than on whether a kernel was compiled
+        // yet (WarmupDeterminismTest). The warning names the faster choice and its cost.
+        String slowVm = null;
         if (forced == null && vmInfo != null) {
             String info = vmInfo.toLowerCase(java.util.Locale.ROOT);
             if (info.contains("interpreted") || info.contains("emulated-client")) {
-                return new Choice(ScalarKernels.INSTANCE, prefix + "the JVM runs without the C2 compiler (java.vm.info: "
-                        + vmInfo + "), where the Vector API is slower than plain loops, so jgrad uses its scalar kernels");
+                slowVm = "the JVM runs without the C2 compiler (java.vm.info: " + vmInfo + "), where the Vector API"
+                        + " kernels run slowly; jgrad uses them all the same, so that results have the same bits as"
+                        + " with C2. -D" + PROPERTY + "=scalar runs faster there, with other last bits in matrix"
+                        + " products and sums";
             }
         }
         Loaded loaded = vectorLoader.get();
         if (loaded.kernels() == null) {
             return new Choice(ScalarKernels.INSTANCE, prefix + "the Vector API kernels cannot run here ("
                     + loaded.failure() + "), so jgrad uses its scalar kernels");
+        }
+        if (slowVm != null) {
+            return new Choice(loaded.kernels(), prefix + slowVm);
         }
         return new Choice(loaded.kernels(), prefix.isEmpty() ? null : prefix + "using the Vector API kernels");
     }

@@ -49,15 +49,6 @@ final class Lanes {
     private static final VectorShuffle<Float> FLOAT_XOR_4 = xor(FS, 4);
     private static final VectorShuffle<Float> FLOAT_XOR_2 = xor(FS, 2);
 
-    /**
-     * Swaps the upper and lower halves of a float vector. Kernels widen a float vector to double
-     * lanes as {@code convertShape(F2D, D, 0)} of the vector and of the vector with its halves
-     * swapped, not with {@code convertShape(F2D, D, 1)}: the JDK builds part 1 from a slice whose
-     * shuffle C2 sometimes compiles before it knows the vector's class, and then the conversion is
-     * not intrinsified and boxes. A constant shuffle is one permute instruction.
-     */
-    static final VectorShuffle<Float> FLOAT_HALVES_SWAPPED = xor(FS, FLOAT_LANES / 2);
-
     static {
         // The Vector API's widest shape is 2048 bits: 64 float lanes, which the steps above cover.
         if (FLOAT_LANES > 64) {
@@ -81,6 +72,43 @@ final class Lanes {
             if (FLOAT_LANES > 2) { v = v.add(v.rearrange(FLOAT_XOR_2)); }
             sums[q] = v.lane(0) + v.lane(1);
         }
+    }
+
+    /** Per thread: room for a float vector's lanes, and for two accumulators of double lanes. */
+    static final class Scratch {
+        final float[] lanes = new float[FLOAT_LANES];
+        final double[] acc = new double[2 * DOUBLE_LANES];
+    }
+
+    static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * acc[at + d] = (acc[at + d] + lanes[d]) + lanes[d + H] in double, for d in [0, H), H =
+     * FLOAT_LANES / 2: the bits of adding a float vector's lower and upper halves, widened, to a
+     * vector of {@link #DOUBLE_LANES} doubles, as the float sums once did with
+     * {@code convertShape(F2D)}. In plain Java because JDK 17's C2 left that conversion
+     * unintrinsified in some full test runs, by compile order, so that the float sum boxed its
+     * vectors (1.8 KB a call); the sums call this once per block of {@code 32 L} elements.
+     */
+    static void addWidened(float[] lanes, double[] acc, int at) {
+        int h = FLOAT_LANES / 2;
+        for (int d = 0; d < h; d++) {
+            acc[at + d] = (acc[at + d] + lanes[d]) + lanes[d + h];
+        }
+    }
+
+    /**
+     * The sum of the {@link #DOUBLE_LANES} lanes at acc[at] in the butterfly order of the vector
+     * folds: lane i plus lane i ^ L/2, down to ^ 2, then lane 0 + lane 1. After a step the upper
+     * half equals the lower (addition commutes bit for bit), so each step halves in place.
+     */
+    static double foldDoubles(double[] acc, int at) {
+        for (int s = DOUBLE_LANES / 2; s >= 2; s /= 2) {
+            for (int d = 0; d < s; d++) {
+                acc[at + d] = acc[at + d] + acc[at + d + s];
+            }
+        }
+        return acc[at] + acc[at + 1];
     }
 
     /** The shuffle taking lane i to lane i ^ d, or null where the species has d lanes or fewer. */

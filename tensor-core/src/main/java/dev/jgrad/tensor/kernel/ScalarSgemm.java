@@ -3,15 +3,21 @@ package dev.jgrad.tensor.kernel;
 /**
  * float GEMM of the scalar kernels: the i-k-j order, so that the innermost loop runs along a row of
  * B and a row of C (C2 vectorises it), blocked so that a block of B stays in cache. B blocks are
- * copied to a contiguous buffer, so every stride layout runs the same loop.
+ * copied into one array per row, and each C row into a row buffer, so that every stride layout
+ * runs the same loop, over arrays indexed from 0.
+ *
+ * <p>Each C element is one chain of {@code Fma.fma} over k in order, starting from C (zero
+ * unless accumulating): what {@link VectorSgemm}'s packed path computes, so the two agree bit
+ * for bit there (the dot-product tiles of {@link VectorSgemmNT} add in lanes and may differ in
+ * the last bits). C2's SuperWord turns the fma loops into vector fma's.
  */
 final class ScalarSgemm {
     private static final int KC = 256;
     private static final int NC = 512;
     /** Below this many flops the product runs on the calling thread. */
     private static final long PARALLEL_FLOPS = 1L << 22;
-    private static final ThreadLocal<float[][]> BUFFERS =
-            ThreadLocal.withInitial(() -> new float[][] {new float[KC * NC], new float[NC]});
+    /** Per thread: KC packed rows of B (NC each), then one row of C. */
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[KC + 1][NC]);
 
     private ScalarSgemm() {}
 
@@ -23,7 +29,7 @@ final class ScalarSgemm {
             float[][] buf = BUFFERS.get();
             for (int t = b0; t < b1; t++) {
                 region(m0, m1, n0, n1, k, a, aOff + t * aBatch, ars, acs, b, bOff + t * bBatch, brs, bcs,
-                        c, cOff + t * cBatch, crs, ccs, accumulate, buf[0], buf[1]);
+                        c, cOff + t * cBatch, crs, ccs, accumulate, buf);
             }
         });
     }
@@ -31,7 +37,7 @@ final class ScalarSgemm {
     private static void region(int m0, int m1, int n0, int n1, int k,
                                float[] a, int aOff, int ars, int acs,
                                float[] b, int bOff, int brs, int bcs,
-                               float[] c, int cOff, int crs, int ccs, boolean accumulate, float[] bp, float[] row) {
+                               float[] c, int cOff, int crs, int ccs, boolean accumulate, float[][] bp) {
         if (!accumulate) {
             for (int i = m0; i < m1; i++) {
                 for (int j = n0; j < n1; j++) {
@@ -39,26 +45,22 @@ final class ScalarSgemm {
                 }
             }
         }
+        float[] row = bp[KC];
         for (int jc = n0; jc < n1; jc += NC) {
             int nc = Math.min(NC, n1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 for (int p = 0; p < kc; p++) {
                     int src = bOff + (pc + p) * brs + jc * bcs;
+                    float[] dst = bp[p];
                     for (int j = 0; j < nc; j++) {
-                        bp[p * nc + j] = b[src + j * bcs];
+                        dst[j] = b[src + j * bcs];
                     }
                 }
                 for (int i = m0; i < m1; i++) {
                     int ci = cOff + i * crs + jc * ccs;
-                    float[] out = c;
-                    int o = ci;
-                    if (ccs != 1) {
-                        for (int j = 0; j < nc; j++) {
-                            row[j] = c[ci + j * ccs];
-                        }
-                        out = row;
-                        o = 0;
+                    for (int j = 0; j < nc; j++) {
+                        row[j] = c[ci + j * ccs];
                     }
                     int ai = aOff + i * ars + pc * acs;
                     int p = 0;
@@ -68,34 +70,36 @@ final class ScalarSgemm {
                         float x1 = a[ai + (p + 1) * acs];
                         float x2 = a[ai + (p + 2) * acs];
                         float x3 = a[ai + (p + 3) * acs];
-                        rowUpdate4(out, o, nc, x0, x1, x2, x3, bp, p * nc);
+                        rowUpdate4(row, nc, x0, x1, x2, x3, bp[p], bp[p + 1], bp[p + 2], bp[p + 3]);
                     }
                     for (; p < kc; p++) {
-                        rowUpdate1(out, o, nc, a[ai + p * acs], bp, p * nc);
+                        rowUpdate1(row, nc, a[ai + p * acs], bp[p]);
                     }
-                    if (ccs != 1) {
-                        for (int j = 0; j < nc; j++) {
-                            c[ci + j * ccs] = row[j];
-                        }
+                    for (int j = 0; j < nc; j++) {
+                        c[ci + j * ccs] = row[j];
                     }
                 }
             }
         }
     }
 
-    /** c[o + j] += x0*b[j] + x1*b[nc + j] + x2*b[2nc + j] + x3*b[3nc + j]; a loop C2 vectorises. */
-    private static void rowUpdate4(float[] c, int o, int nc, float x0, float x1, float x2, float x3, float[] b, int b0) {
-        int b1 = b0 + nc;
-        int b2 = b1 + nc;
-        int b3 = b2 + nc;
+    /**
+     * c[j] = fma(x3, b3[j], fma(x2, b2[j], fma(x1, b1[j], fma(x0, b0[j], c[j])))) for j in [0, nc).
+     * Every array is indexed by j alone: C2's SuperWord vectorises this loop (vfmadd231ps on zmm
+     * with AVX-512, JDK 17 and 25), but not the same loop over offsets into one array (c[o + j],
+     * b[b0 + j]), which it compiled to scalar vfmadd231ss: that was the 5 to 8 GFLOPS GEMM.
+     */
+    private static void rowUpdate4(float[] c, int nc, float x0, float x1, float x2, float x3,
+                                   float[] b0, float[] b1, float[] b2, float[] b3) {
         for (int j = 0; j < nc; j++) {
-            c[o + j] += x0 * b[b0 + j] + x1 * b[b1 + j] + x2 * b[b2 + j] + x3 * b[b3 + j];
+            float t = Fma.fma(x1, b1[j], Fma.fma(x0, b0[j], c[j]));
+            c[j] = Fma.fma(x3, b3[j], Fma.fma(x2, b2[j], t));
         }
     }
 
-    private static void rowUpdate1(float[] c, int o, int nc, float x, float[] b, int b0) {
+    private static void rowUpdate1(float[] c, int nc, float x, float[] b) {
         for (int j = 0; j < nc; j++) {
-            c[o + j] += x * b[b0 + j];
+            c[j] = Fma.fma(x, b[j], c[j]);
         }
     }
 }

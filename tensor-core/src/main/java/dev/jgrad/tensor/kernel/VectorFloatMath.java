@@ -23,11 +23,19 @@ final class VectorFloatMath {
      * JDK 17, C2 fails to intrinsify its body ("missing constant" in the JDK's shared
      * reinterpret/convert helper, whose type profile both directions feed), so every vector op
      * falls back to Java code that allocates 16 KB per 1,000 elements (KernelAllocationTest) and
-     * runs at 0.3 Gelem/s, no faster than the scalar kernel. exp, tanh and sigmoid compile fine
-     * there. JDK 25 compiles log fully (2.3 Gelem/s); versions in between are not tested here, so
+     * runs at 0.3 Gelem/s, no faster than the scalar kernel. JDK 25 compiles log fully (2.3 Gelem/s); versions in between are not tested here, so
      * they take the scalar path.
      */
     static final boolean LOG_ENABLED = Runtime.version().feature() >= 25;
+    /**
+     * Whether {@link #expFamily} runs here; otherwise the scalar exp, tanh and sigmoid, which give
+     * the same bits. On JDK 17 it compiles or not depending on what C2 compiled before: sigmoid or
+     * tanh stayed boxed (10.9 KB per 1,000 elements) in some KernelAllocationTest runs and not in
+     * others. A kernel that is fast in one run and boxed in the next gives the user no steady
+     * speed, so JDK 17 (and the untested versions before 25) always take the scalar path, where
+     * exp costs little: it runs on the logits of a batch, not on the hidden layers.
+     */
+    static final boolean EXP_FAMILY_ENABLED = Runtime.version().feature() >= 25;
 
     private VectorFloatMath() {}
 

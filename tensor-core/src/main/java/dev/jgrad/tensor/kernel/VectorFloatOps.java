@@ -30,7 +30,8 @@ final class VectorFloatOps {
             case ABS -> abs(n, x, xo, out, oo);
             case SQRT -> sqrt(n, x, xo, out, oo);
             case RELU -> relu(n, x, xo, out, oo);
-            case EXP, TANH, SIGMOID -> VectorFloatMath.expFamily(op, n, x, xo, out, oo);
+            case EXP, TANH, SIGMOID ->
+                    VectorFloatMath.EXP_FAMILY_ENABLED ? VectorFloatMath.expFamily(op, n, x, xo, out, oo) : 0;
             case LOG -> VectorFloatMath.LOG_ENABLED ? VectorFloatMath.log(n, x, xo, out, oo) : 0;
             case SIN, COS -> VectorFloatMath.trig(op, n, x, xo, out, oo);
             case ERF -> VectorFloatMath.erf(n, x, xo, out, oo);

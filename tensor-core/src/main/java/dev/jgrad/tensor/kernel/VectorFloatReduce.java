@@ -1,6 +1,5 @@
 package dev.jgrad.tensor.kernel;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -10,7 +9,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorFloatReduce {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /**
      * Elements per block of a sum: each of the 4 x L accumulator lanes adds 8 of them in float,
      * then the block goes to double. Fixed per lane, not per block, so that the rounding does not
@@ -33,7 +31,11 @@ final class VectorFloatReduce {
             return ScalarFloatReduce.sum(n, x, off, stride);
         }
         int step = 4 * L;
-        DoubleVector total = DoubleVector.zero(D);
+        // Float blocks are widened and added in double outside the Vector API (Lanes.addWidened).
+        Lanes.Scratch scratch = Lanes.SCRATCH.get();
+        float[] lanes = scratch.lanes;
+        double[] total = scratch.acc;
+        java.util.Arrays.fill(total, 0, Lanes.DOUBLE_LANES, 0.0);
         int i = 0;
         while (n >= FLOAT_BLOCKS_FROM && n - i >= step) {
             int end = i + Math.min(BLOCK, (n - i) / step * step);
@@ -45,7 +47,8 @@ final class VectorFloatReduce {
                 a3 = a3.add(FloatVector.fromArray(S, x, off + i + 3 * L));
             }
             FloatVector blk = a0.add(a1).add(a2.add(a3));
-            total = total.add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) blk.rearrange(Lanes.FLOAT_HALVES_SWAPPED).convertShape(VectorOperators.F2D, D, 0));
+            blk.intoArray(lanes, 0);
+            Lanes.addWidened(lanes, total, 0);
         }
         double rest = 0.0;
         if (n - i >= L) {
@@ -56,11 +59,7 @@ final class VectorFloatReduce {
         for (; i < n; i++) {
             rest += x[off + i];
         }
-        if (Lanes.DOUBLE_LANES > 16) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16)); }
-        if (Lanes.DOUBLE_LANES > 8) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8)); }
-        if (Lanes.DOUBLE_LANES > 4) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4)); }
-        if (Lanes.DOUBLE_LANES > 2) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2)); }
-        return total.lane(0) + total.lane(1) + rest;
+        return Lanes.foldDoubles(total, 0) + rest;
     }
 
     /**
@@ -70,16 +69,14 @@ final class VectorFloatReduce {
      * method of its own: inside sum() it made C2 compile the block loop worse.
      */
     private static double wholeVectorsSum(int vectors, float[] x, int off) {
-        DoubleVector a = DoubleVector.zero(D);
+        Lanes.Scratch scratch = Lanes.SCRATCH.get();
+        int at = Lanes.DOUBLE_LANES; // the second accumulator: sum() may hold the first
+        java.util.Arrays.fill(scratch.acc, at, 2 * at, 0.0);
         for (int v = 0; v < vectors; v++) {
-            FloatVector f = FloatVector.fromArray(S, x, off + v * L);
-            a = a.add((DoubleVector) f.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) f.rearrange(Lanes.FLOAT_HALVES_SWAPPED).convertShape(VectorOperators.F2D, D, 0));
+            FloatVector.fromArray(S, x, off + v * L).intoArray(scratch.lanes, 0);
+            Lanes.addWidened(scratch.lanes, scratch.acc, at);
         }
-        if (Lanes.DOUBLE_LANES > 16) { a = a.add(a.rearrange(Lanes.DOUBLE_XOR_16)); }
-        if (Lanes.DOUBLE_LANES > 8) { a = a.add(a.rearrange(Lanes.DOUBLE_XOR_8)); }
-        if (Lanes.DOUBLE_LANES > 4) { a = a.add(a.rearrange(Lanes.DOUBLE_XOR_4)); }
-        if (Lanes.DOUBLE_LANES > 2) { a = a.add(a.rearrange(Lanes.DOUBLE_XOR_2)); }
-        return a.lane(0) + a.lane(1);
+        return Lanes.foldDoubles(scratch.acc, at);
     }
 
     static double dot(int n, float[] x, int xo, int xs, float[] y, int yo, int ys) {
@@ -87,7 +84,11 @@ final class VectorFloatReduce {
             return ScalarFloatReduce.dot(n, x, xo, xs, y, yo, ys);
         }
         int step = 4 * L;
-        DoubleVector total = DoubleVector.zero(D);
+        // Float blocks are widened and added in double outside the Vector API (Lanes.addWidened).
+        Lanes.Scratch scratch = Lanes.SCRATCH.get();
+        float[] lanes = scratch.lanes;
+        double[] total = scratch.acc;
+        java.util.Arrays.fill(total, 0, Lanes.DOUBLE_LANES, 0.0);
         int i = 0;
         while (n - i >= step) {
             int end = i + Math.min(BLOCK, (n - i) / step * step);
@@ -107,17 +108,14 @@ final class VectorFloatReduce {
                 a3 = Fma.FAST ? x3.fma(y3, a3) : x3.mul(y3).add(a3);
             }
             FloatVector blk = a0.add(a1).add(a2.add(a3));
-            total = total.add((DoubleVector) blk.convertShape(VectorOperators.F2D, D, 0)).add((DoubleVector) blk.rearrange(Lanes.FLOAT_HALVES_SWAPPED).convertShape(VectorOperators.F2D, D, 0));
+            blk.intoArray(lanes, 0);
+            Lanes.addWidened(lanes, total, 0);
         }
         double tail = 0.0;
         for (; i < n; i++) {
             tail += (double) x[xo + i] * y[yo + i];
         }
-        if (Lanes.DOUBLE_LANES > 16) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16)); }
-        if (Lanes.DOUBLE_LANES > 8) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8)); }
-        if (Lanes.DOUBLE_LANES > 4) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4)); }
-        if (Lanes.DOUBLE_LANES > 2) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2)); }
-        return total.lane(0) + total.lane(1) + tail;
+        return Lanes.foldDoubles(total, 0) + tail;
     }
 
     static float max(int n, float[] x, int off, int stride) {

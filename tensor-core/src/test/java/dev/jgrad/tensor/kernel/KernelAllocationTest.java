@@ -49,9 +49,10 @@ class KernelAllocationTest {
     }
 
     /**
-     * The sums, which widen float blocks to double lanes. Before the halves were widened through
-     * a swap (see {@link Lanes#FLOAT_HALVES_SWAPPED}), the float sum boxed in about one full
-     * tensor-core run in four, depending on what C2 had compiled before.
+     * The sums, which widen float blocks to double lanes. While they did it with the Vector API's
+     * conversion, the float sum boxed in some full tensor-core runs on JDK 17 (and, before the
+     * halves were swapped rather than sliced, on JDK 25), depending on what C2 had compiled
+     * before; they now widen in plain Java (see {@link Lanes#addWidened}).
      */
     @Test
     void sumsAndDotProducts() {
@@ -109,11 +110,6 @@ class KernelAllocationTest {
     }
 
     private static void settlesWithoutAllocating(String what, Runnable call) {
-        // On JDK 17 the answer depends on what the JVM compiled before: the Vector API's shared
-        // conversion helper carries one type profile for every caller, and once it is mixed, C2
-        // leaves later kernels unintrinsified (the float sum boxed in one full run and not in the
-        // next). The README says so; a test that passes or fails by compile order checks nothing.
-        assumeTrue(Runtime.version().feature() >= 25, "JDK 17's Vector API compiles depending on history");
         assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(),
                 "this JVM does not count allocation per thread");
         long thread = Thread.currentThread().getId();

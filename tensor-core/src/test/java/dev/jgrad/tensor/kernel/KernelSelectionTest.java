@@ -49,13 +49,14 @@ class KernelSelectionTest {
     }
 
     @Test
-    void interpreterAndClientCompilerFallBack() {
+    void interpreterAndClientCompilerKeepTheVectorKernelsAndSaySo() {
+        // The scalar kernels would be faster there, but would change the last bits of products and sums.
         for (String info : new String[] {"interpreted mode, sharing", "emulated-client, sharing"}) {
             AtomicInteger calls = new AtomicInteger();
             KernelSelection.Choice c = KernelSelection.choose(null, true, info, loads(calls));
-            assertSame(ScalarKernels.INSTANCE, c.kernels(), info);
-            assertEquals(0, calls.get());
-            assertTrue(c.warning().contains("C2"), c.warning());
+            assertEquals("marker", c.kernels().name(), info);
+            assertEquals(1, calls.get());
+            assertTrue(c.warning().contains("C2") && c.warning().contains("jgrad.kernels=scalar"), c.warning());
         }
     }
 

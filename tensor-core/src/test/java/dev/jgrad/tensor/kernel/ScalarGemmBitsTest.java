@@ -1,0 +1,54 @@
+package dev.jgrad.tensor.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scalar float GEMM gives the vector GEMM's bits wherever the vector one runs its packed
+ * path: both compute each C element as one fma chain over k in order, from C. So a JVM without
+ * the Vector API prints the same digits for those products. (The dot-product tiles that
+ * {@link VectorSgemmNT} runs for few outputs on 512-bit vectors add in lanes: skipped here.)
+ */
+class ScalarGemmBitsTest {
+    private static final Kernels VECTOR = new VectorKernels();
+
+    @Test
+    void scalarAndVectorProductsAgreeBitForBit() {
+        Random r = new Random(17);
+        int checked = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int m = 1 + r.nextInt(40), n = 1 + r.nextInt(70);
+            // Depths past both kernels' K blocks (256 scalar, 384 vector) now and then.
+            int k = 1 + (r.nextInt(5) == 0 ? r.nextInt(900) : r.nextInt(60));
+            boolean aT = r.nextBoolean(), bT = r.nextBoolean(), cT = r.nextInt(4) == 0, acc = r.nextBoolean();
+            int ars = aT ? 1 : k, acs = aT ? m : 1, brs = bT ? 1 : n, bcs = bT ? k : 1;
+            int crs = cT ? 1 : n, ccs = cT ? m : 1;
+            if (VectorSgemmNT.applies(n, k, acs, brs)) {
+                continue;
+            }
+            float[] a = random(r, m * k), b = random(r, k * n), c0 = random(r, m * n);
+            float[] scalar = c0.clone(), vector = c0.clone();
+            ScalarKernels.INSTANCE.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, scalar, 0, crs, ccs, acc);
+            VECTOR.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, vector, 0, crs, ccs, acc);
+            for (int i = 0; i < m * n; i++) {
+                int at = i;
+                String shape = m + " x " + n + " x " + k + (aT ? ", A transposed" : "") + (bT ? ", B transposed" : "")
+                        + (cT ? ", C transposed" : "") + (acc ? ", accumulating" : "");
+                assertEquals(Float.floatToRawIntBits(vector[i]), Float.floatToRawIntBits(scalar[i]),
+                        () -> shape + ": element " + at + " is " + scalar[at] + " scalar, " + vector[at] + " vector");
+            }
+            checked++;
+        }
+        assertEquals(true, checked > 200, "only " + checked + " products compared");
+    }
+
+    private static float[] random(Random r, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = r.nextFloat() * 2 - 1;
+        }
+        return x;
+    }
+}
