@@ -29,12 +29,12 @@ final class VectorFloatMath {
     static final boolean LOG_ENABLED = Runtime.version().feature() >= 25;
 
     /**
-     * Whether the erf kernel runs here; otherwise the scalar one, which gives the same bits. Without
-     * FMA each multiply-add is two vector calls for C2 to inline, and on JDK 17 the erf loop then
-     * stays boxed (39 KB per 1,000 elements in KernelAllocationTest's no-fma run); JDK 25 compiles
-     * it fully in both modes.
+     * Whether the erf, expm1 and log1p kernels run here; otherwise the scalar ones, which give the
+     * same bits. Without FMA each multiply-add is two vector calls for C2 to inline, and on JDK 17
+     * these loops then stay boxed (39 KB per 1,000 elements for erf, 40 KB for log1p in
+     * KernelAllocationTest's no-fma run); JDK 25 compiles them fully in both modes.
      */
-    static final boolean ERF_ENABLED = Fma.FAST || Runtime.version().feature() >= 25;
+    static final boolean ERF_EXPM1_LOG1P_ENABLED = Fma.FAST || Runtime.version().feature() >= 25;
     /**
      * Whether {@link #expFamily} runs here; otherwise the scalar exp, tanh and sigmoid, which give
      * the same bits. On JDK 17 it compiles or not depending on what C2 compiled before: sigmoid or
