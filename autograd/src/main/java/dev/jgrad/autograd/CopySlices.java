@@ -38,6 +38,8 @@ final class CopySlices extends Node {
         return "CopySlices";
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Override
     NDArray[] apply(NDArray grad) {
         NDArray result = grad.isContiguous() ? grad.clone() : grad.contiguous();

@@ -1,6 +1,7 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
+import dev.jgrad.tensor.internal.BackwardKernels;
 
 /** softmax and logSoftmax, with PyTorch's backward formulas. */
 final class SoftmaxOps {
@@ -29,6 +30,6 @@ final class SoftmaxOps {
         }
         int d = Dims.wrap(dim, out.dim());
         SavedValue so = n.save(out);
-        return n.finish(out, g -> new NDArray[] {g.logSoftmaxBackwardData(so.get(), d)});
+        return n.finish(out, g -> new NDArray[] {BackwardKernels.logSoftmaxBackwardData(g, so.get(), d)});
     }
 }

@@ -64,9 +64,13 @@ public final class Tensor {
     }
 
     /**
-     * The values this tensor wraps, shared (no copy).
+     * The values, shared (no copy). A write through them is an in-place write outside autograd: it
+     * records no history, but it bumps the storage's version counter like any in-place op, so a
+     * backward that needs the values saved before the write fails with PyTorch's "modified by an
+     * inplace operation" error instead of computing a wrong gradient. That is PyTorch's
+     * {@code detach()} sharing; PyTorch's {@code .data} alone skips the version counter.
      *
-     * @return the NDArray
+     * @return this tensor's values, sharing its storage
      */
     public NDArray data() {
         return data;
@@ -1110,6 +1114,8 @@ public final class Tensor {
     }
 
     /** After an in-place op gave this view's base a new history, redo the view from the base's. */
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     private void refreshViewHistory() {
         if (viewBase == null || seenEpoch == viewBase.epoch) {
             return;

@@ -2,6 +2,7 @@ package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
+import dev.jgrad.tensor.internal.BackwardKernels;
 
 import java.util.function.UnaryOperator;
 
@@ -89,7 +90,7 @@ final class UnaryOps {
             return Tensor.of(out);
         }
         SavedValue so = n.save(out);
-        return n.finish(out, g -> new NDArray[] {g.thresholdBackward(so.get(), 0)});
+        return n.finish(out, g -> new NDArray[] {BackwardKernels.thresholdBackward(g, so.get(), 0)});
     }
 
     static Tensor clamp(Tensor a, double min, double max) {

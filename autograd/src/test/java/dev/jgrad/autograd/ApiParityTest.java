@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 class ApiParityTest {
     /** Methods only NDArray has, and why Tensor should not. */
     private static final Map<String, String> NDARRAY_ONLY = Map.of(
-            "thresholdBackward", "a derivative kernel that autograd's ReLU backward calls; not a user op",
-            "logSoftmaxBackwardData", "a derivative kernel that autograd's logSoftmax backward calls; not a user op",
             "cumprodBackward", "a derivative kernel that autograd's cumprod backward calls; not a user op",
             "storage", "raw storage of the numeric array; a Tensor's is reached through data().storage()",
             "setDouble", "an untracked element write that would bypass autograd's version counter; "

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Inference on shared weights from many threads, each under its own noGrad. */
 class ConcurrencyTest {
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Test
     void eightThreadsShareOneModelUnderNoGrad() throws Exception {
         Generator g = new Generator(7);

@@ -49,6 +49,8 @@ class CustomOpTest {
         assertArrayEquals(new float[] {4, 8, 12}, b.grad().toFloatArray());
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Test
     void nothingIsRecordedUnderNoGrad() {
         Tensor a = Tensor.ones(2).requiresGrad_();

@@ -128,6 +128,8 @@ class EngineTest {
         return ref.get() == null;
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Test
     void noGradRecordsNothingAndNests() {
         Tensor x = vec(1).requiresGrad_();
@@ -144,6 +146,8 @@ class EngineTest {
         assertTrue(x.mul(2).requiresGrad());
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Test
     void gradModeBelongsToTheThread() throws InterruptedException {
         Tensor x = vec(1).requiresGrad_();

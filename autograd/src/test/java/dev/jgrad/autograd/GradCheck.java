@@ -58,6 +58,8 @@ final class GradCheck {
         }
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     private static double weighted(Function<Tensor[], Tensor> f, Tensor[] inputs, NDArray v) {
         try (GradMode.Scope s = Tensor.noGrad()) {
             NDArray y = f.apply(inputs).data();

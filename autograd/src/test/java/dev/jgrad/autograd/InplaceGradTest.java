@@ -97,6 +97,8 @@ class InplaceGradTest {
         assertEquals("CopySlices", z.gradFn().name());
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Test
     void inPlaceOnALeafThatRequiresGradIsRefused() {
         Tensor w = Tensor.zeros(3).requiresGrad_();
@@ -112,6 +114,8 @@ class InplaceGradTest {
         assertTrue(w.isLeaf());
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Test
     void inPlaceUnderNoGradLeavesHistoryAlone() {
         Tensor a = Tensor.ones(2).requiresGrad_();
@@ -129,5 +133,17 @@ class InplaceGradTest {
         Tensor y = a.mul(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> y.add_(Tensor.ones(2, 3)));
         assertEquals("output with shape [3] doesn't match the broadcast shape [2, 3]", e.getMessage());
+    }
+
+    @Test
+    void aWriteThroughDataIsSeenByBackward() {
+        Tensor a = Tensor.tensor(new float[] {1, 2, 3}).requiresGrad_();
+        Tensor b = a.mul(2);
+        Tensor y = b.mul(b).sum();
+        int before = b.version();
+        b.data().add_(1);
+        assertEquals(before + 1, b.version());
+        IllegalStateException e = assertThrows(IllegalStateException.class, y::backward);
+        assertTrue(e.getMessage().contains("modified by an inplace operation"), e.getMessage());
     }
 }

@@ -61,6 +61,8 @@ class LinalgGradTest {
         check("outer", rng, in -> in[0].outer(in[1]), leaf(rng, new int[] {3}, false), leaf(rng, new int[] {4}, true));
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Test
     void gradientOfDataBatchIsNotComputed() {
         // x @ W with x a data batch: W is not saved, so changing W in place after the forward

@@ -22,7 +22,9 @@ public final class ConcatDataset<T> implements Dataset<T> {
      *     {@code Integer.MAX_VALUE} samples together
      * @throws NullPointerException if one of them is null
      */
+    // varargs: the array goes only to List.of, which copies its elements (JDK's Arrays.asList does the same).
     @SafeVarargs
+    @SuppressWarnings("varargs")
     public ConcatDataset(Dataset<T>... datasets) {
         this(List.of(datasets));
     }

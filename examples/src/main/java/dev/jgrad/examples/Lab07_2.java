@@ -33,6 +33,8 @@ public final class Lab07_2 {
         run(System.out);
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     static void run(PrintStream out) {
         MnistSplit mnistTrain;
         MnistSplit mnistTest;

@@ -7,6 +7,8 @@ final class Sgd {
     private Sgd() {
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     static void step(double lr, Tensor... params) {
         try (var s = Tensor.noGrad()) {
             for (Tensor p : params) {

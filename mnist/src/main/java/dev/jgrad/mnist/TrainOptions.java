@@ -96,6 +96,8 @@ record TrainOptions(
 
     /** Bad command-line input: reported as one line, with exit status 2. */
     static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         UsageException(String message) {
             super(message);
         }

@@ -76,6 +76,8 @@ final class Trainer {
     }
 
     /** Accuracy of {@code model} on {@code split}, in batches, without recording a graph. */
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     static double evaluate(Module model, MnistSplit split) {
         model.eval();
         int n = split.size();

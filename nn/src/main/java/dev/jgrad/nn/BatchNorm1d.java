@@ -9,7 +9,7 @@ package dev.jgrad.nn;
  * eval mode the running statistics are used instead. With {@code momentum = null} the running
  * statistics are a cumulative average.
  */
-public class BatchNorm1d extends BatchNorm {
+public final class BatchNorm1d extends BatchNorm {
 
     /**
      * A BatchNorm1d with PyTorch's defaults, {@code nn.BatchNorm1d(num_features)}: eps 1e-5,

@@ -12,7 +12,7 @@ import dev.jgrad.tensor.NDArray;
  * Kaiming-uniform with a = √5 (so U(-1/√in, 1/√in)) and U(-1/√in, 1/√in), drawn from jgrad's
  * generator.
  */
-public class Linear extends Module {
+public final class Linear extends Module {
     /** The size of each input sample: the input's last dim. */
     public final int inFeatures;
     /** The size of each output sample: the output's last dim. */

@@ -14,7 +14,7 @@ import java.util.List;
  * <p>{@code model[0].weight} is {@code model.get(0, Linear.class).weight}; {@code for layer in model}
  * is {@code for (Module layer : model)}.
  */
-public class Sequential extends Module implements Iterable<Module> {
+public final class Sequential extends Module implements Iterable<Module> {
     /**
      * A Sequential of {@code modules}, in order, {@code nn.Sequential(*modules)}.
      *

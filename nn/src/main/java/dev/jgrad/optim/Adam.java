@@ -202,7 +202,9 @@ public class Adam extends Optimizer {
     public Adam(List<ParamGroup> groups, double lr, double beta1, double beta2, double eps, double weightDecay,
             boolean amsgrad) {
         super(groups, defaults(lr, beta1, beta2, eps, weightDecay, amsgrad));
-        for (ParamGroup g : paramGroups()) {
+        // The groups themselves, now holding the defaults: paramGroups() is overridable (AdamW) and
+        // a subclass is not yet initialized here.
+        for (ParamGroup g : groups) {
             double[] betas = g.getDoubles("betas");
             check(g.getDouble("lr"), betas[0], betas[1], g.getDouble("eps"), g.getDouble("weight_decay"));
         }
@@ -252,6 +254,8 @@ public class Adam extends Optimizer {
      * One Adam update of every parameter that has a gradient, by the formula in the class comment,
      * in place and without recording gradients; the first step creates each parameter's state.
      */
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Override
     public void step() {
         try (var noGrad = Tensor.noGrad()) {

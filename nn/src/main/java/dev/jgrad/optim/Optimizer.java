@@ -44,7 +44,7 @@ public abstract class Optimizer {
             throw new IllegalArgumentException("optimizer got an empty parameter list");
         }
         for (ParamGroup g : groups) {
-            addParamGroup(g);
+            add(g);
         }
     }
 
@@ -61,6 +61,11 @@ public abstract class Optimizer {
      *     the first group is empty
      */
     public void addParamGroup(ParamGroup group) {
+        add(group);
+    }
+
+    // The constructor's route: a subclass overriding addParamGroup is not yet initialized there.
+    private void add(ParamGroup group) {
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ParamGroup g : paramGroups) {
             seen.addAll(g.params());

@@ -19,7 +19,7 @@ import java.util.Map;
  * p = p - lr·d
  * </pre>
  */
-public class SGD extends Optimizer {
+public final class SGD extends Optimizer {
     /** What an SGD state dict holds: PyTorch's options and checks, and an optional momentum buffer. */
     static final OptimizerSchema SCHEMA = OptimizerSchema.builder("SGD")
             .option("lr", OptimizerSchema.numberAtLeast(0))
@@ -234,6 +234,8 @@ public class SGD extends Optimizer {
      * in place and without recording gradients; the first step creates each parameter's
      * {@code momentum_buffer} (when momentum ≠ 0).
      */
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     @Override
     public void step() {
         try (var noGrad = Tensor.noGrad()) {

@@ -261,20 +261,16 @@ final class LinAlg {
         int[] sb = b.stridesRef();
         int ao = a.storageOffset();
         int bo = b.storageOffset();
-        boolean f32 = a.dtype() == DType.FLOAT32;
+        double[] x = a.storage().doubles();
+        double[] w = b.storage().doubles();
+        double[] c = out.storage().doubles();
         Parallel.parallelFor(0, bs * m, (int) Math.max(1, GRAIN_FLOPS / Math.max(1, 2L * k * n)), (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 int ai = ao + (r / m) * sa[0] + (r % m) * sa[1];
                 int bi = bo + (r / m) * sb[0];
                 int ci = r * n;
                 for (int j = 0; j < n; j++) {
-                    if (f32) {
-                        out.storage().floats()[ci + j] = (float) KernelOps.K.dot(k, a.storage().floats(), ai, 1,
-                                b.storage().floats(), bi + j * sb[2], 1);
-                    } else {
-                        out.storage().doubles()[ci + j] = KernelOps.K.dot(k, a.storage().doubles(), ai, 1,
-                                b.storage().doubles(), bi + j * sb[2], 1);
-                    }
+                    c[ci + j] = KernelOps.K.dot(k, x, ai, 1, w, bi + j * sb[2], 1);
                 }
             }
         });

@@ -1846,32 +1846,6 @@ public final class NDArray {
     }
 
     /**
-     * This gradient where {@code input > threshold}, else 0 (PyTorch's {@code threshold_backward}: the gradient of
-     * ReLU, given its input or its output). NaN in {@code input} passes the gradient, as in PyTorch.
-     *
-     * @param input the values compared with the threshold; it must broadcast with this array
-     * @param threshold the threshold
-     * @return a new array of the broadcast shape
-     * @throws IllegalArgumentException if the shapes don't broadcast
-     */
-    public NDArray thresholdBackward(NDArray input, double threshold) {
-        return Elementwise.thresholdBackward(this, input, threshold);
-    }
-
-    /**
-     * The gradient of {@code logSoftmax(dim)} from its {@code output}, this being the gradient of the output:
-     * {@code this - exp(output) * this.sum(dim, true)} (PyTorch's {@code _log_softmax_backward_data}).
-     *
-     * @param output the log-softmax output, of this array's shape
-     * @param dim the dim the softmax ran along; negative counts from the end
-     * @return a new array of this shape
-     * @throws IndexOutOfBoundsException if {@code dim} is out of range
-     */
-    public NDArray logSoftmaxBackwardData(NDArray output, int dim) {
-        return RowOps.logSoftmaxBackward(this, output, dim);
-    }
-
-    /**
      * {@code cond ? a : b} elementwise, broadcasting all three ({@code torch.where}).
      *
      * @param cond the bool condition

@@ -16,7 +16,7 @@ class SmallFloatSumTest {
         NDArray g = NDArray.tensor(new float[][] {{a}, {-2.6666667f}, {-6f}});
         assertEquals((a + -2.6666667f) + -6f, (float) g.sum(0, true).item(), 0f);
         assertEquals(-9.333334f, (float) g.sum().item(), 0f);
-        assertEquals((float) ((a + -2.6666667f) + -6f) / 3f, (float) g.mean().item(), 0f);
+        assertEquals(((a + -2.6666667f) + -6f) / 3f, (float) g.mean().item(), 0f);
     }
 
     @Test

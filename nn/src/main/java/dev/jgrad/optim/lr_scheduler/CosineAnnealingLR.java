@@ -9,7 +9,7 @@ import java.util.Map;
  * over {@code tMax} epochs, then back up (the curve continues, as in PyTorch's
  * {@code CosineAnnealingLR}, which this follows formula for formula, recursive form included).
  */
-public class CosineAnnealingLR extends LRScheduler {
+public final class CosineAnnealingLR extends LRScheduler {
     private int tMax;
     private double etaMin;
 

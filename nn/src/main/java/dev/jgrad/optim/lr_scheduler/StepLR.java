@@ -5,7 +5,7 @@ import dev.jgrad.optim.Optimizer;
 import java.util.Map;
 
 /** Multiplies each group's learning rate by {@code gamma} every {@code stepSize} epochs: PyTorch's {@code StepLR}. */
-public class StepLR extends LRScheduler {
+public final class StepLR extends LRScheduler {
     private int stepSize;
     private double gamma;
 

@@ -35,7 +35,7 @@ final class DoubleMath {
         double t = a * a;
         // e^(-a^2) with the rounding error of a^2 put back
         double e = Math.exp(-t);
-        e -= e * Math.fma(a, a, -t);
+        e -= e * Fma.fma(a, a, -t);
         double r;
         if (a < 2) {
             double term = a;

@@ -5,10 +5,12 @@ package dev.jgrad.tensor.kernel;
  * (after Cephes; the erf and expm1 coefficients are least-squares fits made for jgrad), accurate to
  * two ulp or better (FloatMathTest, TranscendentalAccuracyTest). The Vector API kernels run
  * exactly the same operations on vector lanes, so the scalar and vector kernels agree bit for bit.
- * Method {@code fma} is used wherever the vector code uses a fused multiply-add.
+ * Each multiply-add goes through {@code Fma.fma}, as the vector code's through {@code Fma.FAST}:
+ * both fused where FMA is fast, both a rounded multiply and add where it is not.
  *
  * <p>Limits: sin and cos reduce their argument in float up to |x| = 65536 (TRIG_MAX) and compute
- * larger ones in double, correctly rounded for any size; erf, expm1 and log1p hold on their whole
+ * larger ones in double, correctly rounded for any size (all of them in double where FMA is off: the
+ * float reduction needs an exact product); erf, expm1 and log1p hold on their whole
  * float range.
  */
 public final class FloatMath {
@@ -97,14 +99,14 @@ public final class FloatMath {
 
     public static float exp(float x) {
         if (Math.abs(x) <= EXP_FAST) {
-            float t = Math.fma(x, LOG2E, ROUND_MAGIC);
+            float t = Fma.fma(x, LOG2E, ROUND_MAGIC);
             float y = expReduced(x, t);
             // y * 2^n for n = t's low bits: an add to y's exponent field (t's bits << 23 is n << 23).
             return Float.intBitsToFloat(Float.floatToRawIntBits(y) + (Float.floatToRawIntBits(t) << 23));
         }
         x = x > EXP_HI ? EXP_HI : x;
         x = x < EXP_LO ? EXP_LO : x;
-        float t = Math.fma(x, LOG2E, ROUND_MAGIC);
+        float t = Fma.fma(x, LOG2E, ROUND_MAGIC);
         int n = Float.floatToRawIntBits(t) - ROUND_MAGIC_BITS;
         float y = expReduced(x, t);
         // 2^n as two normal factors, so that results in the subnormal range round once.
@@ -116,14 +118,14 @@ public final class FloatMath {
     /** e^r for r = x - n ln 2, where t = x log2(e) + ROUND_MAGIC holds n = round(x log2(e)). */
     private static float expReduced(float x, float t) {
         float nf = t - ROUND_MAGIC;
-        float r = Math.fma(nf, -LN2_HI, x);
-        r = Math.fma(nf, -LN2_LO, r);
-        float p = Math.fma(E0, r, E1);
-        p = Math.fma(p, r, E2);
-        p = Math.fma(p, r, E3);
-        p = Math.fma(p, r, E4);
-        p = Math.fma(p, r, E5);
-        return Math.fma(p, r * r, r) + 1f;
+        float r = Fma.fma(nf, -LN2_HI, x);
+        r = Fma.fma(nf, -LN2_LO, r);
+        float p = Fma.fma(E0, r, E1);
+        p = Fma.fma(p, r, E2);
+        p = Fma.fma(p, r, E3);
+        p = Fma.fma(p, r, E4);
+        p = Fma.fma(p, r, E5);
+        return Fma.fma(p, r * r, r) + 1f;
     }
 
     public static float log(float x) {
@@ -145,19 +147,19 @@ public final class FloatMath {
         float ef = (float) (low ? e - 1 : e);
         m = low ? m + m - 1f : m - 1f;
         float z = m * m;
-        float p = Math.fma(L0, m, L1);
-        p = Math.fma(p, m, L2);
-        p = Math.fma(p, m, L3);
-        p = Math.fma(p, m, L4);
-        p = Math.fma(p, m, L5);
-        p = Math.fma(p, m, L6);
-        p = Math.fma(p, m, L7);
-        p = Math.fma(p, m, L8);
+        float p = Fma.fma(L0, m, L1);
+        p = Fma.fma(p, m, L2);
+        p = Fma.fma(p, m, L3);
+        p = Fma.fma(p, m, L4);
+        p = Fma.fma(p, m, L5);
+        p = Fma.fma(p, m, L6);
+        p = Fma.fma(p, m, L7);
+        p = Fma.fma(p, m, L8);
         float y = p * m * z;
-        y = Math.fma(ef, LN2_LO, y);
-        y = Math.fma(z, -0.5f, y);
+        y = Fma.fma(ef, LN2_LO, y);
+        y = Fma.fma(z, -0.5f, y);
         float r = m + y;
-        return Math.fma(ef, LN2_HI, r);
+        return Fma.fma(ef, LN2_HI, r);
     }
 
     public static float tanh(float x) {
@@ -168,12 +170,12 @@ public final class FloatMath {
             return x < 0f ? -t : t;
         }
         float z = x * x;
-        float p = Math.fma(T0, z, T1);
-        p = Math.fma(p, z, T2);
-        p = Math.fma(p, z, T3);
-        p = Math.fma(p, z, T4);
+        float p = Fma.fma(T0, z, T1);
+        p = Fma.fma(p, z, T2);
+        p = Fma.fma(p, z, T3);
+        p = Fma.fma(p, z, T4);
         // The polynomial turns -0.0 into +0.0; torch.tanh keeps the sign.
-        return x == 0f ? x : Math.fma(p * z, x, x);
+        return x == 0f ? x : Fma.fma(p * z, x, x);
     }
 
     public static float sigmoid(float x) {
@@ -211,17 +213,19 @@ public final class FloatMath {
     }
 
     private static float trig(float x, int quadrantShift) {
-        if (!(Math.abs(x) <= TRIG_MAX)) {
+        // Without FMA, nf * PIO2_1 is rounded and the reduction loses up to millions of ulp near
+        // multiples of pi/2: the double path then serves every argument (and the vector kernel none).
+        if (!Fma.FAST || !(Math.abs(x) <= TRIG_MAX)) {
             return (float) (quadrantShift == 0 ? Math.sin(x) : Math.cos(x));
         }
-        float t = Math.fma(x, TWO_OVER_PI, ROUND_MAGIC);
+        float t = Fma.fma(x, TWO_OVER_PI, ROUND_MAGIC);
         float nf = t - ROUND_MAGIC;
-        float r = Math.fma(nf, -PIO2_1, x);
-        r = Math.fma(nf, -PIO2_2, r);
-        r = Math.fma(nf, -PIO2_3, r);
+        float r = Fma.fma(nf, -PIO2_1, x);
+        r = Fma.fma(nf, -PIO2_2, r);
+        r = Fma.fma(nf, -PIO2_3, r);
         float z = r * r;
-        float s = Math.fma(Math.fma(Math.fma(S3, z, S2), z, S1) * z, r, r);
-        float c = Math.fma(Math.fma(Math.fma(K3, z, K2), z, K1), z * z, Math.fma(z, -0.5f, 1f));
+        float s = Fma.fma(Fma.fma(Fma.fma(S3, z, S2), z, S1) * z, r, r);
+        float c = Fma.fma(Fma.fma(Fma.fma(K3, z, K2), z, K1), z * z, Fma.fma(z, -0.5f, 1f));
         int q = Float.floatToRawIntBits(t) + quadrantShift;
         float y = (q & 1) == 0 ? s : c;
         y = Float.intBitsToFloat(Float.floatToRawIntBits(y) ^ ((q & 2) << 30));
@@ -239,7 +243,7 @@ public final class FloatMath {
         float a = Math.abs(x);
         if (a < ERF_SPLIT) {
             float p = horner(ERF_P, x * x);
-            return Math.fma(x, p, x);
+            return Fma.fma(x, p, x);
         }
         if (!(a < ERF_ONE)) {
             return a == a ? Math.copySign(1f, x) : x;
@@ -247,10 +251,10 @@ public final class FloatMath {
         float q = horner(ERFC_Q, a - ERF_MID);
         // e^(-a^2) with the rounding error of a^2 put back: e^(-hi - lo) ~ e^(-hi) (1 - lo)
         float a2 = a * a;
-        float a2lo = Math.fma(a, a, -a2);
+        float a2lo = Fma.fma(a, a, -a2);
         float e = exp(-a2);
-        e = Math.fma(-e, a2lo, e);
-        return Math.copySign(Math.fma(-e, q, 1f), x);
+        e = Fma.fma(-e, a2lo, e);
+        return Math.copySign(Fma.fma(-e, q, 1f), x);
     }
 
     /**
@@ -263,14 +267,14 @@ public final class FloatMath {
         if (!(Math.abs(x) <= EXPM1_FAST)) {
             return exp(x) - 1f;
         }
-        float t = Math.fma(x, LOG2E, ROUND_MAGIC);
+        float t = Fma.fma(x, LOG2E, ROUND_MAGIC);
         float nf = t - ROUND_MAGIC;
-        float r = Math.fma(nf, -LN2_HI, x);
-        r = Math.fma(nf, -LN2_LO, r);
-        float h = Math.fma(r, horner(EXPM1_Q, r), 0.5f);
-        float em = Math.fma(r * r, h, r);
+        float r = Fma.fma(nf, -LN2_HI, x);
+        r = Fma.fma(nf, -LN2_LO, r);
+        float h = Fma.fma(r, horner(EXPM1_Q, r), 0.5f);
+        float em = Fma.fma(r * r, h, r);
         float scale = Float.intBitsToFloat((Float.floatToRawIntBits(t) << 23) + 0x3F800000);
-        float y = Math.fma(scale, em, scale - 1f);
+        float y = Fma.fma(scale, em, scale - 1f);
         return x == 0f ? x : y;
     }
 
@@ -295,19 +299,19 @@ public final class FloatMath {
         ef = low ? ef - 1f : ef;
         m = low ? m + m - 1f : m - 1f;
         float z = m * m;
-        float p = Math.fma(L0, m, L1);
-        p = Math.fma(p, m, L2);
-        p = Math.fma(p, m, L3);
-        p = Math.fma(p, m, L4);
-        p = Math.fma(p, m, L5);
-        p = Math.fma(p, m, L6);
-        p = Math.fma(p, m, L7);
-        p = Math.fma(p, m, L8);
+        float p = Fma.fma(L0, m, L1);
+        p = Fma.fma(p, m, L2);
+        p = Fma.fma(p, m, L3);
+        p = Fma.fma(p, m, L4);
+        p = Fma.fma(p, m, L5);
+        p = Fma.fma(p, m, L6);
+        p = Fma.fma(p, m, L7);
+        p = Fma.fma(p, m, L8);
         float y = p * m * z;
-        y = Math.fma(ef, LN2_LO, y);
-        y = Math.fma(z, -0.5f, y);
+        y = Fma.fma(ef, LN2_LO, y);
+        y = Fma.fma(z, -0.5f, y);
         y = y + c;
-        float r = Math.fma(ef, LN2_HI, m + y);
+        float r = Fma.fma(ef, LN2_HI, m + y);
         return x == 0f ? x : r;
     }
 
@@ -325,7 +329,7 @@ public final class FloatMath {
     static float horner(float[] c, float t) {
         float p = c[0];
         for (int i = 1; i < c.length; i++) {
-            p = Math.fma(p, t, c[i]);
+            p = Fma.fma(p, t, c[i]);
         }
         return p;
     }

@@ -46,11 +46,11 @@ final class ScalarDoubleReduce {
         double s0 = 0.0, s1 = 0.0;
         int i = 0;
         for (; i + 1 < n; i += 2) {
-            s0 += (double) x[xo + i * xs] * y[yo + i * ys];
-            s1 += (double) x[xo + (i + 1) * xs] * y[yo + (i + 1) * ys];
+            s0 += x[xo + i * xs] * y[yo + i * ys];
+            s1 += x[xo + (i + 1) * xs] * y[yo + (i + 1) * ys];
         }
         if (i < n) {
-            s0 += (double) x[xo + i * xs] * y[yo + i * ys];
+            s0 += x[xo + i * xs] * y[yo + i * ys];
         }
         return s0 + s1;
     }

@@ -6,7 +6,7 @@ package dev.jgrad.tensor.kernel;
  * copied into one array per row, and each C row into a row buffer, so that every stride layout
  * runs the same loop, over arrays indexed from 0.
  *
- * <p>Each C element is one chain of {@code Math.fma} over k in order, starting from C (zero
+ * <p>Each C element is one chain of {@code Fma.fma} over k in order, starting from C (zero
  * unless accumulating): what {@link VectorSgemm}'s packed path computes, so the two agree bit
  * for bit there (the dot-product tiles of {@link VectorSgemmNT} add in lanes and may differ in
  * the last bits). C2's SuperWord turns the fma loops into vector fma's.
@@ -92,14 +92,14 @@ final class ScalarSgemm {
     private static void rowUpdate4(float[] c, int nc, float x0, float x1, float x2, float x3,
                                    float[] b0, float[] b1, float[] b2, float[] b3) {
         for (int j = 0; j < nc; j++) {
-            float t = Math.fma(x1, b1[j], Math.fma(x0, b0[j], c[j]));
-            c[j] = Math.fma(x3, b3[j], Math.fma(x2, b2[j], t));
+            float t = Fma.fma(x1, b1[j], Fma.fma(x0, b0[j], c[j]));
+            c[j] = Fma.fma(x3, b3[j], Fma.fma(x2, b2[j], t));
         }
     }
 
     private static void rowUpdate1(float[] c, int nc, float x, float[] b) {
         for (int j = 0; j < nc; j++) {
-            c[j] = Math.fma(x, b[j], c[j]);
+            c[j] = Fma.fma(x, b[j], c[j]);
         }
     }
 }

@@ -65,17 +65,25 @@ final class VectorDoubleReduce {
             int end = i + Math.min(BLOCK, (n - i) / step * step);
             DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
             for (; i < end; i += step) {
-                a0 = DoubleVector.fromArray(S, x, xo + i).fma(DoubleVector.fromArray(S, y, yo + i), a0);
-                a1 = DoubleVector.fromArray(S, x, xo + i + L).fma(DoubleVector.fromArray(S, y, yo + i + L), a1);
-                a2 = DoubleVector.fromArray(S, x, xo + i + 2 * L).fma(DoubleVector.fromArray(S, y, yo + i + 2 * L), a2);
-                a3 = DoubleVector.fromArray(S, x, xo + i + 3 * L).fma(DoubleVector.fromArray(S, y, yo + i + 3 * L), a3);
+                DoubleVector x0 = DoubleVector.fromArray(S, x, xo + i);
+                DoubleVector y0 = DoubleVector.fromArray(S, y, yo + i);
+                a0 = Fma.FAST ? x0.fma(y0, a0) : x0.mul(y0).add(a0);
+                DoubleVector x1 = DoubleVector.fromArray(S, x, xo + i + L);
+                DoubleVector y1 = DoubleVector.fromArray(S, y, yo + i + L);
+                a1 = Fma.FAST ? x1.fma(y1, a1) : x1.mul(y1).add(a1);
+                DoubleVector x2 = DoubleVector.fromArray(S, x, xo + i + 2 * L);
+                DoubleVector y2 = DoubleVector.fromArray(S, y, yo + i + 2 * L);
+                a2 = Fma.FAST ? x2.fma(y2, a2) : x2.mul(y2).add(a2);
+                DoubleVector x3 = DoubleVector.fromArray(S, x, xo + i + 3 * L);
+                DoubleVector y3 = DoubleVector.fromArray(S, y, yo + i + 3 * L);
+                a3 = Fma.FAST ? x3.fma(y3, a3) : x3.mul(y3).add(a3);
             }
             DoubleVector blk = a0.add(a1).add(a2.add(a3));
             total = total.add(blk);
         }
         double tail = 0.0;
         for (; i < n; i++) {
-            tail += (double) x[xo + i] * y[yo + i];
+            tail += x[xo + i] * y[yo + i];
         }
         if (Lanes.DOUBLE_LANES > 16) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16)); }
         if (Lanes.DOUBLE_LANES > 8) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8)); }

@@ -27,6 +27,14 @@ final class VectorFloatMath {
      * they take the scalar path.
      */
     static final boolean LOG_ENABLED = Runtime.version().feature() >= 25;
+
+    /**
+     * Whether the erf, expm1 and log1p kernels run here; otherwise the scalar ones, which give the
+     * same bits. Without FMA each multiply-add is two vector calls for C2 to inline, and on JDK 17
+     * these loops then stay boxed (39 KB per 1,000 elements for erf, 40 KB for log1p in
+     * KernelAllocationTest's no-fma run); JDK 25 compiles them fully in both modes.
+     */
+    static final boolean ERF_EXPM1_LOG1P_ENABLED = Fma.FAST || Runtime.version().feature() >= 25;
     /**
      * Whether {@link #expFamily} runs here; otherwise the scalar exp, tanh and sigmoid, which give
      * the same bits. On JDK 17 it compiles or not depending on what C2 compiled before: sigmoid or
@@ -64,17 +72,17 @@ final class VectorFloatMath {
                 arg = arg.blend(EXP_HI, arg.compare(VectorOperators.GT, EXP_HI));
                 arg = arg.blend(EXP_LO, arg.compare(VectorOperators.LT, EXP_LO));
             }
-            FloatVector t = arg.fma(LOG2E, ROUND_MAGIC);
+            FloatVector t = Fma.FAST ? arg.fma(LOG2E, ROUND_MAGIC) : arg.mul(LOG2E).add(ROUND_MAGIC);
             // exp(r) for the reduced r = arg - n ln 2, as FloatMath.expReduced
             FloatVector nf = t.sub(ROUND_MAGIC);
-            FloatVector r = nf.fma(FloatVector.broadcast(S, -LN2_HI), arg);
-            r = nf.fma(FloatVector.broadcast(S, -LN2_LO), r);
-            FloatVector p = FloatVector.broadcast(S, E0).fma(r, FloatVector.broadcast(S, E1));
-            p = p.fma(r, FloatVector.broadcast(S, E2));
-            p = p.fma(r, FloatVector.broadcast(S, E3));
-            p = p.fma(r, FloatVector.broadcast(S, E4));
-            p = p.fma(r, FloatVector.broadcast(S, E5));
-            FloatVector e = p.fma(r.mul(r), r).add(1f);
+            FloatVector r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_HI), arg) : nf.mul(-LN2_HI).add(arg);
+            r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_LO), r) : nf.mul(-LN2_LO).add(r);
+            FloatVector p = Fma.FAST ? r.fma(E0, E1) : r.mul(E0).add(E1);
+            p = Fma.FAST ? p.fma(r, FloatVector.broadcast(S, E2)) : p.mul(r).add(E2);
+            p = Fma.FAST ? p.fma(r, FloatVector.broadcast(S, E3)) : p.mul(r).add(E3);
+            p = Fma.FAST ? p.fma(r, FloatVector.broadcast(S, E4)) : p.mul(r).add(E4);
+            p = Fma.FAST ? p.fma(r, FloatVector.broadcast(S, E5)) : p.mul(r).add(E5);
+            FloatVector e = (Fma.FAST ? p.fma(r.mul(r), r) : p.mul(r.mul(r)).add(r)).add(1f);
             if (inRange) {
                 // 2^n added straight to the exponent bits
                 IntVector scale = t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23);
@@ -92,11 +100,13 @@ final class VectorFloatMath {
                 FloatVector big = FloatVector.broadcast(S, 2f).div(e.add(1f)).neg().add(1f);
                 big = big.blend(big.neg(), v.compare(VectorOperators.LT, 0f));
                 FloatVector z = v.mul(v);
-                FloatVector q = FloatVector.broadcast(S, T0).fma(z, FloatVector.broadcast(S, T1));
-                q = q.fma(z, FloatVector.broadcast(S, T2));
-                q = q.fma(z, FloatVector.broadcast(S, T3));
-                q = q.fma(z, FloatVector.broadcast(S, T4));
-                FloatVector small = q.mul(z).fma(v, v).blend(v, v.compare(VectorOperators.EQ, 0f));
+                FloatVector q = Fma.FAST ? z.fma(T0, T1) : z.mul(T0).add(T1);
+                q = Fma.FAST ? q.fma(z, FloatVector.broadcast(S, T2)) : q.mul(z).add(T2);
+                q = Fma.FAST ? q.fma(z, FloatVector.broadcast(S, T3)) : q.mul(z).add(T3);
+                q = Fma.FAST ? q.fma(z, FloatVector.broadcast(S, T4)) : q.mul(z).add(T4);
+                FloatVector qz = q.mul(z);
+                FloatVector small = Fma.FAST ? qz.fma(v, v) : qz.mul(v).add(v);
+                small = small.blend(v, v.compare(VectorOperators.EQ, 0f));
                 y = small.blend(big, a.compare(VectorOperators.GT, TANH_SMALL));
             } else if (sigmoid) {
                 FloatVector num = FloatVector.broadcast(S, 1f).blend(e, v.compare(VectorOperators.LT, 0f));
@@ -127,18 +137,19 @@ final class VectorFloatMath {
             ef = ef.sub(1f, low);
             m = m.sub(1f).blend(m.add(m).sub(1f), low);
             FloatVector z = m.mul(m);
-            FloatVector p = FloatVector.broadcast(S, L0).fma(m, FloatVector.broadcast(S, L1));
-            p = p.fma(m, FloatVector.broadcast(S, L2));
-            p = p.fma(m, FloatVector.broadcast(S, L3));
-            p = p.fma(m, FloatVector.broadcast(S, L4));
-            p = p.fma(m, FloatVector.broadcast(S, L5));
-            p = p.fma(m, FloatVector.broadcast(S, L6));
-            p = p.fma(m, FloatVector.broadcast(S, L7));
-            p = p.fma(m, FloatVector.broadcast(S, L8));
+            FloatVector p = Fma.FAST ? m.fma(L0, L1) : m.mul(L0).add(L1);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L2)) : p.mul(m).add(L2);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L3)) : p.mul(m).add(L3);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L4)) : p.mul(m).add(L4);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L5)) : p.mul(m).add(L5);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L6)) : p.mul(m).add(L6);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L7)) : p.mul(m).add(L7);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L8)) : p.mul(m).add(L8);
             FloatVector y = p.mul(m).mul(z);
-            y = ef.fma(FloatVector.broadcast(S, LN2_LO), y);
-            y = z.fma(FloatVector.broadcast(S, -0.5f), y);
-            FloatVector r = ef.fma(FloatVector.broadcast(S, LN2_HI), m.add(y));
+            y = Fma.FAST ? ef.fma(FloatVector.broadcast(S, LN2_LO), y) : ef.mul(LN2_LO).add(y);
+            y = Fma.FAST ? z.fma(FloatVector.broadcast(S, -0.5f), y) : z.mul(-0.5f).add(y);
+            FloatVector my = m.add(y);
+            FloatVector r = Fma.FAST ? ef.fma(FloatVector.broadcast(S, LN2_HI), my) : ef.mul(LN2_HI).add(my);
             r = r.blend(Float.POSITIVE_INFINITY, v.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
             r = r.blend(Float.NEGATIVE_INFINITY, v.compare(VectorOperators.EQ, 0f));
             r.blend(Float.NaN, v.compare(VectorOperators.LT, 0f).or(v.compare(VectorOperators.NE, v))).intoArray(out, oo + i);
@@ -156,6 +167,9 @@ final class VectorFloatMath {
         if (!cos && op != UnaryOp.SIN) {
             throw new IllegalArgumentException("not sin or cos: " + op);
         }
+        if (!Fma.FAST) {
+            return 0; // FloatMath computes sin and cos in double then: its reduction needs FMA
+        }
         int shift = cos ? 1 : 0;
         int bound = S.loopBound(n);
         for (int i = 0; i < bound; i += S.length()) {
@@ -166,18 +180,21 @@ final class VectorFloatMath {
                 }
                 continue;
             }
-            FloatVector t = v.fma(TWO_OVER_PI, ROUND_MAGIC);
+            FloatVector t = Fma.FAST ? v.fma(TWO_OVER_PI, ROUND_MAGIC) : v.mul(TWO_OVER_PI).add(ROUND_MAGIC);
             FloatVector nf = t.sub(ROUND_MAGIC);
-            FloatVector r = nf.fma(FloatVector.broadcast(S, -PIO2_1), v);
-            r = nf.fma(FloatVector.broadcast(S, -PIO2_2), r);
-            r = nf.fma(FloatVector.broadcast(S, -PIO2_3), r);
+            FloatVector r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -PIO2_1), v) : nf.mul(-PIO2_1).add(v);
+            r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -PIO2_2), r) : nf.mul(-PIO2_2).add(r);
+            r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -PIO2_3), r) : nf.mul(-PIO2_3).add(r);
             FloatVector z = r.mul(r);
-            FloatVector ps = FloatVector.broadcast(S, S3).fma(z, FloatVector.broadcast(S, S2));
-            ps = ps.fma(z, FloatVector.broadcast(S, S1));
-            FloatVector sin = ps.mul(z).fma(r, r);
-            FloatVector pc = FloatVector.broadcast(S, K3).fma(z, FloatVector.broadcast(S, K2));
-            pc = pc.fma(z, FloatVector.broadcast(S, K1));
-            FloatVector c = pc.fma(z.mul(z), z.fma(-0.5f, 1f));
+            FloatVector ps = Fma.FAST ? FloatVector.broadcast(S, S3).fma(z, FloatVector.broadcast(S, S2))
+                    : FloatVector.broadcast(S, S3).mul(z).add(S2);
+            ps = Fma.FAST ? ps.fma(z, FloatVector.broadcast(S, S1)) : ps.mul(z).add(S1);
+            FloatVector sin = Fma.FAST ? ps.mul(z).fma(r, r) : ps.mul(z).mul(r).add(r);
+            FloatVector pc = Fma.FAST ? FloatVector.broadcast(S, K3).fma(z, FloatVector.broadcast(S, K2))
+                    : FloatVector.broadcast(S, K3).mul(z).add(K2);
+            pc = Fma.FAST ? pc.fma(z, FloatVector.broadcast(S, K1)) : pc.mul(z).add(K1);
+            FloatVector c0 = Fma.FAST ? z.fma(-0.5f, 1f) : z.mul(-0.5f).add(1f);
+            FloatVector c = Fma.FAST ? pc.fma(z.mul(z), c0) : pc.mul(z.mul(z)).add(c0);
             IntVector q = t.reinterpretAsInts().add(shift);
             IntVector si = sin.reinterpretAsInts();
             IntVector y = si.blend(c.reinterpretAsInts(), q.and(1).compare(VectorOperators.NE, 0));
@@ -204,33 +221,34 @@ final class VectorFloatMath {
             FloatVector t2 = v.mul(v);
             FloatVector p = FloatVector.broadcast(S, ERF_P[0]);
             for (int k = 1; k < ERF_P.length; k++) {
-                p = p.fma(t2, FloatVector.broadcast(S, ERF_P[k]));
+                p = Fma.FAST ? p.fma(t2, FloatVector.broadcast(S, ERF_P[k])) : p.mul(t2).add(ERF_P[k]);
             }
-            FloatVector small = v.fma(p, v);
+            FloatVector small = Fma.FAST ? v.fma(p, v) : v.mul(p).add(v);
             FloatVector ab = a.min(ERF_ONE);
             FloatVector u = ab.sub(ERF_MID);
             FloatVector q = FloatVector.broadcast(S, ERFC_Q[0]);
             for (int k = 1; k < ERFC_Q.length; k++) {
-                q = q.fma(u, FloatVector.broadcast(S, ERFC_Q[k]));
+                q = Fma.FAST ? q.fma(u, FloatVector.broadcast(S, ERFC_Q[k])) : q.mul(u).add(ERFC_Q[k]);
             }
             FloatVector a2 = ab.mul(ab);
-            FloatVector a2lo = ab.fma(ab, a2.neg());
+            FloatVector a2lo = Fma.FAST ? ab.fma(ab, a2.neg()) : ab.mul(ab).add(a2.neg());
             // exp(-a2) as FloatMath.exp's exponent-add path (|a2| <= 16 < EXP_FAST)
             FloatVector arg = a2.neg();
-            FloatVector t = arg.fma(LOG2E, ROUND_MAGIC);
+            FloatVector t = Fma.FAST ? arg.fma(LOG2E, ROUND_MAGIC) : arg.mul(LOG2E).add(ROUND_MAGIC);
             FloatVector nf = t.sub(ROUND_MAGIC);
-            FloatVector r = nf.fma(FloatVector.broadcast(S, -LN2_HI), arg);
-            r = nf.fma(FloatVector.broadcast(S, -LN2_LO), r);
-            FloatVector pe = FloatVector.broadcast(S, E0).fma(r, FloatVector.broadcast(S, E1));
-            pe = pe.fma(r, FloatVector.broadcast(S, E2));
-            pe = pe.fma(r, FloatVector.broadcast(S, E3));
-            pe = pe.fma(r, FloatVector.broadcast(S, E4));
-            pe = pe.fma(r, FloatVector.broadcast(S, E5));
-            FloatVector e = pe.fma(r.mul(r), r).add(1f);
+            FloatVector r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_HI), arg) : nf.mul(-LN2_HI).add(arg);
+            r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_LO), r) : nf.mul(-LN2_LO).add(r);
+            FloatVector pe = Fma.FAST ? FloatVector.broadcast(S, E0).fma(r, FloatVector.broadcast(S, E1))
+                    : FloatVector.broadcast(S, E0).mul(r).add(E1);
+            pe = Fma.FAST ? pe.fma(r, FloatVector.broadcast(S, E2)) : pe.mul(r).add(E2);
+            pe = Fma.FAST ? pe.fma(r, FloatVector.broadcast(S, E3)) : pe.mul(r).add(E3);
+            pe = Fma.FAST ? pe.fma(r, FloatVector.broadcast(S, E4)) : pe.mul(r).add(E4);
+            pe = Fma.FAST ? pe.fma(r, FloatVector.broadcast(S, E5)) : pe.mul(r).add(E5);
+            FloatVector e = (Fma.FAST ? pe.fma(r.mul(r), r) : pe.mul(r.mul(r)).add(r)).add(1f);
             IntVector scale = t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23);
             e = e.reinterpretAsInts().add(scale).reinterpretAsFloats();
-            e = e.neg().fma(a2lo, e);
-            FloatVector big = e.neg().fma(q, FloatVector.broadcast(S, 1f))
+            e = Fma.FAST ? e.neg().fma(a2lo, e) : e.neg().mul(a2lo).add(e);
+            FloatVector big = (Fma.FAST ? e.neg().fma(q, FloatVector.broadcast(S, 1f)) : e.neg().mul(q).add(1f))
                     .blend(1f, a.compare(VectorOperators.GE, ERF_ONE));
             IntVector sign = v.reinterpretAsInts().and(0x80000000);
             big = big.reinterpretAsInts().or(sign).reinterpretAsFloats();
@@ -254,19 +272,19 @@ final class VectorFloatMath {
                 }
                 continue;
             }
-            FloatVector t = v.fma(LOG2E, ROUND_MAGIC);
+            FloatVector t = Fma.FAST ? v.fma(LOG2E, ROUND_MAGIC) : v.mul(LOG2E).add(ROUND_MAGIC);
             FloatVector nf = t.sub(ROUND_MAGIC);
-            FloatVector r = nf.fma(FloatVector.broadcast(S, -LN2_HI), v);
-            r = nf.fma(FloatVector.broadcast(S, -LN2_LO), r);
+            FloatVector r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_HI), v) : nf.mul(-LN2_HI).add(v);
+            r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_LO), r) : nf.mul(-LN2_LO).add(r);
             FloatVector q = FloatVector.broadcast(S, EXPM1_Q[0]);
             for (int k = 1; k < EXPM1_Q.length; k++) {
-                q = q.fma(r, FloatVector.broadcast(S, EXPM1_Q[k]));
+                q = Fma.FAST ? q.fma(r, FloatVector.broadcast(S, EXPM1_Q[k])) : q.mul(r).add(EXPM1_Q[k]);
             }
-            FloatVector h = r.fma(q, FloatVector.broadcast(S, 0.5f));
-            FloatVector em = r.mul(r).fma(h, r);
+            FloatVector h = Fma.FAST ? r.fma(q, FloatVector.broadcast(S, 0.5f)) : r.mul(q).add(0.5f);
+            FloatVector em = Fma.FAST ? r.mul(r).fma(h, r) : r.mul(r).mul(h).add(r);
             FloatVector scale = t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(0x3F800000)
                     .reinterpretAsFloats();
-            FloatVector y = scale.fma(em, scale.sub(1f));
+            FloatVector y = Fma.FAST ? scale.fma(em, scale.sub(1f)) : scale.mul(em).add(scale.sub(1f));
             y.blend(v, v.compare(VectorOperators.EQ, 0f)).intoArray(out, oo + i);
         }
         return bound;
@@ -292,19 +310,21 @@ final class VectorFloatMath {
             ef = ef.sub(1f, low);
             m = m.sub(1f).blend(m.add(m).sub(1f), low);
             FloatVector z = m.mul(m);
-            FloatVector p = FloatVector.broadcast(S, L0).fma(m, FloatVector.broadcast(S, L1));
-            p = p.fma(m, FloatVector.broadcast(S, L2));
-            p = p.fma(m, FloatVector.broadcast(S, L3));
-            p = p.fma(m, FloatVector.broadcast(S, L4));
-            p = p.fma(m, FloatVector.broadcast(S, L5));
-            p = p.fma(m, FloatVector.broadcast(S, L6));
-            p = p.fma(m, FloatVector.broadcast(S, L7));
-            p = p.fma(m, FloatVector.broadcast(S, L8));
+            FloatVector p = Fma.FAST ? FloatVector.broadcast(S, L0).fma(m, FloatVector.broadcast(S, L1))
+                    : FloatVector.broadcast(S, L0).mul(m).add(L1);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L2)) : p.mul(m).add(L2);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L3)) : p.mul(m).add(L3);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L4)) : p.mul(m).add(L4);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L5)) : p.mul(m).add(L5);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L6)) : p.mul(m).add(L6);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L7)) : p.mul(m).add(L7);
+            p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L8)) : p.mul(m).add(L8);
             FloatVector y = p.mul(m).mul(z);
-            y = ef.fma(FloatVector.broadcast(S, LN2_LO), y);
-            y = z.fma(FloatVector.broadcast(S, -0.5f), y);
+            y = Fma.FAST ? ef.fma(FloatVector.broadcast(S, LN2_LO), y) : ef.mul(LN2_LO).add(y);
+            y = Fma.FAST ? z.fma(FloatVector.broadcast(S, -0.5f), y) : z.mul(-0.5f).add(y);
             y = y.add(c);
-            FloatVector r = ef.fma(FloatVector.broadcast(S, LN2_HI), m.add(y));
+            FloatVector r = Fma.FAST ? ef.fma(FloatVector.broadcast(S, LN2_HI), m.add(y))
+                    : ef.mul(LN2_HI).add(m.add(y));
             r = r.blend(v, v.compare(VectorOperators.EQ, 0f));
             r = r.blend(Float.POSITIVE_INFINITY, v.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
             r = r.blend(Float.NEGATIVE_INFINITY, v.compare(VectorOperators.EQ, -1f));

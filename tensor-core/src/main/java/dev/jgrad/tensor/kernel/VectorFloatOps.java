@@ -34,9 +34,9 @@ final class VectorFloatOps {
                     VectorFloatMath.EXP_FAMILY_ENABLED ? VectorFloatMath.expFamily(op, n, x, xo, out, oo) : 0;
             case LOG -> VectorFloatMath.LOG_ENABLED ? VectorFloatMath.log(n, x, xo, out, oo) : 0;
             case SIN, COS -> VectorFloatMath.trig(op, n, x, xo, out, oo);
-            case ERF -> VectorFloatMath.erf(n, x, xo, out, oo);
-            case EXPM1 -> VectorFloatMath.expm1(n, x, xo, out, oo);
-            case LOG1P -> VectorFloatMath.log1p(n, x, xo, out, oo);
+            case ERF -> VectorFloatMath.ERF_EXPM1_LOG1P_ENABLED ? VectorFloatMath.erf(n, x, xo, out, oo) : 0;
+            case EXPM1 -> VectorFloatMath.ERF_EXPM1_LOG1P_ENABLED ? VectorFloatMath.expm1(n, x, xo, out, oo) : 0;
+            case LOG1P -> VectorFloatMath.ERF_EXPM1_LOG1P_ENABLED ? VectorFloatMath.log1p(n, x, xo, out, oo) : 0;
             case FLOOR, CEIL, ROUND, TRUNC -> rounding(op, n, x, xo, out, oo);
             case SIGN -> sign(n, x, xo, out, oo);
             default -> 0;

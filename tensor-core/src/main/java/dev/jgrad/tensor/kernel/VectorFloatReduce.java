@@ -94,10 +94,18 @@ final class VectorFloatReduce {
             int end = i + Math.min(BLOCK, (n - i) / step * step);
             FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
             for (; i < end; i += step) {
-                a0 = FloatVector.fromArray(S, x, xo + i).fma(FloatVector.fromArray(S, y, yo + i), a0);
-                a1 = FloatVector.fromArray(S, x, xo + i + L).fma(FloatVector.fromArray(S, y, yo + i + L), a1);
-                a2 = FloatVector.fromArray(S, x, xo + i + 2 * L).fma(FloatVector.fromArray(S, y, yo + i + 2 * L), a2);
-                a3 = FloatVector.fromArray(S, x, xo + i + 3 * L).fma(FloatVector.fromArray(S, y, yo + i + 3 * L), a3);
+                FloatVector x0 = FloatVector.fromArray(S, x, xo + i);
+                FloatVector y0 = FloatVector.fromArray(S, y, yo + i);
+                a0 = Fma.FAST ? x0.fma(y0, a0) : x0.mul(y0).add(a0);
+                FloatVector x1 = FloatVector.fromArray(S, x, xo + i + L);
+                FloatVector y1 = FloatVector.fromArray(S, y, yo + i + L);
+                a1 = Fma.FAST ? x1.fma(y1, a1) : x1.mul(y1).add(a1);
+                FloatVector x2 = FloatVector.fromArray(S, x, xo + i + 2 * L);
+                FloatVector y2 = FloatVector.fromArray(S, y, yo + i + 2 * L);
+                a2 = Fma.FAST ? x2.fma(y2, a2) : x2.mul(y2).add(a2);
+                FloatVector x3 = FloatVector.fromArray(S, x, xo + i + 3 * L);
+                FloatVector y3 = FloatVector.fromArray(S, y, yo + i + 3 * L);
+                a3 = Fma.FAST ? x3.fma(y3, a3) : x3.mul(y3).add(a3);
             }
             FloatVector blk = a0.add(a1).add(a2.add(a3));
             blk.intoArray(lanes, 0);

@@ -14,9 +14,10 @@ final class VectorTranspose {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     static final boolean ENABLED = (L == 16 || L == 8) && Runtime.version().feature() >= 25;
-    @SuppressWarnings("unchecked")
+    // A generic array can't be created, only cast to: the arrays hold nothing but float shuffles.
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static final VectorShuffle<Float>[] LO = new VectorShuffle[Integer.numberOfTrailingZeros(L)];
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static final VectorShuffle<Float>[] HI = new VectorShuffle[Integer.numberOfTrailingZeros(L)];
 
     static {

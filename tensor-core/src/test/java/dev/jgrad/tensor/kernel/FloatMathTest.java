@@ -37,19 +37,22 @@ class FloatMathTest {
         }
     }
 
-    /** exp's reduction and polynomial with 2^n applied as two normal factors, as on the whole range. */
+    /**
+     * exp's reduction and polynomial with 2^n applied as two normal factors, as on the whole range;
+     * multiply-adds fused or not as FloatMath's are (see Fma).
+     */
     private static float twoFactorExp(float x) {
-        float t = Math.fma(x, FloatMath.LOG2E, FloatMath.ROUND_MAGIC);
+        float t = Fma.fma(x, FloatMath.LOG2E, FloatMath.ROUND_MAGIC);
         int n = Float.floatToRawIntBits(t) - FloatMath.ROUND_MAGIC_BITS;
         float nf = t - FloatMath.ROUND_MAGIC;
-        float rr = Math.fma(nf, -FloatMath.LN2_HI, x);
-        rr = Math.fma(nf, -FloatMath.LN2_LO, rr);
-        float p = Math.fma(FloatMath.E0, rr, FloatMath.E1);
-        p = Math.fma(p, rr, FloatMath.E2);
-        p = Math.fma(p, rr, FloatMath.E3);
-        p = Math.fma(p, rr, FloatMath.E4);
-        p = Math.fma(p, rr, FloatMath.E5);
-        float y = Math.fma(p, rr * rr, rr) + 1f;
+        float rr = Fma.fma(nf, -FloatMath.LN2_HI, x);
+        rr = Fma.fma(nf, -FloatMath.LN2_LO, rr);
+        float p = Fma.fma(FloatMath.E0, rr, FloatMath.E1);
+        p = Fma.fma(p, rr, FloatMath.E2);
+        p = Fma.fma(p, rr, FloatMath.E3);
+        p = Fma.fma(p, rr, FloatMath.E4);
+        p = Fma.fma(p, rr, FloatMath.E5);
+        float y = Fma.fma(p, rr * rr, rr) + 1f;
         int n1 = n >> 1;
         return y * Float.intBitsToFloat((n1 + 127) << 23) * Float.intBitsToFloat((n - n1 + 127) << 23);
     }
