@@ -68,6 +68,8 @@ public final class LabCnn {
         }
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     static void run(PrintStream out, MnistSplit train, MnistSplit test) {
         Generator.manualSeed(0);
         Sequential model = new Sequential();
@@ -115,6 +117,8 @@ public final class LabCnn {
     }
 
     /** Accuracy on the test split, 1,000 images per forward pass, without recording a graph. */
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     private static double accuracy(Module model, MnistSplit test) {
         model.eval();
         ToTensor toTensor = new ToTensor();

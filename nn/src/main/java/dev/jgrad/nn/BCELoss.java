@@ -6,7 +6,7 @@ import dev.jgrad.autograd.Tensor;
  * Binary cross entropy of probabilities: PyTorch's {@code nn.BCELoss(weight=None, reduction='mean')}.
  * The weight multiplies each element's loss; see {@link F#binaryCrossEntropy(Tensor, Tensor, Tensor, Reduction)}.
  */
-public class BCELoss extends Loss {
+public final class BCELoss extends Loss {
     /** The mean, without weights. */
     public BCELoss() {
         this(null, Reduction.MEAN);

@@ -7,7 +7,7 @@ import dev.jgrad.autograd.Tensor;
  * reduction='mean', pos_weight=None)}, e.g. {@code new BCEWithLogitsLoss().withPosWeight(w)} to weigh
  * the positives of each class; see {@link F#binaryCrossEntropyWithLogits(Tensor, Tensor, Tensor, Tensor, Reduction)}.
  */
-public class BCEWithLogitsLoss extends Loss {
+public final class BCEWithLogitsLoss extends Loss {
     /** The mean, without weights. */
     public BCEWithLogitsLoss() {
         this(null, Reduction.MEAN, null);

@@ -40,6 +40,10 @@ public abstract class BatchNorm extends Module {
      * @param trackRunningStats whether running statistics are kept (and used in eval mode)
      * @throws IllegalArgumentException when numFeatures is not positive
      */
+    // Registering parameters and buffers only stores them in Module's maps, which subclasses never
+    // override, so the subclass sees nothing half-built; the base registers them so that every
+    // subclass has PyTorch's state-dict keys in PyTorch's order.
+    @SuppressWarnings("this-escape")
     protected BatchNorm(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         if (numFeatures <= 0) {
             throw new IllegalArgumentException("num_features must be positive, got " + numFeatures);

@@ -48,6 +48,10 @@ public abstract class ConvNd extends Module {
      * @param o the other settings
      * @throws IllegalArgumentException for settings PyTorch rejects, in its words
      */
+    // Registering parameters and buffers only stores them in Module's maps, which subclasses never
+    // override, so the subclass sees nothing half-built; the base registers them so that every
+    // subclass has PyTorch's state-dict keys in PyTorch's order.
+    @SuppressWarnings("this-escape")
     protected ConvNd(int dims, int inChannels, int outChannels, int[] kernelSize, ConvOptions o) {
         if (o.groups <= 0) {
             throw new IllegalArgumentException("groups must be a positive integer");

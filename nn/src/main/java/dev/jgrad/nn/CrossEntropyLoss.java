@@ -8,7 +8,7 @@ import dev.jgrad.autograd.Tensor;
  * The keywords read as {@code new CrossEntropyLoss().withWeight(w).withLabelSmoothing(0.1)}; see
  * {@link F#crossEntropy(Tensor, Tensor, Tensor, Reduction, long, double)} for the formulas.
  */
-public class CrossEntropyLoss extends Loss {
+public final class CrossEntropyLoss extends Loss {
     /** Class-index targets of this value contribute nothing. */
     public final long ignoreIndex;
     /** ε: how much of each target is spread evenly over the classes. */

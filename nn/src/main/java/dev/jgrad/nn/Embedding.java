@@ -13,7 +13,7 @@ import dev.jgrad.tensor.NDArray;
  * {@code paddingIdx} that row starts as zeros and gets no gradient, so it stays a fixed "padding"
  * vector. PyTorch's {@code max_norm}, {@code scale_grad_by_freq} and {@code sparse} are not offered.
  */
-public class Embedding extends Module {
+public final class Embedding extends Module {
     /** The number of rows of the table. */
     public final int numEmbeddings;
     /** The size of each vector. */

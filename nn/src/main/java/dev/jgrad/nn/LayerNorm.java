@@ -10,7 +10,7 @@ import dev.jgrad.tensor.NDArray;
  * {@code normalizedShape}. Unlike BatchNorm it keeps no running statistics and behaves the same
  * in training and eval.
  */
-public class LayerNorm extends Module {
+public final class LayerNorm extends Module {
     /** The trailing shape normalised over. */
     private final int[] normalizedShape;
     /** Added to the variance. */

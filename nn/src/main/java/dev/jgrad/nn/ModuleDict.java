@@ -11,7 +11,7 @@ import java.util.Map;
  * modules' state-dict prefixes ({@code heads.cls.weight}); a name may not be empty nor contain a dot.
  * Like PyTorch's, it has no forward of its own.
  */
-public class ModuleDict extends Module {
+public final class ModuleDict extends Module {
     /** An empty dict. */
     public ModuleDict() {
     }

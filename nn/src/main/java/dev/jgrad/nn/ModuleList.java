@@ -19,7 +19,7 @@ import java.util.List;
  *
  * Like PyTorch's, it has no forward of its own.
  */
-public class ModuleList extends Module implements Iterable<Module> {
+public final class ModuleList extends Module implements Iterable<Module> {
     /**
      * A list of the given modules, in order.
      *

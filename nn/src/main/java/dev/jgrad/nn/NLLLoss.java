@@ -6,7 +6,7 @@ import dev.jgrad.autograd.Tensor;
  * Negative log likelihood of class indices: PyTorch's {@code nn.NLLLoss(weight=None,
  * ignore_index=-100, reduction='mean')}; see {@link F#nllLoss(Tensor, Tensor, Tensor, Reduction, long)}.
  */
-public class NLLLoss extends Loss {
+public final class NLLLoss extends Loss {
     /** Targets of this class contribute nothing. */
     public final long ignoreIndex;
 

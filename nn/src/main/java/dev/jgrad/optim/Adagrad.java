@@ -24,7 +24,7 @@ import java.util.Map;
  * tensor at 0) and {@code sum} (filled with {@code initial_accumulator_value}). Defaults: lr 1e-2,
  * lr_decay 0, weight_decay 0, initial_accumulator_value 0, eps 1e-10.
  */
-public class Adagrad extends Optimizer {
+public final class Adagrad extends Optimizer {
     /** What an Adagrad state dict holds: its options, and each parameter's step and sum of squares. */
     static final OptimizerSchema SCHEMA = OptimizerSchema.builder("Adagrad")
             .option("lr", OptimizerSchema.numberAtLeast(0))

@@ -25,7 +25,7 @@ import java.util.Map;
  * {@code momentum_buffer} with momentum, {@code grad_avg} when centered. Defaults: lr 1e-2,
  * alpha 0.99, eps 1e-8, no weight decay or momentum, not centered.
  */
-public class RMSprop extends Optimizer {
+public final class RMSprop extends Optimizer {
     /** What an RMSprop state dict holds: its options, and each parameter's step and averages. */
     static final OptimizerSchema SCHEMA = OptimizerSchema.builder("RMSprop")
             .option("lr", OptimizerSchema.numberAtLeast(0))

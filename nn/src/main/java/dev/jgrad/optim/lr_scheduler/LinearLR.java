@@ -10,7 +10,7 @@ import java.util.Map;
  * warm-up when {@code startFactor < 1}. It follows PyTorch's recursive (chainable) form; the
  * closed form is {@code base·(start + (end - start)·min(epoch, totalIters)/totalIters)}.
  */
-public class LinearLR extends LRScheduler {
+public final class LinearLR extends LRScheduler {
     private double startFactor;
     private double endFactor;
     private int totalIters;

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * Stepping more than {@code totalSteps} times fails, as in PyTorch.
  */
-public class OneCycleLR extends LRScheduler {
+public final class OneCycleLR extends LRScheduler {
     private int totalSteps;
     private double[] phaseEnds;
     private boolean threePhase;
