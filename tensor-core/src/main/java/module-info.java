@@ -17,7 +17,9 @@ module dev.jgrad.tensor {
     exports dev.jgrad.tensor;
     exports dev.jgrad.tensor.io;
     // The fused backward kernels (threshold_backward, _log_softmax_backward_data): autograd's alone.
-    exports dev.jgrad.tensor.internal to dev.jgrad.autograd;
+    exports dev.jgrad.tensor.internal to
+            dev.jgrad.autograd;
     // Python's number formatting, for the optimizers' and layers' printed forms (PyTorch's repr).
-    exports dev.jgrad.tensor.format to dev.jgrad.nn;
+    exports dev.jgrad.tensor.format to
+            dev.jgrad.nn;
 }

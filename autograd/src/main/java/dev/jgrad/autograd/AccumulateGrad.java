@@ -35,7 +35,9 @@ final class AccumulateGrad extends Node {
         synchronized (leaf) {
             Tensor current = leaf.grad();
             if (current == null) {
-                boolean whole = g.isContiguous() && g.storageOffset() == 0 && g.numel() == g.storage().length();
+                boolean whole = g.isContiguous()
+                        && g.storageOffset() == 0
+                        && g.numel() == g.storage().length();
                 NDArray own = exclusive && whole ? g : g.isContiguous() ? g.clone() : g.contiguous();
                 leaf.setGradUnchecked(Tensor.of(own));
             } else {

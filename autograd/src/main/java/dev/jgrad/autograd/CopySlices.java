@@ -2,7 +2,6 @@ package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.function.UnaryOperator;
 
 /**

@@ -1,13 +1,11 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
-
 import java.util.Arrays;
 
 /** Dim arithmetic shared by the reductions' derivatives (the forward already checked the ranges). */
 final class Dims {
-    private Dims() {
-    }
+    private Dims() {}
 
     static int wrap(int dim, int ndim) {
         return dim < 0 ? dim + Math.max(ndim, 1) : dim;

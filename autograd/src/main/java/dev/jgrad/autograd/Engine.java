@@ -2,7 +2,6 @@ package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.Storage;
-
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -14,8 +13,7 @@ import java.util.PriorityQueue;
  * of its gradients before it runs.
  */
 final class Engine {
-    private Engine() {
-    }
+    private Engine() {}
 
     /**
      * Backpropagates {@code seed}, the gradient of {@code root}'s value, into every leaf that requires
@@ -131,9 +129,10 @@ final class Engine {
     private static NDArray fit(Node producer, int index, NDArray g, Node target) {
         if (!SumToShape.sameShape(g, target.shape)) {
             if (!SumToShape.expandable(target.shape, g)) {
-                throw new IllegalStateException("Function " + producer.name() + " returned an invalid gradient at index "
-                        + index + " - got " + Arrays.toString(g.shape().toArray())
-                        + " but expected shape compatible with " + Arrays.toString(target.shape));
+                throw new IllegalStateException(
+                        "Function " + producer.name() + " returned an invalid gradient at index "
+                                + index + " - got " + Arrays.toString(g.shape().toArray())
+                                + " but expected shape compatible with " + Arrays.toString(target.shape));
             }
             g = SumToShape.apply(g, target.shape);
         }

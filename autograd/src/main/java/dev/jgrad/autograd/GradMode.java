@@ -11,8 +11,7 @@ public final class GradMode {
     // A one-element cell per thread: scopes flip it without a ThreadLocal.set each time.
     private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
 
-    private GradMode() {
-    }
+    private GradMode() {}
 
     /**
      * {@code torch.is_grad_enabled()} for the current thread.

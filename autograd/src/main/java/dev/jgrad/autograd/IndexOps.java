@@ -1,14 +1,12 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Gathering, selecting and joining, each with its derivative. */
 final class IndexOps {
-    private IndexOps() {
-    }
+    private IndexOps() {}
 
     static Tensor gather(Tensor a, int dim, Tensor index) {
         NDArray out = a.data().gather(dim, index.data());
@@ -56,7 +54,8 @@ final class IndexOps {
         if (n == null) {
             return Tensor.of(out);
         }
-        int[] full = Dims.broadcastShape(a.data().shape().toArray(), mask.data().shape().toArray());
+        int[] full = Dims.broadcastShape(
+                a.data().shape().toArray(), mask.data().shape().toArray());
         SavedValue sm = n.save(mask);
         return n.finish(out, g -> {
             // The selected elements' row-major positions in the broadcast shape, in selection order.

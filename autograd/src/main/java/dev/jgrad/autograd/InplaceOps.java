@@ -1,7 +1,6 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
-
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
@@ -11,16 +10,15 @@ import java.util.function.UnaryOperator;
  * new history, so backward sees the op as PyTorch's in-place ops show it.
  */
 final class InplaceOps {
-    private InplaceOps() {
-    }
+    private InplaceOps() {}
 
     /**
      * @param direct the write itself, used when nothing records
      * @param outOfPlace the same op, out of place, applied to the old value
      * @param readsSelf whether outOfPlace's derivative saves the old value (then it gets a copy of its own)
      */
-    static Tensor run(Tensor self, Runnable direct, UnaryOperator<Tensor> outOfPlace, boolean readsSelf,
-                      Tensor... others) {
+    static Tensor run(
+            Tensor self, Runnable direct, UnaryOperator<Tensor> outOfPlace, boolean readsSelf, Tensor... others) {
         boolean any = self.requiresGrad();
         for (Tensor o : others) {
             any |= o.requiresGrad();
@@ -34,12 +32,14 @@ final class InplaceOps {
         Tensor r = outOfPlace.apply(before);
         NDArray target = self.data();
         if (!r.data().shape().equals(target.shape())) {
-            throw new IllegalArgumentException("output with shape " + Arrays.toString(target.shape().toArray())
-                    + " doesn't match the broadcast shape " + Arrays.toString(r.data().shape().toArray()));
+            throw new IllegalArgumentException("output with shape "
+                    + Arrays.toString(target.shape().toArray()) + " doesn't match the broadcast shape "
+                    + Arrays.toString(r.data().shape().toArray()));
         }
         if (r.data().dtype().isFloatingPoint() && !target.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("result type " + r.data().dtype().scalarTypeName()
-                    + " can't be cast to the desired output type " + target.dtype().scalarTypeName());
+            throw new IllegalArgumentException(
+                    "result type " + r.data().dtype().scalarTypeName() + " can't be cast to the desired output type "
+                            + target.dtype().scalarTypeName());
         }
         target.copy_(r.data());
         self.rebaseHistory((OpNode) r.gradFn());
@@ -48,12 +48,13 @@ final class InplaceOps {
 
     /** The value a tensor gets from copy_: src, cast and broadcast; its old value gets a zero gradient. */
     static Tensor copied(Tensor self, Tensor src) {
-        NDArray out = src.data().to(self.data().dtype()).broadcastTo(self.data().shape().toArray());
+        NDArray out = src.data()
+                .to(self.data().dtype())
+                .broadcastTo(self.data().shape().toArray());
         OpNode n = OpNode.record("CopyBackwards", self, src);
         int[] shape = self.data().shape().toArray();
-        return n.finish(out, g -> new NDArray[] {
-            n.needs(0) ? NDArray.zeros(g.dtype(), shape) : null,
-            n.needs(1) ? g : null});
+        return n.finish(out, g ->
+                new NDArray[] {n.needs(0) ? NDArray.zeros(g.dtype(), shape) : null, n.needs(1) ? g : null});
     }
 
     /** The value fill_ and zero_ give: a constant, so the old value gets a zero gradient. */
@@ -86,9 +87,7 @@ final class InplaceOps {
         out.scatterAdd_(dim, index.data(), src.data());
         OpNode n = OpNode.record("ScatterAddBackward0", self, src);
         SavedValue si = n.save(index);
-        return n.finish(out, g -> new NDArray[] {
-            n.needs(0) ? g : null,
-            n.needs(1) ? g.gather(dim, si.get()) : null});
+        return n.finish(out, g -> new NDArray[] {n.needs(0) ? g : null, n.needs(1) ? g.gather(dim, si.get()) : null});
     }
 
     static Tensor scattered(Tensor self, int dim, Tensor index, double value) {

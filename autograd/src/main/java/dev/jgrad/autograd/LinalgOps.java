@@ -8,8 +8,7 @@ import dev.jgrad.tensor.NDArray;
  * backward work of a layer.
  */
 final class LinalgOps {
-    private LinalgOps() {
-    }
+    private LinalgOps() {}
 
     static Tensor mm(Tensor a, Tensor b) {
         NDArray out = a.data().mm(b.data());
@@ -53,7 +52,8 @@ final class LinalgOps {
         SavedValue sb = n.needs(0) ? n.save(b) : null;
         return n.finish(out, g -> new NDArray[] {
             n.needs(0) ? g.bmm(sb.get().transpose(1, 2)) : null,
-            n.needs(1) ? sa.get().transpose(1, 2).bmm(g) : null});
+            n.needs(1) ? sa.get().transpose(1, 2).bmm(g) : null
+        });
     }
 
     static Tensor dot(Tensor a, Tensor b) {
@@ -64,9 +64,8 @@ final class LinalgOps {
         }
         SavedValue sa = n.needs(1) ? n.save(a) : null;
         SavedValue sb = n.needs(0) ? n.save(b) : null;
-        return n.finish(out, g -> new NDArray[] {
-            n.needs(0) ? g.mul(sb.get()) : null,
-            n.needs(1) ? g.mul(sa.get()) : null});
+        return n.finish(out, g ->
+                new NDArray[] {n.needs(0) ? g.mul(sb.get()) : null, n.needs(1) ? g.mul(sa.get()) : null});
     }
 
     /** Matrix times vector. */
@@ -79,8 +78,8 @@ final class LinalgOps {
         SavedValue sm = n.needs(1) ? n.save(m) : null;
         SavedValue sv = n.needs(0) ? n.save(v) : null;
         return n.finish(out, g -> new NDArray[] {
-            n.needs(0) ? g.outer(sv.get()) : null,
-            n.needs(1) ? sm.get().t().matmul(g) : null});
+            n.needs(0) ? g.outer(sv.get()) : null, n.needs(1) ? sm.get().t().matmul(g) : null
+        });
     }
 
     /** torch.matmul: dispatches on the dims as PyTorch does, so each case records PyTorch's node. */
@@ -88,8 +87,8 @@ final class LinalgOps {
         int da = a.data().dim();
         int db = b.data().dim();
         if (da == 0 || db == 0) {
-            throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are "
-                    + da + "D and " + db + "D");
+            throw new IllegalArgumentException(
+                    "both arguments to matmul need to be at least 1D, but they are " + da + "D and " + db + "D");
         }
         if (da == 1 && db == 1) {
             return dot(a, b);

@@ -2,7 +2,6 @@ package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +20,7 @@ public abstract class Node {
     final long sequenceNr;
     /** Shape and dtype of the value whose gradient this node receives: incoming grads are fitted to them. */
     int[] shape;
+
     DType dtype;
     /** The non-leaf tensor that asked to keep its gradient (retainGrad), if any. */
     Tensor retainer;
@@ -66,8 +66,7 @@ public abstract class Node {
     abstract NDArray[] apply(NDArray grad);
 
     /** Drops the saved values once backward has used them. */
-    void release() {
-    }
+    void release() {}
 
     /**
      * The name in angle brackets, as PyTorch prints a {@code grad_fn}: {@code <MulBackward0>}.

@@ -1,7 +1,6 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
-
 import java.util.ArrayList;
 import java.util.List;
 

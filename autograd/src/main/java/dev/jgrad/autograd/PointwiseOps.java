@@ -7,8 +7,7 @@ import dev.jgrad.tensor.NDArray;
  * full-size gradient here; the engine sums it back to the input's shape.
  */
 final class PointwiseOps {
-    private PointwiseOps() {
-    }
+    private PointwiseOps() {}
 
     static NDArray zero(NDArray like) {
         return NDArray.scalar(0, like.dtype());
@@ -52,9 +51,8 @@ final class PointwiseOps {
         }
         SavedValue sa = n.needs(1) ? n.save(a) : null;
         SavedValue sb = n.needs(0) ? n.save(b) : null;
-        return n.finish(out, g -> new NDArray[] {
-            n.needs(0) ? g.mul(sb.get()) : null,
-            n.needs(1) ? g.mul(sa.get()) : null});
+        return n.finish(out, g ->
+                new NDArray[] {n.needs(0) ? g.mul(sb.get()) : null, n.needs(1) ? g.mul(sa.get()) : null});
     }
 
     static Tensor mul(Tensor a, double s) {
@@ -76,7 +74,8 @@ final class PointwiseOps {
             return new NDArray[] {
                 n.needs(0) ? g.div(bv) : null,
                 // PyTorch's order: -grad * ((self / other) / other)
-                n.needs(1) ? g.neg().mul(sa.get().div(bv).div(bv)) : null};
+                n.needs(1) ? g.neg().mul(sa.get().div(bv).div(bv)) : null
+            };
         });
     }
 
@@ -104,7 +103,8 @@ final class PointwiseOps {
         }
         SavedValue sa = n.save(a);
         // PyTorch's order: grad * (exponent * self.pow(exponent - 1))
-        return n.finish(out, g -> new NDArray[] {g.mul(sa.get().pow(exponent - 1).mul(exponent))});
+        return n.finish(out, g ->
+                new NDArray[] {g.mul(sa.get().pow(exponent - 1).mul(exponent))});
     }
 
     static Tensor pow(Tensor a, Tensor exponent) {
@@ -126,7 +126,8 @@ final class PointwiseOps {
                 ga = NDArray.where(e.eq(0), z, g.mul(e.mul(x.pow(e.sub(1)))));
             }
             if (n.needs(1)) {
-                ge = g.mul(NDArray.where(x.eq(0).logicalAnd(e.ge(0)), z, so.get().mul(x.log())));
+                ge = g.mul(
+                        NDArray.where(x.eq(0).logicalAnd(e.ge(0)), z, so.get().mul(x.log())));
             }
             return new NDArray[] {ga, ge};
         });
@@ -157,7 +158,8 @@ final class PointwiseOps {
             NDArray yLoses = max ? x.gt(y) : x.lt(y);
             return new NDArray[] {
                 n.needs(0) ? NDArray.where(xLoses, z, shared) : null,
-                n.needs(1) ? NDArray.where(yLoses, z, shared) : null};
+                n.needs(1) ? NDArray.where(yLoses, z, shared) : null
+            };
         });
     }
 
@@ -171,9 +173,8 @@ final class PointwiseOps {
         return n.finish(out, g -> {
             NDArray c = sc.get();
             NDArray z = zero(g);
-            return new NDArray[] {
-                n.needs(0) ? NDArray.where(c, g, z) : null,
-                n.needs(1) ? NDArray.where(c, z, g) : null};
+            return new NDArray[] {n.needs(0) ? NDArray.where(c, g, z) : null, n.needs(1) ? NDArray.where(c, z, g) : null
+            };
         });
     }
 }

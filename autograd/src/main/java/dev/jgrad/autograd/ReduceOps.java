@@ -5,8 +5,7 @@ import dev.jgrad.tensor.ValuesIndices;
 
 /** Reductions, each with its derivative. */
 final class ReduceOps {
-    private ReduceOps() {
-    }
+    private ReduceOps() {}
 
     static Tensor sum(Tensor a) {
         NDArray out = a.data().sum();
@@ -26,7 +25,8 @@ final class ReduceOps {
         }
         int[] shape = a.data().shape().toArray();
         int[] sorted = Dims.wrapAll(dims, shape.length);
-        return n.finish(out, g -> new NDArray[] {Dims.keepDims(g, sorted, shape.length).expand(shape)});
+        return n.finish(
+                out, g -> new NDArray[] {Dims.keepDims(g, sorted, shape.length).expand(shape)});
     }
 
     static Tensor mean(Tensor a) {
@@ -49,7 +49,8 @@ final class ReduceOps {
         int[] shape = a.data().shape().toArray();
         int[] sorted = Dims.wrapAll(dims, shape.length);
         double count = Dims.reducedCount(shape, sorted);
-        return n.finish(out, g -> new NDArray[] {Dims.keepDims(g.div(count), sorted, shape.length).expand(shape)});
+        return n.finish(out, g ->
+                new NDArray[] {Dims.keepDims(g.div(count), sorted, shape.length).expand(shape)});
     }
 
     static Tensor prod(Tensor a) {
@@ -83,8 +84,15 @@ final class ReduceOps {
             NDArray x = sa.get();
             NDArray zeros = x.eq(0);
             NDArray safe = NDArray.where(zeros, NDArray.scalar(1, x.dtype()), x);
-            return new NDArray[] {prodGrad(x, Dims.keepDims(so.get(), dims, ndim), Dims.keepDims(g, dims, ndim),
-                    zeros, zeros.sum(dims, true), safe.prod(d, true))};
+            return new NDArray[] {
+                prodGrad(
+                        x,
+                        Dims.keepDims(so.get(), dims, ndim),
+                        Dims.keepDims(g, dims, ndim),
+                        zeros,
+                        zeros.sum(dims, true),
+                        safe.prod(d, true))
+            };
         });
     }
 
@@ -92,8 +100,8 @@ final class ReduceOps {
      * d prod / dx_i is the product of the other elements: out / x_i when the slice has no zero; at
      * the single zero of a slice, the product of the rest; 0 everywhere else.
      */
-    private static NDArray prodGrad(NDArray x, NDArray out, NDArray g, NDArray isZero, NDArray zeroCount,
-                                    NDArray productOfNonZeros) {
+    private static NDArray prodGrad(
+            NDArray x, NDArray out, NDArray g, NDArray isZero, NDArray zeroCount, NDArray productOfNonZeros) {
         NDArray z = PointwiseOps.zero(g);
         NDArray noZero = g.mul(out.div(x));
         NDArray oneZero = NDArray.where(isZero, g.mul(productOfNonZeros), z);
@@ -183,6 +191,8 @@ final class ReduceOps {
         SavedValue sa = n.save(a);
         SavedValue so = n.save(out);
         return n.finish(out, g -> new NDArray[] {
-            Dims.keepDims(g, dims, ndim).mul(sa.get().sub(Dims.keepDims(so.get(), dims, ndim)).exp())});
+            Dims.keepDims(g, dims, ndim)
+                    .mul(sa.get().sub(Dims.keepDims(so.get(), dims, ndim)).exp())
+        });
     }
 }

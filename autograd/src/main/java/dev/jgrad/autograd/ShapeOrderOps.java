@@ -6,8 +6,7 @@ import dev.jgrad.tensor.ValuesIndices;
 
 /** sort, topk, cumsum, cumprod, norm, maskedFill, tril/triu, flip and repeat, each with its derivative. */
 final class ShapeOrderOps {
-    private ShapeOrderOps() {
-    }
+    private ShapeOrderOps() {}
 
     /** sort and topk: the values' gradient goes back to the element each index names. */
     static ValuesIndices<Tensor> selectAlong(Tensor a, ValuesIndices<NDArray> r, int dim, String backwardName) {
@@ -37,7 +36,8 @@ final class ShapeOrderOps {
             return Tensor.of(out);
         }
         // the gradient of a running sum is the running sum from the end
-        return n.finish(out, g -> new NDArray[] {g.dim() == 0 ? g : g.flip(dim).cumsum(dim).flip(dim)});
+        return n.finish(out, g ->
+                new NDArray[] {g.dim() == 0 ? g : g.flip(dim).cumsum(dim).flip(dim)});
     }
 
     static Tensor cumprod(Tensor a, int d) {
@@ -84,8 +84,8 @@ final class ShapeOrderOps {
                 NDArray count = dim == null ? hit.sum() : hit.sum(dim, true);
                 return new NDArray[] {x.sign().mul(hit).mul(g.div(count))};
             }
-            NDArray scaled = p == 2 ? x.div(norm)
-                    : x.sign().mul(x.abs().pow(p - 1)).div(norm.pow(p - 1));
+            NDArray scaled =
+                    p == 2 ? x.div(norm) : x.sign().mul(x.abs().pow(p - 1)).div(norm.pow(p - 1));
             return new NDArray[] {NDArray.where(norm.eq(0), zero, scaled).mul(g)};
         });
     }
@@ -132,7 +132,8 @@ final class ShapeOrderOps {
             tiles[2 * i + 1] = size;
             tileDims[i] = 2 * i;
         }
-        return n.finish(out, g -> new NDArray[] {g.reshape(tiles).sum(tileDims, false).reshape(in)});
+        return n.finish(
+                out, g -> new NDArray[] {g.reshape(tiles).sum(tileDims, false).reshape(in)});
     }
 
     /** any and all are not differentiable: bool results. */

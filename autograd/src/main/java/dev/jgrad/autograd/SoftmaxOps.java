@@ -5,8 +5,7 @@ import dev.jgrad.tensor.internal.BackwardKernels;
 
 /** softmax and logSoftmax, with PyTorch's backward formulas. */
 final class SoftmaxOps {
-    private SoftmaxOps() {
-    }
+    private SoftmaxOps() {}
 
     static Tensor softmax(Tensor a, int dim) {
         NDArray out = a.data().softmax(dim);

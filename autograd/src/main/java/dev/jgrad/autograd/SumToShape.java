@@ -1,7 +1,6 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
-
 import java.util.Arrays;
 
 /**
@@ -10,8 +9,7 @@ import java.util.Arrays;
  * reduction.
  */
 final class SumToShape {
-    private SumToShape() {
-    }
+    private SumToShape() {}
 
     static boolean sameShape(NDArray g, int[] shape) {
         if (g.dim() != shape.length) {

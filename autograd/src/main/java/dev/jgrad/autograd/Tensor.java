@@ -5,7 +5,6 @@ import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.Size;
 import dev.jgrad.tensor.ValuesIndices;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -834,7 +833,8 @@ public final class Tensor {
             return this;
         }
         if (flag && !data.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("only Tensors of floating point and complex dtype can require gradients");
+            throw new IllegalArgumentException(
+                    "only Tensors of floating point and complex dtype can require gradients");
         }
         requiresGrad = flag;
         return this;
@@ -1140,7 +1140,8 @@ public final class Tensor {
 
     void checkInplaceAllowed() {
         if (gradFn == null && requiresGrad) {
-            throw new IllegalStateException("a leaf Variable that requires grad is being used in an in-place operation.");
+            throw new IllegalStateException(
+                    "a leaf Variable that requires grad is being used in an in-place operation.");
         }
         if (viewBase != null && viewBase.gradFn == null && viewBase.requiresGrad) {
             throw new IllegalStateException(
@@ -1163,7 +1164,8 @@ public final class Tensor {
         }
         Tensor base = viewBase;
         Node oldBase = base.gradEdge();
-        base.setHistory(new CopySlices(oldBase, viewReplay, op, base.data.shape().toArray(), base.data.dtype()));
+        base.setHistory(
+                new CopySlices(oldBase, viewReplay, op, base.data.shape().toArray(), base.data.dtype()));
         base.epoch++;
         refreshViewHistory();
     }
@@ -1981,8 +1983,12 @@ public final class Tensor {
      *     view of one
      */
     public Tensor scatter_(int dim, Tensor index, Tensor src) {
-        return InplaceOps.run(this, () -> data.scatter_(dim, index.data, src.data),
-                t -> InplaceOps.scattered(t, dim, index, src), false, src);
+        return InplaceOps.run(
+                this,
+                () -> data.scatter_(dim, index.data, src.data),
+                t -> InplaceOps.scattered(t, dim, index, src),
+                false,
+                src);
     }
 
     /**
@@ -1995,8 +2001,12 @@ public final class Tensor {
      * @return this tensor
      */
     public Tensor scatterAdd_(int dim, Tensor index, Tensor src) {
-        return InplaceOps.run(this, () -> data.scatterAdd_(dim, index.data, src.data),
-                t -> InplaceOps.scatterAdded(t, dim, index, src), false, src);
+        return InplaceOps.run(
+                this,
+                () -> data.scatterAdd_(dim, index.data, src.data),
+                t -> InplaceOps.scatterAdded(t, dim, index, src),
+                false,
+                src);
     }
 
     /**
@@ -2023,8 +2033,11 @@ public final class Tensor {
      *     view of one
      */
     public Tensor scatter_(int dim, Tensor index, double value) {
-        return InplaceOps.run(this, () -> data.scatter_(dim, index.data, value),
-                t -> InplaceOps.scattered(t, dim, index, value), false);
+        return InplaceOps.run(
+                this,
+                () -> data.scatter_(dim, index.data, value),
+                t -> InplaceOps.scattered(t, dim, index, value),
+                false);
     }
 
     // ---------------------------------------------------------------- reductions
@@ -2238,8 +2251,8 @@ public final class Tensor {
      * @throws IllegalArgumentException if k is negative or above the dim's size
      */
     public ValuesIndices<Tensor> topk(int k, int dim, boolean largest, boolean sorted) {
-        return ShapeOrderOps.selectAlong(this, data.topk(k, dim, largest, sorted), Dims.wrap(dim, dim()),
-                "TopkBackward0");
+        return ShapeOrderOps.selectAlong(
+                this, data.topk(k, dim, largest, sorted), Dims.wrap(dim, dim()), "TopkBackward0");
     }
 
     /**

@@ -3,13 +3,11 @@ package dev.jgrad.autograd;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.internal.BackwardKernels;
-
 import java.util.function.UnaryOperator;
 
 /** Elementwise functions of one tensor, each with its derivative. */
 final class UnaryOps {
-    private UnaryOps() {
-    }
+    private UnaryOps() {}
 
     static Tensor exp(Tensor a) {
         NDArray out = a.data().exp();

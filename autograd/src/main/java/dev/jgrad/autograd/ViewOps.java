@@ -1,7 +1,6 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
-
 import java.util.function.UnaryOperator;
 
 /**
@@ -9,8 +8,7 @@ import java.util.function.UnaryOperator;
  * it on its base, which in-place ops on views need (see {@link Tensor#rebaseHistory}).
  */
 final class ViewOps {
-    private ViewOps() {
-    }
+    private ViewOps() {}
 
     /** A zero gradient of {@code shape} with {@code g} written into the region the view selected. */
     static NDArray embed(int[] shape, NDArray g, UnaryOperator<NDArray> region) {
@@ -63,14 +61,18 @@ final class ViewOps {
             return Tensor.of(out);
         }
         int[] in = shape(a);
-        return a.viewResult(n, out, g -> {
-            for (int d = 0; d < in.length; d++) {
-                if (in[d] == 1) {
-                    g = g.unsqueeze(d);
-                }
-            }
-            return new NDArray[] {g};
-        }, ViewOps::squeeze);
+        return a.viewResult(
+                n,
+                out,
+                g -> {
+                    for (int d = 0; d < in.length; d++) {
+                        if (in[d] == 1) {
+                            g = g.unsqueeze(d);
+                        }
+                    }
+                    return new NDArray[] {g};
+                },
+                ViewOps::squeeze);
     }
 
     static Tensor squeeze(Tensor a, int dim) {
@@ -157,8 +159,8 @@ final class ViewOps {
 
     static Tensor slice(Tensor a, int dim, int start, int end, int step) {
         NDArray out = a.data().slice(dim, start, end, step);
-        return region(a, out, "SliceBackward0", z -> z.slice(dim, start, end, step),
-                t -> slice(t, dim, start, end, step));
+        return region(
+                a, out, "SliceBackward0", z -> z.slice(dim, start, end, step), t -> slice(t, dim, start, end, step));
     }
 
     static Tensor select(Tensor a, int dim, int index) {
@@ -173,8 +175,8 @@ final class ViewOps {
     }
 
     /** A view of part of the input: its gradient is zero outside that part. */
-    private static Tensor region(Tensor a, NDArray out, String name, UnaryOperator<NDArray> part,
-                                 UnaryOperator<Tensor> replay) {
+    private static Tensor region(
+            Tensor a, NDArray out, String name, UnaryOperator<NDArray> part, UnaryOperator<Tensor> replay) {
         OpNode n = OpNode.record(name, a);
         if (n == null) {
             return Tensor.of(out);

@@ -23,22 +23,33 @@ class ApiParityTest {
     private static final Map<String, String> NDARRAY_ONLY = Map.of(
             "cumprodBackward", "a derivative kernel that autograd's cumprod backward calls; not a user op",
             "storage", "raw storage of the numeric array; a Tensor's is reached through data().storage()",
-            "setDouble", "an untracked element write that would bypass autograd's version counter; "
-                    + "Tensor writes go through its in-place ops (fill_, copy_, scatter_, ...)",
-            "wrap", "wraps a Java array without copying into an NDArray; "
-                    + "Tensor.of(NDArray.wrap(...)) does it for Tensor",
+            "setDouble",
+                    "an untracked element write that would bypass autograd's version counter; "
+                            + "Tensor writes go through its in-place ops (fill_, copy_, scatter_, ...)",
+            "wrap",
+                    "wraps a Java array without copying into an NDArray; "
+                            + "Tensor.of(NDArray.wrap(...)) does it for Tensor",
             "setNumThreads", "a process-wide kernel setting, kept in one place (NDArray.setNumThreads)",
             "getNumThreads", "a process-wide kernel setting, kept in one place (NDArray.getNumThreads)");
 
     /** Methods only Tensor has: autograd itself, which NDArray (plain numerics) knows nothing of. */
     private static final Map<String, String> TENSOR_ONLY = Map.ofEntries(
-            Map.entry("backward", "autograd"), Map.entry("data", "the NDArray under a Tensor"),
-            Map.entry("detach", "autograd"), Map.entry("enableGrad", "grad mode"), Map.entry("grad", "autograd"),
-            Map.entry("gradFn", "autograd"), Map.entry("isGradEnabled", "grad mode"), Map.entry("isLeaf", "autograd"),
-            Map.entry("noGrad", "grad mode"), Map.entry("of", "wraps an NDArray as a Tensor"),
-            Map.entry("requiresGrad", "autograd"), Map.entry("requiresGrad_", "autograd"),
-            Map.entry("retainGrad", "autograd"), Map.entry("retainsGrad", "autograd"),
-            Map.entry("setGrad", "autograd"), Map.entry("version", "autograd's in-place check"),
+            Map.entry("backward", "autograd"),
+            Map.entry("data", "the NDArray under a Tensor"),
+            Map.entry("detach", "autograd"),
+            Map.entry("enableGrad", "grad mode"),
+            Map.entry("grad", "autograd"),
+            Map.entry("gradFn", "autograd"),
+            Map.entry("isGradEnabled", "grad mode"),
+            Map.entry("isLeaf", "autograd"),
+            Map.entry("noGrad", "grad mode"),
+            Map.entry("of", "wraps an NDArray as a Tensor"),
+            Map.entry("requiresGrad", "autograd"),
+            Map.entry("requiresGrad_", "autograd"),
+            Map.entry("retainGrad", "autograd"),
+            Map.entry("retainsGrad", "autograd"),
+            Map.entry("setGrad", "autograd"),
+            Map.entry("version", "autograd's in-place check"),
             Map.entry("zeroGrad_", "autograd"));
 
     @Test
@@ -49,9 +60,13 @@ class ApiParityTest {
         onlyNd.removeAll(t);
         Set<String> onlyT = new TreeSet<>(t);
         onlyT.removeAll(nd);
-        assertEquals(new TreeSet<>(NDARRAY_ONLY.keySet()), onlyNd,
+        assertEquals(
+                new TreeSet<>(NDARRAY_ONLY.keySet()),
+                onlyNd,
                 "methods on NDArray but not Tensor: add them to Tensor, or to NDARRAY_ONLY with a reason");
-        assertEquals(new TreeSet<>(TENSOR_ONLY.keySet()), onlyT,
+        assertEquals(
+                new TreeSet<>(TENSOR_ONLY.keySet()),
+                onlyT,
                 "methods on Tensor but not NDArray: add them to NDArray, or to TENSOR_ONLY with a reason");
     }
 
@@ -80,6 +95,8 @@ class ApiParityTest {
         Tensor z = Tensor.zeros(3);
         z.scatterAdd_(0, Tensor.tensor(new long[] {0, 0, 2}), Tensor.ones(3));
         assertArrayEquals(new float[] {2, 0, 1}, z.toFloatArray());
-        assertEquals("tensor([1.0000, 1.4142])", Tensor.tensor(new float[] {1, 2}).sqrt_().toString());
+        assertEquals(
+                "tensor([1.0000, 1.4142])",
+                Tensor.tensor(new float[] {1, 2}).sqrt_().toString());
     }
 }

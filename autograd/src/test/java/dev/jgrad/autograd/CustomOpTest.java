@@ -1,16 +1,15 @@
 package dev.jgrad.autograd;
 
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
-import java.util.function.Supplier;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.tensor.NDArray;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 
 /** An op defined outside autograd with its own backward: a fused {@code a·b²}. */
 class CustomOpTest {
@@ -24,7 +23,8 @@ class CustomOpTest {
         Supplier<NDArray> sb = op.save(b);
         return op.finish(out, g -> new NDArray[] {
             op.needsInputGrad(0) ? g.mul(sb.get().mul(sb.get())) : null,
-            op.needsInputGrad(1) ? g.mul(sa.get().mul(sb.get()).mul(2)) : null});
+            op.needsInputGrad(1) ? g.mul(sa.get().mul(sb.get()).mul(2)) : null
+        });
     }
 
     @Test
@@ -66,8 +66,12 @@ class CustomOpTest {
         Tensor b = Tensor.tensor(new float[] {3, 4});
         Tensor y = mulSquare(a, b);
         b.add_(1);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.sum().backward());
-        assertTrue(e.getMessage().startsWith("one of the variables needed for gradient computation has been modified"
-                + " by an inplace operation"), e.getMessage());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> y.sum().backward());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("one of the variables needed for gradient computation has been modified"
+                                + " by an inplace operation"),
+                e.getMessage());
     }
 }

@@ -1,11 +1,5 @@
 package dev.jgrad.autograd;
 
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
-import java.lang.ref.WeakReference;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.tensor.NDArray;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
 
 /** The backward engine: seeding, accumulation, freeing the graph, grad mode, detach, versions. */
 class EngineTest {
@@ -47,7 +46,8 @@ class EngineTest {
 
     @Test
     void backwardOnSomethingWithoutHistoryFails() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> vec(1).sum().backward());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> vec(1).sum().backward());
         assertEquals("element 0 of tensors does not require grad and does not have a grad_fn", e.getMessage());
     }
 
@@ -189,10 +189,14 @@ class EngineTest {
         Tensor y = x.mul(2);
         Tensor z = y.exp();
         z.add_(1);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> z.sum().backward());
-        assertTrue(e.getMessage().startsWith("one of the variables needed for gradient computation has been modified"
-                + " by an inplace operation: [torch.FloatTensor [3, 1]], which is output 0 of ExpBackward0, is at"
-                + " version 1; expected version 0 instead."), e.getMessage());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> z.sum().backward());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("one of the variables needed for gradient computation has been modified"
+                                + " by an inplace operation: [torch.FloatTensor [3, 1]], which is output 0 of ExpBackward0, is at"
+                                + " version 1; expected version 0 instead."),
+                e.getMessage());
     }
 
     @Test
@@ -202,7 +206,8 @@ class EngineTest {
         Tensor loss = w.mul(x).sum();
         x.detach().mul_(2);
         IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
-        assertTrue(e.getMessage().contains("[torch.DoubleTensor [2]] is at version 1; expected version 0"),
+        assertTrue(
+                e.getMessage().contains("[torch.DoubleTensor [2]] is at version 1; expected version 0"),
                 e.getMessage());
     }
 
@@ -283,7 +288,8 @@ class EngineTest {
 
     @Test
     void requiresGradRules() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Tensor.tensor(new long[] {1}).requiresGrad_());
         assertEquals("only Tensors of floating point and complex dtype can require gradients", e.getMessage());
         Tensor w = Tensor.zeros(1).requiresGrad(true);

@@ -1,11 +1,10 @@
 package dev.jgrad.autograd;
 
-import dev.jgrad.tensor.NDArray;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.jgrad.tensor.NDArray;
 import java.util.Random;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Analytic gradients against central finite differences, in float64: for a random upstream
@@ -16,8 +15,7 @@ final class GradCheck {
     private static final double ATOL = 1e-7;
     private static final double RTOL = 1e-6;
 
-    private GradCheck() {
-    }
+    private GradCheck() {}
 
     static void check(String what, Random rng, Function<Tensor[], Tensor> f, Tensor... inputs) {
         for (Tensor t : inputs) {
@@ -34,7 +32,8 @@ final class GradCheck {
             if (!x.requiresGrad()) {
                 continue;
             }
-            NDArray analytic = x.grad() == null ? NDArray.zerosLike(x.data()) : x.grad().data();
+            NDArray analytic =
+                    x.grad() == null ? NDArray.zerosLike(x.data()) : x.grad().data();
             if (!analytic.shape().equals(x.shape())) {
                 fail(what + ": grad of input " + i + " has shape " + analytic.shape() + ", input " + x.shape());
             }
@@ -51,8 +50,8 @@ final class GradCheck {
                 double numeric = (plus - minus) / (2 * EPS);
                 double got = analytic.getDouble(idx);
                 if (!(Math.abs(got - numeric) <= ATOL + RTOL * Math.abs(numeric))) {
-                    fail(what + ": d/d input " + i + " " + java.util.Arrays.toString(idx) + " of shape "
-                            + x.shape() + ": analytic " + got + ", numeric " + numeric);
+                    fail(what + ": d/d input " + i + " " + java.util.Arrays.toString(idx) + " of shape " + x.shape()
+                            + ": analytic " + got + ", numeric " + numeric);
                 }
             }
         }

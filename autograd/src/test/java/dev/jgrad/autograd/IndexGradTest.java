@@ -1,15 +1,14 @@
 package dev.jgrad.autograd;
 
-import dev.jgrad.tensor.Generator;
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Random;
-
 import static dev.jgrad.autograd.GradCheck.check;
 import static dev.jgrad.autograd.GradCheck.leaf;
 import static dev.jgrad.autograd.GradCheck.shape;
+
+import dev.jgrad.tensor.Generator;
+import dev.jgrad.tensor.NDArray;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Gradient checks of gather, indexSelect, maskedSelect, cat, stack, split and chunk. */
 class IndexGradTest {
@@ -75,17 +74,32 @@ class IndexGradTest {
     void splitAndChunk() {
         Random rng = new Random(5);
         Tensor x = leaf(rng, new int[] {5, 3}, true);
-        check("split", rng, in -> {
-            List<Tensor> parts = in[0].split(2, 0);
-            return parts.get(0).sum(0).mul(parts.get(1).sum(0)).add(parts.get(2).sum(0).exp());
-        }, x);
-        check("split sizes", rng, in -> {
-            List<Tensor> parts = in[0].split(new int[] {1, 2}, 1);
-            return parts.get(0).mul(parts.get(1));
-        }, x);
-        check("chunk", rng, in -> {
-            List<Tensor> parts = in[0].chunk(2, 1);
-            return parts.get(1).mul(parts.get(0).sum());
-        }, x);
+        check(
+                "split",
+                rng,
+                in -> {
+                    List<Tensor> parts = in[0].split(2, 0);
+                    return parts.get(0)
+                            .sum(0)
+                            .mul(parts.get(1).sum(0))
+                            .add(parts.get(2).sum(0).exp());
+                },
+                x);
+        check(
+                "split sizes",
+                rng,
+                in -> {
+                    List<Tensor> parts = in[0].split(new int[] {1, 2}, 1);
+                    return parts.get(0).mul(parts.get(1));
+                },
+                x);
+        check(
+                "chunk",
+                rng,
+                in -> {
+                    List<Tensor> parts = in[0].chunk(2, 1);
+                    return parts.get(1).mul(parts.get(0).sum());
+                },
+                x);
     }
 }

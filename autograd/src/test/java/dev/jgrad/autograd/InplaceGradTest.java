@@ -1,15 +1,14 @@
 package dev.jgrad.autograd;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static dev.jgrad.autograd.GradCheck.check;
 import static dev.jgrad.autograd.GradCheck.leaf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** In-place ops on tensors in a graph: gradients as if out of place, and PyTorch's refusals. */
 class InplaceGradTest {
@@ -25,22 +24,31 @@ class InplaceGradTest {
         check("div_", rng, in -> in[0].add(1).div_(in[1].exp()), a, b);
         check("scalars", rng, in -> in[0].mul(1).mul_(3).add_(1).sub_(2).div_(4), a);
         check("clamp_", rng, in -> in[0].mul(1).clamp_(-0.3, 0.4), a);
-        check("chain of in-place", rng, in -> {
-            Tensor y = in[0].mul(in[1]);
-            y.mul_(in[1]).add_(in[0]);
-            return y.sigmoid();
-        }, a, b);
+        check(
+                "chain of in-place",
+                rng,
+                in -> {
+                    Tensor y = in[0].mul(in[1]);
+                    y.mul_(in[1]).add_(in[0]);
+                    return y.sigmoid();
+                },
+                a,
+                b);
     }
 
     @Test
     void inPlaceWithAGradRequiringOperandOnPlainData() {
         Random rng = new Random(2);
         Tensor w = leaf(rng, new int[] {3}, false);
-        check("data.mul_(w)", rng, in -> {
-            Tensor y = Tensor.ones(2, 3).toDouble();
-            y.mul_(in[0]);
-            return y;
-        }, w);
+        check(
+                "data.mul_(w)",
+                rng,
+                in -> {
+                    Tensor y = Tensor.ones(2, 3).toDouble();
+                    y.mul_(in[0]);
+                    return y;
+                },
+                w);
     }
 
     @Test
@@ -62,28 +70,48 @@ class InplaceGradTest {
         Random rng = new Random(4);
         Tensor a = leaf(rng, new int[] {4, 3}, true);
         Tensor b = leaf(rng, new int[] {3}, false);
-        check("view mul_", rng, in -> {
-            Tensor y = in[0].mul(1);
-            y.select(0, 1).mul_(in[1]);
-            return y;
-        }, a, b);
-        check("narrow of transpose add_", rng, in -> {
-            Tensor y = in[0].mul(1.5);
-            y.t().narrow(1, 1, 2).add_(in[1].unsqueeze(1));
-            return y.tanh();
-        }, a, b);
-        check("earlier view follows", rng, in -> {
-            Tensor y = in[0].mul(2);
-            Tensor v = y.select(1, 0);
-            y.mul_(in[1]);
-            return v.mul(3);
-        }, a, b);
-        check("expanded view follows", rng, in -> {
-            Tensor y = in[0].mul(2);
-            Tensor v = y.expand(2, 4, 3);
-            y.add_(in[1]);
-            return v.mul(v);
-        }, a, b);
+        check(
+                "view mul_",
+                rng,
+                in -> {
+                    Tensor y = in[0].mul(1);
+                    y.select(0, 1).mul_(in[1]);
+                    return y;
+                },
+                a,
+                b);
+        check(
+                "narrow of transpose add_",
+                rng,
+                in -> {
+                    Tensor y = in[0].mul(1.5);
+                    y.t().narrow(1, 1, 2).add_(in[1].unsqueeze(1));
+                    return y.tanh();
+                },
+                a,
+                b);
+        check(
+                "earlier view follows",
+                rng,
+                in -> {
+                    Tensor y = in[0].mul(2);
+                    Tensor v = y.select(1, 0);
+                    y.mul_(in[1]);
+                    return v.mul(3);
+                },
+                a,
+                b);
+        check(
+                "expanded view follows",
+                rng,
+                in -> {
+                    Tensor y = in[0].mul(2);
+                    Tensor v = y.expand(2, 4, 3);
+                    y.add_(in[1]);
+                    return v.mul(v);
+                },
+                a,
+                b);
     }
 
     @Test
@@ -104,9 +132,10 @@ class InplaceGradTest {
         Tensor w = Tensor.zeros(3).requiresGrad_();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.add_(1));
         assertEquals("a leaf Variable that requires grad is being used in an in-place operation.", e.getMessage());
-        IllegalStateException v = assertThrows(IllegalStateException.class, () -> w.narrow(0, 0, 2).mul_(2));
-        assertEquals("a view of a leaf Variable that requires grad is being used in an in-place operation.",
-                v.getMessage());
+        IllegalStateException v = assertThrows(
+                IllegalStateException.class, () -> w.narrow(0, 0, 2).mul_(2));
+        assertEquals(
+                "a view of a leaf Variable that requires grad is being used in an in-place operation.", v.getMessage());
         try (var s = Tensor.noGrad()) {
             w.add_(1);
         }

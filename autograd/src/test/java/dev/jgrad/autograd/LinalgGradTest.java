@@ -1,12 +1,11 @@
 package dev.jgrad.autograd;
 
-import org.junit.jupiter.api.Test;
+import static dev.jgrad.autograd.GradCheck.check;
+import static dev.jgrad.autograd.GradCheck.leaf;
 
 import java.util.Arrays;
 import java.util.Random;
-
-import static dev.jgrad.autograd.GradCheck.check;
-import static dev.jgrad.autograd.GradCheck.leaf;
+import org.junit.jupiter.api.Test;
 
 /** Gradient checks of the matrix products, for every dim combination matmul handles. */
 class LinalgGradTest {
@@ -54,9 +53,18 @@ class LinalgGradTest {
     @Test
     void bmmDotOuter() {
         Random rng = new Random(3);
-        check("bmm", rng, in -> in[0].bmm(in[1]), leaf(rng, new int[] {3, 2, 4}, true), leaf(rng, new int[] {3, 4, 5}, false));
-        check("bmm transposed", rng, in -> in[0].bmm(in[1].transpose(1, 2)),
-                leaf(rng, new int[] {2, 2, 3}, false), leaf(rng, new int[] {2, 4, 3}, true));
+        check(
+                "bmm",
+                rng,
+                in -> in[0].bmm(in[1]),
+                leaf(rng, new int[] {3, 2, 4}, true),
+                leaf(rng, new int[] {3, 4, 5}, false));
+        check(
+                "bmm transposed",
+                rng,
+                in -> in[0].bmm(in[1].transpose(1, 2)),
+                leaf(rng, new int[] {2, 2, 3}, false),
+                leaf(rng, new int[] {2, 4, 3}, true));
         check("dot", rng, in -> in[0].dot(in[1]), leaf(rng, new int[] {5}, true), leaf(rng, new int[] {5}, false));
         check("outer", rng, in -> in[0].outer(in[1]), leaf(rng, new int[] {3}, false), leaf(rng, new int[] {4}, true));
     }
@@ -74,7 +82,8 @@ class LinalgGradTest {
             w.data().add_(1);
         }
         y.backward();
-        org.junit.jupiter.api.Assertions.assertTrue(x.data().sum(0).allclose(w.grad().data().select(1, 0)));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                x.data().sum(0).allclose(w.grad().data().select(1, 0)));
     }
 
     @Test
@@ -83,6 +92,7 @@ class LinalgGradTest {
         Tensor w = Tensor.randn(2, 3).requiresGrad_();
         x.matmul(w.t()).sum().backward();
         org.junit.jupiter.api.Assertions.assertTrue(w.grad().isContiguous());
-        org.junit.jupiter.api.Assertions.assertTrue(w.grad().data().allclose(x.data().sum(0).expand(2, 3)));
+        org.junit.jupiter.api.Assertions.assertTrue(
+                w.grad().data().allclose(x.data().sum(0).expand(2, 3)));
     }
 }

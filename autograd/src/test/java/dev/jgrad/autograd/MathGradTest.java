@@ -64,10 +64,13 @@ class MathGradTest {
     void printingNamesPyTorchsBackwardNodes() {
         Tensor x = Tensor.tensor(new float[] {1, 2}).requiresGrad_();
         assertEquals("tensor([0.8415, 0.9093], grad_fn=<SinBackward0>)", x.sin().toString());
-        assertEquals("tensor([ 0.5403, -0.4161], grad_fn=<CosBackward0>)", x.cos().toString());
+        assertEquals(
+                "tensor([ 0.5403, -0.4161], grad_fn=<CosBackward0>)", x.cos().toString());
         assertEquals("tensor([0.8427, 0.9953], grad_fn=<ErfBackward0>)", x.erf().toString());
-        assertEquals("tensor([1.7183, 6.3891], grad_fn=<Expm1Backward0>)", x.expm1().toString());
-        assertEquals("tensor([0.6931, 1.0986], grad_fn=<Log1PBackward0>)", x.log1p().toString());
+        assertEquals(
+                "tensor([1.7183, 6.3891], grad_fn=<Expm1Backward0>)", x.expm1().toString());
+        assertEquals(
+                "tensor([0.6931, 1.0986], grad_fn=<Log1PBackward0>)", x.log1p().toString());
         assertEquals("tensor([1., 2.], grad_fn=<FloorBackward0>)", x.floor().toString());
         assertEquals("tensor([1., 1.], grad_fn=<SignBackward0>)", x.sign().toString());
         assertEquals("tensor([ 0., -1.], grad_fn=<RsubBackward1>)", x.rsub(1).toString());

@@ -1,16 +1,15 @@
 package dev.jgrad.autograd;
 
-import org.junit.jupiter.api.Test;
+import static dev.jgrad.autograd.GradCheck.broadcastable;
+import static dev.jgrad.autograd.GradCheck.check;
+import static dev.jgrad.autograd.GradCheck.leaf;
+import static dev.jgrad.autograd.GradCheck.shape;
 
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
-
-import static dev.jgrad.autograd.GradCheck.broadcastable;
-import static dev.jgrad.autograd.GradCheck.check;
-import static dev.jgrad.autograd.GradCheck.leaf;
-import static dev.jgrad.autograd.GradCheck.shape;
+import org.junit.jupiter.api.Test;
 
 /** Gradient checks of the elementwise ops, with broadcasting and non-contiguous inputs. */
 class PointwiseGradTest {
@@ -28,8 +27,13 @@ class PointwiseGradTest {
             if (positiveRight) {
                 b = Tensor.of(b.data().abs().add(0.5)).requiresGrad_();
             }
-            check(name + " " + Arrays.toString(a.shape().toArray()) + " " + Arrays.toString(b.shape().toArray()),
-                    rng, in -> op.apply(in[0], in[1]), a, b);
+            check(
+                    name + " " + Arrays.toString(a.shape().toArray()) + " "
+                            + Arrays.toString(b.shape().toArray()),
+                    rng,
+                    in -> op.apply(in[0], in[1]),
+                    a,
+                    b);
         }
     }
 
@@ -117,7 +121,8 @@ class PointwiseGradTest {
         Random rng = new Random(27);
         for (int trial = 0; trial < TRIALS; trial++) {
             int[] full = shape(rng, 0, 4, true);
-            Tensor cond = Tensor.of(GradCheck.randn(rng, broadcastable(rng, full)).gt(0));
+            Tensor cond =
+                    Tensor.of(GradCheck.randn(rng, broadcastable(rng, full)).gt(0));
             Tensor a = leaf(rng, broadcastable(rng, full), rng.nextBoolean());
             Tensor b = leaf(rng, full, rng.nextBoolean());
             check("where", rng, in -> Tensor.where(cond, in[0], in[1]), a, b);
@@ -131,7 +136,12 @@ class PointwiseGradTest {
             int[] s = shape(rng, 1, 3, false);
             Tensor a = leaf(rng, s, rng.nextBoolean());
             Tensor b = leaf(rng, broadcastable(rng, s), false);
-            check("chain", rng, in -> in[0].mul(in[1]).add(in[0].tanh()).sub(in[1].exp().mul(in[0])), a, b);
+            check(
+                    "chain",
+                    rng,
+                    in -> in[0].mul(in[1]).add(in[0].tanh()).sub(in[1].exp().mul(in[0])),
+                    a,
+                    b);
         }
     }
 }

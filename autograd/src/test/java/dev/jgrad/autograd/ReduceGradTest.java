@@ -1,13 +1,12 @@
 package dev.jgrad.autograd;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-import java.util.function.BiFunction;
-
 import static dev.jgrad.autograd.GradCheck.check;
 import static dev.jgrad.autograd.GradCheck.leaf;
 import static dev.jgrad.autograd.GradCheck.shape;
+
+import java.util.Random;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
 
 /** Gradient checks of the reductions, over everything and over each dim, keepdim both ways. */
 class ReduceGradTest {
@@ -19,8 +18,8 @@ class ReduceGradTest {
     }
 
     /** {@code atLeastTwo}: no size-1 dims, for unbiased var/std (one sample has no variance). */
-    private static void eachDim(String name, long seed, boolean allowEmpty, boolean atLeastTwo,
-                                BiFunction<Tensor, Integer, Tensor> op) {
+    private static void eachDim(
+            String name, long seed, boolean allowEmpty, boolean atLeastTwo, BiFunction<Tensor, Integer, Tensor> op) {
         Random rng = new Random(seed);
         for (int trial = 0; trial < TRIALS; trial++) {
             Tensor a = leaf(rng, sizes(rng, 1, allowEmpty, atLeastTwo), rng.nextBoolean());
@@ -35,8 +34,12 @@ class ReduceGradTest {
         whole(name, seed, allowEmpty, false, op);
     }
 
-    private static void whole(String name, long seed, boolean allowEmpty, boolean atLeastTwo,
-                              java.util.function.UnaryOperator<Tensor> op) {
+    private static void whole(
+            String name,
+            long seed,
+            boolean allowEmpty,
+            boolean atLeastTwo,
+            java.util.function.UnaryOperator<Tensor> op) {
         Random rng = new Random(seed);
         for (int trial = 0; trial < TRIALS; trial++) {
             Tensor a = leaf(rng, sizes(rng, atLeastTwo ? 1 : 0, allowEmpty, atLeastTwo), rng.nextBoolean());
@@ -106,7 +109,8 @@ class ReduceGradTest {
     void maxTiesShareTheGradient() {
         Tensor x = Tensor.tensor(new double[] {1, 3, 3, 2}).requiresGrad_();
         x.max().backward();
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 0.5, 0.5, 0}, x.grad().toDoubleArray());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new double[] {0, 0.5, 0.5, 0}, x.grad().toDoubleArray());
     }
 
     @Test

@@ -52,8 +52,9 @@ class ShapeOrderGradTest {
         // d/dx_i of sum_j prod_{k<=j} x_k
         assertArrayEquals(new double[] {1, 2 + 6, 0, 0, 0}, x.grad().toDoubleArray());
         Random rng = new Random(7);
-        Tensor z = Tensor.of(GradCheck.randn(rng, 3, 4).maskedFill(NDArray.tensor(new boolean[] {false, true, false,
-            false}), 0)).requiresGrad_();
+        Tensor z = Tensor.of(GradCheck.randn(rng, 3, 4)
+                        .maskedFill(NDArray.tensor(new boolean[] {false, true, false, false}), 0))
+                .requiresGrad_();
         check("cumprod with zeros", rng, in -> in[0].cumprod(1), z);
         check("cumprod with zeros dim 0", rng, in -> in[0].cumprod(0), z);
     }
@@ -99,11 +100,16 @@ class ShapeOrderGradTest {
     void printingAndNonDifferentiableResults() {
         Tensor x = Tensor.tensor(new float[] {3, 1, 2}).requiresGrad_();
         ValuesIndices<Tensor> s = x.sort();
-        assertEquals("sort(\nvalues=tensor([1., 2., 3.], grad_fn=<SortBackward0>),\nindices=tensor([1, 2, 0]))",
+        assertEquals(
+                "sort(\nvalues=tensor([1., 2., 3.], grad_fn=<SortBackward0>),\nindices=tensor([1, 2, 0]))",
                 s.toString());
-        assertEquals("tensor([3., 4., 6.], grad_fn=<CumsumBackward0>)", x.cumsum(0).toString());
-        assertEquals("tensor(3.7417, grad_fn=<LinalgVectorNormBackward0>)", x.norm().toString());
-        assertEquals("tensor([3., 1., 3., 1.], grad_fn=<RepeatBackward0>)", x.narrow(0, 0, 2).repeat(2).toString());
+        assertEquals(
+                "tensor([3., 4., 6.], grad_fn=<CumsumBackward0>)", x.cumsum(0).toString());
+        assertEquals(
+                "tensor(3.7417, grad_fn=<LinalgVectorNormBackward0>)", x.norm().toString());
+        assertEquals(
+                "tensor([3., 1., 3., 1.], grad_fn=<RepeatBackward0>)",
+                x.narrow(0, 0, 2).repeat(2).toString());
         assertFalse(x.any().requiresGrad());
         assertEquals("tensor(True)", x.all().toString());
         assertFalse(x.argsort().requiresGrad());

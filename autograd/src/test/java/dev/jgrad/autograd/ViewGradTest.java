@@ -1,18 +1,18 @@
 package dev.jgrad.autograd;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static dev.jgrad.autograd.GradCheck.check;
 import static dev.jgrad.autograd.GradCheck.leaf;
 import static dev.jgrad.autograd.GradCheck.shape;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Gradient checks of the view ops (the views are multiplied by a weight so each element counts differently). */
 class ViewGradTest {
     private static final int TRIALS = 15;
 
-    private static void each(String name, long seed, int minDim, java.util.function.BiFunction<Tensor, Random, Tensor> op) {
+    private static void each(
+            String name, long seed, int minDim, java.util.function.BiFunction<Tensor, Random, Tensor> op) {
         Random rng = new Random(seed);
         for (int trial = 0; trial < TRIALS; trial++) {
             Tensor a = leaf(rng, shape(rng, minDim, 4, true), rng.nextBoolean());
@@ -27,7 +27,11 @@ class ViewGradTest {
         each("reshape", 2, 0, (x, r) -> x.reshape(-1));
         each("view of contiguous", 3, 0, (x, r) -> x.contiguous().view(-1));
         each("flatten(1,-1)", 4, 2, (x, r) -> x.flatten(1, -1));
-        each("reshape back and forth", 5, 1, (x, r) -> x.reshape(-1).mul(2).reshape(x.shape().toArray()));
+        each(
+                "reshape back and forth",
+                5,
+                1,
+                (x, r) -> x.reshape(-1).mul(2).reshape(x.shape().toArray()));
     }
 
     @Test
@@ -75,7 +79,10 @@ class ViewGradTest {
         });
         Random rng = new Random(18);
         check("get", rng, in -> in[0].get(1, 0), leaf(rng, new int[] {3, 2, 4}, true));
-        check("views of views", rng, in -> in[0].t().narrow(0, 1, 2).select(1, 2).unsqueeze(0),
+        check(
+                "views of views",
+                rng,
+                in -> in[0].t().narrow(0, 1, 2).select(1, 2).unsqueeze(0),
                 leaf(rng, new int[] {4, 3}, true));
     }
 

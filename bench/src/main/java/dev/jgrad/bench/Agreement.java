@@ -5,36 +5,32 @@ package dev.jgrad.bench;
  * disagree would make the comparison meaningless, so they stop the run.
  */
 final class Agreement {
-    private Agreement() {
-    }
+    private Agreement() {}
 
     /** Fails unless {@code actual} has {@code expected}'s length and every element is within {@code tol}. */
     static void requireClose(String what, float[] expected, float[] actual, double tol) {
         if (expected.length != actual.length) {
-            throw new IllegalStateException(what + ": " + actual.length + " elements, expected "
-                    + expected.length);
+            throw new IllegalStateException(what + ": " + actual.length + " elements, expected " + expected.length);
         }
         for (int i = 0; i < expected.length; i++) {
             double diff = Math.abs((double) expected[i] - actual[i]);
             if (!(diff <= tol)) {
-                throw new IllegalStateException(what + ": element " + i + " is " + actual[i]
-                        + ", expected " + expected[i] + " (tolerance " + tol + ")");
+                throw new IllegalStateException(what + ": element " + i + " is " + actual[i] + ", expected "
+                        + expected[i] + " (tolerance " + tol + ")");
             }
         }
     }
 
     /** Fails unless each {@code actual[i]} is within {@code rtol·|expected[i]|} (plus {@code atol}). */
-    static void requireRelativelyClose(String what, float[] expected, float[] actual, double rtol,
-                                       double atol) {
+    static void requireRelativelyClose(String what, float[] expected, float[] actual, double rtol, double atol) {
         if (expected.length != actual.length) {
-            throw new IllegalStateException(what + ": " + actual.length + " elements, expected "
-                    + expected.length);
+            throw new IllegalStateException(what + ": " + actual.length + " elements, expected " + expected.length);
         }
         for (int i = 0; i < expected.length; i++) {
             double diff = Math.abs((double) expected[i] - actual[i]);
             if (!(diff <= atol + rtol * Math.abs(expected[i]))) {
-                throw new IllegalStateException(what + ": element " + i + " is " + actual[i]
-                        + ", expected " + expected[i]);
+                throw new IllegalStateException(
+                        what + ": element " + i + " is " + actual[i] + ", expected " + expected[i]);
             }
         }
     }
@@ -42,8 +38,8 @@ final class Agreement {
     /** Fails unless {@code actual} equals {@code expected} within {@code tol}. */
     static void requireClose(String what, double expected, double actual, double tol) {
         if (!(Math.abs(expected - actual) <= tol)) {
-            throw new IllegalStateException(what + " is " + actual + ", expected " + expected
-                    + " (tolerance " + tol + ")");
+            throw new IllegalStateException(
+                    what + " is " + actual + ", expected " + expected + " (tolerance " + tol + ")");
         }
     }
 

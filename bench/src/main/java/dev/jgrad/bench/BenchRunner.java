@@ -79,8 +79,12 @@ public final class BenchRunner {
      * parameter values the quick mode restricts them to, and the number of warm-up iterations
      * when the mode's is too few (0: the mode's).
      */
-    record Suite(String name, List<Class<?>> fullClasses, List<Class<?>> quickClasses,
-                 Map<String, String[]> quickParams, int warmups) {
+    record Suite(
+            String name,
+            List<Class<?>> fullClasses,
+            List<Class<?>> quickClasses,
+            Map<String, String[]> quickParams,
+            int warmups) {
 
         Suite(String name, List<Class<?>> fullClasses, List<Class<?>> quickClasses, Map<String, String[]> quickParams) {
             this(name, fullClasses, quickClasses, quickParams, 0);
@@ -92,23 +96,33 @@ public final class BenchRunner {
     }
 
     static final List<Suite> SUITES = List.of(
-            new Suite("matmul",
+            new Suite(
+                    "matmul",
                     List.of(MatmulBench.class, MatmulMlpBench.class, MatmulThreadsBench.class),
                     List.of(MatmulBench.class, MatmulMlpBench.class),
                     Map.of("n", new String[] {"64", "256"})),
-            new Suite("reductions", List.of(ReductionBench.class), List.of(ReductionBench.class),
+            new Suite(
+                    "reductions",
+                    List.of(ReductionBench.class),
+                    List.of(ReductionBench.class),
                     Map.of("size", new String[] {"65536"})),
-            new Suite("elementwise", List.of(ElementwiseBench.class), List.of(ElementwiseBench.class),
+            new Suite(
+                    "elementwise",
+                    List.of(ElementwiseBench.class),
+                    List.of(ElementwiseBench.class),
                     Map.of("size", new String[] {"1048576"})),
             new Suite("peak", List.of(PeakBench.class), List.of(PeakBench.class), Map.of()),
             // A training step runs dozens of kernels that the JIT compiles one after another:
             // it takes 3 to 4 s to reach its steady speed, so it warms up for 10 iterations.
-            new Suite("train", List.of(TrainStepBench.class), List.of(TrainStepBench.class),
-                    Map.of("model", new String[] {"mlp"}), 10),
+            new Suite(
+                    "train",
+                    List.of(TrainStepBench.class),
+                    List.of(TrainStepBench.class),
+                    Map.of("model", new String[] {"mlp"}),
+                    10),
             new Suite("conv", List.of(ConvBench.class), List.of(ConvBench.class), Map.of()));
 
-    private BenchRunner() {
-    }
+    private BenchRunner() {}
 
     public static void main(String[] args) throws Exception {
         RunMode mode = RunMode.QUICK;
@@ -158,12 +172,12 @@ public final class BenchRunner {
         }
 
         Path benchDir = benchDir();
-        Path outDir = mode == RunMode.FULL ? benchDir : benchDir.resolve("target").resolve("quick");
+        Path outDir =
+                mode == RunMode.FULL ? benchDir : benchDir.resolve("target").resolve("quick");
         Path resultsDir = outDir.resolve("results");
         int failures = 0;
         if (!reportOnly) {
-            Path staging = mode == RunMode.FULL
-                    ? benchDir.resolve("target").resolve("full-run") : resultsDir;
+            Path staging = mode == RunMode.FULL ? benchDir.resolve("target").resolve("full-run") : resultsDir;
             try {
                 failures = run(mode, suites, staging);
             } catch (RunnerException e) {
@@ -190,10 +204,10 @@ public final class BenchRunner {
         err.println("usage: ./jgrad bench [--full] [--only SUITE,...] [--report-only]");
         err.println("       ./jgrad bench --cold-start [--jvms N] [--data DIR] [-- JVM_FLAGS...]");
         err.println("  (default)      quick run of a subset of sizes; writes bench/target/quick/");
-        err.println("  --full         every size, 2 forks; rewrites bench/results/, bench/REPORT.md, "
-                + "bench/" + CHART);
-        err.println("  --only S,...   quick run of some suites: matmul, reductions, elementwise, peak, "
-                + "train, conv");
+        err.println(
+                "  --full         every size, 2 forks; rewrites bench/results/, bench/REPORT.md, " + "bench/" + CHART);
+        err.println(
+                "  --only S,...   quick run of some suites: matmul, reductions, elementwise, peak, " + "train, conv");
         err.println("  --report-only  regenerate the report from the results already written");
         err.println("  --cold-start   time to the 1st, 10th, 100th MLP step and epoch 1 in N fresh JVMs (10);"
                 + " writes bench/results/" + ColdStart.FILE + " and adds it to bench/" + REPORT);
@@ -201,8 +215,7 @@ public final class BenchRunner {
     }
 
     /** Runs the suites into {@code resultsDir}; returns how many benchmarks failed. */
-    private static int run(RunMode mode, List<Suite> suites, Path resultsDir)
-            throws IOException, RunnerException {
+    private static int run(RunMode mode, List<Suite> suites, Path resultsDir) throws IOException, RunnerException {
         Files.createDirectories(resultsDir);
         try (Stream<Path> old = Files.list(resultsDir)) {
             for (Path p : (Iterable<Path>) old::iterator) {
@@ -217,18 +230,21 @@ public final class BenchRunner {
         System.out.println("checks: sum accuracy and NaN in max/argmax");
         RunInfo info = new RunInfo(
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-                cpuModel(), Runtime.getRuntime().availableProcessors(),
+                cpuModel(),
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
-                mode.label, vectorBits, Checks.sumRelativeError(), Checks.nanPropagation(),
+                mode.label,
+                vectorBits,
+                Checks.sumRelativeError(),
+                Checks.nanPropagation(),
                 "unknown");
         String loadAtStart = loadAverage();
         info.withLoad(loadAtStart + " at the start").write(resultsDir.resolve(RunInfo.FILE_NAME));
 
         int failures = 0;
-        try (PrintStream log = new PrintStream(Files.newOutputStream(logFile), true,
-                StandardCharsets.UTF_8)) {
+        try (PrintStream log = new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8)) {
             for (Suite suite : suites) {
                 if (suite.name().equals("peak") && vectorBits == 0) {
                     System.out.println("peak: skipped, the Vector API is not available to this JVM");
@@ -259,8 +275,8 @@ public final class BenchRunner {
                 failures += progress.failures();
             }
         }
-        info.withLoad("1-minute load average " + loadAtStart + " at the start, " + loadAverage()
-                + " at the end").write(resultsDir.resolve(RunInfo.FILE_NAME));
+        info.withLoad("1-minute load average " + loadAtStart + " at the start, " + loadAverage() + " at the end")
+                .write(resultsDir.resolve(RunInfo.FILE_NAME));
         return failures;
     }
 
@@ -334,8 +350,7 @@ public final class BenchRunner {
             Files.deleteIfExists(chartFile);
         }
         Path notesFile = benchDir.resolve(NOTES);
-        String notes = Files.isRegularFile(notesFile)
-                ? Files.readString(notesFile, StandardCharsets.UTF_8) : null;
+        String notes = Files.isRegularFile(notesFile) ? Files.readString(notesFile, StandardCharsets.UTF_8) : null;
         Path coldStartFile = resultsDir.resolve(ColdStart.FILE);
         if (Files.isRegularFile(coldStartFile)) {
             notes = Files.readString(coldStartFile, StandardCharsets.UTF_8) + "\n" + (notes == null ? "" : notes);
@@ -361,13 +376,16 @@ public final class BenchRunner {
             return Path.of(override).toAbsolutePath();
         }
         try {
-            Path here = Path.of(BenchRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path here = Path.of(BenchRunner.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path dir = here.getParent().getParent();
             if (Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
             }
-            throw new IOException("cannot find the bench directory from " + here
-                    + ": set -Djgrad.bench.dir");
+            throw new IOException("cannot find the bench directory from " + here + ": set -Djgrad.bench.dir");
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
@@ -422,7 +440,7 @@ public final class BenchRunner {
                 case "model name" -> name = value;
                 case "cpu family" -> family = value;
                 case "model" -> model = value;
-                default -> { }
+                default -> {}
             }
         }
         if (name == null) {

@@ -10,8 +10,7 @@ final class Checks {
     /** Elements of the accuracy check, as in issue 3. */
     static final int SUM_SIZE = 1 << 24;
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** Relative error of jgrad's sum of 16M uniform [0, 1) floats against an exact float64 sum. */
     static double sumRelativeError() {
@@ -44,8 +43,12 @@ final class Checks {
                 if (problems.length() > 0) {
                     problems.append("; ");
                 }
-                problems.append("NaN at ").append(nans[0]).append(": max() ").append(max)
-                        .append(", argmax() ").append(argmax);
+                problems.append("NaN at ")
+                        .append(nans[0])
+                        .append(": max() ")
+                        .append(max)
+                        .append(", argmax() ")
+                        .append(argmax);
             }
         }
         return problems.toString();

@@ -25,8 +25,7 @@ final class ColdStart {
     static final String FILE = "cold-start.md";
     private static final String[] KEYS = {"main", "load", "step1", "step10", "step100", "epoch", "cpu100", "cpuEpoch"};
 
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     static void run(List<String> args, Path resultsDir) throws IOException, InterruptedException {
         int jvms = 10;
@@ -42,13 +41,13 @@ final class ColdStart {
                 flags.addAll(args.subList(i + 1, args.size()));
                 break;
             } else {
-                throw new IllegalArgumentException("--cold-start takes --jvms N, --data DIR and -- JVM_FLAGS, not '"
-                        + a + "'");
+                throw new IllegalArgumentException(
+                        "--cold-start takes --jvms N, --data DIR and -- JVM_FLAGS, not '" + a + "'");
             }
         }
         if (!Files.isRegularFile(data.resolve("train-images-idx3-ubyte.gz"))) {
-            throw new IOException("no Fashion-MNIST training set in " + data + " (train-images-idx3-ubyte.gz):"
-                    + " pass --data DIR");
+            throw new IOException(
+                    "no Fashion-MNIST training set in " + data + " (train-images-idx3-ubyte.gz):" + " pass --data DIR");
         }
         Map<String, double[]> times = new LinkedHashMap<>();
         for (String k : KEYS) {
@@ -80,7 +79,9 @@ final class ColdStart {
         command.add(System.getProperty("java.class.path"));
         command.add(ColdStartRun.class.getName());
         command.add(data.toString());
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             p.destroyForcibly();
@@ -89,7 +90,8 @@ final class ColdStart {
         Map<String, Double> parsed = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
             if (line.startsWith(ColdStartRun.PREFIX)) {
-                for (String field : line.substring(ColdStartRun.PREFIX.length()).trim().split(" ")) {
+                for (String field :
+                        line.substring(ColdStartRun.PREFIX.length()).trim().split(" ")) {
                     String[] kv = field.split("=");
                     parsed.put(kv[0], Double.parseDouble(kv[1]));
                 }
@@ -103,26 +105,51 @@ final class ColdStart {
 
     private static String table(Map<String, double[]> times, int jvms, List<String> flags, String load) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "### Cold start: %d fresh JVMs, MLP 784-256-10, batch 100, 1 thread%n%n",
-                jvms));
-        s.append("JVM: ").append(System.getProperty("java.vendor")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append(", flags: ")
+        s.append(String.format(
+                Locale.ROOT, "### Cold start: %d fresh JVMs, MLP 784-256-10, batch 100, 1 thread%n%n", jvms));
+        s.append("JVM: ")
+                .append(System.getProperty("java.vendor"))
+                .append(' ')
+                .append(System.getProperty("java.runtime.version"))
+                .append(", flags: ")
                 .append(flags.isEmpty() ? "(none beyond " + Jvm.VECTOR_MODULE + ")" : String.join(" ", flags))
-                .append("; CPU: ").append(BenchRunner.cpuModel()).append("; 1-minute load average: ").append(load)
+                .append("; CPU: ")
+                .append(BenchRunner.cpuModel())
+                .append("; 1-minute load average: ")
+                .append(load)
                 .append("\n\n");
         s.append("| ms from JVM start (less the decoding time) | median | min | max | target |\n");
         s.append("|---|---|---|---|---|\n");
-        Map<String, String> labels = Map.of("main", "main() reached", "load", "decoding the training set (duration)",
-                "step1", "end of step 1", "step10", "end of step 10", "step100", "end of step 100",
-                "epoch", "end of epoch 1 (600 steps)", "cpu100", "CPU time of all threads to step 100",
-                "cpuEpoch", "CPU time of all threads to the end of epoch 1");
+        Map<String, String> labels = Map.of(
+                "main",
+                "main() reached",
+                "load",
+                "decoding the training set (duration)",
+                "step1",
+                "end of step 1",
+                "step10",
+                "end of step 10",
+                "step100",
+                "end of step 100",
+                "epoch",
+                "end of epoch 1 (600 steps)",
+                "cpu100",
+                "CPU time of all threads to step 100",
+                "cpuEpoch",
+                "CPU time of all threads to the end of epoch 1");
         for (String k : KEYS) {
             double[] v = times.get(k).clone();
             Arrays.sort(v);
             double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
             String target = k.equals("step100") ? "≤ 1000" : "";
-            s.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %s |%n", labels.get(k), median, v[0],
-                    v[v.length - 1], target));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.0f | %.0f | %s |%n",
+                    labels.get(k),
+                    median,
+                    v[0],
+                    v[v.length - 1],
+                    target));
         }
         return s.toString();
     }

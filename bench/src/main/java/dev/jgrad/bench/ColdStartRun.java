@@ -32,8 +32,7 @@ final class ColdStartRun {
     static final String PREFIX = "cold-start";
     private static final int BATCH = 100;
 
-    private ColdStartRun() {
-    }
+    private ColdStartRun() {}
 
     public static void main(String[] args) throws IOException {
         long startMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -41,8 +40,8 @@ final class ColdStartRun {
         double mainMs = System.currentTimeMillis() - startMillis;
         double cpuAtMain = cpuMs();
         Path dir = Path.of(args[0]);
-        MnistSplit train = MnistSplit.load(dir.resolve("train-images-idx3-ubyte.gz"),
-                dir.resolve("train-labels-idx1-ubyte.gz"));
+        MnistSplit train =
+                MnistSplit.load(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
         double loadMs = (System.nanoTime() - mainNanos) / 1e6;
         double loadCpuMs = cpuMs() - cpuAtMain;
 
@@ -50,10 +49,13 @@ final class ColdStartRun {
         Generator g = new Generator(0);
         Module net = new Sequential(new Linear(784, 256, true, g), new ReLU(), new Linear(256, 10, true, g));
         SGD optimizer = new SGD(net.parameters(), 0.1);
-        TensorDataset data = new TensorDataset(Tensor.of(train.images()), Tensor.of(train.labels()))
-                .transform(0, new ToTensor());
-        DataLoader<List<Tensor>> loader =
-                DataLoader.builder(data).batchSize(BATCH).shuffle(true).generator(g).build();
+        TensorDataset data =
+                new TensorDataset(Tensor.of(train.images()), Tensor.of(train.labels())).transform(0, new ToTensor());
+        DataLoader<List<Tensor>> loader = DataLoader.builder(data)
+                .batchSize(BATCH)
+                .shuffle(true)
+                .generator(g)
+                .build();
         StringBuilder line = new StringBuilder(PREFIX);
         line.append(String.format(Locale.ROOT, " main=%.1f load=%.1f", mainMs, loadMs));
         int step = 0;
@@ -70,15 +72,16 @@ final class ColdStartRun {
                 line.append(String.format(Locale.ROOT, " cpu100=%.1f", cpuMs() - loadCpuMs));
             }
         }
-        line.append(String.format(Locale.ROOT, " epoch=%.1f cpuEpoch=%.1f", sinceStart(mainMs, mainNanos) - loadMs,
-                cpuMs() - loadCpuMs));
+        line.append(String.format(
+                Locale.ROOT, " epoch=%.1f cpuEpoch=%.1f", sinceStart(mainMs, mainNanos) - loadMs, cpuMs() - loadCpuMs));
         System.out.println(line);
     }
 
     /** CPU time of the whole process (every thread, the JIT's included) in milliseconds. */
     private static double cpuMs() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e6;
+                        .getProcessCpuTime()
+                / 1e6;
     }
 
     /** Milliseconds since the JVM started, on the monotonic clock from the start of main. */

@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
+@Fork(
+        value = 2,
+        jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
 public class ConvBench {
     private static final Conv2dSpec SPEC = Conv2dSpec.of(new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, 1);
 
@@ -76,22 +78,19 @@ public class ConvBench {
 
     @Benchmark
     public float[] forwardLoop() {
-        ScalarLoops.conv2d(xf, wf, ConvLayer.BATCH, layer.in, layer.out, layer.side,
-                ConvLayer.KERNEL, out);
+        ScalarLoops.conv2d(xf, wf, ConvLayer.BATCH, layer.in, layer.out, layer.side, ConvLayer.KERNEL, out);
         return out;
     }
 
     @Benchmark
     public float[] inputGradLoop() {
-        ScalarLoops.conv2dInputGrad(gf, wf, ConvLayer.BATCH, layer.in, layer.out,
-                layer.side, ConvLayer.KERNEL, out);
+        ScalarLoops.conv2dInputGrad(gf, wf, ConvLayer.BATCH, layer.in, layer.out, layer.side, ConvLayer.KERNEL, out);
         return out;
     }
 
     @Benchmark
     public float[] weightGradLoop() {
-        ScalarLoops.conv2dWeightGrad(gf, xf, ConvLayer.BATCH, layer.in, layer.out,
-                layer.side, ConvLayer.KERNEL, out);
+        ScalarLoops.conv2dWeightGrad(gf, xf, ConvLayer.BATCH, layer.in, layer.out, layer.side, ConvLayer.KERNEL, out);
         return out;
     }
 }

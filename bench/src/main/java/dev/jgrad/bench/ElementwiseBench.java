@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
+@Fork(
+        value = 2,
+        jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
 public class ElementwiseBench {
     @Param({"65536", "1048576", "16777216"})
     public int size;
@@ -34,6 +36,7 @@ public class ElementwiseBench {
     private float[] biasData;
     /** The in-place target: it keeps growing by b, which stays far from overflow. */
     private float[] accData;
+
     private int rows;
     private int cols;
     private NDArray a;
@@ -66,23 +69,29 @@ public class ElementwiseBench {
         Agreement.requireClose("add", ScalarLoops.add(aData, bData), a.add(b).toFloatArray(), 0);
         float[] inPlace = ScalarLoops.addInto(aData.clone(), bData);
         Agreement.requireClose("add_", inPlace, a.clone().add_(b).toFloatArray(), 0);
-        Agreement.requireClose("bias add", ScalarLoops.addBias(aData, biasData, rows, cols),
-                matrix.add(bias).toFloatArray(), 0);
+        Agreement.requireClose(
+                "bias add",
+                ScalarLoops.addBias(aData, biasData, rows, cols),
+                matrix.add(bias).toFloatArray(),
+                0);
         Agreement.requireClose("mul", ScalarLoops.mul(aData, bData), a.mul(b).toFloatArray(), 0);
         // A few ulps: jgrad's exp is a polynomial, Math.exp is nearly correctly rounded.
-        Agreement.requireRelativelyClose("exp", ScalarLoops.exp(aData), a.exp().toFloatArray(),
-                1e-6, 0);
+        Agreement.requireRelativelyClose("exp", ScalarLoops.exp(aData), a.exp().toFloatArray(), 1e-6, 0);
         Agreement.requireClose("relu", ScalarLoops.relu(aData), a.relu().toFloatArray(), 0);
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray addVector() {
         return a.add(b);
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray addScalar() {
         return a.add(b);
     }
@@ -93,13 +102,17 @@ public class ElementwiseBench {
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray addIntoVector() {
         return acc.add_(b);
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray addIntoScalar() {
         return acc.add_(b);
     }
@@ -110,13 +123,17 @@ public class ElementwiseBench {
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray addBiasVector() {
         return matrix.add(bias);
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray addBiasScalar() {
         return matrix.add(bias);
     }
@@ -127,13 +144,17 @@ public class ElementwiseBench {
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray mulVector() {
         return a.mul(b);
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray mulScalar() {
         return a.mul(b);
     }
@@ -144,13 +165,17 @@ public class ElementwiseBench {
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray expVector() {
         return a.exp();
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray expScalar() {
         return a.exp();
     }
@@ -161,13 +186,17 @@ public class ElementwiseBench {
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray reluVector() {
         return a.relu();
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray reluScalar() {
         return a.relu();
     }

@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Seeded benchmark inputs, so that every fork and every implementation sees the same numbers. */
 final class Inputs {
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** {@code n} floats uniform in [lo, hi), the same for the same seed. */
     static float[] uniform(long seed, int n, float lo, float hi) {

@@ -10,11 +10,12 @@ final class Jvm {
     static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
     /** A fixed heap, so that heap resizing does not land inside a measurement. */
     static final String HEAP_MIN = "-Xms2g";
+
     static final String HEAP_MAX = "-Xmx2g";
     /** jgrad picks its kernels once per JVM from this property. */
     static final String KERNELS_VECTOR = "-Djgrad.kernels=vector";
+
     static final String KERNELS_SCALAR = "-Djgrad.kernels=scalar";
 
-    private Jvm() {
-    }
+    private Jvm() {}
 }

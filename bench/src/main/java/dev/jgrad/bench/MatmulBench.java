@@ -23,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
+@Fork(
+        value = 2,
+        jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
 public class MatmulBench {
     @Param({"64", "128", "256", "512", "1024"})
     public int n;
@@ -47,18 +49,22 @@ public class MatmulBench {
         ejmlB = new FMatrixRMaj(n, n, true, bData);
         ejmlC = new FMatrixRMaj(n, n);
         CommonOps_FDRM.mult(ejmlA, ejmlB, ejmlC);
-        MatmulCheck.require("matmul " + n + "x" + n, aData, bData, n, n, n,
-                a.matmul(b).toFloatArray(), ejmlC.data.clone());
+        MatmulCheck.require(
+                "matmul " + n + "x" + n, aData, bData, n, n, n, a.matmul(b).toFloatArray(), ejmlC.data.clone());
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray vector() {
         return a.matmul(b);
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray scalar() {
         return a.matmul(b);
     }

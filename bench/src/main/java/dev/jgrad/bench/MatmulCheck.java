@@ -10,16 +10,14 @@ final class MatmulCheck {
     /** Output entries compared with the float64 reference, besides the corners. */
     private static final int SAMPLES = 64;
 
-    private MatmulCheck() {
-    }
+    private MatmulCheck() {}
 
     /**
      * Fails unless jgrad's and EJML's {@code m×n} results agree with the i-k-j loop everywhere and
      * with a float64 dot product on sampled entries. {@code a} and {@code b} are the row-major
      * operands ({@code m×k}, {@code k×n}), entries in [-1, 1].
      */
-    static void require(String what, float[] a, float[] b, int m, int k, int n, float[] jgrad,
-                        float[] ejml) {
+    static void require(String what, float[] a, float[] b, int m, int k, int n, float[] jgrad, float[] ejml) {
         // Rounding error of a length-k float dot product of such entries stays far below this,
         // while an indexing mistake moves an entry by about |a_ip·b_pj|, around 0.25.
         double tol = 1e-5 * k;
@@ -38,8 +36,8 @@ final class MatmulCheck {
                 j = random.nextInt(n);
             }
             double expected = ScalarLoops.matmulEntry(a, b, k, n, i, j);
-            Agreement.requireClose(what + ": jgrad entry (" + i + ", " + j + ") vs float64",
-                    expected, jgrad[i * n + j], tol);
+            Agreement.requireClose(
+                    what + ": jgrad entry (" + i + ", " + j + ") vs float64", expected, jgrad[i * n + j], tol);
         }
     }
 }

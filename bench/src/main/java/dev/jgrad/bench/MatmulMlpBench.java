@@ -28,16 +28,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
+@Fork(
+        value = 2,
+        jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
 public class MatmulMlpBench {
     @Param({"FORWARD1", "FORWARD2", "GRAD_W1", "GRAD_W2"})
     public MlpProduct product;
 
     /** Row-major m×k and k×n copies of the logical operands. */
     private float[] aData;
+
     private float[] bData;
     /** The operands as autograd passes them: views of the stored matrices. */
     private NDArray a;
+
     private NDArray b;
     private NDArray aContiguous;
     private NDArray bContiguous;
@@ -68,24 +72,33 @@ public class MatmulMlpBench {
         CommonOps_FDRM.mult(ejmlA, ejmlB, ejmlC);
         float[] viaViews = a.matmul(b).toFloatArray();
         MatmulCheck.require(product.label, aData, bData, m, k, n, viaViews, ejmlC.data.clone());
-        Agreement.requireClose(product.label + ": contiguous vs transposed operands", viaViews,
-                aContiguous.matmul(bContiguous).toFloatArray(), 1e-5 * k);
+        Agreement.requireClose(
+                product.label + ": contiguous vs transposed operands",
+                viaViews,
+                aContiguous.matmul(bContiguous).toFloatArray(),
+                1e-5 * k);
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray vector() {
         return a.matmul(b);
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray scalar() {
         return a.matmul(b);
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray contiguousVector() {
         return aContiguous.matmul(bContiguous);
     }

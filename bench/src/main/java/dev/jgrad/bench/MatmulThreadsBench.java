@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
+@Fork(
+        value = 2,
+        jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
 public class MatmulThreadsBench {
     public static final int THREADS = 2;
 
@@ -49,12 +51,21 @@ public class MatmulThreadsBench {
         ejmlB = new FMatrixRMaj(n, n, true, bData);
         ejmlC = new FMatrixRMaj(n, n);
         CommonOps_MT_FDRM.mult(ejmlA, ejmlB, ejmlC);
-        MatmulCheck.require("matmul " + n + "x" + n + " on " + THREADS + " threads", aData, bData,
-                n, n, n, a.matmul(b).toFloatArray(), ejmlC.data.clone());
+        MatmulCheck.require(
+                "matmul " + n + "x" + n + " on " + THREADS + " threads",
+                aData,
+                bData,
+                n,
+                n,
+                n,
+                a.matmul(b).toFloatArray(),
+                ejmlC.data.clone());
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray vector() {
         return a.matmul(b);
     }

@@ -18,6 +18,7 @@ public enum MlpProduct {
 
     /** How the product reads in the model's terms. */
     public final String label;
+
     public final int m;
     public final int k;
     public final int n;

@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
+@Fork(
+        value = 2,
+        jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
 public class PeakBench {
     /** The Vector API compiles to SIMD instructions only for a species that is a constant. */
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -54,8 +56,8 @@ public class PeakBench {
     @Setup(Level.Trial)
     public void setup() {
         if (bits != SPECIES.vectorBitSize()) {
-            throw new IllegalStateException("bits=" + bits + " but this JVM's preferred species has "
-                    + SPECIES.vectorBitSize() + " bits");
+            throw new IllegalStateException(
+                    "bits=" + bits + " but this JVM's preferred species has " + SPECIES.vectorBitSize() + " bits");
         }
         x = FloatVector.broadcast(SPECIES, 1.0000001f);
         y = FloatVector.broadcast(SPECIES, 1e-3f);
@@ -70,8 +72,7 @@ public class PeakBench {
         for (int i = 0; i < PeakWork.FMA_STEPS; i++) {
             chain = Math.fma(1.0000001f, 1e-3f, chain);
         }
-        Agreement.requireClose("fma chains", chain * PeakWork.FMA_CHAINS * (bits / 32), fma(),
-                1e-3);
+        Agreement.requireClose("fma chains", chain * PeakWork.FMA_CHAINS * (bits / 32), fma(), 1e-3);
     }
 
     @Benchmark
@@ -104,8 +105,17 @@ public class PeakBench {
             c10 = a.fma(b, c10);
             c11 = a.fma(b, c11);
         }
-        FloatVector s = c0.add(c1).add(c2).add(c3).add(c4).add(c5)
-                .add(c6).add(c7).add(c8).add(c9).add(c10).add(c11);
+        FloatVector s = c0.add(c1)
+                .add(c2)
+                .add(c3)
+                .add(c4)
+                .add(c5)
+                .add(c6)
+                .add(c7)
+                .add(c8)
+                .add(c9)
+                .add(c10)
+                .add(c11);
         return s.reduceLanes(VectorOperators.ADD);
     }
 

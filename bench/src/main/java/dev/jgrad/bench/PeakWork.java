@@ -18,8 +18,7 @@ public final class PeakWork {
      */
     public static final int ALLOC_FLOATS = 1 << 20;
 
-    private PeakWork() {
-    }
+    private PeakWork() {}
 
     /** Floating-point operations of one FMA invocation at the given vector width. */
     public static double fmaFlops(int bits) {

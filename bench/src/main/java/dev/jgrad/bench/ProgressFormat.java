@@ -52,14 +52,15 @@ final class ProgressFormat implements OutputFormat {
     @Override
     public void endBenchmark(BenchmarkResult result) {
         log.endBenchmark(result);
-        if (result == null || result.getPrimaryResult() == null
+        if (result == null
+                || result.getPrimaryResult() == null
                 || Double.isNaN(result.getPrimaryResult().getScore())) {
             closeLine("FAILED (see the log)");
             return;
         }
         finished++;
-        closeLine(String.format(Locale.ROOT, "%.4g %s", result.getPrimaryResult().getScore(),
-                result.getScoreUnit()));
+        closeLine(
+                String.format(Locale.ROOT, "%.4g %s", result.getPrimaryResult().getScore(), result.getScoreUnit()));
     }
 
     @Override
@@ -82,8 +83,8 @@ final class ProgressFormat implements OutputFormat {
     }
 
     @Override
-    public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration,
-                                IterationResult data) {
+    public void iterationResult(
+            BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {
         log.iterationResult(benchParams, params, iteration, data);
     }
 

@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
+@Fork(
+        value = 2,
+        jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
 public class ReductionBench {
     @Param({"1024", "65536", "1048576", "16777216"})
     public int size;
@@ -66,13 +68,14 @@ public class ReductionBench {
         Agreement.requireClose("jgrad sum()", exact, x.sum().item(), tol);
         Agreement.requireClose("loop sum", exact, ScalarLoops.sum(data), tol);
         Agreement.requireClose("jgrad max()", ScalarLoops.max(data), x.max().item(), 0);
-        Agreement.requireEqual("jgrad argmax()", ScalarLoops.argmax(data), x.argmax().itemLong());
+        Agreement.requireEqual(
+                "jgrad argmax()", ScalarLoops.argmax(data), x.argmax().itemLong());
         float[] columns = ScalarLoops.sumDim0(data, rows, cols);
         float[] rowSums = ScalarLoops.sumDim1(data, rows, cols);
-        Agreement.requireClose("sum(dim=0): jgrad vs loop", columns, matrix.sum(0).toFloatArray(),
-                1e-5 * rows);
-        Agreement.requireClose("sum(dim=1): jgrad vs loop", rowSums, matrix.sum(1).toFloatArray(),
-                1e-5 * cols);
+        Agreement.requireClose(
+                "sum(dim=0): jgrad vs loop", columns, matrix.sum(0).toFloatArray(), 1e-5 * rows);
+        Agreement.requireClose(
+                "sum(dim=1): jgrad vs loop", rowSums, matrix.sum(1).toFloatArray(), 1e-5 * cols);
         for (int c : new int[] {0, cols - 1}) {
             double s = 0;
             for (int r = 0; r < rows; r++) {
@@ -83,13 +86,17 @@ public class ReductionBench {
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray sumVector() {
         return x.sum();
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray sumScalar() {
         return x.sum();
     }
@@ -100,13 +107,17 @@ public class ReductionBench {
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray maxVector() {
         return x.max();
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray maxScalar() {
         return x.max();
     }
@@ -117,13 +128,17 @@ public class ReductionBench {
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray argmaxVector() {
         return x.argmax();
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray argmaxScalar() {
         return x.argmax();
     }
@@ -134,13 +149,17 @@ public class ReductionBench {
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray sumDim0Vector() {
         return matrix.sum(0);
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray sumDim0Scalar() {
         return matrix.sum(0);
     }
@@ -151,13 +170,17 @@ public class ReductionBench {
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray sumDim1Vector() {
         return matrix.sum(1);
     }
 
     @Benchmark
-    @Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
+    @Fork(
+            value = 2,
+            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
     public NDArray sumDim1Scalar() {
         return matrix.sum(1);
     }

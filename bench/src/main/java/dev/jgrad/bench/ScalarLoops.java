@@ -6,8 +6,7 @@ package dev.jgrad.bench;
  * auto-vectorise whatever it can.
  */
 final class ScalarLoops {
-    private ScalarLoops() {
-    }
+    private ScalarLoops() {}
 
     /** {@code a (m×k) @ b (k×n)}, row-major, in i-k-j order so the inner loop streams rows. */
     static float[] matmul(float[] a, float[] b, int m, int k, int n) {

@@ -45,7 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
+@Fork(
+        value = 2,
+        jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
 public class TrainStepBench {
     private static final int IMAGES = 60_000;
     private static final int BATCH = 100;
@@ -95,8 +97,15 @@ public class TrainStepBench {
                 break;
             case "cnn":
                 ConvOptions conv = ConvOptions.defaults().padding(1).generator(g);
-                net = new Sequential(new Unflatten(1, 1, 28, 28), new Conv2d(1, 32, 3, conv), new ReLU(), new MaxPool2d(2),
-                        new Conv2d(32, 64, 3, conv), new ReLU(), new MaxPool2d(2), new Flatten(),
+                net = new Sequential(
+                        new Unflatten(1, 1, 28, 28),
+                        new Conv2d(1, 32, 3, conv),
+                        new ReLU(),
+                        new MaxPool2d(2),
+                        new Conv2d(32, 64, 3, conv),
+                        new ReLU(),
+                        new MaxPool2d(2),
+                        new Flatten(),
                         new Linear(7 * 7 * 64, 10, true, g));
                 break;
             default:

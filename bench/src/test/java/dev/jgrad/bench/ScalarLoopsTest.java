@@ -25,15 +25,14 @@ class ScalarLoopsTest {
         MatmulCheck.require("odd", a, b, m, k, n, c, c.clone());
         float[] wrong = c.clone();
         wrong[m * n - 1] += 0.1f;
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> MatmulCheck.require("odd", a, b, m, k, n, wrong, c));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> MatmulCheck.require("odd", a, b, m, k, n, wrong, c));
         assertTrue(e.getMessage().contains("element " + (m * n - 1)), e.getMessage());
     }
 
     @Test
     void transposeIsRowMajor() {
-        assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6},
-                Inputs.transpose(new float[] {1, 2, 3, 4, 5, 6}, 2, 3));
+        assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, Inputs.transpose(new float[] {1, 2, 3, 4, 5, 6}, 2, 3));
     }
 
     @Test
@@ -54,8 +53,8 @@ class ScalarLoopsTest {
         assertArrayEquals(new float[] {1.5f, -1.5f, 4, -3}, ScalarLoops.add(a, b));
         assertArrayEquals(new float[] {0.5f, -1, 3, -4}, ScalarLoops.mul(a, b));
         assertArrayEquals(new float[] {1, 0, 3, 0}, ScalarLoops.relu(a));
-        assertArrayEquals(new float[] {1.5f, -1.5f, 3.5f, -3.5f},
-                ScalarLoops.addBias(a, new float[] {0.5f, 0.5f}, 2, 2));
+        assertArrayEquals(
+                new float[] {1.5f, -1.5f, 3.5f, -3.5f}, ScalarLoops.addBias(a, new float[] {0.5f, 0.5f}, 2, 2));
         assertEquals((float) Math.exp(-2), ScalarLoops.exp(a)[1]);
         float[] acc = a.clone();
         ScalarLoops.addInto(acc, b);
@@ -77,8 +76,8 @@ class ScalarLoopsTest {
         int co = 4;
         int side = 5;
         int k = 3;
-        dev.jgrad.tensor.Conv2dSpec spec = dev.jgrad.tensor.Conv2dSpec.of(new int[] {1, 1}, new int[] {1, 1},
-                new int[] {1, 1}, 1);
+        dev.jgrad.tensor.Conv2dSpec spec =
+                dev.jgrad.tensor.Conv2dSpec.of(new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, 1);
         float[] x = Inputs.uniform(3, n * ci * side * side, -1f, 1f);
         float[] w = Inputs.uniform(4, co * ci * k * k, -1f, 1f);
         float[] g = Inputs.uniform(5, n * co * side * side, -1f, 1f);
@@ -87,14 +86,21 @@ class ScalarLoopsTest {
         dev.jgrad.tensor.NDArray ga = dev.jgrad.tensor.NDArray.wrap(g, n, co, side, side);
         float[] out = new float[n * co * side * side];
         ScalarLoops.conv2d(x, w, n, ci, co, side, k, out);
-        assertArrayEquals(dev.jgrad.tensor.Convolution.conv2d(xa, wa, null, spec).toFloatArray(), out, 1e-5f);
+        assertArrayEquals(
+                dev.jgrad.tensor.Convolution.conv2d(xa, wa, null, spec).toFloatArray(), out, 1e-5f);
         float[] dx = new float[x.length];
         ScalarLoops.conv2dInputGrad(g, w, n, ci, co, side, k, dx);
-        assertArrayEquals(dev.jgrad.tensor.Convolution.conv2dInputGrad(ga, wa, new int[] {n, ci, side, side}, spec)
-                .toFloatArray(), dx, 1e-5f);
+        assertArrayEquals(
+                dev.jgrad.tensor.Convolution.conv2dInputGrad(ga, wa, new int[] {n, ci, side, side}, spec)
+                        .toFloatArray(),
+                dx,
+                1e-5f);
         float[] dw = new float[w.length];
         ScalarLoops.conv2dWeightGrad(g, x, n, ci, co, side, k, dw);
-        assertArrayEquals(dev.jgrad.tensor.Convolution.conv2dWeightGrad(ga, xa, new int[] {co, ci, k, k}, spec)
-                .toFloatArray(), dw, 1e-5f);
+        assertArrayEquals(
+                dev.jgrad.tensor.Convolution.conv2dWeightGrad(ga, xa, new int[] {co, ci, k, k}, spec)
+                        .toFloatArray(),
+                dw,
+                1e-5f);
     }
 }

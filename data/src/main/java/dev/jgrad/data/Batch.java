@@ -1,7 +1,6 @@
 package dev.jgrad.data;
 
 import dev.jgrad.autograd.Tensor;
-
 import java.util.List;
 
 /**

@@ -6,8 +6,7 @@ import java.util.List;
 /** Fetching a collated batch from any dataset: one gather when it can, one sample at a time otherwise. */
 final class Batches {
 
-    private Batches() {
-    }
+    private Batches() {}
 
     static <T> T fetch(Dataset<T> dataset, int[] indices) {
         if (dataset instanceof BatchDataset<T> batched) {

@@ -2,7 +2,6 @@ package dev.jgrad.data;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
@@ -30,8 +29,7 @@ import java.util.Map;
  */
 public final class Collate {
 
-    private Collate() {
-    }
+    private Collate() {}
 
     /**
      * Collates {@code samples} into a batch of the same type: tensors into a tensor, lists into a
@@ -48,14 +46,19 @@ public final class Collate {
     public static <T> T defaultCollate(List<T> samples) {
         Object batch = collate(samples);
         Object first = samples.get(0);
-        boolean sameKind = first instanceof Tensor ? batch instanceof Tensor
-                : first instanceof List ? batch instanceof List
-                : first instanceof Map ? batch instanceof Map
-                : first.getClass().isInstance(batch);
+        boolean sameKind = first instanceof Tensor
+                ? batch instanceof Tensor
+                : first instanceof List
+                        ? batch instanceof List
+                        : first instanceof Map
+                                ? batch instanceof Map
+                                : first.getClass().isInstance(batch);
         if (!sameKind) {
-            throw new IllegalArgumentException("default_collate turns " + first.getClass().getSimpleName() + " samples into a "
-                    + batch.getClass().getSimpleName() + " batch, which isn't a " + first.getClass().getSimpleName()
-                    + "; use Collate.collate, e.g. DataLoader.builder(dataset).collateFn(Collate::collate)");
+            throw new IllegalArgumentException(
+                    "default_collate turns " + first.getClass().getSimpleName() + " samples into a "
+                            + batch.getClass().getSimpleName() + " batch, which isn't a "
+                            + first.getClass().getSimpleName()
+                            + "; use Collate.collate, e.g. DataLoader.builder(dataset).collateFn(Collate::collate)");
         }
         return (T) batch;
     }
@@ -82,7 +85,8 @@ public final class Collate {
     private static Object collateColumn(List<?> batch) {
         Object first = batch.get(0);
         if (first == null) {
-            throw new IllegalArgumentException("default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found null");
+            throw new IllegalArgumentException(
+                    "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found null");
         }
         requireSameClass(batch, first.getClass());
         if (first instanceof Tensor) {
@@ -112,7 +116,8 @@ public final class Collate {
                 for (Object o : batch) {
                     Map<?, ?> m = (Map<?, ?>) o;
                     if (!m.containsKey(key)) {
-                        throw new IllegalArgumentException("default_collate: key '" + key + "' is missing from a sample of the batch");
+                        throw new IllegalArgumentException(
+                                "default_collate: key '" + key + "' is missing from a sample of the batch");
                     }
                     column.add(m.get(key));
                 }
@@ -133,8 +138,10 @@ public final class Collate {
             for (int i = 0; i < n; i++) {
                 Object value = collateColumn(column(batch, n, i));
                 if (!first.getClass().getComponentType().isInstance(value)) {
-                    throw new IllegalArgumentException("default_collate: an array of " + first.getClass().getComponentType().getSimpleName()
-                            + " can't hold the collated " + value.getClass().getSimpleName() + "; use Tensor or Object elements, or a custom collateFn");
+                    throw new IllegalArgumentException("default_collate: an array of "
+                            + first.getClass().getComponentType().getSimpleName() + " can't hold the collated "
+                            + value.getClass().getSimpleName()
+                            + "; use Tensor or Object elements, or a custom collateFn");
                 }
                 Array.set(out, i, value);
             }
@@ -143,8 +150,9 @@ public final class Collate {
         if (first instanceof Record) {
             return collateRecord(batch, first.getClass());
         }
-        throw new IllegalArgumentException("default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found "
-                + first.getClass().getName());
+        throw new IllegalArgumentException(
+                "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found "
+                        + first.getClass().getName());
     }
 
     /** Stacks along a new dim 0, with PyTorch's message when two shapes differ. */
@@ -183,7 +191,8 @@ public final class Collate {
             }
             return NDArray.wrap(values, n);
         }
-        throw new IllegalArgumentException("default_collate: unsupported number type " + first.getClass().getName());
+        throw new IllegalArgumentException(
+                "default_collate: unsupported number type " + first.getClass().getName());
     }
 
     private static Object collateRecord(List<?> batch, Class<?> type) {
@@ -199,9 +208,11 @@ public final class Collate {
             }
             Object value = collateColumn(column);
             if (types[c].isPrimitive() || !types[c].isInstance(value)) {
-                throw new IllegalArgumentException("default_collate: record " + type.getSimpleName() + " component '" + component.getName()
-                        + "' of type " + types[c].getSimpleName() + " can't hold the collated " + value.getClass().getSimpleName()
-                        + "; declare it as Tensor, or pass a collateFn to the DataLoader");
+                throw new IllegalArgumentException(
+                        "default_collate: record " + type.getSimpleName() + " component '" + component.getName()
+                                + "' of type " + types[c].getSimpleName() + " can't hold the collated "
+                                + value.getClass().getSimpleName()
+                                + "; declare it as Tensor, or pass a collateFn to the DataLoader");
             }
             values[c] = value;
         }
@@ -229,8 +240,10 @@ public final class Collate {
         } catch (InvocationTargetException e) {
             throw rethrow(e.getCause());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalArgumentException("default_collate: can't read component '" + component.getName() + "' of "
-                    + record.getClass().getName() + ": " + e, e);
+            throw new IllegalArgumentException(
+                    "default_collate: can't read component '" + component.getName() + "' of "
+                            + record.getClass().getName() + ": " + e,
+                    e);
         }
     }
 
@@ -276,13 +289,16 @@ public final class Collate {
     private static void requireSameClass(List<?> batch, Class<?> type) {
         for (int i = 1; i < batch.size(); i++) {
             Object o = batch.get(i);
-            boolean same = o != null && (o.getClass() == type
-                    || (o instanceof Tensor && Tensor.class.isAssignableFrom(type))
-                    || (o instanceof List && List.class.isAssignableFrom(type))
-                    || (o instanceof Map && Map.class.isAssignableFrom(type)));
+            boolean same = o != null
+                    && (o.getClass() == type
+                            || (o instanceof Tensor && Tensor.class.isAssignableFrom(type))
+                            || (o instanceof List && List.class.isAssignableFrom(type))
+                            || (o instanceof Map && Map.class.isAssignableFrom(type)));
             if (!same) {
-                throw new IllegalArgumentException("default_collate: every sample of a batch must have the same type, but got "
-                        + type.getName() + " at entry 0 and " + (o == null ? "null" : o.getClass().getName()) + " at entry " + i);
+                throw new IllegalArgumentException(
+                        "default_collate: every sample of a batch must have the same type, but got " + type.getName()
+                                + " at entry 0 and "
+                                + (o == null ? "null" : o.getClass().getName()) + " at entry " + i);
             }
         }
     }

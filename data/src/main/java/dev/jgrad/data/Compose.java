@@ -1,7 +1,6 @@
 package dev.jgrad.data;
 
 import dev.jgrad.autograd.Tensor;
-
 import java.util.List;
 
 /** torchvision's {@code Compose}: applies its transforms in order, to samples and to batches. */

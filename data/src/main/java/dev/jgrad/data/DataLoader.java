@@ -2,7 +2,6 @@ package dev.jgrad.data;
 
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
@@ -71,10 +70,12 @@ public final class DataLoader<B> implements Iterable<B> {
 
     private DataLoader(Builder<?, B> b) {
         if (b.batchSize <= 0) {
-            throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size=" + b.batchSize);
+            throw new IllegalArgumentException(
+                    "batch_size should be a positive integer value, but got batch_size=" + b.batchSize);
         }
         if (b.prefetch < 0) {
-            throw new IllegalArgumentException("prefetch should be a non-negative integer value, but got prefetch=" + b.prefetch);
+            throw new IllegalArgumentException(
+                    "prefetch should be a non-negative integer value, but got prefetch=" + b.prefetch);
         }
         this.dataset = b.dataset;
         this.fetch = b.fetcher();
@@ -291,11 +292,12 @@ public final class DataLoader<B> implements Iterable<B> {
                 pool = worker;
                 if (pool == null) {
                     // One daemon thread that exits when idle, so a forgotten loader holds no thread.
-                    ThreadPoolExecutor tpe = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                        Thread t = new Thread(r, "jgrad-dataloader-" + WORKER_IDS.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
+                    ThreadPoolExecutor tpe =
+                            new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                                Thread t = new Thread(r, "jgrad-dataloader-" + WORKER_IDS.incrementAndGet());
+                                t.setDaemon(true);
+                                return t;
+                            });
                     tpe.allowCoreThreadTimeOut(true);
                     worker = pool = tpe;
                 }

@@ -35,8 +35,7 @@ public interface Dataset<T> {
      */
     static int checkIndex(int index, int size) {
         if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException(
-                    "index " + index + " is out of bounds for dataset of size " + size);
+            throw new IndexOutOfBoundsException("index " + index + " is out of bounds for dataset of size " + size);
         }
         return index;
     }

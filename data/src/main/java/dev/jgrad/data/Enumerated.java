@@ -8,5 +8,4 @@ package dev.jgrad.data;
  * @param index the item's position, counting from 0
  * @param value the item
  */
-public record Enumerated<T>(int index, T value) {
-}
+public record Enumerated<T>(int index, T value) {}

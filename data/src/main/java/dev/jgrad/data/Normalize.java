@@ -2,7 +2,6 @@ package dev.jgrad.data;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.Arrays;
 
 /**
@@ -31,7 +30,8 @@ public final class Normalize implements Transform {
         }
         for (double s : std) {
             if ((float) s == 0f) {
-                throw new IllegalArgumentException("std evaluated to zero after conversion to torch.float32, leading to division by zero.");
+                throw new IllegalArgumentException(
+                        "std evaluated to zero after conversion to torch.float32, leading to division by zero.");
             }
         }
         this.mean = mean.clone();
@@ -71,10 +71,12 @@ public final class Normalize implements Transform {
     public Tensor apply(Tensor sample) {
         NDArray x = sample.data();
         if (!x.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("Input tensor should be a float tensor. Got torch." + x.dtype().pyName() + ".");
+            throw new IllegalArgumentException("Input tensor should be a float tensor. Got torch."
+                    + x.dtype().pyName() + ".");
         }
         if (x.dim() < 3) {
-            throw new IllegalArgumentException("Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = " + x.shape());
+            throw new IllegalArgumentException(
+                    "Expected tensor to be a tensor image of size (..., C, H, W). Got tensor.size() = " + x.shape());
         }
         return Tensor.of(x.sub(meanColumn).div(stdColumn));
     }

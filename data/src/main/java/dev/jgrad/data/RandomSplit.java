@@ -2,7 +2,6 @@ package dev.jgrad.data;
 
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,8 +9,7 @@ import java.util.List;
 /** PyTorch's {@code random_split}: disjoint random subsets of a dataset, reproducible from a generator. */
 public final class RandomSplit {
 
-    private RandomSplit() {
-    }
+    private RandomSplit() {}
 
     /**
      * Splits into subsets of the given lengths, which must add up to the dataset's size:
@@ -29,13 +27,16 @@ public final class RandomSplit {
         long sum = 0;
         for (int length : lengths) {
             if (length < 0) {
-                throw new IllegalArgumentException("random_split: lengths must be non-negative, got " + Arrays.toString(lengths));
+                throw new IllegalArgumentException(
+                        "random_split: lengths must be non-negative, got " + Arrays.toString(lengths));
             }
             sum += length;
         }
         if (sum != dataset.size()) {
-            throw new IllegalArgumentException("Sum of input lengths does not equal the length of the input dataset! (lengths "
-                    + Arrays.toString(lengths) + " add up to " + sum + ", the dataset has " + dataset.size() + ")");
+            throw new IllegalArgumentException(
+                    "Sum of input lengths does not equal the length of the input dataset! (lengths "
+                            + Arrays.toString(lengths) + " add up to " + sum + ", the dataset has " + dataset.size()
+                            + ")");
         }
         long[] perm = NDArray.randperm(generator, dataset.size()).toLongArray();
         List<Subset<T>> subsets = new ArrayList<>(lengths.length);

@@ -2,7 +2,6 @@ package dev.jgrad.data;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.Arrays;
 
 /**
@@ -33,7 +32,8 @@ public final class Standardize implements Transform {
     public static Standardize fit(Tensor train) {
         NDArray x = train.data();
         if (x.dim() < 1 || x.size(0) < 2) {
-            throw new IllegalArgumentException("Standardize.fit needs at least 2 samples along dim 0, got shape " + x.shape());
+            throw new IllegalArgumentException(
+                    "Standardize.fit needs at least 2 samples along dim 0, got shape " + x.shape());
         }
         if (!x.dtype().isFloatingPoint()) {
             x = x.toFloat();
@@ -77,7 +77,8 @@ public final class Standardize implements Transform {
         int[] fitted = m.shape().toArray();
         if (shape.length < fitted.length
                 || !Arrays.equals(fitted, Arrays.copyOfRange(shape, shape.length - fitted.length, shape.length))) {
-            throw new IllegalArgumentException("Standardize was fitted on samples of shape " + m.shape() + " but got shape " + x.shape());
+            throw new IllegalArgumentException(
+                    "Standardize was fitted on samples of shape " + m.shape() + " but got shape " + x.shape());
         }
         if (!x.dtype().isFloatingPoint()) {
             x = x.toFloat();

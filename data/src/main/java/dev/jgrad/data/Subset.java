@@ -65,6 +65,7 @@ public final class Subset<T> implements BatchDataset<T> {
 
     @Override
     public String toString() {
-        return "Subset(size=" + indices.length + ", of " + dataset.getClass().getSimpleName() + " of size " + dataset.size() + ")";
+        return "Subset(size=" + indices.length + ", of " + dataset.getClass().getSimpleName() + " of size "
+                + dataset.size() + ")";
     }
 }

@@ -2,7 +2,6 @@ package dev.jgrad.data;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +38,8 @@ public final class TensorDataset implements BatchDataset<List<Tensor>> {
                 throw new IllegalArgumentException("TensorDataset: a 0-dim tensor has no samples to index");
             }
             if (t.size(0) != tensors.get(0).size(0)) {
-                throw new IllegalArgumentException("Size mismatch between tensors: " + tensors.get(0).shape() + " and " + t.shape());
+                throw new IllegalArgumentException(
+                        "Size mismatch between tensors: " + tensors.get(0).shape() + " and " + t.shape());
             }
         }
         this.tensors = List.copyOf(tensors);

@@ -13,8 +13,7 @@ import dev.jgrad.tensor.NDArray;
 public final class ToTensor implements Transform {
 
     /** The transform, {@code transforms.ToTensor()}; it has no settings. */
-    public ToTensor() {
-    }
+    public ToTensor() {}
 
     /**
      * The transform of a numpy-like array, as torchvision's takes an ndarray.

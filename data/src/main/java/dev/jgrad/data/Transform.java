@@ -2,7 +2,6 @@ package dev.jgrad.data;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

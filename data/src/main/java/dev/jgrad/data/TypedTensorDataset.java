@@ -1,7 +1,6 @@
 package dev.jgrad.data;
 
 import dev.jgrad.autograd.Tensor;
-
 import java.util.List;
 import java.util.function.Function;
 
@@ -30,13 +29,14 @@ final class TypedTensorDataset<R> implements BatchDataset<R> {
         for (int c = 0; c < n; c++) {
             if (components[c].getType() != Tensor.class) {
                 throw new IllegalArgumentException("record " + type.getSimpleName() + " component '"
-                        + components[c].getName() + "' is a " + components[c].getType().getSimpleName()
+                        + components[c].getName() + "' is a "
+                        + components[c].getType().getSimpleName()
                         + "; every component must be a Tensor");
             }
             types[c] = Tensor.class;
         }
-        return new TypedTensorDataset<>(tensors,
-                list -> Collate.newRecord(type, types, list.toArray(), "TensorDataset.as"));
+        return new TypedTensorDataset<>(
+                tensors, list -> Collate.newRecord(type, types, list.toArray(), "TensorDataset.as"));
     }
 
     @Override

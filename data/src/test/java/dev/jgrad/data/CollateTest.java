@@ -1,17 +1,16 @@
 package dev.jgrad.data;
 
-import dev.jgrad.autograd.Tensor;
-import dev.jgrad.tensor.DType;
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.DType;
+import dev.jgrad.tensor.NDArray;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class CollateTest {
 
@@ -41,17 +40,22 @@ class CollateTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Collate.defaultCollate(List.of(1L, 2L)));
         assertTrue(e.getMessage().startsWith("default_collate turns Long samples into a Tensor batch"), e.getMessage());
         DataLoader<Object> loader = DataLoader.builder(new Dataset<Long>() {
-            @Override
-            public int size() {
-                return 3;
-            }
+                    @Override
+                    public int size() {
+                        return 3;
+                    }
 
-            @Override
-            public Long get(int index) {
-                return 10L * index;
-            }
-        }).batchSize(3).collateFn(Collate::collate).build();
-        assertArrayEquals(new long[] {0, 10, 20}, ((Tensor) loader.iterator().next()).data().toLongArray());
+                    @Override
+                    public Long get(int index) {
+                        return 10L * index;
+                    }
+                })
+                .batchSize(3)
+                .collateFn(Collate::collate)
+                .build();
+        assertArrayEquals(
+                new long[] {0, 10, 20},
+                ((Tensor) loader.iterator().next()).data().toLongArray());
     }
 
     @Test
@@ -60,7 +64,8 @@ class CollateTest {
         assertArrayEquals(new float[] {1, 2}, ((Tensor) batch.get(0)).data().toFloatArray());
         assertArrayEquals(new long[] {7, 8}, ((Tensor) batch.get(1)).data().toLongArray());
 
-        Map<String, Object> m = Collate.defaultCollate(List.<Map<String, Object>>of(Map.of("x", t(1, 1), "id", 3L), Map.of("x", t(2, 2), "id", 4L)));
+        Map<String, Object> m = Collate.defaultCollate(
+                List.<Map<String, Object>>of(Map.of("x", t(1, 1), "id", 3L), Map.of("x", t(2, 2), "id", 4L)));
         assertArrayEquals(new int[] {2, 2}, ((Tensor) m.get("x")).data().shape().toArray());
         assertArrayEquals(new long[] {3, 4}, ((Tensor) m.get("id")).data().toLongArray());
 
@@ -73,16 +78,20 @@ class CollateTest {
 
     @Test
     void mismatchedShapesNameBothShapes() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Collate.defaultCollate(List.of(t(1, 2, 3), t(1, 2, 3), t(1, 2))));
-        assertEquals("stack expects each tensor to be equal size, but got [3] at entry 0 and [2] at entry 2", e.getMessage());
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> Collate.defaultCollate(List.of(t(1, 2, 3), t(1, 2, 3), t(1, 2))));
+        assertEquals(
+                "stack expects each tensor to be equal size, but got [3] at entry 0 and [2] at entry 2",
+                e.getMessage());
     }
 
-    record Labelled(Tensor x, long label) {
-    }
+    record Labelled(Tensor x, long label) {}
 
     @Test
     void aRecordWithAPrimitiveComponentCannotHoldABatch() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Collate.defaultCollate(List.of(new Labelled(t(1), 1), new Labelled(t(2), 2))));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Collate.defaultCollate(List.of(new Labelled(t(1), 1), new Labelled(t(2), 2))));
         assertTrue(e.getMessage().contains("component 'label' of type long"), e.getMessage());
     }
 
@@ -90,9 +99,14 @@ class CollateTest {
     void unsupportedTypesAndMixedTypesAreNamed() {
         var e = assertThrows(IllegalArgumentException.class, () -> Collate.defaultCollate(List.of(new Object())));
         assertTrue(e.getMessage().startsWith("default_collate: batch must contain tensors"), e.getMessage());
-        var mixed = assertThrows(IllegalArgumentException.class, () -> Collate.defaultCollate(List.<Object>of(t(1), 2L)));
+        var mixed =
+                assertThrows(IllegalArgumentException.class, () -> Collate.defaultCollate(List.<Object>of(t(1), 2L)));
         assertTrue(mixed.getMessage().contains("at entry 1"), mixed.getMessage());
-        var ragged = assertThrows(IllegalArgumentException.class, () -> Collate.defaultCollate(List.of(List.of(t(1), t(2)), List.of(t(1)))));
-        assertTrue(ragged.getMessage().startsWith("each element in list of batch should be of equal size"), ragged.getMessage());
+        var ragged = assertThrows(
+                IllegalArgumentException.class,
+                () -> Collate.defaultCollate(List.of(List.of(t(1), t(2)), List.of(t(1)))));
+        assertTrue(
+                ragged.getMessage().startsWith("each element in list of batch should be of equal size"),
+                ragged.getMessage());
     }
 }

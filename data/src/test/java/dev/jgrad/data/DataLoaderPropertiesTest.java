@@ -1,18 +1,17 @@
 package dev.jgrad.data;
 
-import dev.jgrad.autograd.Tensor;
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.NDArray;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Properties of DataLoader on random sizes, batch sizes and options (seeded, so every run checks the same cases). */
 class DataLoaderPropertiesTest {
@@ -41,8 +40,12 @@ class DataLoaderPropertiesTest {
             int batchSize = 1 + random.nextInt(12);
             boolean shuffle = random.nextBoolean();
             boolean dropLast = random.nextBoolean();
-            DataLoader<List<Tensor>> loader = DataLoader.builder(indexDataset(n)).batchSize(batchSize)
-                    .shuffle(shuffle).dropLast(dropLast).seed(random.nextLong()).build();
+            DataLoader<List<Tensor>> loader = DataLoader.builder(indexDataset(n))
+                    .batchSize(batchSize)
+                    .shuffle(shuffle)
+                    .dropLast(dropLast)
+                    .seed(random.nextLong())
+                    .build();
             String label = "n=" + n + " batchSize=" + batchSize + " shuffle=" + shuffle + " dropLast=" + dropLast;
 
             int expectedBatches = dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
@@ -78,8 +81,16 @@ class DataLoaderPropertiesTest {
             int n = 10 + random.nextInt(50);
             int batchSize = 1 + random.nextInt(9);
             long seed = random.nextLong();
-            DataLoader<List<Tensor>> a = DataLoader.builder(indexDataset(n)).batchSize(batchSize).shuffle(true).seed(seed).build();
-            DataLoader<List<Tensor>> b = DataLoader.builder(indexDataset(n)).batchSize(batchSize).shuffle(true).seed(seed).build();
+            DataLoader<List<Tensor>> a = DataLoader.builder(indexDataset(n))
+                    .batchSize(batchSize)
+                    .shuffle(true)
+                    .seed(seed)
+                    .build();
+            DataLoader<List<Tensor>> b = DataLoader.builder(indexDataset(n))
+                    .batchSize(batchSize)
+                    .shuffle(true)
+                    .seed(seed)
+                    .build();
             long[] first = null;
             boolean changed = false;
             for (int e = 0; e < 3; e++) {
@@ -97,8 +108,16 @@ class DataLoaderPropertiesTest {
 
     @Test
     void differentSeedsGiveDifferentOrders() {
-        DataLoader<List<Tensor>> a = DataLoader.builder(indexDataset(50)).batchSize(7).shuffle(true).seed(1).build();
-        DataLoader<List<Tensor>> b = DataLoader.builder(indexDataset(50)).batchSize(7).shuffle(true).seed(2).build();
+        DataLoader<List<Tensor>> a = DataLoader.builder(indexDataset(50))
+                .batchSize(7)
+                .shuffle(true)
+                .seed(1)
+                .build();
+        DataLoader<List<Tensor>> b = DataLoader.builder(indexDataset(50))
+                .batchSize(7)
+                .shuffle(true)
+                .seed(2)
+                .build();
         assertFalse(Arrays.equals(flatten(epoch(a)), flatten(epoch(b))));
     }
 
@@ -111,16 +130,26 @@ class DataLoaderPropertiesTest {
             boolean dropLast = random.nextBoolean();
             int prefetch = 1 + random.nextInt(4);
             long seed = random.nextLong();
-            DataLoader<List<Tensor>> plain = DataLoader.builder(indexDataset(n)).batchSize(batchSize).shuffle(true)
-                    .dropLast(dropLast).seed(seed).build();
-            DataLoader<List<Tensor>> ahead = DataLoader.builder(indexDataset(n)).batchSize(batchSize).shuffle(true)
-                    .dropLast(dropLast).seed(seed).prefetch(prefetch).build();
+            DataLoader<List<Tensor>> plain = DataLoader.builder(indexDataset(n))
+                    .batchSize(batchSize)
+                    .shuffle(true)
+                    .dropLast(dropLast)
+                    .seed(seed)
+                    .build();
+            DataLoader<List<Tensor>> ahead = DataLoader.builder(indexDataset(n))
+                    .batchSize(batchSize)
+                    .shuffle(true)
+                    .dropLast(dropLast)
+                    .seed(seed)
+                    .prefetch(prefetch)
+                    .build();
             for (int e = 0; e < 2; e++) {
                 List<long[]> x = epoch(plain);
                 List<long[]> y = epoch(ahead);
                 assertEquals(x.size(), y.size());
                 for (int b = 0; b < x.size(); b++) {
-                    assertArrayEquals(x.get(b), y.get(b), "n=" + n + " prefetch=" + prefetch + " epoch " + e + " batch " + b);
+                    assertArrayEquals(
+                            x.get(b), y.get(b), "n=" + n + " prefetch=" + prefetch + " epoch " + e + " batch " + b);
                 }
             }
         }
@@ -128,7 +157,8 @@ class DataLoaderPropertiesTest {
 
     @Test
     void anAbandonedPrefetchingEpochDoesNotDisturbTheNext() {
-        DataLoader<List<Tensor>> loader = DataLoader.builder(indexDataset(100)).batchSize(3).prefetch(4).build();
+        DataLoader<List<Tensor>> loader =
+                DataLoader.builder(indexDataset(100)).batchSize(3).prefetch(4).build();
         var it = loader.iterator();
         it.next();
         long[] again = flatten(epoch(loader));
@@ -164,9 +194,19 @@ class DataLoaderPropertiesTest {
             int batchSize = 1 + random.nextInt(8);
             long seed = random.nextLong();
             List<List<Tensor>> a = new ArrayList<>();
-            DataLoader.builder(fast).batchSize(batchSize).shuffle(true).seed(seed).build().forEach(a::add);
+            DataLoader.builder(fast)
+                    .batchSize(batchSize)
+                    .shuffle(true)
+                    .seed(seed)
+                    .build()
+                    .forEach(a::add);
             List<List<Tensor>> b = new ArrayList<>();
-            DataLoader.builder(slow).batchSize(batchSize).shuffle(true).seed(seed).build().forEach(b::add);
+            DataLoader.builder(slow)
+                    .batchSize(batchSize)
+                    .shuffle(true)
+                    .seed(seed)
+                    .build()
+                    .forEach(b::add);
             assertEquals(a.size(), b.size());
             for (int i = 0; i < a.size(); i++) {
                 NDArray xa = a.get(i).get(0).data();
@@ -174,7 +214,9 @@ class DataLoaderPropertiesTest {
                 assertArrayEquals(xb.shape().toArray(), xa.shape().toArray());
                 assertEquals(1, xa.size(1), "ToTensor adds the channel dim");
                 assertArrayEquals(xb.toFloatArray(), xa.toFloatArray());
-                assertArrayEquals(b.get(i).get(1).data().toLongArray(), a.get(i).get(1).data().toLongArray());
+                assertArrayEquals(
+                        b.get(i).get(1).data().toLongArray(),
+                        a.get(i).get(1).data().toLongArray());
             }
         }
     }

@@ -1,20 +1,19 @@
 package dev.jgrad.data;
 
-import dev.jgrad.autograd.Tensor;
-import dev.jgrad.tensor.Generator;
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.Generator;
+import dev.jgrad.tensor.NDArray;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class DatasetsTest {
 
@@ -45,7 +44,8 @@ class DatasetsTest {
         assertEquals("index 4 is out of bounds for dataset of size 4", e.getMessage());
         assertThrows(IndexOutOfBoundsException.class, () -> ds.get(-1));
         assertThrows(IndexOutOfBoundsException.class, () -> ds.getBatch(new int[] {0, 7}));
-        var mismatch = assertThrows(IllegalArgumentException.class,
+        var mismatch = assertThrows(
+                IllegalArgumentException.class,
                 () -> new TensorDataset(Tensor.of(NDArray.zeros(3, 2)), Tensor.of(NDArray.zeros(4))));
         assertEquals("Size mismatch between tensors: Size([3, 2]) and Size([4])", mismatch.getMessage());
     }
@@ -55,10 +55,16 @@ class DatasetsTest {
         TensorDataset empty = new TensorDataset(Tensor.of(NDArray.zeros(0, 5)));
         for (boolean shuffle : new boolean[] {false, true}) {
             for (int prefetch : new int[] {0, 2}) {
-                DataLoader<List<Tensor>> loader = DataLoader.builder(empty).batchSize(4).shuffle(shuffle).prefetch(prefetch).build();
+                DataLoader<List<Tensor>> loader = DataLoader.builder(empty)
+                        .batchSize(4)
+                        .shuffle(shuffle)
+                        .prefetch(prefetch)
+                        .build();
                 assertEquals(0, loader.size());
                 assertFalse(loader.iterator().hasNext());
-                assertThrows(java.util.NoSuchElementException.class, () -> loader.iterator().next());
+                assertThrows(
+                        java.util.NoSuchElementException.class,
+                        () -> loader.iterator().next());
             }
         }
     }
@@ -67,8 +73,12 @@ class DatasetsTest {
     void nonPositiveBatchSizeIsRejected() {
         var e = assertThrows(IllegalArgumentException.class, () -> new DataLoader<>(xy(3), 0));
         assertEquals("batch_size should be a positive integer value, but got batch_size=0", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> DataLoader.builder(xy(3)).batchSize(-2).build());
-        assertThrows(IllegalArgumentException.class, () -> DataLoader.builder(xy(3)).prefetch(-1).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DataLoader.builder(xy(3)).batchSize(-2).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DataLoader.builder(xy(3)).prefetch(-1).build());
     }
 
     @Test
@@ -77,7 +87,8 @@ class DatasetsTest {
         Subset<List<Tensor>> sub = new Subset<>(ds, new int[] {5, 1, 3});
         assertEquals(3, sub.size());
         assertEquals(1, sub.get(1).get(1).data().itemLong());
-        assertArrayEquals(new long[] {3, 5}, sub.getBatch(new int[] {2, 0}).get(1).data().toLongArray());
+        assertArrayEquals(
+                new long[] {3, 5}, sub.getBatch(new int[] {2, 0}).get(1).data().toLongArray());
         assertThrows(IndexOutOfBoundsException.class, () -> sub.get(3));
         assertThrows(IndexOutOfBoundsException.class, () -> new Subset<>(ds, new int[] {6}));
     }
@@ -89,7 +100,8 @@ class DatasetsTest {
             int n = random.nextInt(30);
             int cut = n == 0 ? 0 : random.nextInt(n + 1);
             long seed = random.nextLong();
-            List<Subset<List<Tensor>>> parts = RandomSplit.randomSplit(xy(n), new int[] {cut, n - cut}, new Generator(seed));
+            List<Subset<List<Tensor>>> parts =
+                    RandomSplit.randomSplit(xy(n), new int[] {cut, n - cut}, new Generator(seed));
             assertEquals(cut, parts.get(0).size());
             assertEquals(n - cut, parts.get(1).size());
             List<Integer> all = new ArrayList<>();
@@ -100,14 +112,16 @@ class DatasetsTest {
             for (int i = 0; i < n; i++) {
                 assertEquals(i, all.get(i));
             }
-            List<Subset<List<Tensor>>> again = RandomSplit.randomSplit(xy(n), new int[] {cut, n - cut}, new Generator(seed));
+            List<Subset<List<Tensor>>> again =
+                    RandomSplit.randomSplit(xy(n), new int[] {cut, n - cut}, new Generator(seed));
             assertArrayEquals(parts.get(0).indices(), again.get(0).indices());
         }
     }
 
     @Test
     void randomSplitByFractionsHandsOutTheRemainderRoundRobin() {
-        List<Subset<List<Tensor>>> parts = RandomSplit.randomSplit(xy(10), new double[] {0.3, 0.3, 0.4}, new Generator(0));
+        List<Subset<List<Tensor>>> parts =
+                RandomSplit.randomSplit(xy(10), new double[] {0.3, 0.3, 0.4}, new Generator(0));
         // floor gives 3, 3, 4 = 10: nothing left over.
         assertEquals(List.of(3, 3, 4), parts.stream().map(Subset::size).toList());
         parts = RandomSplit.randomSplit(xy(11), new double[] {0.25, 0.25, 0.5}, new Generator(0));
@@ -117,10 +131,18 @@ class DatasetsTest {
 
     @Test
     void randomSplitErrors() {
-        var e = assertThrows(IllegalArgumentException.class, () -> RandomSplit.randomSplit(xy(5), new int[] {2, 2}, new Generator(0)));
-        assertTrue(e.getMessage().startsWith("Sum of input lengths does not equal the length of the input dataset!"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RandomSplit.randomSplit(xy(5), new double[] {0.5, 0.6}, new Generator(0)));
-        assertThrows(IllegalArgumentException.class, () -> RandomSplit.randomSplit(xy(5), new double[] {-0.5, 1.5}, new Generator(0)));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> RandomSplit.randomSplit(xy(5), new int[] {2, 2}, new Generator(0)));
+        assertTrue(
+                e.getMessage().startsWith("Sum of input lengths does not equal the length of the input dataset!"),
+                e.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RandomSplit.randomSplit(xy(5), new double[] {0.5, 0.6}, new Generator(0)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RandomSplit.randomSplit(xy(5), new double[] {-0.5, 1.5}, new Generator(0)));
     }
 
     @Test

@@ -1,16 +1,15 @@
 package dev.jgrad.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Lab-04-2 of the tutorial: a custom Dataset of 5 samples and a DataLoader with batch_size=2, shuffle=True. */
 class Lab042DataLoaderTest {
@@ -49,8 +48,10 @@ class Lab042DataLoaderTest {
                 Tensor xTrain = samples.get(0);
                 Tensor yTrain = samples.get(1);
                 int expectedRows = e.index() < 2 ? 2 : 1;
-                assertArrayEquals(new int[] {expectedRows, 3}, xTrain.data().shape().toArray());
-                assertArrayEquals(new int[] {expectedRows, 1}, yTrain.data().shape().toArray());
+                assertArrayEquals(
+                        new int[] {expectedRows, 3}, xTrain.data().shape().toArray());
+                assertArrayEquals(
+                        new int[] {expectedRows, 1}, yTrain.data().shape().toArray());
                 // Each x row still sits next to its own y: y - x0 identifies the sample.
                 float[] x = xTrain.data().toFloatArray();
                 float[] y = yTrain.data().toFloatArray();
@@ -62,13 +63,13 @@ class Lab042DataLoaderTest {
             }
             assertEquals(List.of(0, 1, 2), batchIdx);
             assertEquals(5, rows);
-            assertEquals(Set.of(79f, 92f, 91f, 100f, 69f), firstFeatureAndTarget, "every sample once, x with its own y");
+            assertEquals(
+                    Set.of(79f, 92f, 91f, 100f, 69f), firstFeatureAndTarget, "every sample once, x with its own y");
         }
     }
 
     /** The same lab with a record sample: the default collate rebuilds the record around stacked tensors. */
-    record Sample(Tensor x, Tensor y) {
-    }
+    record Sample(Tensor x, Tensor y) {}
 
     @Test
     void recordSamplesCollateIntoARecordOfBatches() {
@@ -89,7 +90,8 @@ class Lab042DataLoaderTest {
         List<Sample> batches = new ArrayList<>();
         loader.forEach(batches::add);
         assertEquals(3, batches.size());
-        assertArrayEquals(new float[] {73, 80, 75, 93, 88, 93}, batches.get(0).x().data().toFloatArray());
+        assertArrayEquals(
+                new float[] {73, 80, 75, 93, 88, 93}, batches.get(0).x().data().toFloatArray());
         assertArrayEquals(new float[] {152, 185}, batches.get(0).y().data().toFloatArray());
         assertArrayEquals(new int[] {1, 3}, batches.get(2).x().data().shape().toArray());
     }

@@ -1,16 +1,15 @@
 package dev.jgrad.data;
 
-import dev.jgrad.autograd.Tensor;
-import dev.jgrad.tensor.DType;
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.DType;
+import dev.jgrad.tensor.NDArray;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class TransformsTest {
 
@@ -20,7 +19,9 @@ class TransformsTest {
         Tensor t = new ToTensor().apply(image);
         assertEquals(DType.FLOAT32, t.data().dtype());
         assertArrayEquals(new int[] {1, 2, 3}, t.data().shape().toArray());
-        assertArrayEquals(new float[] {0f, 1f, 128 / 255f, 0.2f, 1 / 255f, 2 / 255f}, t.data().toFloatArray());
+        assertArrayEquals(
+                new float[] {0f, 1f, 128 / 255f, 0.2f, 1 / 255f, 2 / 255f},
+                t.data().toFloatArray());
     }
 
     @Test
@@ -30,9 +31,15 @@ class TransformsTest {
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (byte) (i * 7);
         }
-        float[] scaled = new ToTensor().applyBatch(Tensor.of(NDArray.wrap(pixels, 37, 7, 11))).data().toFloatArray();
+        float[] scaled = new ToTensor()
+                .applyBatch(Tensor.of(NDArray.wrap(pixels, 37, 7, 11)))
+                .data()
+                .toFloatArray();
         for (int i = 0; i < pixels.length; i++) {
-            assertEquals(Float.floatToIntBits((pixels[i] & 0xFF) / 255f), Float.floatToIntBits(scaled[i]), "pixel " + (pixels[i] & 0xFF));
+            assertEquals(
+                    Float.floatToIntBits((pixels[i] & 0xFF) / 255f),
+                    Float.floatToIntBits(scaled[i]),
+                    "pixel " + (pixels[i] & 0xFF));
         }
     }
 
@@ -55,8 +62,7 @@ class TransformsTest {
     void batchTransformsEqualPerSampleTransforms() {
         Random random = new Random(31);
         Transform[] transforms = {
-            new ToTensor(),
-            new Compose(new ToTensor(), new Normalize(new double[] {0.1307}, new double[] {0.3081})),
+            new ToTensor(), new Compose(new ToTensor(), new Normalize(new double[] {0.1307}, new double[] {0.3081})),
         };
         for (int c = 0; c < 30; c++) {
             int n = 1 + random.nextInt(5);
@@ -80,10 +86,16 @@ class TransformsTest {
         NDArray x = NDArray.ones(2, 1, 2).mul(3); // C=2, H=1, W=2
         Tensor y = new Normalize(new double[] {1, 2}, new double[] {2, 0.5}).apply(Tensor.of(x));
         assertArrayEquals(new float[] {1, 1, 2, 2}, y.data().toFloatArray());
-        assertEquals("Normalize(mean=[1.0, 2.0], std=[2.0, 0.5])", new Normalize(new double[] {1, 2}, new double[] {2, 0.5}).toString());
+        assertEquals(
+                "Normalize(mean=[1.0, 2.0], std=[2.0, 0.5])",
+                new Normalize(new double[] {1, 2}, new double[] {2, 0.5}).toString());
         var e = assertThrows(IllegalArgumentException.class, () -> new Normalize(0, 0));
-        assertEquals("std evaluated to zero after conversion to torch.float32, leading to division by zero.", e.getMessage());
-        var bytes = assertThrows(IllegalArgumentException.class, () -> new Normalize(0, 1).apply(Tensor.of(NDArray.zeros(DType.UINT8, 1, 2, 2))));
+        assertEquals(
+                "std evaluated to zero after conversion to torch.float32, leading to division by zero.",
+                e.getMessage());
+        var bytes = assertThrows(
+                IllegalArgumentException.class,
+                () -> new Normalize(0, 1).apply(Tensor.of(NDArray.zeros(DType.UINT8, 1, 2, 2))));
         assertEquals("Input tensor should be a float tensor. Got torch.uint8.", bytes.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Normalize(0, 1).apply(Tensor.of(NDArray.zeros(2, 2))));
     }
@@ -105,7 +117,12 @@ class TransformsTest {
         assertArrayEquals(new float[] {1, 1, 4}, s.std().data().toFloatArray(), "a constant feature divides by 1");
         Tensor z = s.applyBatch(Tensor.of(train));
         assertArrayEquals(new float[] {-1, 0, -1, 0, 0, 0, 1, 0, 1}, z.data().toFloatArray(), 1e-6f);
-        assertArrayEquals(new float[] {2, 0, 0.5f}, s.apply(Tensor.of(NDArray.tensor(new float[] {4, 10, 6}))).data().toFloatArray(), 1e-6f);
+        assertArrayEquals(
+                new float[] {2, 0, 0.5f},
+                s.apply(Tensor.of(NDArray.tensor(new float[] {4, 10, 6})))
+                        .data()
+                        .toFloatArray(),
+                1e-6f);
         var e = assertThrows(IllegalArgumentException.class, () -> s.apply(Tensor.of(NDArray.zeros(4))));
         assertTrue(e.getMessage().contains("Size([3])") && e.getMessage().contains("Size([4])"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Standardize.fit(Tensor.of(NDArray.zeros(1, 3))));

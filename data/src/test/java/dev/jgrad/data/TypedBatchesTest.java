@@ -1,35 +1,37 @@
 package dev.jgrad.data;
 
-import dev.jgrad.autograd.Tensor;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.autograd.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** {@code for xb, yb in loader} as typed batches, next to the {@code List<Tensor>} batches they equal. */
 class TypedBatchesTest {
     private static final Tensor X = Tensor.arange(0, 20).toFloat().view(10, 2);
     private static final Tensor Y = Tensor.arange(100, 110);
 
-    record Triple(Tensor features, Tensor label, Tensor weight) {
-    }
+    record Triple(Tensor features, Tensor label, Tensor weight) {}
 
-    record Mixed(Tensor features, String label) {
-    }
+    record Mixed(Tensor features, String label) {}
 
     @Test
     void batchesHaveXAndYAndEqualTheListBatches() {
         TensorDataset dataset = new TensorDataset(X, Y);
         List<List<Tensor>> lists = new ArrayList<>();
-        for (List<Tensor> b : DataLoader.builder(dataset).batchSize(4).shuffle(true).seed(3).build()) {
+        for (List<Tensor> b :
+                DataLoader.builder(dataset).batchSize(4).shuffle(true).seed(3).build()) {
             lists.add(b);
         }
         int i = 0;
-        for (var batch : DataLoader.builder(dataset.xy()).batchSize(4).shuffle(true).seed(3).build()) {
+        for (var batch : DataLoader.builder(dataset.xy())
+                .batchSize(4)
+                .shuffle(true)
+                .seed(3)
+                .build()) {
             assertTrue(batch.x().equal(lists.get(i).get(0)));
             assertTrue(batch.y().equal(lists.get(i).get(1)));
             i++;
@@ -56,7 +58,8 @@ class TypedBatchesTest {
         Tensor w = Tensor.ones(10);
         TensorDataset dataset = new TensorDataset(X, Y, w);
         for (Triple t : new DataLoader<>(dataset.as(Triple.class), 5)) {
-            assertEquals(List.of(5, 2), List.of(t.features().size(0), t.features().size(1)));
+            assertEquals(
+                    List.of(5, 2), List.of(t.features().size(0), t.features().size(1)));
             assertEquals(5, t.label().size(0));
             assertEquals(5.0, t.weight().sum().item());
         }

@@ -8,8 +8,7 @@ import java.io.PrintStream;
  * (without the {@code torch.} prefix). The NumPy matmul/dot cells are done with int64 tensors.
  */
 public final class Lab01_1 {
-    private Lab01_1() {
-    }
+    private Lab01_1() {}
 
     public static void main(String[] args) {
         run(System.out);

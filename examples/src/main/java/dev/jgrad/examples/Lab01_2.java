@@ -9,8 +9,7 @@ import java.util.List;
  * and in-place operations, printing what PyTorch prints (without the {@code torch.} prefix).
  */
 public final class Lab01_2 {
-    private Lab01_2() {
-    }
+    private Lab01_2() {}
 
     public static void main(String[] args) {
         run(System.out);

@@ -9,8 +9,7 @@ import java.io.PrintStream;
  * printing the cost every 100 epochs as the tutorial does ({@code f"{cost.item():.3f}"}).
  */
 public final class Lab02 {
-    private Lab02() {
-    }
+    private Lab02() {}
 
     public static void main(String[] args) {
         run(System.out);

@@ -11,8 +11,7 @@ import java.util.Locale;
  * tutorial does ({@code f"{epoch:04d}/{nb_epochs} W: {W.item():.3f}, Cost: {cost.item():.6f}"}).
  */
 public final class Lab03 {
-    private Lab03() {
-    }
+    private Lab03() {}
 
     public static void main(String[] args) {
         run(System.out);
@@ -52,7 +51,12 @@ public final class Lab03 {
     }
 
     private static String line(int epoch, int nbEpochs, Tensor w, Tensor cost) {
-        return String.format(Locale.ROOT, "%04d/%d W: %s, Cost: %s", epoch, nbEpochs,
-                PyFormat.fixed(w.item(), 3), PyFormat.fixed(cost.item(), 6));
+        return String.format(
+                Locale.ROOT,
+                "%04d/%d W: %s, Cost: %s",
+                epoch,
+                nbEpochs,
+                PyFormat.fixed(w.item(), 3),
+                PyFormat.fixed(cost.item(), 6));
     }
 }

@@ -18,8 +18,7 @@ import java.util.Locale;
  * tutorial's; the cost falls the same way).
  */
 public final class Lab04_1 {
-    private Lab04_1() {
-    }
+    private Lab04_1() {}
 
     /** {@code class MultivariateLinearRegressionModel(nn.Module)}. */
     static final class MultivariateLinearRegressionModel extends Module {
@@ -39,8 +38,8 @@ public final class Lab04_1 {
         Printer p = new Printer(stream);
         p.print("# Lab-04-1 Multivariable Linear regression");
         Generator.manualSeed(1);
-        Tensor xTrain = Tensor.tensor(new float[][] {{73, 80, 75}, {93, 88, 93}, {89, 91, 90}, {96, 98, 100},
-            {73, 66, 70}});
+        Tensor xTrain =
+                Tensor.tensor(new float[][] {{73, 80, 75}, {93, 88, 93}, {89, 91, 90}, {96, 98, 100}, {73, 66, 70}});
         Tensor yTrain = Tensor.tensor(new float[][] {{152}, {185}, {180}, {196}, {142}});
         int nbEpochs = 20;
 
@@ -73,7 +72,12 @@ public final class Lab04_1 {
 
     /** {@code f"Epoch: {epoch:4d}/{nb_epochs} hypothesis: {hypothesis.squeeze().detach()}, Cost: {cost.item():.6f}"} */
     private static String line(int epoch, int nbEpochs, Tensor hypothesis, Tensor cost) {
-        return String.format(Locale.ROOT, "Epoch: %4d/%d hypothesis: %s, Cost: %s", epoch, nbEpochs,
-                hypothesis.squeeze().detach(), PyFormat.fixed(cost.item(), 6));
+        return String.format(
+                Locale.ROOT,
+                "Epoch: %4d/%d hypothesis: %s, Cost: %s",
+                epoch,
+                nbEpochs,
+                hypothesis.squeeze().detach(),
+                PyFormat.fixed(cost.item(), 6));
     }
 }

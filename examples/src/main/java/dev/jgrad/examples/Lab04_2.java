@@ -9,7 +9,6 @@ import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Module;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
-
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,7 @@ import java.util.Locale;
  * same.
  */
 public final class Lab04_2 {
-    private Lab04_2() {
-    }
+    private Lab04_2() {}
 
     /** The tutorial's {@code CustomDataset}: {@code __len__} and {@code __getitem__} returning (x, y). */
     static final class CustomDataset implements Dataset<List<Tensor>> {
@@ -81,8 +79,14 @@ public final class Lab04_2 {
                 cost.backward();
                 optimizer.step();
 
-                out.print(String.format(Locale.ROOT, "Epoch %4d/%d Batch %d/%d Cost: %.6f\n",
-                        epoch, nbEpochs, batchIdx + 1, dataloader.size(), cost.item()));
+                out.print(String.format(
+                        Locale.ROOT,
+                        "Epoch %4d/%d Batch %d/%d Cost: %.6f\n",
+                        epoch,
+                        nbEpochs,
+                        batchIdx + 1,
+                        dataloader.size(),
+                        cost.item()));
             }
         }
     }

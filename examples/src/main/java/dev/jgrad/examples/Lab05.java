@@ -18,8 +18,7 @@ import java.util.Locale;
  * {@code BinaryClassifier} module from nn.Linear's random start.
  */
 public final class Lab05 {
-    private Lab05() {
-    }
+    private Lab05() {}
 
     /** {@code class BinaryClassifier(nn.Module)}: Linear(2, 1) then Sigmoid. */
     static final class BinaryClassifier extends Module {
@@ -57,7 +56,8 @@ public final class Lab05 {
         p.print(yTrain);
         // -(y * log(h) + (1 - y) * log(1 - h))
         Tensor losses = yTrain.mul(hypothesis.log())
-                .add(yTrain.neg().add(1).mul(hypothesis.neg().add(1).log())).neg();
+                .add(yTrain.neg().add(1).mul(hypothesis.neg().add(1).log()))
+                .neg();
         p.print(losses);
         Tensor cost = losses.mean();
         p.print(cost);
@@ -73,8 +73,8 @@ public final class Lab05 {
             cost.backward();
             optimizer.step();
             if (epoch % 100 == 0) {
-                p.print(String.format(Locale.ROOT, "Epoch %4d/%d Cost: %s", epoch, nbEpochs,
-                        PyFormat.repr(cost.item())));
+                p.print(String.format(
+                        Locale.ROOT, "Epoch %4d/%d Cost: %s", epoch, nbEpochs, PyFormat.repr(cost.item())));
             }
         }
 
@@ -98,10 +98,18 @@ public final class Lab05 {
             cost.backward();
             modelOptimizer.step();
             if (epoch % 10 == 0) {
-                Tensor correct = hypothesis.ge(Tensor.tensor(new float[] {0.5f})).toFloat().eq(yTrain);
+                Tensor correct = hypothesis
+                        .ge(Tensor.tensor(new float[] {0.5f}))
+                        .toFloat()
+                        .eq(yTrain);
                 double acc = correct.sum().item() / correct.size(0);
-                p.print(String.format(Locale.ROOT, "Epoch %4d/%d Cost: %s ACC: %s%%", epoch, nbEpochs,
-                        PyFormat.fixed(cost.item(), 6), PyFormat.fixed(acc, 2)));
+                p.print(String.format(
+                        Locale.ROOT,
+                        "Epoch %4d/%d Cost: %s ACC: %s%%",
+                        epoch,
+                        nbEpochs,
+                        PyFormat.fixed(cost.item(), 6),
+                        PyFormat.fixed(acc, 2)));
             }
         }
     }

@@ -17,8 +17,7 @@ import java.util.Locale;
  * tutorial's digits) and the {@code SoftmaxClassifierModel} from nn.Linear's random start.
  */
 public final class Lab06 {
-    private Lab06() {
-    }
+    private Lab06() {}
 
     /** {@code class SoftmaxClassifierModel(nn.Module)}: one Linear(4, 3). */
     static final class SoftmaxClassifierModel extends Module {
@@ -61,8 +60,16 @@ public final class Lab06 {
         // Cross Entropy = log_softmax + nll_loss
         p.print(F.crossEntropy(z, y));
 
-        Tensor xTrain = Tensor.tensor(new float[][] {{1, 2, 1, 1}, {2, 1, 3, 2}, {3, 1, 3, 4}, {4, 1, 5, 5},
-            {1, 7, 5, 5}, {1, 2, 5, 6}, {1, 6, 6, 6}, {1, 7, 7, 7}});
+        Tensor xTrain = Tensor.tensor(new float[][] {
+            {1, 2, 1, 1},
+            {2, 1, 3, 2},
+            {3, 1, 3, 4},
+            {4, 1, 5, 5},
+            {1, 7, 5, 5},
+            {1, 2, 5, 6},
+            {1, 6, 6, 6},
+            {1, 7, 7, 7}
+        });
         Tensor yTrain = Tensor.tensor(new long[] {2, 2, 2, 1, 1, 1, 0, 0});
         int nbEpochs = 1000;
 

@@ -17,8 +17,7 @@ import java.util.Locale;
  * tutorial's.
  */
 public final class Lab07_1 {
-    private Lab07_1() {
-    }
+    private Lab07_1() {}
 
     /** {@code class SoftmaxClassifierModel(nn.Module)}: one Linear(3, 3). */
     static final class SoftmaxClassifierModel extends Module {
@@ -48,8 +47,8 @@ public final class Lab07_1 {
         Printer p = new Printer(stream);
         p.print("# Lab-07-1 Tips");
         Generator.manualSeed(1);
-        Tensor xTrain = Tensor.tensor(new float[][] {{1, 2, 1}, {1, 3, 2}, {1, 3, 4}, {1, 5, 5}, {1, 7, 5},
-            {1, 2, 5}, {1, 6, 6}, {1, 7, 7}});
+        Tensor xTrain = Tensor.tensor(
+                new float[][] {{1, 2, 1}, {1, 3, 2}, {1, 3, 4}, {1, 5, 5}, {1, 7, 5}, {1, 2, 5}, {1, 6, 6}, {1, 7, 7}});
         Tensor yTrain = Tensor.tensor(new long[] {2, 2, 2, 1, 1, 1, 0, 0});
         Tensor xTest = Tensor.tensor(new float[][] {{2, 1, 1}, {3, 1, 2}, {3, 3, 4}});
         Tensor yTest = Tensor.tensor(new long[] {2, 2, 2});
@@ -73,8 +72,8 @@ public final class Lab07_1 {
         train(p, model, new SGD(model.parameters(), 1e-1), xTrain, yTrain, false);
 
         p.section("Data Preprocessing");
-        Tensor xRaw = Tensor.tensor(new float[][] {{73, 80, 75}, {93, 88, 93}, {89, 91, 90}, {96, 98, 100},
-            {74, 66, 70}});
+        Tensor xRaw =
+                Tensor.tensor(new float[][] {{73, 80, 75}, {93, 88, 93}, {89, 91, 90}, {96, 98, 100}, {74, 66, 70}});
         Tensor yRaw = Tensor.tensor(new float[][] {{152}, {185}, {180}, {196}, {142}});
         Tensor mu = xRaw.mean(0);
         Tensor sigma = xRaw.std(0);
@@ -100,8 +99,12 @@ public final class Lab07_1 {
             cost.backward();
             optimizer.step();
             // The tutorial's regression train() prints "Epoch" without the colon.
-            p.print(String.format(Locale.ROOT, regression ? "Epoch %4d/%d Cost: %s" : "Epoch: %4d/%d Cost: %s",
-                    epoch, nbEpochs, PyFormat.fixed(cost.item(), 6)));
+            p.print(String.format(
+                    Locale.ROOT,
+                    regression ? "Epoch %4d/%d Cost: %s" : "Epoch: %4d/%d Cost: %s",
+                    epoch,
+                    nbEpochs,
+                    PyFormat.fixed(cost.item(), 6)));
         }
     }
 

@@ -11,7 +11,6 @@ import dev.jgrad.nn.Linear;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -26,8 +25,7 @@ import java.util.Locale;
  * same loop on the full dataset.
  */
 public final class Lab07_2 {
-    private Lab07_2() {
-    }
+    private Lab07_2() {}
 
     public static void main(String[] args) {
         run(System.out);
@@ -51,7 +49,11 @@ public final class Lab07_2 {
         // mnist_train = dsets.MNIST(root="./", train=True, transform=transforms.ToTensor(), download=True)
         TensorDataset trainSet = new TensorDataset(Tensor.of(mnistTrain.images()), Tensor.of(mnistTrain.labels()))
                 .transform(0, new ToTensor());
-        DataLoader<List<Tensor>> dataLoader = DataLoader.builder(trainSet).batchSize(batchSize).shuffle(true).dropLast(true).build();
+        DataLoader<List<Tensor>> dataLoader = DataLoader.builder(trainSet)
+                .batchSize(batchSize)
+                .shuffle(true)
+                .dropLast(true)
+                .build();
 
         Linear linear = new Linear(784, 10, true);
         SGD optimizer = new SGD(linear.parameters(), 0.1);

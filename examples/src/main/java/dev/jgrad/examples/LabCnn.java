@@ -19,7 +19,6 @@ import dev.jgrad.nn.Sequential;
 import dev.jgrad.nn.Unflatten;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -36,8 +35,7 @@ import java.util.Locale;
  * given as its argument ({@code ./jgrad lab cnn /usr/share/datasets/fashion-mnist}).
  */
 public final class LabCnn {
-    private LabCnn() {
-    }
+    private LabCnn() {}
 
     /**
      * Runs the lab.
@@ -49,8 +47,9 @@ public final class LabCnn {
         MnistSplit train;
         MnistSplit test;
         if (args.length > 0) {
-            MnistFiles files = MnistFiles.inFolder(Path.of(args[0])).orElseThrow(() ->
-                    new IOException("no MNIST-format files (" + String.join(", ", MnistFiles.NAMES) + ") in " + args[0]));
+            MnistFiles files = MnistFiles.inFolder(Path.of(args[0]))
+                    .orElseThrow(() -> new IOException(
+                            "no MNIST-format files (" + String.join(", ", MnistFiles.NAMES) + ") in " + args[0]));
             train = files.load(true);
             test = files.load(false);
         } else {
@@ -84,9 +83,13 @@ public final class LabCnn {
         model.addModule("8", new Linear(7 * 7 * 64, 10));
         println(out, model.toString());
 
-        TensorDataset trainSet = new TensorDataset(Tensor.of(train.images()), Tensor.of(train.labels()))
-                .transform(0, new ToTensor());
-        DataLoader<List<Tensor>> loader = DataLoader.builder(trainSet).batchSize(100).shuffle(true).dropLast(true).build();
+        TensorDataset trainSet =
+                new TensorDataset(Tensor.of(train.images()), Tensor.of(train.labels())).transform(0, new ToTensor());
+        DataLoader<List<Tensor>> loader = DataLoader.builder(trainSet)
+                .batchSize(100)
+                .shuffle(true)
+                .dropLast(true)
+                .build();
 
         // The shape after each layer, for the first batch.
         try (var noGrad = Tensor.noGrad()) {
@@ -111,8 +114,10 @@ public final class LabCnn {
             batches++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        println(out, String.format(Locale.ROOT, "epoch 1: %d batches, mean cost %.4f, %.1f s", batches, cost / batches,
-                seconds));
+        println(
+                out,
+                String.format(
+                        Locale.ROOT, "epoch 1: %d batches, mean cost %.4f, %.1f s", batches, cost / batches, seconds));
         println(out, String.format(Locale.ROOT, "test accuracy: %.4f", accuracy(model, test)));
     }
 
@@ -127,7 +132,8 @@ public final class LabCnn {
         try (var noGrad = Tensor.noGrad()) {
             for (int s = 0; s < n; s += 1000) {
                 int len = Math.min(1000, n - s);
-                Tensor x = toTensor.applyBatch(Tensor.of(test.images().narrow(0, s, len))).view(-1, 28 * 28);
+                Tensor x = toTensor.applyBatch(Tensor.of(test.images().narrow(0, s, len)))
+                        .view(-1, 28 * 28);
                 Tensor y = Tensor.of(test.labels().narrow(0, s, len));
                 correct += model.call(x).argmax(1).eq(y).sum().itemLong();
             }

@@ -17,8 +17,7 @@ public final class Labs {
     private static final List<String> TUTORIAL_LABS =
             List.of("01-1", "01-2", "02", "03", "04-1", "04-2", "05", "06", "07-1", "07-2", "cnn");
 
-    private Labs() {
-    }
+    private Labs() {}
 
     public static void main(String[] args) throws Exception {
         int status = run(args, System.err);

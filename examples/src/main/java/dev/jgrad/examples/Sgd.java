@@ -4,8 +4,7 @@ import dev.jgrad.autograd.Tensor;
 
 /** What {@code torch.optim.SGD(params, lr).step()} does without momentum: {@code p.add_(p.grad, alpha=-lr)}. */
 final class Sgd {
-    private Sgd() {
-    }
+    private Sgd() {}
 
     // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
     @SuppressWarnings("try")

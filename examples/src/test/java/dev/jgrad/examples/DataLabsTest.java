@@ -1,6 +1,7 @@
 package dev.jgrad.examples;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,9 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Lab-04-2 and Lab-07-2 start from random weights, which jgrad's generator draws differently from
@@ -42,7 +41,8 @@ class DataLabsTest {
             epochCost[i / 3] += Double.parseDouble(m.group(3));
         }
         assertTrue(lines.get(0).startsWith("Epoch    0/20 Batch 1/3 Cost: "), lines.get(0));
-        assertTrue(epochCost[20] < epochCost[0] / 10, "cost per epoch: first " + epochCost[0] + ", last " + epochCost[20]);
+        assertTrue(
+                epochCost[20] < epochCost[0] / 10, "cost per epoch: first " + epochCost[0] + ", last " + epochCost[20]);
         assertEquals(lines, run(Lab04_2::run), "the lab seeds its generator, so it prints the same every time");
     }
 
@@ -74,28 +74,31 @@ class DataLabsTest {
     void labCnnPrintsTheModelAndItsShapesThenTrainsOneEpoch() {
         List<String> lines = run(LabCnn::run);
         String text = String.join("\n", lines);
-        assertTrue(text.startsWith(String.join("\n",
-                "Sequential(",
-                "  (0): Unflatten(dim=1, unflattened_size=(1, 28, 28))",
-                "  (1): Conv2d(1, 32, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
-                "  (2): ReLU()",
-                "  (3): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
-                "  (4): Conv2d(32, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
-                "  (5): ReLU()",
-                "  (6): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
-                "  (7): Flatten(start_dim=1, end_dim=-1)",
-                "  (8): Linear(in_features=3136, out_features=10, bias=True)",
-                ")",
-                "input: torch.Size([100, 784])",
-                "(0) Unflatten: torch.Size([100, 1, 28, 28])",
-                "(1) Conv2d: torch.Size([100, 32, 28, 28])",
-                "(2) ReLU: torch.Size([100, 32, 28, 28])",
-                "(3) MaxPool2d: torch.Size([100, 32, 14, 14])",
-                "(4) Conv2d: torch.Size([100, 64, 14, 14])",
-                "(5) ReLU: torch.Size([100, 64, 14, 14])",
-                "(6) MaxPool2d: torch.Size([100, 64, 7, 7])",
-                "(7) Flatten: torch.Size([100, 3136])",
-                "(8) Linear: torch.Size([100, 10])")), text);
+        assertTrue(
+                text.startsWith(String.join(
+                        "\n",
+                        "Sequential(",
+                        "  (0): Unflatten(dim=1, unflattened_size=(1, 28, 28))",
+                        "  (1): Conv2d(1, 32, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+                        "  (2): ReLU()",
+                        "  (3): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
+                        "  (4): Conv2d(32, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+                        "  (5): ReLU()",
+                        "  (6): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
+                        "  (7): Flatten(start_dim=1, end_dim=-1)",
+                        "  (8): Linear(in_features=3136, out_features=10, bias=True)",
+                        ")",
+                        "input: torch.Size([100, 784])",
+                        "(0) Unflatten: torch.Size([100, 1, 28, 28])",
+                        "(1) Conv2d: torch.Size([100, 32, 28, 28])",
+                        "(2) ReLU: torch.Size([100, 32, 28, 28])",
+                        "(3) MaxPool2d: torch.Size([100, 32, 14, 14])",
+                        "(4) Conv2d: torch.Size([100, 64, 14, 14])",
+                        "(5) ReLU: torch.Size([100, 64, 14, 14])",
+                        "(6) MaxPool2d: torch.Size([100, 64, 7, 7])",
+                        "(7) Flatten: torch.Size([100, 3136])",
+                        "(8) Linear: torch.Size([100, 10])")),
+                text);
         assertTrue(lines.get(lines.size() - 2).startsWith("epoch 1: 40 batches, mean cost "), text);
         Matcher m = Pattern.compile("test accuracy: (0\\.\\d{4})").matcher(lines.get(lines.size() - 1));
         assertTrue(m.matches(), text);

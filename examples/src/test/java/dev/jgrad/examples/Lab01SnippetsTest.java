@@ -55,14 +55,16 @@ class Lab01SnippetsTest {
     @Test
     void oneDimensionalRankShapeElementsSlices() {
         NDArray t = t1();
-        assertEquals("""
+        assertEquals(
+                """
                 Rank: 1
                 Shape: Size([7])
                 Shape: Size([7])
                 tensor(0.) tensor(1.) tensor(6.)
                 tensor([2., 3., 4.]) tensor([4., 5.])
                 tensor([0., 1.]) tensor([3., 4., 5., 6.])""",
-                printed("Rank: " + t.dim(),
+                printed(
+                        "Rank: " + t.dim(),
                         "Shape: " + t.shape(),
                         "Shape: " + t.size(),
                         print(t.get(0), t.get(1), t.get(-1)),
@@ -82,7 +84,8 @@ class Lab01SnippetsTest {
     @Test
     void twoDimensionalRankSizeSlices() {
         NDArray t = t2();
-        assertEquals("""
+        assertEquals(
+                """
                 Rank: 2
                 Size([4, 3])
                 tensor([ 2.,  5.,  8., 11.])
@@ -91,7 +94,12 @@ class Lab01SnippetsTest {
                         [ 4.,  5.],
                         [ 7.,  8.],
                         [10., 11.]])""",
-                printed("Rank: " + t.dim(), t.size(), t.select(1, 1), t.select(1, 1).size(), t.slice(1, 0, -1)));
+                printed(
+                        "Rank: " + t.dim(),
+                        t.size(),
+                        t.select(1, 1),
+                        t.select(1, 1).size(),
+                        t.slice(1, 0, -1)));
     }
 
     @Test
@@ -134,8 +142,7 @@ class Lab01SnippetsTest {
     void matrixShapes() {
         assertEquals("""
                 Shape of Matrix 1: Size([2, 2])
-                Shape of Matrix 2: Size([2, 1])""",
-                printed("Shape of Matrix 1: " + mat1().shape(), "Shape of Matrix 2: " + mat2().shape()));
+                Shape of Matrix 2: Size([2, 1])""", printed("Shape of Matrix 1: " + mat1().shape(), "Shape of Matrix 2: " + mat2().shape()));
     }
 
     @Test
@@ -169,7 +176,9 @@ class Lab01SnippetsTest {
         NDArray expected = NDArray.tensor(new long[][] {{7, 10}, {15, 22}});
         assertEquals(expected.toString(), a.matmul(b).toString());
         assertEquals(expected.toString(), a.mm(b).toString());
-        assertEquals(NDArray.tensor(new long[][] {{1, 4}, {9, 16}}).toString(), a.mul(b).toString());
+        assertEquals(
+                NDArray.tensor(new long[][] {{1, 4}, {9, 16}}).toString(),
+                a.mul(b).toString());
     }
 
     @Test
@@ -191,8 +200,10 @@ class Lab01SnippetsTest {
     void meanOfLongFails() {
         NDArray t = NDArray.tensor(new long[] {1, 2});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, t::mean);
-        assertEquals("mean(): could not infer output dtype. Input dtype must be either a floating point or complex"
-                + " dtype. Got: Long", e.getMessage());
+        assertEquals(
+                "mean(): could not infer output dtype. Input dtype must be either a floating point or complex"
+                        + " dtype. Got: Long",
+                e.getMessage());
     }
 
     @Test
@@ -270,7 +281,8 @@ class Lab01SnippetsTest {
     @Test
     void unsqueezeAndView() {
         NDArray ft = NDArray.tensor(new float[] {0, 1, 2});
-        assertEquals("""
+        assertEquals(
+                """
                 tensor([0., 1., 2.])
                 Size([3])
                 tensor([[0., 1., 2.]])
@@ -285,8 +297,16 @@ class Lab01SnippetsTest {
                         [1.],
                         [2.]])
                 Size([3, 1])""",
-                printed(ft, ft.shape(), ft.unsqueeze(0), ft.unsqueeze(0).shape(), ft.view(1, -1),
-                        ft.view(1, -1).shape(), ft.unsqueeze(1), ft.unsqueeze(1).shape(), ft.view(-1, 1),
+                printed(
+                        ft,
+                        ft.shape(),
+                        ft.unsqueeze(0),
+                        ft.unsqueeze(0).shape(),
+                        ft.view(1, -1),
+                        ft.view(1, -1).shape(),
+                        ft.unsqueeze(1),
+                        ft.unsqueeze(1).shape(),
+                        ft.view(-1, 1),
                         ft.view(-1, 1).shape()));
     }
 
@@ -325,7 +345,8 @@ class Lab01SnippetsTest {
         NDArray x = NDArray.tensor(new float[] {1, 4});
         NDArray y = NDArray.tensor(new float[] {2, 5});
         NDArray z = NDArray.tensor(new float[] {3, 6});
-        assertEquals("""
+        assertEquals(
+                """
                 tensor([[1., 4.],
                         [2., 5.],
                         [3., 6.]])
@@ -334,7 +355,9 @@ class Lab01SnippetsTest {
                         [3., 6.]])
                 tensor([[1., 2., 3.],
                         [4., 5., 6.]])""",
-                printed(NDArray.stack(List.of(x, y, z), 0), NDArray.stack(List.of(x, y, z), 0),
+                printed(
+                        NDArray.stack(List.of(x, y, z), 0),
+                        NDArray.stack(List.of(x, y, z), 0),
                         NDArray.stack(List.of(x, y, z), 1)));
     }
 

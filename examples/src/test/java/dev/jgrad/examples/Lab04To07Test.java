@@ -28,7 +28,10 @@ class Lab04To07Test {
     }
 
     private static double[] costs(List<String> lines) {
-        return lines.stream().filter(l -> l.contains("Cost: ")).mapToDouble(TutorialText::cost).toArray();
+        return lines.stream()
+                .filter(l -> l.contains("Cost: "))
+                .mapToDouble(TutorialText::cost)
+                .toArray();
     }
 
     private static void assertFalls(double[] costs, double factor) {
@@ -66,8 +69,9 @@ class Lab04To07Test {
         Map<String, List<String>> s = TutorialText.sections(out);
         List<String> low = s.get("Cross Entropy Loss (Low-level)");
         // one-hot by hand, nll_loss(log_softmax) and cross_entropy print the same value
-        List<String> costs = low.stream().filter(l -> l.startsWith("tensor(1") || l.startsWith("tensor(0")
-                || l.startsWith("tensor(2")).toList();
+        List<String> costs = low.stream()
+                .filter(l -> l.startsWith("tensor(1") || l.startsWith("tensor(0") || l.startsWith("tensor(2"))
+                .toList();
         assertEquals(3, costs.size(), low.toString());
         assertTrue(costs.get(0).endsWith("grad_fn=<MeanBackward0>)"));
         assertTrue(costs.get(1).endsWith("grad_fn=<NllLossBackward0>)"));
@@ -114,6 +118,8 @@ class Lab04To07Test {
 
     @Test
     void dispatcherKnowsTheNewLabs() {
-        assertTrue(Labs.available().containsAll(List.of("04-1", "05", "06", "07-1")), Labs.available().toString());
+        assertTrue(
+                Labs.available().containsAll(List.of("04-1", "05", "06", "07-1")),
+                Labs.available().toString());
     }
 }

@@ -47,7 +47,9 @@ class LabProgramsTest {
         assertEquals("dev.jgrad.examples.Lab01_1", Labs.className("01-1"));
         assertNotNull(Labs.mainOf("01-1"));
         assertNotNull(Labs.mainOf("01-2"));
-        assertTrue(Labs.available().containsAll(List.of("01-1", "01-2")), Labs.available().toString());
+        assertTrue(
+                Labs.available().containsAll(List.of("01-1", "01-2")),
+                Labs.available().toString());
     }
 
     @Test
@@ -63,7 +65,8 @@ class LabProgramsTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int status = Labs.run(new String[] {"42"}, new PrintStream(buf, true, StandardCharsets.UTF_8));
         assertEquals(2, status);
-        assertTrue(buf.toString(StandardCharsets.UTF_8).startsWith("jgrad: no lab '42'; available: 01-1, 01-2"),
+        assertTrue(
+                buf.toString(StandardCharsets.UTF_8).startsWith("jgrad: no lab '42'; available: 01-1, 01-2"),
                 buf.toString(StandardCharsets.UTF_8));
     }
 

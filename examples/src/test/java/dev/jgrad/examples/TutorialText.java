@@ -23,8 +23,7 @@ import java.util.regex.Pattern;
 final class TutorialText {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d*)?(e[-+]\\d+)?");
 
-    private TutorialText() {
-    }
+    private TutorialText() {}
 
     static String resource(String name) throws IOException {
         try (InputStream in = TutorialText.class.getResourceAsStream(name)) {
@@ -83,7 +82,8 @@ final class TutorialText {
             }
             double ev = Double.parseDouble(e);
             double av = Double.parseDouble(a);
-            assertTrue(Math.abs(ev - av) <= 1e-5 * Math.abs(ev) + lastDigit(e) * 1.000001,
+            assertTrue(
+                    Math.abs(ev - av) <= 1e-5 * Math.abs(ev) + lastDigit(e) * 1.000001,
                     "tutorial: " + expected + "\n     ours: " + actual);
         }
     }
@@ -114,9 +114,12 @@ final class TutorialText {
         assertTrue(at >= 0, line);
         String v = line.substring(at + 6).split(" ")[0];
         switch (v) {
-            case "inf": return Double.POSITIVE_INFINITY;
-            case "nan": return Double.NaN;
-            default: return Double.parseDouble(v);
+            case "inf":
+                return Double.POSITIVE_INFINITY;
+            case "nan":
+                return Double.NaN;
+            default:
+                return Double.parseDouble(v);
         }
     }
 }

@@ -69,8 +69,9 @@ final class DataChoice {
             return MnistData.read(files, displayName(kind) + " in " + files.directory() + " (downloaded)");
         }
         if (!kinds.contains(MnistKind.FASHION_MNIST)) {
-            throw new FileNotFoundException("no MNIST files in " + roots.stream().map(Path::toString).collect(Collectors.joining(", "))
-                    + "; give --data DIR, or --download (the sample embedded in jgrad is Fashion-MNIST)");
+            throw new FileNotFoundException(
+                    "no MNIST files in " + roots.stream().map(Path::toString).collect(Collectors.joining(", "))
+                            + "; give --data DIR, or --download (the sample embedded in jgrad is Fashion-MNIST)");
         }
         return MnistData.embedded();
     }

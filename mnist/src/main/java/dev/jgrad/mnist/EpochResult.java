@@ -12,8 +12,15 @@ record EpochResult(int epoch, int epochs, double loss, double trainAcc, double t
 
     /** The line {@code ./jgrad train} prints: {@code epoch 3/5  loss 0.4123  train_acc 0.8812  test_acc 0.8731  time 1.23s}. */
     String line() {
-        return String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  train_acc %.4f  test_acc %.4f  time %.2fs",
-                epoch, epochs, loss, trainAcc, testAcc, timeS);
+        return String.format(
+                Locale.ROOT,
+                "epoch %d/%d  loss %.4f  train_acc %.4f  test_acc %.4f  time %.2fs",
+                epoch,
+                epochs,
+                loss,
+                trainAcc,
+                testAcc,
+                timeS);
     }
 
     /** The epoch as a JSON object for {@code --json}; a NaN (diverged) loss is written as null. */

@@ -24,7 +24,8 @@ public final class IdxData {
         this.elements = elements;
         long numel = numel(this.dims);
         if (numel != length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(this.dims) + " is invalid for input of size " + length);
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(this.dims) + " is invalid for input of size " + length);
         }
     }
 
@@ -206,7 +207,8 @@ public final class IdxData {
      */
     public NDArray toNDArray() {
         switch (type) {
-            case UBYTE: return NDArray.wrap((byte[]) elements, dims);
+            case UBYTE:
+                return NDArray.wrap((byte[]) elements, dims);
             case BYTE: {
                 byte[] b = (byte[]) elements;
                 int[] wide = new int[b.length];
@@ -223,10 +225,14 @@ public final class IdxData {
                 }
                 return NDArray.wrap(wide, dims);
             }
-            case INT: return NDArray.wrap((int[]) elements, dims);
-            case FLOAT: return NDArray.wrap((float[]) elements, dims);
-            case DOUBLE: return NDArray.wrap((double[]) elements, dims);
-            default: throw new AssertionError(type);
+            case INT:
+                return NDArray.wrap((int[]) elements, dims);
+            case FLOAT:
+                return NDArray.wrap((float[]) elements, dims);
+            case DOUBLE:
+                return NDArray.wrap((double[]) elements, dims);
+            default:
+                throw new AssertionError(type);
         }
     }
 
@@ -243,10 +249,14 @@ public final class IdxData {
         int[] shape = t.shape().toArray();
         DType d = t.dtype();
         switch (d) {
-            case UINT8: return ofUnsignedBytes(t.toByteArray(), shape);
-            case INT32: return ofInts(t.toIntArray(), shape);
-            case FLOAT32: return ofFloats(t.toFloatArray(), shape);
-            case FLOAT64: return ofDoubles(t.toDoubleArray(), shape);
+            case UINT8:
+                return ofUnsignedBytes(t.toByteArray(), shape);
+            case INT32:
+                return ofInts(t.toIntArray(), shape);
+            case FLOAT32:
+                return ofFloats(t.toFloatArray(), shape);
+            case FLOAT64:
+                return ofDoubles(t.toDoubleArray(), shape);
             default:
                 throw new IllegalArgumentException("IDX files have no " + d + " type: convert the tensor with "
                         + (d == DType.BOOL ? "toByte()" : "toInt()") + " first");
@@ -260,7 +270,8 @@ public final class IdxData {
 
     private Object elementsOf(IdxType a, IdxType b) {
         if (type != a && type != b) {
-            throw new IllegalStateException("IDX data of type " + type + " has no " + a.name().toLowerCase() + " elements");
+            throw new IllegalStateException(
+                    "IDX data of type " + type + " has no " + a.name().toLowerCase() + " elements");
         }
         return elements;
     }
@@ -299,12 +310,18 @@ public final class IdxData {
         }
         switch (type) {
             case UBYTE:
-            case BYTE: return Arrays.equals((byte[]) elements, (byte[]) other.elements);
-            case SHORT: return Arrays.equals((short[]) elements, (short[]) other.elements);
-            case INT: return Arrays.equals((int[]) elements, (int[]) other.elements);
-            case FLOAT: return Arrays.equals((float[]) elements, (float[]) other.elements);
-            case DOUBLE: return Arrays.equals((double[]) elements, (double[]) other.elements);
-            default: throw new AssertionError(type);
+            case BYTE:
+                return Arrays.equals((byte[]) elements, (byte[]) other.elements);
+            case SHORT:
+                return Arrays.equals((short[]) elements, (short[]) other.elements);
+            case INT:
+                return Arrays.equals((int[]) elements, (int[]) other.elements);
+            case FLOAT:
+                return Arrays.equals((float[]) elements, (float[]) other.elements);
+            case DOUBLE:
+                return Arrays.equals((double[]) elements, (double[]) other.elements);
+            default:
+                throw new AssertionError(type);
         }
     }
 

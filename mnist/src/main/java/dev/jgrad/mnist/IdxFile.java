@@ -29,8 +29,7 @@ public final class IdxFile {
     private static final int BUFFER = 1 << 16;
     private static final int CHUNK = 1 << 20;
 
-    private IdxFile() {
-    }
+    private IdxFile() {}
 
     /**
      * Reads a raw or gzip-compressed IDX file. The dims are checked against the file's length before
@@ -74,7 +73,8 @@ public final class IdxFile {
             try {
                 in = new GZIPInputStream(buffered, BUFFER);
             } catch (EOFException | ZipException e) {
-                throw new IdxFormatException(name, 0, "gzip data cut short or corrupt in its 10-byte header: " + e.getMessage(), e);
+                throw new IdxFormatException(
+                        name, 0, "gzip data cut short or corrupt in its 10-byte header: " + e.getMessage(), e);
             }
         }
         return new IdxReader(in, name, gzip, fileLength).read();
@@ -129,17 +129,27 @@ public final class IdxFile {
         }
         int numel = data.numel();
         int item = type.itemSize();
-        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, (long) numel * item)).order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer chunk =
+                ByteBuffer.allocate((int) Math.min(CHUNK, (long) numel * item)).order(ByteOrder.BIG_ENDIAN);
         int done = 0;
         while (done < numel) {
             int count = Math.min(chunk.capacity() / item, numel - done);
             chunk.clear();
             switch (type) {
-                case SHORT: chunk.asShortBuffer().put(data.shorts(), done, count); break;
-                case INT: chunk.asIntBuffer().put(data.ints(), done, count); break;
-                case FLOAT: chunk.asFloatBuffer().put(data.floats(), done, count); break;
-                case DOUBLE: chunk.asDoubleBuffer().put(data.doubles(), done, count); break;
-                default: throw new AssertionError(type);
+                case SHORT:
+                    chunk.asShortBuffer().put(data.shorts(), done, count);
+                    break;
+                case INT:
+                    chunk.asIntBuffer().put(data.ints(), done, count);
+                    break;
+                case FLOAT:
+                    chunk.asFloatBuffer().put(data.floats(), done, count);
+                    break;
+                case DOUBLE:
+                    chunk.asDoubleBuffer().put(data.doubles(), done, count);
+                    break;
+                default:
+                    throw new AssertionError(type);
             }
             out.write(chunk.array(), 0, count * item);
             done += count;

@@ -19,6 +19,7 @@ final class IdxReader {
     static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
     /** Deflate expands at most about 1032:1, so a gzip file of n bytes holds at most ~1032 n. */
     private static final long MAX_DEFLATE_RATIO = 1032;
+
     private static final int CHUNK = 1 << 20;
 
     private final InputStream in;
@@ -26,6 +27,7 @@ final class IdxReader {
     private final boolean gzip;
     /** Length of the file on disk (compressed for gzip), or -1 when unknown. */
     private final long fileLength;
+
     private long pos;
 
     IdxReader(InputStream in, String name, boolean gzip, long fileLength) {
@@ -39,17 +41,24 @@ final class IdxReader {
         byte[] magic = new byte[4];
         int n = readUpTo(magic, 0, 4, 4);
         if (n < 4) {
-            throw error(n, "truncated header: expected a 4-byte magic number, found only " + n + " bytes ("
-                    + where() + " ends at byte " + n + ")");
+            throw error(
+                    n,
+                    "truncated header: expected a 4-byte magic number, found only " + n + " bytes (" + where()
+                            + " ends at byte " + n + ")");
         }
         if (magic[0] != 0 || magic[1] != 0) {
-            throw error(0, "bad magic number at byte 0: expected 0x00 0x00 <type code> <rank>, found "
-                    + hex(magic, 4) + (looksLikeZip(magic) ? " (a zip archive, not gzip: unzip it first)" : ""));
+            throw error(
+                    0,
+                    "bad magic number at byte 0: expected 0x00 0x00 <type code> <rank>, found " + hex(magic, 4)
+                            + (looksLikeZip(magic) ? " (a zip archive, not gzip: unzip it first)" : ""));
         }
         IdxType type = IdxType.fromCode(magic[2] & 0xff);
         if (type == null) {
-            throw error(2, String.format("unknown element type code 0x%02x at byte 2: expected one of %s",
-                    magic[2] & 0xff, IdxType.allCodes()));
+            throw error(
+                    2,
+                    String.format(
+                            "unknown element type code 0x%02x at byte 2: expected one of %s",
+                            magic[2] & 0xff, IdxType.allCodes()));
         }
         int rank = magic[3] & 0xff;
         int[] dims = readDims(rank);
@@ -57,7 +66,8 @@ final class IdxReader {
         long numel = IdxData.numel(dims);
         String shape = "dims " + Arrays.toString(dims);
         if (numel > MAX_ARRAY_LENGTH) {
-            throw error(4, shape + " hold more than " + MAX_ARRAY_LENGTH + " elements, more than one Java array can hold");
+            throw error(
+                    4, shape + " hold more than " + MAX_ARRAY_LENGTH + " elements, more than one Java array can hold");
         }
         long dataBytes = numel * type.itemSize();
         long end = headerLength + dataBytes;
@@ -70,16 +80,20 @@ final class IdxReader {
         byte[] raw = new byte[4 * rank];
         int n = readUpTo(raw, 0, raw.length, 4 + raw.length);
         if (n < raw.length) {
-            throw error(pos, "truncated header: rank " + rank + " needs a " + (4 + raw.length)
-                    + "-byte header, but " + where() + " ends at byte " + pos);
+            throw error(
+                    pos,
+                    "truncated header: rank " + rank + " needs a " + (4 + raw.length) + "-byte header, but " + where()
+                            + " ends at byte " + pos);
         }
         ByteBuffer bb = ByteBuffer.wrap(raw).order(ByteOrder.BIG_ENDIAN);
         int[] dims = new int[rank];
         for (int i = 0; i < rank; i++) {
             long d = Integer.toUnsignedLong(bb.getInt());
             if (d > MAX_ARRAY_LENGTH) {
-                throw error(4 + 4L * i, "dimension " + i + " is " + d + " (at byte " + (4 + 4 * i)
-                        + "), more than one Java array can hold");
+                throw error(
+                        4 + 4L * i,
+                        "dimension " + i + " is " + d + " (at byte " + (4 + 4 * i)
+                                + "), more than one Java array can hold");
             }
             dims[i] = (int) d;
         }
@@ -98,12 +112,16 @@ final class IdxReader {
             throw error(fileLength, "truncated file or wrong dims: " + need + ", but it ends at byte " + fileLength);
         }
         if (!gzip && fileLength > end) {
-            throw error(end, "dims disagree with the file length: " + need + ", but it is " + fileLength
-                    + " bytes long (" + (fileLength - end) + " extra bytes from byte " + end + ")");
+            throw error(
+                    end,
+                    "dims disagree with the file length: " + need + ", but it is " + fileLength + " bytes long ("
+                            + (fileLength - end) + " extra bytes from byte " + end + ")");
         }
         if (gzip && dataBytes > fileLength * MAX_DEFLATE_RATIO) {
-            throw error(4, "dims disagree with the file length: " + shape + " of " + type + " need " + dataBytes
-                    + " data bytes, more than a gzip file of " + fileLength + " bytes can hold");
+            throw error(
+                    4,
+                    "dims disagree with the file length: " + shape + " of " + type + " need " + dataBytes
+                            + " data bytes, more than a gzip file of " + fileLength + " bytes can hold");
         }
     }
 
@@ -158,12 +176,23 @@ final class IdxReader {
         ByteBuffer bb = ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.BIG_ENDIAN);
         switch (type) {
             case UBYTE:
-            case BYTE: System.arraycopy(bytes, 0, out, at, count); break;
-            case SHORT: bb.asShortBuffer().get((short[]) out, at, count); break;
-            case INT: bb.asIntBuffer().get((int[]) out, at, count); break;
-            case FLOAT: bb.asFloatBuffer().get((float[]) out, at, count); break;
-            case DOUBLE: bb.asDoubleBuffer().get((double[]) out, at, count); break;
-            default: throw new AssertionError(type);
+            case BYTE:
+                System.arraycopy(bytes, 0, out, at, count);
+                break;
+            case SHORT:
+                bb.asShortBuffer().get((short[]) out, at, count);
+                break;
+            case INT:
+                bb.asIntBuffer().get((int[]) out, at, count);
+                break;
+            case FLOAT:
+                bb.asFloatBuffer().get((float[]) out, at, count);
+                break;
+            case DOUBLE:
+                bb.asDoubleBuffer().get((double[]) out, at, count);
+                break;
+            default:
+                throw new AssertionError(type);
         }
         return count;
     }
@@ -171,19 +200,27 @@ final class IdxReader {
     private static Object newArray(IdxType type, int numel) {
         switch (type) {
             case UBYTE:
-            case BYTE: return new byte[numel];
-            case SHORT: return new short[numel];
-            case INT: return new int[numel];
-            case FLOAT: return new float[numel];
-            case DOUBLE: return new double[numel];
-            default: throw new AssertionError(type);
+            case BYTE:
+                return new byte[numel];
+            case SHORT:
+                return new short[numel];
+            case INT:
+                return new int[numel];
+            case FLOAT:
+                return new float[numel];
+            case DOUBLE:
+                return new double[numel];
+            default:
+                throw new AssertionError(type);
         }
     }
 
     private void readData(byte[] b, int off, int len, String shape, long end) throws IOException {
         if (readUpTo(b, off, len, end) < len) {
-            throw error(pos, "truncated " + (gzip ? "data or wrong dims" : "file or wrong dims") + ": " + shape
-                    + " say the data runs to byte " + end + ", but " + where() + " ends at byte " + pos);
+            throw error(
+                    pos,
+                    "truncated " + (gzip ? "data or wrong dims" : "file or wrong dims") + ": " + shape
+                            + " say the data runs to byte " + end + ", but " + where() + " ends at byte " + pos);
         }
     }
 
@@ -196,8 +233,10 @@ final class IdxReader {
             throw gzipError(e, end);
         }
         if (next != -1) {
-            throw error(end, "dims disagree with the file length: " + shape + " say the data ends at byte " + end
-                    + ", but " + where() + " goes on past it");
+            throw error(
+                    end,
+                    "dims disagree with the file length: " + shape + " say the data ends at byte " + end + ", but "
+                            + where() + " goes on past it");
         }
     }
 
@@ -226,8 +265,11 @@ final class IdxReader {
             return e;
         }
         if (e instanceof EOFException) {
-            return error(pos, "gzip data cut short: the compressed stream ends before its end marker, after " + pos
-                    + " bytes of IDX data (expected " + expectedEnd + ")", e);
+            return error(
+                    pos,
+                    "gzip data cut short: the compressed stream ends before its end marker, after " + pos
+                            + " bytes of IDX data (expected " + expectedEnd + ")",
+                    e);
         }
         return error(pos, "corrupt gzip data after " + pos + " bytes of IDX data: " + e.getMessage(), e);
     }
@@ -261,13 +303,20 @@ final class IdxReader {
 
     private static IdxData wrap(IdxType type, Object elements, int[] dims) {
         switch (type) {
-            case UBYTE: return IdxData.ofUnsignedBytes((byte[]) elements, dims);
-            case BYTE: return IdxData.ofBytes((byte[]) elements, dims);
-            case SHORT: return IdxData.ofShorts((short[]) elements, dims);
-            case INT: return IdxData.ofInts((int[]) elements, dims);
-            case FLOAT: return IdxData.ofFloats((float[]) elements, dims);
-            case DOUBLE: return IdxData.ofDoubles((double[]) elements, dims);
-            default: throw new AssertionError(type);
+            case UBYTE:
+                return IdxData.ofUnsignedBytes((byte[]) elements, dims);
+            case BYTE:
+                return IdxData.ofBytes((byte[]) elements, dims);
+            case SHORT:
+                return IdxData.ofShorts((short[]) elements, dims);
+            case INT:
+                return IdxData.ofInts((int[]) elements, dims);
+            case FLOAT:
+                return IdxData.ofFloats((float[]) elements, dims);
+            case DOUBLE:
+                return IdxData.ofDoubles((double[]) elements, dims);
+            default:
+                throw new AssertionError(type);
         }
     }
 }

@@ -15,8 +15,9 @@ record MnistData(String description, MnistSplit train, MnistSplit test) {
     /** Checks that both splits hold images of one size and labels that name a class. */
     MnistData {
         if (train.rows() != test.rows() || train.cols() != test.cols()) {
-            throw new IllegalArgumentException("train images are " + train.rows() + "x" + train.cols() + " (" + train.source()
-                    + ") but test images are " + test.rows() + "x" + test.cols() + " (" + test.source() + ")");
+            throw new IllegalArgumentException(
+                    "train images are " + train.rows() + "x" + train.cols() + " (" + train.source()
+                            + ") but test images are " + test.rows() + "x" + test.cols() + " (" + test.source() + ")");
         }
         checkLabels(train);
         checkLabels(test);
@@ -64,7 +65,13 @@ record MnistData(String description, MnistSplit train, MnistSplit test) {
 
     /** The first line of {@code ./jgrad train}: which data, how many images. */
     String summary() {
-        return String.format(Locale.ROOT, "data: %s (%d train + %d test images, %dx%d)",
-                description, train.size(), test.size(), train.rows(), train.cols());
+        return String.format(
+                Locale.ROOT,
+                "data: %s (%d train + %d test images, %dx%d)",
+                description,
+                train.size(),
+                test.size(),
+                train.rows(),
+                train.cols());
     }
 }

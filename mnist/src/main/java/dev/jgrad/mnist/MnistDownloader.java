@@ -57,8 +57,8 @@ final class MnistDownloader {
                 failures.add(url + " (" + describe(e) + ")");
             }
         }
-        throw new IOException("could not download " + fileName + "; tried " + String.join(", ", failures)
-                + ". " + handInstructions);
+        throw new IOException(
+                "could not download " + fileName + "; tried " + String.join(", ", failures) + ". " + handInstructions);
     }
 
     private static void fetchOne(String url, String md5, Path target) throws IOException {

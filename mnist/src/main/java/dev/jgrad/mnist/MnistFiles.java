@@ -205,7 +205,9 @@ public final class MnistFiles {
         String property = System.getProperty(MIRRORS_PROPERTY);
         if (property != null) {
             List<String> list = Arrays.stream(property.split(","))
-                    .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .collect(Collectors.toList());
             if (!list.isEmpty()) {
                 return list;
             }

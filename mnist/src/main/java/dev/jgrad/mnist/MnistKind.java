@@ -10,23 +10,55 @@ import java.util.Map;
  */
 public enum MnistKind {
     /** The handwritten digits, torchvision's {@code datasets.MNIST}. */
-    MNIST("MNIST", "mnist",
-            List.of("0 - zero", "1 - one", "2 - two", "3 - three", "4 - four",
-                    "5 - five", "6 - six", "7 - seven", "8 - eight", "9 - nine"),
+    MNIST(
+            "MNIST",
+            "mnist",
+            List.of(
+                    "0 - zero",
+                    "1 - one",
+                    "2 - two",
+                    "3 - three",
+                    "4 - four",
+                    "5 - five",
+                    "6 - six",
+                    "7 - seven",
+                    "8 - eight",
+                    "9 - nine"),
             List.of("https://ossci-datasets.s3.amazonaws.com/mnist/", "http://yann.lecun.com/exdb/mnist/"),
-            Map.of("train-images-idx3-ubyte.gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873",
-                    "train-labels-idx1-ubyte.gz", "d53e105ee54ea40749a09fcbcd1e9432",
-                    "t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3",
-                    "t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c")),
+            Map.of(
+                    "train-images-idx3-ubyte.gz",
+                    "f68b3c2dcbeaaa9fbdd348bbdeb94873",
+                    "train-labels-idx1-ubyte.gz",
+                    "d53e105ee54ea40749a09fcbcd1e9432",
+                    "t10k-images-idx3-ubyte.gz",
+                    "9fb629c4189551a2d022fa330f9573f3",
+                    "t10k-labels-idx1-ubyte.gz",
+                    "ec29112dd5afa0611ce80d1b7f02629c")),
     /** Zalando's clothing images, torchvision's {@code datasets.FashionMNIST}. */
-    FASHION_MNIST("FashionMNIST", "fashion-mnist",
-            List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"),
+    FASHION_MNIST(
+            "FashionMNIST",
+            "fashion-mnist",
+            List.of(
+                    "T-shirt/top",
+                    "Trouser",
+                    "Pullover",
+                    "Dress",
+                    "Coat",
+                    "Sandal",
+                    "Shirt",
+                    "Sneaker",
+                    "Bag",
+                    "Ankle boot"),
             List.of("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"),
-            Map.of("train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d",
-                    "train-labels-idx1-ubyte.gz", "25c81989df183df01b3e8a0aad5dffbe",
-                    "t10k-images-idx3-ubyte.gz", "bef4ecab320f06d8554ea6380940ec79",
-                    "t10k-labels-idx1-ubyte.gz", "bb300cfdad3c16e7a12a480ee83cd310"));
+            Map.of(
+                    "train-images-idx3-ubyte.gz",
+                    "8d4fb7e6c68d591d4c3dfef9ec88bf0d",
+                    "train-labels-idx1-ubyte.gz",
+                    "25c81989df183df01b3e8a0aad5dffbe",
+                    "t10k-images-idx3-ubyte.gz",
+                    "bef4ecab320f06d8554ea6380940ec79",
+                    "t10k-labels-idx1-ubyte.gz",
+                    "bb300cfdad3c16e7a12a480ee83cd310"));
 
     private final String folderName;
     private final String cliName;
@@ -34,8 +66,12 @@ public enum MnistKind {
     private final List<String> defaultMirrors;
     private final Map<String, String> md5s;
 
-    MnistKind(String folderName, String cliName, List<String> classes, List<String> defaultMirrors,
-              Map<String, String> md5s) {
+    MnistKind(
+            String folderName,
+            String cliName,
+            List<String> classes,
+            List<String> defaultMirrors,
+            Map<String, String> md5s) {
         this.folderName = folderName;
         this.cliName = cliName;
         this.classes = classes;

@@ -12,10 +12,10 @@ import java.io.InputStream;
 public final class MnistSample {
     /** The dataset the sample is taken from. */
     public static final MnistKind KIND = MnistKind.FASHION_MNIST;
+
     private static final String FOLDER = "/dev/jgrad/mnist/sample/";
 
-    private MnistSample() {
-    }
+    private MnistSample() {}
 
     /**
      * The sample's 4,000 training images and labels.

@@ -33,7 +33,11 @@ public final class MnistSplit {
      * @throws IOException if a file can't be read
      */
     public static MnistSplit load(Path imagesFile, Path labelsFile) throws IOException {
-        return of(IdxFile.read(imagesFile), imagesFile.toString(), IdxFile.read(labelsFile), labelsFile.toString(),
+        return of(
+                IdxFile.read(imagesFile),
+                imagesFile.toString(),
+                IdxFile.read(labelsFile),
+                labelsFile.toString(),
                 imagesFile.toString());
     }
 
@@ -53,24 +57,32 @@ public final class MnistSplit {
     public static MnistSplit of(IdxData images, String imagesName, IdxData labels, String labelsName, String source)
             throws IdxFormatException {
         if (images.type() != IdxType.UBYTE) {
-            throw new IdxFormatException(imagesName, 2, "expected MNIST images of type " + IdxType.UBYTE
-                    + ", found " + images.type());
+            throw new IdxFormatException(
+                    imagesName, 2, "expected MNIST images of type " + IdxType.UBYTE + ", found " + images.type());
         }
         if (images.rank() != 3) {
-            throw new IdxFormatException(imagesName, 3, "expected MNIST images with 3 dims [N, rows, cols], found "
-                    + images.rank() + " dims " + Arrays.toString(images.dims()));
+            throw new IdxFormatException(
+                    imagesName,
+                    3,
+                    "expected MNIST images with 3 dims [N, rows, cols], found " + images.rank() + " dims "
+                            + Arrays.toString(images.dims()));
         }
         if (labels.type() != IdxType.UBYTE) {
-            throw new IdxFormatException(labelsName, 2, "expected MNIST labels of type " + IdxType.UBYTE
-                    + ", found " + labels.type());
+            throw new IdxFormatException(
+                    labelsName, 2, "expected MNIST labels of type " + IdxType.UBYTE + ", found " + labels.type());
         }
         if (labels.rank() != 1) {
-            throw new IdxFormatException(labelsName, 3, "expected MNIST labels with 1 dim [N], found "
-                    + labels.rank() + " dims " + Arrays.toString(labels.dims()));
+            throw new IdxFormatException(
+                    labelsName,
+                    3,
+                    "expected MNIST labels with 1 dim [N], found " + labels.rank() + " dims "
+                            + Arrays.toString(labels.dims()));
         }
         if (images.dim(0) != labels.dim(0)) {
-            throw new IdxFormatException(labelsName, 4, "holds " + labels.dim(0) + " labels, but " + imagesName
-                    + " holds " + images.dim(0) + " images");
+            throw new IdxFormatException(
+                    labelsName,
+                    4,
+                    "holds " + labels.dim(0) + " labels, but " + imagesName + " holds " + images.dim(0) + " images");
         }
         byte[] raw = labels.bytes();
         long[] wide = new long[raw.length];

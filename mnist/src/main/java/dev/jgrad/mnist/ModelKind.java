@@ -10,7 +10,6 @@ import dev.jgrad.nn.ReLU;
 import dev.jgrad.nn.Sequential;
 import dev.jgrad.nn.Unflatten;
 import dev.jgrad.tensor.Generator;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +31,7 @@ enum ModelKind {
     static final int HIDDEN = 256;
     /** Channels of the CNN's two convolutions. */
     static final int CONV1 = 32;
+
     static final int CONV2 = 64;
 
     private final String cliName;
@@ -56,9 +56,12 @@ enum ModelKind {
     /** Layer widths from input to output, e.g. {@code [784, 256, 10]}. */
     int[] sizes(int inputs, int classes) {
         switch (this) {
-            case SOFTMAX: return new int[] {inputs, classes};
-            case MLP: return new int[] {inputs, HIDDEN, classes};
-            default: return new int[] {inputs, CONV1, CONV2, classes};
+            case SOFTMAX:
+                return new int[] {inputs, classes};
+            case MLP:
+                return new int[] {inputs, HIDDEN, classes};
+            default:
+                return new int[] {inputs, CONV1, CONV2, classes};
         }
     }
 
@@ -68,7 +71,9 @@ enum ModelKind {
             return new Linear(inputs, classes, true, generator);
         }
         if (this == MLP) {
-            return new Sequential(new Linear(inputs, HIDDEN, true, generator), new ReLU(),
+            return new Sequential(
+                    new Linear(inputs, HIDDEN, true, generator),
+                    new ReLU(),
                     new Linear(HIDDEN, classes, true, generator));
         }
         return cnn(inputs, classes, generator);
@@ -82,15 +87,22 @@ enum ModelKind {
     private static Module cnn(int inputs, int classes, Generator generator) {
         int side = (int) Math.round(Math.sqrt(inputs));
         if (side * side != inputs || side < 4) {
-            throw new IllegalArgumentException("the cnn model needs square images of at least 4x4 pixels, but the data has "
-                    + inputs + " pixels per image");
+            throw new IllegalArgumentException(
+                    "the cnn model needs square images of at least 4x4 pixels, but the data has " + inputs
+                            + " pixels per image");
         }
         int pooled = side / 2 / 2;
         ConvOptions conv = ConvOptions.defaults().padding(1).generator(generator);
-        return new Sequential(new Unflatten(1, 1, side, side),
-                new Conv2d(1, CONV1, 3, conv), new ReLU(), new MaxPool2d(2),
-                new Conv2d(CONV1, CONV2, 3, conv), new ReLU(), new MaxPool2d(2),
-                new Flatten(), new Linear(CONV2 * pooled * pooled, classes, true, generator));
+        return new Sequential(
+                new Unflatten(1, 1, side, side),
+                new Conv2d(1, CONV1, 3, conv),
+                new ReLU(),
+                new MaxPool2d(2),
+                new Conv2d(CONV1, CONV2, 3, conv),
+                new ReLU(),
+                new MaxPool2d(2),
+                new Flatten(),
+                new Linear(CONV2 * pooled * pooled, classes, true, generator));
     }
 
     Map<String, String> metadata(int inputs, int classes) {
@@ -114,12 +126,12 @@ enum ModelKind {
         }
         String expected = sizesText(sizes(inputs, classes));
         if (!kind.equals(cliName)) {
-            throw new IllegalArgumentException(file + " holds a " + kind + " model (sizes " + sizes + "), but --model is "
-                    + cliName + "; pass --model " + kind.toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException(file + " holds a " + kind + " model (sizes " + sizes
+                    + "), but --model is " + cliName + "; pass --model " + kind.toLowerCase(Locale.ROOT));
         }
         if (!sizes.equals(expected)) {
-            throw new IllegalArgumentException(file + " holds a " + kind + " model with sizes " + sizes
-                    + ", but this data needs " + expected);
+            throw new IllegalArgumentException(
+                    file + " holds a " + kind + " model with sizes " + sizes + ", but this data needs " + expected);
         }
     }
 }

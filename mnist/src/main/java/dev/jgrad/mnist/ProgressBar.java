@@ -52,8 +52,16 @@ final class ProgressBar {
         String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + " ".repeat(WIDTH - filled - 1) : "");
         double rate = seconds > 0 ? images / seconds : 0;
         double eta = done > 0 ? seconds * (total - done) / done : 0;
-        String line = String.format(Locale.ROOT, "%s [%s] %d/%d  loss %.4f  %.0f img/s  ETA %.1fs",
-                label, bar, done, total, meanLoss, rate, eta);
+        String line = String.format(
+                Locale.ROOT,
+                "%s [%s] %d/%d  loss %.4f  %.0f img/s  ETA %.1fs",
+                label,
+                bar,
+                done,
+                total,
+                meanLoss,
+                rate,
+                eta);
         draw(line);
     }
 

@@ -10,7 +10,6 @@ import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.io.AtomicFiles;
 import dev.jgrad.tensor.io.Json;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -80,11 +79,16 @@ public final class TrainCommand {
         } catch (NoSuchFileException e) {
             err.println("jgrad train: no such file: " + e.getFile());
             return FAILURE;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+        } catch (IOException
+                | UncheckedIOException
+                | IllegalArgumentException
+                | IllegalStateException
+                | IndexOutOfBoundsException e) {
             err.println("jgrad train: " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
             return FAILURE;
         } catch (OutOfMemoryError e) {
-            err.println("jgrad train: out of memory (" + e.getMessage() + "); give the JVM more heap, e.g. JGRAD_JAVA_OPTS=-Xmx1g");
+            err.println("jgrad train: out of memory (" + e.getMessage()
+                    + "); give the JVM more heap, e.g. JGRAD_JAVA_OPTS=-Xmx1g");
             return FAILURE;
         } catch (RuntimeException e) {
             err.println("jgrad train: internal error: " + oneLine(e.toString()));
@@ -121,20 +125,26 @@ public final class TrainCommand {
             Trainer trainer = new Trainer(model, optimizer, data.train(), options.batchSize(), generator, prefetch);
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 ProgressBar bar = progress
-                        ? new ProgressBar(err, String.format(Locale.ROOT, "epoch %d/%d", epoch, options.epochs()), trainer.batches())
+                        ? new ProgressBar(
+                                err,
+                                String.format(Locale.ROOT, "epoch %d/%d", epoch, options.epochs()),
+                                trainer.batches())
                         : null;
                 Trainer.Pass pass = trainer.trainEpoch(bar);
                 if (bar != null) {
                     bar.clear();
                 }
                 double testAcc = Trainer.evaluate(model, data.test());
-                EpochResult result = new EpochResult(epoch, options.epochs(), pass.meanLoss(), pass.accuracy(), testAcc, pass.seconds());
+                EpochResult result = new EpochResult(
+                        epoch, options.epochs(), pass.meanLoss(), pass.accuracy(), testAcc, pass.seconds());
                 epochs.add(result);
                 out.println(result.line());
                 out.flush();
             }
         }
-        double accuracy = epochs.isEmpty() ? Trainer.evaluate(model, data.test()) : epochs.get(epochs.size() - 1).testAcc();
+        double accuracy = epochs.isEmpty()
+                ? Trainer.evaluate(model, data.test())
+                : epochs.get(epochs.size() - 1).testAcc();
         if (options.save() != null) {
             model.save(options.save(), kind.metadata(inputs, MnistData.CLASSES));
         }
@@ -166,8 +176,8 @@ public final class TrainCommand {
         kind.checkSaved(saved.metadata(), inputs, MnistData.CLASSES, file);
         saved.tensors().forEach((name, t) -> {
             if (t.dtype() != DType.FLOAT32) {
-                throw new IllegalArgumentException(file + ": tensor '" + name + "' is " + t.dtype()
-                        + ", but ./jgrad train saves float32 weights");
+                throw new IllegalArgumentException(
+                        file + ": tensor '" + name + "' is " + t.dtype() + ", but ./jgrad train saves float32 weights");
             }
         });
         try {
@@ -177,7 +187,8 @@ public final class TrainCommand {
         }
     }
 
-    private static void writeJson(TrainOptions options, MnistData data, ModelKind kind, List<EpochResult> epochs, double accuracy)
+    private static void writeJson(
+            TrainOptions options, MnistData data, ModelKind kind, List<EpochResult> epochs, double accuracy)
             throws IOException {
         List<Object> epochList = new ArrayList<>();
         for (EpochResult e : epochs) {

@@ -25,7 +25,8 @@ record TrainOptions(
         Path json,
         boolean help) {
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: ./jgrad train [options]",
             "Trains and evaluates a classifier on MNIST-format data (28x28 images, 10 classes).",
             "",
@@ -69,8 +70,19 @@ record TrainOptions(
                 case "--help", "-h" -> b.help = true;
                 case "--download" -> b.download = flag(name, value);
                 case "--eval-only" -> b.evalOnly = flag(name, value);
-                case "--data", "--dataset", "--mirror", "--model", "--epochs", "--batch-size", "--lr", "--optimizer",
-                     "--seed", "--threads", "--save", "--load", "--json" -> {
+                case "--data",
+                        "--dataset",
+                        "--mirror",
+                        "--model",
+                        "--epochs",
+                        "--batch-size",
+                        "--lr",
+                        "--optimizer",
+                        "--seed",
+                        "--threads",
+                        "--save",
+                        "--load",
+                        "--json" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new UsageException(name + " needs a value");
@@ -79,9 +91,11 @@ record TrainOptions(
                     }
                     b.set(name, value);
                 }
-                default -> throw new UsageException(arg.startsWith("-")
-                        ? "unknown option '" + arg + "' (see --help)"
-                        : "unexpected argument '" + arg + "' (options start with --; see --help)");
+                default ->
+                    throw new UsageException(
+                            arg.startsWith("-")
+                                    ? "unknown option '" + arg + "' (see --help)"
+                                    : "unexpected argument '" + arg + "' (options start with --; see --help)");
             }
         }
         return b.build();
@@ -154,8 +168,24 @@ record TrainOptions(
             if (sample && download) {
                 throw new UsageException("--data sample needs no --download: the sample is inside jgrad");
             }
-            return new TrainOptions(data, sample, dataset, download, List.copyOf(mirrors), model, epochs, batchSize, lr, optimizer,
-                    seed, threads, save, load, evalOnly, json, help);
+            return new TrainOptions(
+                    data,
+                    sample,
+                    dataset,
+                    download,
+                    List.copyOf(mirrors),
+                    model,
+                    epochs,
+                    batchSize,
+                    lr,
+                    optimizer,
+                    seed,
+                    threads,
+                    save,
+                    load,
+                    evalOnly,
+                    json,
+                    help);
         }
     }
 

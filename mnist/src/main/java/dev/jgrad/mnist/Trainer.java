@@ -9,7 +9,6 @@ import dev.jgrad.nn.Module;
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.List;
 
 /**
@@ -27,15 +26,18 @@ final class Trainer {
     private final DataLoader<List<Tensor>> loader;
     private final int inputs;
 
-    Trainer(Module model, Optimizer optimizer, MnistSplit train, int batchSize, Generator generator,
-            int prefetch) {
+    Trainer(Module model, Optimizer optimizer, MnistSplit train, int batchSize, Generator generator, int prefetch) {
         this.model = model;
         this.optimizer = optimizer;
         this.inputs = train.rows() * train.cols();
-        TensorDataset dataset = new TensorDataset(Tensor.of(train.images()), Tensor.of(train.labels()))
-                .transform(0, new ToTensor());
-        this.loader = DataLoader.builder(dataset).batchSize(batchSize).shuffle(true).generator(generator)
-                .prefetch(prefetch).build();
+        TensorDataset dataset =
+                new TensorDataset(Tensor.of(train.images()), Tensor.of(train.labels())).transform(0, new ToTensor());
+        this.loader = DataLoader.builder(dataset)
+                .batchSize(batchSize)
+                .shuffle(true)
+                .generator(generator)
+                .prefetch(prefetch)
+                .build();
     }
 
     /** Batches per epoch. */
@@ -44,8 +46,7 @@ final class Trainer {
     }
 
     /** Running totals of one epoch. */
-    record Pass(double meanLoss, double accuracy, double seconds) {
-    }
+    record Pass(double meanLoss, double accuracy, double seconds) {}
 
     /** One pass over the training set; {@code progress} may be null. */
     Pass trainEpoch(ProgressBar progress) {
@@ -72,7 +73,10 @@ final class Trainer {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Pass(batches == 0 ? Double.NaN : lossSum / batches, seen == 0 ? Double.NaN : (double) correct / seen, seconds);
+        return new Pass(
+                batches == 0 ? Double.NaN : lossSum / batches,
+                seen == 0 ? Double.NaN : (double) correct / seen,
+                seconds);
     }
 
     /** Accuracy of {@code model} on {@code split}, in batches, without recording a graph. */
@@ -87,7 +91,8 @@ final class Trainer {
         try (var scope = Tensor.noGrad()) {
             for (int start = 0; start < n; start += EVAL_BATCH) {
                 int length = Math.min(EVAL_BATCH, n - start);
-                Tensor x = toTensor.applyBatch(Tensor.of(split.images().narrow(0, start, length))).view(-1, inputs);
+                Tensor x = toTensor.applyBatch(Tensor.of(split.images().narrow(0, start, length)))
+                        .view(-1, inputs);
                 NDArray y = split.labels().narrow(0, start, length);
                 correct += correct(model.call(x).data(), y);
             }

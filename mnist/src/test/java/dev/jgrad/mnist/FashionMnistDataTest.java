@@ -27,8 +27,12 @@ class FashionMnistDataTest {
         assertArrayEquals(new int[] {1000, 28, 28}, test.images().shape().toArray());
         assertEquals(DType.INT64, test.labels().dtype());
         // The counts the sample's README states.
-        assertArrayEquals(new int[] {373, 440, 404, 409, 395, 391, 400, 413, 380, 395}, histogram(train.labels().toLongArray()));
-        assertArrayEquals(new int[] {107, 105, 111, 93, 115, 87, 97, 95, 95, 95}, histogram(test.labels().toLongArray()));
+        assertArrayEquals(
+                new int[] {373, 440, 404, 409, 395, 391, 400, 413, 380, 395},
+                histogram(train.labels().toLongArray()));
+        assertArrayEquals(
+                new int[] {107, 105, 111, 93, 115, 87, 97, 95, 95, 95},
+                histogram(test.labels().toLongArray()));
         assertEquals("embedded Fashion-MNIST sample (train)", train.source());
         assertEquals(MnistKind.FASHION_MNIST, MnistSample.KIND);
         // Real images, not noise: Fashion-MNIST's border pixels are mostly 0, and the mean is about 73.
@@ -48,8 +52,10 @@ class FashionMnistDataTest {
             throw new AssertionError("JGRAD_REQUIRE_FASHION_MNIST=1 but " + DEBIAN
                     + " has no Fashion-MNIST: apt-get install dataset-fashion-mnist");
         }
-        Assumptions.assumeTrue(present, "Fashion-MNIST not installed in " + DEBIAN
-                + " (apt-get install dataset-fashion-mnist); skipping the full-dataset test");
+        Assumptions.assumeTrue(
+                present,
+                "Fashion-MNIST not installed in " + DEBIAN
+                        + " (apt-get install dataset-fashion-mnist); skipping the full-dataset test");
         MnistFiles files = MnistFiles.locate(DEBIAN, MnistKind.FASHION_MNIST);
         MnistSplit train = files.train();
         MnistSplit test = files.test();

@@ -31,10 +31,12 @@ class IdxFileTest {
 
         // 1.5f = 0x3FC00000, -2f = 0xC0000000, big-endian.
         byte[] floats = {0, 0, 0x0D, 1, 0, 0, 0, 2, 0x3F, (byte) 0xC0, 0, 0, (byte) 0xC0, 0, 0, 0};
-        assertArrayEquals(new float[] {1.5f, -2f}, IdxFile.read(write("f.idx", floats)).floats());
+        assertArrayEquals(
+                new float[] {1.5f, -2f}, IdxFile.read(write("f.idx", floats)).floats());
 
         byte[] shorts = {0, 0, 0x0B, 1, 0, 0, 0, 2, 0x01, 0x02, (byte) 0xFF, (byte) 0xFE};
-        assertArrayEquals(new short[] {0x0102, -2}, IdxFile.read(write("s.idx", shorts)).shorts());
+        assertArrayEquals(
+                new short[] {0x0102, -2}, IdxFile.read(write("s.idx", shorts)).shorts());
 
         byte[] scalar = {0, 0, 0x0C, 0, 0x12, 0x34, 0x56, 0x78};
         IdxData s = IdxFile.read(write("scalar.idx", scalar));
@@ -66,8 +68,10 @@ class IdxFileTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         IdxFile.write(bytes, data);
         assertEquals(12 + 8L * 150_003, bytes.size());
-        assertTrue(IdxFile.read(new ByteArrayInputStream(bytes.toByteArray()), "mem").contentEquals(data));
-        assertTrue(IdxFile.read(new ByteArrayInputStream(gzip(bytes.toByteArray())), "mem.gz").contentEquals(data));
+        assertTrue(IdxFile.read(new ByteArrayInputStream(bytes.toByteArray()), "mem")
+                .contentEquals(data));
+        assertTrue(IdxFile.read(new ByteArrayInputStream(gzip(bytes.toByteArray())), "mem.gz")
+                .contentEquals(data));
     }
 
     @Test
@@ -95,13 +99,15 @@ class IdxFileTest {
     void badMagicNamesFileExpectationFindingAndOffset() throws IOException {
         Path f = write("bad", new byte[] {0x00, 0x01, 0x08, 0x01, 0, 0, 0, 0});
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(f));
-        assertEquals(f + ": bad magic number at byte 0: expected 0x00 0x00 <type code> <rank>, found 0x00 0x01 0x08 0x01",
+        assertEquals(
+                f + ": bad magic number at byte 0: expected 0x00 0x00 <type code> <rank>, found 0x00 0x01 0x08 0x01",
                 e.getMessage());
         assertEquals(0, e.offset());
         assertEquals(f.toString(), e.file());
 
         Path zip = write("zipped", new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0});
-        assertTrue(assertThrows(IdxFormatException.class, () -> IdxFile.read(zip)).getMessage()
+        assertTrue(assertThrows(IdxFormatException.class, () -> IdxFile.read(zip))
+                .getMessage()
                 .endsWith("found 0x50 0x4b 0x03 0x04 (a zip archive, not gzip: unzip it first)"));
     }
 
@@ -109,8 +115,10 @@ class IdxFileTest {
     void unknownTypeCode() throws IOException {
         Path f = write("type", new byte[] {0, 0, 0x0A, 1, 0, 0, 0, 1, 5});
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(f));
-        assertEquals(f + ": unknown element type code 0x0a at byte 2: expected one of 0x08 (unsigned byte), "
-                + "0x09 (signed byte), 0x0b (short), 0x0c (int), 0x0d (float), 0x0e (double)", e.getMessage());
+        assertEquals(
+                f + ": unknown element type code 0x0a at byte 2: expected one of 0x08 (unsigned byte), "
+                        + "0x09 (signed byte), 0x0b (short), 0x0c (int), 0x0d (float), 0x0e (double)",
+                e.getMessage());
         assertEquals(2, e.offset());
     }
 
@@ -120,19 +128,25 @@ class IdxFileTest {
         byte[] bytes = header(0x0C, 2, 3);
         Path f = write("trunc", concat(bytes, new byte[10]));
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(f));
-        assertEquals(f + ": truncated file or wrong dims: dims [2, 3] of 0x0c (int) need 24 data bytes after the "
-                + "12-byte header, so the file should be 36 bytes long, but it ends at byte 22", e.getMessage());
+        assertEquals(
+                f + ": truncated file or wrong dims: dims [2, 3] of 0x0c (int) need 24 data bytes after the "
+                        + "12-byte header, so the file should be 36 bytes long, but it ends at byte 22",
+                e.getMessage());
         assertEquals(22, e.offset());
     }
 
     @Test
     void truncatedHeader() throws IOException {
         Path empty = write("empty", new byte[0]);
-        assertEquals(empty + ": truncated header: expected a 4-byte magic number, found only 0 bytes (the file ends at byte 0)",
-                assertThrows(IdxFormatException.class, () -> IdxFile.read(empty)).getMessage());
+        assertEquals(
+                empty
+                        + ": truncated header: expected a 4-byte magic number, found only 0 bytes (the file ends at byte 0)",
+                assertThrows(IdxFormatException.class, () -> IdxFile.read(empty))
+                        .getMessage());
         Path f = write("hdr", new byte[] {0, 0, 8, 3, 0, 0, 0, 9, 0, 0});
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(f));
-        assertEquals(f + ": truncated header: rank 3 needs a 16-byte header, but the file ends at byte 10", e.getMessage());
+        assertEquals(
+                f + ": truncated header: rank 3 needs a 16-byte header, but the file ends at byte 10", e.getMessage());
         assertEquals(10, e.offset());
     }
 
@@ -140,25 +154,31 @@ class IdxFileTest {
     void dimsThatDisagreeWithTheFileLength() throws IOException {
         Path f = write("long", concat(header(0x08, 2, 2), new byte[7]));
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(f));
-        assertEquals(f + ": dims disagree with the file length: dims [2, 2] of 0x08 (unsigned byte) need 4 data bytes "
-                + "after the 12-byte header, so the file should be 16 bytes long, but it is 19 bytes long "
-                + "(3 extra bytes from byte 16)", e.getMessage());
+        assertEquals(
+                f + ": dims disagree with the file length: dims [2, 2] of 0x08 (unsigned byte) need 4 data bytes "
+                        + "after the 12-byte header, so the file should be 16 bytes long, but it is 19 bytes long "
+                        + "(3 extra bytes from byte 16)",
+                e.getMessage());
         assertEquals(16, e.offset());
     }
 
     @Test
     void dimsThatDisagreeWithAStreamOrGzipLength() throws IOException {
         byte[] longer = concat(header(0x08, 2, 2), new byte[5]);
-        IdxFormatException e = assertThrows(IdxFormatException.class,
-                () -> IdxFile.read(new ByteArrayInputStream(gzip(longer)), "x.gz"));
-        assertEquals("x.gz: dims disagree with the file length: dims [2, 2] say the data ends at byte 16, "
-                + "but the decompressed data goes on past it", e.getMessage());
+        IdxFormatException e = assertThrows(
+                IdxFormatException.class, () -> IdxFile.read(new ByteArrayInputStream(gzip(longer)), "x.gz"));
+        assertEquals(
+                "x.gz: dims disagree with the file length: dims [2, 2] say the data ends at byte 16, "
+                        + "but the decompressed data goes on past it",
+                e.getMessage());
         assertEquals(16, e.offset());
 
         byte[] shorter = concat(header(0x0D, 5), new byte[12]);
         e = assertThrows(IdxFormatException.class, () -> IdxFile.read(new ByteArrayInputStream(gzip(shorter)), "y.gz"));
-        assertEquals("y.gz: truncated data or wrong dims: dims [5] say the data runs to byte 28, "
-                + "but the decompressed data ends at byte 20", e.getMessage());
+        assertEquals(
+                "y.gz: truncated data or wrong dims: dims [5] say the data runs to byte 28, "
+                        + "but the decompressed data ends at byte 20",
+                e.getMessage());
         assertEquals(20, e.offset());
     }
 
@@ -170,8 +190,11 @@ class IdxFileTest {
         byte[] gz = Files.readAllBytes(whole);
         Path cut = write("cut.gz", Arrays.copyOf(gz, gz.length / 2));
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(cut));
-        assertTrue(e.getMessage().startsWith(cut + ": gzip data cut short: the compressed stream ends before its end "
-                + "marker, after "), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(cut + ": gzip data cut short: the compressed stream ends before its end "
+                                + "marker, after "),
+                e.getMessage());
         assertTrue(e.getMessage().endsWith(" bytes of IDX data (expected 78416)"), e.getMessage());
         assertTrue(e.offset() > 0 && e.offset() < 78416, "offset " + e.offset());
 
@@ -182,7 +205,8 @@ class IdxFileTest {
         assertEquals(78416, e.offset());
 
         Path header = write("header.gz", Arrays.copyOf(gz, 5));
-        assertTrue(assertThrows(IdxFormatException.class, () -> IdxFile.read(header)).getMessage()
+        assertTrue(assertThrows(IdxFormatException.class, () -> IdxFile.read(header))
+                .getMessage()
                 .startsWith(header + ": gzip data cut short or corrupt in its 10-byte header"));
     }
 
@@ -194,7 +218,8 @@ class IdxFileTest {
         gz[gz.length - 6] ^= 0x55; // inside the CRC32 of the trailer
         Path bad = write("crc.gz", gz);
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(bad));
-        assertTrue(e.getMessage().startsWith(bad + ": corrupt gzip data after 4008 bytes of IDX data: "), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(bad + ": corrupt gzip data after 4008 bytes of IDX data: "), e.getMessage());
     }
 
     @Test
@@ -202,19 +227,26 @@ class IdxFileTest {
         // 2^31-1 elements claimed by a 12-byte file, raw and gzip: no attempt to allocate 2 GB.
         byte[] huge = header(0x08, 0x7FFF_FFF0);
         Path raw = write("huge", huge);
-        assertTrue(assertThrows(IdxFormatException.class, () -> IdxFile.read(raw)).getMessage()
+        assertTrue(assertThrows(IdxFormatException.class, () -> IdxFile.read(raw))
+                .getMessage()
                 .contains("truncated file or wrong dims: dims [2147483632] of 0x08 (unsigned byte) need 2147483632"));
         Path gz = write("huge.gz", gzip(huge));
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(gz));
-        assertTrue(e.getMessage().contains("dims disagree with the file length: dims [2147483632] of 0x08 (unsigned byte) "
-                + "need 2147483632 data bytes, more than a gzip file of"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("dims disagree with the file length: dims [2147483632] of 0x08 (unsigned byte) "
+                                + "need 2147483632 data bytes, more than a gzip file of"),
+                e.getMessage());
 
         Path tooMany = write("many", header(0x0E, 0x10000, 0x10000));
-        assertTrue(assertThrows(IdxFormatException.class, () -> IdxFile.read(tooMany)).getMessage()
+        assertTrue(assertThrows(IdxFormatException.class, () -> IdxFile.read(tooMany))
+                .getMessage()
                 .contains("dims [65536, 65536] hold more than 2147483639 elements"));
         Path unsigned = write("unsigned", header(0x08, -1));
         IdxFormatException u = assertThrows(IdxFormatException.class, () -> IdxFile.read(unsigned));
-        assertEquals(unsigned + ": dimension 0 is 4294967295 (at byte 4), more than one Java array can hold", u.getMessage());
+        assertEquals(
+                unsigned + ": dimension 0 is 4294967295 (at byte 4), more than one Java array can hold",
+                u.getMessage());
         assertEquals(4, u.offset());
     }
 
@@ -223,8 +255,10 @@ class IdxFileTest {
         byte[] bytes = concat(header(0x09, 3, 2), new byte[] {-1, 2, -3});
         InputStream in = new ByteArrayInputStream(bytes);
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(in, "stream"));
-        assertEquals("stream: truncated file or wrong dims: dims [3, 2] say the data runs to byte 18, "
-                + "but the file ends at byte 15", e.getMessage());
+        assertEquals(
+                "stream: truncated file or wrong dims: dims [3, 2] say the data runs to byte 18, "
+                        + "but the file ends at byte 15",
+                e.getMessage());
     }
 
     private Path write(String name, byte[] bytes) throws IOException {

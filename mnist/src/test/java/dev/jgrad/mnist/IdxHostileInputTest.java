@@ -38,7 +38,8 @@ class IdxHostileInputTest {
         assertTrue(allocated < SLACK, "reading an 8-byte stream allocated " + allocated + " bytes");
 
         // 100,000,000 floats claimed, 1000 bytes present.
-        ByteBuffer small = ByteBuffer.allocate(8 + 1000).put(new byte[] {0, 0, 0x0D, 1}).putInt(100_000_000);
+        ByteBuffer small =
+                ByteBuffer.allocate(8 + 1000).put(new byte[] {0, 0, 0x0D, 1}).putInt(100_000_000);
         long wide = allocatedBy(() -> IdxFile.read(new ByteArrayInputStream(small.array()), "claims-400m.idx"));
         assertTrue(wide < 1000 + SLACK, "reading a 1008-byte stream allocated " + wide + " bytes");
     }
@@ -60,10 +61,11 @@ class IdxHostileInputTest {
         Path file = dir.resolve("claims-60m.idx.gz");
         Files.write(file, gz.toByteArray());
         long viaPath = allocatedBy(() -> IdxFile.read(file));
-        assertTrue(viaPath < data.length + SLACK,
-                "reading a " + gz.size() + "-byte .gz allocated " + viaPath + " bytes");
+        assertTrue(
+                viaPath < data.length + SLACK, "reading a " + gz.size() + "-byte .gz allocated " + viaPath + " bytes");
         long viaStream = allocatedBy(() -> IdxFile.read(new ByteArrayInputStream(gz.toByteArray()), "claims-60m.gz"));
-        assertTrue(viaStream < data.length + SLACK,
+        assertTrue(
+                viaStream < data.length + SLACK,
                 "reading a " + gz.size() + "-byte gzip stream allocated " + viaStream + " bytes");
     }
 

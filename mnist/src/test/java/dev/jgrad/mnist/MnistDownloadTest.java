@@ -91,24 +91,32 @@ class MnistDownloadTest {
 
     @Test
     void fallsBackPastACutConnectionAndAWrongChecksum() throws IOException {
-        MnistFiles f = MnistFiles.download(root, MnistKind.FASHION_MNIST,
-                List.of(base + "/cut/", base + "/wrong", base + "/good/"), md5s);
+        MnistFiles f = MnistFiles.download(
+                root, MnistKind.FASHION_MNIST, List.of(base + "/cut/", base + "/wrong", base + "/good/"), md5s);
         Path raw = root.resolve("FashionMNIST").resolve("raw");
         assertEquals(raw, f.directory());
-        assertEquals(List.of("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
-                "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"), list(raw));
+        assertEquals(
+                List.of(
+                        "t10k-images-idx3-ubyte.gz",
+                        "t10k-labels-idx1-ubyte.gz",
+                        "train-images-idx3-ubyte.gz",
+                        "train-labels-idx1-ubyte.gz"),
+                list(raw));
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             assertArrayEquals(e.getValue(), Files.readAllBytes(raw.resolve(e.getKey())), e.getKey());
         }
         assertEquals(12, requests.size());
-        assertTrue(IdxFile.read(f.trainImages()).contentEquals(IdxFile.read(raw.resolve("train-images-idx3-ubyte.gz"))));
+        assertTrue(
+                IdxFile.read(f.trainImages()).contentEquals(IdxFile.read(raw.resolve("train-images-idx3-ubyte.gz"))));
     }
 
     @Test
     void offlineFailureListsEveryUrlTriedAndWhereToPutTheFiles() throws IOException {
         String closed = "http://127.0.0.1:" + closedPort() + "/mnist/";
-        IOException e = assertThrows(IOException.class, () -> MnistFiles.download(root, MnistKind.MNIST,
-                List.of(base + "/cut/", base + "/wrong/", closed), md5s));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> MnistFiles.download(
+                        root, MnistKind.MNIST, List.of(base + "/cut/", base + "/wrong/", closed), md5s));
         Path raw = root.resolve("MNIST").resolve("raw");
         String m = e.getMessage();
         String f = "train-images-idx3-ubyte.gz";
@@ -117,22 +125,28 @@ class MnistDownloadTest {
         // The JDK reports the short body either as an early end or as "Premature EOF", by version.
         assertTrue(m.contains(f + " (connection cut after " + size / 2 + " of " + size + " bytes"), m);
         assertTrue(m.contains("), " + base + "/wrong/" + f + " (MD5 mismatch: expected " + md5s.get(f) + ", got "), m);
-        assertTrue(m.contains("), " + closed + f + " (connection refused). To work offline, download "
-                + "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, "
-                + "t10k-labels-idx1-ubyte.gz by hand and put them in " + raw), m);
+        assertTrue(
+                m.contains("), " + closed + f + " (connection refused). To work offline, download "
+                        + "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, "
+                        + "t10k-labels-idx1-ubyte.gz by hand and put them in " + raw),
+                m);
         assertFalse(m.contains("\n"), "one line");
         assertEquals(List.of(), list(raw), "nothing half-written");
     }
 
     @Test
     void aWrongChecksumLeavesTheGoodFilesAndNothingElse() throws IOException {
-        IOException e = assertThrows(IOException.class,
-                () -> MnistFiles.download(root, MnistKind.MNIST, List.of(base + "/mixed/"), md5s));
-        assertTrue(e.getMessage().startsWith("could not download t10k-labels-idx1-ubyte.gz; tried " + base
-                + "/mixed/t10k-labels-idx1-ubyte.gz (MD5 mismatch: expected " + md5s.get("t10k-labels-idx1-ubyte.gz")),
+        IOException e = assertThrows(
+                IOException.class, () -> MnistFiles.download(root, MnistKind.MNIST, List.of(base + "/mixed/"), md5s));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("could not download t10k-labels-idx1-ubyte.gz; tried " + base
+                                + "/mixed/t10k-labels-idx1-ubyte.gz (MD5 mismatch: expected "
+                                + md5s.get("t10k-labels-idx1-ubyte.gz")),
                 e.getMessage());
         Path raw = root.resolve("MNIST").resolve("raw");
-        assertEquals(List.of("t10k-images-idx3-ubyte.gz", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
+        assertEquals(
+                List.of("t10k-images-idx3-ubyte.gz", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
                 list(raw));
 
         // A second try fetches only what is missing.
@@ -148,7 +162,8 @@ class MnistDownloadTest {
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             Files.write(dir.resolve(e.getKey()), e.getValue());
         }
-        MnistFiles f = MnistFiles.download(dir, MnistKind.MNIST, List.of("http://127.0.0.1:" + closedPort() + "/"), md5s);
+        MnistFiles f =
+                MnistFiles.download(dir, MnistKind.MNIST, List.of("http://127.0.0.1:" + closedPort() + "/"), md5s);
         assertEquals(dir, f.directory());
         assertEquals(List.of(), requests);
     }
@@ -162,9 +177,11 @@ class MnistDownloadTest {
 
     @Test
     void mirrorsComeFromTheArgumentThenThePropertyThenTheDefaults() throws IOException {
-        assertEquals(List.of("https://ossci-datasets.s3.amazonaws.com/mnist/", "http://yann.lecun.com/exdb/mnist/"),
+        assertEquals(
+                List.of("https://ossci-datasets.s3.amazonaws.com/mnist/", "http://yann.lecun.com/exdb/mnist/"),
                 MnistFiles.mirrors(MnistKind.MNIST));
-        assertEquals(List.of("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"),
+        assertEquals(
+                List.of("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"),
                 MnistFiles.mirrors(MnistKind.FASHION_MNIST));
 
         System.setProperty(MnistFiles.MIRRORS_PROPERTY, " " + base + "/wrong/ ,, " + base + "/good/");
@@ -181,9 +198,11 @@ class MnistDownloadTest {
     @Test
     void realChecksumsRejectGeneratedFiles() {
         // The public entry point checks torchvision's MD5s, which our generated files cannot match.
-        IOException e = assertThrows(IOException.class,
-                () -> MnistFiles.download(root, MnistKind.FASHION_MNIST, List.of(base + "/good/")));
-        assertTrue(e.getMessage().contains("(MD5 mismatch: expected 8d4fb7e6c68d591d4c3dfef9ec88bf0d, got "), e.getMessage());
+        IOException e = assertThrows(
+                IOException.class, () -> MnistFiles.download(root, MnistKind.FASHION_MNIST, List.of(base + "/good/")));
+        assertTrue(
+                e.getMessage().contains("(MD5 mismatch: expected 8d4fb7e6c68d591d4c3dfef9ec88bf0d, got "),
+                e.getMessage());
     }
 
     private byte[] body(HttpExchange ex) throws IOException {

@@ -49,18 +49,22 @@ class MnistFilesTest {
 
     @Test
     void missingFilesAreNamed() throws IOException {
-        FileNotFoundException none = assertThrows(FileNotFoundException.class,
-                () -> MnistFiles.locate(root.resolve("nope"), MnistKind.MNIST));
+        FileNotFoundException none = assertThrows(
+                FileNotFoundException.class, () -> MnistFiles.locate(root.resolve("nope"), MnistKind.MNIST));
         assertEquals("MNIST data folder " + root.resolve("nope") + " does not exist", none.getMessage());
 
         writeSplit(root, true, 2, 2);
         Files.delete(root.resolve("t10k-labels-idx1-ubyte.gz"));
         Files.delete(root.resolve("train-images-idx3-ubyte.gz"));
         assertFalse(MnistFiles.find(root, MnistKind.MNIST).isPresent());
-        FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> MnistFiles.locate(root, MnistKind.MNIST));
-        assertEquals("no MNIST files in " + root + ": expected train-images-idx3-ubyte, train-labels-idx1-ubyte, "
-                + "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (each raw or .gz) in " + root.resolve("MNIST/raw")
-                + " or " + root + "; " + root + " lacks train-images-idx3-ubyte, t10k-labels-idx1-ubyte", e.getMessage());
+        FileNotFoundException e =
+                assertThrows(FileNotFoundException.class, () -> MnistFiles.locate(root, MnistKind.MNIST));
+        assertEquals(
+                "no MNIST files in " + root + ": expected train-images-idx3-ubyte, train-labels-idx1-ubyte, "
+                        + "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (each raw or .gz) in "
+                        + root.resolve("MNIST/raw")
+                        + " or " + root + "; " + root + " lacks train-images-idx3-ubyte, t10k-labels-idx1-ubyte",
+                e.getMessage());
     }
 
     @Test
@@ -69,7 +73,8 @@ class MnistFilesTest {
         new Random(2).nextBytes(pixels);
         pixels[0] = (byte) 255;
         IdxData images = IdxData.ofUnsignedBytes(pixels, 3, 2, 4);
-        MnistSplit s = MnistSplit.of(images, "i", IdxData.ofUnsignedBytes(new byte[] {9, 0, (byte) 200}, 3), "l", "src");
+        MnistSplit s =
+                MnistSplit.of(images, "i", IdxData.ofUnsignedBytes(new byte[] {9, 0, (byte) 200}, 3), "l", "src");
         assertEquals(DType.UINT8, s.images().dtype());
         assertArrayEquals(new int[] {3, 2, 4}, s.images().shape().toArray());
         assertEquals(255, s.images().getLong(0, 0, 0));
@@ -87,33 +92,57 @@ class MnistFilesTest {
     @Test
     void mismatchedOrMisshapenFilesAreRefused() {
         IdxData img = IdxData.ofUnsignedBytes(new byte[2 * 4], 2, 2, 2);
-        IdxFormatException count = assertThrows(IdxFormatException.class,
+        IdxFormatException count = assertThrows(
+                IdxFormatException.class,
                 () -> MnistSplit.of(img, "img", IdxData.ofUnsignedBytes(new byte[3], 3), "lab", "x"));
         assertEquals("lab: holds 3 labels, but img holds 2 images", count.getMessage());
         assertEquals(4, count.offset());
-        assertEquals("img: expected MNIST images with 3 dims [N, rows, cols], found 2 dims [2, 4]",
-                assertThrows(IdxFormatException.class, () -> MnistSplit.of(IdxData.ofUnsignedBytes(new byte[8], 2, 4),
-                        "img", IdxData.ofUnsignedBytes(new byte[2], 2), "lab", "x")).getMessage());
-        assertEquals("lab: expected MNIST labels of type 0x08 (unsigned byte), found 0x0c (int)",
-                assertThrows(IdxFormatException.class, () -> MnistSplit.of(img, "img",
-                        IdxData.ofInts(new int[2], 2), "lab", "x")).getMessage());
+        assertEquals(
+                "img: expected MNIST images with 3 dims [N, rows, cols], found 2 dims [2, 4]",
+                assertThrows(
+                                IdxFormatException.class,
+                                () -> MnistSplit.of(
+                                        IdxData.ofUnsignedBytes(new byte[8], 2, 4),
+                                        "img",
+                                        IdxData.ofUnsignedBytes(new byte[2], 2),
+                                        "lab",
+                                        "x"))
+                        .getMessage());
+        assertEquals(
+                "lab: expected MNIST labels of type 0x08 (unsigned byte), found 0x0c (int)",
+                assertThrows(
+                                IdxFormatException.class,
+                                () -> MnistSplit.of(img, "img", IdxData.ofInts(new int[2], 2), "lab", "x"))
+                        .getMessage());
     }
 
     @Test
     void idxDataBecomesTensorsOfTheMatchingDtype() {
-        assertEquals("tensor([-1,  2], dtype=int32)", IdxData.ofBytes(new byte[] {-1, 2}, 2).toNDArray().toString());
-        assertEquals("tensor([-300,    7], dtype=int32)", IdxData.ofShorts(new short[] {-300, 7}, 2).toNDArray().toString());
-        assertEquals("tensor([[255]], dtype=uint8)", IdxData.ofUnsignedBytes(new byte[] {-1}, 1, 1).toNDArray().toString());
-        assertEquals("tensor(5, dtype=int32)", IdxData.ofInts(new int[] {5}).toNDArray().toString());
-        assertEquals("tensor([1.5000])", IdxData.ofFloats(new float[] {1.5f}, 1).toNDArray().toString());
-        assertEquals(DType.FLOAT64, IdxData.ofDoubles(new double[] {1}, 1).toNDArray().dtype());
+        assertEquals(
+                "tensor([-1,  2], dtype=int32)",
+                IdxData.ofBytes(new byte[] {-1, 2}, 2).toNDArray().toString());
+        assertEquals(
+                "tensor([-300,    7], dtype=int32)",
+                IdxData.ofShorts(new short[] {-300, 7}, 2).toNDArray().toString());
+        assertEquals(
+                "tensor([[255]], dtype=uint8)",
+                IdxData.ofUnsignedBytes(new byte[] {-1}, 1, 1).toNDArray().toString());
+        assertEquals(
+                "tensor(5, dtype=int32)",
+                IdxData.ofInts(new int[] {5}).toNDArray().toString());
+        assertEquals(
+                "tensor([1.5000])",
+                IdxData.ofFloats(new float[] {1.5f}, 1).toNDArray().toString());
+        assertEquals(
+                DType.FLOAT64,
+                IdxData.ofDoubles(new double[] {1}, 1).toNDArray().dtype());
 
         NDArray t = NDArray.tensor(new float[][] {{1, 2, 3}, {4, 5, 6}}).t();
         IdxData back = IdxData.of(t);
         assertArrayEquals(new int[] {3, 2}, back.dims());
         assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, back.floats());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> IdxData.of(NDArray.tensor(new long[] {1})));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> IdxData.of(NDArray.tensor(new long[] {1})));
         assertEquals("IDX files have no int64 type: convert the tensor with toInt() first", e.getMessage());
     }
 
@@ -122,8 +151,10 @@ class MnistFilesTest {
         assertEquals(MnistKind.MNIST, MnistKind.fromName("mnist"));
         assertEquals(MnistKind.FASHION_MNIST, MnistKind.fromName("fashion-mnist"));
         assertEquals(MnistKind.FASHION_MNIST, MnistKind.fromName("FashionMNIST"));
-        assertEquals("unknown dataset 'cifar': expected mnist or fashion-mnist",
-                assertThrows(IllegalArgumentException.class, () -> MnistKind.fromName("cifar")).getMessage());
+        assertEquals(
+                "unknown dataset 'cifar': expected mnist or fashion-mnist",
+                assertThrows(IllegalArgumentException.class, () -> MnistKind.fromName("cifar"))
+                        .getMessage());
         assertEquals("Ankle boot", MnistKind.FASHION_MNIST.classes().get(9));
         assertTrue(MnistKind.MNIST.md5s().containsKey("t10k-images-idx3-ubyte.gz"));
     }

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadersFuzzTest {
     /** jgrad's limit on one array, part of what the reader documents. */
     private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
     private static final int[] ITEM = new int[16];
 
     static {
@@ -96,13 +97,17 @@ class ReadersFuzzTest {
         byte[] first = seeds.get(0);
         int header = 4 + 4 * first[3];
         try (MutantFile file = new MutantFile(dir.resolve("mutant.idx"))) {
-            Fuzz.run("IDX raw", Fuzz.MUTANTS, (i, random) -> {
-                if (i <= header) {
-                    return Mutator.cut(first, i);
-                }
-                byte[] seed = seeds.get(random.nextInt(seeds.size()));
-                return new Mutator(random).binary(seed, idxFields(seed));
-            }, mutant -> idxAgrees(file.write(mutant), mutant));
+            Fuzz.run(
+                    "IDX raw",
+                    Fuzz.MUTANTS,
+                    (i, random) -> {
+                        if (i <= header) {
+                            return Mutator.cut(first, i);
+                        }
+                        byte[] seed = seeds.get(random.nextInt(seeds.size()));
+                        return new Mutator(random).binary(seed, idxFields(seed));
+                    },
+                    mutant -> idxAgrees(file.write(mutant), mutant));
         }
     }
 
@@ -110,12 +115,17 @@ class ReadersFuzzTest {
     void gzippedIdxMutantsReadAsJavaUtilZipAndTheSpecSayThroughBothApis() throws IOException {
         List<byte[]> seeds = idxSeeds();
         try (MutantFile file = new MutantFile(dir.resolve("mutant.idx.gz"))) {
-            Fuzz.run("IDX gzip", Fuzz.MUTANTS, (i, random) -> {
-                byte[] seed = seeds.get(random.nextInt(seeds.size()));
-                Mutator m = new Mutator(random);
-                return random.nextBoolean() ? Mutator.gzip(m.binary(seed, idxFields(seed)))
-                        : m.gzipStream(Mutator.gzip(seed));
-            }, mutant -> idxAgrees(file.write(mutant), mutant));
+            Fuzz.run(
+                    "IDX gzip",
+                    Fuzz.MUTANTS,
+                    (i, random) -> {
+                        byte[] seed = seeds.get(random.nextInt(seeds.size()));
+                        Mutator m = new Mutator(random);
+                        return random.nextBoolean()
+                                ? Mutator.gzip(m.binary(seed, idxFields(seed)))
+                                : m.gzipStream(Mutator.gzip(seed));
+                    },
+                    mutant -> idxAgrees(file.write(mutant), mutant));
         }
     }
 
@@ -143,7 +153,8 @@ class ReadersFuzzTest {
         try {
             d = read.read();
         } catch (IdxFormatException e) {
-            assertTrue(e.getMessage().startsWith(name + ": ") && e.getMessage().length() > name.length() + 5,
+            assertTrue(
+                    e.getMessage().startsWith(name + ": ") && e.getMessage().length() > name.length() + 5,
                     e.getMessage());
             return;
         } catch (IOException e) {
@@ -160,10 +171,26 @@ class ReadersFuzzTest {
             ByteBuffer b = ByteBuffer.allocate(data.length).order(ByteOrder.BIG_ENDIAN);
             switch (type) {
                 case 0x08, 0x09 -> b.put(d.bytes());
-                case 0x0B -> { for (short x : d.shorts()) { b.putShort(x); } }
-                case 0x0C -> { for (int x : d.ints()) { b.putInt(x); } }
-                case 0x0D -> { for (float x : d.floats()) { b.putInt(Float.floatToRawIntBits(x)); } }
-                default -> { for (double x : d.doubles()) { b.putLong(Double.doubleToRawLongBits(x)); } }
+                case 0x0B -> {
+                    for (short x : d.shorts()) {
+                        b.putShort(x);
+                    }
+                }
+                case 0x0C -> {
+                    for (int x : d.ints()) {
+                        b.putInt(x);
+                    }
+                }
+                case 0x0D -> {
+                    for (float x : d.floats()) {
+                        b.putInt(Float.floatToRawIntBits(x));
+                    }
+                }
+                default -> {
+                    for (double x : d.doubles()) {
+                        b.putLong(Double.doubleToRawLongBits(x));
+                    }
+                }
             }
             assertArrayEquals(data, b.array());
         }
@@ -227,14 +254,18 @@ class ReadersFuzzTest {
             parsed.add(SpecSafeTensors.readSeed(s));
         }
         try (MutantFile file = new MutantFile(dir.resolve("model.safetensors"))) {
-            Fuzz.run("--load model", Fuzz.MUTANTS, (i, random) -> {
-                int k = random.nextInt(seeds.size());
-                return new Mutator(random).safetensors(seeds.get(k), parsed.get(k));
-            }, mutant -> {
-                // Loaded as whichever kind --model names; the file may hold the other.
-                ModelKind kind = kinds.get(mutant.length % 2);
-                return loadAgrees(file.write(mutant), mutant, kind);
-            });
+            Fuzz.run(
+                    "--load model",
+                    Fuzz.MUTANTS,
+                    (i, random) -> {
+                        int k = random.nextInt(seeds.size());
+                        return new Mutator(random).safetensors(seeds.get(k), parsed.get(k));
+                    },
+                    mutant -> {
+                        // Loaded as whichever kind --model names; the file may hold the other.
+                        ModelKind kind = kinds.get(mutant.length % 2);
+                        return loadAgrees(file.write(mutant), mutant, kind);
+                    });
         }
     }
 
@@ -253,7 +284,9 @@ class ReadersFuzzTest {
             }
             for (Map.Entry<String, SpecSafeTensors.Tensor> e : c.tensors().entrySet()) {
                 if (!e.getValue().dtype().equals("F32")
-                        || !Arrays.equals(e.getValue().shape(), fresh.get(e.getKey()).shape().toArray())) {
+                        || !Arrays.equals(
+                                e.getValue().shape(),
+                                fresh.get(e.getKey()).shape().toArray())) {
                     throw new SpecJson.Reject("tensor " + e.getKey());
                 }
             }

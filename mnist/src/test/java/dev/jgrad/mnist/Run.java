@@ -1,5 +1,7 @@
 package dev.jgrad.mnist;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,8 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One in-process run of {@code ./jgrad train}: its exit status, stdout lines and stderr. */
 record Run(int status, List<String> out, String err) {
@@ -46,10 +46,15 @@ record Run(int status, List<String> out, String err) {
     static Run train(boolean progress, DataChoice standardData, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = TrainCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), progress, standardData);
+        int status = TrainCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                progress,
+                standardData);
         String text = out.toString(StandardCharsets.UTF_8);
-        return new Run(status, text.isEmpty() ? List.of() : List.of(text.split("\n")), err.toString(StandardCharsets.UTF_8));
+        return new Run(
+                status, text.isEmpty() ? List.of() : List.of(text.split("\n")), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The accuracy on the last line. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainCommandFailuresTest {
     @TempDir
     static Path shared;
+
     static Path data;
 
     @BeforeAll
@@ -31,9 +32,14 @@ class TrainCommandFailuresTest {
     void aFileGivenAsTheDataFolderOrAFolderAsTheModel(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("passwd");
         Files.writeString(file, "root:x:0:0\n");
-        assertError(train("--data", file.toString()), 1, "jgrad train: data folder " + file
-                + " is a file, not a folder (give the folder that holds the four IDX files)");
-        assertError(train("--data", data.toString(), "--load", tmp.toString(), "--eval-only"), 1,
+        assertError(
+                train("--data", file.toString()),
+                1,
+                "jgrad train: data folder " + file
+                        + " is a file, not a folder (give the folder that holds the four IDX files)");
+        assertError(
+                train("--data", data.toString(), "--load", tmp.toString(), "--eval-only"),
+                1,
                 "jgrad train: --load " + tmp + " is a folder, not a model file");
     }
 
@@ -46,9 +52,13 @@ class TrainCommandFailuresTest {
         assertError(save, 1, "jgrad train: cannot write " + model + ": " + file + " is a file, not a folder");
         assertEquals(List.of(), save.out(), "nothing was loaded or trained");
         Path json = tmp.resolve("missing").resolve("run.json");
-        assertError(train("--data", data.toString(), "--json", json.toString()), 1,
+        assertError(
+                train("--data", data.toString(), "--json", json.toString()),
+                1,
                 "jgrad train: cannot write " + json + ": folder " + json.getParent() + " does not exist");
-        assertError(train("--data", data.toString(), "--save", tmp.toString()), 1,
+        assertError(
+                train("--data", data.toString(), "--save", tmp.toString()),
+                1,
                 "jgrad train: cannot write " + tmp + ": it is a folder");
         assertEquals(List.of("a-file"), names(tmp), "nothing left behind");
     }
@@ -62,8 +72,16 @@ class TrainCommandFailuresTest {
         assertEquals(List.of("run.json"), names(tmp), "no temporary file left");
         Path proc = Path.of("/proc/version");
         if (Files.isRegularFile(proc)) {
-            Run run = train("--data", data.toString(), "--model", "softmax", "--eval-only", "--load",
-                    saved(tmp).toString(), "--json", proc.toString());
+            Run run = train(
+                    "--data",
+                    data.toString(),
+                    "--model",
+                    "softmax",
+                    "--eval-only",
+                    "--load",
+                    saved(tmp).toString(),
+                    "--json",
+                    proc.toString());
             assertEquals(1, run.status());
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().startsWith("jgrad train: cannot write /proc/version: "), run.err());
@@ -82,24 +100,39 @@ class TrainCommandFailuresTest {
         Path noTrain = tmp.resolve("no-train");
         write(noTrain, "train", 0, 28, 28);
         write(noTrain, "t10k", 5, 28, 28);
-        assertError(train("--data", noTrain.toString()), 1, "jgrad train: "
-                + noTrain.resolve("train-images-idx3-ubyte") + " holds 0 training images: nothing to train on");
+        assertError(
+                train("--data", noTrain.toString()),
+                1,
+                "jgrad train: " + noTrain.resolve("train-images-idx3-ubyte")
+                        + " holds 0 training images: nothing to train on");
         Path noTest = tmp.resolve("no-test");
         write(noTest, "train", 5, 28, 28);
         write(noTest, "t10k", 0, 28, 28);
-        assertError(train("--data", noTest.toString()), 1, "jgrad train: "
-                + noTest.resolve("t10k-images-idx3-ubyte") + " holds 0 test images: nothing to evaluate on");
+        assertError(
+                train("--data", noTest.toString()),
+                1,
+                "jgrad train: " + noTest.resolve("t10k-images-idx3-ubyte")
+                        + " holds 0 test images: nothing to evaluate on");
         Path noPixels = tmp.resolve("no-pixels");
         write(noPixels, "train", 5, 0, 0);
         write(noPixels, "t10k", 5, 0, 0);
-        assertError(train("--data", noPixels.toString()), 1, "jgrad train: the images of "
-                + noPixels.resolve("train-images-idx3-ubyte") + " are 0x0 pixels: there is nothing to classify");
+        assertError(
+                train("--data", noPixels.toString()),
+                1,
+                "jgrad train: the images of " + noPixels.resolve("train-images-idx3-ubyte")
+                        + " are 0x0 pixels: there is nothing to classify");
     }
 
     @Test
     void aFailedDownloadRemovesTheFoldersItCreated(@TempDir Path tmp) throws IOException {
         Path root = tmp.resolve("new").resolve("root");
-        Run run = train("--dataset", "fashion-mnist", "--download", "--mirror", "http://127.0.0.1:9/", "--data",
+        Run run = train(
+                "--dataset",
+                "fashion-mnist",
+                "--download",
+                "--mirror",
+                "http://127.0.0.1:9/",
+                "--data",
                 root.toString());
         assertEquals(1, run.status());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -108,8 +141,9 @@ class TrainCommandFailuresTest {
 
     private static void write(Path dir, String prefix, int n, int rows, int cols) throws IOException {
         Files.createDirectories(dir);
-        IdxFile.write(dir.resolve(prefix + "-images-idx3-ubyte"), IdxData.ofUnsignedBytes(new byte[n * rows * cols],
-                n, rows, cols));
+        IdxFile.write(
+                dir.resolve(prefix + "-images-idx3-ubyte"),
+                IdxData.ofUnsignedBytes(new byte[n * rows * cols], n, rows, cols));
         IdxFile.write(dir.resolve(prefix + "-labels-idx1-ubyte"), IdxData.ofUnsignedBytes(new byte[n], n));
     }
 

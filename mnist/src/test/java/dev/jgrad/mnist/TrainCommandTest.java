@@ -1,8 +1,7 @@
 package dev.jgrad.mnist;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +10,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./jgrad train} end to end, in-process, on generated IDX folders and the embedded sample. */
 class TrainCommandTest {
@@ -23,6 +22,7 @@ class TrainCommandTest {
 
     @TempDir
     static Path shared;
+
     static Path generated;
 
     static Run train(String... args) {
@@ -50,7 +50,8 @@ class TrainCommandTest {
                 }
             }
             IdxFile.write(dir.resolve(prefix + "-images-idx3-ubyte.gz"), IdxData.ofUnsignedBytes(images, n, 28, 28));
-            IdxFile.write(dir.resolve(prefix + "-labels-idx1-ubyte" + (prefix.equals("train") ? "" : ".gz")),
+            IdxFile.write(
+                    dir.resolve(prefix + "-labels-idx1-ubyte" + (prefix.equals("train") ? "" : ".gz")),
                     IdxData.ofUnsignedBytes(labels, n));
         }
     }
@@ -64,11 +65,23 @@ class TrainCommandTest {
     @Test
     void trainsOnAGeneratedIdxFolder(@TempDir Path tmp) throws IOException {
         Path json = tmp.resolve("run.json");
-        Run run = train("--data", generated.toString(), "--model", "softmax", "--epochs", "2", "--batch-size", "50",
-                "--json", json.toString());
+        Run run = train(
+                "--data",
+                generated.toString(),
+                "--model",
+                "softmax",
+                "--epochs",
+                "2",
+                "--batch-size",
+                "50",
+                "--json",
+                json.toString());
         assertEquals(0, run.status(), run.err());
-        assertEquals("data: MNIST-format data in " + generated + " (600 train + 200 test images, 28x28)", run.out().get(0));
-        assertEquals(4, run.out().size(), "stdout holds the data line, one line per epoch and the result: " + run.out());
+        assertEquals(
+                "data: MNIST-format data in " + generated + " (600 train + 200 test images, 28x28)",
+                run.out().get(0));
+        assertEquals(
+                4, run.out().size(), "stdout holds the data line, one line per epoch and the result: " + run.out());
         for (int e = 1; e <= 2; e++) {
             Matcher m = EPOCH.matcher(run.out().get(e));
             assertTrue(m.matches(), run.out().get(e));
@@ -77,7 +90,10 @@ class TrainCommandTest {
         }
         Matcher second = EPOCH.matcher(run.out().get(2));
         assertTrue(second.matches());
-        assertEquals(second.group(5), LAST.matcher(run.out().get(3)).replaceAll("$1"), "the final accuracy is the last epoch's");
+        assertEquals(
+                second.group(5),
+                LAST.matcher(run.out().get(3)).replaceAll("$1"),
+                "the final accuracy is the last epoch's");
         assertTrue(run.accuracy() > 0.95, "an easy dataset: " + run.out());
         assertEquals("", run.err(), "no progress bar when not on a terminal");
 
@@ -86,7 +102,8 @@ class TrainCommandTest {
         assertTrue(text.contains("\"model\": \"softmax\", \"epochs\": [{\"epoch\": 1, \"loss\": "), text);
         assertTrue(text.contains("{\"epoch\": 2, "), text);
         assertTrue(text.contains("\"time_s\": "), text);
-        Matcher accuracy = Pattern.compile("\"test_accuracy\": ([01]\\.\\d+)}\\s*$").matcher(text);
+        Matcher accuracy =
+                Pattern.compile("\"test_accuracy\": ([01]\\.\\d+)}\\s*$").matcher(text);
         assertTrue(accuracy.find(), text);
         assertEquals(run.accuracy(), Double.parseDouble(accuracy.group(1)), 5e-5);
     }
@@ -102,41 +119,60 @@ class TrainCommandTest {
     @Test
     void savesAndLoadsAModelAndChecksItsKind(@TempDir Path tmp) {
         Path model = tmp.resolve("softmax.safetensors");
-        Run trained = train("--data", generated.toString(), "--model", "softmax", "--epochs", "1", "--save", model.toString());
+        Run trained = train(
+                "--data", generated.toString(), "--model", "softmax", "--epochs", "1", "--save", model.toString());
         assertEquals(0, trained.status(), trained.err());
         assertTrue(Files.isRegularFile(model));
 
-        Run evaluated = train("--data", generated.toString(), "--model", "softmax", "--load", model.toString(), "--eval-only");
+        Run evaluated =
+                train("--data", generated.toString(), "--model", "softmax", "--load", model.toString(), "--eval-only");
         assertEquals(0, evaluated.status(), evaluated.err());
         assertEquals(2, evaluated.out().size(), evaluated.out().toString());
         assertEquals(trained.accuracy(), evaluated.accuracy());
 
         Run wrong = train("--data", generated.toString(), "--load", model.toString(), "--eval-only");
         assertEquals(1, wrong.status());
-        assertEquals("jgrad train: " + model + " holds a softmax model (sizes 784,10), but --model is mlp;"
-                + " pass --model softmax\n", wrong.err());
+        assertEquals(
+                "jgrad train: " + model + " holds a softmax model (sizes 784,10), but --model is mlp;"
+                        + " pass --model softmax\n",
+                wrong.err());
     }
 
     @Test
     void trainsSavesAndLoadsTheCnn(@TempDir Path tmp) throws IOException {
         Path model = tmp.resolve("cnn.safetensors");
         Path json = tmp.resolve("cnn.json");
-        Run trained = train("--data", generated.toString(), "--model", "cnn", "--epochs", "1", "--save", model.toString(),
-                "--json", json.toString());
+        Run trained = train(
+                "--data",
+                generated.toString(),
+                "--model",
+                "cnn",
+                "--epochs",
+                "1",
+                "--save",
+                model.toString(),
+                "--json",
+                json.toString());
         assertEquals(0, trained.status(), trained.err());
         assertTrue(trained.accuracy() > 0.5, trained.out().toString());
         assertTrue(Files.readString(json).contains("\"model\": \"cnn\""));
-        java.util.Map<String, ?> tensors = dev.jgrad.nn.StateDictFile.load(model).tensors();
-        assertEquals("[1.weight, 1.bias, 4.weight, 4.bias, 8.weight, 8.bias]", tensors.keySet().toString());
+        java.util.Map<String, ?> tensors =
+                dev.jgrad.nn.StateDictFile.load(model).tensors();
+        assertEquals(
+                "[1.weight, 1.bias, 4.weight, 4.bias, 8.weight, 8.bias]",
+                tensors.keySet().toString());
 
-        Run evaluated = train("--data", generated.toString(), "--model", "cnn", "--load", model.toString(), "--eval-only");
+        Run evaluated =
+                train("--data", generated.toString(), "--model", "cnn", "--load", model.toString(), "--eval-only");
         assertEquals(0, evaluated.status(), evaluated.err());
         assertEquals(trained.accuracy(), evaluated.accuracy());
 
         Run wrong = train("--data", generated.toString(), "--model", "mlp", "--load", model.toString(), "--eval-only");
         assertEquals(1, wrong.status());
-        assertEquals("jgrad train: " + model + " holds a cnn model (sizes 784,32,64,10), but --model is mlp;"
-                + " pass --model cnn\n", wrong.err());
+        assertEquals(
+                "jgrad train: " + model + " holds a cnn model (sizes 784,32,64,10), but --model is mlp;"
+                        + " pass --model cnn\n",
+                wrong.err());
     }
 
     @Test
@@ -172,7 +208,12 @@ class TrainCommandTest {
         assertEquals(1, none.err().lines().count(), none.err());
         assertTrue(none.err().contains("train-images-idx3-ubyte"), none.err());
 
-        Run noModel = train("--data", generated.toString(), "--load", tmp.resolve("none.safetensors").toString(), "--eval-only");
+        Run noModel = train(
+                "--data",
+                generated.toString(),
+                "--load",
+                tmp.resolve("none.safetensors").toString(),
+                "--eval-only");
         assertError(noModel, 1, "jgrad train: no such file: " + tmp.resolve("none.safetensors"));
     }
 
@@ -181,16 +222,24 @@ class TrainCommandTest {
         DataChoice installed = new DataChoice(List.of(generated), tmp.resolve("debian"), tmp.resolve("cache"));
         Run standard = Run.train(false, installed, "--model", "softmax", "--epochs", "1");
         assertEquals(0, standard.status(), standard.err());
-        assertTrue(standard.out().get(0).startsWith("data: MNIST-format data in " + generated), standard.out().get(0));
+        assertTrue(
+                standard.out().get(0).startsWith("data: MNIST-format data in " + generated),
+                standard.out().get(0));
 
         Run sample = Run.train(false, installed, "--data", "sample", "--model", "softmax", "--epochs", "1");
         assertEquals(0, sample.status(), sample.err());
-        assertEquals("data: embedded Fashion-MNIST sample (4000 train + 1000 test images, 28x28)", sample.out().get(0));
+        assertEquals(
+                "data: embedded Fashion-MNIST sample (4000 train + 1000 test images, 28x28)",
+                sample.out().get(0));
         assertTrue(sample.accuracy() > 0.6, "softmax learns the sample in one epoch: " + sample.out());
 
-        assertError(train("--data", "sample", "--dataset", "mnist"), 2,
+        assertError(
+                train("--data", "sample", "--dataset", "mnist"),
+                2,
                 "jgrad train: --data sample is Fashion-MNIST, but --dataset is mnist");
-        assertError(train("--data", "sample", "--download"), 2,
+        assertError(
+                train("--data", "sample", "--download"),
+                2,
                 "jgrad train: --data sample needs no --download: the sample is inside jgrad");
     }
 
@@ -199,7 +248,8 @@ class TrainCommandTest {
         Run plain = train("--data", generated.toString(), "--epochs", "1");
         Run bar = Run.train(true, "--data", generated.toString(), "--epochs", "1");
         assertEquals(0, bar.status(), bar.err());
-        assertEquals(plain.out().get(1).replaceAll("time .*", ""), bar.out().get(1).replaceAll("time .*", ""));
+        assertEquals(
+                plain.out().get(1).replaceAll("time .*", ""), bar.out().get(1).replaceAll("time .*", ""));
         assertEquals(plain.out().size(), bar.out().size());
         assertTrue(bar.err().startsWith("\repoch 1/1 ["), bar.err());
         assertTrue(bar.err().contains("] 6/6  loss "), "the last redraw shows every batch done: " + bar.err());
@@ -209,7 +259,13 @@ class TrainCommandTest {
 
     @Test
     void anUnreachableMirrorGivesOneLineNamingIt() {
-        Run run = train("--dataset", "mnist", "--download", "--mirror", "http://127.0.0.1:9/", "--data",
+        Run run = train(
+                "--dataset",
+                "mnist",
+                "--download",
+                "--mirror",
+                "http://127.0.0.1:9/",
+                "--data",
                 shared.resolve("download-here").toString());
         assertEquals(1, run.status());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -220,7 +276,8 @@ class TrainCommandTest {
     void helpPrintsTheOptions() {
         Run run = train("--help");
         assertEquals(0, run.status());
-        assertTrue(run.out().get(0).startsWith("usage: ./jgrad train"), run.out().toString());
+        assertTrue(
+                run.out().get(0).startsWith("usage: ./jgrad train"), run.out().toString());
         assertTrue(String.join("\n", run.out()).contains("--eval-only"));
     }
 

@@ -1,15 +1,14 @@
 package dev.jgrad.mnist;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /** Training to a stated accuracy: on the sample in the jar (always), and on the full Fashion-MNIST when installed. */
 class TrainIntegrationTest {
@@ -20,7 +19,9 @@ class TrainIntegrationTest {
     void softmaxOnTheEmbeddedSampleReaches72Percent() {
         Run run = Run.train("--model", "softmax", "--epochs", "3");
         assertEquals(0, run.status(), run.err());
-        assertEquals("data: embedded Fashion-MNIST sample (4000 train + 1000 test images, 28x28)", run.out().get(0));
+        assertEquals(
+                "data: embedded Fashion-MNIST sample (4000 train + 1000 test images, 28x28)",
+                run.out().get(0));
         // 0.758 at the time of writing; the margin allows for kernels that sum in another order.
         assertTrue(run.accuracy() >= 0.72, "softmax regression, 3 epochs on 4000 images: " + run.out());
     }
@@ -34,7 +35,8 @@ class TrainIntegrationTest {
         Matcher first = Run.EPOCH.matcher(run.out().get(1));
         Matcher last = Run.EPOCH.matcher(run.out().get(5));
         assertTrue(first.matches() && last.matches(), run.out().toString());
-        assertTrue(Double.parseDouble(last.group(3)) < Double.parseDouble(first.group(3)), "the loss falls: " + run.out());
+        assertTrue(
+                Double.parseDouble(last.group(3)) < Double.parseDouble(first.group(3)), "the loss falls: " + run.out());
     }
 
     /**
@@ -45,7 +47,8 @@ class TrainIntegrationTest {
     @Test
     void softmaxOnFullFashionMnistReaches80PercentInOneEpoch() {
         if (!Files.isRegularFile(FASHION_MNIST.resolve("train-images-idx3-ubyte.gz"))) {
-            String reason = "Fashion-MNIST is not installed in " + FASHION_MNIST + " (apt-get install dataset-fashion-mnist)";
+            String reason =
+                    "Fashion-MNIST is not installed in " + FASHION_MNIST + " (apt-get install dataset-fashion-mnist)";
             if ("1".equals(System.getenv("JGRAD_REQUIRE_FASHION_MNIST"))) {
                 fail(reason + ", and JGRAD_REQUIRE_FASHION_MNIST=1 requires it");
             }
@@ -53,7 +56,9 @@ class TrainIntegrationTest {
         }
         Run run = Run.train("--data", FASHION_MNIST.toString(), "--model", "softmax", "--epochs", "1");
         assertEquals(0, run.status(), run.err());
-        assertEquals("data: MNIST-format data in " + FASHION_MNIST + " (60000 train + 10000 test images, 28x28)", run.out().get(0));
+        assertEquals(
+                "data: MNIST-format data in " + FASHION_MNIST + " (60000 train + 10000 test images, 28x28)",
+                run.out().get(0));
         assertTrue(run.accuracy() >= 0.80, "softmax regression, 1 epoch on Fashion-MNIST: " + run.out());
     }
 }

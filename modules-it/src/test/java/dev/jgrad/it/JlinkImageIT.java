@@ -27,11 +27,13 @@ class JlinkImageIT {
 
     /** The packaged jars of tensor-core, autograd, nn, data and mnist (copied there by the pom). */
     private static final Path MODULES = Path.of(System.getProperty("jgrad.modules", "target/jgrad-modules"));
+
     private static final Path IMAGES = Path.of(System.getProperty("jgrad.images", "target/images"));
     private static final Path JDK = Path.of(System.getProperty("java.home"));
     private static final String TRAIN = "dev.jgrad.mnist/dev.jgrad.mnist.TrainCommand";
     /** What KernelSelection logs, once, whenever it falls back to the scalar kernels. */
     private static final String SCALAR_WARNING = "so jgrad uses its scalar kernels";
+
     private static final Pattern ACCURACY = Pattern.compile("test accuracy: (\\d\\.\\d{4})");
 
     @Test
@@ -41,12 +43,14 @@ class JlinkImageIT {
             options.add("--illegal-native-access=deny");
         }
         // jlink reads a value that starts with "--" as an option: the leading space keeps it a value.
-        Path image = link("vector", "dev.jgrad.mnist,jdk.incubator.vector", "--add-options= " + String.join(" ", options));
+        Path image =
+                link("vector", "dev.jgrad.mnist,jdk.incubator.vector", "--add-options= " + String.join(" ", options));
         assertTrue(modules(image).contains("jdk.incubator.vector"), "the image holds the Vector API");
 
         Result run = train(image);
         assertEquals(0, run.status(), run.describe());
-        assertTrue(run.err().contains("Using incubator modules: jdk.incubator.vector"),
+        assertTrue(
+                run.err().contains("Using incubator modules: jdk.incubator.vector"),
                 "the baked-in --add-modules loads the Vector API: " + run.describe());
         // With the module in the boot layer and no jgrad.kernels property, the only way to the scalar
         // kernels is through a failure that KernelSelection logs: no warning means the vector kernels.
@@ -59,12 +63,20 @@ class JlinkImageIT {
         Path image = link("scalar", "dev.jgrad.mnist");
         List<String> modules = modules(image);
         assertFalse(modules.contains("jdk.incubator.vector"), "requires static is not followed: " + modules);
-        assertTrue(modules.containsAll(List.of("dev.jgrad.tensor", "dev.jgrad.autograd", "dev.jgrad.nn", "dev.jgrad.data",
-                "dev.jgrad.mnist", "java.base")), "requires transitive brings the stack: " + modules);
+        assertTrue(
+                modules.containsAll(List.of(
+                        "dev.jgrad.tensor",
+                        "dev.jgrad.autograd",
+                        "dev.jgrad.nn",
+                        "dev.jgrad.data",
+                        "dev.jgrad.mnist",
+                        "java.base")),
+                "requires transitive brings the stack: " + modules);
 
         Result run = train(image);
         assertEquals(0, run.status(), run.describe());
-        assertTrue(run.err().contains("module jdk.incubator.vector is not in the boot layer, " + SCALAR_WARNING),
+        assertTrue(
+                run.err().contains("module jdk.incubator.vector is not in the boot layer, " + SCALAR_WARNING),
                 "one warning names the missing module: " + run.describe());
         assertTrained(run);
     }
@@ -76,12 +88,24 @@ class JlinkImageIT {
         assertTrue(lines.get(1).startsWith("epoch 1/1  loss "), run.describe());
         Matcher accuracy = ACCURACY.matcher(lines.get(2));
         assertTrue(accuracy.matches(), run.describe());
-        assertTrue(Double.parseDouble(accuracy.group(1)) > 0.6, "softmax learns the sample in one epoch: " + run.describe());
+        assertTrue(
+                Double.parseDouble(accuracy.group(1)) > 0.6,
+                "softmax learns the sample in one epoch: " + run.describe());
     }
 
     private static Result train(Path image) throws IOException, InterruptedException {
-        return run(image.getParent(), List.of(image.resolve("bin/java").toString(), "-m", TRAIN,
-                "--model", "softmax", "--epochs", "1", "--data", "sample"));
+        return run(
+                image.getParent(),
+                List.of(
+                        image.resolve("bin/java").toString(),
+                        "-m",
+                        TRAIN,
+                        "--model",
+                        "softmax",
+                        "--epochs",
+                        "1",
+                        "--data",
+                        "sample"));
     }
 
     private static List<String> modules(Path image) throws IOException, InterruptedException {
@@ -96,9 +120,16 @@ class JlinkImageIT {
         Path image = IMAGES.resolve(name).toAbsolutePath();
         deleteTree(image);
         Files.createDirectories(image.getParent());
-        List<String> command = new ArrayList<>(List.of(JDK.resolve("bin/jlink").toString(),
-                "--module-path", MODULES.toAbsolutePath().toString(), "--add-modules", modules,
-                "--no-header-files", "--no-man-pages", "--output", image.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                JDK.resolve("bin/jlink").toString(),
+                "--module-path",
+                MODULES.toAbsolutePath().toString(),
+                "--add-modules",
+                modules,
+                "--no-header-files",
+                "--no-man-pages",
+                "--output",
+                image.toString()));
         command.addAll(List.of(extra));
         Result linked = run(image.getParent(), command);
         assertEquals(0, linked.status(), linked.describe());
@@ -120,8 +151,10 @@ class JlinkImageIT {
     private static Result run(Path dir, List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         Process process = builder.start();

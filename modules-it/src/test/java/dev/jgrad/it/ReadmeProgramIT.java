@@ -25,7 +25,8 @@ class ReadmeProgramIT {
         for (String file : List.of("module-info.java", "com/example/app/CircleClassifier.java")) {
             String source = Files.readString(CONSUMER.resolve("src/main/java").resolve(file));
             String firstLine = source.lines().findFirst().orElseThrow();
-            List<String> shown = blocks.stream().filter(b -> b.startsWith(firstLine + "\n")).toList();
+            List<String> shown =
+                    blocks.stream().filter(b -> b.startsWith(firstLine + "\n")).toList();
             assertEquals(1, shown.size(), "README.md shows one ```java block that starts with '" + firstLine + "'");
             assertEquals(source, shown.get(0), "README.md's copy of " + file);
         }
@@ -34,7 +35,9 @@ class ReadmeProgramIT {
     @Test
     void theReadmeKeepsItsQuickStartSection() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
-        assertTrue(readme.contains("\n## Quick start\n\n```\n./jgrad train\n./jgrad test\n```\n"), "README.md's Quick start");
+        assertTrue(
+                readme.contains("\n## Quick start\n\n```\n./jgrad train\n./jgrad test\n```\n"),
+                "README.md's Quick start");
     }
 
     /** The bodies of the README's ```java fences, each ending in a newline. */

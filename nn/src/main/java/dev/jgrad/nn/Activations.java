@@ -4,7 +4,6 @@ import dev.jgrad.autograd.CustomOp;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
@@ -19,8 +18,7 @@ final class Activations {
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
     private static final double GELU_KAPPA = 0.044715;
 
-    private Activations() {
-    }
+    private Activations() {}
 
     /** An elementwise op: its value and its derivative at x, both in double. */
     private interface Pointwise {
@@ -53,8 +51,8 @@ final class Activations {
     /** Whether {@code approximate} is "tanh" (true) or "none" (false), as {@code F.gelu} accepts. */
     static boolean checkApproximate(String approximate) {
         if (!"none".equals(approximate) && !"tanh".equals(approximate)) {
-            throw new IllegalArgumentException("approximate argument must be either none or tanh., got '"
-                    + approximate + "'");
+            throw new IllegalArgumentException(
+                    "approximate argument must be either none or tanh., got '" + approximate + "'");
         }
         return approximate.equals("tanh");
     }
@@ -153,8 +151,8 @@ final class Activations {
     private static NDArray requireFloating(Tensor input, String name) {
         NDArray x = input.data();
         if (!x.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("\"" + name + "\" not implemented for '" + x.dtype().scalarTypeName()
-                    + "': it needs a float32 or float64 tensor (call toFloat() first)");
+            throw new IllegalArgumentException("\"" + name + "\" not implemented for '"
+                    + x.dtype().scalarTypeName() + "': it needs a float32 or float64 tensor (call toFloat() first)");
         }
         return x;
     }

@@ -39,8 +39,13 @@ public class AvgPool2d extends Module {
      * @param countIncludePad count the zero padding in each window's divisor
      * @param divisorOverride when positive, the divisor of every window; 0 for none
      */
-    public AvgPool2d(int[] kernelSize, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad,
-                     int divisorOverride) {
+    public AvgPool2d(
+            int[] kernelSize,
+            int[] stride,
+            int[] padding,
+            boolean ceilMode,
+            boolean countIncludePad,
+            int divisorOverride) {
         F.pair(kernelSize, "kernel_size");
         this.kernelSize = kernelSize.clone();
         this.stride = stride == null || stride.length == 0 ? kernelSize.clone() : stride.clone();

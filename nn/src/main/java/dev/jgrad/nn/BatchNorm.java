@@ -57,8 +57,7 @@ public abstract class BatchNorm extends Module {
         this.bias = registerParameter("bias", affine ? Tensor.of(NDArray.zeros(numFeatures)) : null);
         registerBuffer("running_mean", trackRunningStats ? Tensor.of(NDArray.zeros(numFeatures)) : null);
         registerBuffer("running_var", trackRunningStats ? Tensor.of(NDArray.ones(numFeatures)) : null);
-        registerBuffer("num_batches_tracked",
-                trackRunningStats ? Tensor.of(NDArray.scalar(0, DType.INT64)) : null);
+        registerBuffer("num_batches_tracked", trackRunningStats ? Tensor.of(NDArray.scalar(0, DType.INT64)) : null);
     }
 
     /**
@@ -124,8 +123,8 @@ public abstract class BatchNorm extends Module {
         int d = input.dim();
         checkInputDim(d);
         if (input.size(1) != numFeatures) {
-            throw new IllegalArgumentException("running_mean should contain " + input.size(1)
-                    + " elements not " + numFeatures);
+            throw new IllegalArgumentException(
+                    "running_mean should contain " + input.size(1) + " elements not " + numFeatures);
         }
         int[] statShape = new int[d];
         java.util.Arrays.fill(statShape, 1);
@@ -140,8 +139,9 @@ public abstract class BatchNorm extends Module {
         if (useBatchStats) {
             int perChannel = input.numel() / numFeatures;
             if (isTraining() && perChannel <= 1) {
-                throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size "
-                        + Py.size(input.shape()));
+                throw new IllegalArgumentException(
+                        "Expected more than 1 value per channel when training, got input size "
+                                + Py.size(input.shape()));
             }
             Tensor mean = input.mean(dims, true);
             Tensor centered = input.sub(mean);

@@ -25,8 +25,7 @@ import dev.jgrad.autograd.Tensor;
  */
 public abstract class BiModule<R> extends Module {
     /** A module with no parameters yet; subclasses register theirs in their constructor. */
-    protected BiModule() {
-    }
+    protected BiModule() {}
 
     /**
      * The computation of this module; call it through {@link #call(Tensor, Tensor)}.

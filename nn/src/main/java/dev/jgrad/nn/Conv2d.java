@@ -34,7 +34,11 @@ public class Conv2d extends ConvNd {
      * @param padding zeros on every side
      */
     public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding) {
-        this(inChannels, outChannels, new int[] {kernelSize}, ConvOptions.defaults().stride(stride).padding(padding));
+        this(
+                inChannels,
+                outChannels,
+                new int[] {kernelSize},
+                ConvOptions.defaults().stride(stride).padding(padding));
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.jgrad.nn.init.Init;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -67,8 +66,8 @@ public abstract class ConvNd extends Module {
         this.dilation = ConvOptions.expand(o.dilation, dims, "dilation");
         if (o.paddingString != null) {
             if (!o.paddingString.equals("same") && !o.paddingString.equals("valid")) {
-                throw new IllegalArgumentException("Invalid padding string '" + o.paddingString
-                        + "', should be one of {'valid', 'same'}");
+                throw new IllegalArgumentException(
+                        "Invalid padding string '" + o.paddingString + "', should be one of {'valid', 'same'}");
             }
             if (o.paddingString.equals("same") && Arrays.stream(stride).anyMatch(s -> s != 1)) {
                 throw new IllegalArgumentException("padding='same' is not supported for strided convolutions");
@@ -79,13 +78,15 @@ public abstract class ConvNd extends Module {
         }
         this.paddingString = o.paddingString;
         if (!ConvOptions.PADDING_MODES.contains(o.paddingMode)) {
-            throw new IllegalArgumentException("padding_mode must be one of " + ConvOptions.PADDING_MODES.stream()
-                    .map(m -> "'" + m + "'").collect(Collectors.joining(", ", "[", "]"))
+            throw new IllegalArgumentException("padding_mode must be one of "
+                    + ConvOptions.PADDING_MODES.stream()
+                            .map(m -> "'" + m + "'")
+                            .collect(Collectors.joining(", ", "[", "]"))
                     + ", but got padding_mode='" + o.paddingMode + "'");
         }
         if (!o.paddingMode.equals("zeros")) {
-            throw new IllegalArgumentException("padding_mode='" + o.paddingMode
-                    + "' is not implemented in jgrad: only padding_mode='zeros' is");
+            throw new IllegalArgumentException(
+                    "padding_mode='" + o.paddingMode + "' is not implemented in jgrad: only padding_mode='zeros' is");
         }
         this.inChannels = inChannels;
         this.outChannels = outChannels;
@@ -117,8 +118,14 @@ public abstract class ConvNd extends Module {
 
     @Override
     public String extraRepr() {
-        StringBuilder s = new StringBuilder().append(inChannels).append(", ").append(outChannels)
-                .append(", kernel_size=").append(tuple(kernelSize)).append(", stride=").append(tuple(stride));
+        StringBuilder s = new StringBuilder()
+                .append(inChannels)
+                .append(", ")
+                .append(outChannels)
+                .append(", kernel_size=")
+                .append(tuple(kernelSize))
+                .append(", stride=")
+                .append(tuple(stride));
         if (paddingString != null) {
             s.append(", padding=").append(paddingString);
         } else if (Arrays.stream(padding).anyMatch(p -> p != 0)) {

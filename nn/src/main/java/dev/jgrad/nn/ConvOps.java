@@ -2,12 +2,11 @@ package dev.jgrad.nn;
 
 import dev.jgrad.autograd.CustomOp;
 import dev.jgrad.autograd.Tensor;
-import dev.jgrad.tensor.ValuesIndices;
 import dev.jgrad.tensor.Conv2dSpec;
 import dev.jgrad.tensor.Convolution;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.Pooling;
-
+import dev.jgrad.tensor.ValuesIndices;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -17,8 +16,7 @@ import java.util.function.Supplier;
  * avg_pool2d_backward, _adaptive_avg_pool2d_backward), under PyTorch's grad_fn names.
  */
 final class ConvOps {
-    private ConvOps() {
-    }
+    private ConvOps() {}
 
     static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv2dSpec spec) {
         NDArray out = Convolution.conv2d(input.data(), weight.data(), bias == null ? null : bias.data(), spec);
@@ -87,12 +85,13 @@ final class ConvOps {
     }
 
     /** conv1d as a conv2d of height 1: (N, C, L) becomes (N, C, 1, L), the kernel (OC, C/g, 1, K). */
-    static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, int padLeft, int padRight, int dilation,
-                         int groups) {
+    static Tensor conv1d(
+            Tensor input, Tensor weight, Tensor bias, int stride, int padLeft, int padRight, int dilation, int groups) {
         int d = input.dim();
         if (d != 2 && d != 3) {
-            throw new IllegalArgumentException("Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: "
-                    + Arrays.toString(input.shape().toArray()));
+            throw new IllegalArgumentException(
+                    "Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: "
+                            + Arrays.toString(input.shape().toArray()));
         }
         if (weight.dim() != 3) {
             throw new IllegalArgumentException("Expected 3-dimensional weight for conv1d, but got weight of size "
@@ -100,9 +99,12 @@ final class ConvOps {
         }
         int channels = input.size(d - 2);
         if (groups > 0 && weight.size(0) % groups == 0 && channels != weight.size(1) * groups) {
-            int[] shown = d == 2 ? batched(input.shape().toArray(), true) : input.shape().toArray();
+            int[] shown = d == 2
+                    ? batched(input.shape().toArray(), true)
+                    : input.shape().toArray();
             throw new IllegalArgumentException("Given groups=" + groups + ", weight of size "
-                    + Arrays.toString(weight.shape().toArray()) + ", expected input" + Arrays.toString(shown) + " to have "
+                    + Arrays.toString(weight.shape().toArray()) + ", expected input" + Arrays.toString(shown)
+                    + " to have "
                     + weight.size(1) * groups + " channels, but got " + channels + " channels instead");
         }
         Conv2dSpec spec = new Conv2dSpec(1, stride, 0, 0, padLeft, padRight, 1, dilation, groups);
@@ -111,11 +113,11 @@ final class ConvOps {
     }
 
     /** The maxima alone; the indices are found only when backward will need them. */
-    static Tensor maxPool2dValues(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation,
-                                  boolean ceilMode) {
+    static Tensor maxPool2dValues(
+            Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         CustomOp op = CustomOp.record("MaxPool2DWithIndicesBackward0", input);
-        ValuesIndices<NDArray> r = Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode,
-                op != null);
+        ValuesIndices<NDArray> r =
+                Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode, op != null);
         if (op == null) {
             return Tensor.of(r.values());
         }
@@ -124,8 +126,8 @@ final class ConvOps {
         return op.finish(r.values(), g -> new NDArray[] {Pooling.maxPool2dBackward(g, idx.get(), shape)});
     }
 
-    static ValuesIndices<Tensor> maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation,
-                                   boolean ceilMode) {
+    static ValuesIndices<Tensor> maxPool2d(
+            Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         ValuesIndices<NDArray> r = Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode);
         Tensor indices = Tensor.of(r.indices());
         CustomOp op = CustomOp.record("MaxPool2DWithIndicesBackward0", input);
@@ -138,16 +140,24 @@ final class ConvOps {
         return new ValuesIndices<>("max_pool2d", values, indices);
     }
 
-    static Tensor avgPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, boolean ceilMode,
-                            boolean countIncludePad, int divisorOverride) {
-        NDArray out = Pooling.avgPool2d(input.data(), kernel, stride, padding, ceilMode, countIncludePad, divisorOverride);
+    static Tensor avgPool2d(
+            Tensor input,
+            int[] kernel,
+            int[] stride,
+            int[] padding,
+            boolean ceilMode,
+            boolean countIncludePad,
+            int divisorOverride) {
+        NDArray out =
+                Pooling.avgPool2d(input.data(), kernel, stride, padding, ceilMode, countIncludePad, divisorOverride);
         CustomOp op = CustomOp.record("AvgPool2DBackward0", input);
         if (op == null) {
             return Tensor.of(out);
         }
         int[] shape = input.shape().toArray();
         return op.finish(out, g -> new NDArray[] {
-            Pooling.avgPool2dBackward(g, shape, kernel, stride, padding, ceilMode, countIncludePad, divisorOverride)});
+            Pooling.avgPool2dBackward(g, shape, kernel, stride, padding, ceilMode, countIncludePad, divisorOverride)
+        });
     }
 
     static Tensor adaptiveAvgPool2d(Tensor input, int outH, int outW) {

@@ -1,7 +1,6 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.tensor.Generator;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,8 +25,7 @@ public final class ConvOptions {
     String paddingMode = "zeros";
     Generator generator;
 
-    private ConvOptions() {
-    }
+    private ConvOptions() {}
 
     /**
      * PyTorch's defaults.
@@ -135,8 +133,8 @@ public final class ConvOptions {
             return r;
         }
         if (values.length != dims) {
-            throw new IllegalArgumentException(name + " must be an int or a tuple of " + dims + " ints, got "
-                    + Arrays.toString(values));
+            throw new IllegalArgumentException(
+                    name + " must be an int or a tuple of " + dims + " ints, got " + Arrays.toString(values));
         }
         return values.clone();
     }

@@ -40,8 +40,8 @@ public final class CrossEntropyLoss extends Loss {
     public CrossEntropyLoss(Tensor weight, long ignoreIndex, Reduction reduction, double labelSmoothing) {
         super(reduction);
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
-            throw new IllegalArgumentException("label_smoothing must be between 0.0 and 1.0. Got: "
-                    + Py.number(labelSmoothing));
+            throw new IllegalArgumentException(
+                    "label_smoothing must be between 0.0 and 1.0. Got: " + Py.number(labelSmoothing));
         }
         this.ignoreIndex = ignoreIndex;
         this.labelSmoothing = labelSmoothing;

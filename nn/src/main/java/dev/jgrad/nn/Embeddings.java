@@ -4,13 +4,11 @@ import dev.jgrad.autograd.CustomOp;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.Arrays;
 
 /** The embedding lookup and its backward (a scatter-add of the output gradient into the table's rows). */
 final class Embeddings {
-    private Embeddings() {
-    }
+    private Embeddings() {}
 
     /** The padding index as PyTorch stores it: negative counts from the end; checked against the table. */
     static int normalizePaddingIdx(int paddingIdx, int numEmbeddings) {
@@ -38,8 +36,8 @@ final class Embeddings {
         long[] flat = idx.toLongArray();
         for (long v : flat) {
             if (v < 0 || v >= rows) {
-                throw new IndexOutOfBoundsException("index out of range in self: index " + v
-                        + " for an embedding table of " + rows + " rows");
+                throw new IndexOutOfBoundsException(
+                        "index out of range in self: index " + v + " for an embedding table of " + rows + " rows");
             }
         }
         int n = flat.length;

@@ -1,12 +1,11 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.autograd.Tensor;
-import dev.jgrad.tensor.ValuesIndices;
 import dev.jgrad.tensor.Conv2dSpec;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
-
+import dev.jgrad.tensor.ValuesIndices;
 import java.util.Arrays;
 
 /**
@@ -22,8 +21,7 @@ import java.util.Arrays;
 public final class F {
     private static final System.Logger LOG = System.getLogger("dev.jgrad.nn");
 
-    private F() {
-    }
+    private F() {}
 
     // ---------------------------------------------------------------- layers and activations
 
@@ -230,7 +228,8 @@ public final class F {
         }
         if (!matches) {
             throw new IllegalArgumentException("Given normalized_shape=" + Arrays.toString(normalizedShape)
-                    + ", expected input with shape [*" + Arrays.toString(normalizedShape).replace("[", ", ")
+                    + ", expected input with shape [*"
+                    + Arrays.toString(normalizedShape).replace("[", ", ")
                     + ", but got input of size" + Arrays.toString(input.shape().toArray()));
         }
         int[] dims = new int[k];
@@ -361,7 +360,8 @@ public final class F {
         for (int i = d - 2; i < d; i++) {
             shape[i] = 1;
         }
-        NDArray noise = p == 1 ? NDArray.zeros(input.dtype(), shape)
+        NDArray noise = p == 1
+                ? NDArray.zeros(input.dtype(), shape)
                 : NDArray.rand(generator, shape).lt(1 - p).to(input.dtype()).div(1 - p);
         return input.mul(Tensor.of(noise));
     }
@@ -417,10 +417,13 @@ public final class F {
      * @return {@code (N, OC, OH, OW)} with {@code OH = (H + 2pH - dH(kH-1) - 1) / sH + 1}
      * @throws IllegalArgumentException for shapes or settings PyTorch rejects, in its words
      */
-    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
-                                int groups) {
-        return ConvOps.conv2d(input, weight, bias, Conv2dSpec.of(pair(stride, "stride"), pair(padding, "padding"),
-                pair(dilation, "dilation"), groups));
+    public static Tensor conv2d(
+            Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
+        return ConvOps.conv2d(
+                input,
+                weight,
+                bias,
+                Conv2dSpec.of(pair(stride, "stride"), pair(padding, "padding"), pair(dilation, "dilation"), groups));
     }
 
     /**
@@ -438,14 +441,17 @@ public final class F {
      * @return {@code (N, OC, OH, OW)}
      * @throws IllegalArgumentException for another padding string, or "same" with a stride
      */
-    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation,
-                                int groups) {
+    public static Tensor conv2d(
+            Tensor input, Tensor weight, Tensor bias, int[] stride, String padding, int[] dilation, int groups) {
         int[] s = pair(stride, "stride");
         int[] d = pair(dilation, "dilation");
         int[] kernel = weight.dim() == 4 ? new int[] {weight.size(2), weight.size(3)} : new int[] {1, 1};
         int[] pads = ConvOps.stringPadding(padding, kernel, s, d);
-        return ConvOps.conv2d(input, weight, bias, new Conv2dSpec(s[0], s[1], pads[0], pads[1], pads[2], pads[3], d[0], d[1],
-                groups));
+        return ConvOps.conv2d(
+                input,
+                weight,
+                bias,
+                new Conv2dSpec(s[0], s[1], pads[0], pads[1], pads[2], pads[3], d[0], d[1], groups));
     }
 
     /**
@@ -462,7 +468,8 @@ public final class F {
      * @return {@code (N, OC, OL)}
      * @throws IllegalArgumentException for shapes or settings PyTorch rejects
      */
-    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+    public static Tensor conv1d(
+            Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
         return ConvOps.conv1d(input, weight, bias, stride, padding, padding, dilation, groups);
     }
 
@@ -479,8 +486,8 @@ public final class F {
      * @return {@code (N, OC, OL)}
      * @throws IllegalArgumentException for another padding string, or "same" with a stride
      */
-    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, String padding, int dilation,
-                                int groups) {
+    public static Tensor conv1d(
+            Tensor input, Tensor weight, Tensor bias, int stride, String padding, int dilation, int groups) {
         int k = weight.dim() == 3 ? weight.size(2) : 1;
         int[] pads = ConvOps.stringPadding(padding, new int[] {1, k}, new int[] {1, stride}, new int[] {1, dilation});
         return ConvOps.conv1d(input, weight, bias, stride, pads[2], pads[3], dilation, groups);
@@ -522,11 +529,16 @@ public final class F {
      * @return the maxima
      * @throws IllegalArgumentException for settings or shapes PyTorch rejects
      */
-    public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
-                                   boolean ceilMode) {
+    public static Tensor maxPool2d(
+            Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         int[] k = pair(kernelSize, "kernel_size");
-        return ConvOps.maxPool2dValues(input, k, stride == null || stride.length == 0 ? k : pair(stride, "stride"),
-                pair(padding, "padding"), pair(dilation, "dilation"), ceilMode);
+        return ConvOps.maxPool2dValues(
+                input,
+                k,
+                stride == null || stride.length == 0 ? k : pair(stride, "stride"),
+                pair(padding, "padding"),
+                pair(dilation, "dilation"),
+                ceilMode);
     }
 
     /**
@@ -542,11 +554,16 @@ public final class F {
      * @return values (differentiable) and indices
      * @throws IllegalArgumentException for settings or shapes PyTorch rejects
      */
-    public static ValuesIndices<Tensor> maxPool2dWithIndices(Tensor input, int[] kernelSize, int[] stride, int[] padding,
-                                                     int[] dilation, boolean ceilMode) {
+    public static ValuesIndices<Tensor> maxPool2dWithIndices(
+            Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         int[] k = pair(kernelSize, "kernel_size");
-        return ConvOps.maxPool2d(input, k, stride == null || stride.length == 0 ? k : pair(stride, "stride"),
-                pair(padding, "padding"), pair(dilation, "dilation"), ceilMode);
+        return ConvOps.maxPool2d(
+                input,
+                k,
+                stride == null || stride.length == 0 ? k : pair(stride, "stride"),
+                pair(padding, "padding"),
+                pair(dilation, "dilation"),
+                ceilMode);
     }
 
     /**
@@ -574,14 +591,26 @@ public final class F {
      * @return the averages
      * @throws IllegalArgumentException for settings or shapes PyTorch rejects
      */
-    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean ceilMode,
-                                   boolean countIncludePad, int divisorOverride) {
+    public static Tensor avgPool2d(
+            Tensor input,
+            int[] kernelSize,
+            int[] stride,
+            int[] padding,
+            boolean ceilMode,
+            boolean countIncludePad,
+            int divisorOverride) {
         int[] k = pair(kernelSize, "kernel_size");
         if (divisorOverride < 0) {
             throw new IllegalArgumentException("divisor must be not zero");
         }
-        return ConvOps.avgPool2d(input, k, stride == null || stride.length == 0 ? k : pair(stride, "stride"),
-                pair(padding, "padding"), ceilMode, countIncludePad, divisorOverride);
+        return ConvOps.avgPool2d(
+                input,
+                k,
+                stride == null || stride.length == 0 ? k : pair(stride, "stride"),
+                pair(padding, "padding"),
+                ceilMode,
+                countIncludePad,
+                divisorOverride);
     }
 
     /**
@@ -609,7 +638,8 @@ public final class F {
 
     static void checkDropoutProbability(double p) {
         if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + Py.number(p));
+            throw new IllegalArgumentException(
+                    "dropout probability has to be between 0 and 1, but got " + Py.number(p));
         }
     }
 
@@ -753,8 +783,8 @@ public final class F {
      */
     public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
         if (!(beta >= 0)) {
-            throw new IllegalArgumentException("smooth_l1_loss does not support negative values for beta, got "
-                    + Py.number(beta));
+            throw new IllegalArgumentException(
+                    "smooth_l1_loss does not support negative values for beta, got " + Py.number(beta));
         }
         if (beta == 0) {
             return l1Loss(input, target, reduction);
@@ -789,12 +819,13 @@ public final class F {
      */
     public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
         if (!(delta > 0)) {
-            throw new IllegalArgumentException("huber_loss does not support non-positive values for delta, got "
-                    + Py.number(delta));
+            throw new IllegalArgumentException(
+                    "huber_loss does not support non-positive values for delta, got " + Py.number(delta));
         }
         warnIfShapesDiffer(input, target);
         Tensor z = input.sub(target).abs();
-        return reduce(Tensor.where(z.lt(delta), z.mul(0.5).mul(z), z.sub(0.5 * delta).mul(delta)), reduction);
+        return reduce(
+                Tensor.where(z.lt(delta), z.mul(0.5).mul(z), z.sub(0.5 * delta).mul(delta)), reduction);
     }
 
     /**
@@ -829,7 +860,8 @@ public final class F {
         } else {
             // xlogy(t, t) - t·input: log of 1 where t = 0, so 0·log 0 is 0 and its gradient stays finite
             Tensor positive = target.gt(0);
-            Tensor safeLog = Tensor.where(positive, target, Tensor.onesLike(target)).log();
+            Tensor safeLog =
+                    Tensor.where(positive, target, Tensor.onesLike(target)).log();
             pointwise = target.mul(safeLog).sub(target.mul(input));
         }
         switch (reduction) {
@@ -847,6 +879,7 @@ public final class F {
 
     /** Shape pairs already warned about: like Python's default warning filter, each is reported once. */
     private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static final int MAX_WARNED = 64;
 
     private static void warnIfShapesDiffer(Tensor input, Tensor target) {
@@ -950,8 +983,8 @@ public final class F {
      * @return the reduced loss
      * @throws IllegalArgumentException if the shapes differ
      */
-    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
-            Reduction reduction) {
+    public static Tensor binaryCrossEntropyWithLogits(
+            Tensor input, Tensor target, Tensor weight, Tensor posWeight, Reduction reduction) {
         return Losses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
     }
 
@@ -1126,15 +1159,15 @@ public final class F {
      * @return the reduced loss
      * @throws IllegalArgumentException if the shapes, the weight or ε don't fit
      */
-    public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction,
-            long ignoreIndex, double labelSmoothing) {
+    public static Tensor crossEntropy(
+            Tensor input, Tensor target, Tensor weight, Reduction reduction, long ignoreIndex, double labelSmoothing) {
         reduction.elementwise();
         if (input.dim() < 1) {
             throw new IllegalArgumentException("Expected 1 or more dimensions (got " + input.dim() + ")");
         }
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
-            throw new IllegalArgumentException("label_smoothing must be between 0.0 and 1.0. Got: "
-                    + Py.number(labelSmoothing));
+            throw new IllegalArgumentException(
+                    "label_smoothing must be between 0.0 and 1.0. Got: " + Py.number(labelSmoothing));
         }
         int classDim = input.dim() == 1 ? 0 : 1;
         int classes = input.size(classDim);
@@ -1152,7 +1185,9 @@ public final class F {
             }
             Tensor t = labelSmoothing > 0 ? target.mul(1 - labelSmoothing).add(labelSmoothing / classes) : target;
             Tensor terms = logp.mul(t);
-            Tensor perSample = (classWeight == null ? terms : terms.mul(classWeight)).sum(classDim).neg();
+            Tensor perSample = (classWeight == null ? terms : terms.mul(classWeight))
+                    .sum(classDim)
+                    .neg();
             if (reduction == Reduction.MEAN) {
                 // PyTorch averages over the batch (and positions), not over the classes.
                 return input.dim() == 1 ? perSample : perSample.sum().div(input.numel() / classes);
@@ -1164,7 +1199,9 @@ public final class F {
             return nll;
         }
         Tensor ignored = target.eq(ignoreIndex);
-        Tensor smooth = (classWeight == null ? logp : logp.mul(classWeight)).sum(classDim).neg();
+        Tensor smooth = (classWeight == null ? logp : logp.mul(classWeight))
+                .sum(classDim)
+                .neg();
         smooth = Tensor.where(ignored, Tensor.zerosLike(smooth), smooth);
         Tensor smoothReduced;
         switch (reduction) {
@@ -1195,14 +1232,19 @@ public final class F {
         if (weight == null) {
             return Tensor.scalar(counted.length, DType.FLOAT32);
         }
-        return Tensor.of(weight.data().indexSelect(0, NDArray.wrap(counted, counted.length)).sum());
+        return Tensor.of(weight.data()
+                .indexSelect(0, NDArray.wrap(counted, counted.length))
+                .sum());
     }
 
     private static Tensor reduce(Tensor loss, Reduction reduction) {
         switch (reduction.elementwise()) {
-            case MEAN: return loss.mean();
-            case SUM: return loss.sum();
-            default: return loss;
+            case MEAN:
+                return loss.mean();
+            case SUM:
+                return loss.sum();
+            default:
+                return loss;
         }
     }
 }

@@ -21,13 +21,14 @@ final class Gaussian {
     private static final double ERFC_ZERO = 27.3;
     /** The interpolants cover [0, TABLE_END) in pieces of width 1/PIECES_PER_UNIT. */
     private static final double TABLE_END = 8;
+
     private static final int PIECES_PER_UNIT = 4;
     /** Coefficients per piece: degree 12, far below double's rounding for g over a width of 1/4. */
     private static final int COEFFICIENTS = 13;
+
     private static final double[][] PIECES = fit();
 
-    private Gaussian() {
-    }
+    private Gaussian() {}
 
     /** Φ(x) = P(N(0, 1) ≤ x) = erfc(-x/√2)/2, to a few double ulps, without cancellation for x &lt; 0. */
     static double cdf(double x) {

@@ -25,8 +25,8 @@ public class HuberLoss extends Loss {
     public HuberLoss(Reduction reduction, double delta) {
         super(reduction);
         if (!(delta > 0)) {
-            throw new IllegalArgumentException("huber_loss does not support non-positive values for delta, got "
-                    + Py.number(delta));
+            throw new IllegalArgumentException(
+                    "huber_loss does not support non-positive values for delta, got " + Py.number(delta));
         }
         this.delta = delta;
     }

@@ -5,8 +5,7 @@ import dev.jgrad.autograd.Tensor;
 /** Returns its input unchanged: PyTorch's {@code nn.Identity}, a placeholder in a Sequential. */
 public class Identity extends Module {
     /** An Identity module, {@code nn.Identity()}. */
-    public Identity() {
-    }
+    public Identity() {}
 
     /**
      * Returns {@code input} itself, not a copy.

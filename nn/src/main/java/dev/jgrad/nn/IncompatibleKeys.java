@@ -34,8 +34,8 @@ public record IncompatibleKeys(List<String> missingKeys, List<String> unexpected
         if (missingKeys.isEmpty() && unexpectedKeys.isEmpty()) {
             return "<All keys matched successfully>";
         }
-        return "_IncompatibleKeys(missing_keys=" + pyList(missingKeys) + ", unexpected_keys="
-                + pyList(unexpectedKeys) + ")";
+        return "_IncompatibleKeys(missing_keys=" + pyList(missingKeys) + ", unexpected_keys=" + pyList(unexpectedKeys)
+                + ")";
     }
 
     private static String pyList(List<String> keys) {

@@ -55,16 +55,16 @@ public final class LayerNorm extends Module {
         }
         for (int s : normalizedShape) {
             if (s <= 0) {
-                throw new IllegalArgumentException("normalized_shape must be positive, got "
-                        + java.util.Arrays.toString(normalizedShape));
+                throw new IllegalArgumentException(
+                        "normalized_shape must be positive, got " + java.util.Arrays.toString(normalizedShape));
             }
         }
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
         this.elementwiseAffine = elementwiseAffine;
         this.weight = registerParameter("weight", elementwiseAffine ? Tensor.of(NDArray.ones(normalizedShape)) : null);
-        this.bias = registerParameter("bias",
-                elementwiseAffine && bias ? Tensor.of(NDArray.zeros(normalizedShape)) : null);
+        this.bias =
+                registerParameter("bias", elementwiseAffine && bias ? Tensor.of(NDArray.zeros(normalizedShape)) : null);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.autograd.Tensor;
-
 import java.util.Objects;
 
 /**

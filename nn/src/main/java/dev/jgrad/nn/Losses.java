@@ -4,7 +4,6 @@ import dev.jgrad.autograd.CustomOp;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.function.Supplier;
 
 /**
@@ -18,8 +17,7 @@ final class Losses {
     /** PyTorch clamps BCE's logs here, so a saturated probability gives a large but finite loss. */
     private static final double LOG_FLOOR = -100;
 
-    private Losses() {
-    }
+    private Losses() {}
 
     // ---------------------------------------------------------------- mse
 
@@ -39,9 +37,8 @@ final class Losses {
         double norm = reduction == Reduction.MEAN ? 2.0 / n : 2.0;
         return op.finish(out, g -> {
             NDArray gradInput = sx.get().sub(sy.get()).mul(norm).mul(g);
-            return new NDArray[] {
-                op.needsInputGrad(0) ? gradInput : null,
-                op.needsInputGrad(1) ? gradInput.neg() : null};
+            return new NDArray[] {op.needsInputGrad(0) ? gradInput : null, op.needsInputGrad(1) ? gradInput.neg() : null
+            };
         });
     }
 
@@ -115,16 +112,17 @@ final class Losses {
      * {@code loss = (1 - y)·x + lw·L}, lw = 1 + (posWeight - 1)·y (lw = 1 without a posWeight), times
      * the weight. The weights are constants: no gradient flows into them.
      */
-    static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
-            Reduction reduction) {
+    static Tensor binaryCrossEntropyWithLogits(
+            Tensor input, Tensor target, Tensor weight, Tensor posWeight, Reduction reduction) {
         NDArray x = input.data();
         NDArray y = target.data();
         if (!x.shape().equals(y.shape())) {
-            throw new IllegalArgumentException(
-                    "Target size (" + Py.size(y.shape()) + ") must be the same as input size (" + Py.size(x.shape()) + ")");
+            throw new IllegalArgumentException("Target size (" + Py.size(y.shape())
+                    + ") must be the same as input size (" + Py.size(x.shape()) + ")");
         }
         NDArray w = weight == null ? null : weight.data();
-        NDArray logWeight = posWeight == null ? null : posWeight.data().sub(1).mul(y).add(1);
+        NDArray logWeight =
+                posWeight == null ? null : posWeight.data().sub(1).mul(y).add(1);
         NDArray m = x.neg().clampMin(0);
         NDArray softplusNegX = m.add(m.neg().exp().add(x.neg().sub(m).exp()).log());
         NDArray loss = oneMinus(y).mul(x).add(logWeight == null ? softplusNegX : logWeight.mul(softplusNegX));
@@ -148,7 +146,10 @@ final class Losses {
                 // ATen: (lw·σ(x) - posWeight·y)·grad, which is (σ(x) - y)·grad without a posWeight
                 gi = logWeight == null
                         ? xv.sigmoid().sub(yv).mul(g)
-                        : logWeight.mul(xv.sigmoid()).sub(posWeight.data().mul(yv)).mul(g);
+                        : logWeight
+                                .mul(xv.sigmoid())
+                                .sub(posWeight.data().mul(yv))
+                                .mul(g);
                 gi = weighted(gi, w, reduction, n);
             }
             if (op.needsInputGrad(1)) {
@@ -156,7 +157,8 @@ final class Losses {
                 NDArray dy = xv.neg();
                 if (posWeight != null) {
                     NDArray mv = xv.neg().clampMin(0);
-                    NDArray sp = mv.add(mv.neg().exp().add(xv.neg().sub(mv).exp()).log());
+                    NDArray sp =
+                            mv.add(mv.neg().exp().add(xv.neg().sub(mv).exp()).log());
                     dy = dy.add(posWeight.data().sub(1).mul(sp));
                 }
                 gt = weighted(dy.mul(g), w, reduction, n);
@@ -176,7 +178,8 @@ final class Losses {
         NDArray x = input.data();
         NDArray t = target.data();
         if (t.dtype() != DType.INT64) {
-            throw new IllegalArgumentException("expected scalar type Long but found " + t.dtype().scalarTypeName());
+            throw new IllegalArgumentException(
+                    "expected scalar type Long but found " + t.dtype().scalarTypeName());
         }
         if (x.dim() < 1 || x.dim() > 2) {
             throw new IllegalArgumentException("input tensor should be 1D or 2D");
@@ -260,9 +263,12 @@ final class Losses {
 
     private static NDArray reduce(NDArray loss, Reduction reduction) {
         switch (reduction.elementwise()) {
-            case MEAN: return loss.mean();
-            case SUM: return loss.sum();
-            default: return loss;
+            case MEAN:
+                return loss.mean();
+            case SUM:
+                return loss.sum();
+            default:
+                return loss;
         }
     }
 }

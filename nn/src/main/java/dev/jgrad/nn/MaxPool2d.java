@@ -52,8 +52,8 @@ public class MaxPool2d extends Module {
      * @param returnIndices also return where each maximum was ({@link #forwardWithIndices})
      * @param ceilMode round the output size up
      */
-    public MaxPool2d(int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean returnIndices,
-                     boolean ceilMode) {
+    public MaxPool2d(
+            int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean returnIndices, boolean ceilMode) {
         F.pair(kernelSize, "kernel_size");
         this.kernelSize = kernelSize.clone();
         this.stride = stride == null || stride.length == 0 ? kernelSize.clone() : stride.clone();
@@ -74,8 +74,8 @@ public class MaxPool2d extends Module {
     @Override
     public Tensor forward(Tensor input) {
         if (returnIndices) {
-            throw new IllegalStateException("MaxPool2d(return_indices=True) returns values and indices: call "
-                    + "forwardWithIndices(input)");
+            throw new IllegalStateException(
+                    "MaxPool2d(return_indices=True) returns values and indices: call " + "forwardWithIndices(input)");
         }
         return F.maxPool2d(input, kernelSize, stride, padding, dilation, ceilMode);
     }

@@ -1,7 +1,6 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.autograd.Tensor;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,8 +62,7 @@ public abstract class Module {
     private boolean training = true;
 
     /** A module with no parameters, buffers or submodules yet, in training mode. */
-    public Module() {
-    }
+    public Module() {}
 
     /**
      * The computation of this module, PyTorch's {@code forward}; call it through {@link #call}, as
@@ -547,7 +545,8 @@ public abstract class Module {
                 missing.add(e.getKey());
             } else if (!src.shape().equals(e.getValue().shape())) {
                 errors.add("size mismatch for " + e.getKey() + ": copying a param with shape " + Py.size(src.shape())
-                        + " from checkpoint, the shape in current model is " + Py.size(e.getValue().shape()) + ".");
+                        + " from checkpoint, the shape in current model is "
+                        + Py.size(e.getValue().shape()) + ".");
             }
         }
         for (String k : stateDict.keySet()) {

@@ -1,7 +1,6 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.autograd.Tensor;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,7 @@ import java.util.Map;
  */
 public final class ModuleDict extends Module {
     /** An empty dict. */
-    public ModuleDict() {
-    }
+    public ModuleDict() {}
 
     /**
      * A dict of the given modules, in the map's iteration order (use a LinkedHashMap to fix it).

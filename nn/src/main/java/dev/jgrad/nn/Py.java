@@ -4,8 +4,7 @@ import dev.jgrad.tensor.format.PyFormat;
 
 /** How Python prints the settings that module reprs show. */
 final class Py {
-    private Py() {
-    }
+    private Py() {}
 
     static String bool(boolean b) {
         return b ? "True" : "False";

@@ -5,8 +5,7 @@ import dev.jgrad.autograd.Tensor;
 /** {@code max(0, x)}, elementwise: PyTorch's {@code nn.ReLU}. */
 public class ReLU extends Module {
     /** A ReLU module, {@code nn.ReLU()}; it has no parameters. */
-    public ReLU() {
-    }
+    public ReLU() {}
 
     /**
      * Applies {@link F#relu}.

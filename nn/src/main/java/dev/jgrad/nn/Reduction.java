@@ -22,11 +22,16 @@ public enum Reduction {
      */
     public static Reduction of(String name) {
         switch (name) {
-            case "none": return NONE;
-            case "mean": return MEAN;
-            case "sum": return SUM;
-            case "batchmean": return BATCHMEAN;
-            default: throw new IllegalArgumentException(name + " is not a valid value for reduction");
+            case "none":
+                return NONE;
+            case "mean":
+                return MEAN;
+            case "sum":
+                return SUM;
+            case "batchmean":
+                return BATCHMEAN;
+            default:
+                throw new IllegalArgumentException(name + " is not a valid value for reduction");
         }
     }
 

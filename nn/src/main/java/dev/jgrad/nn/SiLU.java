@@ -5,8 +5,7 @@ import dev.jgrad.autograd.Tensor;
 /** {@code x·σ(x)}, elementwise (swish): PyTorch's {@code nn.SiLU}. */
 public class SiLU extends Module {
     /** A SiLU; it has no settings. */
-    public SiLU() {
-    }
+    public SiLU() {}
 
     @Override
     public Tensor forward(Tensor input) {

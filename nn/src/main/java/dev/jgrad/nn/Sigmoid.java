@@ -5,8 +5,7 @@ import dev.jgrad.autograd.Tensor;
 /** {@code 1 / (1 + e^-x)}, elementwise: PyTorch's {@code nn.Sigmoid}. */
 public class Sigmoid extends Module {
     /** A Sigmoid module, {@code nn.Sigmoid()}; it has no parameters. */
-    public Sigmoid() {
-    }
+    public Sigmoid() {}
 
     /**
      * Applies {@link F#sigmoid}.

@@ -25,8 +25,8 @@ public class SmoothL1Loss extends Loss {
     public SmoothL1Loss(Reduction reduction, double beta) {
         super(reduction);
         if (!(beta >= 0)) {
-            throw new IllegalArgumentException("smooth_l1_loss does not support negative values for beta, got "
-                    + Py.number(beta));
+            throw new IllegalArgumentException(
+                    "smooth_l1_loss does not support negative values for beta, got " + Py.number(beta));
         }
         this.beta = beta;
     }

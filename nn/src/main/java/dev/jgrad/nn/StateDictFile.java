@@ -3,7 +3,6 @@ package dev.jgrad.nn;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.io.SafeTensors;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,8 +14,7 @@ import java.util.Map;
  * the other way round. The parsing and the atomic write are tensor-core's {@link SafeTensors}.
  */
 public final class StateDictFile {
-    private StateDictFile() {
-    }
+    private StateDictFile() {}
 
     /**
      * A file's tensors, in the file's order, and its string metadata (empty when it has none).
@@ -24,8 +22,7 @@ public final class StateDictFile {
      * @param tensors the tensors by key, in the file's order; they don't require grad
      * @param metadata the header's {@code __metadata__} strings, empty when the file has none
      */
-    public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {
-    }
+    public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {}
 
     /**
      * Writes the tensors with string metadata, as {@code safetensors.torch.save_file}; an

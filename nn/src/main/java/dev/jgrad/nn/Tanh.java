@@ -5,8 +5,7 @@ import dev.jgrad.autograd.Tensor;
 /** Hyperbolic tangent, elementwise: PyTorch's {@code nn.Tanh}. */
 public class Tanh extends Module {
     /** A Tanh module, {@code nn.Tanh()}; it has no parameters. */
-    public Tanh() {
-    }
+    public Tanh() {}
 
     /**
      * Applies {@link F#tanh}.

@@ -12,8 +12,7 @@ import dev.jgrad.autograd.Tensor;
  */
 public abstract class TriModule<R> extends Module {
     /** A module with no parameters yet; subclasses register theirs in their constructor. */
-    protected TriModule() {
-    }
+    protected TriModule() {}
 
     /**
      * The computation of this module; call it through {@link #call(Tensor, Tensor, Tensor)}.

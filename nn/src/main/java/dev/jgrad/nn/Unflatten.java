@@ -1,7 +1,6 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.autograd.Tensor;
-
 import java.util.Arrays;
 
 /**
@@ -52,7 +51,8 @@ public class Unflatten extends Module {
         if (free >= 0 && known != 0 && shape[d] % known == 0) {
             sizes[free] = shape[d] / known;
         }
-        if (Arrays.stream(sizes).reduce(1, (a, b) -> a * b) != shape[d] || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
+        if (Arrays.stream(sizes).reduce(1, (a, b) -> a * b) != shape[d]
+                || Arrays.stream(sizes).anyMatch(s -> s < 0)) {
             throw new IllegalArgumentException("unflatten: Provided sizes " + Arrays.toString(unflattenedSize)
                     + " don't multiply up to the size of dim " + dim + " (" + shape[d] + ") in the input tensor");
         }

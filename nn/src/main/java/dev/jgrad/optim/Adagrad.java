@@ -4,7 +4,6 @@ import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.format.PyFormat;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,7 @@ public final class Adagrad extends Optimizer {
         super(groups, defaults(options));
         for (ParamGroup g : paramGroups()) {
             double initial = g.getDouble("initial_accumulator_value");
-            check(g.getDouble("lr"), g.getDouble("lr_decay"), g.getDouble("weight_decay"), initial,
-                    g.getDouble("eps"));
+            check(g.getDouble("lr"), g.getDouble("lr_decay"), g.getDouble("weight_decay"), initial, g.getDouble("eps"));
             for (Tensor p : g.params()) {
                 initState(p, initial);
             }
@@ -80,7 +78,9 @@ public final class Adagrad extends Optimizer {
         Map<String, NDArray> state = stateOf(p);
         state.put("step", NDArray.scalar(0, DType.FLOAT32));
         NDArray d = p.data();
-        state.put("sum", NDArray.full(d.dtype(), initialAccumulatorValue, d.shape().toArray()));
+        state.put(
+                "sum",
+                NDArray.full(d.dtype(), initialAccumulatorValue, d.shape().toArray()));
     }
 
     /**
@@ -194,7 +194,11 @@ public final class Adagrad extends Optimizer {
                 // a group added after construction, whose state PyTorch's constructor never made
                 initState(p, group.getDouble("initial_accumulator_value"));
             }
-            update(p, group.getDouble("lr"), group.getDouble("lr_decay"), group.getDouble("weight_decay"),
+            update(
+                    p,
+                    group.getDouble("lr"),
+                    group.getDouble("lr_decay"),
+                    group.getDouble("weight_decay"),
                     group.getDouble("eps"));
         });
     }

@@ -4,7 +4,6 @@ import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.format.PyFormat;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +81,13 @@ public class Adam extends Optimizer {
      * @throws IllegalArgumentException if there are no parameters, a parameter is not a leaf or appears
      *     twice, lr, eps or weight decay is negative, or a beta is outside [0, 1)
      */
-    public Adam(Iterable<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
+    public Adam(
+            Iterable<Tensor> params,
+            double lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double weightDecay,
             boolean amsgrad) {
         this(single(params), lr, beta1, beta2, eps, weightDecay, amsgrad);
     }
@@ -107,7 +112,13 @@ public class Adam extends Optimizer {
      * @throws IllegalArgumentException if a setting is out of range
      */
     public Adam(List<ParamGroup> groups, Options options) {
-        this(groups, options.lr(), options.beta1(), options.beta2(), options.eps(), options.weightDecay(),
+        this(
+                groups,
+                options.lr(),
+                options.beta1(),
+                options.beta2(),
+                options.eps(),
+                options.weightDecay(),
                 options.amsgrad());
     }
 
@@ -199,7 +210,13 @@ public class Adam extends Optimizer {
      *     or appears twice, or a default or a group's option is out of range as above
      * @throws ClassCastException if a group sets an option to a value of the wrong type
      */
-    public Adam(List<ParamGroup> groups, double lr, double beta1, double beta2, double eps, double weightDecay,
+    public Adam(
+            List<ParamGroup> groups,
+            double lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double weightDecay,
             boolean amsgrad) {
         super(groups, defaults(lr, beta1, beta2, eps, weightDecay, amsgrad));
         // The groups themselves, now holding the defaults: paramGroups() is overridable (AdamW) and
@@ -210,8 +227,8 @@ public class Adam extends Optimizer {
         }
     }
 
-    private static Map<String, Object> defaults(double lr, double beta1, double beta2, double eps, double weightDecay,
-            boolean amsgrad) {
+    private static Map<String, Object> defaults(
+            double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         check(lr, beta1, beta2, eps, weightDecay);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("lr", lr);
@@ -263,16 +280,22 @@ public class Adam extends Optimizer {
                 double[] betas = group.getDoubles("betas");
                 for (Tensor p : group.params()) {
                     if (p.grad() != null) {
-                        update(p, group.getDouble("lr"), betas[0], betas[1], group.getDouble("eps"),
-                                group.getDouble("weight_decay"), group.getBoolean("amsgrad"));
+                        update(
+                                p,
+                                group.getDouble("lr"),
+                                betas[0],
+                                betas[1],
+                                group.getDouble("eps"),
+                                group.getDouble("weight_decay"),
+                                group.getBoolean("amsgrad"));
                     }
                 }
             }
         }
     }
 
-    private void update(Tensor p, double lr, double beta1, double beta2, double eps, double weightDecay,
-            boolean amsgrad) {
+    private void update(
+            Tensor p, double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         NDArray param = p.data();
         NDArray grad = p.grad().data();
         Map<String, NDArray> state = stateOf(p);
@@ -283,7 +306,8 @@ public class Adam extends Optimizer {
             state.put("exp_avg_sq", NDArray.zeros(param.dtype(), shape));
         }
         if (amsgrad && !state.containsKey("max_exp_avg_sq")) {
-            state.put("max_exp_avg_sq", NDArray.zeros(param.dtype(), param.shape().toArray()));
+            state.put(
+                    "max_exp_avg_sq", NDArray.zeros(param.dtype(), param.shape().toArray()));
         }
         NDArray stepT = state.get("step");
         NDArray expAvg = state.get("exp_avg");

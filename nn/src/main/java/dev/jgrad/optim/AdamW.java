@@ -1,7 +1,6 @@
 package dev.jgrad.optim;
 
 import dev.jgrad.autograd.Tensor;
-
 import java.util.List;
 
 /**
@@ -50,7 +49,13 @@ public class AdamW extends Adam {
      * @throws IllegalArgumentException if there are no parameters, a parameter is not a leaf or appears
      *     twice, lr, eps or weight decay is negative, or a beta is outside [0, 1)
      */
-    public AdamW(Iterable<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
+    public AdamW(
+            Iterable<Tensor> params,
+            double lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double weightDecay,
             boolean amsgrad) {
         super(params, lr, beta1, beta2, eps, weightDecay, amsgrad);
     }
@@ -70,7 +75,13 @@ public class AdamW extends Adam {
      *     or appears twice, or a default or a group's option is out of range as above
      * @throws ClassCastException if a group sets an option to a value of the wrong type
      */
-    public AdamW(List<ParamGroup> groups, double lr, double beta1, double beta2, double eps, double weightDecay,
+    public AdamW(
+            List<ParamGroup> groups,
+            double lr,
+            double beta1,
+            double beta2,
+            double eps,
+            double weightDecay,
             boolean amsgrad) {
         super(groups, lr, beta1, beta2, eps, weightDecay, amsgrad);
     }

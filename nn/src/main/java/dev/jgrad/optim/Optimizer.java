@@ -4,7 +4,6 @@ import dev.jgrad.autograd.GradMode;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.nn.utils.Grads;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -72,7 +71,8 @@ public abstract class Optimizer {
         }
         for (Tensor p : group.params()) {
             if (p == null) {
-                throw new IllegalArgumentException("optimizer can only optimize Tensors, but one of the params is null");
+                throw new IllegalArgumentException(
+                        "optimizer can only optimize Tensors, but one of the params is null");
             }
             if (!p.isLeaf()) {
                 throw new IllegalArgumentException("can't optimize a non-leaf Tensor");
@@ -254,9 +254,11 @@ public abstract class Optimizer {
      */
     public void loadStateDict(OptimizerStateDict stateDict) {
         OptimizerSchema schema = schema();
-        if (schema != null && stateDict.optimizer() != null && !stateDict.optimizer().equals(schema.name)) {
-            throw new IllegalArgumentException("loaded state dict was made by " + stateDict.optimizer()
-                    + ", not by " + schema.name);
+        if (schema != null
+                && stateDict.optimizer() != null
+                && !stateDict.optimizer().equals(schema.name)) {
+            throw new IllegalArgumentException(
+                    "loaded state dict was made by " + stateDict.optimizer() + ", not by " + schema.name);
         }
         List<Map<String, Object>> saved = stateDict.paramGroups();
         if (saved.size() != paramGroups.size()) {
@@ -287,7 +289,9 @@ public abstract class Optimizer {
             Tensor p = byIndex.get(id);
             if (schema != null) {
                 checked(() -> {
-                    schema.checkState("state." + id, OptimizerStateDict.arrays(e.getValue()),
+                    schema.checkState(
+                            "state." + id,
+                            OptimizerStateDict.arrays(e.getValue()),
                             p.data().shape().toArray());
                     return null;
                 });
@@ -331,8 +335,11 @@ public abstract class Optimizer {
             sb.append("\nParameter Group ").append(i).append('\n');
             paramGroups.get(i).options().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> sb.append("    ").append(e.getKey()).append(": ")
-                            .append(Options.repr(e.getValue())).append('\n'));
+                    .forEach(e -> sb.append("    ")
+                            .append(e.getKey())
+                            .append(": ")
+                            .append(Options.repr(e.getValue()))
+                            .append('\n'));
         }
         return sb.append(')').toString();
     }

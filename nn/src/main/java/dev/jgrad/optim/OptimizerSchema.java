@@ -1,7 +1,6 @@
 package dev.jgrad.optim;
 
 import dev.jgrad.tensor.NDArray;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,6 +58,7 @@ final class OptimizerSchema {
     private final List<Consumer<Map<String, Object>>> groupChecks;
     /** State a parameter has either all of or none of (before its first step). */
     private final Map<String, StateKind> requiredState;
+
     private final Map<String, StateKind> optionalState;
 
     private OptimizerSchema(Builder b) {
@@ -187,8 +187,9 @@ final class OptimizerSchema {
     Map<String, Object> checkGroup(String prefix, Map<String, Object> group) {
         for (String k : group.keySet()) {
             if (!options.containsKey(k) && !SHARED_OPTIONAL.containsKey(k)) {
-                throw new Invalid(prefix + "." + k, "expected one of " + name + "'s options " + optionNames
-                        + ", found an unknown option");
+                throw new Invalid(
+                        prefix + "." + k,
+                        "expected one of " + name + "'s options " + optionNames + ", found an unknown option");
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -234,14 +235,17 @@ final class OptimizerSchema {
         known.addAll(optionalState.keySet());
         for (String k : state.keySet()) {
             if (!known.contains(k)) {
-                throw new Invalid(prefix + "." + k, "expected one of " + name + "'s state tensors " + known
-                        + ", found an unknown one");
+                throw new Invalid(
+                        prefix + "." + k,
+                        "expected one of " + name + "'s state tensors " + known + ", found an unknown one");
             }
         }
         for (String k : requiredState.keySet()) {
             if (!state.containsKey(k)) {
-                throw new Invalid(prefix, "expected all of " + requiredState.keySet() + " for a parameter with "
-                        + name + " state, found only " + state.keySet() + " (missing " + k + ")");
+                throw new Invalid(
+                        prefix,
+                        "expected all of " + requiredState.keySet() + " for a parameter with " + name
+                                + " state, found only " + state.keySet() + " (missing " + k + ")");
             }
         }
         int[] likeParam = paramShape;
@@ -249,7 +253,8 @@ final class OptimizerSchema {
         for (Map.Entry<String, NDArray> e : state.entrySet()) {
             String key = prefix + "." + e.getKey();
             NDArray t = e.getValue();
-            StateKind kind = requiredState.containsKey(e.getKey()) ? requiredState.get(e.getKey())
+            StateKind kind = requiredState.containsKey(e.getKey())
+                    ? requiredState.get(e.getKey())
                     : optionalState.get(e.getKey());
             if (!t.dtype().isFloatingPoint()) {
                 throw new Invalid(key, "expected a float32 or float64 tensor, found " + t.dtype());
@@ -263,8 +268,10 @@ final class OptimizerSchema {
                 likeParam = shape;
                 likeParamName = e.getKey();
             } else if (!Arrays.equals(likeParam, shape)) {
-                throw new Invalid(key, "expected the shape " + Arrays.toString(likeParam) + " of " + likeParamName
-                        + ", found shape " + Arrays.toString(shape));
+                throw new Invalid(
+                        key,
+                        "expected the shape " + Arrays.toString(likeParam) + " of " + likeParamName + ", found shape "
+                                + Arrays.toString(shape));
             }
         }
     }

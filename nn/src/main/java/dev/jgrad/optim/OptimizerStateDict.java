@@ -3,7 +3,6 @@ package dev.jgrad.optim;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.nn.StateDictFile;
 import dev.jgrad.tensor.NDArray;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +31,8 @@ import java.util.regex.Pattern;
  * @param optimizer the name of the optimizer that made it ({@code "SGD"}, {@code "Adam"}, {@code "AdamW"}),
  *     or null when unknown
  */
-public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<Map<String, Object>> paramGroups,
-                                 String optimizer) {
+public record OptimizerStateDict(
+        Map<Integer, Map<String, Tensor>> state, List<Map<String, Object>> paramGroups, String optimizer) {
     private static final String FORMAT_KEY = "jgrad.format";
     private static final String FORMAT = "optimizer";
     private static final String OPTIMIZER_KEY = "jgrad.optimizer";
@@ -41,7 +40,8 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
     private static final Pattern GROUP_OPTION = Pattern.compile("param_groups\\.(0|[1-9][0-9]{0,8})\\.([^.]+)");
     private static final Pattern STATE_TENSOR = Pattern.compile("state\\.(0|[1-9][0-9]{0,8})\\.([^.]+)");
     /** Every optimizer whose files can be read; a new optimizer adds its schema here. */
-    private static final List<OptimizerSchema> KNOWN = List.of(SGD.SCHEMA, Adam.SCHEMA, AdamW.SCHEMA, RMSprop.SCHEMA, Adagrad.SCHEMA);
+    private static final List<OptimizerSchema> KNOWN =
+            List.of(SGD.SCHEMA, Adam.SCHEMA, AdamW.SCHEMA, RMSprop.SCHEMA, Adagrad.SCHEMA);
 
     /**
      * Holds unmodifiable copies of both collections (the outer ones; the maps inside are kept as given).
@@ -118,8 +118,8 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
     private static OptimizerStateDict check(Map<String, String> meta, Map<String, Tensor> tensors) {
         if (!FORMAT.equals(meta.get(FORMAT_KEY))) {
             String found = meta.containsKey(FORMAT_KEY) ? "\"" + meta.get(FORMAT_KEY) + "\"" : "no such key";
-            throw new OptimizerSchema.Invalid(FORMAT_KEY, "expected \"" + FORMAT + "\" (an optimizer state file), found "
-                    + found);
+            throw new OptimizerSchema.Invalid(
+                    FORMAT_KEY, "expected \"" + FORMAT + "\" (an optimizer state file), found " + found);
         }
         List<Map<String, Object>> raw = rawGroups(meta);
         OptimizerSchema schema = schema(meta.get(OPTIMIZER_KEY), raw);
@@ -136,8 +136,10 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
             groups.add(group);
         }
         if (seen.cardinality() != params || seen.length() != params) {
-            throw new OptimizerSchema.Invalid(GROUPS_KEY, "expected the groups' params to number the " + params
-                    + " parameters 0 to " + (params - 1) + ", found " + seen);
+            throw new OptimizerSchema.Invalid(
+                    GROUPS_KEY,
+                    "expected the groups' params to number the " + params + " parameters 0 to " + (params - 1)
+                            + ", found " + seen);
         }
         return new OptimizerStateDict(state(tensors, schema, params), groups, schema.name);
     }
@@ -151,9 +153,11 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
             count = Integer.parseInt(countText);
         }
         if (count < 1 || count > meta.size()) {
-            throw new OptimizerSchema.Invalid(GROUPS_KEY, "expected the number of groups, from 1 to the "
-                    + Math.max(0, meta.size() - 2) + " group options in the file, found "
-                    + (countText == null ? "no such key" : "\"" + countText + "\""));
+            throw new OptimizerSchema.Invalid(
+                    GROUPS_KEY,
+                    "expected the number of groups, from 1 to the "
+                            + Math.max(0, meta.size() - 2) + " group options in the file, found "
+                            + (countText == null ? "no such key" : "\"" + countText + "\""));
         }
         List<Map<String, Object>> groups = new ArrayList<>();
         for (int g = 0; g < count; g++) {
@@ -170,8 +174,10 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
             }
             int g = Integer.parseInt(m.group(1));
             if (g >= count) {
-                throw new OptimizerSchema.Invalid(k, "expected a group from 0 to " + (count - 1) + " (param_groups is "
-                        + count + "), found group " + g);
+                throw new OptimizerSchema.Invalid(
+                        k,
+                        "expected a group from 0 to " + (count - 1) + " (param_groups is " + count + "), found group "
+                                + g);
             }
             try {
                 groups.get(g).put(m.group(2), Options.parse(e.getValue()));
@@ -194,8 +200,10 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
         if (name != null) {
             throw new OptimizerSchema.Invalid(OPTIMIZER_KEY, "expected one of " + names + ", found \"" + name + "\"");
         }
-        throw new OptimizerSchema.Invalid(GROUPS_KEY + ".0", "expected the options of one of " + names
-                + ", found " + groups.get(0).keySet());
+        throw new OptimizerSchema.Invalid(
+                GROUPS_KEY + ".0",
+                "expected the options of one of " + names + ", found "
+                        + groups.get(0).keySet());
     }
 
     private static List<Integer> params(String key, Object value, BitSet seen) {
@@ -203,14 +211,14 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
             throw new OptimizerSchema.Invalid(key, "missing (every group lists its parameters' indices)");
         }
         if (!(value instanceof List)) {
-            throw new OptimizerSchema.Invalid(key, "expected a list of parameter indices, found "
-                    + Options.repr(value));
+            throw new OptimizerSchema.Invalid(
+                    key, "expected a list of parameter indices, found " + Options.repr(value));
         }
         List<Integer> ids = new ArrayList<>();
         for (Object x : (List<?>) value) {
             if (!(x instanceof Long) || (Long) x < 0 || (Long) x > Integer.MAX_VALUE - 1) {
-                throw new OptimizerSchema.Invalid(key, "expected a list of parameter indices (integers >= 0), found "
-                        + Options.repr(value));
+                throw new OptimizerSchema.Invalid(
+                        key, "expected a list of parameter indices (integers >= 0), found " + Options.repr(value));
             }
             int id = (int) (long) (Long) x;
             if (seen.get(id)) {
@@ -222,8 +230,8 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
         return ids;
     }
 
-    private static Map<Integer, Map<String, Tensor>> state(Map<String, Tensor> tensors, OptimizerSchema schema,
-                                                           int params) {
+    private static Map<Integer, Map<String, Tensor>> state(
+            Map<String, Tensor> tensors, OptimizerSchema schema, int params) {
         Map<Integer, Map<String, Tensor>> state = new TreeMap<>();
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             Matcher m = STATE_TENSOR.matcher(e.getKey());
@@ -232,8 +240,8 @@ public record OptimizerStateDict(Map<Integer, Map<String, Tensor>> state, List<M
             }
             int id = Integer.parseInt(m.group(1));
             if (id >= params) {
-                throw new OptimizerSchema.Invalid(e.getKey(), "expected a parameter index from 0 to " + (params - 1)
-                        + ", found " + id);
+                throw new OptimizerSchema.Invalid(
+                        e.getKey(), "expected a parameter index from 0 to " + (params - 1) + ", found " + id);
             }
             state.computeIfAbsent(id, x -> new LinkedHashMap<>()).put(m.group(2), e.getValue());
         }

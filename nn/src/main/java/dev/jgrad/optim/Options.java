@@ -1,7 +1,6 @@
 package dev.jgrad.optim;
 
 import dev.jgrad.tensor.format.PyFormat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,8 +10,7 @@ import java.util.regex.Pattern;
  * optimizer files keep their group options in the safetensors header as these strings.
  */
 final class Options {
-    private Options() {
-    }
+    private Options() {}
 
     /** Python's str() of an option: {@code 0.1}, {@code True}, {@code (0.9, 0.999)}, {@code [0, 1]}, {@code None}. */
     static String repr(Object v) {
@@ -45,6 +43,7 @@ final class Options {
 
     /** A Python int or float literal as {@link #repr} writes them. */
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?(?:e[+-]?[0-9]+)?");
+
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     /**
@@ -59,9 +58,9 @@ final class Options {
     static Object parse(String s) {
         if (s.startsWith("(") && s.endsWith(")") && s.length() >= 2) {
             String body = s.substring(1, s.length() - 1);
-            String[] parts = body.isEmpty() ? new String[0]
-                    : body.endsWith(",") ? new String[] {body.substring(0, body.length() - 1)}
-                    : body.split(", ", -1);
+            String[] parts = body.isEmpty()
+                    ? new String[0]
+                    : body.endsWith(",") ? new String[] {body.substring(0, body.length() - 1)} : body.split(", ", -1);
             if (parts.length == 1 && !body.endsWith(",")) {
                 throw new IllegalArgumentException("expected a tuple such as (0.9, 0.999) or (0.9,), found " + cut(s));
             }
@@ -90,12 +89,18 @@ final class Options {
 
     private static Object scalar(String s, String whole) {
         switch (s) {
-            case "None": return null;
-            case "True": return Boolean.TRUE;
-            case "False": return Boolean.FALSE;
-            case "inf": return Double.POSITIVE_INFINITY;
-            case "-inf": return Double.NEGATIVE_INFINITY;
-            case "nan": return Double.NaN;
+            case "None":
+                return null;
+            case "True":
+                return Boolean.TRUE;
+            case "False":
+                return Boolean.FALSE;
+            case "inf":
+                return Double.POSITIVE_INFINITY;
+            case "-inf":
+                return Double.NEGATIVE_INFINITY;
+            case "nan":
+                return Double.NaN;
             default:
                 break;
         }

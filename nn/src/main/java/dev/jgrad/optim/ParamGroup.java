@@ -1,7 +1,6 @@
 package dev.jgrad.optim;
 
 import dev.jgrad.autograd.Tensor;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -4,7 +4,6 @@ import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.format.PyFormat;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,11 @@ public final class RMSprop extends Optimizer {
     public RMSprop(List<ParamGroup> groups, Options options) {
         super(groups, defaults(options));
         for (ParamGroup g : paramGroups()) {
-            check(g.getDouble("lr"), g.getDouble("alpha"), g.getDouble("eps"), g.getDouble("weight_decay"),
+            check(
+                    g.getDouble("lr"),
+                    g.getDouble("alpha"),
+                    g.getDouble("eps"),
+                    g.getDouble("weight_decay"),
                     g.getDouble("momentum"));
         }
     }
@@ -193,13 +196,18 @@ public final class RMSprop extends Optimizer {
 
     @Override
     public void step() {
-        forEachParameterWithGrad((group, p) -> update(p, group.getDouble("lr"), group.getDouble("alpha"),
-                group.getDouble("eps"), group.getDouble("weight_decay"), group.getDouble("momentum"),
+        forEachParameterWithGrad((group, p) -> update(
+                p,
+                group.getDouble("lr"),
+                group.getDouble("alpha"),
+                group.getDouble("eps"),
+                group.getDouble("weight_decay"),
+                group.getDouble("momentum"),
                 group.getBoolean("centered")));
     }
 
-    private void update(Tensor p, double lr, double alpha, double eps, double weightDecay, double momentum,
-            boolean centered) {
+    private void update(
+            Tensor p, double lr, double alpha, double eps, double weightDecay, double momentum, boolean centered) {
         NDArray param = p.data();
         NDArray grad = p.grad().data();
         Map<String, NDArray> state = stateOf(p);

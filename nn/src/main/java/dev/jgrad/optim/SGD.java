@@ -3,7 +3,6 @@ package dev.jgrad.optim;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.format.PyFormat;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,12 @@ public final class SGD extends Optimizer {
             .groupCheck(g -> {
                 boolean nesterov = (Boolean) g.get("nesterov");
                 if (nesterov && ((Double) g.get("momentum") <= 0 || (Double) g.get("dampening") != 0)) {
-                    throw new OptimizerSchema.Invalid("nesterov", "expected False, or a momentum > 0 and a"
-                            + " dampening of 0 (Nesterov momentum needs them), found True with momentum "
-                            + g.get("momentum")
-                            + " and dampening " + g.get("dampening"));
+                    throw new OptimizerSchema.Invalid(
+                            "nesterov",
+                            "expected False, or a momentum > 0 and a"
+                                    + " dampening of 0 (Nesterov momentum needs them), found True with momentum "
+                                    + g.get("momentum")
+                                    + " and dampening " + g.get("dampening"));
                 }
             })
             .optionalState("momentum_buffer", OptimizerSchema.StateKind.LIKE_PARAM)
@@ -76,7 +77,12 @@ public final class SGD extends Optimizer {
      * @throws IllegalArgumentException if there are no parameters, a parameter is not a leaf or appears
      *     twice, lr, momentum or weight decay is negative, or Nesterov lacks momentum or has dampening
      */
-    public SGD(Iterable<Tensor> params, double lr, double momentum, double dampening, double weightDecay,
+    public SGD(
+            Iterable<Tensor> params,
+            double lr,
+            double momentum,
+            double dampening,
+            double weightDecay,
             boolean nesterov) {
         this(single(params), lr, momentum, dampening, weightDecay, nesterov);
     }
@@ -188,17 +194,26 @@ public final class SGD extends Optimizer {
      *     or appears twice, or a default or a group's option is out of range as above
      * @throws ClassCastException if a group sets an option to a value of the wrong type
      */
-    public SGD(List<ParamGroup> groups, double lr, double momentum, double dampening, double weightDecay,
+    public SGD(
+            List<ParamGroup> groups,
+            double lr,
+            double momentum,
+            double dampening,
+            double weightDecay,
             boolean nesterov) {
         super(groups, defaults(lr, momentum, dampening, weightDecay, nesterov));
         for (ParamGroup g : paramGroups()) {
-            check(g.getDouble("lr"), g.getDouble("momentum"), g.getDouble("dampening"),
-                    g.getDouble("weight_decay"), g.getBoolean("nesterov"));
+            check(
+                    g.getDouble("lr"),
+                    g.getDouble("momentum"),
+                    g.getDouble("dampening"),
+                    g.getDouble("weight_decay"),
+                    g.getBoolean("nesterov"));
         }
     }
 
-    private static Map<String, Object> defaults(double lr, double momentum, double dampening, double weightDecay,
-            boolean nesterov) {
+    private static Map<String, Object> defaults(
+            double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
         check(lr, momentum, dampening, weightDecay, nesterov);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("lr", lr);

@@ -1,17 +1,16 @@
 package dev.jgrad.nn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fused activations built on transcendental functions (GELU, SiLU, Softplus) are within 2
@@ -25,7 +24,9 @@ class ActivationAccuracyTest {
 
     /** π by Machin's formula, 16·atan(1/5) - 4·atan(1/239). */
     private static BigDecimal pi() {
-        return atanInverse(5).multiply(BigDecimal.valueOf(16)).subtract(atanInverse(239).multiply(BigDecimal.valueOf(4)), MC);
+        return atanInverse(5)
+                .multiply(BigDecimal.valueOf(16))
+                .subtract(atanInverse(239).multiply(BigDecimal.valueOf(4)), MC);
     }
 
     private static BigDecimal atanInverse(int k) {
@@ -62,8 +63,9 @@ class ActivationAccuracyTest {
         BigDecimal twoOverSqrtPi = BigDecimal.valueOf(2).divide(pi().sqrt(MC), MC);
         BigDecimal sqrtHalf = BigDecimal.valueOf(0.5).sqrt(MC);
         // Points around every boundary (the pieces every 1/4, the table's end at 8), and random ones.
-        java.util.List<Double> zs = new java.util.ArrayList<>(java.util.List.of(-3.0, -2.5, -1.0, -0.3, 0.0, 1e-8, 0.2,
-                0.5, 1.0, 1.7, 2.4999, 2.5, 2.5001, 3.0, 4.0, 5.5, 7.0, 7.9999, 8.0, 8.0001, 8.9));
+        java.util.List<Double> zs = new java.util.ArrayList<>(java.util.List.of(
+                -3.0, -2.5, -1.0, -0.3, 0.0, 1e-8, 0.2, 0.5, 1.0, 1.7, 2.4999, 2.5, 2.5001, 3.0, 4.0, 5.5, 7.0, 7.9999,
+                8.0, 8.0001, 8.9));
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 60; i++) {
             zs.add(random.nextDouble(-3, 9));

@@ -1,17 +1,16 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.autograd.Tensor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** ModuleList and ModuleDict: registration under PyTorch's keys, access, printing, no forward. */
 class ContainersTest {
@@ -37,8 +36,16 @@ class ContainersTest {
     @Test
     void parametersAndStateDictKeysAreNestedUnderIndicesAndKeys() {
         Stack s = new Stack();
-        assertEquals(List.of("layers.0.weight", "layers.0.bias", "layers.2.weight", "layers.2.bias",
-                "heads.cls.weight", "heads.cls.bias", "heads.reg.weight"), List.copyOf(s.stateDict().keySet()));
+        assertEquals(
+                List.of(
+                        "layers.0.weight",
+                        "layers.0.bias",
+                        "layers.2.weight",
+                        "layers.2.bias",
+                        "heads.cls.weight",
+                        "heads.cls.bias",
+                        "heads.reg.weight"),
+                List.copyOf(s.stateDict().keySet()));
         assertEquals(7, s.parameters().size());
         Tensor y = s.call(Tensor.ones(6, 3));
         assertEquals(List.of(6, 5), List.of(y.size(0), y.size(1)));
@@ -48,17 +55,19 @@ class ContainersTest {
 
     @Test
     void printsAsPyTorch() {
-        assertEquals("Stack(\n"
-                + "  (layers): ModuleList(\n"
-                + "    (0): Linear(in_features=3, out_features=4, bias=True)\n"
-                + "    (1): ReLU()\n"
-                + "    (2): Linear(in_features=4, out_features=2, bias=True)\n"
-                + "  )\n"
-                + "  (heads): ModuleDict(\n"
-                + "    (cls): Linear(in_features=2, out_features=5, bias=True)\n"
-                + "    (reg): Linear(in_features=2, out_features=1, bias=False)\n"
-                + "  )\n"
-                + ")", new Stack().toString());
+        assertEquals(
+                "Stack(\n"
+                        + "  (layers): ModuleList(\n"
+                        + "    (0): Linear(in_features=3, out_features=4, bias=True)\n"
+                        + "    (1): ReLU()\n"
+                        + "    (2): Linear(in_features=4, out_features=2, bias=True)\n"
+                        + "  )\n"
+                        + "  (heads): ModuleDict(\n"
+                        + "    (cls): Linear(in_features=2, out_features=5, bias=True)\n"
+                        + "    (reg): Linear(in_features=2, out_features=1, bias=False)\n"
+                        + "  )\n"
+                        + ")",
+                new Stack().toString());
     }
 
     @Test
@@ -80,8 +89,8 @@ class ContainersTest {
         assertThrows(IllegalArgumentException.class, () -> list.append(null));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> list.get(0, Linear.class));
         assertEquals("module 0 of ModuleList is a ReLU, not a Linear", e.getMessage());
-        UnsupportedOperationException u = assertThrows(UnsupportedOperationException.class,
-                () -> list.call(Tensor.ones(1)));
+        UnsupportedOperationException u =
+                assertThrows(UnsupportedOperationException.class, () -> list.call(Tensor.ones(1)));
         assertTrue(u.getMessage().startsWith("Module [ModuleList] is missing the required \"forward\" function"));
     }
 

@@ -1,12 +1,11 @@
 package dev.jgrad.nn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * Convolution and pooling gradients against float64 central differences: batch 1 and 3, odd
@@ -42,13 +41,14 @@ class ConvGradTest {
                             int[] d = {dil, dil};
                             int g = groups;
                             // Batch 3 keeps to the default padding range to stay quick; batch 1 covers all of it.
-                            NDArray x = random(r, batch, 2 * g, 5, 7);   // transposed below: (N, C, 7, 5)
+                            NDArray x = random(r, batch, 2 * g, 5, 7); // transposed below: (N, C, 7, 5)
                             NDArray w = random(r, 2 * g, 2, 3, 2);
                             NDArray b = random(r, 2 * g);
                             Tensor wt = Tensor.of(w);
                             Tensor bt = Tensor.of(b);
                             Tensor xt = Tensor.of(x.transpose(2, 3).contiguous());
-                            String at = "batch " + batch + " groups " + g + " stride " + stride + " pad " + pad + " dil " + dil;
+                            String at = "batch " + batch + " groups " + g + " stride " + stride + " pad " + pad
+                                    + " dil " + dil;
                             GradCheck.check(in -> F.conv2d(in.transpose(2, 3), wt, bt, s, p, d, g), x, at);
                             GradCheck.check(in -> F.conv2d(xt, in, bt, s, p, d, g), w, at);
                             GradCheck.check(in -> F.conv2d(xt, wt, in, s, p, d, g), b, at);
@@ -77,7 +77,8 @@ class ConvGradTest {
         Random r = new Random(4);
         NDArray x = random(r, 2, 5, 6);
         Tensor w = Tensor.of(random(r, 3, 2, 2, 3));
-        GradCheck.check(in -> F.conv2d(in, w, null, new int[] {2, 1}, new int[] {1, 1}, new int[] {1, 1}, 1), x, "unbatched");
+        GradCheck.check(
+                in -> F.conv2d(in, w, null, new int[] {2, 1}, new int[] {1, 1}, new int[] {1, 1}, 1), x, "unbatched");
     }
 
     @Test
@@ -90,14 +91,19 @@ class ConvGradTest {
                         for (int dil = 1; dil <= 2; dil++) {
                             for (boolean ceil : new boolean[] {false, true}) {
                                 // Distinct values: no ties, so the max is differentiable.
-                                NDArray x = NDArray.randperm(batch * 2 * 7 * 9).toDouble().div(batch * 2 * 7 * 9).view(batch, 2, 9, 7)
+                                NDArray x = NDArray.randperm(batch * 2 * 7 * 9)
+                                        .toDouble()
+                                        .div(batch * 2 * 7 * 9)
+                                        .view(batch, 2, 9, 7)
                                         .add(random(r, batch, 2, 9, 7).mul(0.1 / (batch * 2 * 7 * 9)));
                                 int[] kk = {k, k};
                                 int[] ss = {stride, stride};
                                 int[] pp = {pad, pad};
                                 int[] dd = {dil, dil};
                                 boolean c = ceil;
-                                GradCheck.check(in -> F.maxPool2d(in.transpose(2, 3), kk, ss, pp, dd, c), x,
+                                GradCheck.check(
+                                        in -> F.maxPool2d(in.transpose(2, 3), kk, ss, pp, dd, c),
+                                        x,
                                         "max k " + k + " s " + stride + " p " + pad + " d " + dil + " ceil " + ceil);
                             }
                         }
@@ -121,15 +127,20 @@ class ConvGradTest {
                             int[] pp = {pad, pad};
                             boolean in2 = include;
                             boolean c = ceil;
-                            GradCheck.check(in -> F.avgPool2d(in.transpose(2, 3), kk, ss, pp, c, in2, 0), x,
-                                    "avg k " + k + " s " + stride + " p " + pad + " include " + include + " ceil " + ceil);
+                            GradCheck.check(
+                                    in -> F.avgPool2d(in.transpose(2, 3), kk, ss, pp, c, in2, 0),
+                                    x,
+                                    "avg k " + k + " s " + stride + " p " + pad + " include " + include + " ceil "
+                                            + ceil);
                         }
                     }
                 }
             }
         }
         NDArray x = random(r, 1, 2, 5, 7);
-        GradCheck.check(in -> F.avgPool2d(in, new int[] {3, 2}, new int[] {2, 2}, new int[] {1, 1}, true, true, 5), x,
+        GradCheck.check(
+                in -> F.avgPool2d(in, new int[] {3, 2}, new int[] {2, 2}, new int[] {1, 1}, true, true, 5),
+                x,
                 "divisor override");
     }
 

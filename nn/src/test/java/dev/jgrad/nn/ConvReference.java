@@ -2,12 +2,20 @@ package dev.jgrad.nn;
 
 /** The direct seven-loop convolution and a direct max pool, in float64: what the fast kernels must match. */
 final class ConvReference {
-    private ConvReference() {
-    }
+    private ConvReference() {}
 
     /** x (N, C, H, W), w (OC, C/g, kH, kW), b (OC) or null; padding (top, bottom, left, right). */
-    static double[] conv2d(double[] x, int[] xs, double[] w, int[] ws, double[] b, int[] stride, int[] pad, int[] dil,
-                           int groups, int[] outShape) {
+    static double[] conv2d(
+            double[] x,
+            int[] xs,
+            double[] w,
+            int[] ws,
+            double[] b,
+            int[] stride,
+            int[] pad,
+            int[] dil,
+            int groups,
+            int[] outShape) {
         int n = xs[0];
         int c = xs[1];
         int h = xs[2];
@@ -36,7 +44,8 @@ final class ConvReference {
                                     int iy = y * stride[0] - pad[0] + p * dil[0];
                                     int ix = z * stride[1] - pad[2] + q * dil[1];
                                     if (iy >= 0 && iy < h && ix >= 0 && ix < wd) {
-                                        s += x[((i * c + g * cg + ci) * h + iy) * wd + ix] * w[((o * cg + ci) * kh + p) * kw + q];
+                                        s += x[((i * c + g * cg + ci) * h + iy) * wd + ix]
+                                                * w[((o * cg + ci) * kh + p) * kw + q];
                                     }
                                 }
                             }

@@ -24,7 +24,11 @@ final class FiftyTrainingSteps {
     /** The SHA-256 (hex) of the weights after {@link #STEPS} steps. */
     static String train() {
         Generator g = new Generator(17);
-        Module net = new Sequential(new Linear(40, 32, true, g), new Tanh(), new Linear(32, 32, true, g), new ReLU(),
+        Module net = new Sequential(
+                new Linear(40, 32, true, g),
+                new Tanh(),
+                new Linear(32, 32, true, g),
+                new ReLU(),
                 new Linear(32, 5, true, g));
         SGD optimizer = new SGD(net.parameters(), 0.05, 0.9, 0, 0, false);
         Generator data = new Generator(18);

@@ -1,16 +1,14 @@
 package dev.jgrad.nn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Analytic gradients against central finite differences, in float64. */
 final class GradCheck {
-    private GradCheck() {
-    }
+    private GradCheck() {}
 
     /** Checks d(sum of f(x) · w)/dx for a fixed random-free weighting w = 1, 2, 3, … . */
     static void check(Function<Tensor, Tensor> f, NDArray x64) {
@@ -21,7 +19,9 @@ final class GradCheck {
     static void check(Function<Tensor, Tensor> f, NDArray x64, String what) {
         Tensor x = Tensor.of(x64.clone()).requiresGrad_();
         Tensor out = f.apply(x);
-        NDArray weights = NDArray.arange(1.0, out.numel() + 1.0, 1.0).toDouble().view(out.shape().toArray());
+        NDArray weights = NDArray.arange(1.0, out.numel() + 1.0, 1.0)
+                .toDouble()
+                .view(out.shape().toArray());
         Tensor.of(weights).mul(out).sum().backward();
         double[] analytic = x.grad().toDoubleArray();
         double[] base = x64.contiguous().toDoubleArray();

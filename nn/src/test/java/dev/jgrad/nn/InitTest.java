@@ -1,15 +1,15 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-import dev.jgrad.nn.init.Init;
-import dev.jgrad.tensor.Generator;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.nn.init.Init;
+import dev.jgrad.tensor.Generator;
+import org.junit.jupiter.api.Test;
 
 class InitTest {
     @Test
@@ -29,8 +29,8 @@ class InitTest {
     void fansCountTheReceptiveField() {
         assertArrayEquals(new int[] {3, 5}, Init.calculateFanInAndFanOut(Tensor.zeros(5, 3)));
         assertArrayEquals(new int[] {3 * 4 * 2, 5 * 4 * 2}, Init.calculateFanInAndFanOut(Tensor.zeros(5, 3, 4, 2)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Init.xavierUniform_(Tensor.zeros(4)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Init.xavierUniform_(Tensor.zeros(4)));
         assertEquals("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions", e.getMessage());
     }
 
@@ -95,8 +95,8 @@ class InitTest {
     @Test
     void badModeAndStdFail() {
         Tensor w = Tensor.zeros(3, 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Init.kaimingUniform_(w, 0, "fan_avg", "relu", new Generator(0)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Init.kaimingUniform_(w, 0, "fan_avg", "relu", new Generator(0)));
         assertEquals("Mode fan_avg not supported, please use one of fan_in, fan_out", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Init.normal_(w, 0, -1));
     }

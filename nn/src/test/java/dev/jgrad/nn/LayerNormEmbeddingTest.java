@@ -1,18 +1,17 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-import dev.jgrad.tensor.Generator;
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.Generator;
+import dev.jgrad.tensor.NDArray;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class LayerNormEmbeddingTest {
     @Test
@@ -21,8 +20,10 @@ class LayerNormEmbeddingTest {
         LayerNorm ln = new LayerNorm(4);
         Tensor y = ln.call(Tensor.tensor(new float[][] {{1, 2, 3, 6}, {2, 2, 2, 2}}));
         double s = Math.sqrt(3.5 + 1e-5);
-        assertArrayEquals(new float[] {(float) (-2 / s), (float) (-1 / s), 0, (float) (3 / s), 0, 0, 0, 0},
-                y.toFloatArray(), 1e-6f);
+        assertArrayEquals(
+                new float[] {(float) (-2 / s), (float) (-1 / s), 0, (float) (3 / s), 0, 0, 0, 0},
+                y.toFloatArray(),
+                1e-6f);
         assertEquals(List.of("weight", "bias"), List.copyOf(ln.stateDict().keySet()));
         assertArrayEquals(new float[] {1, 1, 1, 1}, ln.weight.toFloatArray());
         assertArrayEquals(new float[] {0, 0, 0, 0}, ln.bias.toFloatArray());
@@ -72,9 +73,10 @@ class LayerNormEmbeddingTest {
 
     @Test
     void layerNormRejectsAMismatchedShape() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new LayerNorm(4).call(Tensor.zeros(2, 3)));
-        assertEquals("Given normalized_shape=[4], expected input with shape [*, 4], but got input of size[2, 3]",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new LayerNorm(4).call(Tensor.zeros(2, 3)));
+        assertEquals(
+                "Given normalized_shape=[4], expected input with shape [*, 4], but got input of size[2, 3]",
                 e.getMessage());
     }
 
@@ -93,7 +95,9 @@ class LayerNormEmbeddingTest {
         assertEquals(0, big.weight.mean().item(), 0.01);
         assertEquals(1, big.weight.std().item(), 0.01);
         // int32 indices work too
-        assertTrue(emb.call(Tensor.tensor(new int[] {4})).get(0).equal(emb.weight.detach().get(4)));
+        assertTrue(emb.call(Tensor.tensor(new int[] {4}))
+                .get(0)
+                .equal(emb.weight.detach().get(4)));
     }
 
     @Test
@@ -104,7 +108,9 @@ class LayerNormEmbeddingTest {
         Tensor idx = Tensor.tensor(new long[] {0, 2, 2, 4, 0});
         Tensor upstream = Tensor.of(NDArray.arange(1.0, 11.0, 1.0).toFloat().view(5, 2));
         emb.call(idx).mul(upstream).sum().backward();
-        assertArrayEquals(new float[] {0, 0, 0, 0, 3 + 5, 4 + 6, 0, 0, 7, 8}, emb.weight.grad().toFloatArray());
+        assertArrayEquals(
+                new float[] {0, 0, 0, 0, 3 + 5, 4 + 6, 0, 0, 7, 8},
+                emb.weight.grad().toFloatArray());
         assertEquals("EmbeddingBackward0", emb.call(idx).gradFn().name());
 
         Embedding last = new Embedding(5, 2, -1);
@@ -115,11 +121,11 @@ class LayerNormEmbeddingTest {
     @Test
     void embeddingChecksIndicesAndSettings() {
         Embedding emb = new Embedding(5, 2);
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-                () -> emb.call(Tensor.tensor(new long[] {1, 5})));
+        IndexOutOfBoundsException e =
+                assertThrows(IndexOutOfBoundsException.class, () -> emb.call(Tensor.tensor(new long[] {1, 5})));
         assertTrue(e.getMessage().startsWith("index out of range in self"), e.getMessage());
-        IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
-                () -> emb.call(Tensor.tensor(new float[] {1})));
+        IllegalArgumentException f =
+                assertThrows(IllegalArgumentException.class, () -> emb.call(Tensor.tensor(new float[] {1})));
         assertTrue(f.getMessage().contains("Long, Int; but got Float"), f.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Embedding(5, 2, 5));
         assertThrows(IllegalArgumentException.class, () -> new Embedding(5, 2, -6));
@@ -132,7 +138,9 @@ class LayerNormEmbeddingTest {
         assertFalse(frozen.weight.requiresGrad());
         assertTrue(frozen.call(Tensor.tensor(new long[] {2})).equal(Tensor.tensor(new float[][] {{5, 6}})));
         assertEquals("Embedding(3, 2)", frozen.toString());
-        assertTrue(Embedding.fromPretrained(Tensor.tensor(new float[][] {{1}}), false).weight.requiresGrad());
+        assertTrue(Embedding.fromPretrained(Tensor.tensor(new float[][] {{1}}), false)
+                .weight
+                .requiresGrad());
     }
 
     @Test

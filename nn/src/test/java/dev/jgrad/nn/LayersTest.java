@@ -1,15 +1,15 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-import dev.jgrad.tensor.Generator;
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.Generator;
+import dev.jgrad.tensor.NDArray;
+import org.junit.jupiter.api.Test;
 
 class LayersTest {
     private static final Tensor X = Tensor.tensor(new float[][] {{-2, -0.5f, 0}, {0.5f, 1, 3}});
@@ -46,7 +46,8 @@ class LayersTest {
     void flattenKeepsTheBatchDimByDefault() {
         Tensor images = Tensor.zeros(4, 1, 28, 28);
         assertArrayEquals(new int[] {4, 784}, new Flatten().call(images).shape().toArray());
-        assertArrayEquals(new int[] {4 * 28, 28}, new Flatten(0, 2).call(images).shape().toArray());
+        assertArrayEquals(
+                new int[] {4 * 28, 28}, new Flatten(0, 2).call(images).shape().toArray());
     }
 
     @Test
@@ -111,7 +112,8 @@ class LayersTest {
         bn.call(x);
         // mean (2, 6); unbiased var (2, 8); running = 0.9·old + 0.1·batch
         assertArrayEquals(new float[] {0.2f, 0.6f}, bn.runningMean().toFloatArray(), 1e-7f);
-        assertArrayEquals(new float[] {0.9f + 0.2f, 0.9f + 0.8f}, bn.runningVar().toFloatArray(), 1e-6f);
+        assertArrayEquals(
+                new float[] {0.9f + 0.2f, 0.9f + 0.8f}, bn.runningVar().toFloatArray(), 1e-6f);
         assertEquals(1, bn.numBatchesTracked().itemLong());
         bn.call(x);
         assertArrayEquals(new float[] {0.38f, 1.14f}, bn.runningMean().toFloatArray(), 1e-6f);
@@ -168,7 +170,8 @@ class LayersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bn.call(Tensor.zeros(3)));
         assertEquals("expected 2D or 3D input (got 1D input)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> bn.call(Tensor.zeros(1, 3)));
-        assertEquals("Expected more than 1 value per channel when training, got input size torch.Size([1, 3])",
+        assertEquals(
+                "Expected more than 1 value per channel when training, got input size torch.Size([1, 3])",
                 e.getMessage());
         bn.eval();
         assertArrayEquals(new int[] {1, 3}, bn.call(Tensor.zeros(1, 3)).shape().toArray());

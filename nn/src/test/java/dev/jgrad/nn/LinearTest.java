@@ -1,16 +1,16 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-import dev.jgrad.tensor.Generator;
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.Generator;
+import dev.jgrad.tensor.NDArray;
+import org.junit.jupiter.api.Test;
 
 class LinearTest {
     @Test
@@ -96,8 +96,7 @@ class LinearTest {
     @Test
     void wrongInputWidthFailsWithTheMatmulMessage() {
         Linear lin = new Linear(3, 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> lin.call(Tensor.ones(5, 2)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lin.call(Tensor.ones(5, 2)));
         assertEquals("mat1 and mat2 shapes cannot be multiplied (5x2 and 3x1)", e.getMessage());
     }
 

@@ -1,5 +1,10 @@
 package dev.jgrad.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
@@ -7,11 +12,6 @@ import dev.jgrad.tensor.NDArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LossesTest {
     private static final Tensor PRED = Tensor.tensor(new float[][] {{0.5f}, {2}, {-1}});
@@ -22,10 +22,13 @@ class LossesTest {
         // differences -0.5, 1, -2
         assertEquals((0.25 + 1 + 4) / 3, F.mseLoss(PRED, TARGET).item(), 1e-6);
         assertEquals(5.25, F.mseLoss(PRED, TARGET, Reduction.SUM).item(), 1e-6);
-        assertArrayEquals(new float[] {0.25f, 1, 4}, F.mseLoss(PRED, TARGET, Reduction.NONE).toFloatArray());
+        assertArrayEquals(
+                new float[] {0.25f, 1, 4},
+                F.mseLoss(PRED, TARGET, Reduction.NONE).toFloatArray());
         assertEquals(3.5 / 3, F.l1Loss(PRED, TARGET).item(), 1e-6);
         assertEquals(3.5, F.l1Loss(PRED, TARGET, Reduction.SUM).item(), 1e-6);
-        assertArrayEquals(new int[] {3, 1}, F.l1Loss(PRED, TARGET, Reduction.NONE).shape().toArray());
+        assertArrayEquals(
+                new int[] {3, 1}, F.l1Loss(PRED, TARGET, Reduction.NONE).shape().toArray());
         assertEquals(Reduction.SUM, Reduction.of("sum"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Reduction.of("avg"));
         assertEquals("avg is not a valid value for reduction", e.getMessage());
@@ -49,8 +52,8 @@ class LossesTest {
         Tensor p = PRED.clone().requiresGrad_();
         F.mseLoss(p, flat).backward();
         assertArrayEquals(new int[] {3, 1}, p.grad().shape().toArray());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> F.mseLoss(Tensor.zeros(2, 3), Tensor.zeros(2, 4)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> F.mseLoss(Tensor.zeros(2, 3), Tensor.zeros(2, 4)));
         assertTrue(e.getMessage().contains("must match"), e.getMessage());
     }
 
@@ -62,7 +65,10 @@ class LossesTest {
         Tensor cost = F.binaryCrossEntropy(h, y);
         assertEquals("tensor(0.6931, grad_fn=<BinaryCrossEntropyBackward0>)", cost.toString());
         assertEquals(0.6931471824645996, cost.item(), 0);
-        Tensor manual = y.mul(h.log()).add(y.neg().add(1).mul(h.neg().add(1).log())).neg().mean();
+        Tensor manual = y.mul(h.log())
+                .add(y.neg().add(1).mul(h.neg().add(1).log()))
+                .neg()
+                .mean();
         assertEquals(manual.item(), cost.item(), 1e-7);
     }
 
@@ -70,7 +76,10 @@ class LossesTest {
     void binaryCrossEntropyClampsItsLogsAtMinus100() {
         Tensor x = Tensor.tensor(new float[] {0, 1, 0, 1});
         Tensor y = Tensor.tensor(new float[] {1, 0, 0, 1});
-        assertArrayEquals(new float[] {100, 100, 0, 0}, F.binaryCrossEntropy(x, y, Reduction.NONE).toFloatArray(), 0f);
+        assertArrayEquals(
+                new float[] {100, 100, 0, 0},
+                F.binaryCrossEntropy(x, y, Reduction.NONE).toFloatArray(),
+                0f);
         Tensor xg = x.clone().requiresGrad_();
         F.binaryCrossEntropy(xg, y, Reduction.SUM).backward();
         for (float g : xg.grad().toFloatArray()) {
@@ -81,35 +90,45 @@ class LossesTest {
     @Test
     void binaryCrossEntropyRejectsBadInputs() {
         Tensor y = Tensor.tensor(new float[] {0, 1});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> F.binaryCrossEntropy(Tensor.tensor(new float[] {0.5f, 1.5f}), y));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> F.binaryCrossEntropy(Tensor.tensor(new float[] {0.5f, 1.5f}), y));
         assertEquals("all elements of input should be between 0 and 1", e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> F.binaryCrossEntropy(Tensor.tensor(new float[] {0.5f, Float.NaN}), y));
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> F.binaryCrossEntropy(Tensor.tensor(new float[] {0.5f, 0.5f}), Tensor.tensor(new float[] {0, 2})));
         assertEquals("all elements of target should be between 0 and 1", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> F.binaryCrossEntropy(Tensor.full(0.5, 2, 1), y));
-        assertEquals("Using a target size (torch.Size([2])) that is different to the input size (torch.Size([2, 1]))"
-                + " is deprecated. Please ensure they have the same size.", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> F.binaryCrossEntropyWithLogits(Tensor.zeros(2, 1), y));
-        assertEquals("Target size (torch.Size([2])) must be the same as input size (torch.Size([2, 1]))", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> F.binaryCrossEntropy(Tensor.full(0.5, 2, 1), y));
+        assertEquals(
+                "Using a target size (torch.Size([2])) that is different to the input size (torch.Size([2, 1]))"
+                        + " is deprecated. Please ensure they have the same size.",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> F.binaryCrossEntropyWithLogits(Tensor.zeros(2, 1), y));
+        assertEquals(
+                "Target size (torch.Size([2])) must be the same as input size (torch.Size([2, 1]))", e.getMessage());
     }
 
     @Test
     void withLogitsEqualsSigmoidThenBceAndStaysStable() {
         Tensor z = Tensor.tensor(new float[] {-3, -0.5f, 0, 2, 4});
         Tensor y = Tensor.tensor(new float[] {0, 1, 0.5f, 1, 0});
-        assertEquals(F.binaryCrossEntropy(z.sigmoid(), y).item(), F.binaryCrossEntropyWithLogits(z, y).item(), 1e-6);
+        assertEquals(
+                F.binaryCrossEntropy(z.sigmoid(), y).item(),
+                F.binaryCrossEntropyWithLogits(z, y).item(),
+                1e-6);
         Tensor big = Tensor.tensor(new float[] {-200, 200});
         Tensor t = Tensor.tensor(new float[] {1, 0});
-        assertArrayEquals(new float[] {200, 200}, F.binaryCrossEntropyWithLogits(big, t, Reduction.NONE).toFloatArray());
+        assertArrayEquals(
+                new float[] {200, 200},
+                F.binaryCrossEntropyWithLogits(big, t, Reduction.NONE).toFloatArray());
     }
 
     @ParameterizedTest
-    @EnumSource(value = Reduction.class, names = {"NONE", "MEAN", "SUM"}) // BATCHMEAN is kl_div's only
+    @EnumSource(
+            value = Reduction.class,
+            names = {"NONE", "MEAN", "SUM"}) // BATCHMEAN is kl_div's only
     void lossGradientsMatchFiniteDifferences(Reduction r) {
         Generator g = new Generator(17);
         NDArray x = NDArray.rand(g, 3, 5).toDouble();
@@ -120,9 +139,13 @@ class LossesTest {
         GradCheck.check(t -> F.mseLoss(t, yReal, r), x);
         GradCheck.check(t -> F.l1Loss(t, yReal, r), x);
         GradCheck.check(t -> F.binaryCrossEntropy(t, yBinary, r), probs);
-        GradCheck.check(t -> F.binaryCrossEntropyWithLogits(t, yBinary, r), NDArray.randn(g, 3, 5).toDouble());
+        GradCheck.check(
+                t -> F.binaryCrossEntropyWithLogits(t, yBinary, r),
+                NDArray.randn(g, 3, 5).toDouble());
         GradCheck.check(t -> F.nllLoss(t, classes, r), NDArray.randn(g, 3, 5).toDouble());
-        GradCheck.check(t -> F.crossEntropy(t, classes, r), NDArray.randn(g, 3, 5).toDouble().mul(3));
+        GradCheck.check(
+                t -> F.crossEntropy(t, classes, r),
+                NDArray.randn(g, 3, 5).toDouble().mul(3));
         // the target's gradient, where PyTorch has one
         GradCheck.check(t -> F.mseLoss(Tensor.of(x), t, r), yReal.data());
         GradCheck.check(t -> F.binaryCrossEntropy(Tensor.of(probs), t, r), yBinary.data());
@@ -206,12 +229,12 @@ class LossesTest {
     @Test
     void classificationLossesRejectBadTargets() {
         Tensor x = Tensor.zeros(3, 5);
-        IndexOutOfBoundsException oob = assertThrows(IndexOutOfBoundsException.class,
-                () -> F.crossEntropy(x, Tensor.tensor(new long[] {0, 5, 1})));
+        IndexOutOfBoundsException oob = assertThrows(
+                IndexOutOfBoundsException.class, () -> F.crossEntropy(x, Tensor.tensor(new long[] {0, 5, 1})));
         assertEquals("Target 5 is out of bounds.", oob.getMessage());
         assertThrows(IndexOutOfBoundsException.class, () -> F.nllLoss(x, Tensor.tensor(new long[] {0, -1, 1})));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> F.crossEntropy(x, Tensor.tensor(new long[] {0, 1})));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> F.crossEntropy(x, Tensor.tensor(new long[] {0, 1})));
         assertEquals("Expected input batch_size (3) to match target batch_size (2).", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> F.nllLoss(x, Tensor.tensor(new int[] {0, 1, 2})));
         assertEquals("expected scalar type Long but found Int", e.getMessage());
@@ -230,7 +253,9 @@ class LossesTest {
     @Test
     void oneHot() {
         Tensor t = Tensor.tensor(new long[] {0, 2, 1});
-        assertEquals("tensor([[1, 0, 0],\n        [0, 0, 1],\n        [0, 1, 0]])", F.oneHot(t).toString());
+        assertEquals(
+                "tensor([[1, 0, 0],\n        [0, 0, 1],\n        [0, 1, 0]])",
+                F.oneHot(t).toString());
         assertArrayEquals(new int[] {3, 5}, F.oneHot(t, 5).shape().toArray());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> F.oneHot(t, 2));
         assertEquals("Class values must be smaller than num_classes.", e.getMessage());
@@ -251,12 +276,10 @@ class LossesTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         log.addHandler(h);
         try {
@@ -266,8 +289,10 @@ class LossesTest {
         } finally {
             log.removeHandler(h);
         }
-        assertEquals(java.util.List.of("Using a target size (torch.Size([7])) that is different to the input size"
-                + " (torch.Size([7, 1])). This will likely lead to incorrect results due to broadcasting."
-                + " Please ensure they have the same size."), seen);
+        assertEquals(
+                java.util.List.of("Using a target size (torch.Size([7])) that is different to the input size"
+                        + " (torch.Size([7, 1])). This will likely lead to incorrect results due to broadcasting."
+                        + " Please ensure they have the same size."),
+                seen);
     }
 }

@@ -1,25 +1,23 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-import dev.jgrad.tensor.Generator;
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.Generator;
+import dev.jgrad.tensor.NDArray;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 /** Modules of two and three inputs with tuple (record) outputs, and typed access to submodules. */
 class MultiInputModuleTest {
     /** {@code mixed, gate = Gate(x, h)}: a two-input module with two outputs, as a user writes it. */
     static final class Gate extends BiModule<Gate.Out> {
-        record Out(Tensor mixed, Tensor gate) {
-        }
+        record Out(Tensor mixed, Tensor gate) {}
 
         final Linear proj = registerModule("proj", new Linear(3, 3, true, new Generator(5)));
         final Tensor scale = registerParameter("scale", Tensor.full(2.0, 3));
@@ -95,14 +93,17 @@ class MultiInputModuleTest {
     @Test
     void stateDictAndPrintingTreatItAsAnyModule() {
         Net net = new Net();
-        assertEquals(List.of("embed.weight", "gate.scale", "gate.proj.weight", "gate.proj.bias"),
+        assertEquals(
+                List.of("embed.weight", "gate.scale", "gate.proj.weight", "gate.proj.bias"),
                 List.copyOf(net.stateDict().keySet()));
-        assertEquals("Net(\n"
-                + "  (embed): Linear(in_features=3, out_features=3, bias=False)\n"
-                + "  (gate): Gate(\n"
-                + "    (proj): Linear(in_features=3, out_features=3, bias=True)\n"
-                + "  )\n"
-                + ")", net.toString());
+        assertEquals(
+                "Net(\n"
+                        + "  (embed): Linear(in_features=3, out_features=3, bias=False)\n"
+                        + "  (gate): Gate(\n"
+                        + "    (proj): Linear(in_features=3, out_features=3, bias=True)\n"
+                        + "  )\n"
+                        + ")",
+                net.toString());
 
         Net other = new Net();
         other.gate.proj.weight.data().fill_(0);
@@ -126,7 +127,8 @@ class MultiInputModuleTest {
     void aOneTensorCallOfAMultiInputModuleNamesItsArity() {
         Sequential seq = new Sequential(new Linear(3, 3), new Gate());
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> seq.call(X));
-        assertTrue(e.getMessage().startsWith("Gate.forward() takes 2 tensors but 1 was given: call it as call(a, b)"),
+        assertTrue(
+                e.getMessage().startsWith("Gate.forward() takes 2 tensors but 1 was given: call it as call(a, b)"),
                 e.getMessage());
         e = assertThrows(UnsupportedOperationException.class, () -> new Sum3().call(X));
         assertTrue(e.getMessage().contains("takes 3 tensors"), e.getMessage());

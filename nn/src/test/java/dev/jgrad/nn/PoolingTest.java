@@ -1,31 +1,34 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-import dev.jgrad.tensor.ValuesIndices;
-import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.tensor.NDArray;
+import dev.jgrad.tensor.ValuesIndices;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
 class PoolingTest {
-    private static final Tensor GRID = Tensor.of(NDArray.arange(0.0, 20.0, 1.0).toFloat().view(1, 1, 4, 5));
+    private static final Tensor GRID =
+            Tensor.of(NDArray.arange(0.0, 20.0, 1.0).toFloat().view(1, 1, 4, 5));
 
     @Test
     void maxPoolTakesWindowMaximaAndTheirIndices() {
-        ValuesIndices<Tensor> r = F.maxPool2dWithIndices(GRID, new int[] {2}, null, new int[] {0}, new int[] {1}, false);
+        ValuesIndices<Tensor> r =
+                F.maxPool2dWithIndices(GRID, new int[] {2}, null, new int[] {0}, new int[] {1}, false);
         assertArrayEquals(new float[] {6, 8, 16, 18}, r.values().toFloatArray());
         assertArrayEquals(new long[] {6, 8, 16, 18}, r.indices().toLongArray());
         // ceil_mode keeps the partial last column; padding 1 with stride 2 starts windows at -1.
         Tensor ceil = F.maxPool2d(GRID, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0}, new int[] {1, 1}, true);
         assertArrayEquals(new float[] {6, 8, 9, 16, 18, 19}, ceil.toFloatArray());
-        Tensor padded = F.maxPool2d(GRID, new int[] {3, 3}, new int[] {2, 2}, new int[] {1, 1}, new int[] {1, 1}, false);
+        Tensor padded =
+                F.maxPool2d(GRID, new int[] {3, 3}, new int[] {2, 2}, new int[] {1, 1}, new int[] {1, 1}, false);
         assertArrayEquals(new float[] {6, 8, 9, 16, 18, 19}, padded.toFloatArray());
-        Tensor dilated = F.maxPool2d(GRID, new int[] {2, 2}, new int[] {1, 1}, new int[] {0, 0}, new int[] {2, 2}, false);
+        Tensor dilated =
+                F.maxPool2d(GRID, new int[] {2, 2}, new int[] {1, 1}, new int[] {0, 0}, new int[] {2, 2}, false);
         assertArrayEquals(new float[] {12, 13, 14, 17, 18, 19}, dilated.toFloatArray());
     }
 
@@ -54,10 +57,11 @@ class PoolingTest {
             }
             // ReLU'd: many ties at 0, where the first element in window order must win, as in PyTorch.
             Tensor x = Tensor.randn(2, 3, h, w).relu();
-            ValuesIndices<Tensor> vi = F.maxPool2dWithIndices(x, new int[] {k, k}, new int[] {s, s}, new int[] {p, p},
-                    new int[] {d, d}, ceil);
+            ValuesIndices<Tensor> vi = F.maxPool2dWithIndices(
+                    x, new int[] {k, k}, new int[] {s, s}, new int[] {p, p}, new int[] {d, d}, ceil);
             Tensor y = vi.values();
-            assertTrue(y.equal(F.maxPool2d(x, new int[] {k, k}, new int[] {s, s}, new int[] {p, p}, new int[] {d, d}, ceil)));
+            assertTrue(y.equal(
+                    F.maxPool2d(x, new int[] {k, k}, new int[] {s, s}, new int[] {p, p}, new int[] {d, d}, ceil)));
             int oh = y.size(2);
             int ow = y.size(3);
             for (int n = 0; n < 2; n++) {
@@ -70,7 +74,11 @@ class PoolingTest {
                                 for (int b = 0; b < k; b++) {
                                     int ih = i * s - p + a * d;
                                     int iw = j * s - p + b * d;
-                                    if (ih >= 0 && ih < h && iw >= 0 && iw < w && (at < 0 || x.getDouble(n, c, ih, iw) > best)) {
+                                    if (ih >= 0
+                                            && ih < h
+                                            && iw >= 0
+                                            && iw < w
+                                            && (at < 0 || x.getDouble(n, c, ih, iw) > best)) {
                                         best = x.getDouble(n, c, ih, iw);
                                         at = (long) ih * w + iw;
                                     }
@@ -93,7 +101,8 @@ class PoolingTest {
         assertEquals(0.0, withPad.getDouble(0, 0, 0, 0));
         assertEquals((1 + 2) / 4.0, withPad.getDouble(0, 0, 0, 1), 1e-6);
         assertEquals((1 + 2) / 2.0, withoutPad.getDouble(0, 0, 0, 1), 1e-6);
-        assertArrayEquals(new float[] {3, 5, 13, 15}, new AvgPool2d(2).call(GRID).toFloatArray());
+        assertArrayEquals(
+                new float[] {3, 5, 13, 15}, new AvgPool2d(2).call(GRID).toFloatArray());
     }
 
     @Test
@@ -109,24 +118,33 @@ class PoolingTest {
 
     @Test
     void poolingErrorsAreWordedAsPyTorchWordsThem() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> F.maxPool2d(GRID, new int[] {2, 2}, new int[] {2, 2}, new int[] {2, 2}, new int[] {1, 1}, false));
-        assertEquals("pad should be smaller than or equal to half of kernel size, but got padW = 2, padH = 2, kW = 2, kH = 2",
+        assertEquals(
+                "pad should be smaller than or equal to half of kernel size, but got padW = 2, padH = 2, kW = 2, kH = 2",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new MaxPool2d(5).call(GRID));
-        assertEquals("Given input size: (1x4x5). Calculated output size: (1x0x1). Output size is too small", e.getMessage());
+        assertEquals(
+                "Given input size: (1x4x5). Calculated output size: (1x0x1). Output size is too small", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new MaxPool2d(2).call(Tensor.zeros(4, 4)));
         assertEquals("non-empty 3D or 4D (batch mode) tensor expected for input", e.getMessage());
         MaxPool2d withIndices = new MaxPool2d(new int[] {2}, null, new int[] {0}, new int[] {1}, true, false);
         assertThrows(IllegalStateException.class, () -> withIndices.call(GRID));
-        assertArrayEquals(new long[] {6, 8, 16, 18}, withIndices.forwardWithIndices(GRID).indices().toLongArray());
+        assertArrayEquals(
+                new long[] {6, 8, 16, 18},
+                withIndices.forwardWithIndices(GRID).indices().toLongArray());
     }
 
     @Test
     void modulesPrintAsPyTorch() {
-        assertEquals("MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)", new MaxPool2d(2).toString());
-        assertEquals("MaxPool2d(kernel_size=(3, 2), stride=(2, 1), padding=1, dilation=1, ceil_mode=True)",
-                new MaxPool2d(new int[] {3, 2}, new int[] {2, 1}, new int[] {1}, new int[] {1}, false, true).toString());
+        assertEquals(
+                "MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
+                new MaxPool2d(2).toString());
+        assertEquals(
+                "MaxPool2d(kernel_size=(3, 2), stride=(2, 1), padding=1, dilation=1, ceil_mode=True)",
+                new MaxPool2d(new int[] {3, 2}, new int[] {2, 1}, new int[] {1}, new int[] {1}, false, true)
+                        .toString());
         assertEquals("AvgPool2d(kernel_size=2, stride=2, padding=0)", new AvgPool2d(2).toString());
         assertEquals("Dropout2d(p=0.5, inplace=False)", new Dropout2d().toString());
         assertEquals("Unflatten(dim=1, unflattened_size=(1, 28, 28))", new Unflatten(1, 1, 28, 28).toString());
@@ -134,28 +152,40 @@ class PoolingTest {
 
     @Test
     void theCnnOfTheReferencePrintsAndShapesAsPyTorch() {
-        Sequential cnn = new Sequential(new Unflatten(1, 1, 28, 28),
-                new Conv2d(1, 32, 3, ConvOptions.defaults().padding(1)), new ReLU(), new MaxPool2d(2),
-                new Conv2d(32, 64, 3, ConvOptions.defaults().padding(1)), new ReLU(), new MaxPool2d(2),
-                new Flatten(), new Linear(7 * 7 * 64, 10));
-        assertEquals(String.join("\n",
-                "Sequential(",
-                "  (0): Unflatten(dim=1, unflattened_size=(1, 28, 28))",
-                "  (1): Conv2d(1, 32, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
-                "  (2): ReLU()",
-                "  (3): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
-                "  (4): Conv2d(32, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
-                "  (5): ReLU()",
-                "  (6): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
-                "  (7): Flatten(start_dim=1, end_dim=-1)",
-                "  (8): Linear(in_features=3136, out_features=10, bias=True)",
-                ")"), cnn.toString());
-        assertEquals("[1.weight, 1.bias, 4.weight, 4.bias, 8.weight, 8.bias]", cnn.stateDict().keySet().toString());
+        Sequential cnn = new Sequential(
+                new Unflatten(1, 1, 28, 28),
+                new Conv2d(1, 32, 3, ConvOptions.defaults().padding(1)),
+                new ReLU(),
+                new MaxPool2d(2),
+                new Conv2d(32, 64, 3, ConvOptions.defaults().padding(1)),
+                new ReLU(),
+                new MaxPool2d(2),
+                new Flatten(),
+                new Linear(7 * 7 * 64, 10));
+        assertEquals(
+                String.join(
+                        "\n",
+                        "Sequential(",
+                        "  (0): Unflatten(dim=1, unflattened_size=(1, 28, 28))",
+                        "  (1): Conv2d(1, 32, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+                        "  (2): ReLU()",
+                        "  (3): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
+                        "  (4): Conv2d(32, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+                        "  (5): ReLU()",
+                        "  (6): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
+                        "  (7): Flatten(start_dim=1, end_dim=-1)",
+                        "  (8): Linear(in_features=3136, out_features=10, bias=True)",
+                        ")"),
+                cnn.toString());
+        assertEquals(
+                "[1.weight, 1.bias, 4.weight, 4.bias, 8.weight, 8.bias]",
+                cnn.stateDict().keySet().toString());
         Tensor x = Tensor.rand(5, 784);
         Tensor y = cnn.call(x);
         assertArrayEquals(new int[] {5, 10}, y.shape().toArray());
         y.sum().backward();
-        assertArrayEquals(new int[] {32, 1, 3, 3}, cnn.parameters().get(0).grad().shape().toArray());
+        assertArrayEquals(
+                new int[] {32, 1, 3, 3}, cnn.parameters().get(0).grad().shape().toArray());
     }
 
     @Test
@@ -167,13 +197,16 @@ class PoolingTest {
             Tensor ch = y.narrow(1, c, 1);
             assertEquals(0, ch.mean().item(), 1e-5);
         }
-        assertEquals("[weight, bias, running_mean, running_var, num_batches_tracked]", bn.stateDict().keySet().toString());
+        assertEquals(
+                "[weight, bias, running_mean, running_var, num_batches_tracked]",
+                bn.stateDict().keySet().toString());
         assertEquals(1, bn.numBatchesTracked().itemLong());
         double mean0 = x.narrow(1, 0, 1).mean().item();
         assertEquals(0.1 * mean0, bn.runningMean().getDouble(0), 1e-5);
         bn.eval();
         Tensor z = bn.call(x);
-        double expected = (x.getDouble(0, 0, 0, 0) - bn.runningMean().getDouble(0)) / Math.sqrt(bn.runningVar().getDouble(0) + 1e-5);
+        double expected = (x.getDouble(0, 0, 0, 0) - bn.runningMean().getDouble(0))
+                / Math.sqrt(bn.runningVar().getDouble(0) + 1e-5);
         assertEquals(expected, z.getDouble(0, 0, 0, 0), 1e-5);
         assertEquals("BatchNorm2d(3, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)", bn.toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bn.call(Tensor.zeros(2, 3, 4)));

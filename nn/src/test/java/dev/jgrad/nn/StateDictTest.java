@@ -1,10 +1,12 @@
 package dev.jgrad.nn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.Generator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,11 +17,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StateDictTest {
     @TempDir
@@ -32,8 +31,18 @@ class StateDictTest {
 
     @Test
     void keysArePyTorchsForASequential() {
-        assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias", "2.running_mean", "2.running_var",
-                "2.num_batches_tracked", "3.weight", "3.bias"), List.copyOf(mlp(0).stateDict().keySet()));
+        assertEquals(
+                List.of(
+                        "0.weight",
+                        "0.bias",
+                        "2.weight",
+                        "2.bias",
+                        "2.running_mean",
+                        "2.running_var",
+                        "2.num_batches_tracked",
+                        "3.weight",
+                        "3.bias"),
+                List.copyOf(mlp(0).stateDict().keySet()));
     }
 
     @Test
@@ -65,11 +74,13 @@ class StateDictTest {
         sd.put("weight", Tensor.zeros(1, 3));
         sd.put("extra", Tensor.zeros(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> target.loadStateDict(sd));
-        assertEquals("Error(s) in loading state_dict for Linear:\n"
-                + "\tMissing key(s) in state_dict: \"bias\". \n"
-                + "\tUnexpected key(s) in state_dict: \"extra\". \n"
-                + "\tsize mismatch for weight: copying a param with shape torch.Size([1, 3]) from checkpoint,"
-                + " the shape in current model is torch.Size([2, 3]).", e.getMessage());
+        assertEquals(
+                "Error(s) in loading state_dict for Linear:\n"
+                        + "\tMissing key(s) in state_dict: \"bias\". \n"
+                        + "\tUnexpected key(s) in state_dict: \"extra\". \n"
+                        + "\tsize mismatch for weight: copying a param with shape torch.Size([1, 3]) from checkpoint,"
+                        + " the shape in current model is torch.Size([2, 3]).",
+                e.getMessage());
     }
 
     @Test
@@ -95,7 +106,8 @@ class StateDictTest {
         assertEquals("_IncompatibleKeys(missing_keys=['bias'], unexpected_keys=['other.weight'])", keys.toString());
         assertTrue(target.weight.equal(Tensor.ones(2, 3)));
         sd.put("bias", Tensor.ones(3));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> target.loadStateDict(sd, false));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> target.loadStateDict(sd, false));
         assertTrue(e.getMessage().contains("size mismatch for bias: copying a param with shape torch.Size([3])"));
     }
 
@@ -130,7 +142,10 @@ class StateDictTest {
         Path file = dir.resolve("small.safetensors");
         new Linear(3, 2).save(file);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mlp(0).load(file));
-        assertTrue(e.getMessage().startsWith("Error(s) in loading state_dict for Sequential:\n\tMissing key(s) in state_dict: \"0.weight\""),
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "Error(s) in loading state_dict for Sequential:\n\tMissing key(s) in state_dict: \"0.weight\""),
                 e.getMessage());
     }
 
@@ -153,7 +168,8 @@ class StateDictTest {
         Path file = dir.resolve("model.safetensors");
         new Linear(2, 2).save(file);
         byte[] bytes = Files.readAllBytes(file);
-        long headerLength = ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long headerLength =
+                ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         String header = new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8);
         // Break the JSON: drop its closing brace.
         byte[] broken = bytes.clone();
@@ -186,13 +202,15 @@ class StateDictTest {
         Sequential model = new Sequential(new Linear(4, 3), new ReLU(), new Linear(3, 2, false));
         IncompatibleKeys keys = model.loadStateDict(c.tensors(), false);
         assertEquals(List.of(), keys.missingKeys());
-        assertEquals(java.util.Set.of("steps", "counts", "pixels", "mask", "scale", "empty"),
+        assertEquals(
+                java.util.Set.of("steps", "counts", "pixels", "mask", "scale", "empty"),
                 java.util.Set.copyOf(keys.unexpectedKeys()));
         float[] w = ((Linear) model.get(0)).weight.toFloatArray();
         for (int i = 0; i < 12; i++) {
             assertEquals(i * 0.5f - 1, w[i]);
         }
-        assertEquals("tensor([ 0.1000, -0.2000,  0.3000], requires_grad=True)", ((Linear) model.get(0)).bias.toString());
+        assertEquals(
+                "tensor([ 0.1000, -0.2000,  0.3000], requires_grad=True)", ((Linear) model.get(0)).bias.toString());
         // float64 in the file, cast to the float32 parameter as PyTorch's copy_ does
         assertEquals((float) (5 / 3.0), ((Linear) model.get(2)).weight.getDouble(1, 2), 0);
     }

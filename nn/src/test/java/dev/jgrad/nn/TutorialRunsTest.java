@@ -1,15 +1,14 @@
 package dev.jgrad.nn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.format.PyFormat;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The tutorial's zero-initialised runs (Lab-03 with optim.SGD, Lab-04-1, Lab-05, Lab-06),
@@ -25,7 +24,10 @@ class TutorialRunsTest {
             return;
         }
         double expected = Double.parseDouble(printed);
-        assertEquals(expected, actual, 1e-5 * Math.abs(expected) + 0.5 * Math.pow(10, -digits),
+        assertEquals(
+                expected,
+                actual,
+                1e-5 * Math.abs(expected) + 0.5 * Math.pow(10, -digits),
                 "tutorial prints " + printed + ", we compute " + ours);
     }
 
@@ -35,9 +37,21 @@ class TutorialRunsTest {
         Tensor y = Tensor.tensor(new float[][] {{1}, {2}, {3}});
         Tensor w = Tensor.zeros(1).requiresGrad_();
         SGD optimizer = new SGD(List.of(w), 0.15);
-        String[] ws = {"0.000", "1.400", "0.840", "1.064", "0.974", "1.010", "0.996", "1.002", "0.999", "1.000", "1.000"};
-        String[] costs = {"4.666667", "0.746667", "0.119467", "0.019115", "0.003058", "0.000489", "0.000078",
-            "0.000013", "0.000002", "0.000000", "0.000000"};
+        String[] ws = {"0.000", "1.400", "0.840", "1.064", "0.974", "1.010", "0.996", "1.002", "0.999", "1.000", "1.000"
+        };
+        String[] costs = {
+            "4.666667",
+            "0.746667",
+            "0.119467",
+            "0.019115",
+            "0.003058",
+            "0.000489",
+            "0.000078",
+            "0.000013",
+            "0.000002",
+            "0.000000",
+            "0.000000"
+        };
         for (int epoch = 0; epoch <= 10; epoch++) {
             Tensor hypothesis = x.mul(w);
             Tensor cost = hypothesis.sub(y).pow(2).mean();
@@ -49,7 +63,8 @@ class TutorialRunsTest {
         }
     }
 
-    static final Tensor X4 = Tensor.tensor(new float[][] {{73, 80, 75}, {93, 88, 93}, {89, 91, 90}, {96, 98, 100}, {73, 66, 70}});
+    static final Tensor X4 =
+            Tensor.tensor(new float[][] {{73, 80, 75}, {93, 88, 93}, {89, 91, 90}, {96, 98, 100}, {73, 66, 70}});
     static final Tensor Y4 = Tensor.tensor(new float[][] {{152}, {185}, {180}, {196}, {142}});
 
     @Test
@@ -75,10 +90,31 @@ class TutorialRunsTest {
             {"152.7958", "183.6647", "180.9606", "197.0628", "140.0912"},
             {"152.7989", "183.6693", "180.9647", "197.0672", "140.0948"},
             {"152.8004", "183.6719", "180.9669", "197.0696", "140.0970"},
-            {"152.8011", "183.6736", "180.9680", "197.0709", "140.0984"}};
-        String[] costs = {"29661.800781", "9299.174805", "2916.123535", "915.234863", "288.017517", "91.404106",
-            "29.771265", "10.450775", "4.393974", "2.494854", "1.899049", "1.711788", "1.652612", "1.633556",
-            "1.627118", "1.624588", "1.623325", "1.622444", "1.621667", "1.620959", "1.620234"};
+            {"152.8011", "183.6736", "180.9680", "197.0709", "140.0984"}
+        };
+        String[] costs = {
+            "29661.800781",
+            "9299.174805",
+            "2916.123535",
+            "915.234863",
+            "288.017517",
+            "91.404106",
+            "29.771265",
+            "10.450775",
+            "4.393974",
+            "2.494854",
+            "1.899049",
+            "1.711788",
+            "1.652612",
+            "1.633556",
+            "1.627118",
+            "1.624588",
+            "1.623325",
+            "1.622444",
+            "1.621667",
+            "1.620959",
+            "1.620234"
+        };
         Tensor w = Tensor.zeros(3, 1).requiresGrad_();
         Tensor b = Tensor.zeros(1).requiresGrad_();
         SGD optimizer = new SGD(List.of(w, b), 1e-5);
@@ -118,9 +154,19 @@ class TutorialRunsTest {
 
     @Test
     void lab05LogisticRegression() {
-        double[] printed = {0.6931471824645996, 0.134722039103508, 0.08064313977956772, 0.05790001526474953,
-            0.0452997200191021, 0.037260960787534714, 0.03167249262332916, 0.027555925771594048,
-            0.024394338950514793, 0.021888310089707375, 0.019852152094244957};
+        double[] printed = {
+            0.6931471824645996,
+            0.134722039103508,
+            0.08064313977956772,
+            0.05790001526474953,
+            0.0452997200191021,
+            0.037260960787534714,
+            0.03167249262332916,
+            0.027555925771594048,
+            0.024394338950514793,
+            0.021888310089707375,
+            0.019852152094244957
+        };
         Tensor w = Tensor.zeros(2, 1).requiresGrad_();
         Tensor b = Tensor.zeros(1).requiresGrad_();
         SGD optimizer = new SGD(List.of(w, b), 1);
@@ -142,7 +188,8 @@ class TutorialRunsTest {
             assertEquals(first5[i], h[i], 1e-4 * first5[i] + 1e-8, "hypothesis " + i);
         }
         Tensor pred = hypothesis.ge(Tensor.tensor(new float[] {0.5f}));
-        assertEquals("tensor([[False],\n        [False],\n        [False],\n        [ True],\n        [ True]])",
+        assertEquals(
+                "tensor([[False],\n        [False],\n        [False],\n        [ True],\n        [ True]])",
                 pred.slice(0, 0, 5).toString());
         Tensor correct = pred.toFloat().eq(Y5);
         assertEquals(1.0, correct.sum().item() / correct.size(0));
@@ -174,21 +221,34 @@ class TutorialRunsTest {
                 first = cost.item();
             }
             last = cost.item();
-            Tensor correct = hypothesis.ge(Tensor.tensor(new float[] {0.5f})).toFloat().eq(Y5);
+            Tensor correct =
+                    hypothesis.ge(Tensor.tensor(new float[] {0.5f})).toFloat().eq(Y5);
             accuracy = correct.sum().item() / correct.size(0);
         }
         assertTrue(last < first / 5, first + " -> " + last);
         assertEquals(1.0, accuracy);
     }
 
-    static final Tensor X6 = Tensor.tensor(new float[][] {{1, 2, 1, 1}, {2, 1, 3, 2}, {3, 1, 3, 4}, {4, 1, 5, 5},
-        {1, 7, 5, 5}, {1, 2, 5, 6}, {1, 6, 6, 6}, {1, 7, 7, 7}});
+    static final Tensor X6 = Tensor.tensor(new float[][] {
+        {1, 2, 1, 1}, {2, 1, 3, 2}, {3, 1, 3, 4}, {4, 1, 5, 5}, {1, 7, 5, 5}, {1, 2, 5, 6}, {1, 6, 6, 6}, {1, 7, 7, 7}
+    });
     static final Tensor Y6 = Tensor.tensor(new long[] {2, 2, 2, 1, 1, 1, 0, 0});
 
     @Test
     void lab06SoftmaxClassificationFromZeros() {
-        String[] printed = {"1.098612", "0.761050", "0.689991", "0.643229", "0.604117", "0.568256", "0.533922",
-            "0.500291", "0.466908", "0.433507", "0.399962"};
+        String[] printed = {
+            "1.098612",
+            "0.761050",
+            "0.689991",
+            "0.643229",
+            "0.604117",
+            "0.568256",
+            "0.533922",
+            "0.500291",
+            "0.466908",
+            "0.433507",
+            "0.399962"
+        };
         Tensor w = Tensor.zeros(4, 3).requiresGrad_();
         Tensor b = Tensor.zeros(1).requiresGrad_();
         SGD optimizer = new SGD(List.of(w, b), 0.1);
@@ -249,8 +309,8 @@ class TutorialRunsTest {
 
     // ---------------------------------------------------------------- Lab-07-1: learning-rate lessons
 
-    static final Tensor X7 = Tensor.tensor(new float[][] {{1, 2, 1}, {1, 3, 2}, {1, 3, 4}, {1, 5, 5}, {1, 7, 5},
-        {1, 2, 5}, {1, 6, 6}, {1, 7, 7}});
+    static final Tensor X7 = Tensor.tensor(
+            new float[][] {{1, 2, 1}, {1, 3, 2}, {1, 3, 4}, {1, 5, 5}, {1, 7, 5}, {1, 2, 5}, {1, 6, 6}, {1, 7, 7}});
     static final Tensor Y7 = Tensor.tensor(new long[] {2, 2, 2, 1, 1, 1, 0, 0});
 
     /** The tutorial's train(): 20 epochs of full-batch SGD, returning the cost of each. */
@@ -300,18 +360,20 @@ class TutorialRunsTest {
         assertTrue(Double.isFinite(cost.item()));
     }
 
-    static final Tensor X7R = Tensor.tensor(new float[][] {{73, 80, 75}, {93, 88, 93}, {89, 91, 90}, {96, 98, 100},
-        {74, 66, 70}});
+    static final Tensor X7R =
+            Tensor.tensor(new float[][] {{73, 80, 75}, {93, 88, 93}, {89, 91, 90}, {96, 98, 100}, {74, 66, 70}});
 
     @Test
     void lab071StandardisationPrintsAsTheTutorial() {
         Tensor mu = X7R.mean(0);
         Tensor sigma = X7R.std(0);
-        assertEquals("tensor([[-1.1118, -0.3758, -0.8398],\n"
-                + "        [ 0.7412,  0.2778,  0.5863],\n"
-                + "        [ 0.3706,  0.5229,  0.3486],\n"
-                + "        [ 1.0191,  1.0948,  1.1409],\n"
-                + "        [-1.0191, -1.5197, -1.2360]])", X7R.sub(mu).div(sigma).toString());
+        assertEquals(
+                "tensor([[-1.1118, -0.3758, -0.8398],\n"
+                        + "        [ 0.7412,  0.2778,  0.5863],\n"
+                        + "        [ 0.3706,  0.5229,  0.3486],\n"
+                        + "        [ 1.0191,  1.0948,  1.1409],\n"
+                        + "        [-1.0191, -1.5197, -1.2360]])",
+                X7R.sub(mu).div(sigma).toString());
     }
 
     @Test

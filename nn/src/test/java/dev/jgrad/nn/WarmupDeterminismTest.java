@@ -46,7 +46,11 @@ class WarmupDeterminismTest {
     private static String classPath() throws IOException {
         List<String> entries = new ArrayList<>();
         try {
-            entries.add(Path.of(FiftyTrainingSteps.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            entries.add(Path.of(FiftyTrainingSteps.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
                     .toString());
         } catch (java.net.URISyntaxException e) {
             throw new IOException(e);

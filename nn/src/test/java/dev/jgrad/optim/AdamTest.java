@@ -1,13 +1,12 @@
 package dev.jgrad.optim;
 
-import dev.jgrad.autograd.Tensor;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.jgrad.autograd.Tensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Adam and AdamW against hand-worked steps and an independent float64 transcription of the update. */
 class AdamTest {
@@ -22,8 +21,10 @@ class AdamTest {
             assertArrayEquals(new float[] {1 - 0.1f * i, -2 + 0.1f * i}, p.toFloatArray(), 1e-6f);
         }
         assertEquals(3.0, opt.state(p).get("step").item());
-        assertArrayEquals(new float[] {0.5f * (1 - 0.729f), -4 * (1 - 0.729f)},
-                opt.state(p).get("exp_avg").toFloatArray(), 1e-6f);
+        assertArrayEquals(
+                new float[] {0.5f * (1 - 0.729f), -4 * (1 - 0.729f)},
+                opt.state(p).get("exp_avg").toFloatArray(),
+                1e-6f);
     }
 
     @Test
@@ -46,14 +47,18 @@ class AdamTest {
                 Adam opt = decoupled
                         ? new AdamW(List.of(p), 0.05, 0.85, 0.99, 1e-6, 0.2, amsgrad)
                         : new Adam(List.of(p), 0.05, 0.85, 0.99, 1e-6, 0.2, amsgrad);
-                Reference ref = new Reference(new double[] {1, -2, 0.25}, 0.05, 0.85, 0.99, 1e-6, 0.2, amsgrad, decoupled);
+                Reference ref =
+                        new Reference(new double[] {1, -2, 0.25}, 0.05, 0.85, 0.99, 1e-6, 0.2, amsgrad, decoupled);
                 for (float[] g : grads) {
                     p.setGrad(Tensor.tensor(g));
                     opt.step();
                     ref.step(g);
                     float[] got = p.toFloatArray();
                     for (int i = 0; i < got.length; i++) {
-                        assertEquals(ref.p[i], got[i], 2e-6 * Math.max(1, Math.abs(ref.p[i])),
+                        assertEquals(
+                                ref.p[i],
+                                got[i],
+                                2e-6 * Math.max(1, Math.abs(ref.p[i])),
                                 "amsgrad=" + amsgrad + " decoupled=" + decoupled);
                     }
                 }
@@ -79,21 +84,31 @@ class AdamTest {
     void adamWDefaultsAndRepr() {
         Tensor p = Tensor.tensor(new float[] {1}).requiresGrad_();
         AdamW opt = new AdamW(List.of(p));
-        assertEquals("AdamW (\nParameter Group 0\n    amsgrad: False\n    betas: (0.9, 0.999)\n    eps: 1e-08\n"
-                + "    lr: 0.001\n    weight_decay: 0.01\n)", opt.toString());
+        assertEquals(
+                "AdamW (\nParameter Group 0\n    amsgrad: False\n    betas: (0.9, 0.999)\n    eps: 1e-08\n"
+                        + "    lr: 0.001\n    weight_decay: 0.01\n)",
+                opt.toString());
     }
 
     @Test
     void badHyperparametersFail() {
         List<Tensor> ps = List.of(Tensor.zeros(1).requiresGrad_());
-        assertEquals("Invalid beta parameter at index 0: 1.0", assertThrows(IllegalArgumentException.class,
-                () -> new Adam(ps, 0.1, 1.0, 0.999, 1e-8, 0, false)).getMessage());
-        assertEquals("Invalid beta parameter at index 1: -0.5", assertThrows(IllegalArgumentException.class,
-                () -> new Adam(ps, 0.1, 0.9, -0.5, 1e-8, 0, false)).getMessage());
-        assertEquals("Invalid epsilon value: -1e-08", assertThrows(IllegalArgumentException.class,
-                () -> new Adam(ps, 0.1, 0.9, 0.999, -1e-8, 0, false)).getMessage());
-        assertEquals("Invalid learning rate: -1.0", assertThrows(IllegalArgumentException.class,
-                () -> new Adam(ps, -1.0)).getMessage());
+        assertEquals(
+                "Invalid beta parameter at index 0: 1.0",
+                assertThrows(IllegalArgumentException.class, () -> new Adam(ps, 0.1, 1.0, 0.999, 1e-8, 0, false))
+                        .getMessage());
+        assertEquals(
+                "Invalid beta parameter at index 1: -0.5",
+                assertThrows(IllegalArgumentException.class, () -> new Adam(ps, 0.1, 0.9, -0.5, 1e-8, 0, false))
+                        .getMessage());
+        assertEquals(
+                "Invalid epsilon value: -1e-08",
+                assertThrows(IllegalArgumentException.class, () -> new Adam(ps, 0.1, 0.9, 0.999, -1e-8, 0, false))
+                        .getMessage());
+        assertEquals(
+                "Invalid learning rate: -1.0",
+                assertThrows(IllegalArgumentException.class, () -> new Adam(ps, -1.0))
+                        .getMessage());
     }
 
     /** PyTorch 1.13's _single_tensor_adam / _single_tensor_adamw, transcribed in float64. */
@@ -106,7 +121,15 @@ class AdamTest {
         final boolean amsgrad, decoupled;
         int step;
 
-        Reference(double[] p, double lr, double b1, double b2, double eps, double wd, boolean amsgrad, boolean decoupled) {
+        Reference(
+                double[] p,
+                double lr,
+                double b1,
+                double b2,
+                double eps,
+                double wd,
+                boolean amsgrad,
+                boolean decoupled) {
             this.p = p.clone();
             this.m = new double[p.length];
             this.v = new double[p.length];

@@ -1,15 +1,14 @@
 package dev.jgrad.optim;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-import org.junit.jupiter.api.Test;
-
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /** Once its state exists, a step allocates nothing the size of the parameters. */
 class AllocationTest {
@@ -41,8 +40,10 @@ class AllocationTest {
             }
             perStep = (allocatedBytes() - before) / steps;
         }
-        assertTrue(perStep < 4L * N / 10, opt.getClass().getSimpleName() + " allocated " + perStep
-                + " bytes per step for " + 4L * N + " bytes of parameters");
+        assertTrue(
+                perStep < 4L * N / 10,
+                opt.getClass().getSimpleName() + " allocated " + perStep + " bytes per step for " + 4L * N
+                        + " bytes of parameters");
     }
 
     @Test
@@ -67,7 +68,8 @@ class AllocationTest {
 
     @Test
     void rmspropCenteredWithMomentumAndWeightDecay() {
-        check(ps -> new RMSprop(ps, RMSprop.options().momentum(0.9).centered(true).weightDecay(0.01)));
+        check(ps ->
+                new RMSprop(ps, RMSprop.options().momentum(0.9).centered(true).weightDecay(0.01)));
     }
 
     @Test

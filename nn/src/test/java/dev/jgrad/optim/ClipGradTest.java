@@ -1,14 +1,13 @@
 package dev.jgrad.optim;
 
-import dev.jgrad.autograd.Tensor;
-import dev.jgrad.nn.utils.ClipGrad;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.jgrad.autograd.Tensor;
+import dev.jgrad.nn.utils.ClipGrad;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ClipGradTest {
     private static Tensor withGrad(float... g) {
@@ -39,7 +38,11 @@ class ClipGradTest {
     void otherNorms() {
         Tensor a = withGrad(-6, 2);
         Tensor b = withGrad(1);
-        assertEquals(6.0, ClipGrad.clipGradNorm_(List.of(a, b), 3.0, Double.POSITIVE_INFINITY).item(), 1e-6);
+        assertEquals(
+                6.0,
+                ClipGrad.clipGradNorm_(List.of(a, b), 3.0, Double.POSITIVE_INFINITY)
+                        .item(),
+                1e-6);
         assertArrayEquals(new float[] {-3, 1}, a.grad().toFloatArray(), 1e-5f);
         Tensor c = withGrad(1, -1, 2);
         assertEquals(4.0, ClipGrad.clipGradNorm_(List.of(c), 100, 1).item(), 1e-6);

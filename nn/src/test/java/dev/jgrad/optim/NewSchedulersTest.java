@@ -1,17 +1,16 @@
 package dev.jgrad.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.optim.lr_scheduler.LinearLR;
 import dev.jgrad.optim.lr_scheduler.OneCycleLR;
 import dev.jgrad.optim.lr_scheduler.ReduceLROnPlateau;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /** LinearLR, OneCycleLR and ReduceLROnPlateau against PyTorch's formulas, worked by hand. */
 class NewSchedulersTest {
@@ -83,7 +82,10 @@ class NewSchedulersTest {
     @Test
     void oneCycleThreePhasesLinearAndAdamsBeta1() {
         Adam opt2 = new Adam(List.of(param()), Adam.options().lr(0.5));
-        OneCycleLR s = new OneCycleLR(opt2, 1.0, 10,
+        OneCycleLR s = new OneCycleLR(
+                opt2,
+                1.0,
+                10,
                 OneCycleLR.options().threePhase(true).annealStrategy("linear").divFactor(10));
         assertArrayEquals(new double[] {0.95, 0.999}, opt2.paramGroups().get(0).getDoubles("betas"), 1e-15);
         // phases end at 2, 0.6·10 - 2 = 4 and 9: up 0.1 → 1, down 1 → 0.1, then 0.1 → 1e-5
@@ -100,9 +102,11 @@ class NewSchedulersTest {
     void oneCycleChecksItsSettings() {
         SGD plain = new SGD(List.of(param()), 0.1);
         assertThrows(IllegalArgumentException.class, () -> new OneCycleLR(plain, 1.0, 0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new OneCycleLR(plain, 1.0, 10, OneCycleLR.options().pctStart(1.5)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new OneCycleLR(plain, 1.0, 10, OneCycleLR.options().annealStrategy("exp")));
         assertEquals("anneal_strategy must by one of 'cos' or 'linear', instead got exp", e.getMessage());
         Adagrad noMomentum = new Adagrad(List.of(param()));
@@ -127,15 +131,19 @@ class NewSchedulersTest {
             sa.step();
             sb.step();
             assertEquals(lr(a), lr(b), 0);
-            assertEquals(a.paramGroups().get(0).getDouble("momentum"), b.paramGroups().get(0).getDouble("momentum"), 0);
+            assertEquals(
+                    a.paramGroups().get(0).getDouble("momentum"),
+                    b.paramGroups().get(0).getDouble("momentum"),
+                    0);
         }
     }
 
     @Test
     void plateauReducesAfterPatienceThenCoolsDown() {
         SGD opt = new SGD(List.of(param()), 1.0);
-        ReduceLROnPlateau s = new ReduceLROnPlateau(opt, ReduceLROnPlateau.options().patience(2).factor(0.5)
-                .cooldown(1).minLr(0.2));
+        ReduceLROnPlateau s = new ReduceLROnPlateau(
+                opt,
+                ReduceLROnPlateau.options().patience(2).factor(0.5).cooldown(1).minLr(0.2));
         double[] metrics = {1, 0.9, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95};
         double[] expected = {1, 1, 1, 1, 0.5, 0.5, 0.5, 0.5, 0.25, 0.25, 0.25, 0.25, 0.2, 0.2};
         for (int epoch = 0; epoch < metrics.length; epoch++) {
@@ -150,14 +158,20 @@ class NewSchedulersTest {
     void plateauThresholdModes() {
         // min/rel: 0.99995 is not below 1·(1 - 1e-4), so it is a bad epoch
         SGD opt = new SGD(List.of(param()), 1.0);
-        ReduceLROnPlateau rel = new ReduceLROnPlateau(opt, ReduceLROnPlateau.options().patience(0));
+        ReduceLROnPlateau rel =
+                new ReduceLROnPlateau(opt, ReduceLROnPlateau.options().patience(0));
         rel.step(1);
         rel.step(0.99995);
         assertEquals(0.1, lr(opt), 1e-15);
         // max/abs: improving means exceeding best + threshold
         SGD opt2 = new SGD(List.of(param()), 1.0);
-        ReduceLROnPlateau max = new ReduceLROnPlateau(opt2,
-                ReduceLROnPlateau.options().mode("max").thresholdMode("abs").threshold(0.1).patience(1));
+        ReduceLROnPlateau max = new ReduceLROnPlateau(
+                opt2,
+                ReduceLROnPlateau.options()
+                        .mode("max")
+                        .thresholdMode("abs")
+                        .threshold(0.1)
+                        .patience(1));
         max.step(0.5);
         max.step(0.65);
         assertEquals(0, max.numBadEpochs());
@@ -167,21 +181,33 @@ class NewSchedulersTest {
         assertEquals(0.1, lr(opt2), 1e-15);
         // a reduction smaller than eps is skipped
         SGD tiny = new SGD(List.of(param()), 1e-9);
-        ReduceLROnPlateau skip = new ReduceLROnPlateau(tiny, ReduceLROnPlateau.options().patience(0));
+        ReduceLROnPlateau skip =
+                new ReduceLROnPlateau(tiny, ReduceLROnPlateau.options().patience(0));
         skip.step(1);
         skip.step(1);
         assertEquals(1e-9, lr(tiny), 0);
-        assertEquals("Factor should be < 1.0.", assertThrows(IllegalArgumentException.class,
-                () -> new ReduceLROnPlateau(opt, ReduceLROnPlateau.options().factor(1))).getMessage());
-        assertEquals("mode avg is unknown!", assertThrows(IllegalArgumentException.class,
-                () -> new ReduceLROnPlateau(opt, ReduceLROnPlateau.options().mode("avg"))).getMessage());
+        assertEquals(
+                "Factor should be < 1.0.",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new ReduceLROnPlateau(
+                                        opt, ReduceLROnPlateau.options().factor(1)))
+                        .getMessage());
+        assertEquals(
+                "mode avg is unknown!",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new ReduceLROnPlateau(
+                                        opt, ReduceLROnPlateau.options().mode("avg")))
+                        .getMessage());
     }
 
     @Test
     void plateauResumesFromItsStateDict() {
         double[] metrics = {1, 0.8, 0.85, 0.9, 0.7, 0.75, 0.8, 0.81, 0.82, 0.6, 0.61, 0.62, 0.63};
         SGD a = new SGD(List.of(param()), 1.0);
-        ReduceLROnPlateau sa = new ReduceLROnPlateau(a, ReduceLROnPlateau.options().patience(1).cooldown(1));
+        ReduceLROnPlateau sa =
+                new ReduceLROnPlateau(a, ReduceLROnPlateau.options().patience(1).cooldown(1));
         for (int i = 0; i < 5; i++) {
             sa.step(metrics[i]);
         }

@@ -28,8 +28,9 @@ class OptimizerStateFileTest {
     private int count;
 
     /** A real file of a stepped optimizer, then its metadata or tensors edited. */
-    private Path edited(Optimizer opt, Consumer<Map<String, String>> editMetadata,
-                        Consumer<Map<String, NDArray>> editTensors) throws IOException {
+    private Path edited(
+            Optimizer opt, Consumer<Map<String, String>> editMetadata, Consumer<Map<String, NDArray>> editTensors)
+            throws IOException {
         Path file = dir.resolve("opt" + (count++) + ".safetensors");
         opt.stateDict().save(file);
         SafeTensors.Contents c = SafeTensors.load(file);
@@ -62,7 +63,7 @@ class OptimizerStateFileTest {
 
     private void rejects(Optimizer opt, Consumer<Map<String, String>> edit, String key, String expectation)
             throws IOException {
-        rejects(edited(opt, edit, t -> { }), key, expectation);
+        rejects(edited(opt, edit, t -> {}), key, expectation);
     }
 
     private static void rejects(Path file, String key, String expectation) {
@@ -114,37 +115,54 @@ class OptimizerStateFileTest {
 
     @Test
     void stateTensorsAreChecked() throws IOException {
-        rejects(edited(adam(), m -> { }, t -> t.remove("state.0.exp_avg")), "state.0", "exp_avg");
-        rejects(edited(adam(), m -> { }, t -> t.put("state.0.exp_avg", NDArray.zeros(DType.FLOAT32, 2))),
-                "state.0.exp_avg_sq", "shape [2] of exp_avg");
-        rejects(edited(adam(), m -> { }, t -> t.put("state.5.exp_avg", NDArray.zeros(DType.FLOAT32, 3))),
-                "state.5.exp_avg", "parameter");
-        rejects(edited(sgd(), m -> { }, t -> t.put("state.0.exp_avg", NDArray.zeros(DType.FLOAT32, 3))),
-                "state.0.exp_avg", "momentum_buffer");
+        rejects(edited(adam(), m -> {}, t -> t.remove("state.0.exp_avg")), "state.0", "exp_avg");
+        rejects(
+                edited(adam(), m -> {}, t -> t.put("state.0.exp_avg", NDArray.zeros(DType.FLOAT32, 2))),
+                "state.0.exp_avg_sq",
+                "shape [2] of exp_avg");
+        rejects(
+                edited(adam(), m -> {}, t -> t.put("state.5.exp_avg", NDArray.zeros(DType.FLOAT32, 3))),
+                "state.5.exp_avg",
+                "parameter");
+        rejects(
+                edited(sgd(), m -> {}, t -> t.put("state.0.exp_avg", NDArray.zeros(DType.FLOAT32, 3))),
+                "state.0.exp_avg",
+                "momentum_buffer");
     }
 
     @Test
     void aFileThatNamesNoOptimizerIsCheckedAgainstTheOneItsOptionsBelongTo() throws IOException {
-        Path file = edited(sgd(), m -> m.remove("jgrad.optimizer"), t -> { });
+        Path file = edited(sgd(), m -> m.remove("jgrad.optimizer"), t -> {});
         OptimizerStateDict d = OptimizerStateDict.load(file);
         assertEquals("SGD", d.optimizer());
         assertEquals(List.of(0), d.paramGroups().get(0).get("params"));
-        rejects(sgd(), m -> {
-            m.remove("jgrad.optimizer");
-            m.put("param_groups.0.betas", "(0.9, 0.99)");
-        }, "param_groups.0", "options of one of [SGD, Adam, AdamW, RMSprop, Adagrad]");
-        rejects(sgd(), m -> m.put("jgrad.optimizer", "Lion"), "jgrad.optimizer", "one of [SGD, Adam, AdamW, RMSprop, Adagrad]");
+        rejects(
+                sgd(),
+                m -> {
+                    m.remove("jgrad.optimizer");
+                    m.put("param_groups.0.betas", "(0.9, 0.99)");
+                },
+                "param_groups.0",
+                "options of one of [SGD, Adam, AdamW, RMSprop, Adagrad]");
+        rejects(
+                sgd(),
+                m -> m.put("jgrad.optimizer", "Lion"),
+                "jgrad.optimizer",
+                "one of [SGD, Adam, AdamW, RMSprop, Adagrad]");
     }
 
     @Test
     void loadStateDictChecksTheOptimizerAndTheParameterShapes() {
-        IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
-                () -> new Adam(List.of(param())).loadStateDict(sgd().stateDict()));
+        IllegalArgumentException kind = assertThrows(
+                IllegalArgumentException.class, () -> new Adam(List.of(param())).loadStateDict(sgd().stateDict()));
         assertEquals("loaded state dict was made by SGD, not by Adam", kind.getMessage());
         Adam small = new Adam(List.of(Tensor.tensor(new float[] {1, 2}).requiresGrad_()));
-        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
-                () -> small.loadStateDict(adam().stateDict()));
-        assertTrue(shape.getMessage().startsWith("loaded state dict: state.0.exp_avg: expected the shape [2] of the"
-                + " parameter, found shape [3]"), shape.getMessage());
+        IllegalArgumentException shape =
+                assertThrows(IllegalArgumentException.class, () -> small.loadStateDict(adam().stateDict()));
+        assertTrue(
+                shape.getMessage()
+                        .startsWith("loaded state dict: state.0.exp_avg: expected the shape [2] of the"
+                                + " parameter, found shape [3]"),
+                shape.getMessage());
     }
 }

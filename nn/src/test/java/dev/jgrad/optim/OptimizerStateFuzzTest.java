@@ -42,8 +42,8 @@ class OptimizerStateFuzzTest {
 
     private static final String NUM = "-?[0-9]+(?:\\.[0-9]+)?(?:e[+-]?[0-9]+)?|inf|-inf|nan";
     private static final String SCALAR = NUM + "|None|True|False";
-    private static final Pattern TUPLE = Pattern.compile("\\(\\)|\\((" + NUM + "),\\)|\\((?:" + NUM + ")(?:, (?:"
-            + NUM + "))+\\)");
+    private static final Pattern TUPLE =
+            Pattern.compile("\\(\\)|\\((" + NUM + "),\\)|\\((?:" + NUM + ")(?:, (?:" + NUM + "))+\\)");
     private static final Pattern LIST = Pattern.compile("\\[\\]|\\[(?:" + SCALAR + ")(?:, (?:" + SCALAR + "))*\\]");
     private static final Pattern SCALAR_PATTERN = Pattern.compile(SCALAR);
     private static final Pattern COUNT = Pattern.compile("[1-9][0-9]{0,8}");
@@ -52,6 +52,7 @@ class OptimizerStateFuzzTest {
     private static final Pattern STATE_KEY = Pattern.compile("state\\.(0|[1-9][0-9]{0,8})\\.([^.]+)");
     /** Per optimizer, its options and their kinds: n = number, n+ = number >= 0, b = bool, betas. */
     private static final Map<String, Map<String, String>> OPTIONS = new LinkedHashMap<>();
+
     private static final Map<String, Map<String, String>> STATE = new LinkedHashMap<>();
 
     static {
@@ -82,8 +83,8 @@ class OptimizerStateFuzzTest {
         List<byte[]> seeds = new ArrayList<>();
         Tensor a = Tensor.tensor(new float[] {1, 2, 3}).requiresGrad_();
         Tensor b = Tensor.tensor(new float[] {4, 5}).requiresGrad_();
-        SGD sgd = new SGD(List.of(ParamGroup.of(List.of(a)), ParamGroup.of(List.of(b)).set("lr", 0.5)), 0.1, 0.9, 0,
-                1e-4, true);
+        SGD sgd = new SGD(
+                List.of(ParamGroup.of(List.of(a)), ParamGroup.of(List.of(b)).set("lr", 0.5)), 0.1, 0.9, 0, 1e-4, true);
         StepLR scheduler = new StepLR(sgd, 2, 0.5);
         a.setGrad(Tensor.tensor(new float[] {1, -1, 0.5f}));
         sgd.step();
@@ -113,10 +114,14 @@ class OptimizerStateFuzzTest {
         }
         int accepted;
         try (MutantFile file = new MutantFile(dir.resolve("mutant.safetensors"))) {
-            accepted = Fuzz.run("optimizer state dict", Fuzz.MUTANTS, (i, random) -> {
-                int k = random.nextInt(seeds.size());
-                return new Mutator(random).safetensors(seeds.get(k), parsed.get(k));
-            }, mutant -> agrees(file.write(mutant), mutant));
+            accepted = Fuzz.run(
+                    "optimizer state dict",
+                    Fuzz.MUTANTS,
+                    (i, random) -> {
+                        int k = random.nextInt(seeds.size());
+                        return new Mutator(random).safetensors(seeds.get(k), parsed.get(k));
+                    },
+                    mutant -> agrees(file.write(mutant), mutant));
         }
         assertTrue(accepted > 200, "the mutants should not all be broken: " + accepted + " accepted");
     }
@@ -154,14 +159,17 @@ class OptimizerStateFuzzTest {
         for (Map.Entry<Integer, Map<String, SpecSafeTensors.Tensor>> e : expected.state.entrySet()) {
             Map<String, Tensor> got = d.state().get(e.getKey());
             assertEquals(e.getValue().keySet(), got.keySet());
-            e.getValue().forEach((k, t) -> assertTrue(SpecSafeTensors.same(t, got.get(k).data()), k));
+            e.getValue()
+                    .forEach((k, t) ->
+                            assertTrue(SpecSafeTensors.same(t, got.get(k).data()), k));
         }
         return true;
     }
 
-    private record Expected(String optimizer, List<Map<String, Object>> groups,
-                            Map<Integer, Map<String, SpecSafeTensors.Tensor>> state) {
-    }
+    private record Expected(
+            String optimizer,
+            List<Map<String, Object>> groups,
+            Map<Integer, Map<String, SpecSafeTensors.Tensor>> state) {}
 
     /** The optimizer state a file holds, as the optimizers document it; Reject for anything else. */
     private static Expected expected(SpecSafeTensors.Contents c) throws SpecJson.Reject {
@@ -289,12 +297,18 @@ class OptimizerStateFuzzTest {
 
     private static Object scalar(String s) throws SpecJson.Reject {
         switch (s) {
-            case "None": return "None";
-            case "True": return Boolean.TRUE;
-            case "False": return Boolean.FALSE;
-            case "inf": return Double.POSITIVE_INFINITY;
-            case "-inf": return Double.NEGATIVE_INFINITY;
-            case "nan": return Double.NaN;
+            case "None":
+                return "None";
+            case "True":
+                return Boolean.TRUE;
+            case "False":
+                return Boolean.FALSE;
+            case "inf":
+                return Double.POSITIVE_INFINITY;
+            case "-inf":
+                return Double.NEGATIVE_INFINITY;
+            case "nan":
+                return Double.NaN;
             default:
                 if (INTEGER.matcher(s).matches()) {
                     BigInteger v = new BigInteger(s);

@@ -1,18 +1,19 @@
 package dev.jgrad.optim;
 
-import dev.jgrad.autograd.Tensor;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jgrad.autograd.Tensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 /** RMSprop and Adagrad against hand-worked steps and a float64 transcription of PyTorch 1.13's update. */
 class RMSpropAdagradTest {
-    private static final float[][] GRADS = {{10, -1, 0.5f}, {0.1f, -2, 0.5f}, {0.01f, 3, -0.5f}, {5, -0.1f, 0}, {-1, 1, 1}};
+    private static final float[][] GRADS = {
+        {10, -1, 0.5f}, {0.1f, -2, 0.5f}, {0.01f, 3, -0.5f}, {5, -0.1f, 0}, {-1, 1, 1}
+    };
 
     @Test
     void rmspropStepsByHand() {
@@ -33,13 +34,16 @@ class RMSpropAdagradTest {
 
         // momentum 0.9, two steps of g = 0.5: buf = 10 then 0.9·10 + 0.5/√0.004975
         Tensor m = Tensor.tensor(new float[] {1}).requiresGrad_();
-        RMSprop momentum = new RMSprop(List.of(m), RMSprop.options().lr(0.01).momentum(0.9).eps(0));
+        RMSprop momentum =
+                new RMSprop(List.of(m), RMSprop.options().lr(0.01).momentum(0.9).eps(0));
         m.setGrad(Tensor.tensor(new float[] {0.5f}));
         momentum.step();
         assertEquals(0.9, m.toFloatArray()[0], 1e-6);
         momentum.step();
         assertEquals(0.9 - 0.01 * (9 + 0.5 / Math.sqrt(0.004975)), m.toFloatArray()[0], 1e-6);
-        assertEquals(List.of("step", "square_avg", "momentum_buffer"), List.copyOf(momentum.state(m).keySet()));
+        assertEquals(
+                List.of("step", "square_avg", "momentum_buffer"),
+                List.copyOf(momentum.state(m).keySet()));
     }
 
     @Test
@@ -47,8 +51,15 @@ class RMSpropAdagradTest {
         for (boolean centered : new boolean[] {false, true}) {
             for (double momentum : new double[] {0, 0.8}) {
                 Tensor p = Tensor.tensor(new float[] {1, -2, 0.25f}).requiresGrad_();
-                RMSprop opt = new RMSprop(List.of(p), RMSprop.options().lr(0.02).alpha(0.9).eps(1e-6)
-                        .weightDecay(0.1).momentum(momentum).centered(centered));
+                RMSprop opt = new RMSprop(
+                        List.of(p),
+                        RMSprop.options()
+                                .lr(0.02)
+                                .alpha(0.9)
+                                .eps(1e-6)
+                                .weightDecay(0.1)
+                                .momentum(momentum)
+                                .centered(centered));
                 double[] ref = {1, -2, 0.25};
                 double[] v = new double[3];
                 double[] gAvg = new double[3];
@@ -70,7 +81,10 @@ class RMSpropAdagradTest {
                     }
                     float[] got = p.toFloatArray();
                     for (int i = 0; i < 3; i++) {
-                        assertEquals(ref[i], got[i], 2e-6 * Math.max(1, Math.abs(ref[i])),
+                        assertEquals(
+                                ref[i],
+                                got[i],
+                                2e-6 * Math.max(1, Math.abs(ref[i])),
                                 "centered=" + centered + " momentum=" + momentum);
                     }
                 }
@@ -83,7 +97,8 @@ class RMSpropAdagradTest {
     @Test
     void adagradStepsByHandAndItsStateExistsFromTheStart() {
         Tensor p = Tensor.tensor(new float[] {1, 2}).requiresGrad_();
-        Adagrad opt = new Adagrad(List.of(p), Adagrad.options().lr(0.1).lrDecay(0.5).initialAccumulatorValue(0.1));
+        Adagrad opt =
+                new Adagrad(List.of(p), Adagrad.options().lr(0.1).lrDecay(0.5).initialAccumulatorValue(0.1));
         assertEquals(0.0, opt.state(p).get("step").item());
         assertArrayEquals(new float[] {0.1f, 0.1f}, opt.state(p).get("sum").toFloatArray());
         // step 1: clr 0.1, sum 0.35; step 2: clr 0.1/1.5, sum 0.6
@@ -100,7 +115,8 @@ class RMSpropAdagradTest {
     @Test
     void adagradFollowsTheReferenceWithWeightDecay() {
         Tensor p = Tensor.tensor(new float[] {1, -2, 0.25f}).requiresGrad_();
-        Adagrad opt = new Adagrad(List.of(p), Adagrad.options().lr(0.3).lrDecay(0.01).weightDecay(0.05));
+        Adagrad opt =
+                new Adagrad(List.of(p), Adagrad.options().lr(0.3).lrDecay(0.01).weightDecay(0.05));
         double[] ref = {1, -2, 0.25};
         double[] sum = new double[3];
         int step = 0;
@@ -135,19 +151,25 @@ class RMSpropAdagradTest {
     @Test
     void optionsReadAsPyTorchKeywordsAndMatchThePositionalForm() {
         Tensor p = Tensor.tensor(new float[] {1}).requiresGrad_();
-        Adam named = new Adam(List.of(p), Adam.options().lr(1e-2).betas(0.8, 0.95).weightDecay(1e-4).amsgrad(true));
-        Adam positional = new Adam(List.of(Tensor.tensor(new float[] {1}).requiresGrad_()), 1e-2, 0.8, 0.95, 1e-8,
-                1e-4, true);
+        Adam named = new Adam(
+                List.of(p),
+                Adam.options().lr(1e-2).betas(0.8, 0.95).weightDecay(1e-4).amsgrad(true));
+        Adam positional =
+                new Adam(List.of(Tensor.tensor(new float[] {1}).requiresGrad_()), 1e-2, 0.8, 0.95, 1e-8, 1e-4, true);
         assertEquals(positional.toString(), named.toString());
         assertEquals(new AdamW(List.of(p)).toString(), new AdamW(List.of(p), AdamW.options()).toString());
         assertEquals(0.01, AdamW.options().weightDecay());
         SGD sgd = new SGD(List.of(p), SGD.options().lr(0.1).momentum(0.9).nesterov(true));
         assertEquals(new SGD(List.of(p), 0.1, 0.9, 0, 0, true).toString(), sgd.toString());
         assertEquals(1e-3, SGD.options().lr(), "PyTorch 2's default");
-        assertEquals("RMSprop (\nParameter Group 0\n    alpha: 0.99\n    centered: False\n    eps: 1e-08\n"
-                + "    lr: 0.01\n    momentum: 0.0\n    weight_decay: 0.0\n)", new RMSprop(List.of(p)).toString());
-        assertEquals("Adagrad (\nParameter Group 0\n    eps: 1e-10\n    initial_accumulator_value: 0.0\n"
-                + "    lr: 0.01\n    lr_decay: 0.0\n    weight_decay: 0.0\n)", new Adagrad(List.of(p)).toString());
+        assertEquals(
+                "RMSprop (\nParameter Group 0\n    alpha: 0.99\n    centered: False\n    eps: 1e-08\n"
+                        + "    lr: 0.01\n    momentum: 0.0\n    weight_decay: 0.0\n)",
+                new RMSprop(List.of(p)).toString());
+        assertEquals(
+                "Adagrad (\nParameter Group 0\n    eps: 1e-10\n    initial_accumulator_value: 0.0\n"
+                        + "    lr: 0.01\n    lr_decay: 0.0\n    weight_decay: 0.0\n)",
+                new Adagrad(List.of(p)).toString());
         // the options are values: a wither leaves the original alone
         Adam.Options base = Adam.options();
         assertTrue(base.lr(5).lr() == 5 && base.lr() == 1e-3);
@@ -156,15 +178,35 @@ class RMSpropAdagradTest {
     @Test
     void badOptionsFailWithPyTorchsMessages() {
         List<Tensor> ps = List.of(Tensor.zeros(1).requiresGrad_());
-        assertEquals("Invalid alpha value: -0.1", assertThrows(IllegalArgumentException.class,
-                () -> new RMSprop(ps, RMSprop.options().alpha(-0.1))).getMessage());
-        assertEquals("Invalid momentum value: -1.0", assertThrows(IllegalArgumentException.class,
-                () -> new RMSprop(ps, RMSprop.options().momentum(-1))).getMessage());
-        assertEquals("Invalid lr_decay value: -1.0", assertThrows(IllegalArgumentException.class,
-                () -> new Adagrad(ps, Adagrad.options().lrDecay(-1))).getMessage());
-        assertEquals("Invalid initial_accumulator_value value: -1.0", assertThrows(IllegalArgumentException.class,
-                () -> new Adagrad(ps, Adagrad.options().initialAccumulatorValue(-1))).getMessage());
-        assertEquals("Invalid learning rate: -1.0", assertThrows(IllegalArgumentException.class,
-                () -> new SGD(ps, SGD.options().lr(-1))).getMessage());
+        assertEquals(
+                "Invalid alpha value: -0.1",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new RMSprop(ps, RMSprop.options().alpha(-0.1)))
+                        .getMessage());
+        assertEquals(
+                "Invalid momentum value: -1.0",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new RMSprop(ps, RMSprop.options().momentum(-1)))
+                        .getMessage());
+        assertEquals(
+                "Invalid lr_decay value: -1.0",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new Adagrad(ps, Adagrad.options().lrDecay(-1)))
+                        .getMessage());
+        assertEquals(
+                "Invalid initial_accumulator_value value: -1.0",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new Adagrad(ps, Adagrad.options().initialAccumulatorValue(-1)))
+                        .getMessage());
+        assertEquals(
+                "Invalid learning rate: -1.0",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> new SGD(ps, SGD.options().lr(-1)))
+                        .getMessage());
     }
 }

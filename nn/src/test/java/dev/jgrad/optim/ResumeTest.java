@@ -1,5 +1,9 @@
 package dev.jgrad.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.nn.F;
 import dev.jgrad.nn.Linear;
@@ -7,18 +11,13 @@ import dev.jgrad.nn.ReLU;
 import dev.jgrad.nn.Sequential;
 import dev.jgrad.optim.lr_scheduler.StepLR;
 import dev.jgrad.tensor.Generator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Train 3 steps, save model and optimizer to files, load both into fresh objects, train 2 more: the same as 5 straight. */
 class ResumeTest {
@@ -72,7 +71,10 @@ class ResumeTest {
         for (String k : a.keySet()) {
             assertArrayEquals(a.get(k).toFloatArray(), b.get(k).toFloatArray(), k);
         }
-        assertEquals(straightOpt.paramGroups().get(0).lr(), resumedOpt.paramGroups().get(0).lr(), 0);
+        assertEquals(
+                straightOpt.paramGroups().get(0).lr(),
+                resumedOpt.paramGroups().get(0).lr(),
+                0);
     }
 
     @Test
@@ -92,12 +94,14 @@ class ResumeTest {
 
     @Test
     void rmspropCenteredWithMomentumAndWeightDecay() throws IOException {
-        resumesExactly(ps -> new RMSprop(ps, RMSprop.options().lr(0.01).momentum(0.9).centered(true).weightDecay(1e-3)));
+        resumesExactly(ps -> new RMSprop(
+                ps, RMSprop.options().lr(0.01).momentum(0.9).centered(true).weightDecay(1e-3)));
     }
 
     @Test
     void adagradWithLrDecay() throws IOException {
-        resumesExactly(ps -> new Adagrad(ps, Adagrad.options().lr(0.1).lrDecay(0.01).initialAccumulatorValue(0.1)));
+        resumesExactly(
+                ps -> new Adagrad(ps, Adagrad.options().lr(0.1).lrDecay(0.01).initialAccumulatorValue(0.1)));
     }
 
     @Test
@@ -115,8 +119,10 @@ class ResumeTest {
         assertEquals(1e-7, group.get("eps"));
         assertEquals(true, group.get("amsgrad"));
         assertEquals(List.of(0), group.get("params"));
-        assertEquals(List.of("step", "exp_avg", "exp_avg_sq", "max_exp_avg_sq"),
+        assertEquals(
+                List.of("step", "exp_avg", "exp_avg_sq", "max_exp_avg_sq"),
                 List.copyOf(back.state().get(0).keySet()));
-        assertTrue(back.state().get(0).get("exp_avg").equal(Tensor.of(opt.state(p).get("exp_avg"))));
+        assertTrue(
+                back.state().get(0).get("exp_avg").equal(Tensor.of(opt.state(p).get("exp_avg"))));
     }
 }

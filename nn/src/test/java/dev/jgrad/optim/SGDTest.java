@@ -1,16 +1,15 @@
 package dev.jgrad.optim;
 
-import dev.jgrad.autograd.Tensor;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.autograd.Tensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** SGD against steps worked out by hand. */
 class SGDTest {
@@ -33,7 +32,8 @@ class SGDTest {
     @Test
     void plainStepIsParamMinusLrTimesGrad() {
         Tensor p = param();
-        assertArrayEquals(new float[] {1 - 0.05f + 0.1f, -2 - 0.1f - 0.2f}, twoSteps(new SGD(List.of(p), 0.1), p), 1e-6f);
+        assertArrayEquals(
+                new float[] {1 - 0.05f + 0.1f, -2 - 0.1f - 0.2f}, twoSteps(new SGD(List.of(p), 0.1), p), 1e-6f);
     }
 
     @Test
@@ -68,7 +68,10 @@ class SGDTest {
         Tensor p = param();
         SGD opt = new SGD(List.of(p), 0.1, 0.9, 0, 0.1, false);
         assertArrayEquals(new float[] {0.9766f, -2.3312f}, twoSteps(opt, p), 1e-6f);
-        assertArrayEquals(new float[] {-0.366f, 2.512f}, opt.state(p).get("momentum_buffer").toFloatArray(), 1e-6f);
+        assertArrayEquals(
+                new float[] {-0.366f, 2.512f},
+                opt.state(p).get("momentum_buffer").toFloatArray(),
+                1e-6f);
     }
 
     @Test
@@ -101,34 +104,48 @@ class SGDTest {
     @Test
     void badHyperparametersFailWithPyTorchsMessages() {
         List<Tensor> ps = List.of(param());
-        assertEquals("Invalid learning rate: -0.1",
-                assertThrows(IllegalArgumentException.class, () -> new SGD(ps, -0.1)).getMessage());
-        assertEquals("Invalid momentum value: -0.5",
-                assertThrows(IllegalArgumentException.class, () -> new SGD(ps, 0.1, -0.5)).getMessage());
-        assertEquals("Invalid weight_decay value: -1.0",
-                assertThrows(IllegalArgumentException.class, () -> new SGD(ps, 0.1, 0, 0, -1, false)).getMessage());
-        assertEquals("Nesterov momentum requires a momentum and zero dampening",
-                assertThrows(IllegalArgumentException.class, () -> new SGD(ps, 0.1, 0.9, 0.1, 0, true)).getMessage());
-        assertEquals("optimizer got an empty parameter list",
-                assertThrows(IllegalArgumentException.class, () -> new SGD(List.<Tensor>of(), 0.1)).getMessage());
+        assertEquals(
+                "Invalid learning rate: -0.1",
+                assertThrows(IllegalArgumentException.class, () -> new SGD(ps, -0.1))
+                        .getMessage());
+        assertEquals(
+                "Invalid momentum value: -0.5",
+                assertThrows(IllegalArgumentException.class, () -> new SGD(ps, 0.1, -0.5))
+                        .getMessage());
+        assertEquals(
+                "Invalid weight_decay value: -1.0",
+                assertThrows(IllegalArgumentException.class, () -> new SGD(ps, 0.1, 0, 0, -1, false))
+                        .getMessage());
+        assertEquals(
+                "Nesterov momentum requires a momentum and zero dampening",
+                assertThrows(IllegalArgumentException.class, () -> new SGD(ps, 0.1, 0.9, 0.1, 0, true))
+                        .getMessage());
+        assertEquals(
+                "optimizer got an empty parameter list",
+                assertThrows(IllegalArgumentException.class, () -> new SGD(List.<Tensor>of(), 0.1))
+                        .getMessage());
         Tensor p = param();
-        assertEquals("some parameters appear in more than one parameter group",
-                assertThrows(IllegalArgumentException.class, () -> new SGD(List.of(p, p), 0.1)).getMessage());
+        assertEquals(
+                "some parameters appear in more than one parameter group",
+                assertThrows(IllegalArgumentException.class, () -> new SGD(List.of(p, p), 0.1))
+                        .getMessage());
     }
 
     @Test
     void groupsOverrideTheDefaults() {
         Tensor a = param();
         Tensor b = param();
-        SGD opt = new SGD(List.of(ParamGroup.of(List.of(a)), ParamGroup.of(List.of(b)).set("lr", 1.0)),
-                0.1, 0, 0, 0, false);
+        SGD opt = new SGD(
+                List.of(ParamGroup.of(List.of(a)), ParamGroup.of(List.of(b)).set("lr", 1.0)), 0.1, 0, 0, 0, false);
         a.setGrad(Tensor.tensor(G1));
         b.setGrad(Tensor.tensor(G1));
         opt.step();
         assertArrayEquals(new float[] {0.95f, -2.1f}, a.toFloatArray(), 1e-6f);
         assertArrayEquals(new float[] {0.5f, -3}, b.toFloatArray(), 1e-6f);
-        assertEquals("SGD (\nParameter Group 0\n    dampening: 0.0\n    lr: 0.1\n    momentum: 0.0\n"
-                + "    nesterov: False\n    weight_decay: 0.0\n\nParameter Group 1\n    dampening: 0.0\n    lr: 1.0\n"
-                + "    momentum: 0.0\n    nesterov: False\n    weight_decay: 0.0\n)", opt.toString());
+        assertEquals(
+                "SGD (\nParameter Group 0\n    dampening: 0.0\n    lr: 0.1\n    momentum: 0.0\n"
+                        + "    nesterov: False\n    weight_decay: 0.0\n\nParameter Group 1\n    dampening: 0.0\n    lr: 1.0\n"
+                        + "    momentum: 0.0\n    nesterov: False\n    weight_decay: 0.0\n)",
+                opt.toString());
     }
 }

@@ -1,15 +1,14 @@
 package dev.jgrad.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.optim.lr_scheduler.CosineAnnealingLR;
 import dev.jgrad.optim.lr_scheduler.StepLR;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class SchedulerTest {
     private static SGD sgd(double lr) {

@@ -49,14 +49,27 @@ final class BarrierTrainer implements FlatMapFunction<Iterator<Row>, BarrierTrai
     static final String SETTINGS_KEY = "jgrad.spark.settings";
 
     /** What a fit trains with; the settings string must match for a checkpoint to resume. */
-    record Config(ModelSpec spec, String optimizer, double lr, int batchSize, int epochs, long seed, int syncEvery,
-                  int checkpointEvery, String checkpointDir, boolean keepEpochModels, int[] counts,
-                  Broadcast<byte[]> initial, Broadcast<byte[]> resume) implements Serializable {
+    record Config(
+            ModelSpec spec,
+            String optimizer,
+            double lr,
+            int batchSize,
+            int epochs,
+            long seed,
+            int syncEvery,
+            int checkpointEvery,
+            String checkpointDir,
+            boolean keepEpochModels,
+            int[] counts,
+            Broadcast<byte[]> initial,
+            Broadcast<byte[]> resume)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
 
         String settings() {
-            return spec + (initial == null ? "" : " from an initial model") + " optimizer=" + optimizer + " lr=" + lr + " batchSize=" + batchSize + " seed=" + seed
-                    + " syncEvery=" + syncEvery + " partitions=" + counts.length;
+            return spec + (initial == null ? "" : " from an initial model") + " optimizer=" + optimizer + " lr=" + lr
+                    + " batchSize=" + batchSize + " seed=" + seed + " syncEvery=" + syncEvery + " partitions="
+                    + counts.length;
         }
 
         int stepsPerEpoch() {
@@ -145,7 +158,8 @@ final class BarrierTrainer implements FlatMapFunction<Iterator<Row>, BarrierTrai
 
         Module model = spec.build(new Generator(config.seed()));
         if (config.initial() != null) {
-            model.loadStateDict(ModelBytes.decode(config.initial().value(), "initial model").stateDict());
+            model.loadStateDict(
+                    ModelBytes.decode(config.initial().value(), "initial model").stateDict());
         }
         Optimizer optimizer = optimizer(config.optimizer(), model, config.lr());
         ReplicaState state = new ReplicaState(model, optimizer);
@@ -227,7 +241,8 @@ final class BarrierTrainer implements FlatMapFunction<Iterator<Row>, BarrierTrai
                     boolean epochEnd = last;
                     int nextEpoch = epochEnd ? epoch + 1 : epoch;
                     int nextStep = epochEnd ? 0 : step + 1;
-                    if (rank == 0 && !config.checkpointDir().isEmpty()
+                    if (rank == 0
+                            && !config.checkpointDir().isEmpty()
                             && (config.checkpointEvery() <= 0 ? epochEnd : round % config.checkpointEvery() == 0)) {
                         Map<String, String> meta = new LinkedHashMap<>(spec.metadata());
                         meta.put(EPOCH_KEY, Integer.toString(nextEpoch));
@@ -238,8 +253,13 @@ final class BarrierTrainer implements FlatMapFunction<Iterator<Row>, BarrierTrai
                     }
                     if (epochEnd) {
                         double seconds = (System.nanoTime() - start) / 1e9;
-                        epochs.add(new TrainingSummary.Epoch(epoch, totals[0] / totals[1], totals[2] / totals[3], seconds,
-                                (long) totals[3], config.keepEpochModels() ? ModelBytes.encode(spec, model) : null));
+                        epochs.add(new TrainingSummary.Epoch(
+                                epoch,
+                                totals[0] / totals[1],
+                                totals[2] / totals[3],
+                                seconds,
+                                (long) totals[3],
+                                config.keepEpochModels() ? ModelBytes.encode(spec, model) : null));
                     }
                 }
             }
@@ -247,8 +267,13 @@ final class BarrierTrainer implements FlatMapFunction<Iterator<Row>, BarrierTrai
         if (rank != 0) {
             return List.<Result>of().iterator();
         }
-        TrainingSummary summary = new TrainingSummary(epochs, replicas, rounds, payload,
-                rounds == 0 ? 0 : roundNanos / rounds / 1e6, ctx.stageAttemptNumber());
+        TrainingSummary summary = new TrainingSummary(
+                epochs,
+                replicas,
+                rounds,
+                payload,
+                rounds == 0 ? 0 : roundNanos / rounds / 1e6,
+                ctx.stageAttemptNumber());
         return List.of(new Result(summary, ModelBytes.encode(spec, model))).iterator();
     }
 
@@ -269,8 +294,8 @@ final class BarrierTrainer implements FlatMapFunction<Iterator<Row>, BarrierTrai
 
     private static List<String> sorted(String[] messages) {
         List<String> list = new ArrayList<>(List.of(messages));
-        list.sort((a, b) -> Integer.compare(Integer.parseInt(a.substring(0, a.indexOf(';'))),
-                Integer.parseInt(b.substring(0, b.indexOf(';')))));
+        list.sort((a, b) -> Integer.compare(
+                Integer.parseInt(a.substring(0, a.indexOf(';'))), Integer.parseInt(b.substring(0, b.indexOf(';')))));
         return list;
     }
 

@@ -1,8 +1,8 @@
 package dev.jgrad.spark;
 
 import dev.jgrad.nn.Module;
-import dev.jgrad.tensor.kernel.Kernels;
 import dev.jgrad.tensor.io.SafeTensorsException;
+import dev.jgrad.tensor.kernel.Kernels;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -25,8 +25,7 @@ final class ExecutorModels {
     private static final AtomicBoolean KERNELS_LOGGED = new AtomicBoolean();
     private static final AtomicInteger DECODES = new AtomicInteger();
 
-    private ExecutorModels() {
-    }
+    private ExecutorModels() {}
 
     static Module get(Broadcast<byte[]> model) {
         logKernelsOnce();

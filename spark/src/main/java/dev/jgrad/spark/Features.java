@@ -19,7 +19,11 @@ import org.apache.spark.sql.types.StructType;
 final class Features implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private enum Kind { VECTOR, FLOATS, DOUBLES }
+    private enum Kind {
+        VECTOR,
+        FLOATS,
+        DOUBLES
+    }
 
     private final Kind kind;
     private final int index;
@@ -79,7 +83,8 @@ final class Features implements Serializable {
                 for (int j = 0; j < width; j++) {
                     Object x = values.get(j);
                     if (x == null) {
-                        throw new IllegalArgumentException("features column '" + column + "' holds an array with a null");
+                        throw new IllegalArgumentException(
+                                "features column '" + column + "' holds an array with a null");
                     }
                     out[at + j] = kind == Kind.FLOATS ? (Float) x : (float) (double) (Double) x;
                 }
@@ -93,13 +98,15 @@ final class Features implements Serializable {
         if (row.isNullAt(index)) {
             throw new IllegalArgumentException("features column '" + column + "' holds a null");
         }
-        return kind == Kind.VECTOR ? ((Vector) row.get(index)).size() : row.getList(index).size();
+        return kind == Kind.VECTOR
+                ? ((Vector) row.get(index)).size()
+                : row.getList(index).size();
     }
 
     private void checkWidth(int got, int width) {
         if (got != width) {
-            throw new IllegalArgumentException("features column '" + column + "' has a row of " + got
-                    + " features; the model takes " + width);
+            throw new IllegalArgumentException(
+                    "features column '" + column + "' has a row of " + got + " features; the model takes " + width);
         }
     }
 }

@@ -107,24 +107,27 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
         this.uid = uid;
         featuresCol = new Param<>(this, "featuresCol", "features column name");
         labelCol = new Param<>(this, "labelCol", "label column name");
-        model = new Param<>(this, "model", "model kind: softmax or mlp",
-            ParamValidators.inArray(new String[] {"softmax", "mlp"}));
+        model = new Param<>(
+                this, "model", "model kind: softmax or mlp", ParamValidators.inArray(new String[] {"softmax", "mlp"}));
         hiddenSizes = new IntArrayParam(this, "hiddenSizes", "hidden layer widths of an mlp");
-        numClasses = new IntParam(this, "numClasses", "number of classes (0: largest label + 1)",
-            ParamValidators.gtEq(0));
-        optimizer = new Param<>(this, "optimizer", "optimizer: sgd or adam",
-            ParamValidators.inArray(new String[] {"sgd", "adam"}));
+        numClasses =
+                new IntParam(this, "numClasses", "number of classes (0: largest label + 1)", ParamValidators.gtEq(0));
+        optimizer = new Param<>(
+                this, "optimizer", "optimizer: sgd or adam", ParamValidators.inArray(new String[] {"sgd", "adam"}));
         learningRate = new DoubleParam(this, "learningRate", "learning rate", ParamValidators.gt(0));
         batchSize = new IntParam(this, "batchSize", "rows per partition per step", ParamValidators.gtEq(1));
         epochs = new IntParam(this, "epochs", "passes over the data", ParamValidators.gtEq(1));
         seed = new LongParam(this, "seed", "seed of the initial weights and the shuffles");
-        syncEvery = new IntParam(this, "syncEvery", "local steps between synchronisations (0: once per epoch)",
-            ParamValidators.gtEq(0));
-        checkpointEvery = new IntParam(this, "checkpointEvery",
-            "synchronisation rounds between checkpoints (0: at each epoch's end)", ParamValidators.gtEq(0));
+        syncEvery = new IntParam(
+                this, "syncEvery", "local steps between synchronisations (0: once per epoch)", ParamValidators.gtEq(0));
+        checkpointEvery = new IntParam(
+                this,
+                "checkpointEvery",
+                "synchronisation rounds between checkpoints (0: at each epoch's end)",
+                ParamValidators.gtEq(0));
         checkpointDir = new Param<>(this, "checkpointDir", "checkpoint directory (\"\": none)");
-        keepEpochModels = new BooleanParam(this, "keepEpochModels",
-            "keep each epoch's averaged model in the training summary");
+        keepEpochModels =
+                new BooleanParam(this, "keepEpochModels", "keep each epoch's averaged model in the training summary");
         setDefault(featuresCol, "features");
         setDefault(labelCol, "label");
         setDefault(model, "mlp");
@@ -471,21 +474,22 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
                     + "); repartition to at most " + slots + " or add executors");
         }
         List<long[]> stats = rows.mapPartitions((Iterator<Row> it) -> {
-            long count = 0;
-            long width = -1;
-            long maxLabel = -1;
-            while (it.hasNext()) {
-                Row r = it.next();
-                if (width < 0) {
-                    width = features.width(r);
-                }
-                if (!r.isNullAt(1)) {
-                    maxLabel = Math.max(maxLabel, (long) ((Number) r.get(1)).doubleValue());
-                }
-                count++;
-            }
-            return List.of(new long[] {count, width, maxLabel}).iterator();
-        }).collect();
+                    long count = 0;
+                    long width = -1;
+                    long maxLabel = -1;
+                    while (it.hasNext()) {
+                        Row r = it.next();
+                        if (width < 0) {
+                            width = features.width(r);
+                        }
+                        if (!r.isNullAt(1)) {
+                            maxLabel = Math.max(maxLabel, (long) ((Number) r.get(1)).doubleValue());
+                        }
+                        count++;
+                    }
+                    return List.of(new long[] {count, width, maxLabel}).iterator();
+                })
+                .collect();
         int[] counts = new int[partitions];
         long total = 0;
         int inputs = -1;
@@ -509,23 +513,51 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         String dir = value(checkpointDir);
         if (initialModel != null && !initialModel.spec().equals(spec)) {
-            throw new IllegalArgumentException("the initial model is " + initialModel.spec() + " but this fit trains " + spec);
+            throw new IllegalArgumentException(
+                    "the initial model is " + initialModel.spec() + " but this fit trains " + spec);
         }
         Broadcast<byte[]> initial = initialModel == null ? null : jsc.broadcast(initialModel.modelBytes());
-        BarrierTrainer.Config probe = new BarrierTrainer.Config(spec, value(optimizer), value(learningRate), value(batchSize),
-                value(epochs), value(seed), value(syncEvery), value(checkpointEvery), dir, value(keepEpochModels), counts,
-                initial, null);
+        BarrierTrainer.Config probe = new BarrierTrainer.Config(
+                spec,
+                value(optimizer),
+                value(learningRate),
+                value(batchSize),
+                value(epochs),
+                value(seed),
+                value(syncEvery),
+                value(checkpointEvery),
+                dir,
+                value(keepEpochModels),
+                counts,
+                initial,
+                null);
         Broadcast<byte[]> resume = dir.isEmpty() ? null : resumeFrom(jsc, dir, probe);
-        BarrierTrainer.Config config = new BarrierTrainer.Config(spec, value(optimizer), value(learningRate), value(batchSize),
-                value(epochs), value(seed), value(syncEvery), value(checkpointEvery), dir, value(keepEpochModels), counts,
-                initial, resume);
+        BarrierTrainer.Config config = new BarrierTrainer.Config(
+                spec,
+                value(optimizer),
+                value(learningRate),
+                value(batchSize),
+                value(epochs),
+                value(seed),
+                value(syncEvery),
+                value(checkpointEvery),
+                dir,
+                value(keepEpochModels),
+                counts,
+                initial,
+                resume);
         BarrierTrainer trainer = new BarrierTrainer(config, features, 1);
-        List<BarrierTrainer.Result> results = rows.rdd().barrier()
-                .mapPartitions(new ScalaPartitions(trainer), false,
+        List<BarrierTrainer.Result> results = rows.rdd()
+                .barrier()
+                .mapPartitions(
+                        new ScalaPartitions(trainer),
+                        false,
                         scala.reflect.ClassTag$.MODULE$.<BarrierTrainer.Result>apply(BarrierTrainer.Result.class))
                 // A shuffle after the barrier stage makes it a shuffle-map stage, which Spark retries as a
                 // whole when a task fails; a failed barrier result stage is never retried.
-                .toJavaRDD().repartition(1).collect();
+                .toJavaRDD()
+                .repartition(1)
+                .collect();
         if (resume != null) {
             resume.destroy();
         }
@@ -602,7 +634,8 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
         public scala.collection.Iterator<BarrierTrainer.Result> apply(scala.collection.Iterator<Row> rows) {
             try {
                 List<BarrierTrainer.Result> out = new ArrayList<>();
-                trainer.call(scala.jdk.javaapi.CollectionConverters.asJava(rows)).forEachRemaining(out::add);
+                trainer.call(scala.jdk.javaapi.CollectionConverters.asJava(rows))
+                        .forEachRemaining(out::add);
                 return scala.jdk.javaapi.CollectionConverters.asScala(out.iterator());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -294,15 +294,22 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
         StructType out = schema;
         for (String col : List.of(str(rawPredictionCol), str(probabilityCol), str(predictionCol))) {
             if (!col.isEmpty() && Arrays.asList(schema.fieldNames()).contains(col)) {
-                throw new IllegalArgumentException("output column '" + col + "' already exists in " + schema.simpleString());
+                throw new IllegalArgumentException(
+                        "output column '" + col + "' already exists in " + schema.simpleString());
             }
         }
         if (!str(rawPredictionCol).isEmpty()) {
-            out = out.add(new StructField(str(rawPredictionCol), SQLDataTypes.VectorType(), false,
+            out = out.add(new StructField(
+                    str(rawPredictionCol),
+                    SQLDataTypes.VectorType(),
+                    false,
                     org.apache.spark.sql.types.Metadata.empty()));
         }
         if (!str(probabilityCol).isEmpty()) {
-            out = out.add(new StructField(str(probabilityCol), SQLDataTypes.VectorType(), false,
+            out = out.add(new StructField(
+                    str(probabilityCol),
+                    SQLDataTypes.VectorType(),
+                    false,
                     org.apache.spark.sql.types.Metadata.empty()));
         }
         if (!str(predictionCol).isEmpty()) {
@@ -315,8 +322,13 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType outSchema = transformSchema(dataset.schema());
         SparkSession spark = dataset.sparkSession();
-        Scorer scorer = new Scorer(broadcast(spark), Features.of(dataset.schema(), str(featuresCol)), spec.inputs(),
-                (Integer) getOrDefault(batchSize), !str(rawPredictionCol).isEmpty(), !str(probabilityCol).isEmpty(),
+        Scorer scorer = new Scorer(
+                broadcast(spark),
+                Features.of(dataset.schema(), str(featuresCol)),
+                spec.inputs(),
+                (Integer) getOrDefault(batchSize),
+                !str(rawPredictionCol).isEmpty(),
+                !str(probabilityCol).isEmpty(),
                 !str(predictionCol).isEmpty());
         JavaRDD<Row> scored = dataset.toDF().javaRDD().mapPartitions(scorer);
         return spark.createDataFrame(scored, outSchema);
@@ -372,8 +384,14 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
         private final boolean probability;
         private final boolean prediction;
 
-        Scorer(Broadcast<byte[]> model, Features features, int inputs, int batchSize, boolean raw, boolean probability,
-               boolean prediction) {
+        Scorer(
+                Broadcast<byte[]> model,
+                Features features,
+                int inputs,
+                int batchSize,
+                boolean raw,
+                boolean probability,
+                boolean prediction) {
             this.model = model;
             this.features = features;
             this.inputs = inputs;
@@ -430,7 +448,8 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
             float[] logits;
             float[] probs = null;
             int classes;
-            try (Parallel.Scope s = Parallel.scopedNumThreads(threads); var noGrad = Tensor.noGrad()) {
+            try (Parallel.Scope s = Parallel.scopedNumThreads(threads);
+                    var noGrad = Tensor.noGrad()) {
                 NDArray y = module.call(Tensor.of(NDArray.wrap(x, n, inputs))).data();
                 classes = y.size(1);
                 logits = y.toFloatArray();
@@ -440,7 +459,8 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
             }
             for (int i = 0; i < n; i++) {
                 Row row = batch.get(i);
-                Object[] values = new Object[row.length() + (raw ? 1 : 0) + (probability ? 1 : 0) + (prediction ? 1 : 0)];
+                Object[] values =
+                        new Object[row.length() + (raw ? 1 : 0) + (probability ? 1 : 0) + (prediction ? 1 : 0)];
                 for (int j = 0; j < row.length(); j++) {
                     values[j] = row.get(j);
                 }

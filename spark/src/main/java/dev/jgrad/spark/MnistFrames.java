@@ -23,8 +23,7 @@ import org.apache.spark.sql.types.StructType;
  * built on the executors.
  */
 public final class MnistFrames {
-    private MnistFrames() {
-    }
+    private MnistFrames() {}
 
     /**
      * The schema of the frames: id, features, label.
@@ -32,7 +31,9 @@ public final class MnistFrames {
      * @return the schema
      */
     public static StructType schema() {
-        return new StructType().add("id", DataTypes.LongType, false).add("features", SQLDataTypes.VectorType(), false)
+        return new StructType()
+                .add("id", DataTypes.LongType, false)
+                .add("features", SQLDataTypes.VectorType(), false)
                 .add("label", DataTypes.DoubleType, false);
     }
 
@@ -54,8 +55,10 @@ public final class MnistFrames {
         }
         int width = split.rows() * split.cols();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<byte[]> pixels = jsc.broadcast(split.images().narrow(0, 0, n).contiguous().toByteArray());
-        Broadcast<long[]> labels = jsc.broadcast(split.labels().narrow(0, 0, n).to(dev.jgrad.tensor.DType.INT64).toLongArray());
+        Broadcast<byte[]> pixels =
+                jsc.broadcast(split.images().narrow(0, 0, n).contiguous().toByteArray());
+        Broadcast<long[]> labels = jsc.broadcast(
+                split.labels().narrow(0, 0, n).to(dev.jgrad.tensor.DType.INT64).toLongArray());
         List<int[]> ranges = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             ranges.add(new int[] {(int) ((long) n * p / partitions), (int) ((long) n * (p + 1) / partitions)});

@@ -15,8 +15,7 @@ import java.util.Map;
  * (in a broadcast variable) and how it is stored by {@link JgradModel}'s writer.
  */
 final class ModelBytes {
-    private ModelBytes() {
-    }
+    private ModelBytes() {}
 
     static byte[] encode(ModelSpec spec, Module model) {
         Map<String, NDArray> tensors = new LinkedHashMap<>();

@@ -26,6 +26,7 @@ public record ModelSpec(String kind, int[] sizes) implements Serializable {
     public static final String KIND_KEY = "jgrad.model";
     /** Metadata key of the comma-separated sizes, as {@code ./jgrad train} writes it. */
     public static final String SIZES_KEY = "jgrad.sizes";
+
     private static final long serialVersionUID = 1L;
 
     /**
@@ -41,8 +42,9 @@ public record ModelSpec(String kind, int[] sizes) implements Serializable {
         }
         sizes = sizes.clone();
         if (sizes.length < 2 || ("softmax".equals(kind) && sizes.length != 2)) {
-            throw new IllegalArgumentException("a " + kind + " model needs " + ("softmax".equals(kind) ? "exactly" : "at least")
-                    + " 2 sizes (inputs, ..., classes), got " + Arrays.toString(sizes));
+            throw new IllegalArgumentException(
+                    "a " + kind + " model needs " + ("softmax".equals(kind) ? "exactly" : "at least")
+                            + " 2 sizes (inputs, ..., classes), got " + Arrays.toString(sizes));
         }
         for (int s : sizes) {
             if (s <= 0) {
@@ -122,7 +124,11 @@ public record ModelSpec(String kind, int[] sizes) implements Serializable {
      * @return {@code jgrad.model} and {@code jgrad.sizes}
      */
     public Map<String, String> metadata() {
-        return Map.of(KIND_KEY, kind, SIZES_KEY, Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+        return Map.of(
+                KIND_KEY,
+                kind,
+                SIZES_KEY,
+                Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(",")));
     }
 
     /**
@@ -137,13 +143,18 @@ public record ModelSpec(String kind, int[] sizes) implements Serializable {
         String kind = metadata.get(KIND_KEY);
         String sizes = metadata.get(SIZES_KEY);
         if (kind == null || sizes == null) {
-            throw new IllegalArgumentException(source + " is not a jgrad model (its metadata has no " + KIND_KEY + " and "
-                    + SIZES_KEY + ")");
+            throw new IllegalArgumentException(
+                    source + " is not a jgrad model (its metadata has no " + KIND_KEY + " and " + SIZES_KEY + ")");
         }
         try {
-            return new ModelSpec(kind, Arrays.stream(sizes.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray());
+            return new ModelSpec(
+                    kind,
+                    Arrays.stream(sizes.split(","))
+                            .mapToInt(s -> Integer.parseInt(s.trim()))
+                            .toArray());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(source + ": " + SIZES_KEY + " '" + sizes + "' is not a list of integers", e);
+            throw new IllegalArgumentException(
+                    source + ": " + SIZES_KEY + " '" + sizes + "' is not a list of integers", e);
         }
     }
 

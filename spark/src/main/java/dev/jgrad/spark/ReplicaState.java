@@ -66,7 +66,8 @@ final class ReplicaState {
         for (NDArray a : arrays()) {
             int n = a.numel();
             if (at + n > flat.length) {
-                throw new IllegalStateException("replica state has " + flat.length + " floats, fewer than this model needs");
+                throw new IllegalStateException(
+                        "replica state has " + flat.length + " floats, fewer than this model needs");
             }
             float[] part = new float[n];
             System.arraycopy(flat, at, part, 0, n);
@@ -132,11 +133,13 @@ final class ReplicaState {
             } else if (k.startsWith("optim.")) {
                 String rest = k.substring("optim.".length());
                 int dot = rest.indexOf('.');
-                optimState.computeIfAbsent(Integer.parseInt(rest.substring(0, dot)), i -> new LinkedHashMap<>())
+                optimState
+                        .computeIfAbsent(Integer.parseInt(rest.substring(0, dot)), i -> new LinkedHashMap<>())
                         .put(rest.substring(dot + 1), Tensor.of(v));
             }
         });
         model.loadStateDict(modelState);
-        optimizer.loadStateDict(new OptimizerStateDict(optimState, optimizer.stateDict().paramGroups()));
+        optimizer.loadStateDict(
+                new OptimizerStateDict(optimState, optimizer.stateDict().paramGroups()));
     }
 }

@@ -20,8 +20,7 @@ import org.apache.spark.sql.SparkSession;
  * <pre>{@code java <flags> -cp <jgrad jars>:<spark jars> dev.jgrad.spark.ScoreSavedModel model.safetensors [master]}</pre>
  */
 public final class ScoreSavedModel {
-    private ScoreSavedModel() {
-    }
+    private ScoreSavedModel() {}
 
     /**
      * Runs the example.
@@ -34,8 +33,10 @@ public final class ScoreSavedModel {
             System.err.println("usage: ScoreSavedModel MODEL.safetensors [MASTER]");
             System.exit(2);
         }
-        SparkSession spark = SparkSession.builder().master(args.length > 1 ? args[1] : "local[*]")
-                .appName("jgrad scoring example").getOrCreate();
+        SparkSession spark = SparkSession.builder()
+                .master(args.length > 1 ? args[1] : "local[*]")
+                .appName("jgrad scoring example")
+                .getOrCreate();
         try {
             Optional<MnistFiles> files = MnistFiles.inFolder(Path.of("/usr/share/datasets/fashion-mnist"));
             MnistSplit test = files.isPresent() ? files.get().test() : MnistSample.test();

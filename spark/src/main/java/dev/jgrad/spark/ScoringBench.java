@@ -18,8 +18,7 @@ import org.apache.spark.sql.SparkSession;
  * {@code runs} after a warm-up run. Usage: {@code ScoringBench MASTER [repeat=10] [runs=5] [batch=1000]}.
  */
 public final class ScoringBench {
-    private ScoringBench() {
-    }
+    private ScoringBench() {}
 
     /**
      * Runs the benchmark and prints one line per run and the median.
@@ -35,13 +34,18 @@ public final class ScoringBench {
         Optional<MnistFiles> files = MnistFiles.inFolder(Path.of("/usr/share/datasets/fashion-mnist"));
         MnistSplit train = files.isPresent() ? files.get().train() : MnistSample.train();
         MnistSplit test = files.isPresent() ? files.get().test() : MnistSample.test();
-        SparkSession spark = SparkSession.builder().master(master).appName("jgrad scoring bench")
-                .config("spark.ui.enabled", "false").getOrCreate();
+        SparkSession spark = SparkSession.builder()
+                .master(master)
+                .appName("jgrad scoring bench")
+                .config("spark.ui.enabled", "false")
+                .getOrCreate();
         try {
             spark.sparkContext().setLogLevel("ERROR");
             int partitions = spark.sparkContext().defaultParallelism();
             Dataset<Row> once = MnistFrames.of(spark, train, train.size(), partitions)
-                    .union(MnistFrames.of(spark, test, test.size(), partitions)).coalesce(partitions).cache();
+                    .union(MnistFrames.of(spark, test, test.size(), partitions))
+                    .coalesce(partitions)
+                    .cache();
             long n = once.count();
             Dataset<Row> all = once;
             for (int i = 1; i < repeat; i++) {
@@ -54,15 +58,22 @@ public final class ScoringBench {
                 long t0 = System.nanoTime();
                 long rows = model.transform(all).count();
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "%s run %d: %d rows in %.2f s = %.0f rows/s%n", master,
-                        r, rows, s, rows / s);
+                System.out.printf(
+                        Locale.ROOT, "%s run %d: %d rows in %.2f s = %.0f rows/s%n", master, r, rows, s, rows / s);
                 if (r >= 0) {
                     rates[r] = rows / s;
                 }
             }
             Arrays.sort(rates);
-            System.out.printf(Locale.ROOT, "%s: %d x %d rows, %d partitions, batch %d: median %.0f rows/s%n", master,
-                    repeat, n, partitions, batch, rates[runs / 2]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d x %d rows, %d partitions, batch %d: median %.0f rows/s%n",
+                    master,
+                    repeat,
+                    n,
+                    partitions,
+                    batch,
+                    rates[runs / 2]);
         } finally {
             spark.stop();
         }

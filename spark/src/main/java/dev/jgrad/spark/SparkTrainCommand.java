@@ -27,7 +27,8 @@ import org.apache.spark.sql.SparkSession;
  * synchronisation cost goes to stderr. Bad input is one line on stderr and a non-zero exit.
  */
 public final class SparkTrainCommand {
-    private static final String USAGE = String.join("\n",
+    private static final String USAGE = String.join(
+            "\n",
             "usage: ./jgrad spark-train [options]",
             "Trains and evaluates a classifier on MNIST-format data on Spark, data-parallel (one replica per partition).",
             "",
@@ -54,8 +55,7 @@ public final class SparkTrainCommand {
             "Data: --data DIR if given, else ./data, ~/.cache/jgrad, /usr/share/datasets/fashion-mnist,",
             "else the small sample embedded in jgrad.");
 
-    private SparkTrainCommand() {
-    }
+    private SparkTrainCommand() {}
 
     /**
      * Runs the command and exits with its status (0 on success, 2 on a usage error, 1 otherwise).
@@ -114,9 +114,22 @@ public final class SparkTrainCommand {
                     case "--help", "-h" -> o.help = true;
                     case "--download" -> o.download = true;
                     case "--eval-only" -> o.evalOnly = true;
-                    case "--master", "--partitions", "--sync-every", "--checkpoint", "--data", "--dataset", "--model",
-                         "--epochs", "--batch-size", "--lr", "--optimizer", "--seed", "--threads", "--save", "--load",
-                         "--json" -> {
+                    case "--master",
+                            "--partitions",
+                            "--sync-every",
+                            "--checkpoint",
+                            "--data",
+                            "--dataset",
+                            "--model",
+                            "--epochs",
+                            "--batch-size",
+                            "--lr",
+                            "--optimizer",
+                            "--seed",
+                            "--threads",
+                            "--save",
+                            "--load",
+                            "--json" -> {
                         if (value == null) {
                             if (i + 1 >= args.length) {
                                 throw new UsageException(name + " needs a value");
@@ -125,9 +138,11 @@ public final class SparkTrainCommand {
                         }
                         o.set(name, value);
                     }
-                    default -> throw new UsageException(arg.startsWith("-")
-                            ? "unknown option '" + arg + "' (see --help)"
-                            : "unexpected argument '" + arg + "' (options start with --; see --help)");
+                    default ->
+                        throw new UsageException(
+                                arg.startsWith("-")
+                                        ? "unknown option '" + arg + "' (see --help)"
+                                        : "unexpected argument '" + arg + "' (options start with --; see --help)");
                 }
             }
             if (o.evalOnly && o.load == null) {
@@ -241,21 +256,27 @@ public final class SparkTrainCommand {
     }
 
     private static String oneLine(String message) {
-        return message.replace('\n', ' ').replace('\r', ' ').replaceAll(" +", " ").trim();
+        return message.replace('\n', ' ')
+                .replace('\r', ' ')
+                .replaceAll(" +", " ")
+                .trim();
     }
 
-    private record Data(String description, MnistSplit train, MnistSplit test) {
-    }
+    private record Data(String description, MnistSplit train, MnistSplit test) {}
 
     private static Data data(Options o) throws IOException {
-        List<MnistKind> kinds = o.dataset == null ? List.of(MnistKind.FASHION_MNIST, MnistKind.MNIST)
+        List<MnistKind> kinds = o.dataset == null
+                ? List.of(MnistKind.FASHION_MNIST, MnistKind.MNIST)
                 : List.of(MnistKind.fromName(o.dataset));
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "jgrad");
         List<Path> roots = new ArrayList<>();
         if (o.data != null) {
             Optional<MnistFiles> flat = MnistFiles.inFolder(o.data);
             if (flat.isPresent()) {
-                return new Data("MNIST-format data in " + o.data, flat.get().train(), flat.get().test());
+                return new Data(
+                        "MNIST-format data in " + o.data,
+                        flat.get().train(),
+                        flat.get().test());
             }
             roots.add(o.data);
         } else {
@@ -266,20 +287,26 @@ public final class SparkTrainCommand {
             for (MnistKind kind : kinds) {
                 Optional<MnistFiles> found = MnistFiles.find(root, kind);
                 if (found.isPresent()) {
-                    return new Data(name(kind) + " in " + found.get().directory(), found.get().train(), found.get().test());
+                    return new Data(
+                            name(kind) + " in " + found.get().directory(),
+                            found.get().train(),
+                            found.get().test());
                 }
             }
         }
         if (o.data == null && kinds.contains(MnistKind.FASHION_MNIST)) {
             Optional<MnistFiles> debian = MnistFiles.inFolder(Path.of("/usr/share/datasets/fashion-mnist"));
             if (debian.isPresent()) {
-                return new Data("Fashion-MNIST in /usr/share/datasets/fashion-mnist", debian.get().train(),
+                return new Data(
+                        "Fashion-MNIST in /usr/share/datasets/fashion-mnist",
+                        debian.get().train(),
                         debian.get().test());
             }
         }
         if (o.download) {
             MnistFiles files = MnistFiles.download(o.data != null ? o.data : cache, kinds.get(0));
-            return new Data(name(kinds.get(0)) + " in " + files.directory() + " (downloaded)", files.train(), files.test());
+            return new Data(
+                    name(kinds.get(0)) + " in " + files.directory() + " (downloaded)", files.train(), files.test());
         }
         if (o.data != null) {
             MnistFiles.locate(o.data, kinds.get(0)); // throws naming what is missing
@@ -303,22 +330,36 @@ public final class SparkTrainCommand {
             loaded = Files.readAllBytes(o.load);
         }
         Data data = data(o);
-        out.println(String.format(Locale.ROOT, "data: %s (%d train + %d test images, %dx%d)", data.description(),
-                data.train().size(), data.test().size(), data.train().rows(), data.train().cols()));
+        out.println(String.format(
+                Locale.ROOT,
+                "data: %s (%d train + %d test images, %dx%d)",
+                data.description(),
+                data.train().size(),
+                data.test().size(),
+                data.train().rows(),
+                data.train().cols()));
         out.flush();
         if (o.partitions > data.train().size()) {
             throw new IllegalArgumentException("--partitions " + o.partitions + " is out of range: the data has "
                     + data.train().size() + " rows, so 1 to " + data.train().size() + " partitions");
         }
-        SparkSession spark = SparkSession.builder().master(o.master).appName("jgrad spark-train")
-                .config("spark.ui.enabled", "false").config("spark.task.cpus", Integer.toString(o.threads))
+        SparkSession spark = SparkSession.builder()
+                .master(o.master)
+                .appName("jgrad spark-train")
+                .config("spark.ui.enabled", "false")
+                .config("spark.task.cpus", Integer.toString(o.threads))
                 .getOrCreate();
         try {
             spark.sparkContext().setLogLevel("ERROR");
-            int partitions = o.partitions > 0 ? o.partitions
+            int partitions = o.partitions > 0
+                    ? o.partitions
                     : Math.max(1, spark.sparkContext().defaultParallelism() / o.threads);
-            Dataset<Row> test = MnistFrames.of(spark, data.test(), data.test().size(),
-                    Math.min(partitions, data.test().size())).cache();
+            Dataset<Row> test = MnistFrames.of(
+                            spark,
+                            data.test(),
+                            data.test().size(),
+                            Math.min(partitions, data.test().size()))
+                    .cache();
             JgradModel model;
             List<TrainingSummary.Epoch> epochs = new ArrayList<>();
             List<Double> testAccs = new ArrayList<>();
@@ -326,10 +367,18 @@ public final class SparkTrainCommand {
                 model = new JgradModel(loaded);
                 checkKind(model.spec(), o.model, o.load);
             } else {
-                Dataset<Row> train = MnistFrames.of(spark, data.train(), data.train().size(), partitions);
-                JgradClassifier est = new JgradClassifier().setModel(o.model).setNumClasses(10).setOptimizer(o.optimizer)
-                        .setLearningRate(o.lr).setBatchSize(o.batchSize).setEpochs(o.epochs).setSeed(o.seed)
-                        .setSyncEvery(o.syncEvery).setKeepEpochModels(true)
+                Dataset<Row> train =
+                        MnistFrames.of(spark, data.train(), data.train().size(), partitions);
+                JgradClassifier est = new JgradClassifier()
+                        .setModel(o.model)
+                        .setNumClasses(10)
+                        .setOptimizer(o.optimizer)
+                        .setLearningRate(o.lr)
+                        .setBatchSize(o.batchSize)
+                        .setEpochs(o.epochs)
+                        .setSeed(o.seed)
+                        .setSyncEvery(o.syncEvery)
+                        .setKeepEpochModels(true)
                         .setCheckpointDir(o.checkpoint == null ? "" : o.checkpoint.toString());
                 if (loaded != null) {
                     JgradModel start = new JgradModel(loaded);
@@ -342,13 +391,27 @@ public final class SparkTrainCommand {
                     double acc = accuracy(new JgradModel(e.modelBytes()), test);
                     epochs.add(e);
                     testAccs.add(acc);
-                    out.println(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  train_acc %.4f  test_acc %.4f  time %.2fs",
-                            e.epoch(), o.epochs, e.loss(), e.trainAccuracy(), acc, e.seconds()));
+                    out.println(String.format(
+                            Locale.ROOT,
+                            "epoch %d/%d  loss %.4f  train_acc %.4f  test_acc %.4f  time %.2fs",
+                            e.epoch(),
+                            o.epochs,
+                            e.loss(),
+                            e.trainAccuracy(),
+                            acc,
+                            e.seconds()));
                     out.flush();
                 }
-                err.println(String.format(Locale.ROOT, "jgrad spark-train: %d partitions on %s, %d sync rounds of %d bytes"
-                        + " per replica, %.1f ms per round; %s", s.partitions(), o.master, s.rounds(), s.payloadBytes(),
-                        s.meanRoundMillis(), throughput(s)));
+                err.println(String.format(
+                        Locale.ROOT,
+                        "jgrad spark-train: %d partitions on %s, %d sync rounds of %d bytes"
+                                + " per replica, %.1f ms per round; %s",
+                        s.partitions(),
+                        o.master,
+                        s.rounds(),
+                        s.payloadBytes(),
+                        s.meanRoundMillis(),
+                        throughput(s)));
             }
             double accuracy = testAccs.isEmpty() ? accuracy(model, test) : testAccs.get(testAccs.size() - 1);
             if (o.save != null) {
@@ -366,8 +429,9 @@ public final class SparkTrainCommand {
 
     private static void checkKind(ModelSpec spec, String kind, Path file) {
         if (!spec.kind().equals(kind)) {
-            throw new IllegalArgumentException(file + " holds a " + spec.kind() + " model (sizes " + spec.metadata()
-                    .get(ModelSpec.SIZES_KEY) + "), but --model is " + kind + "; pass --model " + spec.kind());
+            throw new IllegalArgumentException(file + " holds a " + spec.kind() + " model (sizes "
+                    + spec.metadata().get(ModelSpec.SIZES_KEY) + "), but --model is " + kind + "; pass --model "
+                    + spec.kind());
         }
     }
 
@@ -381,26 +445,45 @@ public final class SparkTrainCommand {
             rows += e.rows();
             seconds += e.seconds();
         }
-        return String.format(Locale.ROOT, "%.0f images/s over epoch%s %s", rows / seconds, timed.size() > 1 ? "s" : "",
-                timed.size() > 1 ? timed.get(0).epoch() + "-" + timed.get(timed.size() - 1).epoch()
+        return String.format(
+                Locale.ROOT,
+                "%.0f images/s over epoch%s %s",
+                rows / seconds,
+                timed.size() > 1 ? "s" : "",
+                timed.size() > 1
+                        ? timed.get(0).epoch() + "-"
+                                + timed.get(timed.size() - 1).epoch()
                         : Integer.toString(timed.get(0).epoch()));
     }
 
     private static double accuracy(JgradModel model, Dataset<Row> test) {
-        Dataset<Row> scored = model.setProbabilityCol("").setRawPredictionCol("").transform(test);
+        Dataset<Row> scored =
+                model.setProbabilityCol("").setRawPredictionCol("").transform(test);
         return (double) scored.filter("prediction = label").count() / test.count();
     }
 
-    private static void writeJson(Options o, Data data, List<TrainingSummary.Epoch> epochs, List<Double> testAccs,
-                                  double accuracy) throws IOException {
+    private static void writeJson(
+            Options o, Data data, List<TrainingSummary.Epoch> epochs, List<Double> testAccs, double accuracy)
+            throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append("{\"data\": ").append(quote(data.description())).append(", \"model\": ").append(quote(o.model))
-                .append(", \"master\": ").append(quote(o.master)).append(", \"epochs\": [");
+        sb.append("{\"data\": ")
+                .append(quote(data.description()))
+                .append(", \"model\": ")
+                .append(quote(o.model))
+                .append(", \"master\": ")
+                .append(quote(o.master))
+                .append(", \"epochs\": [");
         for (int i = 0; i < epochs.size(); i++) {
             TrainingSummary.Epoch e = epochs.get(i);
-            sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                    "{\"epoch\": %d, \"loss\": %s, \"train_acc\": %s, \"test_acc\": %s, \"time_s\": %s}", e.epoch(),
-                    e.loss(), e.trainAccuracy(), testAccs.get(i), e.seconds()));
+            sb.append(i == 0 ? "" : ", ")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "{\"epoch\": %d, \"loss\": %s, \"train_acc\": %s, \"test_acc\": %s, \"time_s\": %s}",
+                            e.epoch(),
+                            e.loss(),
+                            e.trainAccuracy(),
+                            testAccs.get(i),
+                            e.seconds()));
         }
         sb.append("], \"test_accuracy\": ").append(accuracy).append("}\n");
         Files.writeString(o.json, sb, StandardCharsets.UTF_8);

@@ -15,8 +15,9 @@ import java.util.List;
  *     (it includes waiting for the slowest replica)
  * @param stageAttempt which attempt of the barrier stage produced the result (0 when none failed)
  */
-public record TrainingSummary(List<Epoch> epochs, int partitions, long rounds, long payloadBytes,
-                              double meanRoundMillis, int stageAttempt) implements Serializable {
+public record TrainingSummary(
+        List<Epoch> epochs, int partitions, long rounds, long payloadBytes, double meanRoundMillis, int stageAttempt)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -21,8 +21,14 @@ class BarrierRetryTest {
     void aTaskFailingOnTheFirstAttemptIsRetriedAndEndsWithTheSameWeights() {
         SparkSession spark = TestSpark.session("local[2,4]"); // 2 slots, a task may fail up to 4 times
         Dataset<Row> data = JgradClassifierTest.synthetic(spark, 120, 2).cache();
-        JgradClassifier est = new JgradClassifier().setModel("mlp").setHiddenSizes(8).setBatchSize(10).setEpochs(2)
-                .setSeed(6).setSyncEvery(2).setLearningRate(0.2);
+        JgradClassifier est = new JgradClassifier()
+                .setModel("mlp")
+                .setHiddenSizes(8)
+                .setBatchSize(10)
+                .setEpochs(2)
+                .setSeed(6)
+                .setSyncEvery(2)
+                .setLearningRate(0.2);
         JgradModel clean = est.fit(data);
         assertEquals(0, clean.summary().stageAttempt());
 

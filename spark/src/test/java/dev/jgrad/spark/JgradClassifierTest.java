@@ -50,7 +50,8 @@ class JgradClassifierTest {
                 .add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType())
                 .add("label", org.apache.spark.sql.types.DataTypes.DoubleType);
         return spark.createDataFrame(
-                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions),
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .parallelize(rows, partitions),
                 schema);
     }
 
@@ -75,8 +76,15 @@ class JgradClassifierTest {
         int b = 8;
         int n = 160; // 80 rows per partition: 10 steps per epoch, 2 epochs = 20 steps
         Dataset<Row> data = synthetic(spark, n, p);
-        JgradClassifier est = new JgradClassifier().setModel("mlp").setHiddenSizes(16).setNumClasses(CLASSES)
-                .setBatchSize(b).setEpochs(2).setLearningRate(0.5).setSeed(9).setSyncEvery(1);
+        JgradClassifier est = new JgradClassifier()
+                .setModel("mlp")
+                .setHiddenSizes(16)
+                .setNumClasses(CLASSES)
+                .setBatchSize(b)
+                .setEpochs(2)
+                .setLearningRate(0.5)
+                .setSeed(9)
+                .setSyncEvery(1);
         JgradModel fitted = est.fit(data);
         assertEquals(2, fitted.summary().partitions());
         assertEquals(20, fitted.summary().rounds());
@@ -106,8 +114,8 @@ class JgradClassifierTest {
                         y[r * b + j] = (long) row.getDouble(1);
                     }
                 }
-                Tensor loss = F.crossEntropy(model.call(Tensor.of(NDArray.wrap(x, p * b, INPUTS))),
-                        Tensor.of(NDArray.wrap(y, p * b)));
+                Tensor loss = F.crossEntropy(
+                        model.call(Tensor.of(NDArray.wrap(x, p * b, INPUTS))), Tensor.of(NDArray.wrap(y, p * b)));
                 sgd.zeroGrad();
                 loss.backward();
                 sgd.step();
@@ -124,37 +132,60 @@ class JgradClassifierTest {
     void sameSeedDataAndPartitionsGiveTheSameWeightsAndAResumedRunEndsBitIdentical() throws Exception {
         SparkSession spark = TestSpark.local2();
         Dataset<Row> data = synthetic(spark, 150, 2).cache(); // 75 per partition: a partial, wrapping last batch
-        JgradClassifier est = new JgradClassifier().setModel("mlp").setHiddenSizes(8).setBatchSize(10).setEpochs(3)
-                .setOptimizer("adam").setLearningRate(0.01).setSeed(4).setSyncEvery(3);
+        JgradClassifier est = new JgradClassifier()
+                .setModel("mlp")
+                .setHiddenSizes(8)
+                .setBatchSize(10)
+                .setEpochs(3)
+                .setOptimizer("adam")
+                .setLearningRate(0.01)
+                .setSeed(4)
+                .setSyncEvery(3);
         float[] first = weights(est.fit(data));
         assertArrayEquals(first, weights(est.fit(data)), "run after run");
 
         // Stop after epoch 2 with a checkpoint (each epoch's end), then resume to epoch 3.
         Path ckpt = Files.createDirectory(dir.resolve("ckpt"));
-        JgradModel partial = est.copy(new org.apache.spark.ml.param.ParamMap()).setEpochs(2)
-                .setCheckpointDir(ckpt.toString()).fit(data);
+        JgradModel partial = est.copy(new org.apache.spark.ml.param.ParamMap())
+                .setEpochs(2)
+                .setCheckpointDir(ckpt.toString())
+                .fit(data);
         assertEquals(2, partial.summary().epochs().size());
-        Map<String, String> meta = SafeTensors.load(ckpt.resolve("checkpoint.safetensors")).metadata();
+        Map<String, String> meta =
+                SafeTensors.load(ckpt.resolve("checkpoint.safetensors")).metadata();
         assertEquals("3", meta.get(BarrierTrainer.EPOCH_KEY));
         assertEquals("0", meta.get(BarrierTrainer.STEP_KEY));
         // The settings must match for a resume: epochs is not one of them.
-        JgradModel resumed = est.copy(new org.apache.spark.ml.param.ParamMap()).setCheckpointDir(ckpt.toString()).fit(data);
+        JgradModel resumed = est.copy(new org.apache.spark.ml.param.ParamMap())
+                .setCheckpointDir(ckpt.toString())
+                .fit(data);
         assertEquals(1, resumed.summary().epochs().size(), "only epoch 3 ran");
         assertArrayEquals(first, weights(resumed));
 
         // A checkpoint in the middle of an epoch (every 2 rounds) resumes exactly too.
         Path mid = Files.createDirectory(dir.resolve("mid"));
-        JgradClassifier every2 = est.copy(new org.apache.spark.ml.param.ParamMap()).setCheckpointEvery(2)
+        JgradClassifier every2 = est.copy(new org.apache.spark.ml.param.ParamMap())
+                .setCheckpointEvery(2)
                 .setCheckpointDir(mid.toString());
         every2.copy(new org.apache.spark.ml.param.ParamMap()).setEpochs(1).fit(data);
-        assertEquals("1", SafeTensors.load(mid.resolve("checkpoint.safetensors")).metadata().get(BarrierTrainer.EPOCH_KEY));
+        assertEquals(
+                "1",
+                SafeTensors.load(mid.resolve("checkpoint.safetensors"))
+                        .metadata()
+                        .get(BarrierTrainer.EPOCH_KEY));
         assertArrayEquals(first, weights(every2.fit(data)));
 
-        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
-                () -> est.copy(new org.apache.spark.ml.param.ParamMap()).setSeed(5).setCheckpointDir(ckpt.toString()).fit(data));
+        IllegalArgumentException other = assertThrows(
+                IllegalArgumentException.class,
+                () -> est.copy(new org.apache.spark.ml.param.ParamMap())
+                        .setSeed(5)
+                        .setCheckpointDir(ckpt.toString())
+                        .fit(data));
         assertTrue(other.getMessage().contains("other settings"), other.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> est.copy(new org.apache.spark.ml.param.ParamMap()).setCheckpointDir(dir.resolve("nope").toString())
+        IllegalArgumentException missing = assertThrows(
+                IllegalArgumentException.class,
+                () -> est.copy(new org.apache.spark.ml.param.ParamMap())
+                        .setCheckpointDir(dir.resolve("nope").toString())
                         .fit(data));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
         data.unpersist();
@@ -164,19 +195,24 @@ class JgradClassifierTest {
     void morePartitionsThanSlotsOrEmptyPartitionsFailBeforeTraining() {
         SparkSession spark = TestSpark.local2();
         JgradClassifier est = new JgradClassifier().setModel("softmax").setEpochs(1);
-        IllegalArgumentException slots = assertThrows(IllegalArgumentException.class,
-                () -> est.fit(synthetic(spark, 30, 3)));
+        IllegalArgumentException slots =
+                assertThrows(IllegalArgumentException.class, () -> est.fit(synthetic(spark, 30, 3)));
         assertTrue(slots.getMessage().contains("3 partitions but only 2 task slots"), slots.getMessage());
-        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-                () -> est.fit(synthetic(spark, 1, 2)));
+        IllegalArgumentException empty =
+                assertThrows(IllegalArgumentException.class, () -> est.fit(synthetic(spark, 1, 2)));
         assertTrue(empty.getMessage().contains("is empty"), empty.getMessage());
     }
 
     @Test
     void theEstimatorSavesAndLoadsAndItsModelScores() throws Exception {
         SparkSession spark = TestSpark.local2();
-        JgradClassifier est = new JgradClassifier().setModel("softmax").setBatchSize(16).setEpochs(2).setSeed(3)
-                .setSyncEvery(0).setLearningRate(0.5);
+        JgradClassifier est = new JgradClassifier()
+                .setModel("softmax")
+                .setBatchSize(16)
+                .setEpochs(2)
+                .setSeed(3)
+                .setSyncEvery(0)
+                .setLearningRate(0.5);
         String path = dir.resolve("est").toString();
         est.write().save(path);
         JgradClassifier back = JgradClassifier.load(path);
@@ -187,6 +223,8 @@ class JgradClassifierTest {
         double acc = m.transform(data).filter("prediction = label").count() / 200.0;
         assertTrue(acc > 0.8, "training accuracy " + acc);
         assertEquals(2, m.summary().rounds(), "syncEvery 0: once per epoch");
-        assertTrue(m.summary().payloadBytes() > (INPUTS * CLASSES + CLASSES) * 4, "payload " + m.summary().payloadBytes());
+        assertTrue(
+                m.summary().payloadBytes() > (INPUTS * CLASSES + CLASSES) * 4,
+                "payload " + m.summary().payloadBytes());
     }
 }

@@ -52,7 +52,9 @@ class JgradModelTest {
     /** Expected logits per image id: model.call on each partition's consecutive batches of batchSize. */
     @SuppressWarnings("try") // noGrad is opened for its effect
     private static Map<Long, float[]> expected(Dataset<Row> scored, int batchSize) {
-        List<Row> rows = scored.withColumn("pid", functions.spark_partition_id()).select("pid", "id").collectAsList();
+        List<Row> rows = scored.withColumn("pid", functions.spark_partition_id())
+                .select("pid", "id")
+                .collectAsList();
         Map<Integer, List<Long>> byPartition = new TreeMap<>();
         for (Row r : rows) {
             byPartition.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(r.getLong(1));
@@ -86,7 +88,8 @@ class JgradModelTest {
 
     private static void assertExact(Dataset<Row> scored, int batchSize) {
         Map<Long, float[]> expected = expected(scored, batchSize);
-        List<Row> rows = scored.select("id", "rawPrediction", "probability", "prediction").collectAsList();
+        List<Row> rows = scored.select("id", "rawPrediction", "probability", "prediction")
+                .collectAsList();
         assertEquals(ROWS, rows.size());
         for (Row r : rows) {
             float[] want = expected.get(r.getLong(0));
@@ -125,15 +128,30 @@ class JgradModelTest {
     void arrayColumnsScoreLikeVectors() {
         Dataset<Row> frame = MnistFrames.of(spark, test, ROWS, 2);
         JgradModel model = JgradModel.of(spec, module).setBatchSize(64);
-        List<Row> viaVector = model.transform(frame).select("id", "rawPrediction").orderBy("id").collectAsList();
-        Dataset<Row> doubles = frame.withColumn("features", org.apache.spark.ml.functions.vector_to_array(
-                frame.col("features"), "float64"));
-        Dataset<Row> floats = frame.withColumn("features", org.apache.spark.ml.functions.vector_to_array(
-                frame.col("features"), "float32"));
-        assertEquals("array<double>", doubles.schema().apply("features").dataType().simpleString());
-        assertEquals("array<float>", floats.schema().apply("features").dataType().simpleString());
-        assertEquals(viaVector, model.transform(doubles).select("id", "rawPrediction").orderBy("id").collectAsList());
-        assertEquals(viaVector, model.transform(floats).select("id", "rawPrediction").orderBy("id").collectAsList());
+        List<Row> viaVector = model.transform(frame)
+                .select("id", "rawPrediction")
+                .orderBy("id")
+                .collectAsList();
+        Dataset<Row> doubles = frame.withColumn(
+                "features", org.apache.spark.ml.functions.vector_to_array(frame.col("features"), "float64"));
+        Dataset<Row> floats = frame.withColumn(
+                "features", org.apache.spark.ml.functions.vector_to_array(frame.col("features"), "float32"));
+        assertEquals(
+                "array<double>", doubles.schema().apply("features").dataType().simpleString());
+        assertEquals(
+                "array<float>", floats.schema().apply("features").dataType().simpleString());
+        assertEquals(
+                viaVector,
+                model.transform(doubles)
+                        .select("id", "rawPrediction")
+                        .orderBy("id")
+                        .collectAsList());
+        assertEquals(
+                viaVector,
+                model.transform(floats)
+                        .select("id", "rawPrediction")
+                        .orderBy("id")
+                        .collectAsList());
     }
 
     @Test
@@ -151,18 +169,24 @@ class JgradModelTest {
     void optionalColumnsAndBadInputs() {
         Dataset<Row> frame = MnistFrames.of(spark, test, 20, 2);
         JgradModel model = JgradModel.of(spec, module).setProbabilityCol("").setRawPredictionCol("logits");
-        assertEquals(List.of("id", "features", "label", "logits", "prediction"),
+        assertEquals(
+                List.of("id", "features", "label", "logits", "prediction"),
                 List.of(model.transform(frame).columns()));
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException missing = assertThrows(
+                IllegalArgumentException.class,
                 () -> model.setFeaturesCol("pixels").transform(frame));
         assertTrue(missing.getMessage().contains("no column 'pixels'"), missing.getMessage());
-        IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException type = assertThrows(
+                IllegalArgumentException.class,
                 () -> model.setFeaturesCol("label").transform(frame));
         assertTrue(type.getMessage().contains("has type double"), type.getMessage());
         ModelSpec small = new ModelSpec("softmax", new int[] {5, 3});
         JgradModel wrongWidth = JgradModel.of(small, small.build(new Generator(1)));
-        Exception e = assertThrows(Exception.class, () -> wrongWidth.transform(frame).collectAsList());
-        assertTrue(String.valueOf(rootMessage(e)).contains("has a row of 784 features; the model takes 5"), rootMessage(e));
+        Exception e =
+                assertThrows(Exception.class, () -> wrongWidth.transform(frame).collectAsList());
+        assertTrue(
+                String.valueOf(rootMessage(e)).contains("has a row of 784 features; the model takes 5"),
+                rootMessage(e));
     }
 
     static String rootMessage(Throwable e) {
@@ -186,10 +210,15 @@ class JgradModelTest {
         assertEquals(model.uid(), loaded.uid());
         assertEquals(expected, loaded.transform(frame).orderBy("id").collectAsList());
         // The weights file is what ./jgrad train --load reads.
-        assertEquals(spec, ModelSpec.fromMetadata(dev.jgrad.tensor.io.SafeTensors.load(
-                Path.of(path, "data", "model.safetensors")).metadata(), "saved"));
+        assertEquals(
+                spec,
+                ModelSpec.fromMetadata(
+                        dev.jgrad.tensor.io.SafeTensors.load(Path.of(path, "data", "model.safetensors"))
+                                .metadata(),
+                        "saved"));
 
-        PipelineModel pipeline = new Pipeline().setStages(new PipelineStage[] {model}).fit(frame);
+        PipelineModel pipeline =
+                new Pipeline().setStages(new PipelineStage[] {model}).fit(frame);
         String pPath = dir.resolve("pipeline").toString();
         pipeline.write().save(pPath);
         PipelineModel back = PipelineModel.load(pPath);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkTrainCommandTest {
     @TempDir
     static Path dir;
+
     static Path data;
 
     @BeforeAll
@@ -41,17 +42,21 @@ class SparkTrainCommandTest {
     }
 
     private static void write(MnistSplit split, int n, String images, String labels) throws Exception {
-        IdxFile.write(data.resolve(images), IdxData.of(split.images().narrow(0, 0, n).contiguous()));
-        IdxFile.write(data.resolve(labels), IdxData.of(split.labels().narrow(0, 0, n).to(DType.UINT8).contiguous()));
+        IdxFile.write(
+                data.resolve(images), IdxData.of(split.images().narrow(0, 0, n).contiguous()));
+        IdxFile.write(
+                data.resolve(labels),
+                IdxData.of(split.labels().narrow(0, 0, n).to(DType.UINT8).contiguous()));
     }
 
-    private record Result(int status, String out, String err) {
-    }
+    private record Result(int status, String out, String err) {}
 
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = SparkTrainCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = SparkTrainCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -60,27 +65,58 @@ class SparkTrainCommandTest {
         assertEquals(1, r.status(), r.err());
         List<String> lines = r.err().lines().toList();
         assertEquals(1, lines.size(), r.err());
-        assertTrue(lines.get(0).startsWith("jgrad spark-train: ") && lines.get(0).contains(expected), r.err());
+        assertTrue(
+                lines.get(0).startsWith("jgrad spark-train: ") && lines.get(0).contains(expected), r.err());
     }
 
     @Test
     void trainsPrintsTrainsLinesAndSavesAModelJgradTrainLoads() throws Exception {
         Path saved = dir.resolve("m.safetensors");
-        Result r = run("--master", "local[2]", "--partitions", "2", "--data", data.toString(), "--model", "softmax",
-                "--epochs", "3", "--batch-size", "20", "--sync-every", "1", "--lr", "0.5", "--save", saved.toString());
+        Result r = run(
+                "--master",
+                "local[2]",
+                "--partitions",
+                "2",
+                "--data",
+                data.toString(),
+                "--model",
+                "softmax",
+                "--epochs",
+                "3",
+                "--batch-size",
+                "20",
+                "--sync-every",
+                "1",
+                "--lr",
+                "0.5",
+                "--save",
+                saved.toString());
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(5, lines.size(), r.out());
-        assertTrue(lines.get(0).startsWith("data: MNIST-format data in " + data + " (400 train + 200 test images, 28x28)"),
+        assertTrue(
+                lines.get(0).startsWith("data: MNIST-format data in " + data + " (400 train + 200 test images, 28x28)"),
                 lines.get(0));
-        assertTrue(lines.get(1).matches("epoch 1/3  loss \\d\\.\\d{4}  train_acc \\d\\.\\d{4}  test_acc \\d\\.\\d{4}  time .*s"),
+        assertTrue(
+                lines.get(1)
+                        .matches(
+                                "epoch 1/3  loss \\d\\.\\d{4}  train_acc \\d\\.\\d{4}  test_acc \\d\\.\\d{4}  time .*s"),
                 lines.get(1));
         assertTrue(lines.get(4).matches("test accuracy: 0\\.\\d{4}"), lines.get(4));
         double accuracy = Double.parseDouble(lines.get(4).substring("test accuracy: ".length()));
         assertTrue(accuracy > 0.55, "accuracy " + accuracy);
-        assertEquals(new ModelSpec("softmax", new int[] {784, 10}),
+        assertEquals(
+                new ModelSpec("softmax", new int[] {784, 10}),
                 ModelSpec.fromMetadata(SafeTensors.load(saved).metadata(), "saved"));
-        Result eval = run("--master", "local[2]", "--data", data.toString(), "--model", "softmax", "--eval-only", "--load",
+        Result eval = run(
+                "--master",
+                "local[2]",
+                "--data",
+                data.toString(),
+                "--model",
+                "softmax",
+                "--eval-only",
+                "--load",
                 saved.toString());
         assertEquals(0, eval.status(), eval.err());
         assertEquals(lines.get(4), eval.out().lines().reduce((a, b) -> b).orElseThrow());
@@ -90,9 +126,10 @@ class SparkTrainCommandTest {
     void badInputIsOneLineAndANonZeroExit() {
         String d = data.toString();
         assertOneLineError(run("--master", "nonsense", "--data", d), "nonsense");
-        assertOneLineError(run("--master", "local[2]", "--partitions", "3", "--data", d),
-                "3 partitions but only 2 task slots");
-        assertOneLineError(run("--master", "local[2]", "--partitions", "500", "--data", d),
+        assertOneLineError(
+                run("--master", "local[2]", "--partitions", "3", "--data", d), "3 partitions but only 2 task slots");
+        assertOneLineError(
+                run("--master", "local[2]", "--partitions", "500", "--data", d),
                 "--partitions 500 is out of range: the data has 400 rows");
         assertOneLineError(run("--checkpoint", dir.resolve("missing").toString(), "--data", d), "missing");
         Result usage = run("--sync-every", "x");

@@ -7,8 +7,7 @@ final class TestSpark {
     private static SparkSession session;
     private static String master;
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     static synchronized SparkSession session(String wanted) {
         if (session != null && wanted.equals(master) && !session.sparkContext().isStopped()) {
@@ -17,7 +16,9 @@ final class TestSpark {
         if (session != null) {
             session.stop();
         }
-        session = SparkSession.builder().master(wanted).appName("jgrad-spark-tests")
+        session = SparkSession.builder()
+                .master(wanted)
+                .appName("jgrad-spark-tests")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.driver.host", "127.0.0.1")

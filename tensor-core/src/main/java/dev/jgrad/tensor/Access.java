@@ -26,13 +26,20 @@ abstract class Access {
 
     static Access of(Storage s) {
         switch (s.dtype()) {
-            case FLOAT32: return new F32(s.floats());
-            case FLOAT64: return new F64(s.doubles());
-            case INT64: return new I64(s.longs());
-            case INT32: return new I32(s.ints());
-            case UINT8: return new U8(s.bytes());
-            case BOOL: return new B(s.bools());
-            default: throw new AssertionError(s.dtype());
+            case FLOAT32:
+                return new F32(s.floats());
+            case FLOAT64:
+                return new F64(s.doubles());
+            case INT64:
+                return new I64(s.longs());
+            case INT32:
+                return new I32(s.ints());
+            case UINT8:
+                return new U8(s.bytes());
+            case BOOL:
+                return new B(s.bools());
+            default:
+                throw new AssertionError(s.dtype());
         }
     }
 

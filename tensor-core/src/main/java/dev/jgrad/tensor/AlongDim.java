@@ -5,8 +5,7 @@ package dev.jgrad.tensor;
  * made contiguous, each line is handed to a {@link Line} function, and the result is moved back.
  */
 final class AlongDim {
-    private AlongDim() {
-    }
+    private AlongDim() {}
 
     /** One line: {@code len} elements of {@code in} from {@code inOff}, written to {@code out} from {@code outOff}. */
     @FunctionalInterface

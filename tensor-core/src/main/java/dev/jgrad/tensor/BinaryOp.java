@@ -6,19 +6,37 @@ package dev.jgrad.tensor;
  */
 enum BinaryOp {
     ADD("add") {
-        double applyD(double a, double b) { return a + b; }
-        long applyL(long a, long b) { return a + b; }
+        double applyD(double a, double b) {
+            return a + b;
+        }
+
+        long applyL(long a, long b) {
+            return a + b;
+        }
     },
     SUB("sub") {
-        double applyD(double a, double b) { return a - b; }
-        long applyL(long a, long b) { return a - b; }
+        double applyD(double a, double b) {
+            return a - b;
+        }
+
+        long applyL(long a, long b) {
+            return a - b;
+        }
     },
     MUL("mul") {
-        double applyD(double a, double b) { return a * b; }
-        long applyL(long a, long b) { return a * b; }
+        double applyD(double a, double b) {
+            return a * b;
+        }
+
+        long applyL(long a, long b) {
+            return a * b;
+        }
     },
     DIV("div") {
-        double applyD(double a, double b) { return a / b; }
+        double applyD(double a, double b) {
+            return a / b;
+        }
+
         long applyL(long a, long b) {
             if (b == 0) {
                 throw new ArithmeticException("ZeroDivisionError");
@@ -27,7 +45,10 @@ enum BinaryOp {
         }
     },
     POW("pow") {
-        double applyD(double a, double b) { return Math.pow(a, b); }
+        double applyD(double a, double b) {
+            return Math.pow(a, b);
+        }
+
         long applyL(long a, long b) {
             if (b < 0) {
                 if (a == 1) {
@@ -52,44 +73,94 @@ enum BinaryOp {
         }
     },
     MAXIMUM("maximum") {
-        double applyD(double a, double b) { return Math.max(a, b); }
-        long applyL(long a, long b) { return Math.max(a, b); }
+        double applyD(double a, double b) {
+            return Math.max(a, b);
+        }
+
+        long applyL(long a, long b) {
+            return Math.max(a, b);
+        }
     },
     MINIMUM("minimum") {
-        double applyD(double a, double b) { return Math.min(a, b); }
-        long applyL(long a, long b) { return Math.min(a, b); }
+        double applyD(double a, double b) {
+            return Math.min(a, b);
+        }
+
+        long applyL(long a, long b) {
+            return Math.min(a, b);
+        }
     },
     EQ("eq") {
-        double applyD(double a, double b) { return a == b ? 1 : 0; }
-        long applyL(long a, long b) { return a == b ? 1 : 0; }
+        double applyD(double a, double b) {
+            return a == b ? 1 : 0;
+        }
+
+        long applyL(long a, long b) {
+            return a == b ? 1 : 0;
+        }
     },
     NE("ne") {
-        double applyD(double a, double b) { return a != b ? 1 : 0; }
-        long applyL(long a, long b) { return a != b ? 1 : 0; }
+        double applyD(double a, double b) {
+            return a != b ? 1 : 0;
+        }
+
+        long applyL(long a, long b) {
+            return a != b ? 1 : 0;
+        }
     },
     LT("lt") {
-        double applyD(double a, double b) { return a < b ? 1 : 0; }
-        long applyL(long a, long b) { return a < b ? 1 : 0; }
+        double applyD(double a, double b) {
+            return a < b ? 1 : 0;
+        }
+
+        long applyL(long a, long b) {
+            return a < b ? 1 : 0;
+        }
     },
     LE("le") {
-        double applyD(double a, double b) { return a <= b ? 1 : 0; }
-        long applyL(long a, long b) { return a <= b ? 1 : 0; }
+        double applyD(double a, double b) {
+            return a <= b ? 1 : 0;
+        }
+
+        long applyL(long a, long b) {
+            return a <= b ? 1 : 0;
+        }
     },
     GT("gt") {
-        double applyD(double a, double b) { return a > b ? 1 : 0; }
-        long applyL(long a, long b) { return a > b ? 1 : 0; }
+        double applyD(double a, double b) {
+            return a > b ? 1 : 0;
+        }
+
+        long applyL(long a, long b) {
+            return a > b ? 1 : 0;
+        }
     },
     GE("ge") {
-        double applyD(double a, double b) { return a >= b ? 1 : 0; }
-        long applyL(long a, long b) { return a >= b ? 1 : 0; }
+        double applyD(double a, double b) {
+            return a >= b ? 1 : 0;
+        }
+
+        long applyL(long a, long b) {
+            return a >= b ? 1 : 0;
+        }
     },
     LOGICAL_AND("logical_and") {
-        double applyD(double a, double b) { return a != 0 && b != 0 ? 1 : 0; }
-        long applyL(long a, long b) { return a != 0 && b != 0 ? 1 : 0; }
+        double applyD(double a, double b) {
+            return a != 0 && b != 0 ? 1 : 0;
+        }
+
+        long applyL(long a, long b) {
+            return a != 0 && b != 0 ? 1 : 0;
+        }
     },
     LOGICAL_OR("logical_or") {
-        double applyD(double a, double b) { return a != 0 || b != 0 ? 1 : 0; }
-        long applyL(long a, long b) { return a != 0 || b != 0 ? 1 : 0; }
+        double applyD(double a, double b) {
+            return a != 0 || b != 0 ? 1 : 0;
+        }
+
+        long applyL(long a, long b) {
+            return a != 0 || b != 0 ? 1 : 0;
+        }
     };
 
     final String pyName;

@@ -15,8 +15,16 @@ package dev.jgrad.tensor;
  * @param dilationW columns between two kernel taps ({@code dilation[1]})
  * @param groups channel groups ({@code groups}); 1 for pooling
  */
-public record Conv2dSpec(int strideH, int strideW, int padTop, int padBottom, int padLeft, int padRight,
-                         int dilationH, int dilationW, int groups) {
+public record Conv2dSpec(
+        int strideH,
+        int strideW,
+        int padTop,
+        int padBottom,
+        int padLeft,
+        int padRight,
+        int dilationH,
+        int dilationW,
+        int groups) {
 
     /**
      * Checks the settings as PyTorch's convolution does.
@@ -57,8 +65,8 @@ public record Conv2dSpec(int strideH, int strideW, int padTop, int padBottom, in
      * @return the spec
      */
     public static Conv2dSpec of(int[] stride, int[] padding, int[] dilation, int groups) {
-        return new Conv2dSpec(stride[0], stride[1], padding[0], padding[0], padding[1], padding[1],
-                dilation[0], dilation[1], groups);
+        return new Conv2dSpec(
+                stride[0], stride[1], padding[0], padding[0], padding[1], padding[1], dilation[0], dilation[1], groups);
     }
 
     /**
@@ -86,7 +94,13 @@ public record Conv2dSpec(int strideH, int strideW, int padTop, int padBottom, in
 
     /** Whether the columns of im2col are the input itself: a 1x1 kernel, stride 1, no padding. */
     boolean isPointwise(int kH, int kW) {
-        return kH == 1 && kW == 1 && strideH == 1 && strideW == 1
-                && padTop == 0 && padBottom == 0 && padLeft == 0 && padRight == 0;
+        return kH == 1
+                && kW == 1
+                && strideH == 1
+                && strideW == 1
+                && padTop == 0
+                && padBottom == 0
+                && padLeft == 0
+                && padRight == 0;
     }
 }

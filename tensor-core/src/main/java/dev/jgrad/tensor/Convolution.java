@@ -27,8 +27,7 @@ public final class Convolution {
      */
     private static final int WEIGHT_GRAD_CHUNK = 10;
 
-    private Convolution() {
-    }
+    private Convolution() {}
 
     /**
      * {@code F.conv2d(input, weight, bias, stride, padding, dilation, groups)}.
@@ -73,10 +72,22 @@ public final class Convolution {
                 for (int grp = 0; grp < spec.groups(); grp++) {
                     Object src = plan == null ? xs : col;
                     int srcOff = plan == null ? xImage + grp * g.kGroup() * g.l : grp * g.kGroup() * g.l;
-                    gemm(g.ocGroup(), g.l, g.kGroup(),
-                            ws, wo + grp * g.ocGroup() * g.kGroup(), g.kGroup(), 1,
-                            src, srcOff, g.l, 1,
-                            os, oImage + grp * g.ocGroup() * g.l, g.l, b != null);
+                    gemm(
+                            g.ocGroup(),
+                            g.l,
+                            g.kGroup(),
+                            ws,
+                            wo + grp * g.ocGroup() * g.kGroup(),
+                            g.kGroup(),
+                            1,
+                            src,
+                            srcOff,
+                            g.l,
+                            1,
+                            os,
+                            oImage + grp * g.ocGroup() * g.l,
+                            g.l,
+                            b != null);
                 }
             }
         });
@@ -116,10 +127,22 @@ public final class Convolution {
                     Object dst = plan == null ? xs : col;
                     int dstOff = plan == null ? xImage + grp * g.kGroup() * g.l : grp * g.kGroup() * g.l;
                     // dcol_g (kGroup x L) = W_gᵀ (kGroup x ocGroup) · dout_g (ocGroup x L)
-                    gemm(g.kGroup(), g.l, g.ocGroup(),
-                            ws, wo + grp * g.ocGroup() * g.kGroup(), 1, g.kGroup(),
-                            gs, go + n * g.oc * g.l + grp * g.ocGroup() * g.l, g.l, 1,
-                            dst, dstOff, g.l, false);
+                    gemm(
+                            g.kGroup(),
+                            g.l,
+                            g.ocGroup(),
+                            ws,
+                            wo + grp * g.ocGroup() * g.kGroup(),
+                            1,
+                            g.kGroup(),
+                            gs,
+                            go + n * g.oc * g.l + grp * g.ocGroup() * g.l,
+                            g.l,
+                            1,
+                            dst,
+                            dstOff,
+                            g.l,
+                            false);
                 }
                 if (plan != null) {
                     scatterAdd(plan, col, 0, g.l, xs, xImage);
@@ -170,11 +193,39 @@ public final class Convolution {
                         int gOff = go + n * g.oc * g.l + grp * g.ocGroup() * g.l;
                         int sumOff = chunk * partial + grp * g.kGroup() * g.ocGroup();
                         if (transposed) {
-                            gemm(g.kGroup(), g.ocGroup(), g.l, col, colOff, g.l, 1, gs, gOff, 1, g.l,
-                                    sums, sumOff, g.ocGroup(), true);
+                            gemm(
+                                    g.kGroup(),
+                                    g.ocGroup(),
+                                    g.l,
+                                    col,
+                                    colOff,
+                                    g.l,
+                                    1,
+                                    gs,
+                                    gOff,
+                                    1,
+                                    g.l,
+                                    sums,
+                                    sumOff,
+                                    g.ocGroup(),
+                                    true);
                         } else {
-                            gemm(g.ocGroup(), g.kGroup(), g.l, gs, gOff, g.l, 1, col, colOff, 1, g.l,
-                                    sums, sumOff, g.kGroup(), true);
+                            gemm(
+                                    g.ocGroup(),
+                                    g.kGroup(),
+                                    g.l,
+                                    gs,
+                                    gOff,
+                                    g.l,
+                                    1,
+                                    col,
+                                    colOff,
+                                    1,
+                                    g.l,
+                                    sums,
+                                    sumOff,
+                                    g.kGroup(),
+                                    true);
                         }
                     }
                 }
@@ -223,8 +274,9 @@ public final class Convolution {
                     + Arrays.toString(weight.shapeRef()) + " instead");
         }
         if (input.dim() != 4) {
-            throw new IllegalArgumentException("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
-                    + Arrays.toString(input.shapeRef()));
+            throw new IllegalArgumentException(
+                    "Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
+                            + Arrays.toString(input.shapeRef()));
         }
         DType t = input.dtype();
         if (t != DType.FLOAT32 && t != DType.FLOAT64) {
@@ -242,8 +294,8 @@ public final class Convolution {
         int[] xs = input.shapeRef();
         int groups = spec.groups();
         if (ws[0] % groups != 0) {
-            throw new IllegalArgumentException("Given groups=" + groups + ", expected weight to be divisible by " + groups
-                    + " at dimension 0, but got weight of size " + Arrays.toString(ws) + " instead");
+            throw new IllegalArgumentException("Given groups=" + groups + ", expected weight to be divisible by "
+                    + groups + " at dimension 0, but got weight of size " + Arrays.toString(ws) + " instead");
         }
         if (xs[1] != ws[1] * groups) {
             throw new IllegalArgumentException("Given groups=" + groups + ", weight of size " + Arrays.toString(ws)
@@ -268,8 +320,8 @@ public final class Convolution {
     private static void checkGradShape(NDArray grad, Shape g) {
         int[] expected = {g.n, g.oc, g.outH, g.outW};
         if (!Arrays.equals(grad.shapeRef(), expected)) {
-            throw new IllegalArgumentException("conv2d backward: expected grad_output of size " + Arrays.toString(expected)
-                    + ", but got " + Arrays.toString(grad.shapeRef()));
+            throw new IllegalArgumentException("conv2d backward: expected grad_output of size "
+                    + Arrays.toString(expected) + ", but got " + Arrays.toString(grad.shapeRef()));
         }
     }
 
@@ -357,20 +409,49 @@ public final class Convolution {
     }
 
     /** C = A·B (or C += A·B) for an m x k A and a k x n B with the given strides; C's rows are contiguous. */
-    private static void gemm(int m, int n, int k, Object a, int aOff, int ars, int acs, Object b, int bOff, int brs, int bcs,
-                             Object c, int cOff, int crs, boolean accumulate) {
+    private static void gemm(
+            int m,
+            int n,
+            int k,
+            Object a,
+            int aOff,
+            int ars,
+            int acs,
+            Object b,
+            int bOff,
+            int brs,
+            int bcs,
+            Object c,
+            int cOff,
+            int crs,
+            boolean accumulate) {
         if (a instanceof float[] fa) {
-            KernelOps.K.gemm(m, n, k, fa, aOff, ars, acs, (float[]) b, bOff, brs, bcs, (float[]) c, cOff, crs, 1, accumulate);
+            KernelOps.K.gemm(
+                    m, n, k, fa, aOff, ars, acs, (float[]) b, bOff, brs, bcs, (float[]) c, cOff, crs, 1, accumulate);
         } else {
-            KernelOps.K.gemm(m, n, k, (double[]) a, aOff, ars, acs, (double[]) b, bOff, brs, bcs, (double[]) c, cOff, crs, 1,
+            KernelOps.K.gemm(
+                    m,
+                    n,
+                    k,
+                    (double[]) a,
+                    aOff,
+                    ars,
+                    acs,
+                    (double[]) b,
+                    bOff,
+                    brs,
+                    bcs,
+                    (double[]) c,
+                    cOff,
+                    crs,
+                    1,
                     accumulate);
         }
     }
 
     /** Zeroed scratch arrays of the dtype's element type. */
     static final class Buffers {
-        private Buffers() {
-        }
+        private Buffers() {}
 
         static Object allocate(DType t, int length) {
             return t == DType.FLOAT32 ? new float[length] : new double[length];

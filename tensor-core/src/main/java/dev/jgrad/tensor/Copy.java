@@ -5,8 +5,7 @@ final class Copy {
     /** Elements per thread before a copy is split (about a millisecond of work). */
     private static final int GRAIN = 1 << 20;
 
-    private Copy() {
-    }
+    private Copy() {}
 
     /** Writes {@code src}, broadcast to {@code dst}'s shape and converted to its dtype, into {@code dst}. */
     static void copy(NDArray dst, NDArray src) {

@@ -4,14 +4,13 @@ import java.util.function.ToIntFunction;
 
 /** Factories whose logic is more than a line: nested Java arrays, arange, linspace. */
 final class Creation {
-    private Creation() {
-    }
+    private Creation() {}
 
     /** PyTorch's message for a ragged nested sequence. */
     static void checkLength(int got, int expected, int dim) {
         if (got != expected) {
-            throw new IllegalArgumentException("expected sequence of length " + expected + " at dim " + dim
-                    + " (got " + got + ")");
+            throw new IllegalArgumentException(
+                    "expected sequence of length " + expected + " at dim " + dim + " (got " + got + ")");
         }
     }
 

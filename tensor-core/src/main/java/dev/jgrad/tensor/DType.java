@@ -97,13 +97,20 @@ public enum DType {
      */
     public String scalarTypeName() {
         switch (this) {
-            case BOOL: return "Bool";
-            case UINT8: return "Byte";
-            case INT32: return "Int";
-            case INT64: return "Long";
-            case FLOAT32: return "Float";
-            case FLOAT64: return "Double";
-            default: throw new AssertionError(this);
+            case BOOL:
+                return "Bool";
+            case UINT8:
+                return "Byte";
+            case INT32:
+                return "Int";
+            case INT64:
+                return "Long";
+            case FLOAT32:
+                return "Float";
+            case FLOAT64:
+                return "Double";
+            default:
+                throw new AssertionError(this);
         }
     }
 

@@ -13,8 +13,7 @@ final class Elementwise {
     /** Same for transcendental functions, which cost ten times more per element. */
     private static final int GRAIN_TRANSCENDENTAL = 1 << 16;
 
-    private Elementwise() {
-    }
+    private Elementwise() {}
 
     // ---------------------------------------------------------------- binary
 
@@ -58,7 +57,8 @@ final class Elementwise {
             compute = DType.BOOL;
         }
         if (alpha != 1.0 && !compute.isFloatingPoint() && !Promotion.isIntegral(alpha)) {
-            throw new IllegalArgumentException("For integral input tensors, argument alpha must not be a floating point number.");
+            throw new IllegalArgumentException(
+                    "For integral input tensors, argument alpha must not be a floating point number.");
         }
         DType outType = op.isComparison() ? DType.BOOL : compute;
         if (out != null) {
@@ -80,37 +80,42 @@ final class Elementwise {
         int os = loop.innerStride(0);
         int as = loop.innerStride(1);
         int bs = loop.innerStride(2);
-        if (compute == DType.FLOAT32 && outType == DType.FLOAT32
+        if (compute == DType.FLOAT32
+                && outType == DType.FLOAT32
                 && (FloatLoops.supports(op) || op == BinaryOp.POW && isSquare(cb))) {
             float[] fa = ca.storage().floats();
             float[] fb = cb.storage().floats();
             float[] fo = out.storage().floats();
             if (op == BinaryOp.POW) {
                 // x ** 2 as x * x: the same correctly rounded result, without the pow call.
-                loop.runParallel(GRAIN, (off, n) ->
-                        FloatLoops.binary(BinaryOp.MUL, fa, off[1], as, fa, off[1], as, fo, off[0], os, n));
+                loop.runParallel(
+                        GRAIN,
+                        (off, n) -> FloatLoops.binary(BinaryOp.MUL, fa, off[1], as, fa, off[1], as, fo, off[0], os, n));
             } else if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && alpha != 1.0) {
                 float al = (float) (op == BinaryOp.SUB ? -alpha : alpha);
-                loop.runParallel(GRAIN, (off, n) ->
-                        FloatLoops.addScaled(fa, off[1], as, al, fb, off[2], bs, fo, off[0], os, n));
+                loop.runParallel(
+                        GRAIN, (off, n) -> FloatLoops.addScaled(fa, off[1], as, al, fb, off[2], bs, fo, off[0], os, n));
             } else {
-                loop.runParallel(GRAIN, (off, n) ->
-                        FloatLoops.binary(op, fa, off[1], as, fb, off[2], bs, fo, off[0], os, n));
+                loop.runParallel(
+                        GRAIN, (off, n) -> FloatLoops.binary(op, fa, off[1], as, fb, off[2], bs, fo, off[0], os, n));
             }
         } else if (compute == DType.FLOAT64 && outType == DType.FLOAT64 && alpha == 1.0 && KernelOps.of(op) != null) {
             double[] da = ca.storage().doubles();
             double[] db = cb.storage().doubles();
             double[] dout = out.storage().doubles();
             dev.jgrad.tensor.kernel.BinaryOp kop = KernelOps.of(op);
-            loop.runParallel(op == BinaryOp.POW ? GRAIN_TRANSCENDENTAL : GRAIN, (off, n) ->
-                    KernelOps.K.binary(kop, n, da, off[1], as, db, off[2], bs, dout, off[0], os));
-        } else if (compute == DType.FLOAT32 && op.isComparison() && op != BinaryOp.LOGICAL_AND
+            loop.runParallel(
+                    op == BinaryOp.POW ? GRAIN_TRANSCENDENTAL : GRAIN,
+                    (off, n) -> KernelOps.K.binary(kop, n, da, off[1], as, db, off[2], bs, dout, off[0], os));
+        } else if (compute == DType.FLOAT32
+                && op.isComparison()
+                && op != BinaryOp.LOGICAL_AND
                 && op != BinaryOp.LOGICAL_OR) {
             float[] fa = ca.storage().floats();
             float[] fb = cb.storage().floats();
             boolean[] bo = out.storage().bools();
-            loop.runParallel(GRAIN, (off, n) ->
-                    FloatLoops.compare(op, fa, off[1], as, fb, off[2], bs, bo, off[0], os, n));
+            loop.runParallel(
+                    GRAIN, (off, n) -> FloatLoops.compare(op, fa, off[1], as, fb, off[2], bs, bo, off[0], os, n));
         } else {
             Access xa = Access.of(ca.storage());
             Access xb = Access.of(cb.storage());
@@ -155,16 +160,18 @@ final class Elementwise {
         int[] st = out.stridesRef();
         for (int d = 0; d < st.length; d++) {
             if (st[d] == 0 && out.shapeRef()[d] > 1) {
-                throw new IllegalArgumentException("unsupported operation: more than one element of the written-to tensor "
-                        + "refers to a single memory location. Please clone() the tensor before performing the operation.");
+                throw new IllegalArgumentException(
+                        "unsupported operation: more than one element of the written-to tensor "
+                                + "refers to a single memory location. Please clone() the tensor before performing the operation.");
             }
         }
     }
 
     /** An input that shares memory with the output but walks it differently is copied first. */
     private static NDArray unaliased(NDArray in, NDArray out) {
-        if (in.storage() == out.storage() && !(in.storageOffset() == out.storageOffset()
-                && java.util.Arrays.equals(in.broadcastStrides(out.shapeRef()), out.stridesRef()))) {
+        if (in.storage() == out.storage()
+                && !(in.storageOffset() == out.storageOffset()
+                        && java.util.Arrays.equals(in.broadcastStrides(out.shapeRef()), out.stridesRef()))) {
             return in.clone();
         }
         return in;
@@ -237,27 +244,39 @@ final class Elementwise {
 
     /** The floating functions added with issue 16; the older ones keep their double path for integer input. */
     private static boolean isAddedFloatingFunction(UnaryOp op) {
-        return op == UnaryOp.SIN || op == UnaryOp.COS || op == UnaryOp.ERF || op == UnaryOp.EXPM1
+        return op == UnaryOp.SIN
+                || op == UnaryOp.COS
+                || op == UnaryOp.ERF
+                || op == UnaryOp.EXPM1
                 || op == UnaryOp.LOG1P;
     }
 
     private static long integerUnary(UnaryOp op, long x, DType t) {
         switch (op) {
-            case FLOOR: case CEIL: case ROUND: case TRUNC: return x;
-            case SIGN: return Long.signum(x);
-            case NEG: return -x;
-            case ABS: return Math.abs(x);
-            case RELU: return Math.max(x, 0);
-            default: throw new IllegalArgumentException("\"" + op.name().toLowerCase() + "\" not implemented for '"
-                    + t.scalarTypeName() + "'");
+            case FLOOR:
+            case CEIL:
+            case ROUND:
+            case TRUNC:
+                return x;
+            case SIGN:
+                return Long.signum(x);
+            case NEG:
+                return -x;
+            case ABS:
+                return Math.abs(x);
+            case RELU:
+                return Math.max(x, 0);
+            default:
+                throw new IllegalArgumentException(
+                        "\"" + op.name().toLowerCase() + "\" not implemented for '" + t.scalarTypeName() + "'");
         }
     }
 
     // ---------------------------------------------------------------- clamp, where
 
     static NDArray clamp(NDArray a, double lo, double hi, NDArray out) {
-        DType common = Promotion.resultType(new NDArray[] {a},
-                Double.isInfinite(lo) ? 0 : lo, Double.isInfinite(hi) ? 0 : hi);
+        DType common =
+                Promotion.resultType(new NDArray[] {a}, Double.isInfinite(lo) ? 0 : lo, Double.isInfinite(hi) ? 0 : hi);
         if (out == null) {
             out = NDArray.empty(common, a.shapeRef());
         } else {
@@ -320,14 +339,16 @@ final class Elementwise {
         float[] fx = x.storage().floats();
         float[] fo = out.storage().floats();
         float t = (float) threshold;
-        loop.runParallel(GRAIN, (off, n) -> FloatLoops.thresholdBackward(fg, off[1], gs, fx, off[2], xs, t, fo, off[0], os, n));
+        loop.runParallel(
+                GRAIN, (off, n) -> FloatLoops.thresholdBackward(fg, off[1], gs, fx, off[2], xs, t, fo, off[0], os, n));
         return out;
     }
 
     static NDArray where(NDArray cond, NDArray a, NDArray b) {
         if (cond.dtype() != DType.BOOL) {
-            throw new IllegalArgumentException("where expected condition to be a boolean tensor, but got a tensor with dtype "
-                    + cond.dtype().scalarTypeName());
+            throw new IllegalArgumentException(
+                    "where expected condition to be a boolean tensor, but got a tensor with dtype "
+                            + cond.dtype().scalarTypeName());
         }
         int[] shape = Shapes.broadcast(Shapes.broadcast(cond.shapeRef(), a.shapeRef()), b.shapeRef());
         DType common = Promotion.resultType(a, b);
@@ -344,8 +365,9 @@ final class Elementwise {
             float[] fa = ca.storage().floats();
             float[] fb = cb.storage().floats();
             float[] fo = out.storage().floats();
-            loop.runParallel(GRAIN, (off, n) ->
-                    FloatLoops.where(c, off[1], cs, fa, off[2], as, fb, off[3], bs, fo, off[0], os, n));
+            loop.runParallel(
+                    GRAIN,
+                    (off, n) -> FloatLoops.where(c, off[1], cs, fa, off[2], as, fb, off[3], bs, fo, off[0], os, n));
             return out;
         }
         Access xa = Access.of(ca.storage());

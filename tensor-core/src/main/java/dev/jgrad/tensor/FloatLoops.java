@@ -6,13 +6,17 @@ package dev.jgrad.tensor;
  * (SIMD when available); matmul goes to the GEMM kernels from {@link LinAlg}.
  */
 final class FloatLoops {
-    private FloatLoops() {
-    }
+    private FloatLoops() {}
 
     /** Whether {@link #binary} implements {@code op}; others go through the double path. */
     static boolean supports(BinaryOp op) {
         switch (op) {
-            case ADD: case SUB: case MUL: case DIV: case MAXIMUM: case MINIMUM:
+            case ADD:
+            case SUB:
+            case MUL:
+            case DIV:
+            case MAXIMUM:
+            case MINIMUM:
                 return true;
             default:
                 return false;
@@ -20,8 +24,8 @@ final class FloatLoops {
     }
 
     /** {@code o[i] = a[i] op b[i]} over n elements with the given strides (the SIMD kernels when available). */
-    static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs,
-                       float[] o, int oo, int os, int n) {
+    static void binary(
+            BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
         if (!supports(op)) {
             throw new IllegalArgumentException("no float32 loop for " + op);
         }
@@ -29,20 +33,32 @@ final class FloatLoops {
     }
 
     /** {@code o[i] = a[i] cmp b[i]} for the six comparisons, into a bool array. */
-    static void compare(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs,
-                        boolean[] o, int oo, int os, int n) {
+    static void compare(
+            BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int os, int n) {
         KernelOps.K.compare(KernelOps.comparison(op), n, a, ao, as, b, bo, bs, o, oo, os);
     }
 
     /** {@code o[i] = c[i] ? a[i] : b[i]}. */
-    static void where(boolean[] c, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
-                      float[] o, int oo, int os, int n) {
+    static void where(
+            boolean[] c,
+            int co,
+            int cs,
+            float[] a,
+            int ao,
+            int as,
+            float[] b,
+            int bo,
+            int bs,
+            float[] o,
+            int oo,
+            int os,
+            int n) {
         KernelOps.K.where(n, c, co, cs, a, ao, as, b, bo, bs, o, oo, os);
     }
 
     /** {@code o[i] = a[i] + alpha * b[i]} (the {@code add(other, alpha)} form, also used by optimisers). */
-    static void addScaled(float[] a, int ao, int as, float alpha, float[] b, int bo, int bs,
-                          float[] o, int oo, int os, int n) {
+    static void addScaled(
+            float[] a, int ao, int as, float alpha, float[] b, int bo, int bs, float[] o, int oo, int os, int n) {
         KernelOps.K.addScaled(n, a, ao, as, alpha, b, bo, bs, o, oo, os);
     }
 
@@ -80,8 +96,8 @@ final class FloatLoops {
     }
 
     /** {@code o[i] = x[i] <= threshold ? 0 : g[i]}: the gradient of ReLU and threshold. */
-    static void thresholdBackward(float[] g, int go, int gs, float[] x, int xo, int xs, float threshold,
-                                  float[] o, int oo, int os, int n) {
+    static void thresholdBackward(
+            float[] g, int go, int gs, float[] x, int xo, int xs, float threshold, float[] o, int oo, int os, int n) {
         KernelOps.K.thresholdBackward(n, g, go, gs, x, xo, xs, threshold, o, oo, os);
     }
 

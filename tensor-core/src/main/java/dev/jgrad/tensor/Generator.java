@@ -8,6 +8,7 @@ package dev.jgrad.tensor;
 public final class Generator {
     /** PyTorch's default CPU seed, so an unseeded program still starts from a fixed state. */
     private static final long DEFAULT_SEED = 67280421310721L;
+
     private static final Generator DEFAULT = new Generator(DEFAULT_SEED);
 
     private long s0;

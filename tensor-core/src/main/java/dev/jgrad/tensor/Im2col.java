@@ -13,9 +13,11 @@ package dev.jgrad.tensor;
 final class Im2col {
     /** Runs of 4 ints: column-matrix row, first column, input offset within the image, length. */
     private final int[] runs;
+
     private final int step;
     /** Rows (C*kH*kW) and columns (OH*OW) of the column matrix. */
     final int rows;
+
     final int cols;
 
     Im2col(int channels, int inH, int inW, int kH, int kW, Conv2dSpec s) {

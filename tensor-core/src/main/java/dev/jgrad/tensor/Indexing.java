@@ -2,8 +2,7 @@ package dev.jgrad.tensor;
 
 /** gather, scatter_, scatterAdd_, indexSelect and maskedSelect. */
 final class Indexing {
-    private Indexing() {
-    }
+    private Indexing() {}
 
     private static void checkIndexDims(String op, NDArray self, int d, NDArray index, NDArray src) {
         if (index.dtype() != DType.INT64) {
@@ -41,7 +40,8 @@ final class Indexing {
 
     private static int checkedIndex(long i, int d, int size) {
         if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException("index " + i + " is out of bounds for dimension " + d + " with size " + size);
+            throw new IndexOutOfBoundsException(
+                    "index " + i + " is out of bounds for dimension " + d + " with size " + size);
         }
         return (int) i;
     }
@@ -56,9 +56,11 @@ final class Indexing {
         int nd = index.dim();
         int size = self.dim() == 0 ? 1 : self.shapeRef()[d];
         int dStride = self.dim() == 0 ? 0 : self.stridesRef()[d];
-        StridedLoop loop = StridedLoop.of(index.shapeRef(),
+        StridedLoop loop = StridedLoop.of(
+                index.shapeRef(),
                 new int[][] {out.stridesRef(), index.stridesRef(), stridesSkipping(self, d, nd)},
-                new int[] {0, index.storageOffset(), self.storageOffset()}, 0);
+                new int[] {0, index.storageOffset(), self.storageOffset()},
+                0);
         int os = loop.innerStride(0);
         int is = loop.innerStride(1);
         int ss = loop.innerStride(2);
@@ -103,9 +105,11 @@ final class Indexing {
             source = src.clone();
         }
         int[] srcStrides = src == null ? new int[nd] : java.util.Arrays.copyOf(source.stridesRef(), nd);
-        StridedLoop loop = StridedLoop.of(index.shapeRef(),
+        StridedLoop loop = StridedLoop.of(
+                index.shapeRef(),
                 new int[][] {stridesSkipping(self, d, nd), index.stridesRef(), srcStrides},
-                new int[] {self.storageOffset(), index.storageOffset(), source.storageOffset()}, 1);
+                new int[] {self.storageOffset(), index.storageOffset(), source.storageOffset()},
+                1);
         int ts = loop.innerStride(0);
         int is = loop.innerStride(1);
         int ss = loop.innerStride(2);
@@ -144,7 +148,9 @@ final class Indexing {
                     throw new IndexOutOfBoundsException("index out of range in self");
                 }
             }
-            return index.dim() == 0 ? self.clone() : self.reshape(1).expand(idx.length).clone();
+            return index.dim() == 0
+                    ? self.clone()
+                    : self.reshape(1).expand(idx.length).clone();
         }
         int size = self.shapeRef()[d];
         int[] shape = self.shapeRef().clone();

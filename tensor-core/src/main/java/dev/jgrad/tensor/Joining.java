@@ -5,8 +5,7 @@ import java.util.List;
 
 /** cat, stack (copies) and split, chunk (views). */
 final class Joining {
-    private Joining() {
-    }
+    private Joining() {}
 
     static NDArray cat(List<NDArray> tensors, int dim) {
         if (tensors.isEmpty()) {
@@ -18,7 +17,8 @@ final class Joining {
         for (int i = 0; i < all.length; i++) {
             NDArray t = all[i];
             if (t.dim() == 0) {
-                throw new IllegalArgumentException("zero-dimensional tensor (at position " + i + ") cannot be concatenated");
+                throw new IllegalArgumentException(
+                        "zero-dimensional tensor (at position " + i + ") cannot be concatenated");
             }
             if (!(t.dim() == 1 && t.numel() == 0)) {
                 parts.add(t);
@@ -35,7 +35,8 @@ final class Joining {
         for (int i = 0; i < parts.size(); i++) {
             NDArray t = parts.get(i);
             if (t.dim() != nd) {
-                throw new IllegalArgumentException("Tensors must have same number of dimensions: got " + nd + " and " + t.dim());
+                throw new IllegalArgumentException(
+                        "Tensors must have same number of dimensions: got " + nd + " and " + t.dim());
             }
             for (int k = 0; k < nd; k++) {
                 if (k != d && t.shapeRef()[k] != first.shapeRef()[k]) {
@@ -70,8 +71,9 @@ final class Joining {
         for (int i = 0; i < tensors.size(); i++) {
             NDArray t = tensors.get(i);
             if (!java.util.Arrays.equals(t.shapeRef(), first.shapeRef())) {
-                throw new IllegalArgumentException("stack expects each tensor to be equal size, but got "
-                        + Shapes.str(first.shapeRef()) + " at entry 0 and " + Shapes.str(t.shapeRef()) + " at entry " + i);
+                throw new IllegalArgumentException(
+                        "stack expects each tensor to be equal size, but got " + Shapes.str(first.shapeRef())
+                                + " at entry 0 and " + Shapes.str(t.shapeRef()) + " at entry " + i);
             }
             parts.add(t.unsqueeze(d));
         }
@@ -99,13 +101,14 @@ final class Joining {
             throw new IllegalArgumentException("split expects at least a 1-dimensional tensor");
         }
         if (splitSize < 0) {
-            throw new IllegalArgumentException("split expects split_size be non-negative, but got split_size=" + splitSize);
+            throw new IllegalArgumentException(
+                    "split expects split_size be non-negative, but got split_size=" + splitSize);
         }
         int d = Shapes.wrapDim(dim, t.dim());
         int size = t.shapeRef()[d];
         if (splitSize == 0 && size != 0) {
-            throw new IllegalArgumentException("split_size can only be 0 if dimension size is 0, but got dimension size of "
-                    + size);
+            throw new IllegalArgumentException(
+                    "split_size can only be 0 if dimension size is 0, but got dimension size of " + size);
         }
         List<NDArray> out = new ArrayList<>();
         if (size == 0) {
@@ -127,8 +130,9 @@ final class Joining {
         long sum = 0;
         for (int s : sizes) {
             if (s < 0) {
-                throw new IllegalArgumentException("split_with_sizes expects split_sizes have only non-negative entries, "
-                        + "but got split_sizes=" + Shapes.str(sizes));
+                throw new IllegalArgumentException(
+                        "split_with_sizes expects split_sizes have only non-negative entries, " + "but got split_sizes="
+                                + Shapes.str(sizes));
             }
             sum += s;
         }

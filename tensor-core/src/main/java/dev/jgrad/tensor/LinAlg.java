@@ -12,8 +12,7 @@ final class LinAlg {
     /** Widest A @ Bᵀ product computed as dot products of contiguous rows rather than by the GEMM (measured). */
     static final int DOT_MAX_N = 16;
 
-    private LinAlg() {
-    }
+    private LinAlg() {}
 
     private static void sameDtype(NDArray a, NDArray b) {
         if (a.dtype() != b.dtype()) {
@@ -36,8 +35,8 @@ final class LinAlg {
     }
 
     private static IllegalArgumentException cannotMultiply(int m, int k, int k2, int n) {
-        return new IllegalArgumentException("mat1 and mat2 shapes cannot be multiplied (" + m + "x" + k + " and "
-                + k2 + "x" + n + ")");
+        return new IllegalArgumentException(
+                "mat1 and mat2 shapes cannot be multiplied (" + m + "x" + k + " and " + k2 + "x" + n + ")");
     }
 
     static NDArray mm(NDArray a, NDArray b) {
@@ -71,7 +70,8 @@ final class LinAlg {
 
     static NDArray dot(NDArray a, NDArray b) {
         if (a.dim() != 1 || b.dim() != 1) {
-            throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
+            throw new IllegalArgumentException(
+                    "1D tensors expected, but got " + a.dim() + "D and " + b.dim() + "D tensors");
         }
         if (a.numel() != b.numel()) {
             throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + a.numel() + "] and src ["
@@ -80,7 +80,8 @@ final class LinAlg {
         }
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException("dot : expected both vectors to have same dtype, but found "
-                    + a.dtype().scalarTypeName() + " and " + b.dtype().scalarTypeName() + dtypeHint(a.dtype(), b.dtype()));
+                    + a.dtype().scalarTypeName() + " and " + b.dtype().scalarTypeName()
+                    + dtypeHint(a.dtype(), b.dtype()));
         }
         return batched(a.view(1, 1, -1), b.view(1, -1, 1)).view();
     }
@@ -99,8 +100,8 @@ final class LinAlg {
         int da = a.dim();
         int db = b.dim();
         if (da == 0 || db == 0) {
-            throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are "
-                    + da + "D and " + db + "D");
+            throw new IllegalArgumentException(
+                    "both arguments to matmul need to be at least 1D, but they are " + da + "D and " + db + "D");
         }
         if (da == 1 && db == 1) {
             return dot(a, b);
@@ -132,8 +133,8 @@ final class LinAlg {
         int[] batch = Shapes.broadcast(batchA, batchB);
         int bn = Shapes.numel(batch);
         if (k != k2) {
-            throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: ["
-                    + bn + ", " + k + "] but got: [" + bn + ", " + k2 + "].");
+            throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: [" + bn
+                    + ", " + k + "] but got: [" + bn + ", " + k2 + "].");
         }
         sameDtype(a, b);
         int[] ea = concat(batch, n, k);
@@ -194,8 +195,17 @@ final class LinAlg {
                 int aOff = ao + batch * m * k;
                 int bOff = bo + batch * k * n;
                 int cOff = batch * m * n;
-                mmLong(ca.storage().longs(), aOff, cb.storage().longs(), bOff, out.storage().longs(), cOff,
-                        k, n, i0, i1);
+                mmLong(
+                        ca.storage().longs(),
+                        aOff,
+                        cb.storage().longs(),
+                        bOff,
+                        out.storage().longs(),
+                        cOff,
+                        k,
+                        n,
+                        i0,
+                        i1);
                 r += i1 - i0;
             }
         });
@@ -227,9 +237,11 @@ final class LinAlg {
                     int ai = ao + (r / m) * sa[0] + (r % m) * sa[1];
                     int bi = bo + (r / m) * sb[0];
                     if (f32) {
-                        out.storage().floats()[r] = (float) KernelOps.K.dot(k, a.storage().floats(), ai, sa[2], b.storage().floats(), bi, sb[1]);
+                        out.storage().floats()[r] = (float) KernelOps.K.dot(
+                                k, a.storage().floats(), ai, sa[2], b.storage().floats(), bi, sb[1]);
                     } else {
-                        out.storage().doubles()[r] = KernelOps.K.dot(k, a.storage().doubles(), ai, sa[2], b.storage().doubles(), bi, sb[1]);
+                        out.storage().doubles()[r] = KernelOps.K.dot(
+                                k, a.storage().doubles(), ai, sa[2], b.storage().doubles(), bi, sb[1]);
                     }
                 }
             });
@@ -237,11 +249,49 @@ final class LinAlg {
             rowDots(a, b, out);
         } else if (f32) {
             // out is a fresh array, hence zero: accumulating into it skips the kernel's zeroing pass.
-            KernelOps.K.gemm(bs, m, n, k, a.storage().floats(), ao, sa[0], sa[1], sa[2], b.storage().floats(), bo, sb[0], sb[1], sb[2],
-                    out.storage().floats(), 0, m * n, n, 1, true);
+            KernelOps.K.gemm(
+                    bs,
+                    m,
+                    n,
+                    k,
+                    a.storage().floats(),
+                    ao,
+                    sa[0],
+                    sa[1],
+                    sa[2],
+                    b.storage().floats(),
+                    bo,
+                    sb[0],
+                    sb[1],
+                    sb[2],
+                    out.storage().floats(),
+                    0,
+                    m * n,
+                    n,
+                    1,
+                    true);
         } else {
-            KernelOps.K.gemm(bs, m, n, k, a.storage().doubles(), ao, sa[0], sa[1], sa[2], b.storage().doubles(), bo, sb[0], sb[1], sb[2],
-                    out.storage().doubles(), 0, m * n, n, 1, true);
+            KernelOps.K.gemm(
+                    bs,
+                    m,
+                    n,
+                    k,
+                    a.storage().doubles(),
+                    ao,
+                    sa[0],
+                    sa[1],
+                    sa[2],
+                    b.storage().doubles(),
+                    bo,
+                    sb[0],
+                    sb[1],
+                    sb[2],
+                    out.storage().doubles(),
+                    0,
+                    m * n,
+                    n,
+                    1,
+                    true);
         }
         return out;
     }
@@ -276,8 +326,8 @@ final class LinAlg {
         });
     }
 
-    private static void mmLong(long[] a, int aOff, long[] b, int bOff, long[] c, int cOff,
-                               int k, int n, int i0, int i1) {
+    private static void mmLong(
+            long[] a, int aOff, long[] b, int bOff, long[] c, int cOff, int k, int n, int i0, int i1) {
         for (int i = i0; i < i1; i++) {
             int c0 = cOff + i * n;
             for (int kk = 0; kk < k; kk++) {

@@ -601,8 +601,8 @@ public final class NDArray {
      */
     public static NDArray randint(Generator g, long low, long high, int... shape) {
         if (low >= high) {
-            throw new IllegalArgumentException("random_ expects 'from' to be less than 'to', but got from="
-                    + low + " >= to=" + high);
+            throw new IllegalArgumentException(
+                    "random_ expects 'from' to be less than 'to', but got from=" + low + " >= to=" + high);
         }
         NDArray t = empty(DType.INT64, shape);
         g.fillRandint(t.storage.longs(), low, high);
@@ -1139,7 +1139,8 @@ public final class NDArray {
      */
     public NDArray t() {
         if (shape.length > 2) {
-            throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + shape.length + "D");
+            throw new IllegalArgumentException(
+                    "t() expects a tensor with <= 2 dimensions, but self is " + shape.length + "D");
         }
         return shape.length < 2 ? this : transpose(0, 1);
     }
@@ -2493,8 +2494,8 @@ public final class NDArray {
      */
     public NDArray maskedFill(NDArray mask, double value) {
         if (mask.dtype() != DType.BOOL) {
-            throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
-                    + mask.dtype());
+            throw new IllegalArgumentException(
+                    "masked_fill_ only supports boolean masks, but got mask with dtype " + mask.dtype());
         }
         return where(mask, scalar(value, dtype()), this);
     }
@@ -3116,16 +3117,20 @@ public final class NDArray {
         NDArray c = contiguous();
         Access a = Access.of(c.storage);
         int base = c.offset;
-        return TensorFormatter.format(shape.clone(), dtype(), new TensorFormatter.Elements() {
-            @Override
-            public double getDouble(int flatIndex) {
-                return a.getD(base + flatIndex);
-            }
+        return TensorFormatter.format(
+                shape.clone(),
+                dtype(),
+                new TensorFormatter.Elements() {
+                    @Override
+                    public double getDouble(int flatIndex) {
+                        return a.getD(base + flatIndex);
+                    }
 
-            @Override
-            public long getLong(int flatIndex) {
-                return a.getL(base + flatIndex);
-            }
-        }, suffixes);
+                    @Override
+                    public long getLong(int flatIndex) {
+                        return a.getL(base + flatIndex);
+                    }
+                },
+                suffixes);
     }
 }

@@ -2,8 +2,7 @@ package dev.jgrad.tensor;
 
 /** Vector p-norms (torch.norm / torch.linalg.vector_norm), built from the vectorised elementwise ops and sums. */
 final class Norms {
-    private Norms() {
-    }
+    private Norms() {}
 
     /** The p-norm over all elements ({@code dims} null) or over dims. */
     static NDArray norm(NDArray x, double p, int[] dims, boolean keepdim) {

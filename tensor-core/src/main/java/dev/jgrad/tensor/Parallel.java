@@ -29,8 +29,7 @@ public final class Parallel {
     /** A thread's own limit, set by {@link #scopedNumThreads}; absent means the JVM-wide one. */
     private static final ThreadLocal<Integer> scoped = new ThreadLocal<>();
 
-    private Parallel() {
-    }
+    private Parallel() {}
 
     /**
      * Sets how many threads kernels may use, as {@code torch.set_num_threads}; the pool is rebuilt on next use.
@@ -118,12 +117,16 @@ public final class Parallel {
                 p = pool;
                 if (p == null) {
                     // The calling thread is one of the numThreads: it runs a piece of every split.
-                    p = new ForkJoinPool(Math.max(1, numThreads - 1), pool -> {
-                        var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                        t.setDaemon(true);
-                        t.setName("jgrad-" + t.getPoolIndex());
-                        return t;
-                    }, null, false);
+                    p = new ForkJoinPool(
+                            Math.max(1, numThreads - 1),
+                            pool -> {
+                                var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                                t.setDaemon(true);
+                                t.setName("jgrad-" + t.getPoolIndex());
+                                return t;
+                            },
+                            null,
+                            false);
                     pool = p;
                 }
             }

@@ -12,8 +12,7 @@ public final class Pooling {
     /** Input elements per task before planes are split across threads. */
     private static final int GRAIN_ELEMENTS = 1 << 16;
 
-    private Pooling() {
-    }
+    private Pooling() {}
 
     /**
      * The output size of a pooling window along one dim, as PyTorch's {@code pooling_output_shape}.
@@ -47,8 +46,8 @@ public final class Pooling {
      * @return the maxima and, as int64, the index of each within its input plane ({@code h*W + w})
      * @throws IllegalArgumentException for settings or shapes PyTorch rejects, with its message
      */
-    public static ValuesIndices<NDArray> maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
-                                          boolean ceilMode) {
+    public static ValuesIndices<NDArray> maxPool2d(
+            NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         ValuesIndices<NDArray> r = maxPool2d(input, kernel, stride, padding, dilation, ceilMode, true);
         return new ValuesIndices<>(r.op(), r.values(), r.indices().to(DType.INT64));
     }
@@ -67,8 +66,14 @@ public final class Pooling {
      * @param withIndices whether to find the indices too
      * @return the maxima, and their int32 indices or null
      */
-    public static ValuesIndices<NDArray> maxPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, int[] dilation,
-                                          boolean ceilMode, boolean withIndices) {
+    public static ValuesIndices<NDArray> maxPool2d(
+            NDArray input,
+            int[] kernel,
+            int[] stride,
+            int[] padding,
+            int[] dilation,
+            boolean ceilMode,
+            boolean withIndices) {
         Window win = Window.of(input.shapeRef(), input.dtype(), kernel, stride, padding, dilation, ceilMode, true);
         NDArray x = input.contiguous();
         int[] outShape = win.outShape(x.shapeRef());
@@ -79,10 +84,18 @@ public final class Pooling {
         Parallel.parallelFor(0, win.planes, win.planesPerTask(), (p0, p1) -> {
             for (int p = p0; p < p1; p++) {
                 if (x.dtype() == DType.FLOAT32) {
-                    win.maxPlane(x.storage().floats(), xo + p * win.inPlane(), out.storage().floats(), is,
+                    win.maxPlane(
+                            x.storage().floats(),
+                            xo + p * win.inPlane(),
+                            out.storage().floats(),
+                            is,
                             p * win.outPlane());
                 } else {
-                    win.maxPlane(x.storage().doubles(), xo + p * win.inPlane(), out.storage().doubles(), is,
+                    win.maxPlane(
+                            x.storage().doubles(),
+                            xo + p * win.inPlane(),
+                            out.storage().doubles(),
+                            is,
                             p * win.outPlane());
                 }
             }
@@ -144,9 +157,16 @@ public final class Pooling {
      * @return the averages
      * @throws IllegalArgumentException for settings or shapes PyTorch rejects, with its message
      */
-    public static NDArray avgPool2d(NDArray input, int[] kernel, int[] stride, int[] padding, boolean ceilMode,
-                                    boolean countIncludePad, int divisorOverride) {
-        Window win = Window.of(input.shapeRef(), input.dtype(), kernel, stride, padding, new int[] {1, 1}, ceilMode, false);
+    public static NDArray avgPool2d(
+            NDArray input,
+            int[] kernel,
+            int[] stride,
+            int[] padding,
+            boolean ceilMode,
+            boolean countIncludePad,
+            int divisorOverride) {
+        Window win =
+                Window.of(input.shapeRef(), input.dtype(), kernel, stride, padding, new int[] {1, 1}, ceilMode, false);
         return win.averages(countIncludePad, divisorOverride).forward(input);
     }
 
@@ -163,8 +183,15 @@ public final class Pooling {
      * @param divisorOverride as in the forward
      * @return the input's gradient, contiguous
      */
-    public static NDArray avgPool2dBackward(NDArray grad, int[] inputShape, int[] kernel, int[] stride, int[] padding,
-                                            boolean ceilMode, boolean countIncludePad, int divisorOverride) {
+    public static NDArray avgPool2dBackward(
+            NDArray grad,
+            int[] inputShape,
+            int[] kernel,
+            int[] stride,
+            int[] padding,
+            boolean ceilMode,
+            boolean countIncludePad,
+            int divisorOverride) {
         Window win = Window.of(inputShape, grad.dtype(), kernel, stride, padding, new int[] {1, 1}, ceilMode, false);
         return win.averages(countIncludePad, divisorOverride).backward(grad, inputShape);
     }
@@ -181,7 +208,8 @@ public final class Pooling {
     public static NDArray adaptiveAvgPool2d(NDArray input, int outH, int outW) {
         DType t = input.dtype();
         if (t != DType.FLOAT32 && t != DType.FLOAT64) {
-            throw new IllegalArgumentException("\"adaptive_avg_pool2d\" not implemented for '" + t.scalarTypeName() + "'");
+            throw new IllegalArgumentException(
+                    "\"adaptive_avg_pool2d\" not implemented for '" + t.scalarTypeName() + "'");
         }
         return adaptive(input.shapeRef(), outH, outW).forward(input);
     }
@@ -200,8 +228,8 @@ public final class Pooling {
     private static Averages adaptive(int[] shape, int outH, int outW) {
         int d = shape.length;
         if (d != 3 && d != 4) {
-            throw new IllegalArgumentException("adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got "
-                    + Arrays.toString(shape));
+            throw new IllegalArgumentException(
+                    "adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got " + Arrays.toString(shape));
         }
         for (int i = 1; i < d; i++) {
             if (shape[i] == 0) {
@@ -211,8 +239,9 @@ public final class Pooling {
             }
         }
         if (outH < 0 || outW < 0) {
-            throw new IllegalArgumentException("adaptive_avg_pool2d: elements of output_size must be greater than or equal "
-                    + "to 0 but received {" + outH + ", " + outW + "}");
+            throw new IllegalArgumentException(
+                    "adaptive_avg_pool2d: elements of output_size must be greater than or equal "
+                            + "to 0 but received {" + outH + ", " + outW + "}");
         }
         int h = shape[d - 2];
         int w = shape[d - 1];
@@ -273,16 +302,23 @@ public final class Pooling {
         }
 
         /** Checks as PyTorch's {@code pool2d_shape_check}. */
-        static Window of(int[] shape, DType t, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode,
-                         boolean max) {
+        static Window of(
+                int[] shape,
+                DType t,
+                int[] kernel,
+                int[] stride,
+                int[] padding,
+                int[] dilation,
+                boolean ceilMode,
+                boolean max) {
             String op = max ? "max_pool2d" : "avg_pool2d";
             if (kernel[0] <= 0 || kernel[1] <= 0) {
-                throw new IllegalArgumentException("kernel size should be greater than zero, but got kH: " + kernel[0]
-                        + " kW: " + kernel[1]);
+                throw new IllegalArgumentException(
+                        "kernel size should be greater than zero, but got kH: " + kernel[0] + " kW: " + kernel[1]);
             }
             if (stride[0] <= 0 || stride[1] <= 0) {
-                throw new IllegalArgumentException("stride should be greater than zero, but got dH: " + stride[0]
-                        + " dW: " + stride[1]);
+                throw new IllegalArgumentException(
+                        "stride should be greater than zero, but got dH: " + stride[0] + " dW: " + stride[1]);
             }
             if (dilation[0] <= 0 || dilation[1] <= 0) {
                 throw new IllegalArgumentException("dilation should be greater than zero, but got dilationH: "
@@ -297,14 +333,16 @@ public final class Pooling {
                 throw new IllegalArgumentException("\"" + op + "\" not implemented for '" + t.scalarTypeName() + "'");
             }
             if (padding[0] < 0 || padding[1] < 0 || kernel[1] / 2 < padding[1] || kernel[0] / 2 < padding[0]) {
-                throw new IllegalArgumentException("pad should be smaller than or equal to half of kernel size, but got "
-                        + "padW = " + padding[1] + ", padH = " + padding[0] + ", kW = " + kernel[1] + ", kH = " + kernel[0]);
+                throw new IllegalArgumentException(
+                        "pad should be smaller than or equal to half of kernel size, but got " + "padW = " + padding[1]
+                                + ", padH = " + padding[0] + ", kW = " + kernel[1] + ", kH = " + kernel[0]);
             }
             Window win = new Window(shape, kernel, stride, padding, dilation, ceilMode);
             if (win.outH < 1 || win.outW < 1) {
                 int c = shape[d - 3];
-                throw new IllegalArgumentException("Given input size: (" + c + "x" + win.h + "x" + win.w
-                        + "). Calculated output size: (" + c + "x" + win.outH + "x" + win.outW + "). Output size is too small");
+                throw new IllegalArgumentException(
+                        "Given input size: (" + c + "x" + win.h + "x" + win.w + "). Calculated output size: (" + c + "x"
+                                + win.outH + "x" + win.outW + "). Output size is too small");
             }
             return win;
         }
@@ -340,8 +378,16 @@ public final class Pooling {
 
         /** Whether windows are 2x2, non-overlapping and never in the padding: the CNN's pooling. */
         private boolean isPairs() {
-            return kH == 2 && kW == 2 && sH == 2 && sW == 2 && pH == 0 && pW == 0 && dH == 1 && dW == 1
-                    && 2 * outH <= h && 2 * outW <= w;
+            return kH == 2
+                    && kW == 2
+                    && sH == 2
+                    && sW == 2
+                    && pH == 0
+                    && pW == 0
+                    && dH == 1
+                    && dW == 1
+                    && 2 * outH <= h
+                    && 2 * outW <= w;
         }
 
         void maxPlane(float[] x, int xb, float[] out, int[] idx, int ob) {
@@ -430,7 +476,8 @@ public final class Pooling {
             for (int i = 0; i < outH; i++) {
                 for (int j = 0; j < outW; j++) {
                     double inside = (double) (rows[1][i] - rows[0][i]) * (cols[1][j] - cols[0][j]);
-                    div[i * outW + j] = divisorOverride > 0 ? divisorOverride
+                    div[i * outW + j] = divisorOverride > 0
+                            ? divisorOverride
                             : countIncludePad ? (double) padRows[i] * padCols[j] : inside;
                 }
             }
@@ -508,9 +555,11 @@ public final class Pooling {
                                 for (int c = cols[0][j]; c < cols[1][j]; c++) {
                                     int at = p * inPlane + r * w + c;
                                     if (f32) {
-                                        dx.storage().floats()[at] += (float) (g.storage().floats()[o] / d);
+                                        dx.storage().floats()[at] +=
+                                                (float) (g.storage().floats()[o] / d);
                                     } else {
-                                        dx.storage().doubles()[at] += g.storage().doubles()[o] / d;
+                                        dx.storage().doubles()[at] +=
+                                                g.storage().doubles()[o] / d;
                                     }
                                 }
                             }

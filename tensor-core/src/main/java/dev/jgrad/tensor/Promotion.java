@@ -7,8 +7,7 @@ package dev.jgrad.tensor;
  * integral, else as a Python float, which takes the default dtype float32.
  */
 final class Promotion {
-    private Promotion() {
-    }
+    private Promotion() {}
 
     static DType resultType(NDArray[] tensors, double... scalars) {
         DType dimResult = null;
@@ -78,13 +77,20 @@ final class Promotion {
     /** The C type name PyTorch uses in some messages ("float != double"). */
     static String cName(DType t) {
         switch (t) {
-            case FLOAT32: return "float";
-            case FLOAT64: return "double";
-            case INT64: return "long int";
-            case INT32: return "int";
-            case UINT8: return "unsigned char";
-            case BOOL: return "bool";
-            default: throw new AssertionError(t);
+            case FLOAT32:
+                return "float";
+            case FLOAT64:
+                return "double";
+            case INT64:
+                return "long int";
+            case INT32:
+                return "int";
+            case UINT8:
+                return "unsigned char";
+            case BOOL:
+                return "bool";
+            default:
+                throw new AssertionError(t);
         }
     }
 }

@@ -26,8 +26,7 @@ final class Reductions {
      */
     static final int PYTORCH_SEQUENTIAL_FLOAT_SUM = 8;
 
-    private Reductions() {
-    }
+    private Reductions() {}
 
     /** True when every element of a bool array is true. */
     static boolean all(NDArray b) {
@@ -132,14 +131,20 @@ final class Reductions {
     private static NDArray contiguousSum(NDArray x) {
         int n = x.numel();
         DType t = x.dtype();
-        if (!x.isContiguous() || !(t == DType.FLOAT32 && n >= PYTORCH_SEQUENTIAL_FLOAT_SUM || t == DType.FLOAT64 && n > 0)) {
+        if (!x.isContiguous()
+                || !(t == DType.FLOAT32 && n >= PYTORCH_SEQUENTIAL_FLOAT_SUM || t == DType.FLOAT64 && n > 0)) {
             return null;
         }
         int off = x.storageOffset();
         float[] f = t == DType.FLOAT32 ? x.storage().floats() : null;
         double[] d = f == null ? x.storage().doubles() : null;
-        return NDArray.scalar(blockedSum(n, (from, to) -> f != null
-                ? FloatLoops.sum(f, off + from, 1, to - from) : sumDoubles(d, off + from, 1, to - from)), t);
+        return NDArray.scalar(
+                blockedSum(
+                        n,
+                        (from, to) -> f != null
+                                ? FloatLoops.sum(f, off + from, 1, to - from)
+                                : sumDoubles(d, off + from, 1, to - from)),
+                t);
     }
 
     static NDArray mean(NDArray x, int[] dims, boolean keepdim) {
@@ -190,8 +195,8 @@ final class Reductions {
                 accStrides[d] = 0;
             }
         }
-        return StridedLoop.of(x.shapeRef(), new int[][] {x.stridesRef(), accStrides},
-                new int[] {x.storageOffset(), 0}, 0);
+        return StridedLoop.of(
+                x.shapeRef(), new int[][] {x.stridesRef(), accStrides}, new int[] {x.storageOffset(), 0}, 0);
     }
 
     private static double[] sumD(NDArray x, boolean[] mask, int[] keep) {
@@ -238,7 +243,10 @@ final class Reductions {
         if (outN == 1) {
             acc[0] = blockedSum(loop.numel(), (from, to) -> {
                 double[] s = {0};
-                loop.run(from, to, (off, n) -> s[0] += f32 ? FloatLoops.sum(f, off[0], xs, n) : sumDoubles(d, off[0], xs, n));
+                loop.run(
+                        from,
+                        to,
+                        (off, n) -> s[0] += f32 ? FloatLoops.sum(f, off[0], xs, n) : sumDoubles(d, off[0], xs, n));
                 return s[0];
             });
             return acc;
@@ -393,11 +401,13 @@ final class Reductions {
         // first of equal values), without the index bookkeeping.
         if (flat.dtype() == DType.FLOAT32) {
             float[] f = flat.storage().floats();
-            return NDArray.scalar(isMax ? KernelOps.K.max(n, f, off, stride) : KernelOps.K.min(n, f, off, stride), DType.FLOAT32);
+            return NDArray.scalar(
+                    isMax ? KernelOps.K.max(n, f, off, stride) : KernelOps.K.min(n, f, off, stride), DType.FLOAT32);
         }
         if (flat.dtype() == DType.FLOAT64) {
             double[] d = flat.storage().doubles();
-            return NDArray.scalar(isMax ? KernelOps.K.max(n, d, off, stride) : KernelOps.K.min(n, d, off, stride), DType.FLOAT64);
+            return NDArray.scalar(
+                    isMax ? KernelOps.K.max(n, d, off, stride) : KernelOps.K.min(n, d, off, stride), DType.FLOAT64);
         }
         return extreme(flat, 0, false, isMax).values();
     }
@@ -413,11 +423,13 @@ final class Reductions {
         int stride = flat.stridesRef()[0];
         if (flat.dtype() == DType.FLOAT32) {
             float[] f = flat.storage().floats();
-            return NDArray.scalar(isMax ? KernelOps.K.argmax(n, f, off, stride) : KernelOps.K.argmin(n, f, off, stride), DType.INT64);
+            return NDArray.scalar(
+                    isMax ? KernelOps.K.argmax(n, f, off, stride) : KernelOps.K.argmin(n, f, off, stride), DType.INT64);
         }
         if (flat.dtype() == DType.FLOAT64) {
             double[] d = flat.storage().doubles();
-            return NDArray.scalar(isMax ? KernelOps.K.argmax(n, d, off, stride) : KernelOps.K.argmin(n, d, off, stride), DType.INT64);
+            return NDArray.scalar(
+                    isMax ? KernelOps.K.argmax(n, d, off, stride) : KernelOps.K.argmin(n, d, off, stride), DType.INT64);
         }
         return extreme(flat, 0, false, isMax).indices();
     }
@@ -441,8 +453,7 @@ final class Reductions {
         NDArray values = NDArray.empty(x.dtype(), outer);
         NDArray indices = NDArray.empty(DType.INT64, outer);
         int[] cs = Shapes.contiguousStrides(outer);
-        StridedLoop loop = StridedLoop.of(outer, new int[][] {outerStrides, cs},
-                new int[] {m.storageOffset(), 0}, 0);
+        StridedLoop loop = StridedLoop.of(outer, new int[][] {outerStrides, cs}, new int[] {m.storageOffset(), 0}, 0);
         int xs = loop.innerStride(0);
         int os = loop.innerStride(1);
         Access a = Access.of(x.storage());

@@ -6,8 +6,7 @@ package dev.jgrad.tensor;
  * already is), and each row is computed in double.
  */
 final class RowOps {
-    private RowOps() {
-    }
+    private RowOps() {}
 
     @FunctionalInterface
     private interface RowReducer {
@@ -80,8 +79,9 @@ final class RowOps {
 
     private static void requireFloating(NDArray x, String op) {
         if (!x.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException(op + "(): input dtype should be either floating point or complex dtypes. Got "
-                    + x.dtype().scalarTypeName() + " instead.");
+            throw new IllegalArgumentException(
+                    op + "(): input dtype should be either floating point or complex dtypes. Got "
+                            + x.dtype().scalarTypeName() + " instead.");
         }
     }
 
@@ -186,8 +186,12 @@ final class RowOps {
      */
     static NDArray logSoftmaxBackward(NDArray grad, NDArray output, int dim) {
         int d = Shapes.wrapDim(dim, output.dim());
-        boolean rows = grad.dtype() == DType.FLOAT32 && output.dtype() == DType.FLOAT32 && output.dim() > 0
-                && d == output.dim() - 1 && grad.isContiguous() && output.isContiguous()
+        boolean rows = grad.dtype() == DType.FLOAT32
+                && output.dtype() == DType.FLOAT32
+                && output.dim() > 0
+                && d == output.dim() - 1
+                && grad.isContiguous()
+                && output.isContiguous()
                 && java.util.Arrays.equals(grad.shapeRef(), output.shapeRef());
         if (!rows) {
             int[] dims = {d};

@@ -5,8 +5,7 @@ package dev.jgrad.tensor;
  * are rounded once per output, as PyTorch's CPU kernels do; integers and bool accumulate in int64.
  */
 final class Scans {
-    private Scans() {
-    }
+    private Scans() {}
 
     static NDArray cumsum(NDArray x, int dim) {
         return scan(x, dim, false);

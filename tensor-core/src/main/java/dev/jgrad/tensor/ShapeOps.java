@@ -2,8 +2,7 @@ package dev.jgrad.tensor;
 
 /** flip, repeat, tril and triu (torch.flip / Tensor.repeat / torch.tril / torch.triu), built from views and where. */
 final class ShapeOps {
-    private ShapeOps() {
-    }
+    private ShapeOps() {}
 
     /** A copy with the order of elements reversed along each of {@code dims}. */
     static NDArray flip(NDArray x, int... dims) {
@@ -30,8 +29,8 @@ final class ShapeOps {
      */
     static NDArray repeat(NDArray x, int... sizes) {
         if (sizes.length < x.dim()) {
-            throw new IllegalArgumentException("Number of dimensions of repeat dims can not be smaller than number of "
-                    + "dimensions of tensor");
+            throw new IllegalArgumentException(
+                    "Number of dimensions of repeat dims can not be smaller than number of " + "dimensions of tensor");
         }
         int n = sizes.length;
         int[] padded = new int[n];
@@ -42,8 +41,8 @@ final class ShapeOps {
         int[] result = new int[n];
         for (int i = 0; i < n; i++) {
             if (sizes[i] < 0) {
-                throw new IllegalArgumentException("Trying to create tensor with negative dimension " + sizes[i]
-                        + ": " + java.util.Arrays.toString(sizes));
+                throw new IllegalArgumentException("Trying to create tensor with negative dimension " + sizes[i] + ": "
+                        + java.util.Arrays.toString(sizes));
             }
             interleaved[2 * i] = 1;
             interleaved[2 * i + 1] = padded[i];
@@ -57,12 +56,13 @@ final class ShapeOps {
     /** Keeps the elements on and below (tril) or above (triu) diagonal k of the last two dims; zeros elsewhere. */
     static NDArray triangle(NDArray x, int k, boolean lower) {
         if (x.dim() < 2) {
-            throw new IllegalArgumentException((lower ? "tril" : "triu")
-                    + ": input tensor must have at least 2 dimensions");
+            throw new IllegalArgumentException(
+                    (lower ? "tril" : "triu") + ": input tensor must have at least 2 dimensions");
         }
         int rows = x.shapeRef()[x.dim() - 2];
         int cols = x.shapeRef()[x.dim() - 1];
-        NDArray offset = NDArray.arange(cols).view(1, cols).sub(NDArray.arange(rows).view(rows, 1));
+        NDArray offset =
+                NDArray.arange(cols).view(1, cols).sub(NDArray.arange(rows).view(rows, 1));
         NDArray keep = lower ? offset.le(k) : offset.ge(k);
         return NDArray.where(keep, x, NDArray.scalar(0, x.dtype()));
     }

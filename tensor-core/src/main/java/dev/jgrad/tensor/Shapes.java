@@ -2,15 +2,14 @@ package dev.jgrad.tensor;
 
 /** Shape arithmetic shared by the ops: dim wrapping, broadcasting, view strides, -1 inference. */
 final class Shapes {
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /** Wraps a possibly negative dim into [0, ndim); a 0-dim tensor accepts -1 and 0. */
     static int wrapDim(int dim, int ndim) {
         int n = Math.max(ndim, 1);
         if (dim < -n || dim >= n) {
-            throw new IndexOutOfBoundsException("Dimension out of range (expected to be in range of ["
-                    + (-n) + ", " + (n - 1) + "], but got " + dim + ")");
+            throw new IndexOutOfBoundsException("Dimension out of range (expected to be in range of [" + (-n) + ", "
+                    + (n - 1) + "], but got " + dim + ")");
         }
         return dim < 0 ? dim + n : dim;
     }
@@ -72,8 +71,8 @@ final class Shapes {
             } else if (sa == 1) {
                 out[i] = sb;
             } else {
-                throw new IllegalArgumentException("The size of tensor a (" + sa
-                        + ") must match the size of tensor b (" + sb + ") at non-singleton dimension " + i);
+                throw new IllegalArgumentException("The size of tensor a (" + sa + ") must match the size of tensor b ("
+                        + sb + ") at non-singleton dimension " + i);
             }
         }
         return out;
@@ -99,8 +98,8 @@ final class Shapes {
         if (infer >= 0) {
             if (known == 0 || numel % known != 0) {
                 if (known == 0) {
-                    throw new IllegalArgumentException("cannot reshape tensor of 0 elements into shape "
-                            + str(shape) + " because the unspecified dimension size -1 can be any value and is ambiguous");
+                    throw new IllegalArgumentException("cannot reshape tensor of 0 elements into shape " + str(shape)
+                            + " because the unspecified dimension size -1 can be any value and is ambiguous");
                 }
                 throw new IllegalArgumentException("shape '" + str(shape) + "' is invalid for input of size " + numel);
             }

@@ -5,8 +5,7 @@ package dev.jgrad.tensor;
  * every number ascending (first descending), as PyTorch's CPU sort; -0.0 and 0.0 tie.
  */
 final class Sorting {
-    private Sorting() {
-    }
+    private Sorting() {}
 
     static ValuesIndices<NDArray> sort(NDArray x, int dim, boolean descending) {
         int d = Shapes.wrapDim(dim, x.dim());
@@ -38,8 +37,8 @@ final class Sorting {
      * stable sort of the values. Float keys: -0.0 as 0.0, every NaN as one NaN above +inf, and the
      * sign-magnitude bits turned into an unsigned-comparable order. Descending flips the key bits.
      */
-    private static void sortPacked(boolean floating, boolean descending, Access in, int io, Access out, int oo,
-                                   int len) {
+    private static void sortPacked(
+            boolean floating, boolean descending, Access in, int io, Access out, int oo, int len) {
         long[] keys = new long[len];
         for (int i = 0; i < len; i++) {
             int k;
@@ -87,7 +86,9 @@ final class Sorting {
             return new ValuesIndices<>("topk", all.values(), all.indices());
         }
         // sorted=false may return the k elements in any order; the sorted order is one of them.
-        return new ValuesIndices<>("topk", all.values().narrow(d, 0, k).contiguous(),
+        return new ValuesIndices<>(
+                "topk",
+                all.values().narrow(d, 0, k).contiguous(),
                 all.indices().narrow(d, 0, k).contiguous());
     }
 }

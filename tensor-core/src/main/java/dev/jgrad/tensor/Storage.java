@@ -22,13 +22,20 @@ public final class Storage {
 
     static Storage allocate(DType dtype, int n) {
         switch (dtype) {
-            case FLOAT32: return new Storage(dtype, new float[n], n);
-            case FLOAT64: return new Storage(dtype, new double[n], n);
-            case INT64: return new Storage(dtype, new long[n], n);
-            case INT32: return new Storage(dtype, new int[n], n);
-            case UINT8: return new Storage(dtype, new byte[n], n);
-            case BOOL: return new Storage(dtype, new boolean[n], n);
-            default: throw new AssertionError(dtype);
+            case FLOAT32:
+                return new Storage(dtype, new float[n], n);
+            case FLOAT64:
+                return new Storage(dtype, new double[n], n);
+            case INT64:
+                return new Storage(dtype, new long[n], n);
+            case INT32:
+                return new Storage(dtype, new int[n], n);
+            case UINT8:
+                return new Storage(dtype, new byte[n], n);
+            case BOOL:
+                return new Storage(dtype, new boolean[n], n);
+            default:
+                throw new AssertionError(dtype);
         }
     }
 

@@ -4,13 +4,12 @@ import java.util.Arrays;
 
 /** The view ops: new shape/strides/offset over the same storage, never a copy. */
 final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     static int wrapIndex(int index, int dim, int size) {
         if (index < -size || index >= size) {
-            throw new IndexOutOfBoundsException("index " + index + " is out of bounds for dimension " + dim
-                    + " with size " + size);
+            throw new IndexOutOfBoundsException(
+                    "index " + index + " is out of bounds for dimension " + dim + " with size " + size);
         }
         return index < 0 ? index + size : index;
     }
@@ -56,8 +55,8 @@ final class Views {
         }
         int s = start < 0 ? start + size : start;
         if (s + (long) length > size) {
-            throw new IndexOutOfBoundsException("start (" + s + ") + length (" + length
-                    + ") exceeds dimension size (" + size + ").");
+            throw new IndexOutOfBoundsException(
+                    "start (" + s + ") + length (" + length + ") exceeds dimension size (" + size + ").");
         }
         return slice(t, d, s, s + length, 1);
     }
@@ -198,8 +197,8 @@ final class Views {
                 want = have;
             }
             if (want < 0) {
-                throw new IllegalArgumentException("Trying to create tensor with negative dimension " + want
-                        + ": " + Shapes.str(sizes));
+                throw new IllegalArgumentException(
+                        "Trying to create tensor with negative dimension " + want + ": " + Shapes.str(sizes));
             }
             if (have == want) {
                 ns[i] = have;

@@ -13,6 +13,7 @@ public final class Fuzz {
     public static final String SEED_PROPERTY = "jgrad.fuzz.seed";
     /** Mutants per format and run. */
     public static final int MUTANTS = 5000;
+
     private static final long DEFAULT_SEED = 13;
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
@@ -43,8 +44,7 @@ public final class Fuzz {
         byte[] mutant(int i, Random random);
     }
 
-    private Fuzz() {
-    }
+    private Fuzz() {}
 
     /** The seed of this run: the property's value, or the fixed default. */
     public static long seed() {
@@ -59,8 +59,8 @@ public final class Fuzz {
      */
     public static int run(String format, int count, Source source, Check check) {
         long seed = seed();
-        System.out.println("fuzz " + format + ": seed " + seed + " (replay with -D" + SEED_PROPERTY + "=" + seed
-                + "), " + count + " mutants");
+        System.out.println("fuzz " + format + ": seed " + seed + " (replay with -D" + SEED_PROPERTY + "=" + seed + "), "
+                + count + " mutants");
         Random random = new Random(seed);
         int accepted = 0;
         long start = System.nanoTime();
@@ -72,12 +72,19 @@ public final class Fuzz {
                     accepted++;
                 }
             } catch (Throwable t) {
-                throw new AssertionError("fuzz " + format + ", seed " + seed + ", mutant " + i + " (" + mutant.length
-                        + " bytes): " + t + "\nmutant as hex: " + hex(mutant), t);
+                throw new AssertionError(
+                        "fuzz " + format + ", seed " + seed + ", mutant " + i + " (" + mutant.length + " bytes): " + t
+                                + "\nmutant as hex: " + hex(mutant),
+                        t);
             }
         }
-        System.out.printf("fuzz %s: %d mutants, %d accepted by both, %d rejected by both, %.1f s (%.1f s of CPU)%n",
-                format, count, accepted, count - accepted, (System.nanoTime() - start) / 1e9,
+        System.out.printf(
+                "fuzz %s: %d mutants, %d accepted by both, %d rejected by both, %.1f s (%.1f s of CPU)%n",
+                format,
+                count,
+                accepted,
+                count - accepted,
+                (System.nanoTime() - start) / 1e9,
                 (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
         return accepted;
     }

@@ -20,17 +20,69 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Mutator {
     /** Extreme values for a numeric field; cut to the field's width. */
-    private static final long[] EXTREMES = {0, 1, -1, 2, 255, 256, 65_535, 65_536, 0x7fff_ffffL, 0x8000_0000L,
-        0xffff_ffffL, 0x1_0000_0000L, Long.MAX_VALUE, Long.MIN_VALUE, 46_341, 3_037_000_500L, 100_000_000, 100_000_001};
+    private static final long[] EXTREMES = {
+        0,
+        1,
+        -1,
+        2,
+        255,
+        256,
+        65_535,
+        65_536,
+        0x7fff_ffffL,
+        0x8000_0000L,
+        0xffff_ffffL,
+        0x1_0000_0000L,
+        Long.MAX_VALUE,
+        Long.MIN_VALUE,
+        46_341,
+        3_037_000_500L,
+        100_000_000,
+        100_000_001
+    };
     /** Extreme number texts for JSON or Python-repr fields. */
-    private static final String[] TEXT_EXTREMES = {"0", "-0", "-1", "1", "2147483647", "2147483648", "4294967296",
-        "9223372036854775807", "9223372036854775808", "18446744073709551616", "1e400", "-1e400", "0.5", "1e-400",
-        "1.0", "0e0", "00", "01", "-", "1.", ".5", "+1", "NaN", "nan", "inf", "-inf", "True", "None", "\"\"",
-        "99999999999", "[]", "()", "(0.9,)", "[[0]]", "{}", "null", "true"};
+    private static final String[] TEXT_EXTREMES = {
+        "0",
+        "-0",
+        "-1",
+        "1",
+        "2147483647",
+        "2147483648",
+        "4294967296",
+        "9223372036854775807",
+        "9223372036854775808",
+        "18446744073709551616",
+        "1e400",
+        "-1e400",
+        "0.5",
+        "1e-400",
+        "1.0",
+        "0e0",
+        "00",
+        "01",
+        "-",
+        "1.",
+        ".5",
+        "+1",
+        "NaN",
+        "nan",
+        "inf",
+        "-inf",
+        "True",
+        "None",
+        "\"\"",
+        "99999999999",
+        "[]",
+        "()",
+        "(0.9,)",
+        "[[0]]",
+        "{}",
+        "null",
+        "true"
+    };
 
     /** A numeric field of a binary header. */
-    public record Field(int offset, int width, boolean bigEndian) {
-    }
+    public record Field(int offset, int width, boolean bigEndian) {}
 
     private final Random r;
 
@@ -155,8 +207,18 @@ public final class Mutator {
                         + s.substring(at);
             }
             case 4: { // escapes: lone and paired surrogates, others
-                String[] esc = {"\\ud800", "\\udc00", "\\ud83d\\ude00", "\\ud800\\u0041", "\\u0000", "\\x", "\\",
-                    "\\u12", "\u00e9", "\ud83d\ude00"};
+                String[] esc = {
+                    "\\ud800",
+                    "\\udc00",
+                    "\\ud83d\\ude00",
+                    "\\ud800\\u0041",
+                    "\\u0000",
+                    "\\x",
+                    "\\",
+                    "\\u12",
+                    "\u00e9",
+                    "\ud83d\ude00"
+                };
                 int at = r.nextInt(s.length() + 1);
                 return s.substring(0, at) + esc[r.nextInt(esc.length)] + s.substring(at);
             }
@@ -231,7 +293,8 @@ public final class Mutator {
             meta.put(key, text(meta.get(key)));
         } else if (kind == 7) {
             String value = meta.remove(key);
-            meta.put(r.nextBoolean() ? text(key) : key.replaceFirst("\\.[0-9]+\\.", "." + r.nextInt(3) + "."),
+            meta.put(
+                    r.nextBoolean() ? text(key) : key.replaceFirst("\\.[0-9]+\\.", "." + r.nextInt(3) + "."),
                     r.nextBoolean() ? value : text(value));
         } else if (kind == 8 || tensors.isEmpty()) {
             meta.remove(key);
@@ -249,8 +312,12 @@ public final class Mutator {
                     tensors.put(name, new SpecSafeTensors.Tensor(t.dtype(), new int[] {t.data().length / 4}, t.data()));
                     break;
                 default:
-                    tensors.put(name, new SpecSafeTensors.Tensor(r.nextBoolean() ? "I32" : "F64",
-                            r.nextBoolean() ? t.shape() : new int[] {t.data().length / 8}, t.data()));
+                    tensors.put(
+                            name,
+                            new SpecSafeTensors.Tensor(
+                                    r.nextBoolean() ? "I32" : "F64",
+                                    r.nextBoolean() ? t.shape() : new int[] {t.data().length / 8},
+                                    t.data()));
             }
         }
         return SpecSafeTensors.write(new SpecSafeTensors.Contents(tensors, meta));

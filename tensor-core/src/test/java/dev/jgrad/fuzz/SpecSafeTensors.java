@@ -18,20 +18,17 @@ import java.util.Set;
  */
 public final class SpecSafeTensors {
     static final long MAX_HEADER = 100_000_000;
-    private static final Map<String, Integer> ITEM_SIZE = Map.of("F32", 4, "F64", 8, "I64", 8, "I32", 4, "U8", 1,
-            "BOOL", 1);
+    private static final Map<String, Integer> ITEM_SIZE =
+            Map.of("F32", 4, "F64", 8, "I64", 8, "I32", 4, "U8", 1, "BOOL", 1);
     private static final Set<String> ENTRY_KEYS = Set.of("dtype", "shape", "data_offsets");
 
     /** One tensor: the format's dtype name, its shape and its little-endian bytes. */
-    public record Tensor(String dtype, int[] shape, byte[] data) {
-    }
+    public record Tensor(String dtype, int[] shape, byte[] data) {}
 
     /** A file's tensors in header order, and its metadata. */
-    public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {
-    }
+    public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {}
 
-    private SpecSafeTensors() {
-    }
+    private SpecSafeTensors() {}
 
     /** What {@code file} holds, or a Reject. */
     public static Contents read(byte[] file) throws SpecJson.Reject {
@@ -65,7 +62,8 @@ public final class SpecSafeTensors {
                 }
                 continue;
             }
-            if (!(e.getValue() instanceof Map) || !((Map<?, ?>) e.getValue()).keySet().equals(ENTRY_KEYS)) {
+            if (!(e.getValue() instanceof Map)
+                    || !((Map<?, ?>) e.getValue()).keySet().equals(ENTRY_KEYS)) {
                 throw new SpecJson.Reject("entry");
             }
             Map<?, ?> entry = (Map<?, ?>) e.getValue();
@@ -140,16 +138,26 @@ public final class SpecSafeTensors {
         StringBuilder h = new StringBuilder("{");
         if (!c.metadata().isEmpty()) {
             h.append("\"__metadata__\":{");
-            c.metadata().forEach((k, v) -> h.append(h.charAt(h.length() - 1) == '{' ? "" : ",").append(quote(k))
-                    .append(':').append(quote(v)));
+            c.metadata()
+                    .forEach((k, v) -> h.append(h.charAt(h.length() - 1) == '{' ? "" : ",")
+                            .append(quote(k))
+                            .append(':')
+                            .append(quote(v)));
             h.append('}');
         }
         long offset = 0;
         for (Map.Entry<String, Tensor> e : c.tensors().entrySet()) {
             Tensor t = e.getValue();
-            h.append(h.length() == 1 ? "" : ",").append(quote(e.getKey())).append(":{\"dtype\":\"").append(t.dtype())
-                    .append("\",\"shape\":").append(Arrays.toString(t.shape()).replace(" ", ""))
-                    .append(",\"data_offsets\":[").append(offset).append(',').append(offset + t.data().length)
+            h.append(h.length() == 1 ? "" : ",")
+                    .append(quote(e.getKey()))
+                    .append(":{\"dtype\":\"")
+                    .append(t.dtype())
+                    .append("\",\"shape\":")
+                    .append(Arrays.toString(t.shape()).replace(" ", ""))
+                    .append(",\"data_offsets\":[")
+                    .append(offset)
+                    .append(',')
+                    .append(offset + t.data().length)
                     .append("]}");
             offset += t.data().length;
         }
@@ -177,13 +185,20 @@ public final class SpecSafeTensors {
     /** The format's dtype name of a jgrad dtype. */
     public static String formatName(DType d) {
         switch (d) {
-            case FLOAT32: return "F32";
-            case FLOAT64: return "F64";
-            case INT64: return "I64";
-            case INT32: return "I32";
-            case UINT8: return "U8";
-            case BOOL: return "BOOL";
-            default: throw new AssertionError(d);
+            case FLOAT32:
+                return "F32";
+            case FLOAT64:
+                return "F64";
+            case INT64:
+                return "I64";
+            case INT32:
+                return "I32";
+            case UINT8:
+                return "U8";
+            case BOOL:
+                return "BOOL";
+            default:
+                throw new AssertionError(d);
         }
     }
 
@@ -192,20 +207,44 @@ public final class SpecSafeTensors {
         int n = t.numel();
         ByteBuffer b = ByteBuffer.allocate(n * t.dtype().itemSize()).order(ByteOrder.LITTLE_ENDIAN);
         switch (t.dtype()) {
-            case FLOAT32: for (float x : t.toFloatArray()) { b.putInt(Float.floatToRawIntBits(x)); } break;
-            case FLOAT64: for (double x : t.toDoubleArray()) { b.putLong(Double.doubleToRawLongBits(x)); } break;
-            case INT64: for (long x : t.toLongArray()) { b.putLong(x); } break;
-            case INT32: for (int x : t.toIntArray()) { b.putInt(x); } break;
-            case UINT8: b.put(t.toByteArray()); break;
-            case BOOL: for (boolean x : t.toBooleanArray()) { b.put((byte) (x ? 1 : 0)); } break;
-            default: throw new AssertionError(t.dtype());
+            case FLOAT32:
+                for (float x : t.toFloatArray()) {
+                    b.putInt(Float.floatToRawIntBits(x));
+                }
+                break;
+            case FLOAT64:
+                for (double x : t.toDoubleArray()) {
+                    b.putLong(Double.doubleToRawLongBits(x));
+                }
+                break;
+            case INT64:
+                for (long x : t.toLongArray()) {
+                    b.putLong(x);
+                }
+                break;
+            case INT32:
+                for (int x : t.toIntArray()) {
+                    b.putInt(x);
+                }
+                break;
+            case UINT8:
+                b.put(t.toByteArray());
+                break;
+            case BOOL:
+                for (boolean x : t.toBooleanArray()) {
+                    b.put((byte) (x ? 1 : 0));
+                }
+                break;
+            default:
+                throw new AssertionError(t.dtype());
         }
         return b.array();
     }
 
     /** Whether a tensor holds what the oracle read: dtype, shape and bytes. */
     public static boolean same(Tensor expected, NDArray actual) {
-        return expected.dtype().equals(formatName(actual.dtype())) && Arrays.equals(expected.shape(),
-                actual.shape().toArray()) && Arrays.equals(expected.data(), bytes(actual));
+        return expected.dtype().equals(formatName(actual.dtype()))
+                && Arrays.equals(expected.shape(), actual.shape().toArray())
+                && Arrays.equals(expected.data(), bytes(actual));
     }
 }

@@ -29,6 +29,7 @@ class ApiPackagesTest {
             Pattern.compile("<jgrad\\.doclint\\.packages>([^<]*)</jgrad\\.doclint\\.packages>");
     /** An unqualified export; {@code exports p to m;} (an implementation package shared with a module) is not API. */
     private static final Pattern EXPORTS = Pattern.compile("\\bexports\\s+([\\w.]+)\\s*;");
+
     private static final Pattern COMMENTS = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
 
     @Test
@@ -36,7 +37,8 @@ class ApiPackagesTest {
         Path root = repositoryRoot();
         Map<String, List<String>> apiByModule = apiPackagesByModule(root);
         // The library modules must all be found, or the scan would pass on an empty tree.
-        assertTrue(apiByModule.keySet().containsAll(List.of("tensor-core", "autograd", "nn", "data", "mnist")),
+        assertTrue(
+                apiByModule.keySet().containsAll(List.of("tensor-core", "autograd", "nn", "data", "mnist")),
                 "modules declaring jgrad.doclint.packages under " + root + ": " + apiByModule.keySet());
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : apiByModule.entrySet()) {
@@ -55,21 +57,29 @@ class ApiPackagesTest {
                 }
             }
         }
-        assertEquals(List.of(), problems, "each module's jgrad.doclint.packages (its pom) must list its exported "
-                + "API packages, each with a package-info.java saying what lives there and where to start");
+        assertEquals(
+                List.of(),
+                problems,
+                "each module's jgrad.doclint.packages (its pom) must list its exported "
+                        + "API packages, each with a package-info.java saying what lives there and where to start");
     }
 
     @Test
     void onlyUnqualifiedExportsOutsideCommentsCount() {
-        assertEquals(new TreeSet<>(List.of("a.b", "c")), exports("module m {\n  exports a.b;\n  exports c ;\n"
-                + "  exports d.internal to other.module;\n  // exports e;\n  /* exports f; */\n  requires g;\n}"));
+        assertEquals(
+                new TreeSet<>(List.of("a.b", "c")),
+                exports(
+                        "module m {\n  exports a.b;\n  exports c ;\n"
+                                + "  exports d.internal to other.module;\n  // exports e;\n  /* exports f; */\n  requires g;\n}"));
     }
 
     /** The API packages each module's pom lists; "-*" (the parent's default: no API) lists none. */
     static Map<String, List<String>> apiPackagesByModule(Path root) throws IOException {
         Map<String, List<String>> out = new TreeMap<>();
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path pom : dirs.map(d -> d.resolve("pom.xml")).filter(Files::isRegularFile).toList()) {
+            for (Path pom : dirs.map(d -> d.resolve("pom.xml"))
+                    .filter(Files::isRegularFile)
+                    .toList()) {
                 Matcher m = PACKAGES.matcher(Files.readString(pom, StandardCharsets.UTF_8));
                 if (m.find()) {
                     List<String> pkgs = new ArrayList<>();
@@ -101,8 +111,8 @@ class ApiPackagesTest {
             root = d;
         }
         if (root == null || !Files.isDirectory(root.resolve("tensor-core/src/main/java"))) {
-            throw new IllegalStateException("no jgrad repository root (a pom.xml with tensor-core beside it) at or"
-                    + " above " + dir);
+            throw new IllegalStateException(
+                    "no jgrad repository root (a pom.xml with tensor-core beside it) at or" + " above " + dir);
         }
         try {
             return root.toRealPath();

@@ -42,11 +42,10 @@ class BasicsTest {
 
     @Test
     void raggedArraysFail() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NDArray.tensor(new float[][] {{1, 2, 3}, {4, 5}}));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> NDArray.tensor(new float[][] {{1, 2, 3}, {4, 5}}));
         assertEquals("expected sequence of length 3 at dim 1 (got 2)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> NDArray.tensor(new float[][][] {{{1, 2}}, {{3}}}));
+        e = assertThrows(IllegalArgumentException.class, () -> NDArray.tensor(new float[][][] {{{1, 2}}, {{3}}}));
         assertEquals("expected sequence of length 2 at dim 2 (got 1)", e.getMessage());
     }
 
@@ -68,9 +67,12 @@ class BasicsTest {
         assertArrayEquals(new float[] {7, 7}, NDArray.full(7, 2).toFloatArray());
         assertArrayEquals(new long[] {0, 1, 2}, NDArray.arange(3).toLongArray());
         assertArrayEquals(new long[] {2, 3}, NDArray.arange(2, 4).toLongArray());
-        assertArrayEquals(new float[] {0f, 0.5f, 1f, 1.5f}, NDArray.arange(0, 2, 0.5).toFloatArray());
+        assertArrayEquals(
+                new float[] {0f, 0.5f, 1f, 1.5f}, NDArray.arange(0, 2, 0.5).toFloatArray());
         assertArrayEquals(new float[] {3f, 2f}, NDArray.arange(3, 1, -1).toFloatArray());
-        assertArrayEquals(new float[] {0f, 0.25f, 0.5f, 0.75f, 1f}, NDArray.linspace(0, 1, 5).toFloatArray());
+        assertArrayEquals(
+                new float[] {0f, 0.25f, 0.5f, 0.75f, 1f},
+                NDArray.linspace(0, 1, 5).toFloatArray());
         assertArrayEquals(new float[] {1, 0, 0, 0, 1, 0}, NDArray.eye(2, 3).toFloatArray());
         NDArray x = NDArray.tensor(new long[][] {{1, 2}, {3, 4}});
         assertEquals(DType.INT64, NDArray.zerosLike(x).dtype());
@@ -149,7 +151,8 @@ class BasicsTest {
         assertTrue(a.allclose(a.add(1e-7)));
         assertFalse(a.allclose(a.add(1e-3)));
         assertTrue(a.allclose(a.add(1e-3), 1e-2, 0));
-        assertArrayEquals(new boolean[] {true, false, true},
+        assertArrayEquals(
+                new boolean[] {true, false, true},
                 a.isclose(NDArray.tensor(new float[] {1, 2.1f, 3}), 0, 0.05).toBooleanArray());
     }
 

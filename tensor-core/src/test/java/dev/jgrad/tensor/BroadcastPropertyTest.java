@@ -13,12 +13,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("scalar-path")
 class BroadcastPropertyTest {
     private static final int CASES = 150;
-    private static final DType[] TYPES = {DType.FLOAT32, DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.INT32,
-            DType.UINT8, DType.BOOL};
+    private static final DType[] TYPES = {
+        DType.FLOAT32, DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.INT32, DType.UINT8, DType.BOOL
+    };
 
     enum Op {
-        ADD(NDArray::add), SUB(NDArray::sub), MUL(NDArray::mul), DIV(NDArray::div), MAXIMUM(NDArray::maximum),
-        MINIMUM(NDArray::minimum), EQ(NDArray::eq), LT(NDArray::lt), GE(NDArray::ge), ADD_ALPHA((a, b) -> a.add(b, 3));
+        ADD(NDArray::add),
+        SUB(NDArray::sub),
+        MUL(NDArray::mul),
+        DIV(NDArray::div),
+        MAXIMUM(NDArray::maximum),
+        MINIMUM(NDArray::minimum),
+        EQ(NDArray::eq),
+        LT(NDArray::lt),
+        GE(NDArray::ge),
+        ADD_ALPHA((a, b) -> a.add(b, 3));
 
         final BiFunction<NDArray, NDArray, NDArray> fn;
 
@@ -30,25 +39,41 @@ class BroadcastPropertyTest {
     private static DType expectedType(Op op, NDArray a, NDArray b) {
         DType common = Promotion.resultType(a, b);
         switch (op) {
-            case EQ: case LT: case GE: return DType.BOOL;
-            case DIV: return common.isFloatingPoint() ? common : DType.FLOAT32;
-            default: return common;
+            case EQ:
+            case LT:
+            case GE:
+                return DType.BOOL;
+            case DIV:
+                return common.isFloatingPoint() ? common : DType.FLOAT32;
+            default:
+                return common;
         }
     }
 
     private static double reference(Op op, double x, double y, DType t) {
         switch (op) {
-            case ADD: return x + y;
-            case ADD_ALPHA: return x + store(3 * y, t); // alpha * b is rounded first, as in PyTorch
-            case SUB: return x - y;
-            case MUL: return x * y;
-            case DIV: return x / y;
-            case MAXIMUM: return Math.max(x, y);
-            case MINIMUM: return Math.min(x, y);
-            case EQ: return x == y ? 1 : 0;
-            case LT: return x < y ? 1 : 0;
-            case GE: return x >= y ? 1 : 0;
-            default: throw new AssertionError(op);
+            case ADD:
+                return x + y;
+            case ADD_ALPHA:
+                return x + store(3 * y, t); // alpha * b is rounded first, as in PyTorch
+            case SUB:
+                return x - y;
+            case MUL:
+                return x * y;
+            case DIV:
+                return x / y;
+            case MAXIMUM:
+                return Math.max(x, y);
+            case MINIMUM:
+                return Math.min(x, y);
+            case EQ:
+                return x == y ? 1 : 0;
+            case LT:
+                return x < y ? 1 : 0;
+            case GE:
+                return x >= y ? 1 : 0;
+            default:
+                throw new AssertionError(op);
         }
     }
 
@@ -101,8 +126,10 @@ class BroadcastPropertyTest {
             }
             for (int f = 0; f < got.numel(); f++) {
                 int[] idx = RandomTensors.unravel(f, gs);
-                double x = store(a.getDouble(RandomTensors.broadcastIndex(idx, a.shape().toArray())), compute);
-                double y = store(b.getDouble(RandomTensors.broadcastIndex(idx, b.shape().toArray())), compute);
+                double x = store(
+                        a.getDouble(RandomTensors.broadcastIndex(idx, a.shape().toArray())), compute);
+                double y = store(
+                        b.getDouble(RandomTensors.broadcastIndex(idx, b.shape().toArray())), compute);
                 double want = store(reference(op, x, y, compute), rt);
                 if (compute.isFloatingPoint() || rt == DType.BOOL) {
                     assertEquals(want, got.getDouble(idx), 0.0, ctx + " at " + java.util.Arrays.toString(idx));
@@ -111,8 +138,12 @@ class BroadcastPropertyTest {
                 }
             }
             // The in-place form writes the same values through any (non-expanded) layout of the target.
-            if (java.util.Arrays.equals(gs, a.shape().toArray()) && rt == a.dtype() && op != Op.EQ && op != Op.LT
-                    && op != Op.GE && !hasZeroStride(a)) {
+            if (java.util.Arrays.equals(gs, a.shape().toArray())
+                    && rt == a.dtype()
+                    && op != Op.EQ
+                    && op != Op.LT
+                    && op != Op.GE
+                    && !hasZeroStride(a)) {
                 NDArray target = RandomTensors.layout(r, a.clone());
                 NDArray before = target.clone();
                 int v = target.storage().version();
@@ -134,14 +165,29 @@ class BroadcastPropertyTest {
 
     private static void inPlace(Op op, NDArray t, NDArray b) {
         switch (op) {
-            case ADD: t.add_(b); break;
-            case ADD_ALPHA: t.add_(b, 3); break;
-            case SUB: t.sub_(b); break;
-            case MUL: t.mul_(b); break;
-            case DIV: t.div_(b); break;
-            case MAXIMUM: t.copy_(t.maximum(b)); break;
-            case MINIMUM: t.copy_(t.minimum(b)); break;
-            default: throw new AssertionError(op);
+            case ADD:
+                t.add_(b);
+                break;
+            case ADD_ALPHA:
+                t.add_(b, 3);
+                break;
+            case SUB:
+                t.sub_(b);
+                break;
+            case MUL:
+                t.mul_(b);
+                break;
+            case DIV:
+                t.div_(b);
+                break;
+            case MAXIMUM:
+                t.copy_(t.maximum(b));
+                break;
+            case MINIMUM:
+                t.copy_(t.minimum(b));
+                break;
+            default:
+                throw new AssertionError(op);
         }
     }
 }

@@ -53,10 +53,14 @@ class FullExtremaPropertyTest {
             } else {
                 assertEquals(naive, max.item(), 0, ctx + " max");
             }
-            assertEquals(Double.doubleToLongBits(values.getDouble((int) x.argmax().item())),
-                    Double.doubleToLongBits(max.item()), ctx + " max is the element argmax points at");
-            assertEquals(Double.doubleToLongBits(values.getDouble((int) x.argmin().item())),
-                    Double.doubleToLongBits(min.item()), ctx + " min is the element argmin points at");
+            assertEquals(
+                    Double.doubleToLongBits(values.getDouble((int) x.argmax().item())),
+                    Double.doubleToLongBits(max.item()),
+                    ctx + " max is the element argmax points at");
+            assertEquals(
+                    Double.doubleToLongBits(values.getDouble((int) x.argmin().item())),
+                    Double.doubleToLongBits(min.item()),
+                    ctx + " min is the element argmin points at");
         }
     }
 

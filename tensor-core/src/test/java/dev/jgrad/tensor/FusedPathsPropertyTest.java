@@ -54,9 +54,11 @@ class FusedPathsPropertyTest {
                 y = RandomTensors.layout(r, y);
                 g = RandomTensors.layout(r, g);
             }
-            String ctx = "case " + c + ": dim " + dim + " g " + RandomTensors.describe(g) + " y " + RandomTensors.describe(y);
+            String ctx = "case " + c + ": dim " + dim + " g " + RandomTensors.describe(g) + " y "
+                    + RandomTensors.describe(y);
             int[] dims = {shape.length == 0 ? 0 : Shapes.wrapDim(dim, shape.length)};
-            NDArray want = shape.length == 0 ? g.sub(y.exp().mul(g)) : g.sub(y.exp().mul(g.sum(dims, true)));
+            NDArray want =
+                    shape.length == 0 ? g.sub(y.exp().mul(g)) : g.sub(y.exp().mul(g.sum(dims, true)));
             assertSameValues(want, BackwardKernels.logSoftmaxBackwardData(g, y, dim), ctx);
         }
     }
@@ -91,7 +93,8 @@ class FusedPathsPropertyTest {
             double[] e = exact.toDoubleArray();
             double[] b = bound.toDoubleArray();
             for (int i = 0; i < g.length; i++) {
-                assertTrue(Math.abs(g[i] - e[i]) <= eps * (b[i] + 1), ctx + " element " + i + ": " + g[i] + " vs " + e[i]);
+                assertTrue(
+                        Math.abs(g[i] - e[i]) <= eps * (b[i] + 1), ctx + " element " + i + ": " + g[i] + " vs " + e[i]);
             }
             assertEquals(t, got.dtype(), ctx);
             if (batch == 1) {
@@ -137,11 +140,12 @@ class FusedPathsPropertyTest {
             assertSameValues(want, got, ctx);
         }
         NDArray x = NDArray.arange(6).view(3, 2);
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-                () -> x.indexSelect(0, NDArray.tensor(new long[] {0, 3})));
+        IndexOutOfBoundsException e = assertThrows(
+                IndexOutOfBoundsException.class, () -> x.indexSelect(0, NDArray.tensor(new long[] {0, 3})));
         assertEquals("index out of range in self", e.getMessage());
         assertThrows(IndexOutOfBoundsException.class, () -> x.indexSelect(0, NDArray.tensor(new long[] {-4})));
-        assertSameValues(NDArray.tensor(new long[] {4, 5}), x.indexSelect(0, NDArray.scalar(-1, DType.INT64)), "0-dim index");
+        assertSameValues(
+                NDArray.tensor(new long[] {4, 5}), x.indexSelect(0, NDArray.scalar(-1, DType.INT64)), "0-dim index");
     }
 
     @Test
@@ -157,7 +161,10 @@ class FusedPathsPropertyTest {
                 assertEquals((float) want[i], got[i], "case " + c + " element " + i);
             }
         }
-        assertArrayEquals(new float[] {0, 127, 128, 255}, NDArray.tensor(new byte[] {0, 127, (byte) 128, (byte) 255})
-                .to(DType.FLOAT32).toFloatArray());
+        assertArrayEquals(
+                new float[] {0, 127, 128, 255},
+                NDArray.tensor(new byte[] {0, 127, (byte) 128, (byte) 255})
+                        .to(DType.FLOAT32)
+                        .toFloatArray());
     }
 }

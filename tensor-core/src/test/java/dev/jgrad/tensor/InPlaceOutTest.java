@@ -1,12 +1,12 @@
 package dev.jgrad.tensor;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /** sqrt_ and maximum(other, out), which optimizers use to update their state without allocating. */
 class InPlaceOutTest {
@@ -21,7 +21,9 @@ class InPlaceOutTest {
         NDArray d = NDArray.tensor(new double[] {2});
         d.sqrt_();
         assertEquals(Math.sqrt(2), d.item());
-        assertThrows(IllegalArgumentException.class, () -> NDArray.tensor(new long[] {4}).sqrt_());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> NDArray.tensor(new long[] {4}).sqrt_());
     }
 
     @Test
@@ -38,7 +40,7 @@ class InPlaceOutTest {
         NDArray out = NDArray.zeros(2, 2);
         NDArray.tensor(new float[] {1, 4}).maximum(NDArray.tensor(new float[][] {{2, 0}, {0, 5}}), out);
         assertArrayEquals(new float[] {2, 4, 1, 5}, out.toFloatArray());
-        assertThrows(IllegalArgumentException.class,
-                () -> NDArray.zeros(3).maximum(NDArray.zeros(2, 3), NDArray.zeros(3)));
+        assertThrows(
+                IllegalArgumentException.class, () -> NDArray.zeros(3).maximum(NDArray.zeros(2, 3), NDArray.zeros(3)));
     }
 }

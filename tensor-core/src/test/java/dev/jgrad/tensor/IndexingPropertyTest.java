@@ -106,7 +106,8 @@ class IndexingPropertyTest {
                 }
                 assertEquals(index.numel(), sel.size(d));
             }
-            NDArray mask = RandomTensors.layout(r, RandomTensors.values(r, DType.BOOL, RandomTensors.broadcastableTo(r, shape)));
+            NDArray mask = RandomTensors.layout(
+                    r, RandomTensors.values(r, DType.BOOL, RandomTensors.broadcastableTo(r, shape)));
             NDArray picked = x.maskedSelect(mask);
             float[] all = x.toFloatArray();
             boolean[] m = mask.expand(shape).toBooleanArray();

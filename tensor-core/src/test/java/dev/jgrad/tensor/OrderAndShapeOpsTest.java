@@ -18,14 +18,15 @@ class OrderAndShapeOpsTest {
     void sortIsStableWithNaNLastAndPrintsAsPyTorch() {
         NDArray x = f(3f, Float.NaN, 1f, 3f, -2f);
         ValuesIndices<NDArray> s = x.sort();
-        assertEquals("sort(\nvalues=tensor([-2.,  1.,  3.,  3., nan]),\nindices=tensor([4, 2, 0, 3, 1]))",
-                s.toString());
+        assertEquals(
+                "sort(\nvalues=tensor([-2.,  1.,  3.,  3., nan]),\nindices=tensor([4, 2, 0, 3, 1]))", s.toString());
         ValuesIndices<NDArray> d = x.sort(0, true);
         assertEquals("tensor([nan,  3.,  3.,  1., -2.])", d.values().toString());
         assertArrayEquals(new long[] {1, 0, 3, 2, 4}, d.indices().toLongArray());
         assertArrayEquals(new long[] {4, 2, 0, 3, 1}, x.argsort().toLongArray());
         NDArray m = NDArray.tensor(new long[][] {{3, 1, 2}, {0, 5, 4}});
-        assertEquals("tensor([[0, 1, 2],\n        [3, 5, 4]])", m.sort(0).values().toString());
+        assertEquals(
+                "tensor([[0, 1, 2],\n        [3, 5, 4]])", m.sort(0).values().toString());
         assertEquals("tensor([[1, 2, 0],\n        [0, 2, 1]])", m.argsort(1).toString());
         assertEquals(DType.INT64, m.sort(1).values().dtype());
     }
@@ -35,7 +36,8 @@ class OrderAndShapeOpsTest {
         NDArray x = f(1f, 5f, 2f, 4f);
         ValuesIndices<NDArray> t = x.topk(2);
         assertEquals("topk(\nvalues=tensor([5., 4.]),\nindices=tensor([1, 3]))", t.toString());
-        assertArrayEquals(new float[] {1f, 2f}, x.topk(2, 0, false, true).values().toFloatArray());
+        assertArrayEquals(
+                new float[] {1f, 2f}, x.topk(2, 0, false, true).values().toFloatArray());
         NDArray m = NDArray.arange(6).view(2, 3).toFloat();
         assertEquals("tensor([[2.],\n        [5.]])", m.topk(1, 1).values().toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.topk(5));
@@ -48,8 +50,11 @@ class OrderAndShapeOpsTest {
         assertEquals("tensor([[1, 2],\n        [4, 6]])", m.cumsum(0).toString());
         assertEquals(DType.INT64, m.cumsum(0).dtype());
         assertEquals("tensor([[ 1,  2],\n        [ 3, 12]])", m.cumprod(1).toString());
-        assertEquals("tensor([0.5000, 1.5000, 3.0000])", f(0.5f, 1f, 1.5f).cumsum(0).toString());
-        assertEquals("tensor([1, 1, 2])", NDArray.tensor(new boolean[] {true, false, true}).cumsum(0).toString());
+        assertEquals(
+                "tensor([0.5000, 1.5000, 3.0000])", f(0.5f, 1f, 1.5f).cumsum(0).toString());
+        assertEquals(
+                "tensor([1, 1, 2])",
+                NDArray.tensor(new boolean[] {true, false, true}).cumsum(0).toString());
         // a transposed view scans along its own logical dim
         NDArray t = NDArray.arange(6).view(2, 3).t().toFloat();
         assertArrayEquals(t.contiguous().cumsum(1).toFloatArray(), t.cumsum(1).toFloatArray());
@@ -69,9 +74,10 @@ class OrderAndShapeOpsTest {
         NDArray m = NDArray.tensor(new float[][] {{3, 4}, {6, 8}});
         assertEquals("tensor([ 5., 10.])", m.norm(2, 1, false).toString());
         assertEquals("tensor([[ 5.],\n        [10.]])", m.norm(2, 1, true).toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NDArray.arange(3).norm());
-        assertEquals("linalg.vector_norm: Expected a floating point or complex tensor as input. Got Long",
-                e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> NDArray.arange(3).norm());
+        assertEquals(
+                "linalg.vector_norm: Expected a floating point or complex tensor as input. Got Long", e.getMessage());
     }
 
     @Test
@@ -84,34 +90,43 @@ class OrderAndShapeOpsTest {
         assertEquals("tensor(True)", NDArray.zeros(0).all().toString());
         assertEquals("tensor(False)", NDArray.zeros(0).any().toString());
         assertEquals("tensor(True)", f(Float.NaN).any().toString());
-        assertEquals("tensor(True)", NDArray.tensor(new boolean[] {true, true}).all().toString());
+        assertEquals(
+                "tensor(True)", NDArray.tensor(new boolean[] {true, true}).all().toString());
     }
 
     @Test
     void maskedFillKeepsTheDtypeAndBroadcasts() {
         NDArray x = NDArray.arange(6).view(2, 3).toFloat();
         NDArray mask = NDArray.tensor(new boolean[] {true, false, true});
-        assertEquals("tensor([[-1.,  1., -1.],\n        [-1.,  4., -1.]])", x.maskedFill(mask, -1).toString());
-        assertEquals("tensor([[9, 1, 9],\n        [9, 4, 9]])", NDArray.arange(6).view(2, 3).maskedFill(mask, 9.7)
-                .toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> x.maskedFill(NDArray.zeros(DType.INT64, 3), 0));
+        assertEquals(
+                "tensor([[-1.,  1., -1.],\n        [-1.,  4., -1.]])",
+                x.maskedFill(mask, -1).toString());
+        assertEquals(
+                "tensor([[9, 1, 9],\n        [9, 4, 9]])",
+                NDArray.arange(6).view(2, 3).maskedFill(mask, 9.7).toString());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> x.maskedFill(NDArray.zeros(DType.INT64, 3), 0));
         assertEquals("masked_fill_ only supports boolean masks, but got mask with dtype int64", e.getMessage());
     }
 
     @Test
     void trilAndTriuOnBatches() {
         NDArray x = NDArray.ones(3, 4);
-        assertEquals("tensor([[1., 0., 0., 0.],\n        [1., 1., 0., 0.],\n        [1., 1., 1., 0.]])",
+        assertEquals(
+                "tensor([[1., 0., 0., 0.],\n        [1., 1., 0., 0.],\n        [1., 1., 1., 0.]])",
                 x.tril().toString());
-        assertEquals("tensor([[0., 1., 1., 1.],\n        [0., 0., 1., 1.],\n        [0., 0., 0., 1.]])",
+        assertEquals(
+                "tensor([[0., 1., 1., 1.],\n        [0., 0., 1., 1.],\n        [0., 0., 0., 1.]])",
                 x.triu(1).toString());
-        assertEquals("tensor([[0., 0., 0., 0.],\n        [1., 0., 0., 0.],\n        [1., 1., 0., 0.]])",
+        assertEquals(
+                "tensor([[0., 0., 0., 0.],\n        [1., 0., 0., 0.],\n        [1., 1., 0., 0.]])",
                 x.tril(-1).toString());
         NDArray b = NDArray.arange(8).view(2, 2, 2);
-        assertEquals("tensor([[[0, 1],\n         [0, 3]],\n\n        [[4, 5],\n         [0, 7]]])",
+        assertEquals(
+                "tensor([[[0, 1],\n         [0, 3]],\n\n        [[4, 5],\n         [0, 7]]])",
                 b.triu().toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NDArray.ones(3).tril());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> NDArray.ones(3).tril());
         assertEquals("tril: input tensor must have at least 2 dimensions", e.getMessage());
     }
 
@@ -123,12 +138,16 @@ class OrderAndShapeOpsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.flip(0, -2));
         assertEquals("dim 0 appears multiple times in the list of dims", e.getMessage());
         NDArray v = f(1f, 2f);
-        assertEquals("tensor([[1., 2., 1., 2.],\n        [1., 2., 1., 2.]])", v.repeat(2, 2).toString());
-        assertEquals("tensor([[0, 1, 2],\n        [3, 4, 5],\n        [0, 1, 2],\n        [3, 4, 5]])",
+        assertEquals(
+                "tensor([[1., 2., 1., 2.],\n        [1., 2., 1., 2.]])",
+                v.repeat(2, 2).toString());
+        assertEquals(
+                "tensor([[0, 1, 2],\n        [3, 4, 5],\n        [0, 1, 2],\n        [3, 4, 5]])",
                 x.repeat(2, 1).toString());
         assertEquals("Size([2, 2, 6])", x.repeat(2, 1, 2).shape().toString());
         e = assertThrows(IllegalArgumentException.class, () -> x.repeat(2));
-        assertEquals("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor",
+        assertEquals(
+                "Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor",
                 e.getMessage());
     }
 
@@ -203,10 +222,12 @@ class OrderAndShapeOpsTest {
             assertArrayEquals(want.indices().toLongArray(), gotInt.indices().toLongArray());
             assertArrayEquals(want.values().toLongArray(), gotInt.values().toLongArray());
             NDArray b = x.clampMin(0).toByte();
-            assertArrayEquals(b.toLong().sort(0, descending).indices().toLongArray(),
+            assertArrayEquals(
+                    b.toLong().sort(0, descending).indices().toLongArray(),
                     b.sort(0, descending).indices().toLongArray());
             NDArray bool = x.gt(0);
-            assertArrayEquals(bool.toLong().sort(0, descending).indices().toLongArray(),
+            assertArrayEquals(
+                    bool.toLong().sort(0, descending).indices().toLongArray(),
                     bool.sort(0, descending).indices().toLongArray());
         }
     }

@@ -29,7 +29,8 @@ class ParallelTest {
                     }
                 });
                 for (int i = 0; i < n + 4; i++) {
-                    assertEquals(i >= 2 && i < n + 2 ? 1 : 0, hits.get(i), "threads=" + threads + " n=" + n + " i=" + i);
+                    assertEquals(
+                            i >= 2 && i < n + 2 ? 1 : 0, hits.get(i), "threads=" + threads + " n=" + n + " i=" + i);
                 }
             }
         }
@@ -59,13 +60,15 @@ class ParallelTest {
         for (int failing = 0; failing < 4; failing++) {
             finished.set(0);
             int f = failing;
-            RuntimeException thrown = assertThrows(RuntimeException.class, () -> Parallel.parallelFor(0, 4, 1, (s, e) -> {
-                if (s == f) {
-                    throw boom;
-                }
-                sleep(20);
-                finished.incrementAndGet();
-            }));
+            RuntimeException thrown = assertThrows(
+                    RuntimeException.class,
+                    () -> Parallel.parallelFor(0, 4, 1, (s, e) -> {
+                        if (s == f) {
+                            throw boom;
+                        }
+                        sleep(20);
+                        finished.incrementAndGet();
+                    }));
             assertTrue(thrown == boom || thrown.getCause() == boom, "piece " + f + " threw " + thrown);
             assertEquals(3, finished.get(), "every other piece ran to the end before the call returned");
         }
@@ -95,17 +98,19 @@ class ParallelTest {
         Parallel.setNumThreads(3);
         AtomicInteger finished = new AtomicInteger();
         IllegalStateException boom = new IllegalStateException("inner");
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> Parallel.parallelFor(0, 2, 1, (s, e) -> {
-            if (s == 1) {
-                Parallel.parallelFor(0, 3, 1, (s2, e2) -> {
-                    if (s2 == 0) {
-                        throw boom;
+        RuntimeException thrown = assertThrows(
+                RuntimeException.class,
+                () -> Parallel.parallelFor(0, 2, 1, (s, e) -> {
+                    if (s == 1) {
+                        Parallel.parallelFor(0, 3, 1, (s2, e2) -> {
+                            if (s2 == 0) {
+                                throw boom;
+                            }
+                            sleep(20);
+                            finished.incrementAndGet();
+                        });
                     }
-                    sleep(20);
-                    finished.incrementAndGet();
-                });
-            }
-        }));
+                }));
         assertTrue(thrown == boom || thrown.getCause() == boom, "threw " + thrown);
         assertEquals(2, finished.get(), "the inner split's other pieces ran to the end");
     }
@@ -115,11 +120,13 @@ class ParallelTest {
         // An Error from a worker's piece arrives as an Error (ForkJoin may rethrow a copy whose cause is the original).
         Parallel.setNumThreads(2);
         AssertionError bad = new AssertionError("bad");
-        AssertionError thrown = assertThrows(AssertionError.class, () -> Parallel.parallelFor(0, 2, 1, (s, e) -> {
-            if (s == 1) {
-                throw bad;
-            }
-        }));
+        AssertionError thrown = assertThrows(
+                AssertionError.class,
+                () -> Parallel.parallelFor(0, 2, 1, (s, e) -> {
+                    if (s == 1) {
+                        throw bad;
+                    }
+                }));
         assertTrue(thrown == bad || thrown.getCause() == bad, "threw " + thrown);
     }
 

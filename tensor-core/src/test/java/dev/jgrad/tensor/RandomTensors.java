@@ -7,8 +7,7 @@ final class RandomTensors {
     /** Sizes that hit 0, 1, odd lengths and lengths around common vector widths. */
     private static final int[] SIZES = {0, 1, 1, 2, 3, 4, 5, 7, 8, 9, 16, 17};
 
-    private RandomTensors() {
-    }
+    private RandomTensors() {}
 
     static int[] shape(Random r, int maxDims) {
         int nd = r.nextInt(maxDims + 1);
@@ -44,11 +43,18 @@ final class RandomTensors {
         double[] d = x.storage().doubles();
         for (int i = 0; i < d.length; i++) {
             switch (t) {
-                case BOOL: d[i] = r.nextBoolean() ? 1 : 0; break;
-                case UINT8: d[i] = r.nextInt(256); break;
+                case BOOL:
+                    d[i] = r.nextBoolean() ? 1 : 0;
+                    break;
+                case UINT8:
+                    d[i] = r.nextInt(256);
+                    break;
                 case INT32:
-                case INT64: d[i] = r.nextInt(41) - 20; break;
-                default: d[i] = r.nextInt(5) == 0 ? r.nextInt(11) - 5 : r.nextDouble() * 8 - 4;
+                case INT64:
+                    d[i] = r.nextInt(41) - 20;
+                    break;
+                default:
+                    d[i] = r.nextInt(5) == 0 ? r.nextInt(11) - 5 : r.nextDouble() * 8 - 4;
             }
         }
         return x.to(t);

@@ -95,7 +95,10 @@ class ReductionPropertyTest {
                         abs += Math.abs(v[i * cols + j]);
                     }
                     // 128-row float32 blocks: far tighter than float32 added row after row.
-                    assertEquals(exact, one[j], 0x1p-24 * Math.abs(exact) + 130 * 0x1p-24 * abs / Math.max(1, shape[0] / 128.0) + 1e-6,
+                    assertEquals(
+                            exact,
+                            one[j],
+                            0x1p-24 * Math.abs(exact) + 130 * 0x1p-24 * abs / Math.max(1, shape[0] / 128.0) + 1e-6,
                             java.util.Arrays.toString(shape) + " column " + j);
                 }
             }
@@ -157,8 +160,11 @@ class ReductionPropertyTest {
             for (int i = 0; i < got.length; i++) {
                 // One final rounding to the output dtype plus the double accumulation's summation bound
                 // (float32 sums of fewer than 8 values add up in float, as PyTorch's do).
-                double tol = 2 * eps * Math.abs(ref[0][i]) + ref[4][i] * 0x1p-52 * ref[1][i] + 1e-300
-                        + smallFloatSumBound(t, ref[4][i], ref[1][i]) + columnSumBound(x, mask, ref[4][i], ref[1][i]);
+                double tol = 2 * eps * Math.abs(ref[0][i])
+                        + ref[4][i] * 0x1p-52 * ref[1][i]
+                        + 1e-300
+                        + smallFloatSumBound(t, ref[4][i], ref[1][i])
+                        + columnSumBound(x, mask, ref[4][i], ref[1][i]);
                 assertEquals(ref[0][i], got[i], t.isFloatingPoint() ? tol : 0, ctx + " sum at " + i);
             }
             if (t.isFloatingPoint()) {
@@ -168,8 +174,15 @@ class ReductionPropertyTest {
                     if (ref[4][i] == 0) {
                         assertEquals(Double.NaN, mean[i], ctx + " mean of nothing at " + i);
                     } else {
-                        assertEquals(want, mean[i], 4 * eps * Math.abs(want) + 0x1p-52 * ref[1][i] + 1e-300
-                                + (smallFloatSumBound(t, ref[4][i], ref[1][i]) + columnSumBound(x, mask, ref[4][i], ref[1][i])) / ref[4][i],
+                        assertEquals(
+                                want,
+                                mean[i],
+                                4 * eps * Math.abs(want)
+                                        + 0x1p-52 * ref[1][i]
+                                        + 1e-300
+                                        + (smallFloatSumBound(t, ref[4][i], ref[1][i])
+                                                        + columnSumBound(x, mask, ref[4][i], ref[1][i]))
+                                                / ref[4][i],
                                 ctx + " mean at " + i);
                     }
                 }
@@ -180,7 +193,8 @@ class ReductionPropertyTest {
                 for (int i = 0; i < mv.length; i++) {
                     assertEquals(ref[3][i], mv[i], 0, ctx + " max at " + i);
                 }
-                NDArray at = x.gather(dims[0], keepdim ? mx.indices() : mx.indices().unsqueeze(dims[0]));
+                NDArray at =
+                        x.gather(dims[0], keepdim ? mx.indices() : mx.indices().unsqueeze(dims[0]));
                 assertArrayEquals(mv, at.toDoubleArray(), ctx + " max indices point at the maxima");
                 NDArray p = x.prod(dims[0], keepdim);
                 double[] pv = p.toDoubleArray();
@@ -221,7 +235,10 @@ class ReductionPropertyTest {
         }
         // A naive float accumulation would be off by thousands here.
         NDArray m = x.narrow(0, 0, 3_000_000).view(3000, 1000).t();
-        assertEquals(x.narrow(0, 0, 3_000_000).sum().item(), m.sum(new int[] {0, 1}, false).item(), 1.0);
+        assertEquals(
+                x.narrow(0, 0, 3_000_000).sum().item(),
+                m.sum(new int[] {0, 1}, false).item(),
+                1.0);
         assertEquals(m.sum(0).sum().item(), m.sum(1).sum().item(), 1.0);
     }
 

@@ -42,13 +42,16 @@ class ScatterAddTest {
     @Test
     void checksLikeScatter() {
         NDArray self = NDArray.zeros(3);
-        IllegalArgumentException dtype = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException dtype = assertThrows(
+                IllegalArgumentException.class,
                 () -> self.scatterAdd_(0, NDArray.tensor(new long[] {0}), NDArray.tensor(new double[] {1})));
         assertEquals("scatter_add(): Expected self.dtype to be equal to src.dtype", dtype.getMessage());
-        IllegalArgumentException index = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException index = assertThrows(
+                IllegalArgumentException.class,
                 () -> self.scatterAdd_(0, NDArray.tensor(new int[] {0}), NDArray.tensor(new float[] {1})));
         assertEquals("scatter_add(): Expected dtype int64 for index", index.getMessage());
-        assertThrows(IndexOutOfBoundsException.class,
+        assertThrows(
+                IndexOutOfBoundsException.class,
                 () -> self.scatterAdd_(0, NDArray.tensor(new long[] {3}), NDArray.tensor(new float[] {1})));
     }
 }

@@ -31,20 +31,26 @@ class TutorialLab01Test {
     @Test
     void lab01TwoDimensional() {
         NDArray t = f(new float[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}, {10, 11, 12}});
-        assertEquals("tensor([[ 1.,  2.,  3.],\n        [ 4.,  5.,  6.],\n        [ 7.,  8.,  9.],\n"
-                + "        [10., 11., 12.]])", t.toString());
+        assertEquals(
+                "tensor([[ 1.,  2.,  3.],\n        [ 4.,  5.,  6.],\n        [ 7.,  8.,  9.],\n"
+                        + "        [10., 11., 12.]])",
+                t.toString());
         assertEquals("Size([4, 3])", t.size().toString());
         assertEquals("tensor([ 2.,  5.,  8., 11.])", t.select(1, 1).toString());
         assertEquals("Size([4])", t.select(1, 1).size().toString());
-        assertEquals("tensor([[ 1.,  2.],\n        [ 4.,  5.],\n        [ 7.,  8.],\n        [10., 11.]])",
+        assertEquals(
+                "tensor([[ 1.,  2.],\n        [ 4.,  5.],\n        [ 7.,  8.],\n        [10., 11.]])",
                 t.slice(1, 0, -1).toString());
     }
 
     @Test
     void lab01BroadcastingAndMatmul() {
-        assertEquals("tensor([[5., 5.]])", f(new float[][] {{3, 3}}).add(f(new float[][] {{2, 2}})).toString());
+        assertEquals(
+                "tensor([[5., 5.]])",
+                f(new float[][] {{3, 3}}).add(f(new float[][] {{2, 2}})).toString());
         assertEquals("tensor([[4., 5.]])", f(new float[][] {{1, 2}}).add(f(3)).toString());
-        assertEquals("tensor([[4., 5.],\n        [5., 6.]])",
+        assertEquals(
+                "tensor([[4., 5.],\n        [5., 6.]])",
                 f(new float[][] {{1, 2}}).add(f(new float[][] {{3}, {4}})).toString());
         NDArray m1 = f(new float[][] {{1, 2}, {3, 4}});
         NDArray m2 = f(new float[][] {{1}, {2}});
@@ -61,26 +67,35 @@ class TutorialLab01Test {
     @Test
     void lab01Reductions() {
         assertEquals("tensor(1.5000)", f(1, 2).mean().toString());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
                 () -> NDArray.tensor(new long[] {1, 2}).mean());
-        assertEquals("mean(): could not infer output dtype. Input dtype must be either a floating point or complex "
-                + "dtype. Got: Long", e.getMessage());
+        assertEquals(
+                "mean(): could not infer output dtype. Input dtype must be either a floating point or complex "
+                        + "dtype. Got: Long",
+                e.getMessage());
         NDArray t = f(new float[][] {{1, 2}, {3, 4}});
         assertEquals("tensor(10.)", t.sum().toString());
         assertEquals("tensor([4., 6.])", t.sum(0).toString());
         assertEquals("tensor([3., 7.])", t.sum(1).toString());
         assertEquals("tensor(4.)", t.max().toString());
-        assertEquals("max(\nvalues=tensor([3., 4.]),\nindices=tensor([1, 1]))", t.max(0).toString());
+        assertEquals(
+                "max(\nvalues=tensor([3., 4.]),\nindices=tensor([1, 1]))",
+                t.max(0).toString());
     }
 
     @Test
     void lab01ViewSqueezeUnsqueeze() {
         NDArray ft = NDArray.tensor(new float[][][] {{{0, 1, 2}, {3, 4, 5}}, {{6, 7, 8}, {9, 10, 11}}});
         assertEquals("Size([2, 2, 3])", ft.shape().toString());
-        assertEquals("tensor([[ 0.,  1.,  2.],\n        [ 3.,  4.,  5.],\n        [ 6.,  7.,  8.],\n"
-                + "        [ 9., 10., 11.]])", ft.view(-1, 3).toString());
-        assertEquals("tensor([[[ 0.,  1.,  2.]],\n\n        [[ 3.,  4.,  5.]],\n\n        [[ 6.,  7.,  8.]],\n\n"
-                + "        [[ 9., 10., 11.]]])", ft.view(-1, 1, 3).toString());
+        assertEquals(
+                "tensor([[ 0.,  1.,  2.],\n        [ 3.,  4.,  5.],\n        [ 6.,  7.,  8.],\n"
+                        + "        [ 9., 10., 11.]])",
+                ft.view(-1, 3).toString());
+        assertEquals(
+                "tensor([[[ 0.,  1.,  2.]],\n\n        [[ 3.,  4.,  5.]],\n\n        [[ 6.,  7.,  8.]],\n\n"
+                        + "        [[ 9., 10., 11.]]])",
+                ft.view(-1, 1, 3).toString());
         assertEquals("Size([4, 1, 3])", ft.view(-1, 1, 3).shape().toString());
         NDArray col = f(new float[][] {{0}, {1}, {2}});
         assertEquals("tensor([[0.],\n        [1.],\n        [2.]])", col.toString());
@@ -88,8 +103,10 @@ class TutorialLab01Test {
         NDArray v = f(0, 1, 2);
         assertEquals("tensor([[0., 1., 2.]])", v.unsqueeze(0).toString());
         assertEquals("tensor([[0., 1., 2.]])", v.view(1, -1).toString());
-        assertEquals("tensor([[0.],\n        [1.],\n        [2.]])", v.unsqueeze(1).toString());
-        assertEquals("tensor([[0.],\n        [1.],\n        [2.]])", v.view(-1, 1).toString());
+        assertEquals(
+                "tensor([[0.],\n        [1.],\n        [2.]])", v.unsqueeze(1).toString());
+        assertEquals(
+                "tensor([[0.],\n        [1.],\n        [2.]])", v.view(-1, 1).toString());
     }
 
     @Test
@@ -103,15 +120,26 @@ class TutorialLab01Test {
         assertEquals("tensor([1., 0., 0., 1.])", bt.toFloat().toString());
         NDArray x = f(new float[][] {{1, 2}, {3, 4}});
         NDArray y = f(new float[][] {{5, 6}, {7, 8}});
-        assertEquals("tensor([[1., 2.],\n        [3., 4.],\n        [5., 6.],\n        [7., 8.]])",
+        assertEquals(
+                "tensor([[1., 2.],\n        [3., 4.],\n        [5., 6.],\n        [7., 8.]])",
                 NDArray.cat(List.of(x, y), 0).toString());
-        assertEquals("tensor([[1., 2., 5., 6.],\n        [3., 4., 7., 8.]])", NDArray.cat(List.of(x, y), 1).toString());
+        assertEquals(
+                "tensor([[1., 2., 5., 6.],\n        [3., 4., 7., 8.]])",
+                NDArray.cat(List.of(x, y), 1).toString());
         List<NDArray> xyz = List.of(f(1, 4), f(2, 5), f(3, 6));
-        assertEquals("tensor([[1., 4.],\n        [2., 5.],\n        [3., 6.]])", NDArray.stack(xyz, 0).toString());
-        assertEquals("tensor([[1., 2., 3.],\n        [4., 5., 6.]])", NDArray.stack(xyz, 1).toString());
+        assertEquals(
+                "tensor([[1., 4.],\n        [2., 5.],\n        [3., 6.]])",
+                NDArray.stack(xyz, 0).toString());
+        assertEquals(
+                "tensor([[1., 2., 3.],\n        [4., 5., 6.]])",
+                NDArray.stack(xyz, 1).toString());
         NDArray z = f(new float[][] {{0, 1, 2}, {2, 1, 0}});
-        assertEquals("tensor([[1., 1., 1.],\n        [1., 1., 1.]])", NDArray.onesLike(z).toString());
-        assertEquals("tensor([[0., 0., 0.],\n        [0., 0., 0.]])", NDArray.zerosLike(z).toString());
+        assertEquals(
+                "tensor([[1., 1., 1.],\n        [1., 1., 1.]])",
+                NDArray.onesLike(z).toString());
+        assertEquals(
+                "tensor([[0., 0., 0.],\n        [0., 0., 0.]])",
+                NDArray.zerosLike(z).toString());
         assertEquals("tensor([[2., 4.],\n        [6., 8.]])", x.mul(2.).toString());
         assertEquals("tensor([[1., 2.],\n        [3., 4.]])", x.toString());
         assertEquals("tensor([[2., 4.],\n        [6., 8.]])", x.mul_(2.).toString());

@@ -2,10 +2,10 @@ package dev.jgrad.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,8 @@ class ViewsTest {
         assertArrayEquals(new float[] {3, 4, 5, 6}, t.slice(0, 3).toFloatArray());
         assertArrayEquals(new float[] {2, 5, 8, 11}, m.select(1, 1).toFloatArray());
         assertEquals("Size([4])", m.select(1, 1).size().toString());
-        assertArrayEquals(new float[] {1, 2, 4, 5, 7, 8, 10, 11}, m.slice(1, 0, -1).toFloatArray());
+        assertArrayEquals(
+                new float[] {1, 2, 4, 5, 7, 8, 10, 11}, m.slice(1, 0, -1).toFloatArray());
         assertArrayEquals(new float[] {0, 2, 4, 6}, t.slice(0, 0, 7, 2).toFloatArray());
         assertEquals(0, t.slice(0, 5, 2).numel());
         assertArrayEquals(new float[] {5, 6}, t.slice(0, -2, 100).toFloatArray());
@@ -74,8 +75,10 @@ class ViewsTest {
         e = assertThrows(IllegalArgumentException.class, () -> m.view(-2, 6));
         assertEquals("invalid shape dimension -2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> m.t().view(12));
-        assertEquals("view size is not compatible with input tensor's size and stride (at least one dimension spans "
-                + "across two contiguous subspaces). Use .reshape(...) instead.", e.getMessage());
+        assertEquals(
+                "view size is not compatible with input tensor's size and stride (at least one dimension spans "
+                        + "across two contiguous subspaces). Use .reshape(...) instead.",
+                e.getMessage());
         NDArray r = m.t().reshape(12);
         assertArrayEquals(new float[] {1, 4, 7, 10, 2, 5, 8, 11, 3, 6, 9, 12}, r.toFloatArray());
         assertSame(m.storage(), m.reshape(2, 6).storage());
@@ -86,9 +89,11 @@ class ViewsTest {
         e = assertThrows(IllegalArgumentException.class, () -> t.slice(0, 0, 3, 0));
         assertEquals("slice step must be positive", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> t.slice(0, 0, 3, -1));
-        d = assertThrows(IndexOutOfBoundsException.class, () -> NDArray.scalar(1).size(0));
+        d = assertThrows(
+                IndexOutOfBoundsException.class, () -> NDArray.scalar(1).size(0));
         assertEquals("dimension specified as 0 but tensor has no dimensions", d.getMessage());
-        d = assertThrows(IndexOutOfBoundsException.class, () -> NDArray.scalar(1).select(0, 0));
+        d = assertThrows(
+                IndexOutOfBoundsException.class, () -> NDArray.scalar(1).select(0, 0));
         assertEquals("select() cannot be applied to a 0-dim tensor.", d.getMessage());
         d = assertThrows(IndexOutOfBoundsException.class, () -> t.narrow(0, 5, 3));
         assertEquals("start (5) + length (3) exceeds dimension size (7).", d.getMessage());
@@ -113,8 +118,10 @@ class ViewsTest {
         assertEquals("Size([2, 3])", v.expandAs(NDArray.zeros(2, 3)).shape().toString());
         assertEquals("Size([4, 2, 3])", v.broadcastTo(4, 2, 3).shape().toString());
         e = assertThrows(IllegalArgumentException.class, () -> v.expand(2, 4));
-        assertEquals("The expanded size of the tensor (4) must match the existing size (3) at non-singleton dimension 1."
-                + "  Target sizes: [2, 4].  Tensor sizes: [3]", e.getMessage());
+        assertEquals(
+                "The expanded size of the tensor (4) must match the existing size (3) at non-singleton dimension 1."
+                        + "  Target sizes: [2, 4].  Tensor sizes: [3]",
+                e.getMessage());
         assertFalse(ex.isContiguous());
         assertTrue(NDArray.zeros(3, 0).t().isContiguous());
         assertEquals(v.get(1).item(), v.movedim(0, 0).get(1).item());

@@ -23,7 +23,7 @@ class WholeSumPathTest {
                 switch (r.nextInt(c % 5 == 0 ? 3 : 60)) {
                     case 0 -> flat.setDouble(-0.0, i);
                     case 1 -> flat.setDouble(r.nextGaussian() * 1e6, i);
-                    default -> { }
+                    default -> {}
                 }
             }
             if (c % 7 == 0) {
@@ -69,7 +69,8 @@ class WholeSumPathTest {
             NDArray fast = x.sum(dim, keepdim);
             NDArray general = padded.sum(dim, keepdim);
             String ctx = "case " + c + ": " + rows + "x" + len + " " + t;
-            org.junit.jupiter.api.Assertions.assertArrayEquals(general.shape().toArray(), fast.shape().toArray(), ctx);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    general.shape().toArray(), fast.shape().toArray(), ctx);
             double[] want = general.toDoubleArray();
             double[] got = fast.toDoubleArray();
             for (int i = 0; i < rows; i++) {

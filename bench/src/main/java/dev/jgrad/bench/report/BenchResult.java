@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** One benchmark (one method at one parameter point) as JMH's JSON result file records it. */
-public record BenchResult(String benchmark, Map<String, String> params, String unit,
-                          List<List<Double>> rawData, Map<String, Object> fields) {
+public record BenchResult(
+        String benchmark,
+        Map<String, String> params,
+        String unit,
+        List<List<Double>> rawData,
+        Map<String, Object> fields) {
 
     /** Every result in a JMH JSON result file's text. */
     public static List<BenchResult> parseAll(String json) {
@@ -54,8 +58,8 @@ public record BenchResult(String benchmark, Map<String, String> params, String u
         } else {
             raw.add(List.of(score(metric.get("score"), benchmark)));
         }
-        return new BenchResult(benchmark, Collections.unmodifiableMap(params),
-                (String) metric.get("scoreUnit"), raw, o);
+        return new BenchResult(
+                benchmark, Collections.unmodifiableMap(params), (String) metric.get("scoreUnit"), raw, o);
     }
 
     private static double score(Object v, String benchmark) {
@@ -126,8 +130,7 @@ public record BenchResult(String benchmark, Map<String, String> params, String u
             case "min/op":
                 return 60;
             default:
-                throw new IllegalArgumentException(benchmark + ": unit " + unit
-                        + " is not a time per operation");
+                throw new IllegalArgumentException(benchmark + ": unit " + unit + " is not a time per operation");
         }
     }
 
@@ -166,8 +169,8 @@ public record BenchResult(String benchmark, Map<String, String> params, String u
                 factor = 1.0 / 60;
                 break;
             default:
-                throw new IllegalArgumentException(benchmark + ": unit " + unit
-                        + " is neither a throughput nor a time per operation");
+                throw new IllegalArgumentException(
+                        benchmark + ": unit " + unit + " is neither a throughput nor a time per operation");
         }
         return Stats.of(rawData).scaled(factor);
     }

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Number formatting for the report: three significant digits, no exponents in normal ranges. */
 final class Fmt {
-    private Fmt() {
-    }
+    private Fmt() {}
 
     /** 216, 21.6, 2.16, 0.216, 0.0216. */
     static String num(double v) {

@@ -16,13 +16,11 @@ public final class MatmulChart {
     private static final int TOP = 48;
     private static final int BOTTOM = HEIGHT - 64;
 
-    private record Series(String label, String color, boolean line, List<Measurement> points) {
-    }
+    private record Series(String label, String color, boolean line, List<Measurement> points) {}
 
     private final StringBuilder svg = new StringBuilder();
 
-    private MatmulChart() {
-    }
+    private MatmulChart() {}
 
     /** The chart, or null when the run has no square-matmul results. */
     public static String render(Results results) {
@@ -37,18 +35,17 @@ public final class MatmulChart {
         List<Measurement> threads = results.suite(Suite.MATMUL_THREADS);
         if (!threads.isEmpty()) {
             String suffix = ", " + threads.get(0).work().caseLabel().replaceFirst("^N=\\d+, ", "");
-            addSeries(series, results, Suite.MATMUL_THREADS, Impl.VECTOR, "jgrad vector" + suffix,
-                    "#1f77b4", false);
-            addSeries(series, results, Suite.MATMUL_THREADS, Impl.EJML, "EJML" + suffix,
-                    "#2ca02c", false);
+            addSeries(series, results, Suite.MATMUL_THREADS, Impl.VECTOR, "jgrad vector" + suffix, "#1f77b4", false);
+            addSeries(series, results, Suite.MATMUL_THREADS, Impl.EJML, "EJML" + suffix, "#2ca02c", false);
         }
         Double peak = results.find(Suite.PEAK, "fma", Impl.PROBE, 0)
-                .map(m -> m.gflops().median()).orElse(null);
+                .map(m -> m.gflops().median())
+                .orElse(null);
         return new MatmulChart().draw(series, peak);
     }
 
-    private static void addSeries(List<Series> out, Results results, Suite suite, Impl impl,
-                                  String label, String color, boolean line) {
+    private static void addSeries(
+            List<Series> out, Results results, Suite suite, Impl impl, String label, String color, boolean line) {
         List<Measurement> points = new ArrayList<>();
         for (Measurement m : results.suite(suite)) {
             if (m.work().impl() == impl) {
@@ -85,8 +82,8 @@ public final class MatmulChart {
         double lo = log2(minN);
         double hi = log2(maxN);
 
-        add("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + HEIGHT
-                + "\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" font-family=\"sans-serif\" font-size=\"12\">");
+        add("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + HEIGHT + "\" viewBox=\"0 0 "
+                + WIDTH + " " + HEIGHT + "\" font-family=\"sans-serif\" font-size=\"12\">");
         add("<title>jgrad float32 matmul: GFLOPS against N</title>");
         add("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
         add(text((LEFT + RIGHT) / 2.0, 24, "middle", 15, "float32 matmul N×N @ N×N: GFLOPS (median, bar = min–max)"));
@@ -94,8 +91,7 @@ public final class MatmulChart {
         for (int i = 0; i * step <= top + step / 2; i++) {
             double y = y(i * step, top);
             add(line(LEFT, y, RIGHT, y, "#dddddd", 1));
-            add(text(LEFT - 8, y + 4, "end", 12,
-                    String.format(Locale.ROOT, "%." + decimals + "f", i * step)));
+            add(text(LEFT - 8, y + 4, "end", 12, String.format(Locale.ROOT, "%." + decimals + "f", i * step)));
         }
         for (long n : ns) {
             double x = x(n, lo, hi);
@@ -114,13 +110,16 @@ public final class MatmulChart {
             for (Measurement m : s.points()) {
                 double x = x(m.work().caseOrder(), lo, hi);
                 Stats g = m.gflops();
-                path.append(path.length() == 0 ? "" : " ").append(f(x)).append(',').append(f(y(g.median(), top)));
+                path.append(path.length() == 0 ? "" : " ")
+                        .append(f(x))
+                        .append(',')
+                        .append(f(y(g.median(), top)));
                 add(line(x, y(g.min(), top), x, y(g.max(), top), s.color(), 1.5));
                 add(marker(x, y(g.median(), top), s));
             }
             if (s.line() && s.points().size() > 1) {
-                add("<polyline fill=\"none\" stroke=\"" + s.color() + "\" stroke-width=\"2\" points=\""
-                        + path + "\"/>");
+                add("<polyline fill=\"none\" stroke=\"" + s.color() + "\" stroke-width=\"2\" points=\"" + path
+                        + "\"/>");
             }
             double lx = RIGHT + 20;
             if (s.line()) {
@@ -135,8 +134,8 @@ public final class MatmulChart {
             add("<line x1=\"" + LEFT + "\" y1=\"" + f(y) + "\" x2=\"" + RIGHT + "\" y2=\"" + f(y)
                     + "\" stroke=\"#d62728\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>");
             double lx = RIGHT + 20;
-            add("<line x1=\"" + f(lx) + "\" y1=\"" + legendY + "\" x2=\"" + f(lx + 24) + "\" y2=\""
-                    + legendY + "\" stroke=\"#d62728\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>");
+            add("<line x1=\"" + f(lx) + "\" y1=\"" + legendY + "\" x2=\"" + f(lx + 24) + "\" y2=\"" + legendY
+                    + "\" stroke=\"#d62728\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>");
             add(text(lx + 32, legendY + 4, "start", 12, "FMA peak, 1 core (" + Fmt.num(peak) + ")"));
         }
         add("</svg>");
@@ -180,15 +179,14 @@ public final class MatmulChart {
         return 10 * p;
     }
 
-    private static String line(double x1, double y1, double x2, double y2, String color,
-                               double width) {
-        return "<line x1=\"" + f(x1) + "\" y1=\"" + f(y1) + "\" x2=\"" + f(x2) + "\" y2=\"" + f(y2)
-                + "\" stroke=\"" + color + "\" stroke-width=\"" + f(width) + "\"/>";
+    private static String line(double x1, double y1, double x2, double y2, String color, double width) {
+        return "<line x1=\"" + f(x1) + "\" y1=\"" + f(y1) + "\" x2=\"" + f(x2) + "\" y2=\"" + f(y2) + "\" stroke=\""
+                + color + "\" stroke-width=\"" + f(width) + "\"/>";
     }
 
     private static String text(double x, double y, String anchor, int size, String s) {
-        return "<text x=\"" + f(x) + "\" y=\"" + f(y) + "\" text-anchor=\"" + anchor
-                + "\" font-size=\"" + size + "\">" + escape(s) + "</text>";
+        return "<text x=\"" + f(x) + "\" y=\"" + f(y) + "\" text-anchor=\"" + anchor + "\" font-size=\"" + size + "\">"
+                + escape(s) + "</text>";
     }
 
     static String escape(String s) {

@@ -47,8 +47,7 @@ public final class Results {
     public Optional<Measurement> find(Suite suite, String opKey, Impl impl, long caseOrder) {
         for (Measurement m : measurements) {
             Workload w = m.work();
-            if (w.suite() == suite && w.opKey().equals(opKey) && w.impl() == impl
-                    && w.caseOrder() == caseOrder) {
+            if (w.suite() == suite && w.opKey().equals(opKey) && w.impl() == impl && w.caseOrder() == caseOrder) {
                 return Optional.of(m);
             }
         }

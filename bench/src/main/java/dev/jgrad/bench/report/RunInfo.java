@@ -27,8 +27,17 @@ import java.util.Properties;
  * @param load          the machine's load around the run, e.g. the 1-minute load average at its start
  *                      and end: other work on a shared machine is the main source of noise
  */
-public record RunInfo(String date, String cpu, int logicalCpus, String os, String jdk, String mode,
-                      int vectorBits, double sumRelError, String nanCheck, String load) {
+public record RunInfo(
+        String date,
+        String cpu,
+        int logicalCpus,
+        String os,
+        String jdk,
+        String mode,
+        int vectorBits,
+        double sumRelError,
+        String nanCheck,
+        String load) {
 
     public static final String FILE_NAME = "run-info.properties";
 
@@ -52,8 +61,7 @@ public record RunInfo(String date, String cpu, int logicalCpus, String os, Strin
     }
 
     public RunInfo withLoad(String newLoad) {
-        return new RunInfo(date, cpu, logicalCpus, os, jdk, mode, vectorBits, sumRelError, nanCheck,
-                newLoad);
+        return new RunInfo(date, cpu, logicalCpus, os, jdk, mode, vectorBits, sumRelError, nanCheck, newLoad);
     }
 
     public static RunInfo read(Path file) throws IOException {
@@ -61,11 +69,16 @@ public record RunInfo(String date, String cpu, int logicalCpus, String os, Strin
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         }
-        return new RunInfo(p.getProperty("date", "unknown"), p.getProperty("cpu", "unknown"),
-                Integer.parseInt(p.getProperty("logicalCpus", "0")), p.getProperty("os", "unknown"),
-                p.getProperty("jdk", "unknown"), p.getProperty("mode", "unknown"),
+        return new RunInfo(
+                p.getProperty("date", "unknown"),
+                p.getProperty("cpu", "unknown"),
+                Integer.parseInt(p.getProperty("logicalCpus", "0")),
+                p.getProperty("os", "unknown"),
+                p.getProperty("jdk", "unknown"),
+                p.getProperty("mode", "unknown"),
                 Integer.parseInt(p.getProperty("vectorBits", "0")),
-                Double.parseDouble(p.getProperty("sumRelError", "NaN")), p.getProperty("nanCheck"),
+                Double.parseDouble(p.getProperty("sumRelError", "NaN")),
+                p.getProperty("nanCheck"),
                 p.getProperty("load", "unknown"));
     }
 }

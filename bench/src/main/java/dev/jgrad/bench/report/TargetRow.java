@@ -10,8 +10,7 @@ package dev.jgrad.bench.report;
  * @param status   met, missed or not measured
  * @param context  how close to the machine's limit the measurement is, when that is known
  */
-public record TargetRow(String target, String required, String measured, String spread,
-                        Status status, String context) {
+public record TargetRow(String target, String required, String measured, String spread, Status status, String context) {
 
     public enum Status {
         MET("met"),

@@ -14,7 +14,14 @@ package dev.jgrad.bench.report;
  * @param elements  elements processed per invocation (0 where not meaningful)
  * @param bytes     bytes read plus written per invocation (0 where not meaningful)
  */
-public record Workload(Suite suite, String opKey, String op, int opOrder, String caseLabel,
-                       long caseOrder,
-                       Impl impl, double flops, double elements, double bytes) {
-}
+public record Workload(
+        Suite suite,
+        String opKey,
+        String op,
+        int opOrder,
+        String caseLabel,
+        long caseOrder,
+        Impl impl,
+        double flops,
+        double elements,
+        double bytes) {}

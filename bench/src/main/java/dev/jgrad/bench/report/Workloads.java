@@ -15,11 +15,10 @@ public final class Workloads {
     private static final int BATCH = 100;
     /** Method-name prefixes of the reduction and elementwise benchmarks, in report order. */
     private static final List<String> REDUCTION_OPS = List.of("sum", "max", "argmax", "sumDim0", "sumDim1");
-    private static final List<String> ELEMENTWISE_OPS =
-            List.of("add", "addInto", "addBias", "mul", "exp", "relu");
 
-    private Workloads() {
-    }
+    private static final List<String> ELEMENTWISE_OPS = List.of("add", "addInto", "addBias", "mul", "exp", "relu");
+
+    private Workloads() {}
 
     /** The workload of {@code r}, or null for a benchmark this report does not know. */
     public static Workload of(BenchResult r) {
@@ -34,13 +33,16 @@ public final class Workloads {
             }
             case MATMUL_THREADS: {
                 int n = Integer.parseInt(r.param("n"));
-                return matmul(suite, r.method(), "N=" + n + ", " + MatmulThreadsBench.THREADS
-                        + " threads", n, 2.0 * n * n * n);
+                return matmul(
+                        suite,
+                        r.method(),
+                        "N=" + n + ", " + MatmulThreadsBench.THREADS + " threads",
+                        n,
+                        2.0 * n * n * n);
             }
             case MATMUL_MLP: {
                 MlpProduct p = MlpProduct.valueOf(r.param("product"));
-                return matmul(suite, r.method(), p.label + " (" + p.shapes() + ")", p.ordinal(),
-                        p.flops());
+                return matmul(suite, r.method(), p.label + " (" + p.shapes() + ")", p.ordinal(), p.flops());
             }
             case REDUCTION:
                 return reduction(r);
@@ -57,8 +59,7 @@ public final class Workloads {
         }
     }
 
-    private static Workload matmul(Suite suite, String method, String label, long order,
-                                   double flops) {
+    private static Workload matmul(Suite suite, String method, String label, long order, double flops) {
         Impl impl;
         switch (method) {
             case "vector":
@@ -117,8 +118,17 @@ public final class Workloads {
             default:
                 return null;
         }
-        return new Workload(Suite.REDUCTION, split[0], op, order, sizeLabel(size), size, impl(split[1]),
-                0, size, 4.0 * size + outBytes);
+        return new Workload(
+                Suite.REDUCTION,
+                split[0],
+                op,
+                order,
+                sizeLabel(size),
+                size,
+                impl(split[1]),
+                0,
+                size,
+                4.0 * size + outBytes);
     }
 
     private static Workload elementwise(BenchResult r) {
@@ -160,28 +170,63 @@ public final class Workloads {
             default:
                 return null;
         }
-        return new Workload(Suite.ELEMENTWISE, split[0], op, order, sizeLabel(size), size,
-                impl(split[1]), 0, size, bytes);
+        return new Workload(
+                Suite.ELEMENTWISE, split[0], op, order, sizeLabel(size), size, impl(split[1]), 0, size, bytes);
     }
 
     private static Workload peak(BenchResult r) {
         int bits = Integer.parseInt(r.param("bits"));
         switch (r.method()) {
             case "fma":
-                return new Workload(Suite.PEAK, "fma", "float32 FMA, 1 core, " + bits + "-bit vectors",
-                        0, "", 0, Impl.PROBE, PeakWork.fmaFlops(bits), 0, 0);
+                return new Workload(
+                        Suite.PEAK,
+                        "fma",
+                        "float32 FMA, 1 core, " + bits + "-bit vectors",
+                        0,
+                        "",
+                        0,
+                        Impl.PROBE,
+                        PeakWork.fmaFlops(bits),
+                        0,
+                        0);
             case "fmaTwoThreads":
-                return new Workload(Suite.PEAK, "fma2", "float32 FMA, 2 threads, " + bits + "-bit vectors",
-                        2, "", 0, Impl.PROBE, PeakWork.fmaFlops(bits), 0, 0);
+                return new Workload(
+                        Suite.PEAK,
+                        "fma2",
+                        "float32 FMA, 2 threads, " + bits + "-bit vectors",
+                        2,
+                        "",
+                        0,
+                        Impl.PROBE,
+                        PeakWork.fmaFlops(bits),
+                        0,
+                        0);
             case "read":
-                return new Workload(Suite.PEAK, "read", "streaming read of "
-                        + (PeakWork.READ_FLOATS * 4L >> 20) + " MB, 1 core", 1, "", 1, Impl.PROBE, 0,
-                        PeakWork.READ_FLOATS, 4.0 * PeakWork.READ_FLOATS);
+                return new Workload(
+                        Suite.PEAK,
+                        "read",
+                        "streaming read of " + (PeakWork.READ_FLOATS * 4L >> 20) + " MB, 1 core",
+                        1,
+                        "",
+                        1,
+                        Impl.PROBE,
+                        0,
+                        PeakWork.READ_FLOATS,
+                        4.0 * PeakWork.READ_FLOATS);
             case "allocate":
-                return new Workload(Suite.PEAK, "alloc", "fresh float[] of "
-                        + sizeLabel(PeakWork.ALLOC_FLOATS) + " (" + (PeakWork.ALLOC_FLOATS * 4L >> 20)
-                        + " MB), allocated and zeroed, 1 core", 3, "", 2, Impl.PROBE, 0,
-                        PeakWork.ALLOC_FLOATS, 4.0 * PeakWork.ALLOC_FLOATS);
+                return new Workload(
+                        Suite.PEAK,
+                        "alloc",
+                        "fresh float[] of "
+                                + sizeLabel(PeakWork.ALLOC_FLOATS) + " (" + (PeakWork.ALLOC_FLOATS * 4L >> 20)
+                                + " MB), allocated and zeroed, 1 core",
+                        3,
+                        "",
+                        2,
+                        Impl.PROBE,
+                        0,
+                        PeakWork.ALLOC_FLOATS,
+                        4.0 * PeakWork.ALLOC_FLOATS);
             default:
                 return null;
         }
@@ -218,13 +263,29 @@ public final class Workloads {
         }
         switch (r.method()) {
             case "step":
-                return new Workload(Suite.TRAIN_STEP, "step",
-                        "forward, cross-entropy, backward, SGD on a float32 batch", 0, label, order,
-                        Impl.VECTOR, flops, 0, 0);
+                return new Workload(
+                        Suite.TRAIN_STEP,
+                        "step",
+                        "forward, cross-entropy, backward, SGD on a float32 batch",
+                        0,
+                        label,
+                        order,
+                        Impl.VECTOR,
+                        flops,
+                        0,
+                        0);
             case "loadAndStep":
-                return new Workload(Suite.TRAIN_STEP, "loadAndStep",
-                        "the same after gathering the batch from uint8 images and converting it", 1,
-                        label, order, Impl.VECTOR, flops, 0, 0);
+                return new Workload(
+                        Suite.TRAIN_STEP,
+                        "loadAndStep",
+                        "the same after gathering the batch from uint8 images and converting it",
+                        1,
+                        label,
+                        order,
+                        Impl.VECTOR,
+                        flops,
+                        0,
+                        0);
             default:
                 return null;
         }
@@ -243,8 +304,8 @@ public final class Workloads {
             return null;
         }
         String op = List.of("forward", "input gradient", "weight gradient").get(order);
-        return new Workload(Suite.CONV, split[0], op, order, layer.label, layer.ordinal(), impl(split[1]),
-                layer.flops(), 0, 0);
+        return new Workload(
+                Suite.CONV, split[0], op, order, layer.label, layer.ordinal(), impl(split[1]), layer.flops(), 0, 0);
     }
 
     /** {"sumDim0", "Vector"} from "sumDim0Vector", or null without a known suffix. */

@@ -19,8 +19,16 @@ import org.w3c.dom.NodeList;
 
 /** The report generator on a small synthetic JMH result file with known numbers. */
 class ReportTest {
-    private static final RunInfo INFO = new RunInfo("2025-01-02 03:04 UTC", "Test CPU 9000", 2,
-            "Linux 6.1 amd64", "Test Vendor 25.0.1+8-LTS", "full", 512, 3e-8, "",
+    private static final RunInfo INFO = new RunInfo(
+            "2025-01-02 03:04 UTC",
+            "Test CPU 9000",
+            2,
+            "Linux 6.1 amd64",
+            "Test Vendor 25.0.1+8-LTS",
+            "full",
+            512,
+            3e-8,
+            "",
             "1-minute load average 0.31 at the start, 1.02 at the end");
 
     private static Results synthetic() throws IOException {
@@ -31,7 +39,9 @@ class ReportTest {
     }
 
     private static TargetRow row(List<TargetRow> rows, String target) {
-        return rows.stream().filter(r -> r.target().equals(target)).findFirst()
+        return rows.stream()
+                .filter(r -> r.target().equals(target))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no target row " + target + " in " + rows));
     }
 
@@ -49,7 +59,8 @@ class ReportTest {
 
     @Test
     void timePerOpIsInvertedIterationByIteration() throws IOException {
-        Measurement step = synthetic().find(Suite.TRAIN_STEP, "step", Impl.VECTOR, 0).orElseThrow();
+        Measurement step =
+                synthetic().find(Suite.TRAIN_STEP, "step", Impl.VECTOR, 0).orElseThrow();
         assertEquals(510e-6, step.result().secondsPerOp().median(), 1e-12);
         assertEquals(1 / 510e-6, step.opsPerSecond().median(), 1e-6);
         assertEquals(1 / 520e-6, step.opsPerSecond().min(), 1e-6);
@@ -57,7 +68,8 @@ class ReportTest {
 
     @Test
     void unitsBecomeOpsPerSecond() throws IOException {
-        Measurement sum = synthetic().find(Suite.REDUCTION, "sum", Impl.VECTOR, 65536).orElseThrow();
+        Measurement sum =
+                synthetic().find(Suite.REDUCTION, "sum", Impl.VECTOR, 65536).orElseThrow();
         assertEquals(650_000.0, sum.opsPerSecond().median(), 1e-6);
         assertEquals(650_000.0 * 65536 / 1e9, sum.gelemsPerSecond().median(), 1e-9);
         assertEquals(650_000.0 * (4.0 * 65536 + 4) / 1e9, sum.gbPerSecond().median(), 1e-9);
@@ -82,26 +94,41 @@ class ReportTest {
         assertEquals(TargetRow.Status.MISSED, vsEjml.status());
         assertEquals("23.9×", vsEjml.measured());
         assertEquals("225 vs 9.45 GFLOPS", vsEjml.context());
-        assertEquals(TargetRow.Status.MET, row(rows, "matmul N=1024: jgrad vector vs the scalar i-k-j loop").status());
-        assertEquals(TargetRow.Status.MET, row(rows, "matmul N=256: jgrad vector vs EJML").status());
+        assertEquals(
+                TargetRow.Status.MET,
+                row(rows, "matmul N=1024: jgrad vector vs the scalar i-k-j loop")
+                        .status());
+        assertEquals(
+                TargetRow.Status.MET,
+                row(rows, "matmul N=256: jgrad vector vs EJML").status());
 
-        TargetRow transposed = row(rows, "matmul g1ᵀ @ x ((100×256)ᵀ @ 100×784): transposed view vs contiguous operands");
+        TargetRow transposed =
+                row(rows, "matmul g1ᵀ @ x ((100×256)ᵀ @ 100×784): transposed view vs contiguous operands");
         assertEquals(TargetRow.Status.MET, transposed.status());
         assertEquals("0.958×", transposed.measured());
 
-        assertEquals(TargetRow.Status.MET, row(rows, "sum() of 64K floats vs the plain loop").status());
+        assertEquals(
+                TargetRow.Status.MET,
+                row(rows, "sum() of 64K floats vs the plain loop").status());
         assertEquals("21.0×", row(rows, "sum() of 64K floats vs the plain loop").measured());
-        assertEquals(TargetRow.Status.MET,
-                row(rows, "add of two 1M-float tensors, into an existing one (add_)").status());
+        assertEquals(
+                TargetRow.Status.MET,
+                row(rows, "add of two 1M-float tensors, into an existing one (add_)")
+                        .status());
 
         TargetRow n64 = row(rows, "matmul N=64, 1 thread");
         assertEquals(TargetRow.Status.NOT_MEASURED, n64.status());
         assertEquals("—", n64.measured());
-        assertEquals(TargetRow.Status.NOT_MEASURED,
+        assertEquals(
+                TargetRow.Status.NOT_MEASURED,
                 row(rows, "matmul N=256: jgrad vector vs the scalar i-k-j loop").status());
 
-        assertEquals(TargetRow.Status.MET, row(rows, "sum() of 16M uniform [0, 1) floats: relative error").status());
-        assertEquals(TargetRow.Status.MET, row(rows, "max() and argmax() propagate NaN as PyTorch").status());
+        assertEquals(
+                TargetRow.Status.MET,
+                row(rows, "sum() of 16M uniform [0, 1) floats: relative error").status());
+        assertEquals(
+                TargetRow.Status.MET,
+                row(rows, "max() and argmax() propagate NaN as PyTorch").status());
         TargetRow step = row(rows, "MLP training step, float32 batch ready (issue 6: ≤ 0.30 s per epoch)");
         assertEquals(TargetRow.Status.MISSED, step.status());
         assertEquals("≤ 500 µs", step.required());
@@ -114,18 +141,26 @@ class ReportTest {
         TargetRow fresh = row(rows, "add of two 1M-float tensors, into a new one");
         assertEquals(TargetRow.Status.MISSED, fresh.status());
         assertEquals("2.10 Gelem/s", fresh.measured());
-        assertTrue(fresh.context().endsWith("; the JVM allocates and zeroes fresh arrays at 21.0 GB/s here,"
-                + " so a new float32 output alone caps any op at 5.24 Gelem/s"), fresh.context());
-        assertFalse(row(rows, "add of two 1M-float tensors, into an existing one (add_)").context().contains("allocates"));
+        assertTrue(
+                fresh.context()
+                        .endsWith("; the JVM allocates and zeroes fresh arrays at 21.0 GB/s here,"
+                                + " so a new float32 output alone caps any op at 5.24 Gelem/s"),
+                fresh.context());
+        assertFalse(row(rows, "add of two 1M-float tensors, into an existing one (add_)")
+                .context()
+                .contains("allocates"));
 
-        assertEquals(9, rows.stream().filter(r -> r.status() == TargetRow.Status.MET).count());
-        assertEquals(4, rows.stream().filter(r -> r.status() == TargetRow.Status.MISSED).count());
+        assertEquals(
+                9, rows.stream().filter(r -> r.status() == TargetRow.Status.MET).count());
+        assertEquals(
+                4,
+                rows.stream().filter(r -> r.status() == TargetRow.Status.MISSED).count());
     }
 
     @Test
     void failedChecksAreMissedWithWhatWasSeen() throws IOException {
-        RunInfo bad = new RunInfo("d", "c", 2, "o", "j", "full", 512, 2.5e-5,
-                "NaN at 777: max() 0.99, argmax() 12", "l");
+        RunInfo bad =
+                new RunInfo("d", "c", 2, "o", "j", "full", 512, 2.5e-5, "NaN at 777: max() 0.99, argmax() 12", "l");
         List<TargetRow> rows = Targets.evaluate(synthetic(), bad);
         TargetRow sum = row(rows, "sum() of 16M uniform [0, 1) floats: relative error");
         assertEquals(TargetRow.Status.MISSED, sum.status());
@@ -136,7 +171,9 @@ class ReportTest {
 
         RunInfo unchecked = new RunInfo("d", "c", 2, "o", "j", "quick", 0, Double.NaN, null, "l");
         rows = Targets.evaluate(synthetic(), unchecked);
-        assertEquals(TargetRow.Status.NOT_MEASURED, row(rows, "max() and argmax() propagate NaN as PyTorch").status());
+        assertEquals(
+                TargetRow.Status.NOT_MEASURED,
+                row(rows, "max() and argmax() propagate NaN as PyTorch").status());
     }
 
     @Test
@@ -147,7 +184,10 @@ class ReportTest {
         assertTrue(md.contains("| CPU | Test CPU 9000 (2 logical CPUs) |"), md);
         assertTrue(md.contains("| load | 1-minute load average 0.31 at the start, 1.02 at the end |"), md);
         assertTrue(md.contains("| JDK | Test Vendor 25.0.1+8-LTS, OpenJDK 64-Bit Server VM 25.0.1+8-LTS |"), md);
-        assertTrue(md.contains("| JMH | 1.37: 2 fork(s) × 2 iterations of 500 ms after 3 warm-up iterations of 500 ms, throughput mode |"), md);
+        assertTrue(
+                md.contains(
+                        "| JMH | 1.37: 2 fork(s) × 2 iterations of 500 ms after 3 warm-up iterations of 500 ms, throughput mode |"),
+                md);
         assertTrue(md.contains("9 met, 4 missed, 19 not measured in this run."), md);
         assertTrue(md.contains("| matmul N=256, 1 thread | ≥ 185 GFLOPS | 168 GFLOPS | 164–171 | **MISSED** |"), md);
         assertTrue(md.contains("| matmul N=1024, 1 thread | ≥ 220 GFLOPS | 225 GFLOPS | 215–236 | met |"), md);
@@ -159,12 +199,18 @@ class ReportTest {
         // Reductions: Gelem/s and GB/s with the ratio to the loop.
         assertTrue(md.contains("| sum() | 64K | jgrad vector | 650k | 42.6 | 41.9–43.3 | 170 | 21.0× |"), md);
         assertTrue(md.contains("| float32 FMA, 1 core, 512-bit vectors | 244 GFLOPS | 236–252 |"), md);
-        assertTrue(md.contains("| fresh float[] of 1M (4 MB), allocated and zeroed, 1 core | 21.0 GB/s | 21.0–21.0 |"), md);
-        assertTrue(md.contains("| TrainingStepBench.step | {} | 0.013 | 0.012–0.013 | s/op |")
-                || md.contains("| TrainingStepBench.step | {} | 0.012 | 0.012–0.013 | s/op |"), md);
+        assertTrue(
+                md.contains("| fresh float[] of 1M (4 MB), allocated and zeroed, 1 core | 21.0 GB/s | 21.0–21.0 |"),
+                md);
+        assertTrue(
+                md.contains("| TrainingStepBench.step | {} | 0.013 | 0.012–0.013 | s/op |")
+                        || md.contains("| TrainingStepBench.step | {} | 0.012 | 0.012–0.013 | s/op |"),
+                md);
         // The training step: time per step, per epoch, and the GFLOPS of its matrix products.
-        assertTrue(md.contains("| MLP 784-256-10 | forward, cross-entropy, backward, SGD on a float32 batch "
-                + "| 510 | 480–520 | 0.306 | 160 |"), md);
+        assertTrue(
+                md.contains("| MLP 784-256-10 | forward, cross-entropy, backward, SGD on a float32 batch "
+                        + "| 510 | 480–520 | 0.306 | 160 |"),
+                md);
         assertTrue(md.endsWith("## Notes\n\nHand-written analysis.\n\n"), md);
     }
 
@@ -183,10 +229,10 @@ class ReportTest {
         assertTrue(texts.contains("N (log scale)"), texts.toString());
         assertTrue(texts.contains("256") && texts.contains("1024"), texts.toString());
         // y ticks every 50 GFLOPS up to the largest value (the 244 GFLOPS peak), rounded up.
-        assertTrue(texts.containsAll(List.of("0", "50", "100", "250")) && !texts.contains("300"),
+        assertTrue(texts.containsAll(List.of("0", "50", "100", "250")) && !texts.contains("300"), texts.toString());
+        assertTrue(
+                texts.contains("jgrad vector") && texts.contains("EJML") && texts.contains("scalar i-k-j loop"),
                 texts.toString());
-        assertTrue(texts.contains("jgrad vector") && texts.contains("EJML")
-                && texts.contains("scalar i-k-j loop"), texts.toString());
         assertFalse(texts.contains("jgrad scalar"), "no scalar results, no legend entry");
         // The measured one-core FMA peak (244 GFLOPS) is a dashed line, and the axis reaches it.
         assertTrue(texts.contains("FMA peak, 1 core (244)"), texts.toString());

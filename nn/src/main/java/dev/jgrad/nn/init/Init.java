@@ -3,7 +3,6 @@ package dev.jgrad.nn.init;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.Locale;
 
 /**
@@ -17,8 +16,7 @@ import java.util.Locale;
  * }</pre>
  */
 public final class Init {
-    private Init() {
-    }
+    private Init() {}
 
     /**
      * The gain PyTorch's {@code calculate_gain(nonlinearity)} recommends for a nonlinearity; see
@@ -45,8 +43,14 @@ public final class Init {
      */
     public static double calculateGain(String nonlinearity, double param) {
         switch (nonlinearity) {
-            case "linear": case "conv1d": case "conv2d": case "conv3d":
-            case "conv_transpose1d": case "conv_transpose2d": case "conv_transpose3d": case "sigmoid":
+            case "linear":
+            case "conv1d":
+            case "conv2d":
+            case "conv3d":
+            case "conv_transpose1d":
+            case "conv_transpose2d":
+            case "conv_transpose3d":
+            case "sigmoid":
                 return 1;
             case "tanh":
                 return 5.0 / 3;
@@ -321,8 +325,8 @@ public final class Init {
      * @throws IllegalArgumentException if a non-empty tensor has fewer than 2 dims, or the mode or
      *     the nonlinearity is unknown
      */
-    public static Tensor kaimingUniform_(Tensor tensor, double a, String mode, String nonlinearity,
-            Generator generator) {
+    public static Tensor kaimingUniform_(
+            Tensor tensor, double a, String mode, String nonlinearity, Generator generator) {
         if (tensor.numel() == 0) {
             return tensor;
         }
@@ -371,8 +375,8 @@ public final class Init {
      * @throws IllegalArgumentException if a non-empty tensor has fewer than 2 dims, or the mode or
      *     the nonlinearity is unknown
      */
-    public static Tensor kaimingNormal_(Tensor tensor, double a, String mode, String nonlinearity,
-            Generator generator) {
+    public static Tensor kaimingNormal_(
+            Tensor tensor, double a, String mode, String nonlinearity, Generator generator) {
         if (tensor.numel() == 0) {
             return tensor;
         }

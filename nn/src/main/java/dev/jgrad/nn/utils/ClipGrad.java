@@ -2,14 +2,12 @@ package dev.jgrad.nn.utils;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** PyTorch's {@code torch.nn.utils.clip_grad_norm_} and {@code clip_grad_value_}. */
 public final class ClipGrad {
-    private ClipGrad() {
-    }
+    private ClipGrad() {}
 
     /**
      * Clips by the 2-norm, {@code clip_grad_norm_(parameters, max_norm)}; see
@@ -54,8 +52,8 @@ public final class ClipGrad {
      * @throws IllegalStateException if {@code errorIfNonfinite} and the total norm is NaN or infinite
      *     (nothing is scaled then)
      */
-    public static Tensor clipGradNorm_(Iterable<Tensor> parameters, double maxNorm, double normType,
-            boolean errorIfNonfinite) {
+    public static Tensor clipGradNorm_(
+            Iterable<Tensor> parameters, double maxNorm, double normType, boolean errorIfNonfinite) {
         List<NDArray> grads = new ArrayList<>();
         for (Tensor p : parameters) {
             if (p.grad() != null) {
@@ -86,7 +84,10 @@ public final class ClipGrad {
                     + " gradients by the non-finite norm anyway, set `error_if_nonfinite=False`");
         }
         // Python's max_norm / tensor is reciprocal(tensor) * max_norm.
-        NDArray coef = NDArray.scalar(1.0, total.dtype()).div(total.add(1e-6)).mul(maxNorm).clampMax(1.0);
+        NDArray coef = NDArray.scalar(1.0, total.dtype())
+                .div(total.add(1e-6))
+                .mul(maxNorm)
+                .clampMax(1.0);
         for (NDArray g : grads) {
             g.mul_(coef);
         }

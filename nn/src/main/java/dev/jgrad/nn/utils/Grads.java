@@ -4,8 +4,7 @@ import dev.jgrad.autograd.Tensor;
 
 /** Clearing gradients, shared by {@code Module.zeroGrad} and {@code Optimizer.zeroGrad}. */
 public final class Grads {
-    private Grads() {
-    }
+    private Grads() {}
 
     /**
      * Zeroes each tensor's gradient in place, keeping its buffer for the next backward to add into

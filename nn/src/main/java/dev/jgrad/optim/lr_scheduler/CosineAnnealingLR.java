@@ -1,7 +1,6 @@
 package dev.jgrad.optim.lr_scheduler;
 
 import dev.jgrad.optim.Optimizer;
-
 import java.util.Map;
 
 /**
@@ -76,8 +75,9 @@ public final class CosineAnnealingLR extends LRScheduler {
         } else {
             for (int i = 0; i < out.length; i++) {
                 out[i] = (1 + StrictMath.cos(Math.PI * lastEpoch / tMax))
-                        / (1 + StrictMath.cos(Math.PI * (lastEpoch - 1) / tMax))
-                        * (lrs[i] - etaMin) + etaMin;
+                                / (1 + StrictMath.cos(Math.PI * (lastEpoch - 1) / tMax))
+                                * (lrs[i] - etaMin)
+                        + etaMin;
             }
         }
         return out;

@@ -2,7 +2,6 @@ package dev.jgrad.optim.lr_scheduler;
 
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.optim.ParamGroup;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ public abstract class LRScheduler {
     protected double[] baseLrs;
     /** The epoch the current learning rates belong to, PyTorch's {@code last_epoch}: 0 after construction. */
     protected int lastEpoch;
+
     private int stepCount;
     private double[] lastLr;
 

@@ -1,7 +1,6 @@
 package dev.jgrad.optim.lr_scheduler;
 
 import dev.jgrad.optim.Optimizer;
-
 import java.util.Map;
 
 /**
@@ -74,8 +73,8 @@ public final class LinearLR extends LRScheduler {
         if (lastEpoch > totalIters) {
             return lrs;
         }
-        double factor = 1 + (endFactor - startFactor)
-                / (totalIters * startFactor + (lastEpoch - 1) * (endFactor - startFactor));
+        double factor = 1
+                + (endFactor - startFactor) / (totalIters * startFactor + (lastEpoch - 1) * (endFactor - startFactor));
         for (int i = 0; i < lrs.length; i++) {
             lrs[i] *= factor;
         }

@@ -2,7 +2,6 @@ package dev.jgrad.optim.lr_scheduler;
 
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.optim.ParamGroup;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -97,17 +96,18 @@ public final class OneCycleLR extends LRScheduler {
             throw new IllegalArgumentException("Expected float between 0 and 1 pct_start, but got " + o.pctStart());
         }
         if (!o.annealStrategy().equals("cos") && !o.annealStrategy().equals("linear")) {
-            throw new IllegalArgumentException("anneal_strategy must by one of 'cos' or 'linear', instead got "
-                    + o.annealStrategy());
+            throw new IllegalArgumentException(
+                    "anneal_strategy must by one of 'cos' or 'linear', instead got " + o.annealStrategy());
         }
         List<ParamGroup> groups = optimizer.paramGroups();
         if (maxLrs.length != groups.size()) {
-            throw new IllegalArgumentException("expected " + groups.size() + " values for max_lr, got " + maxLrs.length);
+            throw new IllegalArgumentException(
+                    "expected " + groups.size() + " values for max_lr, got " + maxLrs.length);
         }
         boolean betas = optimizer.defaults().containsKey("betas");
         if (o.cycleMomentum() && !betas && !optimizer.defaults().containsKey("momentum")) {
-            throw new IllegalArgumentException("optimizer must support momentum or beta1 with `cycle_momentum` option"
-                    + " enabled");
+            throw new IllegalArgumentException(
+                    "optimizer must support momentum or beta1 with `cycle_momentum` option" + " enabled");
         }
         if (lastEpoch == -1) {
             for (int i = 0; i < groups.size(); i++) {
@@ -158,8 +158,15 @@ public final class OneCycleLR extends LRScheduler {
      * @param finalDivFactor min_lr = initial_lr / finalDivFactor
      * @param threePhase whether the rate returns to initial_lr before the final descent
      */
-    public record Options(double pctStart, String annealStrategy, boolean cycleMomentum, double baseMomentum,
-            double maxMomentum, double divFactor, double finalDivFactor, boolean threePhase) {
+    public record Options(
+            double pctStart,
+            String annealStrategy,
+            boolean cycleMomentum,
+            double baseMomentum,
+            double maxMomentum,
+            double divFactor,
+            double finalDivFactor,
+            boolean threePhase) {
         /**
          * These options with {@code pctStart} changed.
          *
@@ -167,8 +174,15 @@ public final class OneCycleLR extends LRScheduler {
          * @return a copy with it
          */
         public Options pctStart(double pctStart) {
-            return new Options(pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor,
-                    finalDivFactor, threePhase);
+            return new Options(
+                    pctStart,
+                    annealStrategy,
+                    cycleMomentum,
+                    baseMomentum,
+                    maxMomentum,
+                    divFactor,
+                    finalDivFactor,
+                    threePhase);
         }
 
         /**
@@ -178,8 +192,15 @@ public final class OneCycleLR extends LRScheduler {
          * @return a copy with it
          */
         public Options annealStrategy(String annealStrategy) {
-            return new Options(pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor,
-                    finalDivFactor, threePhase);
+            return new Options(
+                    pctStart,
+                    annealStrategy,
+                    cycleMomentum,
+                    baseMomentum,
+                    maxMomentum,
+                    divFactor,
+                    finalDivFactor,
+                    threePhase);
         }
 
         /**
@@ -189,8 +210,15 @@ public final class OneCycleLR extends LRScheduler {
          * @return a copy with it
          */
         public Options cycleMomentum(boolean cycleMomentum) {
-            return new Options(pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor,
-                    finalDivFactor, threePhase);
+            return new Options(
+                    pctStart,
+                    annealStrategy,
+                    cycleMomentum,
+                    baseMomentum,
+                    maxMomentum,
+                    divFactor,
+                    finalDivFactor,
+                    threePhase);
         }
 
         /**
@@ -200,8 +228,15 @@ public final class OneCycleLR extends LRScheduler {
          * @return a copy with it
          */
         public Options baseMomentum(double baseMomentum) {
-            return new Options(pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor,
-                    finalDivFactor, threePhase);
+            return new Options(
+                    pctStart,
+                    annealStrategy,
+                    cycleMomentum,
+                    baseMomentum,
+                    maxMomentum,
+                    divFactor,
+                    finalDivFactor,
+                    threePhase);
         }
 
         /**
@@ -211,8 +246,15 @@ public final class OneCycleLR extends LRScheduler {
          * @return a copy with it
          */
         public Options maxMomentum(double maxMomentum) {
-            return new Options(pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor,
-                    finalDivFactor, threePhase);
+            return new Options(
+                    pctStart,
+                    annealStrategy,
+                    cycleMomentum,
+                    baseMomentum,
+                    maxMomentum,
+                    divFactor,
+                    finalDivFactor,
+                    threePhase);
         }
 
         /**
@@ -222,8 +264,15 @@ public final class OneCycleLR extends LRScheduler {
          * @return a copy with it
          */
         public Options divFactor(double divFactor) {
-            return new Options(pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor,
-                    finalDivFactor, threePhase);
+            return new Options(
+                    pctStart,
+                    annealStrategy,
+                    cycleMomentum,
+                    baseMomentum,
+                    maxMomentum,
+                    divFactor,
+                    finalDivFactor,
+                    threePhase);
         }
 
         /**
@@ -233,8 +282,15 @@ public final class OneCycleLR extends LRScheduler {
          * @return a copy with it
          */
         public Options finalDivFactor(double finalDivFactor) {
-            return new Options(pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor,
-                    finalDivFactor, threePhase);
+            return new Options(
+                    pctStart,
+                    annealStrategy,
+                    cycleMomentum,
+                    baseMomentum,
+                    maxMomentum,
+                    divFactor,
+                    finalDivFactor,
+                    threePhase);
         }
 
         /**
@@ -244,8 +300,15 @@ public final class OneCycleLR extends LRScheduler {
          * @return a copy with it
          */
         public Options threePhase(boolean threePhase) {
-            return new Options(pctStart, annealStrategy, cycleMomentum, baseMomentum, maxMomentum, divFactor,
-                    finalDivFactor, threePhase);
+            return new Options(
+                    pctStart,
+                    annealStrategy,
+                    cycleMomentum,
+                    baseMomentum,
+                    maxMomentum,
+                    divFactor,
+                    finalDivFactor,
+                    threePhase);
         }
     }
 
@@ -269,8 +332,11 @@ public final class OneCycleLR extends LRScheduler {
                 ? new String[][] {{"initial_lr", "max_lr"}, {"max_lr", "initial_lr"}, {"initial_lr", "min_lr"}}
                 : new String[][] {{"initial_lr", "max_lr"}, {"max_lr", "min_lr"}};
         String[][] momentumKeys = threePhase
-                ? new String[][] {{"max_momentum", "base_momentum"}, {"base_momentum", "max_momentum"},
-                    {"max_momentum", "max_momentum"}}
+                ? new String[][] {
+                    {"max_momentum", "base_momentum"},
+                    {"base_momentum", "max_momentum"},
+                    {"max_momentum", "max_momentum"}
+                }
                 : new String[][] {{"max_momentum", "base_momentum"}, {"base_momentum", "max_momentum"}};
         List<ParamGroup> groups = optimizer.paramGroups();
         double[] lrs = new double[groups.size()];
@@ -283,7 +349,8 @@ public final class OneCycleLR extends LRScheduler {
                     double pct = (stepNum - startStep) / (endStep - startStep);
                     lrs[g] = anneal(group.getDouble(lrKeys[i][0]), group.getDouble(lrKeys[i][1]), pct);
                     if (cycleMomentum) {
-                        double m = anneal(group.getDouble(momentumKeys[i][0]), group.getDouble(momentumKeys[i][1]), pct);
+                        double m =
+                                anneal(group.getDouble(momentumKeys[i][0]), group.getDouble(momentumKeys[i][1]), pct);
                         setMomentum(group, useBeta1, m);
                     }
                     break;

@@ -2,7 +2,6 @@ package dev.jgrad.optim.lr_scheduler;
 
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.optim.ParamGroup;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +79,15 @@ public class ReduceLROnPlateau {
      * @param minLr the lowest learning rate
      * @param eps the smallest change of a learning rate that is made
      */
-    public record Options(String mode, double factor, int patience, double threshold, String thresholdMode,
-            int cooldown, double minLr, double eps) {
+    public record Options(
+            String mode,
+            double factor,
+            int patience,
+            double threshold,
+            String thresholdMode,
+            int cooldown,
+            double minLr,
+            double eps) {
         /**
          * These options with {@code mode} changed.
          *
@@ -277,10 +283,15 @@ public class ReduceLROnPlateau {
      * @param state the state to restore
      */
     public void loadStateDict(Map<String, Object> state) {
-        options = new Options((String) state.get("mode"), ((Number) state.get("factor")).doubleValue(),
-                ((Number) state.get("patience")).intValue(), ((Number) state.get("threshold")).doubleValue(),
-                (String) state.get("threshold_mode"), ((Number) state.get("cooldown")).intValue(),
-                ((Number) state.get("min_lr")).doubleValue(), ((Number) state.get("eps")).doubleValue());
+        options = new Options(
+                (String) state.get("mode"),
+                ((Number) state.get("factor")).doubleValue(),
+                ((Number) state.get("patience")).intValue(),
+                ((Number) state.get("threshold")).doubleValue(),
+                (String) state.get("threshold_mode"),
+                ((Number) state.get("cooldown")).intValue(),
+                ((Number) state.get("min_lr")).doubleValue(),
+                ((Number) state.get("eps")).doubleValue());
         best = ((Number) state.get("best")).doubleValue();
         numBadEpochs = ((Number) state.get("num_bad_epochs")).intValue();
         cooldownCounter = ((Number) state.get("cooldown_counter")).intValue();

@@ -1,7 +1,6 @@
 package dev.jgrad.optim.lr_scheduler;
 
 import dev.jgrad.optim.Optimizer;
-
 import java.util.Map;
 
 /** Multiplies each group's learning rate by {@code gamma} every {@code stepSize} epochs: PyTorch's {@code StepLR}. */

@@ -15,8 +15,7 @@ import java.math.RoundingMode;
 public final class PyFormat {
     private static final int MAX_SIGNIFICANT_DIGITS = 17;
 
-    private PyFormat() {
-    }
+    private PyFormat() {}
 
     /**
      * Python's {@code repr(float)}: the shortest decimal that reads back as {@code v} (the nearest
@@ -68,7 +67,9 @@ public final class PyFormat {
         if (!Double.isFinite(v)) {
             return nonFinite(v);
         }
-        String body = new BigDecimal(Math.abs(v)).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+        String body = new BigDecimal(Math.abs(v))
+                .setScale(digits, RoundingMode.HALF_EVEN)
+                .toPlainString();
         return isNegative(v) ? "-" + body : body;
     }
 

@@ -54,8 +54,7 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Writes {@code target} through a temporary file; on any failure the temporary file is
@@ -77,8 +76,8 @@ public final class AtomicFiles {
         boolean done = false;
         try (Locked locked = createTemp(target, dir, name)) {
             temp = locked.path;
-            OutputStream out = new BufferedOutputStream(new NamedErrors(
-                    Channels.newOutputStream(locked.channel), target), BUFFER);
+            OutputStream out =
+                    new BufferedOutputStream(new NamedErrors(Channels.newOutputStream(locked.channel), target), BUFFER);
             body.writeTo(out);
             out.flush();
             try {
@@ -178,8 +177,8 @@ public final class AtomicFiles {
     /** Removes the target's temporary files that no running writer holds; best effort, errors ignored. */
     private static void removeStaleTemps(Path dir, String name) {
         Pattern pattern = tempPattern(name);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
-                p -> pattern.matcher(p.getFileName().toString()).matches())) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                dir, p -> pattern.matcher(p.getFileName().toString()).matches())) {
             for (Path temp : entries) {
                 if (!OWN.contains(temp)) {
                     removeIfUnlocked(temp);

@@ -57,6 +57,7 @@ public final class Json {
     private final byte[] b;
     /** Where the document starts in b: error offsets count from here. */
     private final int base;
+
     private final int end;
     private final boolean nonFinite;
     private int pos;
@@ -127,12 +128,18 @@ public final class Json {
             throw error("unexpected end of JSON, expected a value");
         }
         switch (b[pos]) {
-            case '{': return object(depth + 1);
-            case '[': return array(depth + 1);
-            case '"': return string();
-            case 't': return literal("true", Boolean.TRUE);
-            case 'f': return literal("false", Boolean.FALSE);
-            case 'n': return literal("null", null);
+            case '{':
+                return object(depth + 1);
+            case '[':
+                return array(depth + 1);
+            case '"':
+                return string();
+            case 't':
+                return literal("true", Boolean.TRUE);
+            case 'f':
+                return literal("false", Boolean.FALSE);
+            case 'n':
+                return literal("null", null);
             default:
                 if (nonFinite && (startsWith("NaN") || startsWith("Infinity") || startsWith("-Infinity"))) {
                     return nonFiniteNumber();
@@ -249,14 +256,30 @@ public final class Json {
         }
         byte e = b[pos++];
         switch (e) {
-            case '"': sb.append('"'); break;
-            case '\\': sb.append('\\'); break;
-            case '/': sb.append('/'); break;
-            case 'b': sb.append('\b'); break;
-            case 'f': sb.append('\f'); break;
-            case 'n': sb.append('\n'); break;
-            case 'r': sb.append('\r'); break;
-            case 't': sb.append('\t'); break;
+            case '"':
+                sb.append('"');
+                break;
+            case '\\':
+                sb.append('\\');
+                break;
+            case '/':
+                sb.append('/');
+                break;
+            case 'b':
+                sb.append('\b');
+                break;
+            case 'f':
+                sb.append('\f');
+                break;
+            case 'n':
+                sb.append('\n');
+                break;
+            case 'r':
+                sb.append('\r');
+                break;
+            case 't':
+                sb.append('\t');
+                break;
             case 'u': {
                 int escapeAt = pos - 2;
                 char c = hex4();
@@ -281,9 +304,12 @@ public final class Json {
     }
 
     private ParseException loneSurrogate(char c, int at) {
-        return new ParseException(at - base, String.format(Locale.ROOT,
-                "lone UTF-16 surrogate \\u%04x (an escaped surrogate must be a high one followed by a low one)",
-                (int) c));
+        return new ParseException(
+                at - base,
+                String.format(
+                        Locale.ROOT,
+                        "lone UTF-16 surrogate \\u%04x (an escaped surrogate must be a high one followed by a low one)",
+                        (int) c));
     }
 
     private char hex4() throws ParseException {
@@ -330,14 +356,18 @@ public final class Json {
             }
             int cont = b[pos + i] & 0xff;
             if ((cont & 0xc0) != 0x80) {
-                throw error(String.format(Locale.ROOT, "invalid UTF-8: byte 0x%02x at byte %d does not continue a"
-                        + " character", cont, pos + i - base));
+                throw error(String.format(
+                        Locale.ROOT,
+                        "invalid UTF-8: byte 0x%02x at byte %d does not continue a" + " character",
+                        cont,
+                        pos + i - base));
             }
             cp = (cp << 6) | (cont & 0x3f);
         }
         if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-            throw error(String.format(Locale.ROOT, "invalid UTF-8: %s encoding of U+%04X", cp < min ? "overlong" : "an",
-                    cp) + (cp < min ? "" : ", which is not a Unicode scalar value"));
+            throw error(
+                    String.format(Locale.ROOT, "invalid UTF-8: %s encoding of U+%04X", cp < min ? "overlong" : "an", cp)
+                            + (cp < min ? "" : ", which is not a Unicode scalar value"));
         }
         sb.appendCodePoint(cp);
         pos += n + 1;
@@ -492,11 +522,21 @@ public final class Json {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
+                case '\t':
+                    sb.append("\\t");
+                    break;
                 default:
                     if (c < 0x20) {
                         sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
@@ -537,7 +577,10 @@ public final class Json {
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             sb.append(Double.isFinite(d) ? Double.toString(d) : "null");
-        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+        } else if (v instanceof Long
+                || v instanceof Integer
+                || v instanceof Short
+                || v instanceof Byte
                 || v instanceof BigInteger) {
             sb.append(v);
         } else if (v instanceof Map) {
@@ -564,7 +607,8 @@ public final class Json {
             }
             sb.append(']');
         } else {
-            throw new IllegalArgumentException("no JSON form for a " + v.getClass().getName() + ": " + v);
+            throw new IllegalArgumentException(
+                    "no JSON form for a " + v.getClass().getName() + ": " + v);
         }
     }
 }

@@ -20,25 +20,39 @@ final class RawTensor {
 
     int numel() {
         switch (dtype) {
-            case FLOAT32: return ((float[]) data).length;
-            case FLOAT64: return ((double[]) data).length;
-            case INT64: return ((long[]) data).length;
-            case INT32: return ((int[]) data).length;
-            case UINT8: return ((byte[]) data).length;
-            case BOOL: return ((boolean[]) data).length;
-            default: throw new AssertionError(dtype);
+            case FLOAT32:
+                return ((float[]) data).length;
+            case FLOAT64:
+                return ((double[]) data).length;
+            case INT64:
+                return ((long[]) data).length;
+            case INT32:
+                return ((int[]) data).length;
+            case UINT8:
+                return ((byte[]) data).length;
+            case BOOL:
+                return ((boolean[]) data).length;
+            default:
+                throw new AssertionError(dtype);
         }
     }
 
     static Object newArray(DType dtype, int numel) {
         switch (dtype) {
-            case FLOAT32: return new float[numel];
-            case FLOAT64: return new double[numel];
-            case INT64: return new long[numel];
-            case INT32: return new int[numel];
-            case UINT8: return new byte[numel];
-            case BOOL: return new boolean[numel];
-            default: throw new AssertionError(dtype);
+            case FLOAT32:
+                return new float[numel];
+            case FLOAT64:
+                return new double[numel];
+            case INT64:
+                return new long[numel];
+            case INT32:
+                return new int[numel];
+            case UINT8:
+                return new byte[numel];
+            case BOOL:
+                return new boolean[numel];
+            default:
+                throw new AssertionError(dtype);
         }
     }
 }

@@ -25,8 +25,7 @@ import java.util.Map;
  * <p>dtypes: F32, F64, I64, I32, U8 and BOOL (jgrad's float32, float64, int64, int32, uint8, bool).
  */
 public final class SafeTensors {
-    private SafeTensors() {
-    }
+    private SafeTensors() {}
 
     /**
      * A file's tensors, in the header's order, and its metadata. Both maps are read-only.
@@ -56,7 +55,8 @@ public final class SafeTensors {
         public NDArray get(String name) {
             NDArray t = tensors.get(name);
             if (t == null) {
-                throw new IllegalArgumentException("no tensor named '" + name + "' (the file holds " + tensors.keySet() + ")");
+                throw new IllegalArgumentException(
+                        "no tensor named '" + name + "' (the file holds " + tensors.keySet() + ")");
             }
             return t;
         }
@@ -203,13 +203,20 @@ public final class SafeTensors {
 
     private static NDArray toNDArray(RawTensor t) {
         switch (t.dtype) {
-            case FLOAT32: return NDArray.wrap((float[]) t.data, t.shape);
-            case FLOAT64: return NDArray.wrap((double[]) t.data, t.shape);
-            case INT64: return NDArray.wrap((long[]) t.data, t.shape);
-            case INT32: return NDArray.wrap((int[]) t.data, t.shape);
-            case UINT8: return NDArray.wrap((byte[]) t.data, t.shape);
-            case BOOL: return NDArray.wrap((boolean[]) t.data, t.shape);
-            default: throw new AssertionError(t.dtype);
+            case FLOAT32:
+                return NDArray.wrap((float[]) t.data, t.shape);
+            case FLOAT64:
+                return NDArray.wrap((double[]) t.data, t.shape);
+            case INT64:
+                return NDArray.wrap((long[]) t.data, t.shape);
+            case INT32:
+                return NDArray.wrap((int[]) t.data, t.shape);
+            case UINT8:
+                return NDArray.wrap((byte[]) t.data, t.shape);
+            case BOOL:
+                return NDArray.wrap((boolean[]) t.data, t.shape);
+            default:
+                throw new AssertionError(t.dtype);
         }
     }
 
@@ -217,13 +224,20 @@ public final class SafeTensors {
         DType d = t.dtype();
         int[] shape = t.shape().toArray();
         switch (d) {
-            case FLOAT32: return new RawTensor(d, shape, t.toFloatArray());
-            case FLOAT64: return new RawTensor(d, shape, t.toDoubleArray());
-            case INT64: return new RawTensor(d, shape, t.toLongArray());
-            case INT32: return new RawTensor(d, shape, t.toIntArray());
-            case UINT8: return new RawTensor(d, shape, t.toByteArray());
-            case BOOL: return new RawTensor(d, shape, t.toBooleanArray());
-            default: throw new AssertionError(d);
+            case FLOAT32:
+                return new RawTensor(d, shape, t.toFloatArray());
+            case FLOAT64:
+                return new RawTensor(d, shape, t.toDoubleArray());
+            case INT64:
+                return new RawTensor(d, shape, t.toLongArray());
+            case INT32:
+                return new RawTensor(d, shape, t.toIntArray());
+            case UINT8:
+                return new RawTensor(d, shape, t.toByteArray());
+            case BOOL:
+                return new RawTensor(d, shape, t.toBooleanArray());
+            default:
+                throw new AssertionError(d);
         }
     }
 }

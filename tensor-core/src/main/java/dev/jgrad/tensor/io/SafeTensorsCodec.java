@@ -23,8 +23,7 @@ import java.util.Map;
 final class SafeTensorsCodec {
     private static final int CHUNK = 1 << 20;
 
-    private SafeTensorsCodec() {
-    }
+    private SafeTensorsCodec() {}
 
     /** The tensors in header order, and the metadata. */
     static final class Contents {
@@ -70,7 +69,8 @@ final class SafeTensorsCodec {
     private static void readData(FileChannel ch, long position, SafeTensorsHeader.Entry e, Object data, String file)
             throws IOException {
         int item = e.dtype.itemSize();
-        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, (long) e.numel * item)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, (long) e.numel * item))
+                .order(ByteOrder.LITTLE_ENDIAN);
         int done = 0;
         while (done < e.numel) {
             int count = Math.min(chunk.capacity() / item, e.numel - done);
@@ -78,25 +78,41 @@ final class SafeTensorsCodec {
             SafeTensorsHeader.readFully(ch, chunk, position + (long) done * item, file);
             chunk.flip();
             switch (e.dtype) {
-                case FLOAT32: chunk.asFloatBuffer().get((float[]) data, done, count); break;
-                case FLOAT64: chunk.asDoubleBuffer().get((double[]) data, done, count); break;
-                case INT64: chunk.asLongBuffer().get((long[]) data, done, count); break;
-                case INT32: chunk.asIntBuffer().get((int[]) data, done, count); break;
-                case UINT8: chunk.get((byte[]) data, done, count); break;
-                case BOOL: readBools(chunk, (boolean[]) data, done, count, e, file); break;
-                default: throw new AssertionError(e.dtype);
+                case FLOAT32:
+                    chunk.asFloatBuffer().get((float[]) data, done, count);
+                    break;
+                case FLOAT64:
+                    chunk.asDoubleBuffer().get((double[]) data, done, count);
+                    break;
+                case INT64:
+                    chunk.asLongBuffer().get((long[]) data, done, count);
+                    break;
+                case INT32:
+                    chunk.asIntBuffer().get((int[]) data, done, count);
+                    break;
+                case UINT8:
+                    chunk.get((byte[]) data, done, count);
+                    break;
+                case BOOL:
+                    readBools(chunk, (boolean[]) data, done, count, e, file);
+                    break;
+                default:
+                    throw new AssertionError(e.dtype);
             }
             done += count;
         }
     }
 
-    private static void readBools(ByteBuffer chunk, boolean[] out, int at, int count, SafeTensorsHeader.Entry e,
-                                  String file) throws SafeTensorsException {
+    private static void readBools(
+            ByteBuffer chunk, boolean[] out, int at, int count, SafeTensorsHeader.Entry e, String file)
+            throws SafeTensorsException {
         for (int i = 0; i < count; i++) {
             byte b = chunk.get(i);
             if (b != 0 && b != 1) {
-                throw new SafeTensorsException(file, "tensor '" + e.name + "': BOOL element " + (at + i) + " is byte "
-                        + (b & 0xff) + ", expected 0 or 1");
+                throw new SafeTensorsException(
+                        file,
+                        "tensor '" + e.name + "': BOOL element " + (at + i) + " is byte " + (b & 0xff)
+                                + ", expected 0 or 1");
             }
             out[at + i] = b == 1;
         }
@@ -108,7 +124,8 @@ final class SafeTensorsCodec {
     }
 
     /** Writes the whole format (length, header, data) to a stream, which is left open. */
-    static void write(OutputStream out, Map<String, RawTensor> tensors, Map<String, String> metadata) throws IOException {
+    static void write(OutputStream out, Map<String, RawTensor> tensors, Map<String, String> metadata)
+            throws IOException {
         write(out, header(tensors, metadata), tensors);
     }
 
@@ -129,9 +146,13 @@ final class SafeTensorsCodec {
             boolean first = true;
             for (Map.Entry<String, String> m : metadata.entrySet()) {
                 if (m.getKey() == null || m.getValue() == null) {
-                    throw new IllegalArgumentException("safetensors metadata keys and values must not be null: " + metadata);
+                    throw new IllegalArgumentException(
+                            "safetensors metadata keys and values must not be null: " + metadata);
                 }
-                sb.append(first ? "" : ",").append(Json.quote(m.getKey())).append(':').append(Json.quote(m.getValue()));
+                sb.append(first ? "" : ",")
+                        .append(Json.quote(m.getKey()))
+                        .append(':')
+                        .append(Json.quote(m.getValue()));
                 first = false;
             }
             sb.append('}');
@@ -144,12 +165,19 @@ final class SafeTensorsCodec {
             }
             RawTensor t = e.getValue();
             long end = offset + (long) t.numel() * t.dtype.itemSize();
-            sb.append(sb.length() == 1 ? "" : ",").append(Json.quote(name))
-                    .append(":{\"dtype\":\"").append(SafeTensorsHeader.formatName(t.dtype)).append("\",\"shape\":[");
+            sb.append(sb.length() == 1 ? "" : ",")
+                    .append(Json.quote(name))
+                    .append(":{\"dtype\":\"")
+                    .append(SafeTensorsHeader.formatName(t.dtype))
+                    .append("\",\"shape\":[");
             for (int i = 0; i < t.shape.length; i++) {
                 sb.append(i == 0 ? "" : ",").append(t.shape[i]);
             }
-            sb.append("],\"data_offsets\":[").append(offset).append(',').append(end).append("]}");
+            sb.append("],\"data_offsets\":[")
+                    .append(offset)
+                    .append(',')
+                    .append(end)
+                    .append("]}");
             offset = end;
         }
         sb.append('}');
@@ -162,7 +190,8 @@ final class SafeTensorsCodec {
 
     private static byte[] utf8(CharSequence s) {
         try {
-            ByteBuffer b = StandardCharsets.UTF_8.newEncoder()
+            ByteBuffer b = StandardCharsets.UTF_8
+                    .newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(s));
@@ -170,7 +199,8 @@ final class SafeTensorsCodec {
             b.get(out);
             return out;
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("a tensor name or metadata string is not valid Unicode (lone surrogate)", e);
+            throw new IllegalArgumentException(
+                    "a tensor name or metadata string is not valid Unicode (lone surrogate)", e);
         }
     }
 
@@ -181,16 +211,25 @@ final class SafeTensorsCodec {
         }
         int numel = t.numel();
         int item = t.dtype.itemSize();
-        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, (long) numel * item)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer chunk =
+                ByteBuffer.allocate((int) Math.min(CHUNK, (long) numel * item)).order(ByteOrder.LITTLE_ENDIAN);
         int done = 0;
         while (done < numel) {
             int count = Math.min(chunk.capacity() / item, numel - done);
             chunk.clear();
             switch (t.dtype) {
-                case FLOAT32: chunk.asFloatBuffer().put((float[]) t.data, done, count); break;
-                case FLOAT64: chunk.asDoubleBuffer().put((double[]) t.data, done, count); break;
-                case INT64: chunk.asLongBuffer().put((long[]) t.data, done, count); break;
-                case INT32: chunk.asIntBuffer().put((int[]) t.data, done, count); break;
+                case FLOAT32:
+                    chunk.asFloatBuffer().put((float[]) t.data, done, count);
+                    break;
+                case FLOAT64:
+                    chunk.asDoubleBuffer().put((double[]) t.data, done, count);
+                    break;
+                case INT64:
+                    chunk.asLongBuffer().put((long[]) t.data, done, count);
+                    break;
+                case INT32:
+                    chunk.asIntBuffer().put((int[]) t.data, done, count);
+                    break;
                 case BOOL: {
                     boolean[] b = (boolean[]) t.data;
                     for (int i = 0; i < count; i++) {
@@ -198,7 +237,8 @@ final class SafeTensorsCodec {
                     }
                     break;
                 }
-                default: throw new AssertionError(t.dtype);
+                default:
+                    throw new AssertionError(t.dtype);
             }
             out.write(chunk.array(), 0, count * item);
             done += count;

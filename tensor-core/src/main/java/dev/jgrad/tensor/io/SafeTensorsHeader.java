@@ -23,8 +23,9 @@ final class SafeTensorsHeader {
     private static final long SATURATED = 1L << 59;
     private static final Set<String> ENTRY_KEYS = Set.of("dtype", "shape", "data_offsets");
     /** Types the format defines that jgrad has no dtype for. */
-    private static final Set<String> OTHER_FORMAT_DTYPES = Set.of("F16", "BF16", "I8", "I16", "U16", "U32", "U64",
-            "F8_E4M3", "F8_E5M2", "F8_E8M0", "F6_E2M3", "F6_E3M2", "F4", "C64");
+    private static final Set<String> OTHER_FORMAT_DTYPES = Set.of(
+            "F16", "BF16", "I8", "I16", "U16", "U32", "U64", "F8_E4M3", "F8_E5M2", "F8_E8M0", "F6_E2M3", "F6_E3M2",
+            "F4", "C64");
 
     /** One tensor's entry; begin and end are offsets into the data buffer. */
     static final class Entry {
@@ -66,12 +67,16 @@ final class SafeTensorsHeader {
         long n = len.getLong(0);
         // Json.MAX_BYTES is the Rust reference's MAX_HEADER_SIZE: a longer header is corrupt, not big.
         if (Long.compareUnsigned(n, Json.MAX_BYTES) > 0) {
-            throw new SafeTensorsException(file, "header length " + Long.toUnsignedString(n)
-                    + " is absurd (more than " + Json.MAX_BYTES + " bytes): not a safetensors file, or a corrupt one");
+            throw new SafeTensorsException(
+                    file,
+                    "header length " + Long.toUnsignedString(n) + " is absurd (more than " + Json.MAX_BYTES
+                            + " bytes): not a safetensors file, or a corrupt one");
         }
         if (n > size - 8) {
-            throw new SafeTensorsException(file, "header length " + n + " runs past the end of the file (the file is "
-                    + size + " bytes, so at most " + (size - 8) + " are left for the header)");
+            throw new SafeTensorsException(
+                    file,
+                    "header length " + n + " runs past the end of the file (the file is " + size + " bytes, so at most "
+                            + (size - 8) + " are left for the header)");
         }
         // The JSON is parsed from the file's bytes as they are: no decoded or String copy of a big header.
         ByteBuffer header = ByteBuffer.allocate((int) n);
@@ -111,8 +116,9 @@ final class SafeTensorsHeader {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
             if (!(e.getValue() instanceof String)) {
-                throw new SafeTensorsException(file, METADATA_KEY + " must hold only strings, but \"" + e.getKey()
-                        + "\" is " + kind(e.getValue()));
+                throw new SafeTensorsException(
+                        file,
+                        METADATA_KEY + " must hold only strings, but \"" + e.getKey() + "\" is " + kind(e.getValue()));
             }
             out.put((String) e.getKey(), (String) e.getValue());
         }
@@ -122,14 +128,14 @@ final class SafeTensorsHeader {
     private static Entry entry(String name, Object value, String file) throws SafeTensorsException {
         String where = "tensor '" + name + "': ";
         if (!(value instanceof Map)) {
-            throw new SafeTensorsException(file, where + "expected an object with dtype, shape and data_offsets, found "
-                    + kind(value));
+            throw new SafeTensorsException(
+                    file, where + "expected an object with dtype, shape and data_offsets, found " + kind(value));
         }
         Map<?, ?> m = (Map<?, ?>) value;
         for (Object key : m.keySet()) {
             if (!ENTRY_KEYS.contains(key)) {
-                throw new SafeTensorsException(file, where + "unexpected key \"" + key
-                        + "\" (expected dtype, shape and data_offsets)");
+                throw new SafeTensorsException(
+                        file, where + "unexpected key \"" + key + "\" (expected dtype, shape and data_offsets)");
             }
         }
         for (String key : List.of("dtype", "shape", "data_offsets")) {
@@ -141,15 +147,18 @@ final class SafeTensorsHeader {
         long[] shape = naturals(m.get("shape"), where + "shape", file);
         long[] offsets = naturals(m.get("data_offsets"), where + "data_offsets", file);
         if (offsets.length != 2 || offsets[0] > offsets[1]) {
-            throw new SafeTensorsException(file, where + "data_offsets must be [begin, end] with begin <= end, found "
-                    + Arrays.toString(offsets));
+            throw new SafeTensorsException(
+                    file,
+                    where + "data_offsets must be [begin, end] with begin <= end, found " + Arrays.toString(offsets));
         }
         int[] intShape = new int[shape.length];
         long numel = 1;
         for (int i = 0; i < shape.length; i++) {
             if (shape[i] > Integer.MAX_VALUE) {
-                throw new SafeTensorsException(file, where + "dimension " + i + " of shape " + Arrays.toString(shape)
-                        + " is larger than jgrad's limit of " + Integer.MAX_VALUE);
+                throw new SafeTensorsException(
+                        file,
+                        where + "dimension " + i + " of shape " + Arrays.toString(shape)
+                                + " is larger than jgrad's limit of " + Integer.MAX_VALUE);
             }
             intShape[i] = (int) shape[i];
             // Saturate, so that numel * itemSize cannot overflow: such a tensor fails below anyway.
@@ -157,13 +166,17 @@ final class SafeTensorsHeader {
         }
         long span = offsets[1] - offsets[0];
         if (numel * dtype.itemSize() != span) {
-            throw new SafeTensorsException(file, where + "shape " + Arrays.toString(shape) + " of " + formatName(dtype)
-                    + " needs " + (numel == SATURATED ? "more than 2^59" : numel * dtype.itemSize())
-                    + " bytes, but data_offsets " + Arrays.toString(offsets) + " span " + span);
+            throw new SafeTensorsException(
+                    file,
+                    where + "shape " + Arrays.toString(shape) + " of " + formatName(dtype)
+                            + " needs " + (numel == SATURATED ? "more than 2^59" : numel * dtype.itemSize())
+                            + " bytes, but data_offsets " + Arrays.toString(offsets) + " span " + span);
         }
         if (numel > Integer.MAX_VALUE) {
-            throw new SafeTensorsException(file, where + "shape " + Arrays.toString(shape) + " holds " + numel
-                    + " elements, more than jgrad's limit of " + Integer.MAX_VALUE);
+            throw new SafeTensorsException(
+                    file,
+                    where + "shape " + Arrays.toString(shape) + " holds " + numel
+                            + " elements, more than jgrad's limit of " + Integer.MAX_VALUE);
         }
         return new Entry(name, dtype, intShape, (int) numel, offsets[0], offsets[1]);
     }
@@ -172,8 +185,10 @@ final class SafeTensorsHeader {
     private static void checkCoverage(List<Entry> entries, long dataLength, String file) throws SafeTensorsException {
         for (Entry e : entries) {
             if (e.end > dataLength) {
-                throw new SafeTensorsException(file, "tensor '" + e.name + "': data_offsets [" + e.begin + ", " + e.end
-                        + "] run past the end of the " + dataLength + "-byte data buffer");
+                throw new SafeTensorsException(
+                        file,
+                        "tensor '" + e.name + "': data_offsets [" + e.begin + ", " + e.end
+                                + "] run past the end of the " + dataLength + "-byte data buffer");
             }
         }
         List<Entry> sorted = new ArrayList<>(entries);
@@ -182,12 +197,16 @@ final class SafeTensorsHeader {
         Entry previous = null;
         for (Entry e : sorted) {
             if (e.begin < covered) {
-                throw new SafeTensorsException(file, "tensors '" + previous.name + "' (data_offsets [" + previous.begin
-                        + ", " + previous.end + "]) and '" + e.name + "' ([" + e.begin + ", " + e.end + "]) overlap");
+                throw new SafeTensorsException(
+                        file,
+                        "tensors '" + previous.name + "' (data_offsets [" + previous.begin + ", " + previous.end
+                                + "]) and '" + e.name + "' ([" + e.begin + ", " + e.end + "]) overlap");
             }
             if (e.begin > covered) {
-                throw new SafeTensorsException(file, "bytes [" + covered + ", " + e.begin
-                        + ") of the data buffer belong to no tensor: the tensors must cover it exactly");
+                throw new SafeTensorsException(
+                        file,
+                        "bytes [" + covered + ", " + e.begin
+                                + ") of the data buffer belong to no tensor: the tensors must cover it exactly");
             }
             covered = e.end;
             if (e.end > e.begin) {
@@ -195,8 +214,10 @@ final class SafeTensorsHeader {
             }
         }
         if (covered != dataLength) {
-            throw new SafeTensorsException(file, "bytes [" + covered + ", " + dataLength
-                    + ") of the data buffer belong to no tensor: the tensors must cover it exactly");
+            throw new SafeTensorsException(
+                    file,
+                    "bytes [" + covered + ", " + dataLength
+                            + ") of the data buffer belong to no tensor: the tensors must cover it exactly");
         }
     }
 
@@ -211,10 +232,11 @@ final class SafeTensorsHeader {
             }
         }
         if (OTHER_FORMAT_DTYPES.contains(s)) {
-            throw new SafeTensorsException(file, where + "dtype " + s + " is not supported by jgrad (it reads "
-                    + supported() + ")");
+            throw new SafeTensorsException(
+                    file, where + "dtype " + s + " is not supported by jgrad (it reads " + supported() + ")");
         }
-        throw new SafeTensorsException(file, where + "unknown dtype \"" + s + "\" (expected one of " + supported() + ")");
+        throw new SafeTensorsException(
+                file, where + "unknown dtype \"" + s + "\" (expected one of " + supported() + ")");
     }
 
     private static long[] naturals(Object v, String what, String file) throws SafeTensorsException {
@@ -226,8 +248,8 @@ final class SafeTensorsHeader {
         for (int i = 0; i < out.length; i++) {
             Object x = list.get(i);
             if (!(x instanceof Long) || (Long) x < 0) {
-                throw new SafeTensorsException(file, what + " must be an array of non-negative integers, found "
-                        + render(list));
+                throw new SafeTensorsException(
+                        file, what + " must be an array of non-negative integers, found " + render(list));
             }
             out[i] = (Long) x;
         }
@@ -237,13 +259,20 @@ final class SafeTensorsHeader {
     /** The format's name for a dtype: F32, F64, I64, I32, U8, BOOL. */
     static String formatName(DType d) {
         switch (d) {
-            case FLOAT32: return "F32";
-            case FLOAT64: return "F64";
-            case INT64: return "I64";
-            case INT32: return "I32";
-            case UINT8: return "U8";
-            case BOOL: return "BOOL";
-            default: throw new AssertionError(d);
+            case FLOAT32:
+                return "F32";
+            case FLOAT64:
+                return "F64";
+            case INT64:
+                return "I64";
+            case INT32:
+                return "I32";
+            case UINT8:
+                return "U8";
+            case BOOL:
+                return "BOOL";
+            default:
+                throw new AssertionError(d);
         }
     }
 
@@ -288,7 +317,8 @@ final class SafeTensorsHeader {
         while (buf.hasRemaining()) {
             int n = ch.read(buf, p);
             if (n < 0) {
-                throw new SafeTensorsException(file, "file ended at byte " + p + " while reading (it shrank while being read?)");
+                throw new SafeTensorsException(
+                        file, "file ended at byte " + p + " while reading (it shrank while being read?)");
             }
             p += n;
         }

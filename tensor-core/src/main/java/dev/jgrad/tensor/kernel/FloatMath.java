@@ -17,11 +17,13 @@ public final class FloatMath {
     static final float LOG2E = 1.44269504088896341f;
     /** 1.5 * 2^23: adding it rounds to an integer that then sits in the low mantissa bits. */
     static final float ROUND_MAGIC = 12582912f;
+
     static final int ROUND_MAGIC_BITS = 0x4B400000;
     static final float LN2_HI = 0.693359375f;
     static final float LN2_LO = -2.12194440e-4f;
     /** exp overflows above about 88.72 and underflows below about -103.97; clamping keeps 2^n representable in two factors. */
     static final float EXP_HI = 89f;
+
     static final float EXP_LO = -104f;
     /**
      * Up to this |x|, n = round(x log2(e)) stays within [-125, 125] and y * 2^n (y in [0.7, 1.5])
@@ -29,6 +31,7 @@ public final class FloatMath {
      * as the two-factor scaling that the rest of the range needs.
      */
     static final float EXP_FAST = 86f;
+
     static final float E0 = 1.9875691500e-4f;
     static final float E1 = 1.3981999507e-3f;
     static final float E2 = 8.3334519073e-3f;
@@ -57,6 +60,7 @@ public final class FloatMath {
 
     /** sin and cos: x = n pi/2 + r, with pi/2 split in three floats; the first product is exact under fma. */
     static final float TWO_OVER_PI = 0.636619746685028076f;
+
     static final float PIO2_1 = 1.5707963705062866f;
     static final float PIO2_2 = -4.371138828673793e-08f;
     static final float PIO2_3 = -1.7151245100058819e-15f;
@@ -66,6 +70,7 @@ public final class FloatMath {
      * reduction keeps the reduced argument within an ulp (held to two ulp by the tests up to here).
      */
     static final float TRIG_MAX = 65536f;
+
     static final float S1 = -1.6666654611e-1f;
     static final float S2 = 8.3321608736e-3f;
     static final float S3 = -1.9515295891e-4f;
@@ -75,23 +80,48 @@ public final class FloatMath {
 
     /** erf(x) = x + x P(x^2) below ERF_SPLIT; above it 1 - e^(-x^2) Q(|x| - ERF_MID); 1 from ERF_ONE on. */
     static final float ERF_SPLIT = 1f;
+
     static final float ERF_MID = 2.5f;
     /** erf(x) rounds to 1 in float32 from about 3.92 on. */
     static final float ERF_ONE = 4f;
     /** P, highest degree first. */
-    static final float[] ERF_P = {-9.63499132922152e-06f, 0.00011254641140112653f, -0.0008482508128508925f,
-        0.0052209231071174145f, -0.026865391060709953f, 0.11283781379461288f, -0.37612637877464294f,
-        0.12837916612625122f};
+    static final float[] ERF_P = {
+        -9.63499132922152e-06f,
+        0.00011254641140112653f,
+        -0.0008482508128508925f,
+        0.0052209231071174145f,
+        -0.026865391060709953f,
+        0.11283781379461288f,
+        -0.37612637877464294f,
+        0.12837916612625122f
+    };
     /** Q(u) = erfc(u + ERF_MID) e^((u + ERF_MID)^2), highest degree first. */
-    static final float[] ERFC_Q = {9.592292826710036e-08f, -4.237685971020255e-07f, 1.0235056606688886e-06f,
-        -3.7638258163497085e-06f, 1.599714596522972e-05f, -5.948642501607537e-05f, 0.00021105114137753844f,
-        -0.0007331884698942304f, 0.0024669975973665714f, -0.008001679554581642f, 0.024938007816672325f,
-        -0.07434733957052231f, 0.21080636978149414f};
+    static final float[] ERFC_Q = {
+        9.592292826710036e-08f,
+        -4.237685971020255e-07f,
+        1.0235056606688886e-06f,
+        -3.7638258163497085e-06f,
+        1.599714596522972e-05f,
+        -5.948642501607537e-05f,
+        0.00021105114137753844f,
+        -0.0007331884698942304f,
+        0.0024669975973665714f,
+        -0.008001679554581642f,
+        0.024938007816672325f,
+        -0.07434733957052231f,
+        0.21080636978149414f
+    };
 
     /** expm1 on the reduced r: r + r^2 (1/2 + r Q(r)); Q highest degree first. Above EXPM1_FAST: exp(x) - 1. */
     static final float EXPM1_FAST = 87f;
-    static final float[] EXPM1_Q = {0.00019894914294127375f, 0.0013929128181189299f, 0.008333307690918446f,
-        0.04166653752326965f, 0.1666666716337204f};
+
+    static final float[] EXPM1_Q = {
+        0.00019894914294127375f,
+        0.0013929128181189299f,
+        0.008333307690918446f,
+        0.04166653752326965f,
+        0.1666666716337204f
+    };
     /** 2^23 + 126: subtracted from a float whose low mantissa bits hold an exponent field, it gives e - 126. */
     static final float EXPONENT_MAGIC = 8388734f;
 

@@ -60,8 +60,10 @@ final class KernelSelection {
             }
         }
         if (!modulePresent) {
-            return new Choice(ScalarKernels.INSTANCE, prefix + "module " + VECTOR_MODULE
-                    + " is not in the boot layer, so jgrad uses its scalar kernels; " + ENABLE_HINT);
+            return new Choice(
+                    ScalarKernels.INSTANCE,
+                    prefix + "module " + VECTOR_MODULE + " is not in the boot layer, so jgrad uses its scalar kernels; "
+                            + ENABLE_HINT);
         }
         // Without C2 (-Xint, -XX:TieredStopAtLevel=1) the Vector API runs its slow Java fallback, but
         // jgrad still uses it: the scalar GEMM and sums round differently in the last bits, and a
@@ -79,8 +81,10 @@ final class KernelSelection {
         }
         Loaded loaded = vectorLoader.get();
         if (loaded.kernels() == null) {
-            return new Choice(ScalarKernels.INSTANCE, prefix + "the Vector API kernels cannot run here ("
-                    + loaded.failure() + "), so jgrad uses its scalar kernels");
+            return new Choice(
+                    ScalarKernels.INSTANCE,
+                    prefix + "the Vector API kernels cannot run here (" + loaded.failure()
+                            + "), so jgrad uses its scalar kernels");
         }
         if (slowVm != null) {
             return new Choice(loaded.kernels(), prefix + slowVm);
@@ -115,7 +119,8 @@ final class KernelSelection {
         static final Kernels KERNELS;
 
         static {
-            Choice choice = choose(System.getProperty(PROPERTY),
+            Choice choice = choose(
+                    System.getProperty(PROPERTY),
                     ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent(),
                     System.getProperty("java.vm.info"),
                     () -> VectorHolder.LOADED);

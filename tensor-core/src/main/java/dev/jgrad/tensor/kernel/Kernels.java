@@ -57,33 +57,131 @@ public interface Kernels {
      * transposed operands are just swapped strides, and a batch stride of 0 repeats one matrix.
      * C must not overlap A or B, and its elements must be distinct.
      */
-    void gemm(int batch, int m, int n, int k,
-              float[] a, int aOff, int aBatchStride, int aRowStride, int aColStride,
-              float[] b, int bOff, int bBatchStride, int bRowStride, int bColStride,
-              float[] c, int cOff, int cBatchStride, int cRowStride, int cColStride, boolean accumulate);
+    void gemm(
+            int batch,
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int aBatchStride,
+            int aRowStride,
+            int aColStride,
+            float[] b,
+            int bOff,
+            int bBatchStride,
+            int bRowStride,
+            int bColStride,
+            float[] c,
+            int cOff,
+            int cBatchStride,
+            int cRowStride,
+            int cColStride,
+            boolean accumulate);
 
     /** float64 version of {@link #gemm(int, int, int, int, float[], int, int, int, int, float[], int, int, int, int, float[], int, int, int, int, boolean)}. */
-    void gemm(int batch, int m, int n, int k,
-              double[] a, int aOff, int aBatchStride, int aRowStride, int aColStride,
-              double[] b, int bOff, int bBatchStride, int bRowStride, int bColStride,
-              double[] c, int cOff, int cBatchStride, int cRowStride, int cColStride, boolean accumulate);
+    void gemm(
+            int batch,
+            int m,
+            int n,
+            int k,
+            double[] a,
+            int aOff,
+            int aBatchStride,
+            int aRowStride,
+            int aColStride,
+            double[] b,
+            int bOff,
+            int bBatchStride,
+            int bRowStride,
+            int bColStride,
+            double[] c,
+            int cOff,
+            int cBatchStride,
+            int cRowStride,
+            int cColStride,
+            boolean accumulate);
 
     /** One matrix product: C = A B, or C += A B when {@code accumulate}. */
-    default void gemm(int m, int n, int k,
-                      float[] a, int aOff, int aRowStride, int aColStride,
-                      float[] b, int bOff, int bRowStride, int bColStride,
-                      float[] c, int cOff, int cRowStride, int cColStride, boolean accumulate) {
-        gemm(1, m, n, k, a, aOff, 0, aRowStride, aColStride, b, bOff, 0, bRowStride, bColStride,
-                c, cOff, 0, cRowStride, cColStride, accumulate);
+    default void gemm(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int aRowStride,
+            int aColStride,
+            float[] b,
+            int bOff,
+            int bRowStride,
+            int bColStride,
+            float[] c,
+            int cOff,
+            int cRowStride,
+            int cColStride,
+            boolean accumulate) {
+        gemm(
+                1,
+                m,
+                n,
+                k,
+                a,
+                aOff,
+                0,
+                aRowStride,
+                aColStride,
+                b,
+                bOff,
+                0,
+                bRowStride,
+                bColStride,
+                c,
+                cOff,
+                0,
+                cRowStride,
+                cColStride,
+                accumulate);
     }
 
     /** float64 single matrix product. */
-    default void gemm(int m, int n, int k,
-                      double[] a, int aOff, int aRowStride, int aColStride,
-                      double[] b, int bOff, int bRowStride, int bColStride,
-                      double[] c, int cOff, int cRowStride, int cColStride, boolean accumulate) {
-        gemm(1, m, n, k, a, aOff, 0, aRowStride, aColStride, b, bOff, 0, bRowStride, bColStride,
-                c, cOff, 0, cRowStride, cColStride, accumulate);
+    default void gemm(
+            int m,
+            int n,
+            int k,
+            double[] a,
+            int aOff,
+            int aRowStride,
+            int aColStride,
+            double[] b,
+            int bOff,
+            int bRowStride,
+            int bColStride,
+            double[] c,
+            int cOff,
+            int cRowStride,
+            int cColStride,
+            boolean accumulate) {
+        gemm(
+                1,
+                m,
+                n,
+                k,
+                a,
+                aOff,
+                0,
+                aRowStride,
+                aColStride,
+                b,
+                bOff,
+                0,
+                bRowStride,
+                bColStride,
+                c,
+                cOff,
+                0,
+                cRowStride,
+                cColStride,
+                accumulate);
     }
 
     /** Dot product of n elements of x and y, returned in double (the float32 products are summed in blocks). */
@@ -103,53 +201,140 @@ public interface Kernels {
      * stride. A stride of 0 repeats an element, so a scalar operand has strides (0, 0) and a
      * row-vector bias has (0, 1). out may be a or b itself (same offset and strides).
      */
-    void binary(BinaryOp op, int rows, int cols,
-                float[] a, int aOff, int aRowStride, int aColStride,
-                float[] b, int bOff, int bRowStride, int bColStride,
-                float[] out, int outOff, int outRowStride, int outColStride);
+    void binary(
+            BinaryOp op,
+            int rows,
+            int cols,
+            float[] a,
+            int aOff,
+            int aRowStride,
+            int aColStride,
+            float[] b,
+            int bOff,
+            int bRowStride,
+            int bColStride,
+            float[] out,
+            int outOff,
+            int outRowStride,
+            int outColStride);
 
-    void binary(BinaryOp op, int rows, int cols,
-                double[] a, int aOff, int aRowStride, int aColStride,
-                double[] b, int bOff, int bRowStride, int bColStride,
-                double[] out, int outOff, int outRowStride, int outColStride);
+    void binary(
+            BinaryOp op,
+            int rows,
+            int cols,
+            double[] a,
+            int aOff,
+            int aRowStride,
+            int aColStride,
+            double[] b,
+            int bOff,
+            int bRowStride,
+            int bColStride,
+            double[] out,
+            int outOff,
+            int outRowStride,
+            int outColStride);
 
     /** One-dimensional {@link #binary(BinaryOp, int, int, float[], int, int, int, float[], int, int, int, float[], int, int, int)}. */
-    default void binary(BinaryOp op, int n, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-                        float[] out, int outOff, int outStride) {
+    default void binary(
+            BinaryOp op,
+            int n,
+            float[] a,
+            int aOff,
+            int aStride,
+            float[] b,
+            int bOff,
+            int bStride,
+            float[] out,
+            int outOff,
+            int outStride) {
         binary(op, 1, n, a, aOff, 0, aStride, b, bOff, 0, bStride, out, outOff, 0, outStride);
     }
 
-    default void binary(BinaryOp op, int n, double[] a, int aOff, int aStride, double[] b, int bOff, int bStride,
-                        double[] out, int outOff, int outStride) {
+    default void binary(
+            BinaryOp op,
+            int n,
+            double[] a,
+            int aOff,
+            int aStride,
+            double[] b,
+            int bOff,
+            int bStride,
+            double[] out,
+            int outOff,
+            int outStride) {
         binary(op, 1, n, a, aOff, 0, aStride, b, bOff, 0, bStride, out, outOff, 0, outStride);
     }
 
     /** out[i] = min(max(x[i], min), max), NaN kept (torch.clamp). */
     void clamp(int n, float[] x, int xOff, int xStride, float min, float max, float[] out, int outOff, int outStride);
 
-    void clamp(int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride);
+    void clamp(
+            int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride);
 
     /** out[i] = a[i] cmp b[i] (float32), into a bool array; a stride of 0 repeats an element. */
-    void compare(Comparison op, int n, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-                 boolean[] out, int outOff, int outStride);
+    void compare(
+            Comparison op,
+            int n,
+            float[] a,
+            int aOff,
+            int aStride,
+            float[] b,
+            int bOff,
+            int bStride,
+            boolean[] out,
+            int outOff,
+            int outStride);
 
     /** out[i] = c[i] ? a[i] : b[i] (float32, torch.where); a stride of 0 repeats an element. */
-    void where(int n, boolean[] c, int cOff, int cStride, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-               float[] out, int outOff, int outStride);
+    void where(
+            int n,
+            boolean[] c,
+            int cOff,
+            int cStride,
+            float[] a,
+            int aOff,
+            int aStride,
+            float[] b,
+            int bOff,
+            int bStride,
+            float[] out,
+            int outOff,
+            int outStride);
 
     /**
      * out[i] = a[i] + alpha * b[i] (float32, torch.add with alpha): the product is rounded before
      * the sum, as in a plain Java loop, so both implementations agree bit for bit.
      */
-    void addScaled(int n, float[] a, int aOff, int aStride, float alpha, float[] b, int bOff, int bStride,
-                   float[] out, int outOff, int outStride);
+    void addScaled(
+            int n,
+            float[] a,
+            int aOff,
+            int aStride,
+            float alpha,
+            float[] b,
+            int bOff,
+            int bStride,
+            float[] out,
+            int outOff,
+            int outStride);
 
     /**
      * out[i] = x[i] &lt;= threshold ? 0 : g[i] (float32): the gradient of ReLU and threshold. A NaN
      * in x passes g[i] through, as in PyTorch.
      */
-    void thresholdBackward(int n, float[] g, int gOff, int gStride, float[] x, int xOff, int xStride, float threshold,
-                           float[] out, int outOff, int outStride);
+    void thresholdBackward(
+            int n,
+            float[] g,
+            int gOff,
+            int gStride,
+            float[] x,
+            int xOff,
+            int xStride,
+            float threshold,
+            float[] out,
+            int outOff,
+            int outStride);
 
     /** out[i] = x[i] &amp; 0xFF as float32: uint8 pixels to float. */
     void fromUint8(int n, byte[] x, int xOff, int xStride, float[] out, int outOff, int outStride);
@@ -213,5 +398,6 @@ public interface Kernels {
      */
     void columnSums(int rows, int cols, float[] x, int off, int rowStride, float[] out, int outOff, boolean accumulate);
 
-    void columnSums(int rows, int cols, double[] x, int off, int rowStride, double[] out, int outOff, boolean accumulate);
+    void columnSums(
+            int rows, int cols, double[] x, int off, int rowStride, double[] out, int outOff, boolean accumulate);
 }

@@ -39,11 +39,13 @@ final class Lanes {
 
     /** Lane i to lane i ^ d, for double vectors with more than d lanes (else null, and unused). */
     static final VectorShuffle<Double> DOUBLE_XOR_16 = xor(DS, 16);
+
     static final VectorShuffle<Double> DOUBLE_XOR_8 = xor(DS, 8);
     static final VectorShuffle<Double> DOUBLE_XOR_4 = xor(DS, 4);
     static final VectorShuffle<Double> DOUBLE_XOR_2 = xor(DS, 2);
     /** The same for float vectors. */
     private static final VectorShuffle<Float> FLOAT_XOR_32 = xor(FS, 32);
+
     private static final VectorShuffle<Float> FLOAT_XOR_16 = xor(FS, 16);
     private static final VectorShuffle<Float> FLOAT_XOR_8 = xor(FS, 8);
     private static final VectorShuffle<Float> FLOAT_XOR_4 = xor(FS, 4);
@@ -65,11 +67,21 @@ final class Lanes {
     static void sumRows(float[] rows, int count, float[] sums) {
         for (int q = 0; q < count; q++) {
             FloatVector v = FloatVector.fromArray(FS, rows, q * FLOAT_LANES);
-            if (FLOAT_LANES > 32) { v = v.add(v.rearrange(FLOAT_XOR_32)); }
-            if (FLOAT_LANES > 16) { v = v.add(v.rearrange(FLOAT_XOR_16)); }
-            if (FLOAT_LANES > 8) { v = v.add(v.rearrange(FLOAT_XOR_8)); }
-            if (FLOAT_LANES > 4) { v = v.add(v.rearrange(FLOAT_XOR_4)); }
-            if (FLOAT_LANES > 2) { v = v.add(v.rearrange(FLOAT_XOR_2)); }
+            if (FLOAT_LANES > 32) {
+                v = v.add(v.rearrange(FLOAT_XOR_32));
+            }
+            if (FLOAT_LANES > 16) {
+                v = v.add(v.rearrange(FLOAT_XOR_16));
+            }
+            if (FLOAT_LANES > 8) {
+                v = v.add(v.rearrange(FLOAT_XOR_8));
+            }
+            if (FLOAT_LANES > 4) {
+                v = v.add(v.rearrange(FLOAT_XOR_4));
+            }
+            if (FLOAT_LANES > 2) {
+                v = v.add(v.rearrange(FLOAT_XOR_2));
+            }
             sums[q] = v.lane(0) + v.lane(1);
         }
     }

@@ -10,28 +10,82 @@ final class ScalarDgemm {
     private static final int NC = 512;
     /** Below this many flops the product runs on the calling thread. */
     private static final long PARALLEL_FLOPS = 1L << 22;
+
     private static final ThreadLocal<double[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new double[][] {new double[KC * NC], new double[NC]});
 
     private ScalarDgemm() {}
 
-    static void gemm(int batch, int m, int n, int k,
-                     double[] a, int aOff, int aBatch, int ars, int acs,
-                     double[] b, int bOff, int bBatch, int brs, int bcs,
-                     double[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate) {
+    static void gemm(
+            int batch,
+            int m,
+            int n,
+            int k,
+            double[] a,
+            int aOff,
+            int aBatch,
+            int ars,
+            int acs,
+            double[] b,
+            int bOff,
+            int bBatch,
+            int brs,
+            int bcs,
+            double[] c,
+            int cOff,
+            int cBatch,
+            int crs,
+            int ccs,
+            boolean accumulate) {
         GemmSplit.run(batch, m, n, k, 1, 1, PARALLEL_FLOPS, (b0, b1, m0, m1, n0, n1) -> {
             double[][] buf = BUFFERS.get();
             for (int t = b0; t < b1; t++) {
-                region(m0, m1, n0, n1, k, a, aOff + t * aBatch, ars, acs, b, bOff + t * bBatch, brs, bcs,
-                        c, cOff + t * cBatch, crs, ccs, accumulate, buf[0], buf[1]);
+                region(
+                        m0,
+                        m1,
+                        n0,
+                        n1,
+                        k,
+                        a,
+                        aOff + t * aBatch,
+                        ars,
+                        acs,
+                        b,
+                        bOff + t * bBatch,
+                        brs,
+                        bcs,
+                        c,
+                        cOff + t * cBatch,
+                        crs,
+                        ccs,
+                        accumulate,
+                        buf[0],
+                        buf[1]);
             }
         });
     }
 
-    private static void region(int m0, int m1, int n0, int n1, int k,
-                               double[] a, int aOff, int ars, int acs,
-                               double[] b, int bOff, int brs, int bcs,
-                               double[] c, int cOff, int crs, int ccs, boolean accumulate, double[] bp, double[] row) {
+    private static void region(
+            int m0,
+            int m1,
+            int n0,
+            int n1,
+            int k,
+            double[] a,
+            int aOff,
+            int ars,
+            int acs,
+            double[] b,
+            int bOff,
+            int brs,
+            int bcs,
+            double[] c,
+            int cOff,
+            int crs,
+            int ccs,
+            boolean accumulate,
+            double[] bp,
+            double[] row) {
         if (!accumulate) {
             for (int i = m0; i < m1; i++) {
                 for (int j = n0; j < n1; j++) {
@@ -84,7 +138,8 @@ final class ScalarDgemm {
     }
 
     /** c[o + j] += x0*b[j] + x1*b[nc + j] + x2*b[2nc + j] + x3*b[3nc + j]; a loop C2 vectorises. */
-    private static void rowUpdate4(double[] c, int o, int nc, double x0, double x1, double x2, double x3, double[] b, int b0) {
+    private static void rowUpdate4(
+            double[] c, int o, int nc, double x0, double x1, double x2, double x3, double[] b, int b0) {
         int b1 = b0 + nc;
         int b2 = b1 + nc;
         int b3 = b2 + nc;

@@ -190,7 +190,8 @@ final class ScalarDoubleOps {
     }
 
     /** One row of {@link Kernels#binary}: out[i] = op(a[i], b[i]) for n elements with strides. */
-    static void binary(BinaryOp op, int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
+    static void binary(
+            BinaryOp op, int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
         if (n <= 0) {
             return;
         }
@@ -287,7 +288,8 @@ final class ScalarDoubleOps {
         }
     }
 
-    private static void binaryContiguous(BinaryOp op, int n, double[] a, int ao, double[] b, int bo, double[] out, int oo) {
+    private static void binaryContiguous(
+            BinaryOp op, int n, double[] a, int ao, double[] b, int bo, double[] out, int oo) {
         switch (op) {
             case ADD -> {
                 for (int i = 0; i < n; i++) {

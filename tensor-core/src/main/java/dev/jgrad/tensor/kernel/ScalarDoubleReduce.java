@@ -199,7 +199,8 @@ final class ScalarDoubleReduce {
         return best;
     }
 
-    static void columnSums(int rows, int cols, double[] x, int off, int rowStride, double[] out, int oo, boolean accumulate) {
+    static void columnSums(
+            int rows, int cols, double[] x, int off, int rowStride, double[] out, int oo, boolean accumulate) {
         if (!accumulate) {
             java.util.Arrays.fill(out, oo, oo + cols, 0.0);
         }

@@ -224,7 +224,8 @@ final class ScalarFloatOps {
     }
 
     /** One row of {@link Kernels#binary}: out[i] = op(a[i], b[i]) for n elements with strides. */
-    static void binary(BinaryOp op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+    static void binary(
+            BinaryOp op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
         if (n <= 0) {
             return;
         }
@@ -321,7 +322,8 @@ final class ScalarFloatOps {
         }
     }
 
-    private static void binaryContiguous(BinaryOp op, int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
+    private static void binaryContiguous(
+            BinaryOp op, int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
         switch (op) {
             case ADD -> {
                 for (int i = 0; i < n; i++) {
@@ -444,7 +446,8 @@ final class ScalarFloatOps {
     }
 
     /** out[i] = a[i] cmp b[i] into a bool array. */
-    static void compare(Comparison op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
+    static void compare(
+            Comparison op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
         if (n > 0 && as == 1 && os == 1 && bs == 0) {
             compareScalar(op, n, a, ao, b[bo], out, oo);
             return;
@@ -522,8 +525,20 @@ final class ScalarFloatOps {
     }
 
     /** out[i] = c[i] ? a[i] : b[i]. */
-    static void where(int n, boolean[] c, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
-                      float[] out, int oo, int os) {
+    static void where(
+            int n,
+            boolean[] c,
+            int co,
+            int cs,
+            float[] a,
+            int ao,
+            int as,
+            float[] b,
+            int bo,
+            int bs,
+            float[] out,
+            int oo,
+            int os) {
         if (cs == 1 && as == 1 && bs == 1 && os == 1 && ao == oo && bo == oo) {
             for (int i = oo; i < oo + n; i++) {
                 out[i] = c[co + i - oo] ? a[i] : b[i];
@@ -536,7 +551,8 @@ final class ScalarFloatOps {
     }
 
     /** out[i] = a[i] + alpha * b[i]: the product rounded, then the sum (no fused multiply-add). */
-    static void addScaled(int n, float[] a, int ao, int as, float alpha, float[] b, int bo, int bs, float[] out, int oo, int os) {
+    static void addScaled(
+            int n, float[] a, int ao, int as, float alpha, float[] b, int bo, int bs, float[] out, int oo, int os) {
         if (as == 1 && bs == 1 && os == 1 && ao == oo && bo == oo) {
             for (int i = oo; i < oo + n; i++) {
                 out[i] = a[i] + alpha * b[i];
@@ -555,8 +571,8 @@ final class ScalarFloatOps {
     }
 
     /** out[i] = x[i] &lt;= threshold ? 0 : g[i]; NaN in x compares false and keeps g[i]. */
-    static void thresholdBackward(int n, float[] g, int go, int gs, float[] x, int xo, int xs, float threshold,
-                                  float[] out, int oo, int os) {
+    static void thresholdBackward(
+            int n, float[] g, int go, int gs, float[] x, int xo, int xs, float threshold, float[] out, int oo, int os) {
         for (int i = 0; i < n; i++) {
             out[oo + i * os] = x[xo + i * xs] <= threshold ? 0f : g[go + i * gs];
         }

@@ -199,7 +199,8 @@ final class ScalarFloatReduce {
         return best;
     }
 
-    static void columnSums(int rows, int cols, float[] x, int off, int rowStride, float[] out, int oo, boolean accumulate) {
+    static void columnSums(
+            int rows, int cols, float[] x, int off, int rowStride, float[] out, int oo, boolean accumulate) {
         if (!accumulate) {
             java.util.Arrays.fill(out, oo, oo + cols, 0f);
         }

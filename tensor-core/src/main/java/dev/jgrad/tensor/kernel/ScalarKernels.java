@@ -17,21 +17,93 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void gemm(int batch, int m, int n, int k,
-                     float[] a, int aOff, int aBatchStride, int aRowStride, int aColStride,
-                     float[] b, int bOff, int bBatchStride, int bRowStride, int bColStride,
-                     float[] c, int cOff, int cBatchStride, int cRowStride, int cColStride, boolean accumulate) {
-        ScalarSgemm.gemm(batch, m, n, k, a, aOff, aBatchStride, aRowStride, aColStride,
-                b, bOff, bBatchStride, bRowStride, bColStride, c, cOff, cBatchStride, cRowStride, cColStride, accumulate);
+    public void gemm(
+            int batch,
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int aBatchStride,
+            int aRowStride,
+            int aColStride,
+            float[] b,
+            int bOff,
+            int bBatchStride,
+            int bRowStride,
+            int bColStride,
+            float[] c,
+            int cOff,
+            int cBatchStride,
+            int cRowStride,
+            int cColStride,
+            boolean accumulate) {
+        ScalarSgemm.gemm(
+                batch,
+                m,
+                n,
+                k,
+                a,
+                aOff,
+                aBatchStride,
+                aRowStride,
+                aColStride,
+                b,
+                bOff,
+                bBatchStride,
+                bRowStride,
+                bColStride,
+                c,
+                cOff,
+                cBatchStride,
+                cRowStride,
+                cColStride,
+                accumulate);
     }
 
     @Override
-    public void gemm(int batch, int m, int n, int k,
-                     double[] a, int aOff, int aBatchStride, int aRowStride, int aColStride,
-                     double[] b, int bOff, int bBatchStride, int bRowStride, int bColStride,
-                     double[] c, int cOff, int cBatchStride, int cRowStride, int cColStride, boolean accumulate) {
-        ScalarDgemm.gemm(batch, m, n, k, a, aOff, aBatchStride, aRowStride, aColStride,
-                b, bOff, bBatchStride, bRowStride, bColStride, c, cOff, cBatchStride, cRowStride, cColStride, accumulate);
+    public void gemm(
+            int batch,
+            int m,
+            int n,
+            int k,
+            double[] a,
+            int aOff,
+            int aBatchStride,
+            int aRowStride,
+            int aColStride,
+            double[] b,
+            int bOff,
+            int bBatchStride,
+            int bRowStride,
+            int bColStride,
+            double[] c,
+            int cOff,
+            int cBatchStride,
+            int cRowStride,
+            int cColStride,
+            boolean accumulate) {
+        ScalarDgemm.gemm(
+                batch,
+                m,
+                n,
+                k,
+                a,
+                aOff,
+                aBatchStride,
+                aRowStride,
+                aColStride,
+                b,
+                bOff,
+                bBatchStride,
+                bRowStride,
+                bColStride,
+                c,
+                cOff,
+                cBatchStride,
+                cRowStride,
+                cColStride,
+                accumulate);
     }
 
     @Override
@@ -55,52 +127,130 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void binary(BinaryOp op, int rows, int cols,
-                       float[] a, int aOff, int aRowStride, int aColStride,
-                       float[] b, int bOff, int bRowStride, int bColStride,
-                       float[] out, int outOff, int outRowStride, int outColStride) {
+    public void binary(
+            BinaryOp op,
+            int rows,
+            int cols,
+            float[] a,
+            int aOff,
+            int aRowStride,
+            int aColStride,
+            float[] b,
+            int bOff,
+            int bRowStride,
+            int bColStride,
+            float[] out,
+            int outOff,
+            int outRowStride,
+            int outColStride) {
         for (int r = 0; r < rows; r++) {
-            ScalarFloatOps.binary(op, cols, a, aOff + r * aRowStride, aColStride, b, bOff + r * bRowStride, bColStride,
-                    out, outOff + r * outRowStride, outColStride);
+            ScalarFloatOps.binary(
+                    op,
+                    cols,
+                    a,
+                    aOff + r * aRowStride,
+                    aColStride,
+                    b,
+                    bOff + r * bRowStride,
+                    bColStride,
+                    out,
+                    outOff + r * outRowStride,
+                    outColStride);
         }
     }
 
     @Override
-    public void binary(BinaryOp op, int rows, int cols,
-                       double[] a, int aOff, int aRowStride, int aColStride,
-                       double[] b, int bOff, int bRowStride, int bColStride,
-                       double[] out, int outOff, int outRowStride, int outColStride) {
+    public void binary(
+            BinaryOp op,
+            int rows,
+            int cols,
+            double[] a,
+            int aOff,
+            int aRowStride,
+            int aColStride,
+            double[] b,
+            int bOff,
+            int bRowStride,
+            int bColStride,
+            double[] out,
+            int outOff,
+            int outRowStride,
+            int outColStride) {
         for (int r = 0; r < rows; r++) {
-            ScalarDoubleOps.binary(op, cols, a, aOff + r * aRowStride, aColStride, b, bOff + r * bRowStride, bColStride,
-                    out, outOff + r * outRowStride, outColStride);
+            ScalarDoubleOps.binary(
+                    op,
+                    cols,
+                    a,
+                    aOff + r * aRowStride,
+                    aColStride,
+                    b,
+                    bOff + r * bRowStride,
+                    bColStride,
+                    out,
+                    outOff + r * outRowStride,
+                    outColStride);
         }
     }
 
     @Override
-    public void clamp(int n, float[] x, int xOff, int xStride, float min, float max, float[] out, int outOff, int outStride) {
+    public void clamp(
+            int n, float[] x, int xOff, int xStride, float min, float max, float[] out, int outOff, int outStride) {
         ScalarFloatOps.clamp(n, x, xOff, xStride, min, max, out, outOff, outStride);
     }
 
     @Override
-    public void clamp(int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride) {
+    public void clamp(
+            int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride) {
         ScalarDoubleOps.clamp(n, x, xOff, xStride, min, max, out, outOff, outStride);
     }
 
     @Override
-    public void compare(Comparison op, int n, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-                        boolean[] out, int outOff, int outStride) {
+    public void compare(
+            Comparison op,
+            int n,
+            float[] a,
+            int aOff,
+            int aStride,
+            float[] b,
+            int bOff,
+            int bStride,
+            boolean[] out,
+            int outOff,
+            int outStride) {
         ScalarFloatOps.compare(op, n, a, aOff, aStride, b, bOff, bStride, out, outOff, outStride);
     }
 
     @Override
-    public void where(int n, boolean[] c, int cOff, int cStride, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-                      float[] out, int outOff, int outStride) {
+    public void where(
+            int n,
+            boolean[] c,
+            int cOff,
+            int cStride,
+            float[] a,
+            int aOff,
+            int aStride,
+            float[] b,
+            int bOff,
+            int bStride,
+            float[] out,
+            int outOff,
+            int outStride) {
         ScalarFloatOps.where(n, c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, out, outOff, outStride);
     }
 
     @Override
-    public void addScaled(int n, float[] a, int aOff, int aStride, float alpha, float[] b, int bOff, int bStride,
-                          float[] out, int outOff, int outStride) {
+    public void addScaled(
+            int n,
+            float[] a,
+            int aOff,
+            int aStride,
+            float alpha,
+            float[] b,
+            int bOff,
+            int bStride,
+            float[] out,
+            int outOff,
+            int outStride) {
         ScalarFloatOps.addScaled(n, a, aOff, aStride, alpha, b, bOff, bStride, out, outOff, outStride);
     }
 
@@ -110,13 +260,24 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void thresholdBackward(int n, float[] g, int gOff, int gStride, float[] x, int xOff, int xStride, float threshold,
-                                  float[] out, int outOff, int outStride) {
+    public void thresholdBackward(
+            int n,
+            float[] g,
+            int gOff,
+            int gStride,
+            float[] x,
+            int xOff,
+            int xStride,
+            float threshold,
+            float[] out,
+            int outOff,
+            int outStride) {
         ScalarFloatOps.thresholdBackward(n, g, gOff, gStride, x, xOff, xStride, threshold, out, outOff, outStride);
     }
 
     @Override
-    public void maxPool2x2(int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff) {
+    public void maxPool2x2(
+            int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff) {
         ScalarPool.maxPool2x2(outH, outW, x, xOff, w, out, outOff, idx, idxOff);
     }
 
@@ -171,12 +332,14 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void columnSums(int rows, int cols, float[] x, int off, int rowStride, float[] out, int outOff, boolean accumulate) {
+    public void columnSums(
+            int rows, int cols, float[] x, int off, int rowStride, float[] out, int outOff, boolean accumulate) {
         ScalarFloatReduce.columnSums(rows, cols, x, off, rowStride, out, outOff, accumulate);
     }
 
     @Override
-    public void columnSums(int rows, int cols, double[] x, int off, int rowStride, double[] out, int outOff, boolean accumulate) {
+    public void columnSums(
+            int rows, int cols, double[] x, int off, int rowStride, double[] out, int outOff, boolean accumulate) {
         ScalarDoubleReduce.columnSums(rows, cols, x, off, rowStride, out, outOff, accumulate);
     }
 }

@@ -2,10 +2,10 @@ package dev.jgrad.tensor.kernel;
 
 /** The scalar reference of the 2x2, stride-2 max pool. */
 final class ScalarPool {
-    private ScalarPool() {
-    }
+    private ScalarPool() {}
 
-    static void maxPool2x2(int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff) {
+    static void maxPool2x2(
+            int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff) {
         for (int oh = 0; oh < outH; oh++) {
             int r0 = 2 * oh * w;
             int r1 = r0 + w;

@@ -21,23 +21,74 @@ final class ScalarSgemm {
 
     private ScalarSgemm() {}
 
-    static void gemm(int batch, int m, int n, int k,
-                     float[] a, int aOff, int aBatch, int ars, int acs,
-                     float[] b, int bOff, int bBatch, int brs, int bcs,
-                     float[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate) {
+    static void gemm(
+            int batch,
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int aBatch,
+            int ars,
+            int acs,
+            float[] b,
+            int bOff,
+            int bBatch,
+            int brs,
+            int bcs,
+            float[] c,
+            int cOff,
+            int cBatch,
+            int crs,
+            int ccs,
+            boolean accumulate) {
         GemmSplit.run(batch, m, n, k, 1, 1, PARALLEL_FLOPS, (b0, b1, m0, m1, n0, n1) -> {
             float[][] buf = BUFFERS.get();
             for (int t = b0; t < b1; t++) {
-                region(m0, m1, n0, n1, k, a, aOff + t * aBatch, ars, acs, b, bOff + t * bBatch, brs, bcs,
-                        c, cOff + t * cBatch, crs, ccs, accumulate, buf);
+                region(
+                        m0,
+                        m1,
+                        n0,
+                        n1,
+                        k,
+                        a,
+                        aOff + t * aBatch,
+                        ars,
+                        acs,
+                        b,
+                        bOff + t * bBatch,
+                        brs,
+                        bcs,
+                        c,
+                        cOff + t * cBatch,
+                        crs,
+                        ccs,
+                        accumulate,
+                        buf);
             }
         });
     }
 
-    private static void region(int m0, int m1, int n0, int n1, int k,
-                               float[] a, int aOff, int ars, int acs,
-                               float[] b, int bOff, int brs, int bcs,
-                               float[] c, int cOff, int crs, int ccs, boolean accumulate, float[][] bp) {
+    private static void region(
+            int m0,
+            int m1,
+            int n0,
+            int n1,
+            int k,
+            float[] a,
+            int aOff,
+            int ars,
+            int acs,
+            float[] b,
+            int bOff,
+            int brs,
+            int bcs,
+            float[] c,
+            int cOff,
+            int crs,
+            int ccs,
+            boolean accumulate,
+            float[][] bp) {
         if (!accumulate) {
             for (int i = m0; i < m1; i++) {
                 for (int j = n0; j < n1; j++) {
@@ -89,8 +140,8 @@ final class ScalarSgemm {
      * with AVX-512, JDK 17 and 25), but not the same loop over offsets into one array (c[o + j],
      * b[b0 + j]), which it compiled to scalar vfmadd231ss: that was the 5 to 8 GFLOPS GEMM.
      */
-    private static void rowUpdate4(float[] c, int nc, float x0, float x1, float x2, float x3,
-                                   float[] b0, float[] b1, float[] b2, float[] b3) {
+    private static void rowUpdate4(
+            float[] c, int nc, float x0, float x1, float x2, float x3, float[] b0, float[] b1, float[] b2, float[] b3) {
         for (int j = 0; j < nc; j++) {
             float t = Fma.fma(x1, b1[j], Fma.fma(x0, b0[j], c[j]));
             c[j] = Fma.fma(x3, b3[j], Fma.fma(x2, b2[j], t));

@@ -30,25 +30,74 @@ final class VectorDgemm {
 
     private VectorDgemm() {}
 
-    static void gemm(int batch, int m, int n, int k,
-                     double[] a, int aOff, int aBatch, int ars, int acs,
-                     double[] b, int bOff, int bBatch, int brs, int bcs,
-                     double[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate) {
+    static void gemm(
+            int batch,
+            int m,
+            int n,
+            int k,
+            double[] a,
+            int aOff,
+            int aBatch,
+            int ars,
+            int acs,
+            double[] b,
+            int bOff,
+            int bBatch,
+            int brs,
+            int bcs,
+            double[] c,
+            int cOff,
+            int cBatch,
+            int crs,
+            int ccs,
+            boolean accumulate) {
         GemmSplit.run(batch, m, n, k, MR, NR, PARALLEL_FLOPS, (b0, b1, m0, m1, n0, n1) -> {
             double[][] buf = BUFFERS.get();
             for (int bi = b0; bi < b1; bi++) {
-                region(m0, m1, n0, n1, k,
-                        a, aOff + bi * aBatch, ars, acs,
-                        b, bOff + bi * bBatch, brs, bcs,
-                        c, cOff + bi * cBatch, crs, ccs, accumulate, buf);
+                region(
+                        m0,
+                        m1,
+                        n0,
+                        n1,
+                        k,
+                        a,
+                        aOff + bi * aBatch,
+                        ars,
+                        acs,
+                        b,
+                        bOff + bi * bBatch,
+                        brs,
+                        bcs,
+                        c,
+                        cOff + bi * cBatch,
+                        crs,
+                        ccs,
+                        accumulate,
+                        buf);
             }
         });
     }
 
-    private static void region(int m0, int m1, int n0, int n1, int k,
-                               double[] a, int aOff, int ars, int acs,
-                               double[] b, int bOff, int brs, int bcs,
-                               double[] c, int cOff, int crs, int ccs, boolean accumulate, double[][] buf) {
+    private static void region(
+            int m0,
+            int m1,
+            int n0,
+            int n1,
+            int k,
+            double[] a,
+            int aOff,
+            int ars,
+            int acs,
+            double[] b,
+            int bOff,
+            int brs,
+            int bcs,
+            double[] c,
+            int cOff,
+            int crs,
+            int ccs,
+            boolean accumulate,
+            double[][] buf) {
         if (!accumulate) {
             zero(m0, m1, n0, n1, c, cOff, crs, ccs);
         }
@@ -67,7 +116,20 @@ final class VectorDgemm {
                 packB(kc, nc, b, bOff + pc * brs + jc * bcs, brs, bcs, bp);
                 for (int ic = m0; ic < m1; ic += MC) {
                     int mc = Math.min(MC, m1 - ic);
-                    macro(mc, nc, kc, a, aOff + ic * ars + pc * acs, ars, acs, bp, c, cOff + ic * crs + jc * ccs, crs, ccs, tile);
+                    macro(
+                            mc,
+                            nc,
+                            kc,
+                            a,
+                            aOff + ic * ars + pc * acs,
+                            ars,
+                            acs,
+                            bp,
+                            c,
+                            cOff + ic * crs + jc * ccs,
+                            crs,
+                            ccs,
+                            tile);
                 }
             }
         }
@@ -77,8 +139,20 @@ final class VectorDgemm {
      * Runs the tiles of one mc x nc block. A is read in place with its strides: the micro-kernel
      * only broadcasts single A values, so packing A would buy nothing but a copy.
      */
-    private static void macro(int mc, int nc, int kc, double[] a, int aBase, int ars, int acs,
-                              double[] bp, double[] c, int cBase, int crs, int ccs, double[] tile) {
+    private static void macro(
+            int mc,
+            int nc,
+            int kc,
+            double[] a,
+            int aBase,
+            int ars,
+            int acs,
+            double[] bp,
+            double[] c,
+            int cBase,
+            int crs,
+            int ccs,
+            double[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
@@ -96,8 +170,22 @@ final class VectorDgemm {
     }
 
     /** A tile with fewer than NR columns, or whose C rows are not contiguous, goes through a small buffer. */
-    private static void edgeTile(int kc, double[] a, int ai, int ars, int acs, int aRows, double[] bp, int bi,
-                                 double[] c, int ci, int crs, int ccs, int mr, int nr, double[] tile) {
+    private static void edgeTile(
+            int kc,
+            double[] a,
+            int ai,
+            int ars,
+            int acs,
+            int aRows,
+            double[] bp,
+            int bi,
+            double[] c,
+            int ci,
+            int crs,
+            int ccs,
+            int mr,
+            int nr,
+            double[] tile) {
         for (int r = 0; r < MR; r++) {
             for (int j = 0; j < NR; j++) {
                 tile[r * NR + j] = r < mr && j < nr ? c[ci + r * crs + j * ccs] : 0.0;
@@ -173,9 +261,14 @@ final class VectorDgemm {
      * a[ai + r*ars + p*acs]. Rows past mr repeat the last row for A and for C alike, so they
      * compute and store the last row's values again: no buffer is needed for a partial row tile.
      */
-    private static void micro(int kc, double[] a, int ai, int ars, int acs, int mr, double[] bp, int bi, double[] c, int ci, int ldc) {
+    private static void micro(
+            int kc, double[] a, int ai, int ars, int acs, int mr, double[] bp, int bi, double[] c, int ci, int ldc) {
         int last = mr - 1;
-        int r1 = Math.min(1, last), r2 = Math.min(2, last), r3 = Math.min(3, last), r4 = Math.min(4, last), r5 = Math.min(5, last);
+        int r1 = Math.min(1, last),
+                r2 = Math.min(2, last),
+                r3 = Math.min(3, last),
+                r4 = Math.min(4, last),
+                r5 = Math.min(5, last);
         if (NV == 4) {
             micro6x4(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, c, ci, ldc, last);
         } else {
@@ -185,8 +278,22 @@ final class VectorDgemm {
 
     // The tile is loaded from C and stored back, with no helper calls: the body is large enough
     // that C2 stops inlining, and a vector passed to a call that is not inlined gets boxed.
-    private static void micro6x4(int kc, double[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 double[] bp, int bi, double[] c, int ci, int ldc, int last) {
+    private static void micro6x4(
+            int kc,
+            double[] a,
+            int ai,
+            int acs,
+            int o1,
+            int o2,
+            int o3,
+            int o4,
+            int o5,
+            double[] bp,
+            int bi,
+            double[] c,
+            int ci,
+            int ldc,
+            int last) {
         int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
         int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
         DoubleVector c00 = DoubleVector.fromArray(S, c, ci), c01 = DoubleVector.fromArray(S, c, ci + L);
@@ -239,16 +346,48 @@ final class VectorDgemm {
             ai += acs;
             bi += 4 * L;
         }
-        c00.intoArray(c, ci); c01.intoArray(c, ci + L); c02.intoArray(c, ci + 2 * L); c03.intoArray(c, ci + 3 * L);
-        c10.intoArray(c, r1); c11.intoArray(c, r1 + L); c12.intoArray(c, r1 + 2 * L); c13.intoArray(c, r1 + 3 * L);
-        c20.intoArray(c, r2); c21.intoArray(c, r2 + L); c22.intoArray(c, r2 + 2 * L); c23.intoArray(c, r2 + 3 * L);
-        c30.intoArray(c, r3); c31.intoArray(c, r3 + L); c32.intoArray(c, r3 + 2 * L); c33.intoArray(c, r3 + 3 * L);
-        c40.intoArray(c, r4); c41.intoArray(c, r4 + L); c42.intoArray(c, r4 + 2 * L); c43.intoArray(c, r4 + 3 * L);
-        c50.intoArray(c, r5); c51.intoArray(c, r5 + L); c52.intoArray(c, r5 + 2 * L); c53.intoArray(c, r5 + 3 * L);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L);
+        c03.intoArray(c, ci + 3 * L);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + L);
+        c12.intoArray(c, r1 + 2 * L);
+        c13.intoArray(c, r1 + 3 * L);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + L);
+        c22.intoArray(c, r2 + 2 * L);
+        c23.intoArray(c, r2 + 3 * L);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + L);
+        c32.intoArray(c, r3 + 2 * L);
+        c33.intoArray(c, r3 + 3 * L);
+        c40.intoArray(c, r4);
+        c41.intoArray(c, r4 + L);
+        c42.intoArray(c, r4 + 2 * L);
+        c43.intoArray(c, r4 + 3 * L);
+        c50.intoArray(c, r5);
+        c51.intoArray(c, r5 + L);
+        c52.intoArray(c, r5 + 2 * L);
+        c53.intoArray(c, r5 + 3 * L);
     }
 
-    private static void micro6x2(int kc, double[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 double[] bp, int bi, double[] c, int ci, int ldc, int last) {
+    private static void micro6x2(
+            int kc,
+            double[] a,
+            int ai,
+            int acs,
+            int o1,
+            int o2,
+            int o3,
+            int o4,
+            int o5,
+            double[] bp,
+            int bi,
+            double[] c,
+            int ci,
+            int ldc,
+            int last) {
         int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
         int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
         DoubleVector c00 = DoubleVector.fromArray(S, c, ci), c01 = DoubleVector.fromArray(S, c, ci + L);
@@ -281,11 +420,17 @@ final class VectorDgemm {
             ai += acs;
             bi += 2 * L;
         }
-        c00.intoArray(c, ci); c01.intoArray(c, ci + L);
-        c10.intoArray(c, r1); c11.intoArray(c, r1 + L);
-        c20.intoArray(c, r2); c21.intoArray(c, r2 + L);
-        c30.intoArray(c, r3); c31.intoArray(c, r3 + L);
-        c40.intoArray(c, r4); c41.intoArray(c, r4 + L);
-        c50.intoArray(c, r5); c51.intoArray(c, r5 + L);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + L);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + L);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + L);
+        c40.intoArray(c, r4);
+        c41.intoArray(c, r4 + L);
+        c50.intoArray(c, r5);
+        c51.intoArray(c, r5 + L);
     }
 }

@@ -67,7 +67,8 @@ final class VectorDoubleOps {
     }
 
     /** One row: out[i] = op(a[i], b[i]) for n elements with strides. */
-    static void binary(BinaryOp op, int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
+    static void binary(
+            BinaryOp op, int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
         int done = 0;
         if (os == 1 && n >= L) {
             if (as == 1 && bs == 1) {

@@ -47,10 +47,18 @@ final class VectorDoubleReduce {
         for (; i < n; i++) {
             tail += x[off + i];
         }
-        if (Lanes.DOUBLE_LANES > 16) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16)); }
-        if (Lanes.DOUBLE_LANES > 8) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8)); }
-        if (Lanes.DOUBLE_LANES > 4) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4)); }
-        if (Lanes.DOUBLE_LANES > 2) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2)); }
+        if (Lanes.DOUBLE_LANES > 16) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16));
+        }
+        if (Lanes.DOUBLE_LANES > 8) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8));
+        }
+        if (Lanes.DOUBLE_LANES > 4) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4));
+        }
+        if (Lanes.DOUBLE_LANES > 2) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2));
+        }
         return total.lane(0) + total.lane(1) + tail;
     }
 
@@ -85,10 +93,18 @@ final class VectorDoubleReduce {
         for (; i < n; i++) {
             tail += x[xo + i] * y[yo + i];
         }
-        if (Lanes.DOUBLE_LANES > 16) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16)); }
-        if (Lanes.DOUBLE_LANES > 8) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8)); }
-        if (Lanes.DOUBLE_LANES > 4) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4)); }
-        if (Lanes.DOUBLE_LANES > 2) { total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2)); }
+        if (Lanes.DOUBLE_LANES > 16) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16));
+        }
+        if (Lanes.DOUBLE_LANES > 8) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8));
+        }
+        if (Lanes.DOUBLE_LANES > 4) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4));
+        }
+        if (Lanes.DOUBLE_LANES > 2) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2));
+        }
         return total.lane(0) + total.lane(1) + tail;
     }
 
@@ -120,7 +136,8 @@ final class VectorDoubleReduce {
         if (z.compare(VectorOperators.NE, z).anyTrue()) {
             return ScalarDoubleReduce.max(n, x, off, 1);
         }
-        double m = m0.lanewise(VectorOperators.MAX, m1).lanewise(VectorOperators.MAX, m2.lanewise(VectorOperators.MAX, m3))
+        double m = m0.lanewise(VectorOperators.MAX, m1)
+                .lanewise(VectorOperators.MAX, m2.lanewise(VectorOperators.MAX, m3))
                 .reduceLanes(VectorOperators.MAX);
         if (m == 0.0) {
             // Lanes keep their first zero but the lane reduction prefers one sign: the scalar scan
@@ -164,7 +181,8 @@ final class VectorDoubleReduce {
         if (z.compare(VectorOperators.NE, z).anyTrue()) {
             return ScalarDoubleReduce.min(n, x, off, 1);
         }
-        double m = m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
+        double m = m0.lanewise(VectorOperators.MIN, m1)
+                .lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
                 .reduceLanes(VectorOperators.MIN);
         if (m == 0.0) {
             // Lanes keep their first zero but the lane reduction prefers one sign: the scalar scan
@@ -250,7 +268,8 @@ final class VectorDoubleReduce {
         throw new IllegalStateException("NaN not found in the block it came from");
     }
 
-    static void columnSums(int rows, int cols, double[] x, int off, int rowStride, double[] out, int oo, boolean accumulate) {
+    static void columnSums(
+            int rows, int cols, double[] x, int off, int rowStride, double[] out, int oo, boolean accumulate) {
         int j = 0;
         for (; j + 4 * L <= cols; j += 4 * L) {
             DoubleVector a0, a1, a2, a3;

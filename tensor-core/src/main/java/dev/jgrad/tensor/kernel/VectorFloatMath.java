@@ -72,11 +72,16 @@ final class VectorFloatMath {
                 arg = arg.blend(EXP_HI, arg.compare(VectorOperators.GT, EXP_HI));
                 arg = arg.blend(EXP_LO, arg.compare(VectorOperators.LT, EXP_LO));
             }
-            FloatVector t = Fma.FAST ? arg.fma(LOG2E, ROUND_MAGIC) : arg.mul(LOG2E).add(ROUND_MAGIC);
+            FloatVector t =
+                    Fma.FAST ? arg.fma(LOG2E, ROUND_MAGIC) : arg.mul(LOG2E).add(ROUND_MAGIC);
             // exp(r) for the reduced r = arg - n ln 2, as FloatMath.expReduced
             FloatVector nf = t.sub(ROUND_MAGIC);
-            FloatVector r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_HI), arg) : nf.mul(-LN2_HI).add(arg);
-            r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_LO), r) : nf.mul(-LN2_LO).add(r);
+            FloatVector r = Fma.FAST
+                    ? nf.fma(FloatVector.broadcast(S, -LN2_HI), arg)
+                    : nf.mul(-LN2_HI).add(arg);
+            r = Fma.FAST
+                    ? nf.fma(FloatVector.broadcast(S, -LN2_LO), r)
+                    : nf.mul(-LN2_LO).add(r);
             FloatVector p = Fma.FAST ? r.fma(E0, E1) : r.mul(E0).add(E1);
             p = Fma.FAST ? p.fma(r, FloatVector.broadcast(S, E2)) : p.mul(r).add(E2);
             p = Fma.FAST ? p.fma(r, FloatVector.broadcast(S, E3)) : p.mul(r).add(E3);
@@ -97,7 +102,8 @@ final class VectorFloatMath {
             }
             FloatVector y = e;
             if (tanh) {
-                FloatVector big = FloatVector.broadcast(S, 2f).div(e.add(1f)).neg().add(1f);
+                FloatVector big =
+                        FloatVector.broadcast(S, 2f).div(e.add(1f)).neg().add(1f);
                 big = big.blend(big.neg(), v.compare(VectorOperators.LT, 0f));
                 FloatVector z = v.mul(v);
                 FloatVector q = Fma.FAST ? z.fma(T0, T1) : z.mul(T0).add(T1);
@@ -130,8 +136,10 @@ final class VectorFloatMath {
             VectorMask<Float> subnormal = v.compare(VectorOperators.LT, Float.MIN_NORMAL);
             FloatVector xs = v.blend(v.mul(TWO_25), subnormal);
             IntVector bits = xs.reinterpretAsInts();
-            FloatVector ef = ((FloatVector) bits.lanewise(VectorOperators.LSHR, 23).convert(VectorOperators.I2F, 0))
-                    .sub(126f).sub(25f, subnormal);
+            FloatVector ef = ((FloatVector)
+                            bits.lanewise(VectorOperators.LSHR, 23).convert(VectorOperators.I2F, 0))
+                    .sub(126f)
+                    .sub(25f, subnormal);
             FloatVector m = bits.and(0x007FFFFF).or(0x3F000000).reinterpretAsFloats();
             VectorMask<Float> low = m.compare(VectorOperators.LT, SQRT_HALF);
             ef = ef.sub(1f, low);
@@ -146,13 +154,20 @@ final class VectorFloatMath {
             p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L7)) : p.mul(m).add(L7);
             p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L8)) : p.mul(m).add(L8);
             FloatVector y = p.mul(m).mul(z);
-            y = Fma.FAST ? ef.fma(FloatVector.broadcast(S, LN2_LO), y) : ef.mul(LN2_LO).add(y);
-            y = Fma.FAST ? z.fma(FloatVector.broadcast(S, -0.5f), y) : z.mul(-0.5f).add(y);
+            y = Fma.FAST
+                    ? ef.fma(FloatVector.broadcast(S, LN2_LO), y)
+                    : ef.mul(LN2_LO).add(y);
+            y = Fma.FAST
+                    ? z.fma(FloatVector.broadcast(S, -0.5f), y)
+                    : z.mul(-0.5f).add(y);
             FloatVector my = m.add(y);
-            FloatVector r = Fma.FAST ? ef.fma(FloatVector.broadcast(S, LN2_HI), my) : ef.mul(LN2_HI).add(my);
+            FloatVector r = Fma.FAST
+                    ? ef.fma(FloatVector.broadcast(S, LN2_HI), my)
+                    : ef.mul(LN2_HI).add(my);
             r = r.blend(Float.POSITIVE_INFINITY, v.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
             r = r.blend(Float.NEGATIVE_INFINITY, v.compare(VectorOperators.EQ, 0f));
-            r.blend(Float.NaN, v.compare(VectorOperators.LT, 0f).or(v.compare(VectorOperators.NE, v))).intoArray(out, oo + i);
+            r.blend(Float.NaN, v.compare(VectorOperators.LT, 0f).or(v.compare(VectorOperators.NE, v)))
+                    .intoArray(out, oo + i);
         }
         return bound;
     }
@@ -180,17 +195,27 @@ final class VectorFloatMath {
                 }
                 continue;
             }
-            FloatVector t = Fma.FAST ? v.fma(TWO_OVER_PI, ROUND_MAGIC) : v.mul(TWO_OVER_PI).add(ROUND_MAGIC);
+            FloatVector t = Fma.FAST
+                    ? v.fma(TWO_OVER_PI, ROUND_MAGIC)
+                    : v.mul(TWO_OVER_PI).add(ROUND_MAGIC);
             FloatVector nf = t.sub(ROUND_MAGIC);
-            FloatVector r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -PIO2_1), v) : nf.mul(-PIO2_1).add(v);
-            r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -PIO2_2), r) : nf.mul(-PIO2_2).add(r);
-            r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -PIO2_3), r) : nf.mul(-PIO2_3).add(r);
+            FloatVector r = Fma.FAST
+                    ? nf.fma(FloatVector.broadcast(S, -PIO2_1), v)
+                    : nf.mul(-PIO2_1).add(v);
+            r = Fma.FAST
+                    ? nf.fma(FloatVector.broadcast(S, -PIO2_2), r)
+                    : nf.mul(-PIO2_2).add(r);
+            r = Fma.FAST
+                    ? nf.fma(FloatVector.broadcast(S, -PIO2_3), r)
+                    : nf.mul(-PIO2_3).add(r);
             FloatVector z = r.mul(r);
-            FloatVector ps = Fma.FAST ? FloatVector.broadcast(S, S3).fma(z, FloatVector.broadcast(S, S2))
+            FloatVector ps = Fma.FAST
+                    ? FloatVector.broadcast(S, S3).fma(z, FloatVector.broadcast(S, S2))
                     : FloatVector.broadcast(S, S3).mul(z).add(S2);
             ps = Fma.FAST ? ps.fma(z, FloatVector.broadcast(S, S1)) : ps.mul(z).add(S1);
             FloatVector sin = Fma.FAST ? ps.mul(z).fma(r, r) : ps.mul(z).mul(r).add(r);
-            FloatVector pc = Fma.FAST ? FloatVector.broadcast(S, K3).fma(z, FloatVector.broadcast(S, K2))
+            FloatVector pc = Fma.FAST
+                    ? FloatVector.broadcast(S, K3).fma(z, FloatVector.broadcast(S, K2))
                     : FloatVector.broadcast(S, K3).mul(z).add(K2);
             pc = Fma.FAST ? pc.fma(z, FloatVector.broadcast(S, K1)) : pc.mul(z).add(K1);
             FloatVector c0 = Fma.FAST ? z.fma(-0.5f, 1f) : z.mul(-0.5f).add(1f);
@@ -221,24 +246,34 @@ final class VectorFloatMath {
             FloatVector t2 = v.mul(v);
             FloatVector p = FloatVector.broadcast(S, ERF_P[0]);
             for (int k = 1; k < ERF_P.length; k++) {
-                p = Fma.FAST ? p.fma(t2, FloatVector.broadcast(S, ERF_P[k])) : p.mul(t2).add(ERF_P[k]);
+                p = Fma.FAST
+                        ? p.fma(t2, FloatVector.broadcast(S, ERF_P[k]))
+                        : p.mul(t2).add(ERF_P[k]);
             }
             FloatVector small = Fma.FAST ? v.fma(p, v) : v.mul(p).add(v);
             FloatVector ab = a.min(ERF_ONE);
             FloatVector u = ab.sub(ERF_MID);
             FloatVector q = FloatVector.broadcast(S, ERFC_Q[0]);
             for (int k = 1; k < ERFC_Q.length; k++) {
-                q = Fma.FAST ? q.fma(u, FloatVector.broadcast(S, ERFC_Q[k])) : q.mul(u).add(ERFC_Q[k]);
+                q = Fma.FAST
+                        ? q.fma(u, FloatVector.broadcast(S, ERFC_Q[k]))
+                        : q.mul(u).add(ERFC_Q[k]);
             }
             FloatVector a2 = ab.mul(ab);
             FloatVector a2lo = Fma.FAST ? ab.fma(ab, a2.neg()) : ab.mul(ab).add(a2.neg());
             // exp(-a2) as FloatMath.exp's exponent-add path (|a2| <= 16 < EXP_FAST)
             FloatVector arg = a2.neg();
-            FloatVector t = Fma.FAST ? arg.fma(LOG2E, ROUND_MAGIC) : arg.mul(LOG2E).add(ROUND_MAGIC);
+            FloatVector t =
+                    Fma.FAST ? arg.fma(LOG2E, ROUND_MAGIC) : arg.mul(LOG2E).add(ROUND_MAGIC);
             FloatVector nf = t.sub(ROUND_MAGIC);
-            FloatVector r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_HI), arg) : nf.mul(-LN2_HI).add(arg);
-            r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_LO), r) : nf.mul(-LN2_LO).add(r);
-            FloatVector pe = Fma.FAST ? FloatVector.broadcast(S, E0).fma(r, FloatVector.broadcast(S, E1))
+            FloatVector r = Fma.FAST
+                    ? nf.fma(FloatVector.broadcast(S, -LN2_HI), arg)
+                    : nf.mul(-LN2_HI).add(arg);
+            r = Fma.FAST
+                    ? nf.fma(FloatVector.broadcast(S, -LN2_LO), r)
+                    : nf.mul(-LN2_LO).add(r);
+            FloatVector pe = Fma.FAST
+                    ? FloatVector.broadcast(S, E0).fma(r, FloatVector.broadcast(S, E1))
                     : FloatVector.broadcast(S, E0).mul(r).add(E1);
             pe = Fma.FAST ? pe.fma(r, FloatVector.broadcast(S, E2)) : pe.mul(r).add(E2);
             pe = Fma.FAST ? pe.fma(r, FloatVector.broadcast(S, E3)) : pe.mul(r).add(E3);
@@ -248,7 +283,9 @@ final class VectorFloatMath {
             IntVector scale = t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23);
             e = e.reinterpretAsInts().add(scale).reinterpretAsFloats();
             e = Fma.FAST ? e.neg().fma(a2lo, e) : e.neg().mul(a2lo).add(e);
-            FloatVector big = (Fma.FAST ? e.neg().fma(q, FloatVector.broadcast(S, 1f)) : e.neg().mul(q).add(1f))
+            FloatVector big = (Fma.FAST
+                            ? e.neg().fma(q, FloatVector.broadcast(S, 1f))
+                            : e.neg().mul(q).add(1f))
                     .blend(1f, a.compare(VectorOperators.GE, ERF_ONE));
             IntVector sign = v.reinterpretAsInts().and(0x80000000);
             big = big.reinterpretAsInts().or(sign).reinterpretAsFloats();
@@ -274,17 +311,28 @@ final class VectorFloatMath {
             }
             FloatVector t = Fma.FAST ? v.fma(LOG2E, ROUND_MAGIC) : v.mul(LOG2E).add(ROUND_MAGIC);
             FloatVector nf = t.sub(ROUND_MAGIC);
-            FloatVector r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_HI), v) : nf.mul(-LN2_HI).add(v);
-            r = Fma.FAST ? nf.fma(FloatVector.broadcast(S, -LN2_LO), r) : nf.mul(-LN2_LO).add(r);
+            FloatVector r = Fma.FAST
+                    ? nf.fma(FloatVector.broadcast(S, -LN2_HI), v)
+                    : nf.mul(-LN2_HI).add(v);
+            r = Fma.FAST
+                    ? nf.fma(FloatVector.broadcast(S, -LN2_LO), r)
+                    : nf.mul(-LN2_LO).add(r);
             FloatVector q = FloatVector.broadcast(S, EXPM1_Q[0]);
             for (int k = 1; k < EXPM1_Q.length; k++) {
-                q = Fma.FAST ? q.fma(r, FloatVector.broadcast(S, EXPM1_Q[k])) : q.mul(r).add(EXPM1_Q[k]);
+                q = Fma.FAST
+                        ? q.fma(r, FloatVector.broadcast(S, EXPM1_Q[k]))
+                        : q.mul(r).add(EXPM1_Q[k]);
             }
-            FloatVector h = Fma.FAST ? r.fma(q, FloatVector.broadcast(S, 0.5f)) : r.mul(q).add(0.5f);
+            FloatVector h = Fma.FAST
+                    ? r.fma(q, FloatVector.broadcast(S, 0.5f))
+                    : r.mul(q).add(0.5f);
             FloatVector em = Fma.FAST ? r.mul(r).fma(h, r) : r.mul(r).mul(h).add(r);
-            FloatVector scale = t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(0x3F800000)
+            FloatVector scale = t.reinterpretAsInts()
+                    .lanewise(VectorOperators.LSHL, 23)
+                    .add(0x3F800000)
                     .reinterpretAsFloats();
-            FloatVector y = Fma.FAST ? scale.fma(em, scale.sub(1f)) : scale.mul(em).add(scale.sub(1f));
+            FloatVector y =
+                    Fma.FAST ? scale.fma(em, scale.sub(1f)) : scale.mul(em).add(scale.sub(1f));
             y.blend(v, v.compare(VectorOperators.EQ, 0f)).intoArray(out, oo + i);
         }
         return bound;
@@ -300,17 +348,21 @@ final class VectorFloatMath {
         for (int i = 0; i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             FloatVector u = v.add(1f);
-            FloatVector c = v.sub(u.sub(1f)).blend(FloatVector.broadcast(S, 1f).sub(u.sub(v)),
-                    u.compare(VectorOperators.GT, 2f)).div(u);
+            FloatVector c = v.sub(u.sub(1f))
+                    .blend(FloatVector.broadcast(S, 1f).sub(u.sub(v)), u.compare(VectorOperators.GT, 2f))
+                    .div(u);
             IntVector bits = u.reinterpretAsInts();
-            FloatVector ef = bits.lanewise(VectorOperators.LSHR, 23).or(0x4B000000).reinterpretAsFloats()
+            FloatVector ef = bits.lanewise(VectorOperators.LSHR, 23)
+                    .or(0x4B000000)
+                    .reinterpretAsFloats()
                     .sub(EXPONENT_MAGIC);
             FloatVector m = bits.and(0x007FFFFF).or(0x3F000000).reinterpretAsFloats();
             VectorMask<Float> low = m.compare(VectorOperators.LT, SQRT_HALF);
             ef = ef.sub(1f, low);
             m = m.sub(1f).blend(m.add(m).sub(1f), low);
             FloatVector z = m.mul(m);
-            FloatVector p = Fma.FAST ? FloatVector.broadcast(S, L0).fma(m, FloatVector.broadcast(S, L1))
+            FloatVector p = Fma.FAST
+                    ? FloatVector.broadcast(S, L0).fma(m, FloatVector.broadcast(S, L1))
                     : FloatVector.broadcast(S, L0).mul(m).add(L1);
             p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L2)) : p.mul(m).add(L2);
             p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L3)) : p.mul(m).add(L3);
@@ -320,10 +372,15 @@ final class VectorFloatMath {
             p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L7)) : p.mul(m).add(L7);
             p = Fma.FAST ? p.fma(m, FloatVector.broadcast(S, L8)) : p.mul(m).add(L8);
             FloatVector y = p.mul(m).mul(z);
-            y = Fma.FAST ? ef.fma(FloatVector.broadcast(S, LN2_LO), y) : ef.mul(LN2_LO).add(y);
-            y = Fma.FAST ? z.fma(FloatVector.broadcast(S, -0.5f), y) : z.mul(-0.5f).add(y);
+            y = Fma.FAST
+                    ? ef.fma(FloatVector.broadcast(S, LN2_LO), y)
+                    : ef.mul(LN2_LO).add(y);
+            y = Fma.FAST
+                    ? z.fma(FloatVector.broadcast(S, -0.5f), y)
+                    : z.mul(-0.5f).add(y);
             y = y.add(c);
-            FloatVector r = Fma.FAST ? ef.fma(FloatVector.broadcast(S, LN2_HI), m.add(y))
+            FloatVector r = Fma.FAST
+                    ? ef.fma(FloatVector.broadcast(S, LN2_HI), m.add(y))
                     : ef.mul(LN2_HI).add(m.add(y));
             r = r.blend(v, v.compare(VectorOperators.EQ, 0f));
             r = r.blend(Float.POSITIVE_INFINITY, v.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));

@@ -16,7 +16,8 @@ final class VectorFloatOps {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Bytes as many as float lanes, for the uint8 conversion; null where no such shape exists. */
-    private static final VectorSpecies<Byte> BYTES = L == 8 || L == 16 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(8 * L)) : null;
+    private static final VectorSpecies<Byte> BYTES =
+            L == 8 || L == 16 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(8 * L)) : null;
 
     private VectorFloatOps() {}
 
@@ -31,7 +32,7 @@ final class VectorFloatOps {
             case SQRT -> sqrt(n, x, xo, out, oo);
             case RELU -> relu(n, x, xo, out, oo);
             case EXP, TANH, SIGMOID ->
-                    VectorFloatMath.EXP_FAMILY_ENABLED ? VectorFloatMath.expFamily(op, n, x, xo, out, oo) : 0;
+                VectorFloatMath.EXP_FAMILY_ENABLED ? VectorFloatMath.expFamily(op, n, x, xo, out, oo) : 0;
             case LOG -> VectorFloatMath.LOG_ENABLED ? VectorFloatMath.log(n, x, xo, out, oo) : 0;
             case SIN, COS -> VectorFloatMath.trig(op, n, x, xo, out, oo);
             case ERF -> VectorFloatMath.ERF_EXPM1_LOG1P_ENABLED ? VectorFloatMath.erf(n, x, xo, out, oo) : 0;
@@ -100,7 +101,9 @@ final class VectorFloatOps {
                 case FLOOR -> down.blend(up, negative);
                 default -> up.blend(down, negative);
             };
-            FloatVector y = m.reinterpretAsInts().or(v.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+            FloatVector y = m.reinterpretAsInts()
+                    .or(v.reinterpretAsInts().and(0x80000000))
+                    .reinterpretAsFloats();
             VectorMask<Float> integral = a.compare(VectorOperators.GE, 8388608f).or(v.compare(VectorOperators.NE, v));
             y.blend(v, integral).intoArray(out, oo + i);
         }
@@ -118,8 +121,13 @@ final class VectorFloatOps {
     }
 
     /** One row: out[i] = op(a[i], b[i]) for n elements with strides. */
-    static void binary(BinaryOp op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-        if (as == 1 && bs == 1 && os == 1 && ao == oo && bo == oo
+    static void binary(
+            BinaryOp op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        if (as == 1
+                && bs == 1
+                && os == 1
+                && ao == oo
+                && bo == oo
                 && (op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV)) {
             // All three at one offset (a new tensor, or in place): the scalar kernel's plain loop
             // over one shared index, which C2 unrolls and vectorises itself, runs faster than this
@@ -361,7 +369,8 @@ final class VectorFloatOps {
      * out[i] = a[i] cmp b[i]: contiguous operands, or a repeated b (x &gt; 0); the rest scalar. One
      * loop per comparison, since C2 intrinsifies a vector compare only for a constant operator.
      */
-    static void compare(Comparison op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
+    static void compare(
+            Comparison op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
         int done = 0;
         if (as == 1 && os == 1 && (bs == 1 || bs == 0)) {
             done = switch (op) {
@@ -380,12 +389,16 @@ final class VectorFloatOps {
         int bound = S.loopBound(n);
         if (bs == 1) {
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.EQ, FloatVector.fromArray(S, b, bo + i))
+                        .intoArray(out, oo + i);
             }
         } else {
             FloatVector s = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, s).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.EQ, s)
+                        .intoArray(out, oo + i);
             }
         }
         return bound;
@@ -395,12 +408,16 @@ final class VectorFloatOps {
         int bound = S.loopBound(n);
         if (bs == 1) {
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.NE, FloatVector.fromArray(S, b, bo + i))
+                        .intoArray(out, oo + i);
             }
         } else {
             FloatVector s = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, s).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.NE, s)
+                        .intoArray(out, oo + i);
             }
         }
         return bound;
@@ -410,12 +427,16 @@ final class VectorFloatOps {
         int bound = S.loopBound(n);
         if (bs == 1) {
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.LT, FloatVector.fromArray(S, b, bo + i))
+                        .intoArray(out, oo + i);
             }
         } else {
             FloatVector s = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, s).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.LT, s)
+                        .intoArray(out, oo + i);
             }
         }
         return bound;
@@ -425,12 +446,16 @@ final class VectorFloatOps {
         int bound = S.loopBound(n);
         if (bs == 1) {
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.LE, FloatVector.fromArray(S, b, bo + i))
+                        .intoArray(out, oo + i);
             }
         } else {
             FloatVector s = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, s).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.LE, s)
+                        .intoArray(out, oo + i);
             }
         }
         return bound;
@@ -440,12 +465,16 @@ final class VectorFloatOps {
         int bound = S.loopBound(n);
         if (bs == 1) {
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.GT, FloatVector.fromArray(S, b, bo + i))
+                        .intoArray(out, oo + i);
             }
         } else {
             FloatVector s = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, s).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.GT, s)
+                        .intoArray(out, oo + i);
             }
         }
         return bound;
@@ -455,20 +484,36 @@ final class VectorFloatOps {
         int bound = S.loopBound(n);
         if (bs == 1) {
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, FloatVector.fromArray(S, b, bo + i)).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.GE, FloatVector.fromArray(S, b, bo + i))
+                        .intoArray(out, oo + i);
             }
         } else {
             FloatVector s = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < bound; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, s).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .compare(VectorOperators.GE, s)
+                        .intoArray(out, oo + i);
             }
         }
         return bound;
     }
 
     /** out[i] = c[i] ? a[i] : b[i]: contiguous c and out, each of a and b contiguous or repeated. */
-    static void where(int n, boolean[] c, int co, int cs, float[] a, int ao, int as, float[] b, int bo, int bs,
-                      float[] out, int oo, int os) {
+    static void where(
+            int n,
+            boolean[] c,
+            int co,
+            int cs,
+            float[] a,
+            int ao,
+            int as,
+            float[] b,
+            int bo,
+            int bs,
+            float[] out,
+            int oo,
+            int os) {
         int done = 0;
         if (cs == 1 && os == 1 && (as == 1 || as == 0) && (bs == 1 || bs == 0)) {
             done = S.loopBound(n);
@@ -476,16 +521,20 @@ final class VectorFloatOps {
             FloatVector fb = FloatVector.broadcast(S, bs == 0 ? b[bo] : 0f);
             if (as == 1 && bs == 1) {
                 for (int i = 0; i < done; i += L) {
-                    FloatVector.fromArray(S, b, bo + i).blend(FloatVector.fromArray(S, a, ao + i), VectorMask.fromArray(S, c, co + i))
+                    FloatVector.fromArray(S, b, bo + i)
+                            .blend(FloatVector.fromArray(S, a, ao + i), VectorMask.fromArray(S, c, co + i))
                             .intoArray(out, oo + i);
                 }
             } else if (as == 1) {
                 for (int i = 0; i < done; i += L) {
-                    fb.blend(FloatVector.fromArray(S, a, ao + i), VectorMask.fromArray(S, c, co + i)).intoArray(out, oo + i);
+                    fb.blend(FloatVector.fromArray(S, a, ao + i), VectorMask.fromArray(S, c, co + i))
+                            .intoArray(out, oo + i);
                 }
             } else if (bs == 1) {
                 for (int i = 0; i < done; i += L) {
-                    FloatVector.fromArray(S, b, bo + i).blend(fa, VectorMask.fromArray(S, c, co + i)).intoArray(out, oo + i);
+                    FloatVector.fromArray(S, b, bo + i)
+                            .blend(fa, VectorMask.fromArray(S, c, co + i))
+                            .intoArray(out, oo + i);
                 }
             } else {
                 for (int i = 0; i < done; i += L) {
@@ -493,20 +542,24 @@ final class VectorFloatOps {
                 }
             }
         }
-        ScalarFloatOps.where(n - done, c, co + done * cs, cs, a, ao + done * as, as, b, bo + done * bs, bs,
-                out, oo + done * os, os);
+        ScalarFloatOps.where(
+                n - done, c, co + done * cs, cs, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done * os, os);
     }
 
     /** out[i] = a[i] + alpha * b[i], rounded as the scalar loop rounds it (product, then sum). */
-    static void addScaled(int n, float[] a, int ao, int as, float alpha, float[] b, int bo, int bs, float[] out, int oo, int os) {
+    static void addScaled(
+            int n, float[] a, int ao, int as, float alpha, float[] b, int bo, int bs, float[] out, int oo, int os) {
         int done = 0;
         if (as == 1 && bs == 1 && os == 1) {
             done = S.loopBound(n);
             for (int i = 0; i < done; i += L) {
-                FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i).mul(alpha)).intoArray(out, oo + i);
+                FloatVector.fromArray(S, a, ao + i)
+                        .add(FloatVector.fromArray(S, b, bo + i).mul(alpha))
+                        .intoArray(out, oo + i);
             }
         }
-        ScalarFloatOps.addScaled(n - done, a, ao + done * as, as, alpha, b, bo + done * bs, bs, out, oo + done * os, os);
+        ScalarFloatOps.addScaled(
+                n - done, a, ao + done * as, as, alpha, b, bo + done * bs, bs, out, oo + done * os, os);
     }
 
     /**
@@ -519,7 +572,8 @@ final class VectorFloatOps {
         if (BYTES != null && xs == 1 && os == 1) {
             done = BYTES.loopBound(n);
             for (int i = 0; i < done; i += L) {
-                FloatVector f = (FloatVector) ByteVector.fromArray(BYTES, x, xo + i).lanewise(VectorOperators.XOR, (byte) 0x80)
+                FloatVector f = (FloatVector) ByteVector.fromArray(BYTES, x, xo + i)
+                        .lanewise(VectorOperators.XOR, (byte) 0x80)
                         .convertShape(VectorOperators.B2F, S, 0);
                 f.add(128f).intoArray(out, oo + i);
             }
@@ -531,16 +585,19 @@ final class VectorFloatOps {
      * A compare and a blend per vector: the scalar loop's data-dependent branch mispredicts on
      * about half of a ReLU layer's inputs.
      */
-    static void thresholdBackward(int n, float[] g, int go, int gs, float[] x, int xo, int xs, float threshold,
-                                  float[] out, int oo, int os) {
+    static void thresholdBackward(
+            int n, float[] g, int go, int gs, float[] x, int xo, int xs, float threshold, float[] out, int oo, int os) {
         int done = 0;
         if (gs == 1 && xs == 1 && os == 1) {
             done = S.loopBound(n);
             for (int i = 0; i < done; i += L) {
                 FloatVector v = FloatVector.fromArray(S, x, xo + i);
-                FloatVector.fromArray(S, g, go + i).blend(0f, v.compare(VectorOperators.LE, threshold)).intoArray(out, oo + i);
+                FloatVector.fromArray(S, g, go + i)
+                        .blend(0f, v.compare(VectorOperators.LE, threshold))
+                        .intoArray(out, oo + i);
             }
         }
-        ScalarFloatOps.thresholdBackward(n - done, g, go + done * gs, gs, x, xo + done * xs, xs, threshold, out, oo + done * os, os);
+        ScalarFloatOps.thresholdBackward(
+                n - done, g, go + done * gs, gs, x, xo + done * xs, xs, threshold, out, oo + done * os, os);
     }
 }

@@ -146,7 +146,8 @@ final class VectorFloatReduce {
         if (z.compare(VectorOperators.NE, z).anyTrue()) {
             return ScalarFloatReduce.max(n, x, off, 1);
         }
-        float m = m0.lanewise(VectorOperators.MAX, m1).lanewise(VectorOperators.MAX, m2.lanewise(VectorOperators.MAX, m3))
+        float m = m0.lanewise(VectorOperators.MAX, m1)
+                .lanewise(VectorOperators.MAX, m2.lanewise(VectorOperators.MAX, m3))
                 .reduceLanes(VectorOperators.MAX);
         if (m == 0f) {
             // Lanes keep their first zero but the lane reduction prefers one sign: the scalar scan
@@ -190,7 +191,8 @@ final class VectorFloatReduce {
         if (z.compare(VectorOperators.NE, z).anyTrue()) {
             return ScalarFloatReduce.min(n, x, off, 1);
         }
-        float m = m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
+        float m = m0.lanewise(VectorOperators.MIN, m1)
+                .lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
                 .reduceLanes(VectorOperators.MIN);
         if (m == 0f) {
             // Lanes keep their first zero but the lane reduction prefers one sign: the scalar scan
@@ -340,7 +342,8 @@ final class VectorFloatReduce {
         return -1;
     }
 
-    static void columnSums(int rows, int cols, float[] x, int off, int rowStride, float[] out, int oo, boolean accumulate) {
+    static void columnSums(
+            int rows, int cols, float[] x, int off, int rowStride, float[] out, int oo, boolean accumulate) {
         int j = 0;
         for (; j + 4 * L <= cols; j += 4 * L) {
             FloatVector a0, a1, a2, a3;

@@ -28,21 +28,93 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void gemm(int batch, int m, int n, int k,
-                     float[] a, int aOff, int aBatchStride, int aRowStride, int aColStride,
-                     float[] b, int bOff, int bBatchStride, int bRowStride, int bColStride,
-                     float[] c, int cOff, int cBatchStride, int cRowStride, int cColStride, boolean accumulate) {
-        VectorSgemm.gemm(batch, m, n, k, a, aOff, aBatchStride, aRowStride, aColStride,
-                b, bOff, bBatchStride, bRowStride, bColStride, c, cOff, cBatchStride, cRowStride, cColStride, accumulate);
+    public void gemm(
+            int batch,
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int aBatchStride,
+            int aRowStride,
+            int aColStride,
+            float[] b,
+            int bOff,
+            int bBatchStride,
+            int bRowStride,
+            int bColStride,
+            float[] c,
+            int cOff,
+            int cBatchStride,
+            int cRowStride,
+            int cColStride,
+            boolean accumulate) {
+        VectorSgemm.gemm(
+                batch,
+                m,
+                n,
+                k,
+                a,
+                aOff,
+                aBatchStride,
+                aRowStride,
+                aColStride,
+                b,
+                bOff,
+                bBatchStride,
+                bRowStride,
+                bColStride,
+                c,
+                cOff,
+                cBatchStride,
+                cRowStride,
+                cColStride,
+                accumulate);
     }
 
     @Override
-    public void gemm(int batch, int m, int n, int k,
-                     double[] a, int aOff, int aBatchStride, int aRowStride, int aColStride,
-                     double[] b, int bOff, int bBatchStride, int bRowStride, int bColStride,
-                     double[] c, int cOff, int cBatchStride, int cRowStride, int cColStride, boolean accumulate) {
-        VectorDgemm.gemm(batch, m, n, k, a, aOff, aBatchStride, aRowStride, aColStride,
-                b, bOff, bBatchStride, bRowStride, bColStride, c, cOff, cBatchStride, cRowStride, cColStride, accumulate);
+    public void gemm(
+            int batch,
+            int m,
+            int n,
+            int k,
+            double[] a,
+            int aOff,
+            int aBatchStride,
+            int aRowStride,
+            int aColStride,
+            double[] b,
+            int bOff,
+            int bBatchStride,
+            int bRowStride,
+            int bColStride,
+            double[] c,
+            int cOff,
+            int cBatchStride,
+            int cRowStride,
+            int cColStride,
+            boolean accumulate) {
+        VectorDgemm.gemm(
+                batch,
+                m,
+                n,
+                k,
+                a,
+                aOff,
+                aBatchStride,
+                aRowStride,
+                aColStride,
+                b,
+                bOff,
+                bBatchStride,
+                bRowStride,
+                bColStride,
+                c,
+                cOff,
+                cBatchStride,
+                cRowStride,
+                cColStride,
+                accumulate);
     }
 
     @Override
@@ -66,52 +138,130 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void binary(BinaryOp op, int rows, int cols,
-                       float[] a, int aOff, int aRowStride, int aColStride,
-                       float[] b, int bOff, int bRowStride, int bColStride,
-                       float[] out, int outOff, int outRowStride, int outColStride) {
+    public void binary(
+            BinaryOp op,
+            int rows,
+            int cols,
+            float[] a,
+            int aOff,
+            int aRowStride,
+            int aColStride,
+            float[] b,
+            int bOff,
+            int bRowStride,
+            int bColStride,
+            float[] out,
+            int outOff,
+            int outRowStride,
+            int outColStride) {
         for (int r = 0; r < rows; r++) {
-            VectorFloatOps.binary(op, cols, a, aOff + r * aRowStride, aColStride, b, bOff + r * bRowStride, bColStride,
-                    out, outOff + r * outRowStride, outColStride);
+            VectorFloatOps.binary(
+                    op,
+                    cols,
+                    a,
+                    aOff + r * aRowStride,
+                    aColStride,
+                    b,
+                    bOff + r * bRowStride,
+                    bColStride,
+                    out,
+                    outOff + r * outRowStride,
+                    outColStride);
         }
     }
 
     @Override
-    public void binary(BinaryOp op, int rows, int cols,
-                       double[] a, int aOff, int aRowStride, int aColStride,
-                       double[] b, int bOff, int bRowStride, int bColStride,
-                       double[] out, int outOff, int outRowStride, int outColStride) {
+    public void binary(
+            BinaryOp op,
+            int rows,
+            int cols,
+            double[] a,
+            int aOff,
+            int aRowStride,
+            int aColStride,
+            double[] b,
+            int bOff,
+            int bRowStride,
+            int bColStride,
+            double[] out,
+            int outOff,
+            int outRowStride,
+            int outColStride) {
         for (int r = 0; r < rows; r++) {
-            VectorDoubleOps.binary(op, cols, a, aOff + r * aRowStride, aColStride, b, bOff + r * bRowStride, bColStride,
-                    out, outOff + r * outRowStride, outColStride);
+            VectorDoubleOps.binary(
+                    op,
+                    cols,
+                    a,
+                    aOff + r * aRowStride,
+                    aColStride,
+                    b,
+                    bOff + r * bRowStride,
+                    bColStride,
+                    out,
+                    outOff + r * outRowStride,
+                    outColStride);
         }
     }
 
     @Override
-    public void clamp(int n, float[] x, int xOff, int xStride, float min, float max, float[] out, int outOff, int outStride) {
+    public void clamp(
+            int n, float[] x, int xOff, int xStride, float min, float max, float[] out, int outOff, int outStride) {
         VectorFloatOps.clamp(n, x, xOff, xStride, min, max, out, outOff, outStride);
     }
 
     @Override
-    public void clamp(int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride) {
+    public void clamp(
+            int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride) {
         VectorDoubleOps.clamp(n, x, xOff, xStride, min, max, out, outOff, outStride);
     }
 
     @Override
-    public void compare(Comparison op, int n, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-                        boolean[] out, int outOff, int outStride) {
+    public void compare(
+            Comparison op,
+            int n,
+            float[] a,
+            int aOff,
+            int aStride,
+            float[] b,
+            int bOff,
+            int bStride,
+            boolean[] out,
+            int outOff,
+            int outStride) {
         VectorFloatOps.compare(op, n, a, aOff, aStride, b, bOff, bStride, out, outOff, outStride);
     }
 
     @Override
-    public void where(int n, boolean[] c, int cOff, int cStride, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-                      float[] out, int outOff, int outStride) {
+    public void where(
+            int n,
+            boolean[] c,
+            int cOff,
+            int cStride,
+            float[] a,
+            int aOff,
+            int aStride,
+            float[] b,
+            int bOff,
+            int bStride,
+            float[] out,
+            int outOff,
+            int outStride) {
         VectorFloatOps.where(n, c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, out, outOff, outStride);
     }
 
     @Override
-    public void addScaled(int n, float[] a, int aOff, int aStride, float alpha, float[] b, int bOff, int bStride,
-                          float[] out, int outOff, int outStride) {
+    public void addScaled(
+            int n,
+            float[] a,
+            int aOff,
+            int aStride,
+            float alpha,
+            float[] b,
+            int bOff,
+            int bStride,
+            float[] out,
+            int outOff,
+            int outStride) {
         VectorFloatOps.addScaled(n, a, aOff, aStride, alpha, b, bOff, bStride, out, outOff, outStride);
     }
 
@@ -121,13 +271,24 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void thresholdBackward(int n, float[] g, int gOff, int gStride, float[] x, int xOff, int xStride, float threshold,
-                                  float[] out, int outOff, int outStride) {
+    public void thresholdBackward(
+            int n,
+            float[] g,
+            int gOff,
+            int gStride,
+            float[] x,
+            int xOff,
+            int xStride,
+            float threshold,
+            float[] out,
+            int outOff,
+            int outStride) {
         VectorFloatOps.thresholdBackward(n, g, gOff, gStride, x, xOff, xStride, threshold, out, outOff, outStride);
     }
 
     @Override
-    public void maxPool2x2(int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff) {
+    public void maxPool2x2(
+            int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff) {
         VectorPool.maxPool2x2(outH, outW, x, xOff, w, out, outOff, idx, idxOff);
     }
 
@@ -182,12 +343,14 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void columnSums(int rows, int cols, float[] x, int off, int rowStride, float[] out, int outOff, boolean accumulate) {
+    public void columnSums(
+            int rows, int cols, float[] x, int off, int rowStride, float[] out, int outOff, boolean accumulate) {
         VectorFloatReduce.columnSums(rows, cols, x, off, rowStride, out, outOff, accumulate);
     }
 
     @Override
-    public void columnSums(int rows, int cols, double[] x, int off, int rowStride, double[] out, int outOff, boolean accumulate) {
+    public void columnSums(
+            int rows, int cols, double[] x, int off, int rowStride, double[] out, int outOff, boolean accumulate) {
         VectorDoubleReduce.columnSums(rows, cols, x, off, rowStride, out, outOff, accumulate);
     }
 }

@@ -28,10 +28,10 @@ final class VectorPool {
     private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
     private static final IntVector TWICE_IOTA = IntVector.zero(I).addIndex(2);
 
-    private VectorPool() {
-    }
+    private VectorPool() {}
 
-    static void maxPool2x2(int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff) {
+    static void maxPool2x2(
+            int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff) {
         int planeEnd = outH * outW;
         for (int oh = 0; oh < outH; oh++) {
             int r0 = 2 * oh * w;

@@ -43,30 +43,97 @@ final class VectorSgemm {
 
     private VectorSgemm() {}
 
-    static void gemm(int batch, int m, int n, int k,
-                     float[] a, int aOff, int aBatch, int ars, int acs,
-                     float[] b, int bOff, int bBatch, int brs, int bcs,
-                     float[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate) {
+    static void gemm(
+            int batch,
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int aBatch,
+            int ars,
+            int acs,
+            float[] b,
+            int bOff,
+            int bBatch,
+            int brs,
+            int bcs,
+            float[] c,
+            int cOff,
+            int cBatch,
+            int crs,
+            int ccs,
+            boolean accumulate) {
         if (VectorSgemmNT.applies(n, k, acs, brs)) {
-            VectorSgemmNT.gemm(batch, m, n, k, a, aOff, aBatch, ars, b, bOff, bBatch, bcs, c, cOff, cBatch, crs, ccs, accumulate,
+            VectorSgemmNT.gemm(
+                    batch,
+                    m,
+                    n,
+                    k,
+                    a,
+                    aOff,
+                    aBatch,
+                    ars,
+                    b,
+                    bOff,
+                    bBatch,
+                    bcs,
+                    c,
+                    cOff,
+                    cBatch,
+                    crs,
+                    ccs,
+                    accumulate,
                     PARALLEL_FLOPS);
             return;
         }
         GemmSplit.run(batch, m, n, k, MR, NR, PARALLEL_FLOPS, (b0, b1, m0, m1, n0, n1) -> {
             float[][] buf = BUFFERS.get();
             for (int bi = b0; bi < b1; bi++) {
-                region(m0, m1, n0, n1, k,
-                        a, aOff + bi * aBatch, ars, acs,
-                        b, bOff + bi * bBatch, brs, bcs,
-                        c, cOff + bi * cBatch, crs, ccs, accumulate, buf);
+                region(
+                        m0,
+                        m1,
+                        n0,
+                        n1,
+                        k,
+                        a,
+                        aOff + bi * aBatch,
+                        ars,
+                        acs,
+                        b,
+                        bOff + bi * bBatch,
+                        brs,
+                        bcs,
+                        c,
+                        cOff + bi * cBatch,
+                        crs,
+                        ccs,
+                        accumulate,
+                        buf);
             }
         });
     }
 
-    private static void region(int m0, int m1, int n0, int n1, int k,
-                               float[] a, int aOff, int ars, int acs,
-                               float[] b, int bOff, int brs, int bcs,
-                               float[] c, int cOff, int crs, int ccs, boolean accumulate, float[][] buf) {
+    private static void region(
+            int m0,
+            int m1,
+            int n0,
+            int n1,
+            int k,
+            float[] a,
+            int aOff,
+            int ars,
+            int acs,
+            float[] b,
+            int bOff,
+            int brs,
+            int bcs,
+            float[] c,
+            int cOff,
+            int crs,
+            int ccs,
+            boolean accumulate,
+            float[][] buf) {
         if (!accumulate) {
             zero(m0, m1, n0, n1, c, cOff, crs, ccs);
         }
@@ -89,8 +156,23 @@ final class VectorSgemm {
                 }
                 for (int ic = m0; ic < m1; ic += MC) {
                     int mc = Math.min(MC, m1 - ic);
-                    macro(mc, nc, kc, a, aOff + ic * ars + pc * acs, ars, acs, direct ? b : null, bBase, brs, bp,
-                            c, cOff + ic * crs + jc * ccs, crs, ccs, tile);
+                    macro(
+                            mc,
+                            nc,
+                            kc,
+                            a,
+                            aOff + ic * ars + pc * acs,
+                            ars,
+                            acs,
+                            direct ? b : null,
+                            bBase,
+                            brs,
+                            bp,
+                            c,
+                            cOff + ic * crs + jc * ccs,
+                            crs,
+                            ccs,
+                            tile);
                 }
             }
         }
@@ -103,9 +185,23 @@ final class VectorSgemm {
      * except for a last sliver of part of a vector, which is packed alone so that no load runs
      * past B's rows.
      */
-    private static void macro(int mc, int nc, int kc, float[] a, int aBase, int ars, int acs,
-                              float[] direct, int bBase, int brs, float[] bp,
-                              float[] c, int cBase, int crs, int ccs, float[] tile) {
+    private static void macro(
+            int mc,
+            int nc,
+            int kc,
+            float[] a,
+            int aBase,
+            int ars,
+            int acs,
+            float[] direct,
+            int bBase,
+            int brs,
+            float[] bp,
+            float[] c,
+            int cBase,
+            int crs,
+            int ccs,
+            float[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             boolean wholeVectors = nr == NR || nr == L || nr == 2 * L;
@@ -134,8 +230,23 @@ final class VectorSgemm {
     }
 
     /** A tile with fewer than NR columns, or whose C rows are not contiguous, goes through a small buffer. */
-    private static void edgeTile(int kc, float[] a, int ai, int ars, int acs, int aRows, float[] bp, int bi, int ldb,
-                                 float[] c, int ci, int crs, int ccs, int mr, int nr, float[] tile) {
+    private static void edgeTile(
+            int kc,
+            float[] a,
+            int ai,
+            int ars,
+            int acs,
+            int aRows,
+            float[] bp,
+            int bi,
+            int ldb,
+            float[] c,
+            int ci,
+            int crs,
+            int ccs,
+            int mr,
+            int nr,
+            float[] tile) {
         for (int r = 0; r < MR; r++) {
             for (int j = 0; j < NR; j++) {
                 tile[r * NR + j] = r < mr && j < nr ? c[ci + r * crs + j * ccs] : 0f;
@@ -188,7 +299,9 @@ final class VectorSgemm {
                 }
             } else {
                 // A transposed B: whole blocks in registers where that is fast, the rest one by one.
-                int done = brs == 1 && VectorTranspose.ENABLED ? VectorTranspose.pack(b, base + t * bcs, bcs, kc, cols / L * L, bp, dst, NR) : 0;
+                int done = brs == 1 && VectorTranspose.ENABLED
+                        ? VectorTranspose.pack(b, base + t * bcs, bcs, kc, cols / L * L, bp, dst, NR)
+                        : 0;
                 int fullCols = done > 0 ? cols / L * L : 0;
                 for (int j = 0; j < cols; j++) {
                     int src = base + (t + j) * bcs;
@@ -214,10 +327,26 @@ final class VectorSgemm {
      * a[ai + r*ars + p*acs]. Rows past mr repeat the last row for A and for C alike, so they
      * compute and store the last row's values again: no buffer is needed for a partial row tile.
      */
-    private static void micro(int kc, float[] a, int ai, int ars, int acs, int mr, float[] bp, int bi, int ldb,
-                              float[] c, int ci, int ldc, int vectors) {
+    private static void micro(
+            int kc,
+            float[] a,
+            int ai,
+            int ars,
+            int acs,
+            int mr,
+            float[] bp,
+            int bi,
+            int ldb,
+            float[] c,
+            int ci,
+            int ldc,
+            int vectors) {
         int last = mr - 1;
-        int r1 = Math.min(1, last), r2 = Math.min(2, last), r3 = Math.min(3, last), r4 = Math.min(4, last), r5 = Math.min(5, last);
+        int r1 = Math.min(1, last),
+                r2 = Math.min(2, last),
+                r3 = Math.min(3, last),
+                r4 = Math.min(4, last),
+                r5 = Math.min(5, last);
         // A tile narrower than NR (the last columns of B) uses the narrowest kernel that covers
         // it, instead of computing the full width on zero padding.
         if (vectors > 2) {
@@ -231,8 +360,23 @@ final class VectorSgemm {
 
     // The tile is loaded from C and stored back, with no helper calls: the body is large enough
     // that C2 stops inlining, and a vector passed to a call that is not inlined gets boxed.
-    private static void micro6x4(int kc, float[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 float[] bp, int bi, int ldb, float[] c, int ci, int ldc, int last) {
+    private static void micro6x4(
+            int kc,
+            float[] a,
+            int ai,
+            int acs,
+            int o1,
+            int o2,
+            int o3,
+            int o4,
+            int o5,
+            float[] bp,
+            int bi,
+            int ldb,
+            float[] c,
+            int ci,
+            int ldc,
+            int last) {
         int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
         int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
         FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + L);
@@ -285,16 +429,49 @@ final class VectorSgemm {
             ai += acs;
             bi += ldb;
         }
-        c00.intoArray(c, ci); c01.intoArray(c, ci + L); c02.intoArray(c, ci + 2 * L); c03.intoArray(c, ci + 3 * L);
-        c10.intoArray(c, r1); c11.intoArray(c, r1 + L); c12.intoArray(c, r1 + 2 * L); c13.intoArray(c, r1 + 3 * L);
-        c20.intoArray(c, r2); c21.intoArray(c, r2 + L); c22.intoArray(c, r2 + 2 * L); c23.intoArray(c, r2 + 3 * L);
-        c30.intoArray(c, r3); c31.intoArray(c, r3 + L); c32.intoArray(c, r3 + 2 * L); c33.intoArray(c, r3 + 3 * L);
-        c40.intoArray(c, r4); c41.intoArray(c, r4 + L); c42.intoArray(c, r4 + 2 * L); c43.intoArray(c, r4 + 3 * L);
-        c50.intoArray(c, r5); c51.intoArray(c, r5 + L); c52.intoArray(c, r5 + 2 * L); c53.intoArray(c, r5 + 3 * L);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c02.intoArray(c, ci + 2 * L);
+        c03.intoArray(c, ci + 3 * L);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + L);
+        c12.intoArray(c, r1 + 2 * L);
+        c13.intoArray(c, r1 + 3 * L);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + L);
+        c22.intoArray(c, r2 + 2 * L);
+        c23.intoArray(c, r2 + 3 * L);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + L);
+        c32.intoArray(c, r3 + 2 * L);
+        c33.intoArray(c, r3 + 3 * L);
+        c40.intoArray(c, r4);
+        c41.intoArray(c, r4 + L);
+        c42.intoArray(c, r4 + 2 * L);
+        c43.intoArray(c, r4 + 3 * L);
+        c50.intoArray(c, r5);
+        c51.intoArray(c, r5 + L);
+        c52.intoArray(c, r5 + 2 * L);
+        c53.intoArray(c, r5 + 3 * L);
     }
 
-    private static void micro6x2(int kc, float[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 float[] bp, int bi, int ldb, float[] c, int ci, int ldc, int last) {
+    private static void micro6x2(
+            int kc,
+            float[] a,
+            int ai,
+            int acs,
+            int o1,
+            int o2,
+            int o3,
+            int o4,
+            int o5,
+            float[] bp,
+            int bi,
+            int ldb,
+            float[] c,
+            int ci,
+            int ldc,
+            int last) {
         int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
         int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
         FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + L);
@@ -327,20 +504,45 @@ final class VectorSgemm {
             ai += acs;
             bi += ldb;
         }
-        c00.intoArray(c, ci); c01.intoArray(c, ci + L);
-        c10.intoArray(c, r1); c11.intoArray(c, r1 + L);
-        c20.intoArray(c, r2); c21.intoArray(c, r2 + L);
-        c30.intoArray(c, r3); c31.intoArray(c, r3 + L);
-        c40.intoArray(c, r4); c41.intoArray(c, r4 + L);
-        c50.intoArray(c, r5); c51.intoArray(c, r5 + L);
+        c00.intoArray(c, ci);
+        c01.intoArray(c, ci + L);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + L);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + L);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + L);
+        c40.intoArray(c, r4);
+        c41.intoArray(c, r4 + L);
+        c50.intoArray(c, r5);
+        c51.intoArray(c, r5 + L);
     }
 
-    private static void micro6x1(int kc, float[] a, int ai, int acs, int o1, int o2, int o3, int o4, int o5,
-                                 float[] bp, int bi, int ldb, float[] c, int ci, int ldc, int last) {
+    private static void micro6x1(
+            int kc,
+            float[] a,
+            int ai,
+            int acs,
+            int o1,
+            int o2,
+            int o3,
+            int o4,
+            int o5,
+            float[] bp,
+            int bi,
+            int ldb,
+            float[] c,
+            int ci,
+            int ldc,
+            int last) {
         int r1 = ci + Math.min(1, last) * ldc, r2 = ci + Math.min(2, last) * ldc, r3 = ci + Math.min(3, last) * ldc;
         int r4 = ci + Math.min(4, last) * ldc, r5 = ci + Math.min(5, last) * ldc;
-        FloatVector c0 = FloatVector.fromArray(S, c, ci), c1 = FloatVector.fromArray(S, c, r1), c2 = FloatVector.fromArray(S, c, r2);
-        FloatVector c3 = FloatVector.fromArray(S, c, r3), c4 = FloatVector.fromArray(S, c, r4), c5 = FloatVector.fromArray(S, c, r5);
+        FloatVector c0 = FloatVector.fromArray(S, c, ci),
+                c1 = FloatVector.fromArray(S, c, r1),
+                c2 = FloatVector.fromArray(S, c, r2);
+        FloatVector c3 = FloatVector.fromArray(S, c, r3),
+                c4 = FloatVector.fromArray(S, c, r4),
+                c5 = FloatVector.fromArray(S, c, r5);
         for (int p = 0; p < kc; p++) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector x = FloatVector.broadcast(S, a[ai]);
@@ -358,7 +560,11 @@ final class VectorSgemm {
             ai += acs;
             bi += ldb;
         }
-        c0.intoArray(c, ci); c1.intoArray(c, r1); c2.intoArray(c, r2);
-        c3.intoArray(c, r3); c4.intoArray(c, r4); c5.intoArray(c, r5);
+        c0.intoArray(c, ci);
+        c1.intoArray(c, r1);
+        c2.intoArray(c, r2);
+        c3.intoArray(c, r3);
+        c4.intoArray(c, r4);
+        c5.intoArray(c, r5);
     }
 }

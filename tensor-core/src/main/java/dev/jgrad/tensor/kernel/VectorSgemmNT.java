@@ -33,7 +33,8 @@ final class VectorSgemmNT {
     static final int MAX_N = 16;
 
     /** Per thread: the 16 accumulators stored for {@link Lanes#sumRows}, and their sums. */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[T * T * L], new float[T * T]});
+    private static final ThreadLocal<float[][]> SCRATCH =
+            ThreadLocal.withInitial(() -> new float[][] {new float[T * T * L], new float[T * T]});
 
     private VectorSgemmNT() {}
 
@@ -46,10 +47,26 @@ final class VectorSgemmNT {
         return VectorSgemm.NV == 4 && acs == 1 && brs == 1 && n <= MAX_N && k >= MIN_K && k <= MAX_K;
     }
 
-    static void gemm(int batch, int m, int n, int k,
-                     float[] a, int aOff, int aBatch, int ars,
-                     float[] b, int bOff, int bBatch, int bcs,
-                     float[] c, int cOff, int cBatch, int crs, int ccs, boolean accumulate, long parallelFlops) {
+    static void gemm(
+            int batch,
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int aBatch,
+            int ars,
+            float[] b,
+            int bOff,
+            int bBatch,
+            int bcs,
+            float[] c,
+            int cOff,
+            int cBatch,
+            int crs,
+            int ccs,
+            boolean accumulate,
+            long parallelFlops) {
         GemmSplit.run(batch, m, n, k, T, T, parallelFlops, (b0, b1, m0, m1, n0, n1) -> {
             float[][] scratch = SCRATCH.get();
             for (int bi = b0; bi < b1; bi++) {
@@ -58,8 +75,23 @@ final class VectorSgemmNT {
                     int mr = Math.min(T, m1 - i);
                     for (int j = n0; j < n1; j += T) {
                         int nr = Math.min(T, n1 - j);
-                        tile(k, a, ab + i * ars, ars, mr, b, bb + j * bcs, bcs, nr, c, cb + i * crs + j * ccs, crs, ccs, accumulate,
-                                scratch[0], scratch[1]);
+                        tile(
+                                k,
+                                a,
+                                ab + i * ars,
+                                ars,
+                                mr,
+                                b,
+                                bb + j * bcs,
+                                bcs,
+                                nr,
+                                c,
+                                cb + i * crs + j * ccs,
+                                crs,
+                                ccs,
+                                accumulate,
+                                scratch[0],
+                                scratch[1]);
                     }
                 }
             }
@@ -70,11 +102,37 @@ final class VectorSgemmNT {
      * One tile of mr x nr (at most 4 x 4) dot products. Rows and columns past the tile repeat its
      * last one, so the loop has no branches; only the real elements are stored.
      */
-    private static void tile(int k, float[] a, int ai, int lda, int mr, float[] b, int bi, int ldb, int nr,
-                             float[] c, int ci, int crs, int ccs, boolean accumulate, float[] rows, float[] sums) {
-        int a1 = ai + Math.min(1, mr - 1) * lda, a2 = ai + Math.min(2, mr - 1) * lda, a3 = ai + Math.min(3, mr - 1) * lda;
-        int b1 = bi + Math.min(1, nr - 1) * ldb, b2 = bi + Math.min(2, nr - 1) * ldb, b3 = bi + Math.min(3, nr - 1) * ldb;
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+    private static void tile(
+            int k,
+            float[] a,
+            int ai,
+            int lda,
+            int mr,
+            float[] b,
+            int bi,
+            int ldb,
+            int nr,
+            float[] c,
+            int ci,
+            int crs,
+            int ccs,
+            boolean accumulate,
+            float[] rows,
+            float[] sums) {
+        int a1 = ai + Math.min(1, mr - 1) * lda,
+                a2 = ai + Math.min(2, mr - 1) * lda,
+                a3 = ai + Math.min(3, mr - 1) * lda;
+        int b1 = bi + Math.min(1, nr - 1) * ldb,
+                b2 = bi + Math.min(2, nr - 1) * ldb,
+                b3 = bi + Math.min(3, nr - 1) * ldb;
+        FloatVector c00 = FloatVector.zero(S),
+                c01 = c00,
+                c02 = c00,
+                c03 = c00,
+                c10 = c00,
+                c11 = c00,
+                c12 = c00,
+                c13 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         int kv = S.loopBound(k);
         for (int p = 0; p < kv; p += L) {
@@ -101,20 +159,58 @@ final class VectorSgemmNT {
             c23 = Fma.FAST ? x2.fma(y, c23) : x2.mul(y).add(c23);
             c33 = Fma.FAST ? x3.fma(y, c33) : x3.mul(y).add(c33);
         }
-        c00.intoArray(rows, 0); c01.intoArray(rows, L); c02.intoArray(rows, 2 * L); c03.intoArray(rows, 3 * L);
-        c10.intoArray(rows, 4 * L); c11.intoArray(rows, 5 * L); c12.intoArray(rows, 6 * L); c13.intoArray(rows, 7 * L);
-        c20.intoArray(rows, 8 * L); c21.intoArray(rows, 9 * L); c22.intoArray(rows, 10 * L); c23.intoArray(rows, 11 * L);
-        c30.intoArray(rows, 12 * L); c31.intoArray(rows, 13 * L); c32.intoArray(rows, 14 * L); c33.intoArray(rows, 15 * L);
+        c00.intoArray(rows, 0);
+        c01.intoArray(rows, L);
+        c02.intoArray(rows, 2 * L);
+        c03.intoArray(rows, 3 * L);
+        c10.intoArray(rows, 4 * L);
+        c11.intoArray(rows, 5 * L);
+        c12.intoArray(rows, 6 * L);
+        c13.intoArray(rows, 7 * L);
+        c20.intoArray(rows, 8 * L);
+        c21.intoArray(rows, 9 * L);
+        c22.intoArray(rows, 10 * L);
+        c23.intoArray(rows, 11 * L);
+        c30.intoArray(rows, 12 * L);
+        c31.intoArray(rows, 13 * L);
+        c32.intoArray(rows, 14 * L);
+        c33.intoArray(rows, 15 * L);
         Lanes.sumRows(rows, T * T, sums);
-        float s00 = sums[0], s01 = sums[1], s02 = sums[2], s03 = sums[3], s10 = sums[4], s11 = sums[5], s12 = sums[6], s13 = sums[7];
-        float s20 = sums[8], s21 = sums[9], s22 = sums[10], s23 = sums[11], s30 = sums[12], s31 = sums[13], s32 = sums[14], s33 = sums[15];
+        float s00 = sums[0],
+                s01 = sums[1],
+                s02 = sums[2],
+                s03 = sums[3],
+                s10 = sums[4],
+                s11 = sums[5],
+                s12 = sums[6],
+                s13 = sums[7];
+        float s20 = sums[8],
+                s21 = sums[9],
+                s22 = sums[10],
+                s23 = sums[11],
+                s30 = sums[12],
+                s31 = sums[13],
+                s32 = sums[14],
+                s33 = sums[15];
         for (int p = kv; p < k; p++) {
             float x0 = a[ai + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
             float y0 = b[bi + p], y1 = b[b1 + p], y2 = b[b2 + p], y3 = b[b3 + p];
-            s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
-            s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
-            s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
-            s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+            s00 += x0 * y0;
+            s01 += x0 * y1;
+            s02 += x0 * y2;
+            s03 += x0 * y3;
+            s10 += x1 * y0;
+            s11 += x1 * y1;
+            s12 += x1 * y2;
+            s13 += x1 * y3;
+            s20 += x2 * y0;
+            s21 += x2 * y1;
+            s22 += x2 * y2;
+            s23 += x2 * y3;
+            s30 += x3 * y0;
+            s31 += x3 * y1;
+            s32 += x3 * y2;
+            s33 += x3 * y3;
         }
         storeRow(c, ci, ccs, nr, accumulate, s00, s01, s02, s03);
         if (mr > 1) {
@@ -129,7 +225,8 @@ final class VectorSgemmNT {
     }
 
     /** The first nr of a tile row's four values, written or added to C. */
-    private static void storeRow(float[] c, int ci, int ccs, int nr, boolean accumulate, float v0, float v1, float v2, float v3) {
+    private static void storeRow(
+            float[] c, int ci, int ccs, int nr, boolean accumulate, float v0, float v1, float v2, float v3) {
         put(c, ci, accumulate, v0);
         if (nr > 1) {
             put(c, ci + ccs, accumulate, v1);

@@ -17,6 +17,7 @@ final class VectorTranspose {
     // A generic array can't be created, only cast to: the arrays hold nothing but float shuffles.
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static final VectorShuffle<Float>[] LO = new VectorShuffle[Integer.numberOfTrailingZeros(L)];
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static final VectorShuffle<Float>[] HI = new VectorShuffle[Integer.numberOfTrailingZeros(L)];
 

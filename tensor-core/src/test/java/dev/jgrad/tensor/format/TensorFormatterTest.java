@@ -24,7 +24,12 @@ class TensorFormatterTest {
     private static final double NaN = Double.NaN;
     private static final double INF = Double.POSITIVE_INFINITY;
 
-    record Case(String name, int[] shape, DType dtype, TensorFormatter.Elements elems, List<String> suffixes,
+    record Case(
+            String name,
+            int[] shape,
+            DType dtype,
+            TensorFormatter.Elements elems,
+            List<String> suffixes,
             String expected) {
         @Override
         public String toString() {
@@ -88,17 +93,32 @@ class TensorFormatterTest {
 
     static Stream<Case> cases() {
         return Stream.of(
-            new Case("tutorial 1-D", new int[] {7}, DType.FLOAT32, values(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0), List.of(),
-                    """
+                new Case(
+                        "tutorial 1-D",
+                        new int[] {7},
+                        DType.FLOAT32,
+                        values(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0),
+                        List.of(),
+                        """
                     tensor([0., 1., 2., 3., 4., 5., 6.])"""),
-            new Case("tutorial 2-D", new int[] {4, 3}, DType.FLOAT32, values(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0), List.of(),
-                    """
+                new Case(
+                        "tutorial 2-D",
+                        new int[] {4, 3},
+                        DType.FLOAT32,
+                        values(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0),
+                        List.of(),
+                        """
                     tensor([[ 1.,  2.,  3.],
                             [ 4.,  5.,  6.],
                             [ 7.,  8.,  9.],
                             [10., 11., 12.]])"""),
-            new Case("tutorial 3-D", new int[] {4, 1, 3}, DType.FLOAT32, values(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0), List.of(),
-                    """
+                new Case(
+                        "tutorial 3-D",
+                        new int[] {4, 1, 3},
+                        DType.FLOAT32,
+                        values(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0),
+                        List.of(),
+                        """
                     tensor([[[ 0.,  1.,  2.]],
 
                             [[ 3.,  4.,  5.]],
@@ -106,166 +126,155 @@ class TensorFormatterTest {
                             [[ 6.,  7.,  8.]],
 
                             [[ 9., 10., 11.]]])"""),
-            new Case("tutorial mean", new int[] {}, DType.FLOAT32, values(1.5), List.of(),
-                    """
+                new Case("tutorial mean", new int[] {}, DType.FLOAT32, values(1.5), List.of(), """
                     tensor(1.5000)"""),
-            new Case("tutorial scalar zero", new int[] {}, DType.FLOAT32, values(0.0), List.of(),
-                    """
+                new Case("tutorial scalar zero", new int[] {}, DType.FLOAT32, values(0.0), List.of(), """
                     tensor(0.)"""),
-            new Case("tutorial uint8", new int[] {4}, DType.UINT8, longs(1, 0, 0, 1), List.of(),
-                    """
+                new Case("tutorial uint8", new int[] {4}, DType.UINT8, longs(1, 0, 0, 1), List.of(), """
                     tensor([1, 0, 0, 1], dtype=uint8)"""),
-            new Case("tutorial int64", new int[] {4}, DType.INT64, longs(1, 2, 3, 4), List.of(),
-                    """
+                new Case("tutorial int64", new int[] {4}, DType.INT64, longs(1, 2, 3, 4), List.of(), """
                     tensor([1, 2, 3, 4])"""),
-            new Case("tutorial matmul", new int[] {2, 1}, DType.FLOAT32, values(5.0, 11.0), List.of(),
-                    """
+                new Case("tutorial matmul", new int[] {2, 1}, DType.FLOAT32, values(5.0, 11.0), List.of(), """
                     tensor([[ 5.],
                             [11.]])"""),
-            new Case("fixed mixed", new int[] {3}, DType.FLOAT32, values(0.10000000149011612, 2.5, -3.25), List.of(),
-                    """
+                new Case(
+                        "fixed mixed",
+                        new int[] {3},
+                        DType.FLOAT32,
+                        values(0.10000000149011612, 2.5, -3.25),
+                        List.of(),
+                        """
                     tensor([ 0.1000,  2.5000, -3.2500])"""),
-            new Case("fixed one", new int[] {1}, DType.FLOAT32, values(1.2345678806304932), List.of(),
-                    """
+                new Case("fixed one", new int[] {1}, DType.FLOAT32, values(1.2345678806304932), List.of(), """
                     tensor([1.2346])"""),
-            new Case("fixed half-even ties", new int[] {3}, DType.FLOAT32, values(0.03125, 0.09375, 1.0), List.of(),
-                    """
+                new Case(
+                        "fixed half-even ties",
+                        new int[] {3},
+                        DType.FLOAT32,
+                        values(0.03125, 0.09375, 1.0),
+                        List.of(),
+                        """
                     tensor([0.0312, 0.0938, 1.0000])"""),
-            new Case("fixed negative rounding", new int[] {3}, DType.FLOAT32, values(-0.5, 0.25, -12.125), List.of(),
-                    """
+                new Case(
+                        "fixed negative rounding",
+                        new int[] {3},
+                        DType.FLOAT32,
+                        values(-0.5, 0.25, -12.125),
+                        List.of(),
+                        """
                     tensor([ -0.5000,   0.2500, -12.1250])"""),
-            new Case("fixed float64", new int[] {2}, DType.FLOAT64, values(0.30000000000000004, 0.3333333333333333), List.of(),
-                    """
+                new Case(
+                        "fixed float64",
+                        new int[] {2},
+                        DType.FLOAT64,
+                        values(0.30000000000000004, 0.3333333333333333),
+                        List.of(),
+                        """
                     tensor([0.3000, 0.3333], dtype=float64)"""),
-            new Case("fixed 2-D", new int[] {2, 2}, DType.FLOAT32, values(0.5, -1.75, 100.125, 3.0), List.of(),
-                    """
+                new Case(
+                        "fixed 2-D", new int[] {2, 2}, DType.FLOAT32, values(0.5, -1.75, 100.125, 3.0), List.of(), """
                     tensor([[  0.5000,  -1.7500],
                             [100.1250,   3.0000]])"""),
-            new Case("fixed at 1e-4", new int[] {2}, DType.FLOAT64, values(0.0001, 0.1), List.of(),
-                    """
+                new Case("fixed at 1e-4", new int[] {2}, DType.FLOAT64, values(0.0001, 0.1), List.of(), """
                     tensor([0.0001, 0.1000], dtype=float64)"""),
-            new Case("fixed with zeros", new int[] {3}, DType.FLOAT32, values(0.0, 0.5, -0.0), List.of(),
-                    """
+                new Case("fixed with zeros", new int[] {3}, DType.FLOAT32, values(0.0, 0.5, -0.0), List.of(), """
                     tensor([0.0000, 0.5000, -0.0000])"""),
-            new Case("sci small", new int[] {2}, DType.FLOAT32, values(9.999999747378752e-06, 1.0), List.of(),
-                    """
+                new Case("sci small", new int[] {2}, DType.FLOAT32, values(9.999999747378752e-06, 1.0), List.of(), """
                     tensor([1.0000e-05, 1.0000e+00])"""),
-            new Case("sci big", new int[] {2}, DType.FLOAT32, values(1000000000.0, 1.5), List.of(),
-                    """
+                new Case("sci big", new int[] {2}, DType.FLOAT32, values(1000000000.0, 1.5), List.of(), """
                     tensor([1.0000e+09, 1.5000e+00])"""),
-            new Case("sci int ratio", new int[] {2}, DType.FLOAT32, values(1.0, 10000.0), List.of(),
-                    """
+                new Case("sci int ratio", new int[] {2}, DType.FLOAT32, values(1.0, 10000.0), List.of(), """
                     tensor([1.0000e+00, 1.0000e+04])"""),
-            new Case("int mode 1000 ratio", new int[] {2}, DType.FLOAT32, values(1.0, 1000.0), List.of(),
-                    """
+                new Case("int mode 1000 ratio", new int[] {2}, DType.FLOAT32, values(1.0, 1000.0), List.of(), """
                     tensor([   1., 1000.])"""),
-            new Case("sci int big", new int[] {2}, DType.FLOAT32, values(0.0, 200000000.0), List.of(),
-                    """
+                new Case("sci int big", new int[] {2}, DType.FLOAT32, values(0.0, 200000000.0), List.of(), """
                     tensor([0.0000e+00, 2.0000e+08])"""),
-            new Case("sci negative", new int[] {3}, DType.FLOAT64, values(-1.5e-07, 2.0, 0.0), List.of(),
-                    """
+                new Case("sci negative", new int[] {3}, DType.FLOAT64, values(-1.5e-07, 2.0, 0.0), List.of(), """
                     tensor([-1.5000e-07,  2.0000e+00,  0.0000e+00], dtype=float64)"""),
-            new Case("sci rounding carry", new int[] {2}, DType.FLOAT64, values(9.99995e-05, 1.0), List.of(),
-                    """
+                new Case("sci rounding carry", new int[] {2}, DType.FLOAT64, values(9.99995e-05, 1.0), List.of(), """
                     tensor([9.9999e-05, 1.0000e+00], dtype=float64)"""),
-            new Case("sci scalar", new int[] {}, DType.FLOAT32, values(9.999999747378752e-06), List.of(),
-                    """
+                new Case("sci scalar", new int[] {}, DType.FLOAT32, values(9.999999747378752e-06), List.of(), """
                     tensor(1.0000e-05)"""),
-            new Case("sci huge exponent", new int[] {2}, DType.FLOAT64, values(1e+100, 1.0), List.of(),
-                    """
+                new Case("sci huge exponent", new int[] {2}, DType.FLOAT64, values(1e+100, 1.0), List.of(), """
                     tensor([1.0000e+100,  1.0000e+00], dtype=float64)"""),
-            new Case("nan inf int mode", new int[] {3}, DType.FLOAT32, values(NaN, 1.0, INF), List.of(),
-                    """
+                new Case("nan inf int mode", new int[] {3}, DType.FLOAT32, values(NaN, 1.0, INF), List.of(), """
                     tensor([nan, 1., inf])"""),
-            new Case("nan inf fixed", new int[] {3}, DType.FLOAT32, values(NaN, 1.5, -INF), List.of(),
-                    """
+                new Case("nan inf fixed", new int[] {3}, DType.FLOAT32, values(NaN, 1.5, -INF), List.of(), """
                     tensor([   nan, 1.5000,   -inf])"""),
-            new Case("nan inf sci", new int[] {4}, DType.FLOAT32, values(NaN, 1.0000000116860974e-07, -INF, 0.0), List.of(),
-                    """
+                new Case(
+                        "nan inf sci",
+                        new int[] {4},
+                        DType.FLOAT32,
+                        values(NaN, 1.0000000116860974e-07, -INF, 0.0),
+                        List.of(),
+                        """
                     tensor([       nan, 1.0000e-07,       -inf, 0.0000e+00])"""),
-            new Case("all nan", new int[] {2}, DType.FLOAT32, values(NaN, NaN), List.of(),
-                    """
+                new Case("all nan", new int[] {2}, DType.FLOAT32, values(NaN, NaN), List.of(), """
                     tensor([nan, nan])"""),
-            new Case("inf only", new int[] {2}, DType.FLOAT32, values(INF, -INF), List.of(),
-                    """
+                new Case("inf only", new int[] {2}, DType.FLOAT32, values(INF, -INF), List.of(), """
                     tensor([inf, -inf])"""),
-            new Case("neg zero", new int[] {2}, DType.FLOAT32, values(-0.0, 0.0), List.of(),
-                    """
+                new Case("neg zero", new int[] {2}, DType.FLOAT32, values(-0.0, 0.0), List.of(), """
                     tensor([-0., 0.])"""),
-            new Case("scalar nan", new int[] {}, DType.FLOAT32, values(NaN), List.of(),
-                    """
+                new Case("scalar nan", new int[] {}, DType.FLOAT32, values(NaN), List.of(), """
                     tensor(nan)"""),
-            new Case("scalar neg zero", new int[] {}, DType.FLOAT32, values(-0.0), List.of(),
-                    """
+                new Case("scalar neg zero", new int[] {}, DType.FLOAT32, values(-0.0), List.of(), """
                     tensor(-0.)"""),
-            new Case("scalar inf", new int[] {}, DType.FLOAT64, values(-INF), List.of(),
-                    """
+                new Case("scalar inf", new int[] {}, DType.FLOAT64, values(-INF), List.of(), """
                     tensor(-inf, dtype=float64)"""),
-            new Case("ints negative", new int[] {3}, DType.INT64, longs(-1, 20, -300), List.of(),
-                    """
+                new Case("ints negative", new int[] {3}, DType.INT64, longs(-1, 20, -300), List.of(), """
                     tensor([  -1,   20, -300])"""),
-            new Case("int32", new int[] {2, 2}, DType.INT32, longs(1, -2, 30, 4), List.of(),
-                    """
+                new Case("int32", new int[] {2, 2}, DType.INT32, longs(1, -2, 30, 4), List.of(), """
                     tensor([[ 1, -2],
                             [30,  4]], dtype=int32)"""),
-            new Case("uint8 255", new int[] {3}, DType.UINT8, longs(0, 255, 7), List.of(),
-                    """
+                new Case("uint8 255", new int[] {3}, DType.UINT8, longs(0, 255, 7), List.of(), """
                     tensor([  0, 255,   7], dtype=uint8)"""),
-            new Case("bool", new int[] {3}, DType.BOOL, longs(1, 0, 1), List.of(),
-                    """
+                new Case("bool", new int[] {3}, DType.BOOL, longs(1, 0, 1), List.of(), """
                     tensor([ True, False,  True])"""),
-            new Case("bool 2-D", new int[] {2, 1}, DType.BOOL, longs(1, 0), List.of(),
-                    """
+                new Case("bool 2-D", new int[] {2, 1}, DType.BOOL, longs(1, 0), List.of(), """
                     tensor([[ True],
                             [False]])"""),
-            new Case("scalar int", new int[] {}, DType.INT64, longs(5), List.of(),
-                    """
+                new Case("scalar int", new int[] {}, DType.INT64, longs(5), List.of(), """
                     tensor(5)"""),
-            new Case("scalar bool", new int[] {}, DType.BOOL, longs(1), List.of(),
-                    """
+                new Case("scalar bool", new int[] {}, DType.BOOL, longs(1), List.of(), """
                     tensor(True)"""),
-            new Case("scalar uint8", new int[] {}, DType.UINT8, longs(5), List.of(),
-                    """
+                new Case("scalar uint8", new int[] {}, DType.UINT8, longs(5), List.of(), """
                     tensor(5, dtype=uint8)"""),
-            new Case("scalar int32", new int[] {}, DType.INT32, longs(-7), List.of(),
-                    """
+                new Case("scalar int32", new int[] {}, DType.INT32, longs(-7), List.of(), """
                     tensor(-7, dtype=int32)"""),
-            new Case("int64 big", new int[] {2}, DType.INT64, longs(4611686018427387904L, -5), List.of(),
-                    """
+                new Case("int64 big", new int[] {2}, DType.INT64, longs(4611686018427387904L, -5), List.of(), """
                     tensor([4611686018427387904,                  -5])"""),
-            new Case("wrap floats", new int[] {30}, DType.FLOAT32, float32Div(30, 3), List.of(),
-                    """
+                new Case("wrap floats", new int[] {30}, DType.FLOAT32, float32Div(30, 3), List.of(), """
                     tensor([0.0000, 0.3333, 0.6667, 1.0000, 1.3333, 1.6667, 2.0000, 2.3333, 2.6667,
                             3.0000, 3.3333, 3.6667, 4.0000, 4.3333, 4.6667, 5.0000, 5.3333, 5.6667,
                             6.0000, 6.3333, 6.6667, 7.0000, 7.3333, 7.6667, 8.0000, 8.3333, 8.6667,
                             9.0000, 9.3333, 9.6667])"""),
-            new Case("wrap ints", new int[] {40}, DType.INT64, arange(40), List.of(),
-                    """
+                new Case("wrap ints", new int[] {40}, DType.INT64, arange(40), List.of(), """
                     tensor([ 0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11, 12, 13, 14, 15, 16, 17,
                             18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
                             36, 37, 38, 39])"""),
-            new Case("wrap bool", new int[] {20}, DType.BOOL, longs(1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0), List.of(),
-                    """
+                new Case(
+                        "wrap bool",
+                        new int[] {20},
+                        DType.BOOL,
+                        longs(1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0),
+                        List.of(),
+                        """
                     tensor([ True, False, False,  True, False, False,  True, False, False,  True,
                             False, False,  True, False, False,  True, False, False,  True, False])"""),
-            new Case("wrap 2-D", new int[] {2, 20}, DType.FLOAT32, float32Div(40, 7), List.of(),
-                    """
+                new Case("wrap 2-D", new int[] {2, 20}, DType.FLOAT32, float32Div(40, 7), List.of(), """
                     tensor([[0.0000, 0.1429, 0.2857, 0.4286, 0.5714, 0.7143, 0.8571, 1.0000, 1.1429,
                              1.2857, 1.4286, 1.5714, 1.7143, 1.8571, 2.0000, 2.1429, 2.2857, 2.4286,
                              2.5714, 2.7143],
                             [2.8571, 3.0000, 3.1429, 3.2857, 3.4286, 3.5714, 3.7143, 3.8571, 4.0000,
                              4.1429, 4.2857, 4.4286, 4.5714, 4.7143, 4.8571, 5.0000, 5.1429, 5.2857,
                              5.4286, 5.5714]])"""),
-            new Case("wrap float64", new int[] {17}, DType.FLOAT64, float64Div(17, 3), List.of(),
-                    """
+                new Case("wrap float64", new int[] {17}, DType.FLOAT64, float64Div(17, 3), List.of(), """
                     tensor([0.0000, 0.3333, 0.6667, 1.0000, 1.3333, 1.6667, 2.0000, 2.3333, 2.6667,
                             3.0000, 3.3333, 3.6667, 4.0000, 4.3333, 4.6667, 5.0000, 5.3333],
                            dtype=float64)"""),
-            new Case("summ 1-D ints", new int[] {2000}, DType.INT64, arange(2000), List.of(),
-                    """
+                new Case("summ 1-D ints", new int[] {2000}, DType.INT64, arange(2000), List.of(), """
                     tensor([   0,    1,    2,  ..., 1997, 1998, 1999])"""),
-            new Case("summ 2-D", new int[] {40, 50}, DType.FLOAT32, float32Div(2000, 7), List.of(),
-                    """
+                new Case("summ 2-D", new int[] {40, 50}, DType.FLOAT32, float32Div(2000, 7), List.of(), """
                     tensor([[0.0000e+00, 1.4286e-01, 2.8571e-01,  ..., 6.7143e+00, 6.8571e+00,
                              7.0000e+00],
                             [7.1429e+00, 7.2857e+00, 7.4286e+00,  ..., 1.3857e+01, 1.4000e+01,
@@ -279,8 +288,7 @@ class TensorFormatterTest {
                              2.7843e+02],
                             [2.7857e+02, 2.7871e+02, 2.7886e+02,  ..., 2.8529e+02, 2.8543e+02,
                              2.8557e+02]])"""),
-            new Case("summ 3-D", new int[] {11, 11, 11}, DType.FLOAT32, float32Div(1331, 1), List.of(),
-                    """
+                new Case("summ 3-D", new int[] {11, 11, 11}, DType.FLOAT32, float32Div(1331, 1), List.of(), """
                     tensor([[[0.0000e+00, 1.0000e+00, 2.0000e+00,  ..., 8.0000e+00,
                               9.0000e+00, 1.0000e+01],
                              [1.1000e+01, 1.2000e+01, 1.3000e+01,  ..., 1.9000e+01,
@@ -366,17 +374,14 @@ class TensorFormatterTest {
                               1.3180e+03, 1.3190e+03],
                              [1.3200e+03, 1.3210e+03, 1.3220e+03,  ..., 1.3280e+03,
                               1.3290e+03, 1.3300e+03]]])"""),
-            new Case("summ 1001", new int[] {1001}, DType.FLOAT32, float32Div(1001, 1), List.of(),
-                    """
+                new Case("summ 1001", new int[] {1001}, DType.FLOAT32, float32Div(1001, 1), List.of(), """
                     tensor([   0.,    1.,    2.,  ...,  998.,  999., 1000.])"""),
-            new Case("summ 2x600", new int[] {2, 600}, DType.FLOAT32, float32Div(1200, 3), List.of(),
-                    """
+                new Case("summ 2x600", new int[] {2, 600}, DType.FLOAT32, float32Div(1200, 3), List.of(), """
                     tensor([[0.0000e+00, 3.3333e-01, 6.6667e-01,  ..., 1.9900e+02, 1.9933e+02,
                              1.9967e+02],
                             [2.0000e+02, 2.0033e+02, 2.0067e+02,  ..., 3.9900e+02, 3.9933e+02,
                              3.9967e+02]])"""),
-            new Case("summ 600x2", new int[] {600, 2}, DType.INT64, arange(1200), List.of(),
-                    """
+                new Case("summ 600x2", new int[] {600, 2}, DType.INT64, arange(1200), List.of(), """
                     tensor([[   0,    1],
                             [   2,    3],
                             [   4,    5],
@@ -384,8 +389,7 @@ class TensorFormatterTest {
                             [1194, 1195],
                             [1196, 1197],
                             [1198, 1199]])"""),
-            new Case("summ 1000 not", new int[] {1000}, DType.INT64, arange(1000), List.of(),
-                    """
+                new Case("summ 1000 not", new int[] {1000}, DType.INT64, arange(1000), List.of(), """
                     tensor([  0,   1,   2,   3,   4,   5,   6,   7,   8,   9,  10,  11,  12,  13,
                              14,  15,  16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,
                              28,  29,  30,  31,  32,  33,  34,  35,  36,  37,  38,  39,  40,  41,
@@ -458,31 +462,36 @@ class TensorFormatterTest {
                             966, 967, 968, 969, 970, 971, 972, 973, 974, 975, 976, 977, 978, 979,
                             980, 981, 982, 983, 984, 985, 986, 987, 988, 989, 990, 991, 992, 993,
                             994, 995, 996, 997, 998, 999])"""),
-            new Case("empty 1-D", new int[] {0}, DType.FLOAT32, values(), List.of(),
-                    """
+                new Case("empty 1-D", new int[] {0}, DType.FLOAT32, values(), List.of(), """
                     tensor([])"""),
-            new Case("empty 2-D", new int[] {0, 3}, DType.FLOAT32, values(), List.of(),
-                    """
+                new Case("empty 2-D", new int[] {0, 3}, DType.FLOAT32, values(), List.of(), """
                     tensor([], size=(0, 3))"""),
-            new Case("empty int64", new int[] {0}, DType.INT64, longs(), List.of(),
-                    """
+                new Case("empty int64", new int[] {0}, DType.INT64, longs(), List.of(), """
                     tensor([], dtype=int64)"""),
-            new Case("empty bool", new int[] {2, 0, 3}, DType.BOOL, longs(), List.of(),
-                    """
+                new Case("empty bool", new int[] {2, 0, 3}, DType.BOOL, longs(), List.of(), """
                     tensor([], size=(2, 0, 3), dtype=bool)"""),
-            new Case("empty float64 2-D", new int[] {3, 0}, DType.FLOAT64, values(), List.of(),
-                    """
+                new Case("empty float64 2-D", new int[] {3, 0}, DType.FLOAT64, values(), List.of(), """
                     tensor([], size=(3, 0), dtype=float64)"""),
-            new Case("4-D", new int[] {2, 1, 2, 2}, DType.FLOAT32, values(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0), List.of(),
-                    """
+                new Case(
+                        "4-D",
+                        new int[] {2, 1, 2, 2},
+                        DType.FLOAT32,
+                        values(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0),
+                        List.of(),
+                        """
                     tensor([[[[0., 1.],
                               [2., 3.]]],
 
 
                             [[[4., 5.],
                               [6., 7.]]]])"""),
-            new Case("4-D ints", new int[] {2, 2, 2, 2}, DType.INT64, longs(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), List.of(),
-                    """
+                new Case(
+                        "4-D ints",
+                        new int[] {2, 2, 2, 2},
+                        DType.INT64,
+                        longs(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                        List.of(),
+                        """
                     tensor([[[[ 0,  1],
                               [ 2,  3]],
 
@@ -495,35 +504,68 @@ class TensorFormatterTest {
 
                              [[12, 13],
                               [14, 15]]]])"""),
-            new Case("suffix requires_grad", new int[] {2}, DType.FLOAT32, values(1.0, 2.0), List.of("requires_grad=True"),
-                    """
+                new Case(
+                        "suffix requires_grad",
+                        new int[] {2},
+                        DType.FLOAT32,
+                        values(1.0, 2.0),
+                        List.of("requires_grad=True"),
+                        """
                     tensor([1., 2.], requires_grad=True)"""),
-            new Case("suffix scalar grad_fn", new int[] {}, DType.FLOAT32, values(2.5), List.of("grad_fn=<MeanBackward0>"),
-                    """
+                new Case(
+                        "suffix scalar grad_fn",
+                        new int[] {},
+                        DType.FLOAT32,
+                        values(2.5),
+                        List.of("grad_fn=<MeanBackward0>"),
+                        """
                     tensor(2.5000, grad_fn=<MeanBackward0>)"""),
-            new Case("suffix wraps", new int[] {10}, DType.FLOAT32, float32Div(10, 3), List.of("grad_fn=<AddBackward0>"),
-                    """
+                new Case(
+                        "suffix wraps",
+                        new int[] {10},
+                        DType.FLOAT32,
+                        float32Div(10, 3),
+                        List.of("grad_fn=<AddBackward0>"),
+                        """
                     tensor([0.0000, 0.3333, 0.6667, 1.0000, 1.3333, 1.6667, 2.0000, 2.3333, 2.6667,
                             3.0000], grad_fn=<AddBackward0>)"""),
-            new Case("suffix 2-D grad_fn", new int[] {2, 2}, DType.FLOAT32, values(0.10000000149011612, 0.20000000298023224, 0.30000001192092896, 0.4000000059604645), List.of("grad_fn=<MulBackward0>"),
-                    """
+                new Case(
+                        "suffix 2-D grad_fn",
+                        new int[] {2, 2},
+                        DType.FLOAT32,
+                        values(0.10000000149011612, 0.20000000298023224, 0.30000001192092896, 0.4000000059604645),
+                        List.of("grad_fn=<MulBackward0>"),
+                        """
                     tensor([[0.1000, 0.2000],
                             [0.3000, 0.4000]], grad_fn=<MulBackward0>)"""),
-            new Case("suffix dtype plus grad", new int[] {3}, DType.FLOAT64, values(1.0, 2.0, 3.0), List.of("requires_grad=True"),
-                    """
+                new Case(
+                        "suffix dtype plus grad",
+                        new int[] {3},
+                        DType.FLOAT64,
+                        values(1.0, 2.0, 3.0),
+                        List.of("requires_grad=True"),
+                        """
                     tensor([1., 2., 3.], dtype=float64, requires_grad=True)"""),
-            new Case("suffix dtype fits", new int[] {6}, DType.FLOAT64, float64Div(6, 7), List.of(),
-                    """
+                new Case("suffix dtype fits", new int[] {6}, DType.FLOAT64, float64Div(6, 7), List.of(), """
                     tensor([0.0000, 0.1429, 0.2857, 0.4286, 0.5714, 0.7143], dtype=float64)"""),
-            new Case("suffix empty", new int[] {0, 3}, DType.FLOAT64, values(), List.of("requires_grad=True"),
-                    """
+                new Case("suffix empty", new int[] {0, 3}, DType.FLOAT64, values(), List.of("requires_grad=True"), """
                     tensor([], size=(0, 3), dtype=float64, requires_grad=True)"""),
-            new Case("suffix exactly fits", new int[] {7}, DType.FLOAT32, float32Div(7, 3), List.of("requires_grad=True"),
-                    """
+                new Case(
+                        "suffix exactly fits",
+                        new int[] {7},
+                        DType.FLOAT32,
+                        float32Div(7, 3),
+                        List.of("requires_grad=True"),
+                        """
                     tensor([0.0000, 0.3333, 0.6667, 1.0000, 1.3333, 1.6667, 2.0000],
                            requires_grad=True)"""),
-            new Case("suffix two both wrap", new int[] {8}, DType.FLOAT64, float64Div(8, 3), List.of("requires_grad=True", "grad_fn=<SumBackward1>"),
-                    """
+                new Case(
+                        "suffix two both wrap",
+                        new int[] {8},
+                        DType.FLOAT64,
+                        float64Div(8, 3),
+                        List.of("requires_grad=True", "grad_fn=<SumBackward1>"),
+                        """
                     tensor([0.0000, 0.3333, 0.6667, 1.0000, 1.3333, 1.6667, 2.0000, 2.3333],
                            dtype=float64, requires_grad=True, grad_fn=<SumBackward1>)"""));
     }
@@ -537,20 +579,28 @@ class TensorFormatterTest {
     @Test
     void suffixOnItsOwnLineAfterAMultiLineTensor() {
         // The last line "        [0.3000, 0.4000]]" is measured, not the whole text.
-        String s = TensorFormatter.format(new int[] {2, 2}, DType.FLOAT32,
-                values(0.1f, 0.2f, 0.3f, 0.4f), List.of("grad_fn=<" + "X".repeat(41) + ">"));
-        assertEquals("tensor([[0.1000, 0.2000],\n"
-                + "        [0.3000, 0.4000]], grad_fn=<" + "X".repeat(41) + ">)", s);
-        String t = TensorFormatter.format(new int[] {2, 2}, DType.FLOAT32,
-                values(0.1f, 0.2f, 0.3f, 0.4f), List.of("grad_fn=<" + "X".repeat(42) + ">"));
-        assertEquals("tensor([[0.1000, 0.2000],\n"
-                + "        [0.3000, 0.4000]],\n"
-                + "       grad_fn=<" + "X".repeat(42) + ">)", t);
+        String s = TensorFormatter.format(
+                new int[] {2, 2},
+                DType.FLOAT32,
+                values(0.1f, 0.2f, 0.3f, 0.4f),
+                List.of("grad_fn=<" + "X".repeat(41) + ">"));
+        assertEquals("tensor([[0.1000, 0.2000],\n" + "        [0.3000, 0.4000]], grad_fn=<" + "X".repeat(41) + ">)", s);
+        String t = TensorFormatter.format(
+                new int[] {2, 2},
+                DType.FLOAT32,
+                values(0.1f, 0.2f, 0.3f, 0.4f),
+                List.of("grad_fn=<" + "X".repeat(42) + ">"));
+        assertEquals(
+                "tensor([[0.1000, 0.2000],\n"
+                        + "        [0.3000, 0.4000]],\n"
+                        + "       grad_fn=<" + "X".repeat(42) + ">)",
+                t);
     }
 
     @Test
     void negativeDimensionIsRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> TensorFormatter.format(new int[] {2, -1}, DType.FLOAT32, values(), List.of()));
     }
 
@@ -586,7 +636,9 @@ class TensorFormatterTest {
             String s = TensorFormatter.format(shape, DType.INT64, longs(v), List.of());
             String inner = s.substring("tensor(".length(), s.length() - 1);
             if (numel == 0) {
-                String expected = rank == 1 ? "[], dtype=int64" : "[], size=" + TensorFormatter.shapeTuple(shape) + ", dtype=int64";
+                String expected = rank == 1
+                        ? "[], dtype=int64"
+                        : "[], size=" + TensorFormatter.shapeTuple(shape) + ", dtype=int64";
                 assertEquals(expected, inner, Arrays.toString(shape));
                 continue;
             }

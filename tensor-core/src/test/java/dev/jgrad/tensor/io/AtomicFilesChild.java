@@ -9,8 +9,7 @@ import java.nio.file.Path;
  * first creates args[1] and waits until args[2] exists (or forever, until killed).
  */
 final class AtomicFilesChild {
-    private AtomicFilesChild() {
-    }
+    private AtomicFilesChild() {}
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]);

@@ -31,7 +31,8 @@ class AtomicFilesTest {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString())
                     .filter(n -> AtomicFiles.tempPattern(name).matcher(n).matches())
-                    .sorted().collect(Collectors.toList());
+                    .sorted()
+                    .collect(Collectors.toList());
         }
     }
 
@@ -53,9 +54,16 @@ class AtomicFilesTest {
         Path target = dir.resolve("run.json");
         Path ready = dir.resolve("ready");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                AtomicFilesChild.class.getName(), target.toString(), ready.toString(), dir.resolve("go").toString())
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AtomicFilesChild.class.getName(),
+                        target.toString(),
+                        ready.toString(),
+                        dir.resolve("go").toString())
+                .redirectErrorStream(true)
+                .start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!Files.exists(ready)) {
@@ -122,10 +130,12 @@ class AtomicFilesTest {
 
         Path target = dir.resolve("kept.txt");
         write(target, "old");
-        IOException body = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-            out.write(1);
-            throw new IOException("the body's own failure");
-        }));
+        IOException body = assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(target, out -> {
+                    out.write(1);
+                    throw new IOException("the body's own failure");
+                }));
         assertEquals("the body's own failure", body.getMessage());
         assertEquals("old", Files.readString(target));
         assertEquals(List.of(), temps("kept.txt"));

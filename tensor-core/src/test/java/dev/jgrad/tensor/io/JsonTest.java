@@ -20,8 +20,18 @@ class JsonTest {
                 + " 1.5e3, -2E-2, 0.25],\n\t\"b\": {\"c\": true, \"d\": false, \"e\": null},"
                 + " \"s\": \"q\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00é😀\", \"\": []}\r\n");
         Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("a", List.of(1L, -0.0, 0L, Long.MAX_VALUE, Long.MIN_VALUE, new BigInteger("12345678901234567890"),
-                1500.0, -0.02, 0.25));
+        expected.put(
+                "a",
+                List.of(
+                        1L,
+                        -0.0,
+                        0L,
+                        Long.MAX_VALUE,
+                        Long.MIN_VALUE,
+                        new BigInteger("12345678901234567890"),
+                        1500.0,
+                        -0.02,
+                        0.25));
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("c", true);
         b.put("d", false);
@@ -30,8 +40,8 @@ class JsonTest {
         expected.put("s", "q\"\\/\b\f\n\r\té\uD83D\uDE00é\uD83D\uDE00");
         expected.put("", List.of());
         assertEquals(expected, v);
-        assertEquals(List.of("b", "s", ""), List.copyOf(((Map<?, ?>) v).keySet()).subList(1, 4),
-                "insertion order kept");
+        assertEquals(
+                List.of("b", "s", ""), List.copyOf(((Map<?, ?>) v).keySet()).subList(1, 4), "insertion order kept");
     }
 
     @Test
@@ -67,21 +77,27 @@ class JsonTest {
         fails("\"ab\\udc00\"", String.format(lone, "dc00") + " at byte 3");
         fails("\"\\ud800\\u0041\"", String.format(lone, "d800") + " at byte 1");
         fails("\"\\ud800\\ud800\"", String.format(lone, "d800") + " at byte 1");
-        failsBytes(new byte[] {'"', (byte) 0xe9, '"'},
+        failsBytes(
+                new byte[] {'"', (byte) 0xe9, '"'},
                 "invalid UTF-8: byte 0x22 at byte 2 does not continue a character at byte 1");
-        failsBytes(new byte[] {'"', (byte) 0xc0, (byte) 0xaf, '"'}, "invalid UTF-8: byte 0xc0 cannot start a character"
-                + " at byte 1");
-        failsBytes(new byte[] {'"', (byte) 0xe0, (byte) 0x80, (byte) 0xaf, '"'},
+        failsBytes(
+                new byte[] {'"', (byte) 0xc0, (byte) 0xaf, '"'},
+                "invalid UTF-8: byte 0xc0 cannot start a character" + " at byte 1");
+        failsBytes(
+                new byte[] {'"', (byte) 0xe0, (byte) 0x80, (byte) 0xaf, '"'},
                 "invalid UTF-8: overlong encoding of U+002F at byte 1");
-        failsBytes(new byte[] {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"'},
+        failsBytes(
+                new byte[] {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"'},
                 "invalid UTF-8: an encoding of U+D800, which is not a Unicode scalar value at byte 1");
-        failsBytes(new byte[] {'"', (byte) 0xf0, (byte) 0x9f}, "invalid UTF-8: a character cut short by the end of the"
-                + " JSON at byte 1");
+        failsBytes(
+                new byte[] {'"', (byte) 0xf0, (byte) 0x9f},
+                "invalid UTF-8: a character cut short by the end of the" + " JSON at byte 1");
     }
 
     @Test
     void nonFiniteWordsOnlyWhenAsked() throws Exception {
-        assertEquals(Arrays.asList(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1.5),
+        assertEquals(
+                Arrays.asList(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1.5),
                 Json.parseAllowingNonFinite("[NaN, Infinity, -Infinity, -1.5]"));
         fails("[Infinity]", "unexpected 'I', expected a value at byte 1");
         fails("[-Infinity]", "invalid number: a digit must follow '-' at byte 2");

@@ -68,23 +68,34 @@ class SafeTensorsFuzzTest {
 
     private static byte[] file(String header, byte[] data) {
         byte[] h = header.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(8 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).put(h)
-                .put(data).array();
+        return ByteBuffer.allocate(8 + h.length + data.length)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(h.length)
+                .put(h)
+                .put(data)
+                .array();
     }
 
     @Test
     void mutantsLoadAsTheSpecSaysOrFailClearly() throws IOException {
         List<byte[]> seeds = seeds();
         byte[] first = seeds.get(0);
-        int headerEnd = 8 + (int) ByteBuffer.wrap(first, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        int headerEnd = 8
+                + (int) ByteBuffer.wrap(first, 0, 8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getLong();
         int accepted;
         try (MutantFile file = new MutantFile(dir.resolve("mutant.safetensors"))) {
-            accepted = Fuzz.run("safetensors", Fuzz.MUTANTS, (i, random) -> {
-                if (i <= headerEnd) {
-                    return Mutator.cut(first, i); // truncation at every header offset
-                }
-                return mutant(seeds.get(random.nextInt(seeds.size())), new Mutator(random), random);
-            }, mutant -> agrees(file.write(mutant), mutant));
+            accepted = Fuzz.run(
+                    "safetensors",
+                    Fuzz.MUTANTS,
+                    (i, random) -> {
+                        if (i <= headerEnd) {
+                            return Mutator.cut(first, i); // truncation at every header offset
+                        }
+                        return mutant(seeds.get(random.nextInt(seeds.size())), new Mutator(random), random);
+                    },
+                    mutant -> agrees(file.write(mutant), mutant));
         }
         assertTrue(accepted > 50, "the mutants should not all be broken: " + accepted + " accepted");
     }
@@ -102,8 +113,12 @@ class SafeTensorsFuzzTest {
             data = m.binary(data, List.of());
         }
         long length = random.nextInt(8) == 0 ? n : h.length;
-        return ByteBuffer.allocate(8 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN).putLong(length).put(h)
-                .put(data).array();
+        return ByteBuffer.allocate(8 + h.length + data.length)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(length)
+                .put(h)
+                .put(data)
+                .array();
     }
 
     /** Whether the oracle accepted; fails when jgrad and the oracle disagree. */
@@ -117,13 +132,17 @@ class SafeTensorsFuzzTest {
                 throw new AssertionError("jgrad accepted what the spec rejects (" + reject.getMessage() + "): "
                         + c.tensors().keySet());
             } catch (SafeTensorsException e) {
-                assertTrue(e.getMessage().startsWith(f + ": ") && e.getMessage().length() > f.toString().length() + 5,
+                assertTrue(
+                        e.getMessage().startsWith(f + ": ")
+                                && e.getMessage().length() > f.toString().length() + 5,
                         e.getMessage());
                 return false;
             }
         }
         SafeTensors.Contents c = SafeTensors.load(f);
-        assertEquals(List.copyOf(expected.tensors().keySet()), List.copyOf(c.tensors().keySet()));
+        assertEquals(
+                List.copyOf(expected.tensors().keySet()),
+                List.copyOf(c.tensors().keySet()));
         for (Map.Entry<String, SpecSafeTensors.Tensor> e : expected.tensors().entrySet()) {
             assertTrue(SpecSafeTensors.same(e.getValue(), c.get(e.getKey())), e.getKey());
         }
@@ -139,7 +158,10 @@ class SafeTensorsFuzzTest {
         int padding = 60_000_000;
         Path f = dir.resolve("padded.safetensors");
         try (var out = Files.newOutputStream(f)) {
-            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(json.length() + padding).array());
+            out.write(ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(json.length() + padding)
+                    .array());
             out.write(json.getBytes(StandardCharsets.US_ASCII));
             byte[] spaces = new byte[1 << 20];
             Arrays.fill(spaces, (byte) ' ');

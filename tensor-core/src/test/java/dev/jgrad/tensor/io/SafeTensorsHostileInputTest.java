@@ -27,7 +27,8 @@ class SafeTensorsHostileInputTest {
     @Test
     void aSpacePaddedHeaderCostsAboutItsOwnSize() throws IOException {
         int padding = 16 << 20;
-        Path f = file(" ".repeat(padding) + "{\"a\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [0, 8]}}",
+        Path f = file(
+                " ".repeat(padding) + "{\"a\": {\"dtype\": \"F32\", \"shape\": [2], \"data_offsets\": [0, 8]}}",
                 new byte[] {0, 0, (byte) 0x80, 0x3F, 0, 0, 0, 0x40});
         long thread = Thread.currentThread().getId();
         long before = THREADS.getThreadAllocatedBytes(thread);
@@ -50,15 +51,18 @@ class SafeTensorsHostileInputTest {
     @Test
     void loneSurrogateEscapesAreRejectedAsTheReferenceDoes() throws IOException {
         for (String name : new String[] {"\\ud800", "a\\udc00", "\\ud800x", "\\ud800\\u0041", "\\udfff\\ud800"}) {
-            Path f = file("{\"" + name + "\": {\"dtype\": \"U8\", \"shape\": [1], \"data_offsets\": [0, 1]}}",
+            Path f = file(
+                    "{\"" + name + "\": {\"dtype\": \"U8\", \"shape\": [1], \"data_offsets\": [0, 1]}}",
                     new byte[] {7});
             SafeTensorsException e = assertThrows(SafeTensorsException.class, () -> SafeTensors.load(f), name);
             assertTrue(e.getMessage().contains("surrogate"), e.getMessage());
         }
         // A proper pair is one character.
-        Path ok = file("{\"\\ud83d\\ude00\": {\"dtype\": \"U8\", \"shape\": [1], \"data_offsets\": [0, 1]}}",
-                new byte[] {7});
-        assertEquals("\ud83d\ude00", SafeTensors.load(ok).tensors().keySet().iterator().next());
+        Path ok = file(
+                "{\"\\ud83d\\ude00\": {\"dtype\": \"U8\", \"shape\": [1], \"data_offsets\": [0, 1]}}", new byte[] {7});
+        assertEquals(
+                "\ud83d\ude00",
+                SafeTensors.load(ok).tensors().keySet().iterator().next());
     }
 
     @Test

@@ -33,7 +33,10 @@ class SafeTensorsInMemoryTest {
         for (DType d : DType.values()) {
             tensors.put("t_" + d.pyName(), SafeTensorsRoundTripTest.random(d, new int[] {3, 4}, rnd));
         }
-        tensors.put("view", SafeTensorsRoundTripTest.random(DType.FLOAT32, new int[] {4, 5}, rnd).transpose(0, 1));
+        tensors.put(
+                "view",
+                SafeTensorsRoundTripTest.random(DType.FLOAT32, new int[] {4, 5}, rnd)
+                        .transpose(0, 1));
         return tensors;
     }
 
@@ -52,7 +55,9 @@ class SafeTensorsInMemoryTest {
         for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
             NDArray got = back.get(e.getKey());
             assertArrayEquals(e.getValue().shape().toArray(), got.shape().toArray(), e.getKey());
-            assertArrayEquals(e.getValue().to(DType.FLOAT64).toDoubleArray(), got.to(DType.FLOAT64).toDoubleArray(),
+            assertArrayEquals(
+                    e.getValue().to(DType.FLOAT64).toDoubleArray(),
+                    got.to(DType.FLOAT64).toDoubleArray(),
                     e.getKey());
         }
     }
@@ -72,8 +77,8 @@ class SafeTensorsInMemoryTest {
     @Test
     void badBytesFailWithTheFileReadersMessagesNamingTheSource() {
         byte[] good = SafeTensors.toBytes(sample(), Map.of());
-        SafeTensorsException shortOne = assertThrows(SafeTensorsException.class,
-                () -> SafeTensors.load(new byte[] {1, 2, 3}, "broadcast 7"));
+        SafeTensorsException shortOne =
+                assertThrows(SafeTensorsException.class, () -> SafeTensors.load(new byte[] {1, 2, 3}, "broadcast 7"));
         assertTrue(shortOne.getMessage().contains("broadcast 7"), shortOne.getMessage());
         assertTrue(shortOne.getMessage().contains("too short"), shortOne.getMessage());
 

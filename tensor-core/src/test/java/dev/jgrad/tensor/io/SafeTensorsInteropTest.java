@@ -29,7 +29,8 @@ class SafeTensorsInteropTest {
     @Test
     void readsTheReferenceLibrarysFile() throws IOException {
         SafeTensors.Contents c = SafeTensors.load(reference());
-        assertEquals(List.of("steps", "2.weight", "0.bias", "0.weight", "empty", "scale", "counts", "pixels", "mask"),
+        assertEquals(
+                List.of("steps", "2.weight", "0.bias", "0.weight", "empty", "scale", "counts", "pixels", "mask"),
                 List.copyOf(c.tensors().keySet()));
         assertEquals(Map.of("format", "pt", "model", "mlp", "sizes", "4,3,2"), c.metadata());
 
@@ -48,8 +49,10 @@ class SafeTensorsInteropTest {
         assertArrayEquals(w2, c.get("2.weight").toDoubleArray());
         assertArrayEquals(new long[] {-(1L << 40), 0, 1L << 62}, c.get("steps").toLongArray());
         assertEquals(DType.INT32, c.get("counts").dtype());
-        assertArrayEquals(new int[] {1, -2, 3, Integer.MAX_VALUE}, c.get("counts").toIntArray());
-        assertEquals("tensor([  0,   7, 128, 255], dtype=uint8)", c.get("pixels").toString());
+        assertArrayEquals(
+                new int[] {1, -2, 3, Integer.MAX_VALUE}, c.get("counts").toIntArray());
+        assertEquals(
+                "tensor([  0,   7, 128, 255], dtype=uint8)", c.get("pixels").toString());
         assertArrayEquals(new boolean[] {true, false, true}, c.get("mask").toBooleanArray());
         assertEquals(0, c.get("scale").dim());
         assertEquals(2.5, c.get("scale").item());
@@ -81,10 +84,11 @@ class SafeTensorsInteropTest {
 
     private static long headerLength(Map<String, NDArray> sd) {
         return ("{\"__metadata__\":{\"model\":\"mlp\",\"sizes\":\"784,256,10\"},"
-                + "\"0.weight\":{\"dtype\":\"F32\",\"shape\":[256,784],\"data_offsets\":[0,802816]},"
-                + "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[256],\"data_offsets\":[802816,803840]},"
-                + "\"2.weight\":{\"dtype\":\"F32\",\"shape\":[10,256],\"data_offsets\":[803840,814080]},"
-                + "\"2.bias\":{\"dtype\":\"F32\",\"shape\":[10],\"data_offsets\":[814080,814120]}}").length();
+                        + "\"0.weight\":{\"dtype\":\"F32\",\"shape\":[256,784],\"data_offsets\":[0,802816]},"
+                        + "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[256],\"data_offsets\":[802816,803840]},"
+                        + "\"2.weight\":{\"dtype\":\"F32\",\"shape\":[10,256],\"data_offsets\":[803840,814080]},"
+                        + "\"2.bias\":{\"dtype\":\"F32\",\"shape\":[10],\"data_offsets\":[814080,814120]}}")
+                .length();
     }
 
     private Path reference() throws IOException {

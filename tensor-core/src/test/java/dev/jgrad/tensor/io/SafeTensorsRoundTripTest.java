@@ -40,7 +40,8 @@ class SafeTensorsRoundTripTest {
             Path f = dir.resolve("t" + trial + ".safetensors");
             SafeTensors.save(f, tensors, meta);
             SafeTensors.Contents back = SafeTensors.load(f);
-            assertEquals(List.copyOf(tensors.keySet()), List.copyOf(back.tensors().keySet()));
+            assertEquals(
+                    List.copyOf(tensors.keySet()), List.copyOf(back.tensors().keySet()));
             assertEquals(meta, back.metadata());
             for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
                 assertSame(e.getValue(), back.get(e.getKey()), e.getKey());
@@ -54,11 +55,11 @@ class SafeTensorsRoundTripTest {
         for (DType d : DType.values()) {
             NDArray base = random(d, new int[] {4, 5, 3}, rnd);
             List<NDArray> views = new ArrayList<>();
-            views.add(base.transpose(0, 2));                        // [3, 5, 4]
-            views.add(base.slice(1, 2, 5).slice(0, 1, 4, 2));         // offset + stepped
-            views.add(base.permute(2, 0, 1).select(1, 3));          // [3, 5] from the middle
+            views.add(base.transpose(0, 2)); // [3, 5, 4]
+            views.add(base.slice(1, 2, 5).slice(0, 1, 4, 2)); // offset + stepped
+            views.add(base.permute(2, 0, 1).select(1, 3)); // [3, 5] from the middle
             views.add(base.select(2, 1).unsqueeze(0).expand(3, 4, 5)); // stride 0
-            views.add(base.slice(1, 0, 5, 3));                      // step 3
+            views.add(base.slice(1, 0, 5, 3)); // step 3
             Map<String, NDArray> tensors = new LinkedHashMap<>();
             for (int i = 0; i < views.size(); i++) {
                 tensors.put("v" + i, views.get(i));
@@ -89,13 +90,26 @@ class SafeTensorsRoundTripTest {
         assertEquals(expected.shape(), actual.shape(), what);
         switch (expected.dtype()) {
             // Compared bit for bit: NaN payloads, -0 and subnormals must survive.
-            case FLOAT32: assertArrayEquals(bits(expected.toFloatArray()), bits(actual.toFloatArray()), what); break;
-            case FLOAT64: assertArrayEquals(bits(expected.toDoubleArray()), bits(actual.toDoubleArray()), what); break;
-            case INT64: assertArrayEquals(expected.toLongArray(), actual.toLongArray(), what); break;
-            case INT32: assertArrayEquals(expected.toIntArray(), actual.toIntArray(), what); break;
-            case UINT8: assertArrayEquals(expected.toByteArray(), actual.toByteArray(), what); break;
-            case BOOL: assertArrayEquals(expected.toBooleanArray(), actual.toBooleanArray(), what); break;
-            default: throw new AssertionError(expected.dtype());
+            case FLOAT32:
+                assertArrayEquals(bits(expected.toFloatArray()), bits(actual.toFloatArray()), what);
+                break;
+            case FLOAT64:
+                assertArrayEquals(bits(expected.toDoubleArray()), bits(actual.toDoubleArray()), what);
+                break;
+            case INT64:
+                assertArrayEquals(expected.toLongArray(), actual.toLongArray(), what);
+                break;
+            case INT32:
+                assertArrayEquals(expected.toIntArray(), actual.toIntArray(), what);
+                break;
+            case UINT8:
+                assertArrayEquals(expected.toByteArray(), actual.toByteArray(), what);
+                break;
+            case BOOL:
+                assertArrayEquals(expected.toBooleanArray(), actual.toBooleanArray(), what);
+                break;
+            default:
+                throw new AssertionError(expected.dtype());
         }
     }
 
@@ -135,8 +149,10 @@ class SafeTensorsRoundTripTest {
                 }
                 return NDArray.wrap(a, shape);
             }
-            case INT64: return NDArray.wrap(rnd.longs(n).toArray(), shape);
-            case INT32: return NDArray.wrap(rnd.ints(n).toArray(), shape);
+            case INT64:
+                return NDArray.wrap(rnd.longs(n).toArray(), shape);
+            case INT32:
+                return NDArray.wrap(rnd.ints(n).toArray(), shape);
             case UINT8: {
                 byte[] a = new byte[n];
                 rnd.nextBytes(a);
@@ -149,7 +165,8 @@ class SafeTensorsRoundTripTest {
                 }
                 return NDArray.wrap(a, shape);
             }
-            default: throw new AssertionError(d);
+            default:
+                throw new AssertionError(d);
         }
     }
 }

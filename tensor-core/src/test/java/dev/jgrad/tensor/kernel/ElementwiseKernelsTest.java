@@ -74,8 +74,11 @@ class ElementwiseKernelsTest {
             float[] actual = expected.clone();
             SCALAR.binary(op, rows, cols, a, ao, as[0], as[1], b, bo, bs[0], bs[1], expected, oo, ors, ocs);
             VECTOR.binary(op, rows, cols, a, ao, as[0], as[1], b, bo, bs[0], bs[1], actual, oo, ors, ocs);
-            assertSameBits(expected, actual, op + " " + rows + "x" + cols + " a" + java.util.Arrays.toString(as)
-                    + " b" + java.util.Arrays.toString(bs));
+            assertSameBits(
+                    expected,
+                    actual,
+                    op + " " + rows + "x" + cols + " a" + java.util.Arrays.toString(as) + " b"
+                            + java.util.Arrays.toString(bs));
         }
     }
 
@@ -135,7 +138,8 @@ class ElementwiseKernelsTest {
             boolean[] actual = new boolean[n * os + 1];
             SCALAR.compare(op, n, a, 0, as, b, 0, bs, expected, 0, os);
             VECTOR.compare(op, n, a, 0, as, b, 0, bs, actual, 0, os);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, actual, op + " n=" + n + " as=" + as + " bs=" + bs);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    expected, actual, op + " n=" + n + " as=" + as + " bs=" + bs);
         }
     }
 
@@ -144,7 +148,9 @@ class ElementwiseKernelsTest {
         Random r = new Random(77);
         for (int t = 0; t < 300; t++) {
             int n = Strided.size(r, 300);
-            int cs = r.nextInt(4) == 0 ? 2 : 1, as = r.nextInt(3) == 0 ? 0 : Strided.stride(r), bs = r.nextInt(3) == 0 ? 0 : Strided.stride(r);
+            int cs = r.nextInt(4) == 0 ? 2 : 1,
+                    as = r.nextInt(3) == 0 ? 0 : Strided.stride(r),
+                    bs = r.nextInt(3) == 0 ? 0 : Strided.stride(r);
             int os = r.nextInt(4) == 0 ? 3 : 1;
             boolean[] c = new boolean[n * cs + 1];
             for (int i = 0; i < c.length; i++) {
@@ -204,7 +210,9 @@ class ElementwiseKernelsTest {
             for (int i = 0; i < n; i++) {
                 float xi = x[1 + i * xs];
                 float want = xi <= threshold ? 0f : g[1 + i * gs];
-                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(expected[1 + i * os]),
+                assertEquals(
+                        Float.floatToRawIntBits(want),
+                        Float.floatToRawIntBits(expected[1 + i * os]),
                         "x=" + xi + " threshold=" + threshold);
             }
         }
@@ -230,7 +238,8 @@ class ElementwiseKernelsTest {
         for (int i = 0; i < expected.length; i++) {
             if (Float.floatToIntBits(expected[i]) != Float.floatToIntBits(actual[i])) {
                 assertEquals(expected[i], actual[i], what + " at " + i);
-                assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), what + " sign at " + i);
+                assertEquals(
+                        Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), what + " sign at " + i);
             }
         }
     }
@@ -239,7 +248,10 @@ class ElementwiseKernelsTest {
         for (int i = 0; i < expected.length; i++) {
             if (Double.doubleToLongBits(expected[i]) != Double.doubleToLongBits(actual[i])) {
                 assertEquals(expected[i], actual[i], what + " at " + i);
-                assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]), what + " sign at " + i);
+                assertEquals(
+                        Double.doubleToLongBits(expected[i]),
+                        Double.doubleToLongBits(actual[i]),
+                        what + " sign at " + i);
             }
         }
     }

@@ -25,15 +25,32 @@ class FloatMathTest {
     @Test
     void expExponentShortcutEqualsTwoFactorScaling() {
         Random r = new Random(86);
-        float[] edges = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-30f, FloatMath.EXP_FAST, -FloatMath.EXP_FAST,
-            Math.nextDown(FloatMath.EXP_FAST), Math.nextUp(-FloatMath.EXP_FAST), 0.34657359f, -0.34657359f, 1f, -1f};
+        float[] edges = {
+            0f,
+            -0f,
+            Float.MIN_VALUE,
+            -Float.MIN_VALUE,
+            1e-30f,
+            FloatMath.EXP_FAST,
+            -FloatMath.EXP_FAST,
+            Math.nextDown(FloatMath.EXP_FAST),
+            Math.nextUp(-FloatMath.EXP_FAST),
+            0.34657359f,
+            -0.34657359f,
+            1f,
+            -1f
+        };
         for (float x : edges) {
-            assertEquals(Float.floatToIntBits(twoFactorExp(x)), Float.floatToIntBits(FloatMath.exp(x)), "exp(" + x + ")");
+            assertEquals(
+                    Float.floatToIntBits(twoFactorExp(x)), Float.floatToIntBits(FloatMath.exp(x)), "exp(" + x + ")");
         }
         for (int t = 0; t < 1_000_000; t++) {
-            float x = t % 2 == 0 ? (r.nextFloat() * 2 - 1) * FloatMath.EXP_FAST
-                    : Float.intBitsToFloat(r.nextInt(Float.floatToIntBits(FloatMath.EXP_FAST)) | (r.nextBoolean() ? 0x80000000 : 0));
-            assertEquals(Float.floatToIntBits(twoFactorExp(x)), Float.floatToIntBits(FloatMath.exp(x)), "exp(" + x + ")");
+            float x = t % 2 == 0
+                    ? (r.nextFloat() * 2 - 1) * FloatMath.EXP_FAST
+                    : Float.intBitsToFloat(
+                            r.nextInt(Float.floatToIntBits(FloatMath.EXP_FAST)) | (r.nextBoolean() ? 0x80000000 : 0));
+            assertEquals(
+                    Float.floatToIntBits(twoFactorExp(x)), Float.floatToIntBits(FloatMath.exp(x)), "exp(" + x + ")");
         }
     }
 
@@ -102,8 +119,10 @@ class FloatMathTest {
     private static void assertUlps(FloatUnary f, DoubleUnaryOperator exact, float lo, float hi, int maxUlps) {
         Random r = new Random(Float.floatToIntBits(lo) * 31L + Float.floatToIntBits(hi));
         for (int t = 0; t < 200_000; t++) {
-            float x = t % 2 == 0 ? lo + (hi - lo) * r.nextFloat()
-                    : Float.intBitsToFloat(Float.floatToIntBits(lo) + r.nextInt(Math.max(1, Float.floatToIntBits(hi) - Float.floatToIntBits(lo))));
+            float x = t % 2 == 0
+                    ? lo + (hi - lo) * r.nextFloat()
+                    : Float.intBitsToFloat(Float.floatToIntBits(lo)
+                            + r.nextInt(Math.max(1, Float.floatToIntBits(hi) - Float.floatToIntBits(lo))));
             if (!(x >= lo && x <= hi)) {
                 continue;
             }

@@ -38,8 +38,11 @@ class FmaGuardTest {
             }
             guarded += count(code, "Fma.FAST ?") + count(code, "Fma.fma(");
         }
-        assertEquals(List.of(), offenders, "an FMA outside the guard: on a CPU without FMA it runs BigDecimal code;"
-                + " write Fma.fma(a, b, c), or Fma.FAST ? a.fma(b, c) : a.mul(b).add(c) for vectors");
+        assertEquals(
+                List.of(),
+                offenders,
+                "an FMA outside the guard: on a CPU without FMA it runs BigDecimal code;"
+                        + " write Fma.fma(a, b, c), or Fma.FAST ? a.fma(b, c) : a.mul(b).add(c) for vectors");
         assertTrue(guarded > 50, "the scan found only " + guarded + " guarded multiply-adds under " + root);
     }
 
@@ -50,7 +53,10 @@ class FmaGuardTest {
         assertEquals(List.of(), unguardedFmas("FloatVector e = (Fma.FAST ? p.fma(q, r) : p.mul(q).add(r)).add(1f);"));
         assertEquals(1, unguardedFmas("float y = Math.fma(a, b, c);").size());
         assertEquals(1, unguardedFmas("c00 = x.fma(b0, c00);").size());
-        assertEquals(1, unguardedFmas("a = Fma.FAST ? x.fma(y, a) : x.mul(y).add(a); b = x.fma(y, b);").size());
+        assertEquals(
+                1,
+                unguardedFmas("a = Fma.FAST ? x.fma(y, a) : x.mul(y).add(a); b = x.fma(y, b);")
+                        .size());
     }
 
     /** Each {@code .fma(} whose statement lacks {@code Fma.FAST ?} before it, and each {@code Math.fma(}. */

@@ -49,7 +49,9 @@ class FmaTest {
         String flag = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                 .getVMOption("UseFMA")
                 .getValue();
-        assertEquals(forced != null ? Boolean.parseBoolean(forced) : Boolean.parseBoolean(flag), Fma.FAST,
+        assertEquals(
+                forced != null ? Boolean.parseBoolean(forced) : Boolean.parseBoolean(flag),
+                Fma.FAST,
                 "jgrad.fma=" + forced + ", UseFMA=" + flag);
     }
 

@@ -109,7 +109,9 @@ class GemmKernelsTest {
     private static void assertSameLeadingColumns(float[] wideC, int wide, float[] c, int m, int n, String what) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                assertEquals(Float.floatToIntBits(wideC[i * wide + j]), Float.floatToIntBits(c[i * n + j]),
+                assertEquals(
+                        Float.floatToIntBits(wideC[i * wide + j]),
+                        Float.floatToIntBits(c[i * n + j]),
                         what + " at (" + i + "," + j + ")");
             }
         }
@@ -130,7 +132,10 @@ class GemmKernelsTest {
                 VECTOR.gemm(m, n, k, a, 0, 1, tall, b, 0, ldb, 1, few, 0, n, 1, false);
                 VECTOR.gemm(tall, n, k, a, 0, 1, tall, b, 0, ldb, 1, many, 0, n, 1, false);
                 for (int i = 0; i < m * n; i++) {
-                    assertEquals(Float.floatToIntBits(many[i]), Float.floatToIntBits(few[i]), "m=" + m + " n=" + n + " k=" + k + " at " + i);
+                    assertEquals(
+                            Float.floatToIntBits(many[i]),
+                            Float.floatToIntBits(few[i]),
+                            "m=" + m + " n=" + n + " k=" + k + " at " + i);
                 }
             }
         }
@@ -145,12 +150,14 @@ class GemmKernelsTest {
             int m = 1 + r.nextInt(13), n = 1 + r.nextInt(13), k = 60 + r.nextInt(300);
             int batches = r.nextInt(4) == 0 ? 2 : 1;
             int lda = k + r.nextInt(3), ldb = k + r.nextInt(3);
-            float[] a = Strided.floats(r, batches * m * lda + 1, false), b = Strided.floats(r, batches * n * ldb + 1, false);
+            float[] a = Strided.floats(r, batches * m * lda + 1, false),
+                    b = Strided.floats(r, batches * n * ldb + 1, false);
             boolean transposedC = r.nextBoolean(), accumulate = r.nextBoolean();
             int crs = transposedC ? 1 : n, ccs = transposedC ? m : 1;
             float[] c0 = Strided.floats(r, batches * m * n, false);
             float[] c = c0.clone();
-            VECTOR.gemm(batches, m, n, k, a, 1, m * lda, lda, 1, b, 0, n * ldb, 1, ldb, c, 0, m * n, crs, ccs, accumulate);
+            VECTOR.gemm(
+                    batches, m, n, k, a, 1, m * lda, lda, 1, b, 0, n * ldb, 1, ldb, c, 0, m * n, crs, ccs, accumulate);
             for (int bt = 0; bt < batches; bt++) {
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
@@ -161,7 +168,8 @@ class GemmKernelsTest {
                             abs += Math.abs(prod);
                         }
                         float got = c[bt * m * n + i * crs + j * ccs];
-                        assertTrue(Math.abs(got - exact) <= (k + 2) * Math.ulp(1f) * abs + Float.MIN_NORMAL,
+                        assertTrue(
+                                Math.abs(got - exact) <= (k + 2) * Math.ulp(1f) * abs + Float.MIN_NORMAL,
                                 m + "x" + n + "x" + k + " at (" + i + "," + j + "): " + got + " vs " + exact);
                     }
                 }
@@ -178,8 +186,27 @@ class GemmKernelsTest {
         float[] c0 = Strided.floats(r, lc.size(), false);
         for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
             float[] c = c0.clone();
-            kern.gemm(batches, m, n, k, a, la.off(), la.batch(), la.rs(), la.cs(), b, lb.off(), lb.batch(), lb.rs(), lb.cs(),
-                    c, lc.off(), lc.batch(), lc.rs(), lc.cs(), accumulate);
+            kern.gemm(
+                    batches,
+                    m,
+                    n,
+                    k,
+                    a,
+                    la.off(),
+                    la.batch(),
+                    la.rs(),
+                    la.cs(),
+                    b,
+                    lb.off(),
+                    lb.batch(),
+                    lb.rs(),
+                    lb.cs(),
+                    c,
+                    lc.off(),
+                    lc.batch(),
+                    lc.rs(),
+                    lc.cs(),
+                    accumulate);
             boolean[] written = new boolean[c.length];
             for (int t = 0; t < batches; t++) {
                 for (int i = 0; i < m; i++) {
@@ -196,7 +223,8 @@ class GemmKernelsTest {
                         double bound = (k + 2) * Math.ulp(1f) * abs + Float.MIN_NORMAL;
                         if (!(Math.abs(got - exact) <= bound)) {
                             throw new AssertionError(kern.name() + " gemm " + batches + "x" + m + "x" + n + "x" + k
-                                    + " A" + la + " B" + lb + " C" + lc + " acc=" + accumulate + " at (" + t + "," + i + "," + j
+                                    + " A" + la + " B" + lb + " C" + lc + " acc=" + accumulate + " at (" + t + "," + i
+                                    + "," + j
                                     + "): " + got + " vs " + exact);
                         }
                     }
@@ -216,7 +244,9 @@ class GemmKernelsTest {
         for (int t = 0; t < 200; t++) {
             int batches = r.nextInt(6) == 0 ? 2 : 1;
             // The last cases are wide enough to cross more than one packed column panel (NC).
-            int m = Strided.size(r, 50), n = Strided.size(r, t < 185 ? 90 : 1200), k = Strided.size(r, t < 190 ? 60 : 700);
+            int m = Strided.size(r, 50),
+                    n = Strided.size(r, t < 185 ? 90 : 1200),
+                    k = Strided.size(r, t < 190 ? 60 : 700);
             boolean accumulate = r.nextBoolean();
             Layout la = Layout.random(r, batches, m, k, false);
             Layout lb = Layout.random(r, batches, k, n, false);
@@ -227,8 +257,27 @@ class GemmKernelsTest {
             for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
                 double[] c = c0.clone();
                 boolean[] written = new boolean[c.length];
-                kern.gemm(batches, m, n, k, a, la.off(), la.batch(), la.rs(), la.cs(), b, lb.off(), lb.batch(), lb.rs(), lb.cs(),
-                        c, lc.off(), lc.batch(), lc.rs(), lc.cs(), accumulate);
+                kern.gemm(
+                        batches,
+                        m,
+                        n,
+                        k,
+                        a,
+                        la.off(),
+                        la.batch(),
+                        la.rs(),
+                        la.cs(),
+                        b,
+                        lb.off(),
+                        lb.batch(),
+                        lb.rs(),
+                        lb.cs(),
+                        c,
+                        lc.off(),
+                        lc.batch(),
+                        lc.rs(),
+                        lc.cs(),
+                        accumulate);
                 for (int s = 0; s < batches; s++) {
                     for (int i = 0; i < m; i++) {
                         for (int j = 0; j < n; j++) {
@@ -242,8 +291,10 @@ class GemmKernelsTest {
                             }
                             double got = c[lc.at(s, i, j)];
                             double bound = 2 * (k + 2) * Math.ulp(1.0) * abs + Double.MIN_NORMAL;
-                            assertTrue(Math.abs(got - exact) <= bound,
-                                    kern.name() + " dgemm " + m + "x" + n + "x" + k + " at " + i + "," + j + ": " + got + " vs " + exact);
+                            assertTrue(
+                                    Math.abs(got - exact) <= bound,
+                                    kern.name() + " dgemm " + m + "x" + n + "x" + k + " at " + i + "," + j + ": " + got
+                                            + " vs " + exact);
                         }
                     }
                 }
@@ -259,7 +310,8 @@ class GemmKernelsTest {
     @Test
     void registerTransposePacksLikeTheScalarCopy() {
         int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
-        org.junit.jupiter.api.Assumptions.assumeTrue(lanes == 16 || lanes == 8,
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                lanes == 16 || lanes == 8,
                 "the register transposer has 16- and 8-lane blocks only; " + lanes + " lanes pack by copying");
         Random r = new Random(9);
         for (int t = 0; t < 60; t++) {
@@ -299,7 +351,8 @@ class GemmKernelsTest {
                         kern.gemm(3, m, n, k, a, 0, 0, k, 1, b, 0, 0, brs, bcs, batched, 0, m * n, n, 1, false);
                         String what = kern.name() + " " + m + "x" + n + "x" + k + " B strides " + brs + "," + bcs;
                         assertArrayEquals(one, three, what);
-                        assertArrayEquals(one, java.util.Arrays.copyOfRange(batched, 2 * m * n, 3 * m * n), what + " batched");
+                        assertArrayEquals(
+                                one, java.util.Arrays.copyOfRange(batched, 2 * m * n, 3 * m * n), what + " batched");
                     }
                 }
             }

@@ -27,6 +27,7 @@ class KernelAllocationTest {
      * finish before its compilation does (a JDK 25 full run failed on the float sum that way).
      */
     private static final int CALLS_PER_ROUND = 50;
+
     private static final int MAX_ROUNDS = 2_000;
 
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -37,15 +38,16 @@ class KernelAllocationTest {
         // x @ W.t() for 100 x 784 inputs and 10 outputs: both operands contiguous along k.
         int m = 100, n = 10, k = 784;
         float[] x = random(m * k), w = random(n * k), c = new float[m * n];
-        settlesWithoutAllocating("x @ W.t(), 100 x 10 x 784",
-                () -> VECTOR.gemm(m, n, k, x, 0, k, 1, w, 0, 1, k, c, 0, n, 1, false));
+        settlesWithoutAllocating(
+                "x @ W.t(), 100 x 10 x 784", () -> VECTOR.gemm(m, n, k, x, 0, k, 1, w, 0, 1, k, c, 0, n, 1, false));
     }
 
     @Test
     void packedProduct() {
         int s = 64;
         float[] a = random(s * s), b = random(s * s), c = new float[s * s];
-        settlesWithoutAllocating("64 x 64 x 64 product", () -> VECTOR.gemm(s, s, s, a, 0, s, 1, b, 0, s, 1, c, 0, s, 1, false));
+        settlesWithoutAllocating(
+                "64 x 64 x 64 product", () -> VECTOR.gemm(s, s, s, a, 0, s, 1, b, 0, s, 1, c, 0, s, 1, false));
     }
 
     /**
@@ -86,16 +88,20 @@ class KernelAllocationTest {
         new Random(5).nextBytes(pixels);
         float[] image = new float[78_400];
         settlesWithoutAllocating("uint8 to float", () -> VECTOR.fromUint8(pixels.length, pixels, 0, 1, image, 0, 1));
-        settlesWithoutAllocating("ReLU backward", () -> VECTOR.thresholdBackward(g.length, g, 0, 1, x, 0, 1, 1f, out, 0, 1));
-        settlesWithoutAllocating("SGD step (add with alpha)", () -> VECTOR.addScaled(x.length, x, 0, 1, -0.1f, g, 0, 1, out, 0, 1));
-        settlesWithoutAllocating("bias gradient (column sums)", () -> VECTOR.columnSums(100, 256, g, 0, 256, out, 0, false));
+        settlesWithoutAllocating(
+                "ReLU backward", () -> VECTOR.thresholdBackward(g.length, g, 0, 1, x, 0, 1, 1f, out, 0, 1));
+        settlesWithoutAllocating(
+                "SGD step (add with alpha)", () -> VECTOR.addScaled(x.length, x, 0, 1, -0.1f, g, 0, 1, out, 0, 1));
+        settlesWithoutAllocating(
+                "bias gradient (column sums)", () -> VECTOR.columnSums(100, 256, g, 0, 256, out, 0, false));
     }
 
     @Test
     void transcendentals() {
         float[] x = random(1000), out = new float[1000];
         for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.TANH, UnaryOp.SIGMOID}) {
-            settlesWithoutAllocating(op + " into an existing array", () -> VECTOR.unary(op, x.length, x, 0, 1, out, 0, 1));
+            settlesWithoutAllocating(
+                    op + " into an existing array", () -> VECTOR.unary(op, x.length, x, 0, 1, out, 0, 1));
         }
     }
 
@@ -103,14 +109,16 @@ class KernelAllocationTest {
     @Test
     void trigonometricErrorAndRoundingFunctions() {
         float[] x = random(1000), out = new float[1000];
-        for (UnaryOp op : new UnaryOp[] {UnaryOp.SIN, UnaryOp.ERF, UnaryOp.EXPM1, UnaryOp.LOG1P, UnaryOp.FLOOR,
-            UnaryOp.SIGN}) {
-            settlesWithoutAllocating(op + " into an existing array", () -> VECTOR.unary(op, x.length, x, 0, 1, out, 0, 1));
+        for (UnaryOp op :
+                new UnaryOp[] {UnaryOp.SIN, UnaryOp.ERF, UnaryOp.EXPM1, UnaryOp.LOG1P, UnaryOp.FLOOR, UnaryOp.SIGN}) {
+            settlesWithoutAllocating(
+                    op + " into an existing array", () -> VECTOR.unary(op, x.length, x, 0, 1, out, 0, 1));
         }
     }
 
     private static void settlesWithoutAllocating(String what, Runnable call) {
-        assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(),
+        assumeTrue(
+                THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(),
                 "this JVM does not count allocation per thread");
         long thread = Thread.currentThread().getId();
         long perCall = Long.MAX_VALUE;
@@ -127,8 +135,10 @@ class KernelAllocationTest {
             }
             perCall = (THREADS.getThreadAllocatedBytes(thread) - before) / CALLS_PER_ROUND;
         }
-        assertTrue(perCall < BYTES_PER_CALL, what + " still allocates " + perCall + " bytes per call after "
-                + round * CALLS_PER_ROUND + " calls: a vector is being boxed");
+        assertTrue(
+                perCall < BYTES_PER_CALL,
+                what + " still allocates " + perCall + " bytes per call after " + round * CALLS_PER_ROUND
+                        + " calls: a vector is being boxed");
     }
 
     private static void pauseForTheCompiler() {

@@ -24,8 +24,8 @@ class KernelSelectionTest {
     }
 
     /** Something other than the scalar instance, to tell the two choices apart; only its name is used. */
-    private static final Kernels MARKER = (Kernels) Proxy.newProxyInstance(Kernels.class.getClassLoader(),
-            new Class<?>[] {Kernels.class}, (proxy, method, args) -> {
+    private static final Kernels MARKER = (Kernels) Proxy.newProxyInstance(
+            Kernels.class.getClassLoader(), new Class<?>[] {Kernels.class}, (proxy, method, args) -> {
                 if (method.getName().equals("name")) {
                     return "marker";
                 }
@@ -62,8 +62,12 @@ class KernelSelectionTest {
 
     @Test
     void aLoadFailureFallsBackWithItsReason() {
-        KernelSelection.Choice c = KernelSelection.choose(null, true, C2,
-                () -> new KernelSelection.Loaded(null, "java.lang.NoClassDefFoundError: jdk/incubator/vector/FloatVector"));
+        KernelSelection.Choice c = KernelSelection.choose(
+                null,
+                true,
+                C2,
+                () -> new KernelSelection.Loaded(
+                        null, "java.lang.NoClassDefFoundError: jdk/incubator/vector/FloatVector"));
         assertSame(ScalarKernels.INSTANCE, c.kernels());
         assertTrue(c.warning().contains("NoClassDefFoundError"), c.warning());
     }

@@ -37,7 +37,9 @@ class ReductionKernelsTest {
             }
             double bd = 2 * (n + 1) * EPS_D * ad;
             assertTrue(Math.abs(SCALAR.sum(n, xd, off, stride) - ed) <= bd, "scalar double sum n=" + n);
-            assertTrue(Math.abs(VECTOR.sum(n, xd, off, stride) - ed) <= bd, "vector double sum n=" + n + " stride=" + stride);
+            assertTrue(
+                    Math.abs(VECTOR.sum(n, xd, off, stride) - ed) <= bd,
+                    "vector double sum n=" + n + " stride=" + stride);
         }
     }
 
@@ -107,7 +109,7 @@ class ReductionKernelsTest {
                 }
                 case 2 -> x[off + r.nextInt(n) * stride] = Float.POSITIVE_INFINITY;
                 case 3 -> x[off + (n - 1) * stride] = 1e30f;
-                default -> { }
+                default -> {}
             }
             String what = "n=" + n + " stride=" + stride;
             assertEquals(SCALAR.max(n, x, off, stride), VECTOR.max(n, x, off, stride), "max " + what);
@@ -142,16 +144,28 @@ class ReductionKernelsTest {
                 x[off + r.nextInt(n)] = Float.NaN;
             }
             String what = "n=" + n + " kinds=" + kinds;
-            assertEquals(Float.floatToIntBits(SCALAR.max(n, x, off, 1)), Float.floatToIntBits(VECTOR.max(n, x, off, 1)), "max " + what);
-            assertEquals(Float.floatToIntBits(SCALAR.min(n, x, off, 1)), Float.floatToIntBits(VECTOR.min(n, x, off, 1)), "min " + what);
+            assertEquals(
+                    Float.floatToIntBits(SCALAR.max(n, x, off, 1)),
+                    Float.floatToIntBits(VECTOR.max(n, x, off, 1)),
+                    "max " + what);
+            assertEquals(
+                    Float.floatToIntBits(SCALAR.min(n, x, off, 1)),
+                    Float.floatToIntBits(VECTOR.min(n, x, off, 1)),
+                    "min " + what);
             assertEquals(SCALAR.argmax(n, x, off, 1), VECTOR.argmax(n, x, off, 1), "argmax " + what);
             assertEquals(SCALAR.argmin(n, x, off, 1), VECTOR.argmin(n, x, off, 1), "argmin " + what);
             double[] xd = new double[n];
             for (int i = 0; i < n; i++) {
                 xd[i] = x[off + i];
             }
-            assertEquals(Double.doubleToLongBits(SCALAR.max(n, xd, 0, 1)), Double.doubleToLongBits(VECTOR.max(n, xd, 0, 1)), "double max " + what);
-            assertEquals(Double.doubleToLongBits(SCALAR.min(n, xd, 0, 1)), Double.doubleToLongBits(VECTOR.min(n, xd, 0, 1)), "double min " + what);
+            assertEquals(
+                    Double.doubleToLongBits(SCALAR.max(n, xd, 0, 1)),
+                    Double.doubleToLongBits(VECTOR.max(n, xd, 0, 1)),
+                    "double max " + what);
+            assertEquals(
+                    Double.doubleToLongBits(SCALAR.min(n, xd, 0, 1)),
+                    Double.doubleToLongBits(VECTOR.min(n, xd, 0, 1)),
+                    "double min " + what);
             assertEquals(SCALAR.argmax(n, xd, 0, 1), VECTOR.argmax(n, xd, 0, 1), "double argmax " + what);
             assertEquals(SCALAR.argmin(n, xd, 0, 1), VECTOR.argmin(n, xd, 0, 1), "double argmin " + what);
         }

@@ -17,7 +17,9 @@ class ScalarFallbackTest {
 
     @Test
     void theScalarKernelsAreChosenWithOneWarning() {
-        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty(), "this test needs a JVM without the module");
+        assertTrue(
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty(),
+                "this test needs a JVM without the module");
         assertSame(Kernels.scalar(), Kernels.get());
         assertSame(Kernels.get(), Kernels.get());
         assertEquals("scalar", Kernels.get().name());

@@ -36,7 +36,9 @@ class ScalarGemmBitsTest {
                 int at = i;
                 String shape = m + " x " + n + " x " + k + (aT ? ", A transposed" : "") + (bT ? ", B transposed" : "")
                         + (cT ? ", C transposed" : "") + (acc ? ", accumulating" : "");
-                assertEquals(Float.floatToRawIntBits(vector[i]), Float.floatToRawIntBits(scalar[i]),
+                assertEquals(
+                        Float.floatToRawIntBits(vector[i]),
+                        Float.floatToRawIntBits(scalar[i]),
                         () -> shape + ": element " + at + " is " + scalar[at] + " scalar, " + vector[at] + " vector");
             }
             checked++;

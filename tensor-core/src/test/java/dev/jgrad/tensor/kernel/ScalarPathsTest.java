@@ -37,12 +37,17 @@ class ScalarPathsTest {
             assertSameBits(reference, shared, op + " shared offset n=" + n);
             float[] shifted = new float[off + n + 1];
             SCALAR.unary(op, n, x, off, 1, shifted, 0, 1);
-            assertSameBits(java.util.Arrays.copyOfRange(reference, off, off + n + 1),
-                    java.util.Arrays.copyOf(shifted, n + 1), op + " shifted n=" + n);
+            assertSameBits(
+                    java.util.Arrays.copyOfRange(reference, off, off + n + 1),
+                    java.util.Arrays.copyOf(shifted, n + 1),
+                    op + " shifted n=" + n);
             float[] inPlace = x.clone();
             SCALAR.unary(op, n, inPlace, off, 1, inPlace, off, 1);
             for (int i = 0; i < n; i++) {
-                assertEquals(Float.floatToIntBits(reference[off + i]), Float.floatToIntBits(inPlace[off + i]), op + " in place at " + i);
+                assertEquals(
+                        Float.floatToIntBits(reference[off + i]),
+                        Float.floatToIntBits(inPlace[off + i]),
+                        op + " in place at " + i);
             }
             assertSameBits(reference, stridedIn, op + " strided input, contiguous output n=" + n);
 
@@ -54,8 +59,14 @@ class ScalarPathsTest {
             double[] dShifted = new double[n];
             SCALAR.unary(op, n, xd, off, 1, dShifted, 0, 1);
             for (int i = 0; i < n; i++) {
-                assertEquals(Double.doubleToLongBits(dStrided[2 * i]), Double.doubleToLongBits(dShared[off + i]), op + " double shared at " + i);
-                assertEquals(Double.doubleToLongBits(dStrided[2 * i]), Double.doubleToLongBits(dShifted[i]), op + " double shifted at " + i);
+                assertEquals(
+                        Double.doubleToLongBits(dStrided[2 * i]),
+                        Double.doubleToLongBits(dShared[off + i]),
+                        op + " double shared at " + i);
+                assertEquals(
+                        Double.doubleToLongBits(dStrided[2 * i]),
+                        Double.doubleToLongBits(dShifted[i]),
+                        op + " double shifted at " + i);
             }
         }
     }
@@ -104,7 +115,9 @@ class ScalarPathsTest {
             int off = r.nextInt(4);
             float[] a = Strided.floats(r, off + n, true), b = Strided.floats(r, off + n, true);
             float[] sa = spread(a, off, n), sb = spread(b, off, n);
-            float lo = Strided.value(r, false), hi = lo + Math.abs(Strided.value(r, false)), alpha = Strided.value(r, false);
+            float lo = Strided.value(r, false),
+                    hi = lo + Math.abs(Strided.value(r, false)),
+                    alpha = Strided.value(r, false);
             boolean[] c = new boolean[n];
             for (int i = 0; i < n; i++) {
                 c[i] = r.nextBoolean();
@@ -208,7 +221,10 @@ class ScalarPathsTest {
 
     private static void assertRun(float[] expected, float[] actual, int off, int n, String what) {
         for (int i = 0; i < n; i++) {
-            assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[off + i]), what + " n=" + n + " at " + i);
+            assertEquals(
+                    Float.floatToIntBits(expected[i]),
+                    Float.floatToIntBits(actual[off + i]),
+                    what + " n=" + n + " at " + i);
         }
     }
 }

@@ -60,7 +60,9 @@ final class SourceScan {
     static List<Path> mainSources(Path root) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> modules = Files.list(root)) {
-            for (Path java : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+            for (Path java : modules.map(m -> m.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .toList()) {
                 try (Stream<Path> walk = Files.walk(java)) {
                     walk.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
                 }
@@ -82,8 +84,8 @@ final class SourceScan {
             root = d;
         }
         if (root == null || !Files.isDirectory(root.resolve("tensor-core/src/main/java"))) {
-            throw new IllegalStateException("no jgrad repository root (a pom.xml with tensor-core beside it) at or"
-                    + " above " + dir);
+            throw new IllegalStateException(
+                    "no jgrad repository root (a pom.xml with tensor-core beside it) at or" + " above " + dir);
         }
         try {
             return root.toRealPath();

@@ -23,8 +23,22 @@ final class Strided {
     /** A value that is usually ordinary but sometimes NaN, infinite, a signed zero, tiny or huge. */
     static float value(Random r, boolean specials) {
         if (specials && r.nextInt(40) == 0) {
-            float[] odd = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f,
-                Float.MIN_VALUE, -Float.MIN_VALUE, 1e-40f, Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE, 88.7f, -103.5f, 1f};
+            float[] odd = {
+                Float.NaN,
+                Float.POSITIVE_INFINITY,
+                Float.NEGATIVE_INFINITY,
+                0f,
+                -0f,
+                Float.MIN_VALUE,
+                -Float.MIN_VALUE,
+                1e-40f,
+                Float.MIN_NORMAL,
+                Float.MAX_VALUE,
+                -Float.MAX_VALUE,
+                88.7f,
+                -103.5f,
+                1f
+            };
             return odd[r.nextInt(odd.length)];
         }
         return switch (r.nextInt(4)) {

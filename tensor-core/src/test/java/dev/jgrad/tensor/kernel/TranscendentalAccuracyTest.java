@@ -77,10 +77,30 @@ class TranscendentalAccuracyTest {
         expect(UnaryOp.SIN, x, 0f, -0f, Float.NaN, Float.NaN, Float.NaN, -0.84147096f, -0.9092974f, 1e-40f, -1e-40f);
         expect(UnaryOp.COS, x, 1f, 1f, Float.NaN, Float.NaN, Float.NaN, 0.5403023f, -0.41614684f, 1f, 1f);
         expect(UnaryOp.ERF, x, 0f, -0f, Float.NaN, 1f, -1f, -0.8427008f, -0.9953223f, 1.1283792e-40f, -1.1283792e-40f);
-        expect(UnaryOp.EXPM1, x, 0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, -1f, -0.63212055f, -0.86466473f,
-                1e-40f, -1e-40f);
-        expect(UnaryOp.LOG1P, x, 0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NaN, Float.NEGATIVE_INFINITY,
-                Float.NaN, 1e-40f, -1e-40f);
+        expect(
+                UnaryOp.EXPM1,
+                x,
+                0f,
+                -0f,
+                Float.NaN,
+                Float.POSITIVE_INFINITY,
+                -1f,
+                -0.63212055f,
+                -0.86466473f,
+                1e-40f,
+                -1e-40f);
+        expect(
+                UnaryOp.LOG1P,
+                x,
+                0f,
+                -0f,
+                Float.NaN,
+                Float.POSITIVE_INFINITY,
+                Float.NaN,
+                Float.NEGATIVE_INFINITY,
+                Float.NaN,
+                1e-40f,
+                -1e-40f);
     }
 
     /** Rounding: ties to even, signed zeros, the 2^23 boundary, against the JDK's double functions. */
@@ -110,7 +130,9 @@ class TranscendentalAccuracyTest {
             float[] got = new float[x.length];
             K.unary(op, x.length, x, 0, 1, got, 0, 1);
             for (int i = 0; i < x.length; i++) {
-                assertEquals(Float.floatToIntBits((float) want.applyAsDouble(x[i])), Float.floatToIntBits(got[i]),
+                assertEquals(
+                        Float.floatToIntBits((float) want.applyAsDouble(x[i])),
+                        Float.floatToIntBits(got[i]),
                         op + "(" + x[i] + ")");
             }
         }
@@ -119,21 +141,38 @@ class TranscendentalAccuracyTest {
     /** The double erf against 20-digit values (mpmath), to two double ulp, and its erfc tail to 1e-14 relative. */
     @Test
     void doubleErfMatchesHighPrecisionValues() {
-        double[][] table = {{1e-300, 1.1283791670955126022e-300}, {1e-10, 1.128379167095512615e-10},
-            {0.001, 0.0011283787909692364034}, {0.1, 0.1124629160182848984}, {0.3, 0.32862675945912741619},
-            {0.5, 0.52049987781304653768}, {0.75, 0.7111556336535151316}, {1, 0.84270079294971486934},
-            {1.25, 0.92290012825645823014}, {1.5, 0.96610514647531072707}, {2, 0.99532226501895273416},
-            {2.5, 0.99959304798255504106}, {2.9, 0.99995890212190054114}, {3, 0.99997790950300141456},
-            {3.1, 0.99998835134263280041}, {3.5, 0.99999925690162765859}, {4, 0.99999998458274209972},
-            {4.5, 0.99999999980338395585}, {5, 0.99999999999846254021}, {5.5, 0.99999999999999264215},
-            {5.9, 0.9999999999999999281}};
+        double[][] table = {
+            {1e-300, 1.1283791670955126022e-300},
+            {1e-10, 1.128379167095512615e-10},
+            {0.001, 0.0011283787909692364034},
+            {0.1, 0.1124629160182848984},
+            {0.3, 0.32862675945912741619},
+            {0.5, 0.52049987781304653768},
+            {0.75, 0.7111556336535151316},
+            {1, 0.84270079294971486934},
+            {1.25, 0.92290012825645823014},
+            {1.5, 0.96610514647531072707},
+            {2, 0.99532226501895273416},
+            {2.5, 0.99959304798255504106},
+            {2.9, 0.99995890212190054114},
+            {3, 0.99997790950300141456},
+            {3.1, 0.99998835134263280041},
+            {3.5, 0.99999925690162765859},
+            {4, 0.99999998458274209972},
+            {4.5, 0.99999999980338395585},
+            {5, 0.99999999999846254021},
+            {5.5, 0.99999999999999264215},
+            {5.9, 0.9999999999999999281}
+        };
         for (double[] row : table) {
-            assertTrue(Math.abs(DoubleMath.erf(row[0]) - row[1]) <= 2 * Math.ulp(row[1]),
+            assertTrue(
+                    Math.abs(DoubleMath.erf(row[0]) - row[1]) <= 2 * Math.ulp(row[1]),
                     "erf(" + row[0] + ") = " + DoubleMath.erf(row[0]) + ", want " + row[1]);
             assertEquals(-DoubleMath.erf(row[0]), DoubleMath.erf(-row[0]));
         }
-        double[][] tails = {{3, 0.000022090496998585441373}, {4, 1.5417257900280018852e-8},
-            {5, 1.5374597944280348502e-12}};
+        double[][] tails = {
+            {3, 0.000022090496998585441373}, {4, 1.5417257900280018852e-8}, {5, 1.5374597944280348502e-12}
+        };
         for (double[] row : tails) {
             assertEquals(row[1], 1 - DoubleMath.erf(row[0]), 1e-14 * row[1] + 2e-16, "erfc(" + row[0] + ")");
         }
@@ -149,8 +188,8 @@ class TranscendentalAccuracyTest {
             }
             float tolerance = Math.max(Math.abs(want[i]) * 2.4e-7f, 2 * Float.MIN_VALUE);
             assertEquals(want[i], got[i], tolerance, op + "(" + x[i] + ")");
-            assertEquals(Float.floatToIntBits(want[i]) < 0, Float.floatToIntBits(got[i]) < 0,
-                    op + "(" + x[i] + ") sign");
+            assertEquals(
+                    Float.floatToIntBits(want[i]) < 0, Float.floatToIntBits(got[i]) < 0, op + "(" + x[i] + ") sign");
         }
     }
 
@@ -172,8 +211,8 @@ class TranscendentalAccuracyTest {
                     v = switch (i % 3) {
                         case 0 -> lo + (hi - lo) * r.nextFloat();
                         case 1 -> r.nextFloat() * 8 - 4;
-                        default -> Float.intBitsToFloat(
-                                minBits + (bits >>> 1) % (maxBits - minBits) | (bits & 0x80000000));
+                        default ->
+                            Float.intBitsToFloat(minBits + (bits >>> 1) % (maxBits - minBits) | (bits & 0x80000000));
                     };
                 } while (!(v >= lo && v <= hi));
                 x[i] = v;

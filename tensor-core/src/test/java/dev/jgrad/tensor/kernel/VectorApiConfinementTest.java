@@ -41,11 +41,15 @@ class VectorApiConfinementTest {
                 (ALLOWED.matcher(rel).matches() ? allowedSeen : offenders).add(rel);
             }
         }
-        assertEquals(List.of(), offenders, "jdk.incubator.vector is used outside the vector kernels "
-                + "(tensor-core's dev.jgrad.tensor.kernel.Vector* and Lanes): put the code in a Vector* kernel "
-                + "class behind the Kernels interface, with its scalar twin");
+        assertEquals(
+                List.of(),
+                offenders,
+                "jdk.incubator.vector is used outside the vector kernels "
+                        + "(tensor-core's dev.jgrad.tensor.kernel.Vector* and Lanes): put the code in a Vector* kernel "
+                        + "class behind the Kernels interface, with its scalar twin");
         // The scan must have found the sources at all, or it would pass on an empty tree.
-        assertTrue(allowedSeen.contains("tensor-core/src/main/java/dev/jgrad/tensor/kernel/VectorKernels.java"),
+        assertTrue(
+                allowedSeen.contains("tensor-core/src/main/java/dev/jgrad/tensor/kernel/VectorKernels.java"),
                 "the scan did not see VectorKernels.java under " + root + ": it read " + allowedSeen);
     }
 
@@ -66,5 +70,4 @@ class VectorApiConfinementTest {
     static boolean usesVectorApi(String source) {
         return USE.matcher(SourceScan.codeOnly(source)).find();
     }
-
 }
