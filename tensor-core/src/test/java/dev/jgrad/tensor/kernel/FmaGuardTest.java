@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class FmaGuardTest {
     private static final Pattern ANY_FMA = Pattern.compile("\\.\\s*fma\\s*\\(");
+    /** The guard, also as the formatter lays it out: {@code Fma.FAST} and its {@code ?} on two lines. */
+    private static final Pattern GUARD = Pattern.compile("Fma\\.FAST\\s*\\?");
 
     @Test
     void everyMultiplyAddGoesThroughTheGuard() throws IOException {
@@ -36,7 +38,8 @@ class FmaGuardTest {
             for (String use : unguardedFmas(code)) {
                 offenders.add(rel + ": " + use);
             }
-            guarded += count(code, "Fma.FAST ?") + count(code, "Fma.fma(");
+            guarded += count(GUARD.matcher(code))
+                    + count(Pattern.compile(Pattern.quote("Fma.fma(")).matcher(code));
         }
         assertEquals(
                 List.of(),
@@ -51,6 +54,7 @@ class FmaGuardTest {
         assertEquals(List.of(), unguardedFmas("p = Fma.FAST ? p.fma(r, c) : p.mul(r).add(c);"));
         assertEquals(List.of(), unguardedFmas("float y = Fma.fma(a, b, c);"));
         assertEquals(List.of(), unguardedFmas("FloatVector e = (Fma.FAST ? p.fma(q, r) : p.mul(q).add(r)).add(1f);"));
+        assertEquals(List.of(), unguardedFmas("r = Fma.FAST\n        ? nf.fma(b, arg)\n        : nf.mul(b).add(arg);"));
         assertEquals(1, unguardedFmas("float y = Math.fma(a, b, c);").size());
         assertEquals(1, unguardedFmas("c00 = x.fma(b0, c00);").size());
         assertEquals(
@@ -69,7 +73,7 @@ class FmaGuardTest {
             String receiver = before.strip();
             boolean scalar = receiver.endsWith("Math") || receiver.endsWith("StrictMath");
             boolean viaGuard = receiver.endsWith("Fma");
-            if (scalar || (!viaGuard && !before.contains("Fma.FAST ?"))) {
+            if (scalar || (!viaGuard && !GUARD.matcher(before).find())) {
                 int end = code.indexOf(';', m.start());
                 found.add(code.substring(start, end < 0 ? code.length() : end).strip());
             }
@@ -85,9 +89,9 @@ class FmaGuardTest {
         return k;
     }
 
-    private static int count(String s, String what) {
+    private static int count(Matcher m) {
         int n = 0;
-        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+        while (m.find()) {
             n++;
         }
         return n;
