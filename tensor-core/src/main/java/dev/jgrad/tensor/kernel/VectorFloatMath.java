@@ -30,11 +30,13 @@ final class VectorFloatMath {
 
     /**
      * Whether the erf, expm1 and log1p kernels run here; otherwise the scalar ones, which give the
-     * same bits. Without FMA each multiply-add is two vector calls for C2 to inline, and on JDK 17
-     * these loops then stay boxed (39 KB per 1,000 elements for erf, 40 KB for log1p in
-     * KernelAllocationTest's no-fma run); JDK 25 compiles them fully in both modes.
+     * same bits. On JDK 17 these loops stay boxed depending on what C2 compiled before: without FMA
+     * (39 KB per 1,000 elements for erf, 40 KB for log1p in KernelAllocationTest's no-fma run) and,
+     * in a full JDK 17 suite run, with FMA too (erf, 23.8 KB per 1,000 elements). As for
+     * {@link #EXP_FAMILY_ENABLED}, a kernel boxed in one run and not in the next gives no steady
+     * speed, so below JDK 25 they always take the scalar path; JDK 25 compiles them fully in both modes.
      */
-    static final boolean ERF_EXPM1_LOG1P_ENABLED = Fma.FAST || Runtime.version().feature() >= 25;
+    static final boolean ERF_EXPM1_LOG1P_ENABLED = Runtime.version().feature() >= 25;
     /**
      * Whether {@link #expFamily} runs here; otherwise the scalar exp, tanh and sigmoid, which give
      * the same bits. On JDK 17 it compiles or not depending on what C2 compiled before: sigmoid or
