@@ -349,8 +349,31 @@ final class VectorSgemm {
                 r5 = Math.min(5, last);
         // A tile narrower than NR (the last columns of B) uses the narrowest kernel that covers
         // it, instead of computing the full width on zero padding.
-        if (vectors > 2) {
+        if (vectors > 2 && Fma.FAST) {
             micro6x4(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, ldb, c, ci, ldc, last);
+        } else if (vectors > 2) {
+            // Without FMA each step is a multiply and an add, twice the vector nodes of micro6x4's
+            // body, and a CI run on JDK 25 found C2 boxing part of that doubled body (about 14
+            // vectors per step, 0.9 MB per 64^3 product). Two 6 x 2 halves keep each body as small as
+            // the FMA one; every element still sums the same products in the same order.
+            micro6x2(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, ldb, c, ci, ldc, last);
+            micro6x2(
+                    kc,
+                    a,
+                    ai,
+                    acs,
+                    r1 * ars,
+                    r2 * ars,
+                    r3 * ars,
+                    r4 * ars,
+                    r5 * ars,
+                    bp,
+                    bi + 2 * L,
+                    ldb,
+                    c,
+                    ci + 2 * L,
+                    ldc,
+                    last);
         } else if (vectors == 2) {
             micro6x2(kc, a, ai, acs, r1 * ars, r2 * ars, r3 * ars, r4 * ars, r5 * ars, bp, bi, ldb, c, ci, ldc, last);
         } else {
