@@ -76,6 +76,10 @@ for m in "${modules[@]}"; do
     done
   done
 done
+# The float64 kernels are generated in the build (tensor-core/src/build/GenerateDouble.java), not kept in src.
+tensor_sources=$(ls "$staging/dev/jgrad/tensor-core/$version"/tensor-core-*-sources.jar | sort | tail -n1)
+grep -qx 'dev/jgrad/tensor/kernel/VectorDgemm.java' <<<"$("$jar_tool" tf "$tensor_sources")" \
+  || fail "$(basename "$tensor_sources") lacks the generated float64 kernels"
 grep -qx 'dev/jgrad/mnist/sample/LICENSE-Fashion-MNIST.txt' <<<"$("$jar_tool" tf "$(ls "$staging/dev/jgrad/mnist/$version"/mnist-*.jar | grep -v -- '-sources.jar$\|-javadoc.jar$' | sort | tail -n1)")" \
   || fail "the mnist jar lacks the Fashion-MNIST licence beside its sample"
 echo "stage: $version staged in $staging and checked (parent + ${modules[*]}: POM metadata, jars, sources, javadoc, checksums, licences)"

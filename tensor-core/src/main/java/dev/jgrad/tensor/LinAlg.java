@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.GemmRoute;
+
 /**
  * matmul and friends with PyTorch's shape rules and messages. Everything reduces to a batched
  * product [B, M, K] x [B, K, N]: float32 and float64 go to the GEMM kernels with their strides;
@@ -9,8 +11,6 @@ package dev.jgrad.tensor;
 final class LinAlg {
     /** Multiply-adds per thread before a product is split (about a millisecond of scalar work). */
     private static final long GRAIN_FLOPS = 4_000_000L;
-    /** Widest A @ Bᵀ product computed as dot products of contiguous rows rather than by the GEMM (measured). */
-    static final int DOT_MAX_N = 16;
 
     private LinAlg() {}
 
@@ -231,7 +231,8 @@ final class LinAlg {
         int ao = a.storageOffset();
         int bo = b.storageOffset();
         boolean f32 = a.dtype() == DType.FLOAT32;
-        if (n == 1) {
+        GemmRoute.Kind route = GemmRoute.choose(f32, n, k, sa[2], sb[1]);
+        if (route == GemmRoute.Kind.MATRIX_VECTOR) {
             Parallel.parallelFor(0, bs * m, (int) Math.max(1, GRAIN_FLOPS / Math.max(1, 2L * k)), (r0, r1) -> {
                 for (int r = r0; r < r1; r++) {
                     int ai = ao + (r / m) * sa[0] + (r % m) * sa[1];
@@ -245,7 +246,7 @@ final class LinAlg {
                     }
                 }
             });
-        } else if (!f32 && n <= DOT_MAX_N && sa[2] == 1 && sb[1] == 1) {
+        } else if (route == GemmRoute.Kind.ROW_DOTS) {
             rowDots(a, b, out);
         } else if (f32) {
             // out is a fresh array, hence zero: accumulating into it skips the kernel's zeroing pass.

@@ -70,7 +70,7 @@ class FusedPathsPropertyTest {
         for (int c = 0; c < 200; c++) {
             DType t = r.nextInt(4) == 0 ? DType.FLOAT64 : DType.FLOAT32;
             int m = 1 + r.nextInt(37);
-            int n = 1 + r.nextInt(LinAlg.DOT_MAX_N + 2);
+            int n = 1 + r.nextInt(dev.jgrad.tensor.kernel.GemmRoute.DOT_MAX_N + 2);
             int k = ks[r.nextInt(ks.length)];
             int batch = 1 + r.nextInt(3);
             NDArray a = RandomTensors.values(r, t, new int[] {batch, m, k});

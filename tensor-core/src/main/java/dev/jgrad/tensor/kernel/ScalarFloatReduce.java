@@ -1,5 +1,11 @@
 package dev.jgrad.tensor.kernel;
 
+// @float-only:begin
+// The float64 kernel, ScalarDoubleReduce, is generated from this file in the build's generate-sources
+// phase by tensor-core/src/build/GenerateDouble.java: lines between float-only markers are left
+// out, a double-only comment line becomes code, and the rest goes through its substitutions.
+// @float-only:end
+
 /**
  * float reductions of the scalar kernels; sums and dot products accumulate in double. Contiguous
  * inputs get loops indexed by {@code off + i}, which C2 unrolls without bounds checks; they add

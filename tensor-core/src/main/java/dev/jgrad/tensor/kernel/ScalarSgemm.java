@@ -1,5 +1,11 @@
 package dev.jgrad.tensor.kernel;
 
+// @float-only:begin
+// The float64 kernel, ScalarDgemm, is generated from this file in the build's generate-sources
+// phase by tensor-core/src/build/GenerateDouble.java: lines between float-only markers are left
+// out, a double-only comment line becomes code, and the rest goes through its substitutions.
+// @float-only:end
+
 /**
  * float GEMM of the scalar kernels: the i-k-j order, so that the innermost loop runs along a row of
  * B and a row of C (C2 vectorises it), blocked so that a block of B stays in cache. B blocks are
@@ -8,10 +14,13 @@ package dev.jgrad.tensor.kernel;
  *
  * <p>Each C element is one chain of {@code Fma.fma} over k in order, starting from C (zero
  * unless accumulating): what {@link VectorSgemm}'s packed path computes, so the two agree bit
- * for bit there (the dot-product tiles of {@link VectorSgemmNT} add in lanes and may differ in
- * the last bits). C2's SuperWord turns the fma loops into vector fma's.
+ * for bit there. C2's SuperWord turns the fma loops into vector fma's.
  */
 final class ScalarSgemm {
+    // @float-only:begin
+    // The dot-product tiles that GemmRoute.dotTiles picks for few float32 outputs add in lanes,
+    // and may differ from this kernel in the last bits.
+    // @float-only:end
     private static final int KC = 256;
     private static final int NC = 512;
     /** Below this many flops the product runs on the calling thread. */

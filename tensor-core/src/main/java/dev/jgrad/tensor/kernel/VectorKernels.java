@@ -119,12 +119,12 @@ final class VectorKernels implements Kernels {
 
     @Override
     public double dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
-        return VectorFloatReduce.dot(n, x, xOff, xStride, y, yOff, yStride);
+        return VectorFloatSums.dot(n, x, xOff, xStride, y, yOff, yStride);
     }
 
     @Override
     public double dot(int n, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
-        return VectorDoubleReduce.dot(n, x, xOff, xStride, y, yOff, yStride);
+        return VectorDoubleSums.dot(n, x, xOff, xStride, y, yOff, yStride);
     }
 
     @Override
@@ -294,12 +294,12 @@ final class VectorKernels implements Kernels {
 
     @Override
     public double sum(int n, float[] x, int off, int stride) {
-        return VectorFloatReduce.sum(n, x, off, stride);
+        return VectorFloatSums.sum(n, x, off, stride);
     }
 
     @Override
     public double sum(int n, double[] x, int off, int stride) {
-        return VectorDoubleReduce.sum(n, x, off, stride);
+        return VectorDoubleSums.sum(n, x, off, stride);
     }
 
     @Override

@@ -3,6 +3,12 @@ package dev.jgrad.tensor.kernel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+// @float-only:begin
+// The float64 kernel, VectorDgemm, is generated from this file in the build's generate-sources
+// phase by tensor-core/src/build/GenerateDouble.java: lines between float-only markers are left
+// out, a double-only comment line becomes code, and the rest goes through its substitutions.
+// @float-only:end
+
 /**
  * float32 GEMM on the preferred vector species: B is packed into column slivers of NR = NV
  * vectors, cache-blocked (KC deep, MC rows, NC columns), unless it is small or A has few rows
@@ -31,10 +37,10 @@ final class VectorSgemm {
     static final int DIRECT_B_MAX_M = 2 * MR;
     /**
      * Up to this many elements of B (k x the part's columns), B is read in place when its rows
-     * are contiguous, whatever the rows of A: 32K floats stay in L2 between row tiles, so packing
+     * are contiguous, whatever the rows of A: 128 KB stay in L2 between row tiles, so packing
      * them buys nothing and costs a copy (6% of a 64 x 64 x 64 product).
      */
-    static final int DIRECT_B_MAX_ELEMENTS = 32 * 1024;
+    static final int DIRECT_B_MAX_ELEMENTS = 128 * 1024 / Float.BYTES;
     /** Below this many flops the product runs on the calling thread. */
     static final long PARALLEL_FLOPS = 1L << 25;
 
@@ -64,7 +70,9 @@ final class VectorSgemm {
             int crs,
             int ccs,
             boolean accumulate) {
-        if (VectorSgemmNT.applies(n, k, acs, brs)) {
+        // @float-only:begin
+        // Few outputs: dot-product tiles, which float64 does not have.
+        if (GemmRoute.dotTiles(n, k, acs, brs, VectorSgemmNT.MIN_K)) {
             VectorSgemmNT.gemm(
                     batch,
                     m,
@@ -87,6 +95,7 @@ final class VectorSgemm {
                     PARALLEL_FLOPS);
             return;
         }
+        // @float-only:end
         GemmSplit.run(batch, m, n, k, MR, NR, PARALLEL_FLOPS, (b0, b1, m0, m1, n0, n1) -> {
             float[][] buf = BUFFERS.get();
             for (int bi = b0; bi < b1; bi++) {
@@ -299,9 +308,12 @@ final class VectorSgemm {
                 }
             } else {
                 // A transposed B: whole blocks in registers where that is fast, the rest one by one.
+                // @float-only:begin
                 int done = brs == 1 && VectorTranspose.ENABLED
                         ? VectorTranspose.pack(b, base + t * bcs, bcs, kc, cols / L * L, bp, dst, NR)
                         : 0;
+                // @float-only:end
+                // @double-only: int done = 0; // VectorTranspose moves float blocks only
                 int fullCols = done > 0 ? cols / L * L : 0;
                 for (int j = 0; j < cols; j++) {
                     int src = base + (t + j) * bcs;

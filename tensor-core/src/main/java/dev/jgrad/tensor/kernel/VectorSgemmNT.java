@@ -19,33 +19,19 @@ final class VectorSgemmNT {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int T = 4;
-    /** Below this depth the final lane reductions cost more than the products they finish. */
-    static final int MIN_K = 4 * L;
-    /** Above this depth four rows of A no longer stay in L1 across a row of tiles. */
-    static final int MAX_K = 4096;
     /**
-     * Widest output this kernel takes. The lane sums that finish every tile cost about a fifth
-     * of the work at k = 784, so for wide outputs the packed GEMM, even with B transposed while
-     * packing, is faster (94 against 77 GFLOPS for 100 x 256 x 784 here); for a layer's few
-     * outputs it is the packing and the zero-padded tiles that cost (71 against 30 GFLOPS for
-     * 100 x 10 x 784).
+     * The least depth for these tiles ({@link GemmRoute#dotTiles}): below it the final lane
+     * reductions cost more than the products they finish. The 16 accumulators and 5 operands
+     * need the 32 vector registers of AVX-512 or AArch64; with 16 (AVX2) they would spill, and
+     * the packed GEMM is used instead.
      */
-    static final int MAX_N = 16;
+    static final int MIN_K = VectorSgemm.NV == 4 ? 4 * L : GemmRoute.NO_DOT_TILES;
 
     /** Per thread: the 16 accumulators stored for {@link Lanes#sumRows}, and their sums. */
     private static final ThreadLocal<float[][]> SCRATCH =
             ThreadLocal.withInitial(() -> new float[][] {new float[T * T * L], new float[T * T]});
 
     private VectorSgemmNT() {}
-
-    /**
-     * Whether A (i, p) at a[.. + p] and B (p, j) at b[.. + p] suit this kernel. The 16
-     * accumulators and 5 operands need the 32 vector registers of AVX-512 or AArch64; with 16
-     * (AVX2) they would spill, and the packed GEMM is used instead.
-     */
-    static boolean applies(int n, int k, int acs, int brs) {
-        return VectorSgemm.NV == 4 && acs == 1 && brs == 1 && n <= MAX_N && k >= MIN_K && k <= MAX_K;
-    }
 
     static void gemm(
             int batch,

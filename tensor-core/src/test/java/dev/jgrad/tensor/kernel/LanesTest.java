@@ -69,7 +69,7 @@ class LanesTest {
             for (int i = 0; i < x.length; i++) {
                 x[i] = r.nextGaussian() * Math.pow(10, r.nextInt(17));
             }
-            double got = VectorDoubleReduce.sum(x.length, x, 0, 1);
+            double got = VectorDoubleSums.sum(x.length, x, 0, 1);
             if (t % 1000 == 0) {
                 double[] y = new double[lanes];
                 for (int i = 0; i < lanes; i++) {

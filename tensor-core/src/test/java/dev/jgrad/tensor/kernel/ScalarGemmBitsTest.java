@@ -25,7 +25,7 @@ class ScalarGemmBitsTest {
             boolean aT = r.nextBoolean(), bT = r.nextBoolean(), cT = r.nextInt(4) == 0, acc = r.nextBoolean();
             int ars = aT ? 1 : k, acs = aT ? m : 1, brs = bT ? 1 : n, bcs = bT ? k : 1;
             int crs = cT ? 1 : n, ccs = cT ? m : 1;
-            if (VectorSgemmNT.applies(n, k, acs, brs)) {
+            if (GemmRoute.dotTiles(n, k, acs, brs, VectorSgemmNT.MIN_K)) {
                 continue;
             }
             float[] a = random(r, m * k), b = random(r, k * n), c0 = random(r, m * n);
@@ -44,6 +44,43 @@ class ScalarGemmBitsTest {
             checked++;
         }
         assertEquals(true, checked > 200, "only " + checked + " products compared");
+    }
+
+    /**
+     * float64 likewise, everywhere: its scalar and vector GEMMs are both generated from the float32
+     * ones, and float64 has no dot-product tiles.
+     */
+    @Test
+    void scalarAndVectorDoubleProductsAgreeBitForBit() {
+        Random r = new Random(18);
+        for (int trial = 0; trial < 300; trial++) {
+            int m = 1 + r.nextInt(40), n = 1 + r.nextInt(70);
+            int k = 1 + (r.nextInt(5) == 0 ? r.nextInt(900) : r.nextInt(60));
+            boolean aT = r.nextBoolean(), bT = r.nextBoolean(), cT = r.nextInt(4) == 0, acc = r.nextBoolean();
+            int ars = aT ? 1 : k, acs = aT ? m : 1, brs = bT ? 1 : n, bcs = bT ? k : 1;
+            int crs = cT ? 1 : n, ccs = cT ? m : 1;
+            double[] a = randomDoubles(r, m * k), b = randomDoubles(r, k * n), c0 = randomDoubles(r, m * n);
+            double[] scalar = c0.clone(), vector = c0.clone();
+            ScalarKernels.INSTANCE.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, scalar, 0, crs, ccs, acc);
+            VECTOR.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, vector, 0, crs, ccs, acc);
+            for (int i = 0; i < m * n; i++) {
+                int at = i;
+                String shape = m + " x " + n + " x " + k + (aT ? ", A transposed" : "") + (bT ? ", B transposed" : "")
+                        + (cT ? ", C transposed" : "") + (acc ? ", accumulating" : "");
+                assertEquals(
+                        Double.doubleToRawLongBits(vector[i]),
+                        Double.doubleToRawLongBits(scalar[i]),
+                        () -> shape + ": element " + at + " is " + scalar[at] + " scalar, " + vector[at] + " vector");
+            }
+        }
+    }
+
+    private static double[] randomDoubles(Random r, int size) {
+        double[] x = new double[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = r.nextDouble() * 2 - 1;
+        }
+        return x;
     }
 
     private static float[] random(Random r, int size) {

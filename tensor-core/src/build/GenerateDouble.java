@@ -1,0 +1,132 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the float64 kernels from their float32 sources, by text substitution: the build runs it
+ * in the generate-sources phase (tensor-core/pom.xml), as
+ *
+ * <pre>java GenerateDouble.java SOURCE_DIR OUTPUT_DIR ScalarSgemm.java VectorFloatReduce.java ...</pre>
+ *
+ * Each named float32 file in SOURCE_DIR gives a float64 file in OUTPUT_DIR, its name substituted
+ * as its text is (VectorFloatReduce.java gives VectorDoubleReduce.java). Line by line:
+ *
+ * <ul>
+ *   <li>lines from {@code // @float-only:begin} to {@code // @float-only:end} are left out;
+ *   <li>a line {@code // @double-only: CODE} becomes CODE, at the marker's indentation;
+ *   <li>every other line goes through {@link #SUBSTITUTIONS}, in order.
+ * </ul>
+ *
+ * Everything else is the same in both: where float64 must differ, the float32 source says so
+ * with those markers, so that a reader of the float32 kernel sees every difference.
+ */
+public final class GenerateDouble {
+    private static final String FLOAT_ONLY_BEGIN = "// @float-only:begin";
+    private static final String FLOAT_ONLY_END = "// @float-only:end";
+    private static final String DOUBLE_ONLY = "// @double-only:";
+
+    /** Pattern, replacement; applied in this order to every line outside the markers. */
+    private static final String[][] SUBSTITUTIONS = {
+        // A float widened to double: on a double the cast is redundant (and javac's -Xlint:cast says so).
+        {"\\(double\\) ", ""},
+        {"\\bfloat32\\b", "float64"},
+        // ScalarSgemm, VectorSgemm (BLAS's S and D prefixes).
+        {"Sgemm", "Dgemm"},
+        // FloatVector, VectorSpecies<Float>, Float.BYTES, ScalarFloatReduce, VectorFloatReduce.
+        {"Float", "Double"},
+        {"\\bfloat\\b", "double"},
+        // float literals: 0f becomes 0.0, 0.5f becomes 0.5, 1e-3f becomes 1e-3.
+        {"\\b(\\d+)[fF]\\b", "$1.0"},
+        {"\\b(\\d+\\.\\d+(?:[eE][-+]?\\d+)?|\\d+[eE][-+]?\\d+)[fF]\\b", "$1"},
+    };
+
+    private static final Pattern[] PATTERNS = new Pattern[SUBSTITUTIONS.length];
+
+    static {
+        for (int i = 0; i < SUBSTITUTIONS.length; i++) {
+            PATTERNS[i] = Pattern.compile(SUBSTITUTIONS[i][0]);
+        }
+    }
+
+    private GenerateDouble() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            throw new IllegalArgumentException(
+                    "usage: java GenerateDouble.java SOURCE_DIR OUTPUT_DIR FloatFile.java... (got " + args.length
+                            + " arguments)");
+        }
+        Path source = Path.of(args[0]);
+        Path output = Path.of(args[1]);
+        Files.createDirectories(output);
+        for (int i = 2; i < args.length; i++) {
+            Path from = source.resolve(args[i]);
+            Path to = output.resolve(substitute(args[i]));
+            if (to.getFileName().equals(from.getFileName())) {
+                throw new IllegalArgumentException(from + ": its name has nothing to substitute (no Float or Sgemm)");
+            }
+            List<String> lines = Files.readAllLines(from, StandardCharsets.UTF_8);
+            String text = String.join("\n", generate(from.getFileName().toString(), lines)) + "\n";
+            // Unchanged output keeps its timestamp, so that the compiler's up-to-date check holds.
+            if (!Files.exists(to) || !Files.readString(to, StandardCharsets.UTF_8).equals(text)) {
+                Files.writeString(to, text, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /** The float64 text of a float32 source's lines; {@code name} is the source's file name, for messages. */
+    static List<String> generate(String name, List<String> lines) {
+        List<String> out = new ArrayList<>();
+        out.add("// Generated from " + name + " by tensor-core/src/build/GenerateDouble.java: edit that file.");
+        int openedAt = -1;
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
+            String trimmed = line.trim();
+            if (trimmed.equals(FLOAT_ONLY_BEGIN)) {
+                if (openedAt >= 0) {
+                    throw fail(name, n, "a float-only block opened inside the one of line " + (openedAt + 1));
+                }
+                openedAt = n;
+            } else if (trimmed.equals(FLOAT_ONLY_END)) {
+                if (openedAt < 0) {
+                    throw fail(name, n, "a float-only block closed that was not opened");
+                }
+                openedAt = -1;
+                // A block between two blank lines leaves one of them, not both.
+                if (n + 1 < lines.size() && lines.get(n + 1).isBlank() && out.get(out.size() - 1).isBlank()) {
+                    n++;
+                }
+            } else if (trimmed.startsWith(DOUBLE_ONLY)) {
+                if (openedAt >= 0) {
+                    throw fail(name, n, "a double-only line inside the float-only block of line " + (openedAt + 1));
+                }
+                String indent = line.substring(0, line.indexOf(DOUBLE_ONLY));
+                out.add(indent + trimmed.substring(DOUBLE_ONLY.length()).trim());
+            } else if (trimmed.contains("@float-only") || trimmed.contains("@double-only")) {
+                throw fail(name, n, "a marker this generator does not know: " + trimmed);
+            } else if (openedAt < 0) {
+                out.add(substitute(line));
+            }
+        }
+        if (openedAt >= 0) {
+            throw fail(name, openedAt, "a float-only block never closed");
+        }
+        return out;
+    }
+
+    static String substitute(String line) {
+        String s = line;
+        for (int i = 0; i < PATTERNS.length; i++) {
+            s = PATTERNS[i].matcher(s).replaceAll(SUBSTITUTIONS[i][1]);
+        }
+        return s;
+    }
+
+    private static IllegalStateException fail(String name, int line, String what) {
+        return new IllegalStateException(name + ":" + (line + 1) + ": " + what);
+    }
+}
