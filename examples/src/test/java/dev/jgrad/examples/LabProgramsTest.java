@@ -7,39 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The Lab programs' whole output, against the tutorial's printed text (expected files in test resources). */
 class LabProgramsTest {
 
-    private static String run(Consumer<PrintStream> lab) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            lab.accept(out);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String expected(String name) throws IOException {
-        try (InputStream in = LabProgramsTest.class.getResourceAsStream(name)) {
-            assertNotNull(in, name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void lab01_1PrintsTheTutorialsOutput() throws IOException {
-        assertEquals(expected("lab01-1.txt"), run(Lab01_1::run));
+        assertEquals(TutorialText.resource("lab01-1.txt"), TutorialText.output(Lab01_1::run));
     }
 
     @Test
     void lab01_2PrintsTheTutorialsOutput() throws IOException {
-        assertEquals(expected("lab01-2.txt"), run(Lab01_2::run));
+        assertEquals(TutorialText.resource("lab01-2.txt"), TutorialText.output(Lab01_2::run));
     }
 
     @Test
@@ -80,6 +63,6 @@ class LabProgramsTest {
         } finally {
             System.setOut(saved);
         }
-        assertEquals(expected("lab01-2.txt"), buf.toString(StandardCharsets.UTF_8));
+        assertEquals(TutorialText.resource("lab01-2.txt"), buf.toString(StandardCharsets.UTF_8));
     }
 }
