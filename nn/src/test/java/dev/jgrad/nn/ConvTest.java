@@ -15,15 +15,7 @@ import org.junit.jupiter.api.Test;
 class ConvTest {
 
     private static NDArray random(Random r, DType t, int... shape) {
-        int n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = r.nextDouble() * 2 - 1;
-        }
-        return NDArray.wrap(v, shape).to(t);
+        return ConvReference.uniform(r, shape).to(t);
     }
 
     @Test
