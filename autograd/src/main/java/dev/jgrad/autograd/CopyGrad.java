@@ -18,17 +18,17 @@ final class CopyGrad {
         if (a.data().dtype() == dtype) {
             return a;
         }
-        return OpNode.apply("ToCopyBackward0", a.data().to(dtype), PASS, a);
+        return OpNode.apply("ToCopyBackward0", a.data().to(dtype), a, PASS);
     }
 
     static Tensor clone(Tensor a) {
-        return OpNode.apply("CloneBackward0", a.data().clone(), PASS, a);
+        return OpNode.apply("CloneBackward0", a.data().clone(), a, PASS);
     }
 
     static Tensor contiguous(Tensor a) {
         return a.data().isContiguous()
                 ? a
-                : OpNode.apply("CloneBackward0", a.data().contiguous(), PASS, a);
+                : OpNode.apply("CloneBackward0", a.data().contiguous(), a, PASS);
     }
 
     /** The value a tensor gets from copy_: src, cast and broadcast; its old value gets a zero gradient. */
@@ -40,9 +40,9 @@ final class CopyGrad {
         return OpNode.apply(
                 "CopyBackwards",
                 out,
-                n -> g -> new NDArray[] {n.needs(0) ? NDArray.zeros(g.dtype(), shape) : null, n.needs(1) ? g : null},
                 self,
-                src);
+                src,
+                n -> g -> new NDArray[] {n.needs(0) ? NDArray.zeros(g.dtype(), shape) : null, n.needs(1) ? g : null});
     }
 
     /** The value fill_ gives. */
@@ -61,7 +61,7 @@ final class CopyGrad {
         return OpNode.apply(
                 name,
                 NDArray.fullLike(self.data(), value),
-                n -> g -> new NDArray[] {NDArray.zeros(g.dtype(), shape)},
-                self);
+                self,
+                n -> g -> new NDArray[] {NDArray.zeros(g.dtype(), shape)});
     }
 }

@@ -77,7 +77,7 @@ final class ElementwiseGrad {
 
         /** The op on {@code a}, recorded when {@code a} requires grad. */
         Tensor apply(Tensor a) {
-            return OpNode.apply(name, forward.apply(a.data()), this, a);
+            return OpNode.apply(name, forward.apply(a.data()), a, this);
         }
 
         @Override
@@ -98,44 +98,32 @@ final class ElementwiseGrad {
     }
 
     static Tensor clamp(Tensor a, double min, double max) {
-        return OpNode.apply(
-                "ClampBackward1",
-                a.data().clamp(min, max),
-                n -> {
-                    SavedValue sa = n.save(0);
-                    return g -> {
-                        NDArray x = sa.get();
-                        return new NDArray[] {NDArray.where(x.ge(min).logicalAnd(x.le(max)), g, zero(g))};
-                    };
-                },
-                a);
+        return OpNode.apply("ClampBackward1", a.data().clamp(min, max), a, n -> {
+            SavedValue sa = n.save(0);
+            return g -> {
+                NDArray x = sa.get();
+                return new NDArray[] {NDArray.where(x.ge(min).logicalAnd(x.le(max)), g, zero(g))};
+            };
+        });
     }
 
     static Tensor clampMin(Tensor a, double min) {
-        return OpNode.apply(
-                "ClampMinBackward0",
-                a.data().clampMin(min),
-                n -> {
-                    SavedValue sa = n.save(0);
-                    return g -> new NDArray[] {NDArray.where(sa.get().ge(min), g, zero(g))};
-                },
-                a);
+        return OpNode.apply("ClampMinBackward0", a.data().clampMin(min), a, n -> {
+            SavedValue sa = n.save(0);
+            return g -> new NDArray[] {NDArray.where(sa.get().ge(min), g, zero(g))};
+        });
     }
 
     static Tensor clampMax(Tensor a, double max) {
-        return OpNode.apply(
-                "ClampMaxBackward0",
-                a.data().clampMax(max),
-                n -> {
-                    SavedValue sa = n.save(0);
-                    return g -> new NDArray[] {NDArray.where(sa.get().le(max), g, zero(g))};
-                },
-                a);
+        return OpNode.apply("ClampMaxBackward0", a.data().clampMax(max), a, n -> {
+            SavedValue sa = n.save(0);
+            return g -> new NDArray[] {NDArray.where(sa.get().le(max), g, zero(g))};
+        });
     }
 
     /** {@code other - a}: PyTorch's rsub with a number. */
     static Tensor rsub(Tensor a, double other) {
-        return OpNode.apply("RsubBackward1", a.data().rsub(other), NEGATED, a);
+        return OpNode.apply("RsubBackward1", a.data().rsub(other), a, NEGATED);
     }
 
     private static final OpNode.Rule PASS = n -> g -> new NDArray[] {g};
@@ -144,18 +132,18 @@ final class ElementwiseGrad {
 
     static Tensor add(Tensor a, Tensor b, double alpha) {
         if (alpha == 1) {
-            return OpNode.apply("AddBackward0", a.data().add(b.data()), PASS_BOTH, a, b);
+            return OpNode.apply("AddBackward0", a.data().add(b.data()), a, b, PASS_BOTH);
         }
         return OpNode.apply(
                 "AddBackward0",
                 a.data().add(b.data(), alpha),
-                n -> g -> new NDArray[] {g, n.needs(1) ? g.mul(alpha) : null},
                 a,
-                b);
+                b,
+                n -> g -> new NDArray[] {g, n.needs(1) ? g.mul(alpha) : null});
     }
 
     static Tensor add(Tensor a, double s) {
-        return OpNode.apply("AddBackward0", a.data().add(s), PASS, a);
+        return OpNode.apply("AddBackward0", a.data().add(s), a, PASS);
     }
 
     static Tensor sub(Tensor a, Tensor b, double alpha) {
@@ -163,17 +151,17 @@ final class ElementwiseGrad {
         return OpNode.apply(
                 "SubBackward0",
                 out,
-                n -> g -> new NDArray[] {g, n.needs(1) ? (alpha == 1 ? g.neg() : g.mul(-alpha)) : null},
                 a,
-                b);
+                b,
+                n -> g -> new NDArray[] {g, n.needs(1) ? (alpha == 1 ? g.neg() : g.mul(-alpha)) : null});
     }
 
     static Tensor sub(Tensor a, double s) {
-        return OpNode.apply("SubBackward0", a.data().sub(s), PASS, a);
+        return OpNode.apply("SubBackward0", a.data().sub(s), a, PASS);
     }
 
     static Tensor mul(Tensor a, Tensor b) {
-        return OpNode.apply("MulBackward0", a.data().mul(b.data()), MUL, a, b);
+        return OpNode.apply("MulBackward0", a.data().mul(b.data()), a, b, MUL);
     }
 
     /** Each input's gradient reads the other input, which is saved only when that gradient is needed. */
@@ -184,11 +172,11 @@ final class ElementwiseGrad {
     };
 
     static Tensor mul(Tensor a, double s) {
-        return OpNode.apply("MulBackward0", a.data().mul(s), n -> g -> new NDArray[] {g.mul(s)}, a);
+        return OpNode.apply("MulBackward0", a.data().mul(s), a, n -> g -> new NDArray[] {g.mul(s)});
     }
 
     static Tensor div(Tensor a, Tensor b) {
-        return OpNode.apply("DivBackward0", a.data().div(b.data()), DIV, a, b);
+        return OpNode.apply("DivBackward0", a.data().div(b.data()), a, b, DIV);
     }
 
     private static final OpNode.Rule DIV = n -> {
@@ -205,27 +193,23 @@ final class ElementwiseGrad {
     };
 
     static Tensor div(Tensor a, double s) {
-        return OpNode.apply("DivBackward0", a.data().div(s), n -> g -> new NDArray[] {g.div(s)}, a);
+        return OpNode.apply("DivBackward0", a.data().div(s), a, n -> g -> new NDArray[] {g.div(s)});
     }
 
     static Tensor pow(Tensor a, double exponent) {
-        return OpNode.apply(
-                "PowBackward0",
-                a.data().pow(exponent),
-                n -> {
-                    if (exponent == 0) {
-                        int[] shape = n.input(0).data().shape().toArray();
-                        return g -> new NDArray[] {NDArray.zeros(g.dtype(), shape)};
-                    }
-                    SavedValue sa = n.save(0);
-                    // PyTorch's order: grad * (exponent * self.pow(exponent - 1))
-                    return g -> new NDArray[] {g.mul(sa.get().pow(exponent - 1).mul(exponent))};
-                },
-                a);
+        return OpNode.apply("PowBackward0", a.data().pow(exponent), a, n -> {
+            if (exponent == 0) {
+                int[] shape = n.input(0).data().shape().toArray();
+                return g -> new NDArray[] {NDArray.zeros(g.dtype(), shape)};
+            }
+            SavedValue sa = n.save(0);
+            // PyTorch's order: grad * (exponent * self.pow(exponent - 1))
+            return g -> new NDArray[] {g.mul(sa.get().pow(exponent - 1).mul(exponent))};
+        });
     }
 
     static Tensor pow(Tensor a, Tensor exponent) {
-        return OpNode.apply("PowBackward1", a.data().pow(exponent.data()), POW, a, exponent);
+        return OpNode.apply("PowBackward1", a.data().pow(exponent.data()), a, exponent, POW);
     }
 
     private static final OpNode.Rule POW = n -> {
@@ -250,11 +234,11 @@ final class ElementwiseGrad {
     };
 
     static Tensor maximum(Tensor a, Tensor b) {
-        return OpNode.apply("MaximumBackward0", a.data().maximum(b.data()), MAXIMUM, a, b);
+        return OpNode.apply("MaximumBackward0", a.data().maximum(b.data()), a, b, MAXIMUM);
     }
 
     static Tensor minimum(Tensor a, Tensor b) {
-        return OpNode.apply("MinimumBackward0", a.data().minimum(b.data()), MINIMUM, a, b);
+        return OpNode.apply("MinimumBackward0", a.data().minimum(b.data()), a, b, MINIMUM);
     }
 
     private static final OpNode.Rule MAXIMUM = n -> extremum(n, true);
@@ -280,20 +264,15 @@ final class ElementwiseGrad {
 
     static Tensor where(Tensor condition, Tensor a, Tensor b) {
         NDArray out = NDArray.where(condition.data(), a.data(), b.data());
-        return OpNode.apply(
-                "WhereBackward0",
-                out,
-                n -> {
-                    SavedValue sc = n.save(condition);
-                    return g -> {
-                        NDArray c = sc.get();
-                        NDArray z = zero(g);
-                        return new NDArray[] {
-                            n.needs(0) ? NDArray.where(c, g, z) : null, n.needs(1) ? NDArray.where(c, z, g) : null
-                        };
-                    };
-                },
-                a,
-                b);
+        return OpNode.apply("WhereBackward0", out, a, b, n -> {
+            SavedValue sc = n.save(condition);
+            return g -> {
+                NDArray c = sc.get();
+                NDArray z = zero(g);
+                return new NDArray[] {
+                    n.needs(0) ? NDArray.where(c, g, z) : null, n.needs(1) ? NDArray.where(c, z, g) : null
+                };
+            };
+        });
     }
 }

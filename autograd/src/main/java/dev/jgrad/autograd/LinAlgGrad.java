@@ -11,7 +11,7 @@ final class LinAlgGrad {
     private LinAlgGrad() {}
 
     static Tensor mm(Tensor a, Tensor b) {
-        return OpNode.apply("MmBackward0", a.data().mm(b.data()), MM, a, b);
+        return OpNode.apply("MmBackward0", a.data().mm(b.data()), a, b, MM);
     }
 
     private static final OpNode.Rule MM = n -> {
@@ -42,7 +42,7 @@ final class LinAlgGrad {
     }
 
     static Tensor bmm(Tensor a, Tensor b) {
-        return OpNode.apply("BmmBackward0", a.data().bmm(b.data()), BMM, a, b);
+        return OpNode.apply("BmmBackward0", a.data().bmm(b.data()), a, b, BMM);
     }
 
     private static final OpNode.Rule BMM = n -> {
@@ -56,12 +56,12 @@ final class LinAlgGrad {
 
     /** dot's derivative is mul's: each vector's gradient is g times the other. */
     static Tensor dot(Tensor a, Tensor b) {
-        return OpNode.apply("DotBackward0", a.data().dot(b.data()), ElementwiseGrad.MUL, a, b);
+        return OpNode.apply("DotBackward0", a.data().dot(b.data()), a, b, ElementwiseGrad.MUL);
     }
 
     /** Matrix times vector. */
     static Tensor mv(Tensor m, Tensor v) {
-        return OpNode.apply("MvBackward0", m.data().matmul(v.data()), MV, m, v);
+        return OpNode.apply("MvBackward0", m.data().matmul(v.data()), m, v, MV);
     }
 
     private static final OpNode.Rule MV = n -> {
@@ -109,7 +109,7 @@ final class LinAlgGrad {
 
     /** Batched products with broadcast batch dims; the engine sums each gradient over the batch dims its input lacks. */
     private static Tensor batched(Tensor a, Tensor b) {
-        return OpNode.apply("UnsafeViewBackward0", a.data().matmul(b.data()), BATCHED, a, b);
+        return OpNode.apply("UnsafeViewBackward0", a.data().matmul(b.data()), a, b, BATCHED);
     }
 
     private static final OpNode.Rule BATCHED = n -> {

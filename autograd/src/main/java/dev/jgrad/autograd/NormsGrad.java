@@ -14,39 +14,32 @@ final class NormsGrad {
     static Tensor norm(Tensor a, double p, Integer d, boolean keepdim) {
         NDArray out = d == null ? a.data().norm(p) : a.data().norm(p, d, keepdim);
         Integer dim = d == null ? null : Dims.wrap(d, a.dim());
-        return OpNode.apply(
-                "LinalgVectorNormBackward0",
-                out,
-                n -> {
-                    SavedValue sa = n.save(0);
-                    SavedValue so = n.saveOutput();
-                    return g -> {
-                        NDArray x = sa.get();
-                        NDArray norm = so.get();
-                        if (dim != null && !keepdim && x.dim() > 0) {
-                            g = g.unsqueeze(dim);
-                            norm = norm.unsqueeze(dim);
-                        }
-                        NDArray zero = NDArray.scalar(0, x.dtype());
-                        if (p == 0) {
-                            return new NDArray[] {NDArray.zerosLike(x)};
-                        }
-                        if (p == 1) {
-                            return new NDArray[] {x.sign().mul(g)};
-                        }
-                        if (Double.isInfinite(p)) {
-                            NDArray hit = x.abs().eq(norm).to(x.dtype());
-                            NDArray count = dim == null ? hit.sum() : hit.sum(dim, true);
-                            return new NDArray[] {x.sign().mul(hit).mul(g.div(count))};
-                        }
-                        NDArray scaled = p == 2
-                                ? x.div(norm)
-                                : x.sign().mul(x.abs().pow(p - 1)).div(norm.pow(p - 1));
-                        return new NDArray[] {
-                            NDArray.where(norm.eq(0), zero, scaled).mul(g)
-                        };
-                    };
-                },
-                a);
+        return OpNode.apply("LinalgVectorNormBackward0", out, a, n -> {
+            SavedValue sa = n.save(0);
+            SavedValue so = n.saveOutput();
+            return g -> {
+                NDArray x = sa.get();
+                NDArray norm = so.get();
+                if (dim != null && !keepdim && x.dim() > 0) {
+                    g = g.unsqueeze(dim);
+                    norm = norm.unsqueeze(dim);
+                }
+                NDArray zero = NDArray.scalar(0, x.dtype());
+                if (p == 0) {
+                    return new NDArray[] {NDArray.zerosLike(x)};
+                }
+                if (p == 1) {
+                    return new NDArray[] {x.sign().mul(g)};
+                }
+                if (Double.isInfinite(p)) {
+                    NDArray hit = x.abs().eq(norm).to(x.dtype());
+                    NDArray count = dim == null ? hit.sum() : hit.sum(dim, true);
+                    return new NDArray[] {x.sign().mul(hit).mul(g.div(count))};
+                }
+                NDArray scaled =
+                        p == 2 ? x.div(norm) : x.sign().mul(x.abs().pow(p - 1)).div(norm.pow(p - 1));
+                return new NDArray[] {NDArray.where(norm.eq(0), zero, scaled).mul(g)};
+            };
+        });
     }
 }

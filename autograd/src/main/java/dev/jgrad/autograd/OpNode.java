@@ -37,16 +37,26 @@ final class OpNode extends Node {
      * requires grad and grad mode is on; otherwise a plain tensor, and {@code rule} never runs. Results that can't
      * have gradients (integer, bool) record nothing either.
      */
-    static Tensor apply(String name, NDArray out, Rule rule, Tensor... inputs) {
+    static Tensor apply(String name, NDArray out, Tensor[] inputs, Rule rule) {
         OpNode n = out.dtype().isFloatingPoint() ? record(name, inputs) : null;
         return n == null ? Tensor.of(out) : new Tensor(out, n.bind(rule, inputs, out));
+    }
+
+    /** {@link #apply(String, NDArray, Tensor[], Rule)} for an op of one input. */
+    static Tensor apply(String name, NDArray out, Tensor a, Rule rule) {
+        return apply(name, out, new Tensor[] {a}, rule);
+    }
+
+    /** {@link #apply(String, NDArray, Tensor[], Rule)} for an op of two inputs. */
+    static Tensor apply(String name, NDArray out, Tensor a, Tensor b, Rule rule) {
+        return apply(name, out, new Tensor[] {a, b}, rule);
     }
 
     /**
      * {@link #apply} for a view of {@code base}: the result also learns how to replay itself on its base, which
      * in-place ops on views need (see {@link AutogradMeta}).
      */
-    static Tensor view(String name, NDArray out, Rule rule, UnaryOperator<Tensor> replay, Tensor base) {
+    static Tensor view(String name, NDArray out, Tensor base, UnaryOperator<Tensor> replay, Rule rule) {
         Tensor[] inputs = {base};
         OpNode n = record(name, inputs);
         return n == null ? Tensor.of(out) : AutogradMeta.viewResult(base, out, n.bind(rule, inputs, out), replay);

@@ -9,7 +9,7 @@ final class ReductionsGrad {
     private ReductionsGrad() {}
 
     static Tensor sum(Tensor a) {
-        return OpNode.apply("SumBackward0", a.data().sum(), SUM, a);
+        return OpNode.apply("SumBackward0", a.data().sum(), a, SUM);
     }
 
     private static final OpNode.Rule SUM = n -> {
@@ -18,21 +18,15 @@ final class ReductionsGrad {
     };
 
     static Tensor sum(Tensor a, int[] dims, boolean keepdim) {
-        return OpNode.apply(
-                "SumBackward1",
-                a.data().sum(dims, keepdim),
-                n -> {
-                    int[] shape = n.inputShape(0);
-                    int[] sorted = Dims.wrapAll(dims, shape.length);
-                    return g -> new NDArray[] {
-                        Dims.keepDims(g, sorted, shape.length).expand(shape)
-                    };
-                },
-                a);
+        return OpNode.apply("SumBackward1", a.data().sum(dims, keepdim), a, n -> {
+            int[] shape = n.inputShape(0);
+            int[] sorted = Dims.wrapAll(dims, shape.length);
+            return g -> new NDArray[] {Dims.keepDims(g, sorted, shape.length).expand(shape)};
+        });
     }
 
     static Tensor mean(Tensor a) {
-        return OpNode.apply("MeanBackward0", a.data().mean(), MEAN, a);
+        return OpNode.apply("MeanBackward0", a.data().mean(), a, MEAN);
     }
 
     private static final OpNode.Rule MEAN = n -> {
@@ -42,22 +36,18 @@ final class ReductionsGrad {
     };
 
     static Tensor mean(Tensor a, int[] dims, boolean keepdim) {
-        return OpNode.apply(
-                "MeanBackward1",
-                a.data().mean(dims, keepdim),
-                n -> {
-                    int[] shape = n.inputShape(0);
-                    int[] sorted = Dims.wrapAll(dims, shape.length);
-                    double count = Dims.reducedCount(shape, sorted);
-                    return g -> new NDArray[] {
-                        Dims.keepDims(g.div(count), sorted, shape.length).expand(shape)
-                    };
-                },
-                a);
+        return OpNode.apply("MeanBackward1", a.data().mean(dims, keepdim), a, n -> {
+            int[] shape = n.inputShape(0);
+            int[] sorted = Dims.wrapAll(dims, shape.length);
+            double count = Dims.reducedCount(shape, sorted);
+            return g -> new NDArray[] {
+                Dims.keepDims(g.div(count), sorted, shape.length).expand(shape)
+            };
+        });
     }
 
     static Tensor prod(Tensor a) {
-        return OpNode.apply("ProdBackward0", a.data().prod(), PROD, a);
+        return OpNode.apply("ProdBackward0", a.data().prod(), a, PROD);
     }
 
     private static final OpNode.Rule PROD = n -> {
@@ -74,30 +64,26 @@ final class ReductionsGrad {
     static Tensor prod(Tensor a, int dim, boolean keepdim) {
         NDArray out = a.data().prod(dim, keepdim);
         int ndim = a.data().dim();
-        return OpNode.apply(
-                "ProdBackward1",
-                out,
-                n -> {
-                    int d = Dims.wrap(dim, ndim);
-                    int[] dims = {d};
-                    SavedValue sa = n.save(0);
-                    SavedValue so = n.saveOutput();
-                    return g -> {
-                        NDArray x = sa.get();
-                        NDArray zeros = x.eq(0);
-                        NDArray safe = NDArray.where(zeros, NDArray.scalar(1, x.dtype()), x);
-                        return new NDArray[] {
-                            prodGrad(
-                                    x,
-                                    Dims.keepDims(so.get(), dims, ndim),
-                                    Dims.keepDims(g, dims, ndim),
-                                    zeros,
-                                    zeros.sum(dims, true),
-                                    safe.prod(d, true))
-                        };
-                    };
-                },
-                a);
+        return OpNode.apply("ProdBackward1", out, a, n -> {
+            int d = Dims.wrap(dim, ndim);
+            int[] dims = {d};
+            SavedValue sa = n.save(0);
+            SavedValue so = n.saveOutput();
+            return g -> {
+                NDArray x = sa.get();
+                NDArray zeros = x.eq(0);
+                NDArray safe = NDArray.where(zeros, NDArray.scalar(1, x.dtype()), x);
+                return new NDArray[] {
+                    prodGrad(
+                            x,
+                            Dims.keepDims(so.get(), dims, ndim),
+                            Dims.keepDims(g, dims, ndim),
+                            zeros,
+                            zeros.sum(dims, true),
+                            safe.prod(d, true))
+                };
+            };
+        });
     }
 
     /**
@@ -115,7 +101,7 @@ final class ReductionsGrad {
     /** max() and min() over everything: tied extremes share the gradient equally, as in PyTorch. */
     static Tensor extreme(Tensor a, boolean max) {
         NDArray out = max ? a.data().max() : a.data().min();
-        return OpNode.apply(max ? "MaxBackward1" : "MinBackward1", out, EXTREME, a);
+        return OpNode.apply(max ? "MaxBackward1" : "MinBackward1", out, a, EXTREME);
     }
 
     private static final OpNode.Rule EXTREME = n -> {
@@ -132,25 +118,21 @@ final class ReductionsGrad {
     /** max(dim) and min(dim): the gradient goes to the element each index names. */
     static ValuesIndices<Tensor> extreme(Tensor a, int dim, boolean keepdim, boolean max) {
         ValuesIndices<NDArray> r = max ? a.data().max(dim, keepdim) : a.data().min(dim, keepdim);
-        Tensor values = OpNode.apply(
-                max ? "MaxBackward0" : "MinBackward0",
-                r.values(),
-                n -> {
-                    int[] shape = n.inputShape(0);
-                    int d = Dims.wrap(dim, shape.length);
-                    SavedValue si = n.save(r.indices());
-                    return g -> {
-                        if (shape.length == 0) {
-                            return new NDArray[] {g};
-                        }
-                        NDArray idx = keepdim ? si.get() : si.get().unsqueeze(d);
-                        NDArray gk = keepdim ? g : g.unsqueeze(d);
-                        NDArray grad = NDArray.zeros(g.dtype(), shape);
-                        grad.scatter_(d, idx, gk);
-                        return new NDArray[] {grad};
-                    };
-                },
-                a);
+        Tensor values = OpNode.apply(max ? "MaxBackward0" : "MinBackward0", r.values(), a, n -> {
+            int[] shape = n.inputShape(0);
+            int d = Dims.wrap(dim, shape.length);
+            SavedValue si = n.save(r.indices());
+            return g -> {
+                if (shape.length == 0) {
+                    return new NDArray[] {g};
+                }
+                NDArray idx = keepdim ? si.get() : si.get().unsqueeze(d);
+                NDArray gk = keepdim ? g : g.unsqueeze(d);
+                NDArray grad = NDArray.zeros(g.dtype(), shape);
+                grad.scatter_(d, idx, gk);
+                return new NDArray[] {grad};
+            };
+        });
         return new ValuesIndices<>(max ? "max" : "min", values, Tensor.of(r.indices()));
     }
 

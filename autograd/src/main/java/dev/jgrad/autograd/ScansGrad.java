@@ -13,22 +13,18 @@ final class ScansGrad {
         return OpNode.apply(
                 "CumsumBackward0",
                 out,
+                a,
                 n -> g -> new NDArray[] {
                     g.dim() == 0 ? g : g.flip(dim).cumsum(dim).flip(dim)
-                },
-                a);
+                });
     }
 
     static Tensor cumprod(Tensor a, int d) {
         NDArray out = a.data().cumprod(d);
         int dim = Dims.wrap(d, a.dim());
-        return OpNode.apply(
-                "CumprodBackward0",
-                out,
-                n -> {
-                    SavedValue sa = n.save(0);
-                    return g -> new NDArray[] {g.cumprodBackward(sa.get(), dim)};
-                },
-                a);
+        return OpNode.apply("CumprodBackward0", out, a, n -> {
+            SavedValue sa = n.save(0);
+            return g -> new NDArray[] {g.cumprodBackward(sa.get(), dim)};
+        });
     }
 }

@@ -17,22 +17,18 @@ final class SortingGrad {
 
     /** The values' gradient goes back to the element each index names. */
     private static ValuesIndices<Tensor> selectAlong(Tensor a, ValuesIndices<NDArray> r, int dim, String name) {
-        Tensor values = OpNode.apply(
-                name,
-                r.values(),
-                n -> {
-                    int[] shape = n.inputShape(0);
-                    SavedValue si = n.save(r.indices());
-                    return g -> {
-                        if (shape.length == 0) {
-                            return new NDArray[] {g};
-                        }
-                        NDArray grad = NDArray.zeros(g.dtype(), shape);
-                        grad.scatter_(dim, si.get(), g);
-                        return new NDArray[] {grad};
-                    };
-                },
-                a);
+        Tensor values = OpNode.apply(name, r.values(), a, n -> {
+            int[] shape = n.inputShape(0);
+            SavedValue si = n.save(r.indices());
+            return g -> {
+                if (shape.length == 0) {
+                    return new NDArray[] {g};
+                }
+                NDArray grad = NDArray.zeros(g.dtype(), shape);
+                grad.scatter_(dim, si.get(), g);
+                return new NDArray[] {grad};
+            };
+        });
         return new ValuesIndices<>(r.op(), values, Tensor.of(r.indices()));
     }
 }

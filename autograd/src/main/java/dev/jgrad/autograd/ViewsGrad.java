@@ -18,7 +18,7 @@ final class ViewsGrad {
 
     static Tensor view(Tensor a, int... shape) {
         int[] args = shape.clone();
-        return OpNode.view("ViewBackward0", a.data().view(shape), RESHAPE, t -> view(t, args), a);
+        return OpNode.view("ViewBackward0", a.data().view(shape), a, t -> view(t, args), RESHAPE);
     }
 
     static Tensor reshape(Tensor a, int... shape) {
@@ -33,11 +33,11 @@ final class ViewsGrad {
     /** A reshape that viewed the input (ViewBackward0) or had to copy it (UnsafeViewBackward0). */
     private static Tensor reshaped(Tensor a, NDArray out, UnaryOperator<Tensor> replay) {
         boolean isView = out.storage() == a.data().storage();
-        return OpNode.view(isView ? "ViewBackward0" : "UnsafeViewBackward0", out, RESHAPE, replay, a);
+        return OpNode.view(isView ? "ViewBackward0" : "UnsafeViewBackward0", out, a, replay, RESHAPE);
     }
 
     static Tensor squeeze(Tensor a) {
-        return OpNode.view("SqueezeBackward0", a.data().squeeze(), SQUEEZE_ALL, ViewsGrad::squeeze, a);
+        return OpNode.view("SqueezeBackward0", a.data().squeeze(), a, ViewsGrad::squeeze, SQUEEZE_ALL);
     }
 
     /** Puts back every size-1 dim of the input. */
@@ -54,17 +54,12 @@ final class ViewsGrad {
     };
 
     static Tensor squeeze(Tensor a, int dim) {
-        return OpNode.view(
-                "SqueezeBackward1",
-                a.data().squeeze(dim),
-                n -> {
-                    int[] in = n.inputShape(0);
-                    int d = Dims.wrap(dim, in.length);
-                    boolean removed = in.length > 0 && in[d] == 1;
-                    return g -> new NDArray[] {removed ? g.unsqueeze(d) : g};
-                },
-                t -> squeeze(t, dim),
-                a);
+        return OpNode.view("SqueezeBackward1", a.data().squeeze(dim), a, t -> squeeze(t, dim), n -> {
+            int[] in = n.inputShape(0);
+            int d = Dims.wrap(dim, in.length);
+            boolean removed = in.length > 0 && in[d] == 1;
+            return g -> new NDArray[] {removed ? g.unsqueeze(d) : g};
+        });
     }
 
     static Tensor unsqueeze(Tensor a, int dim) {
@@ -72,18 +67,18 @@ final class ViewsGrad {
         return OpNode.view(
                 "UnsqueezeBackward0",
                 a.data().unsqueeze(dim),
-                n -> g -> new NDArray[] {g.squeeze(d)},
+                a,
                 t -> unsqueeze(t, dim),
-                a);
+                n -> g -> new NDArray[] {g.squeeze(d)});
     }
 
     static Tensor transpose(Tensor a, int dim0, int dim1) {
         return OpNode.view(
                 "TransposeBackward0",
                 a.data().transpose(dim0, dim1),
-                n -> g -> new NDArray[] {g.transpose(dim0, dim1)},
+                a,
                 t -> transpose(t, dim0, dim1),
-                a);
+                n -> g -> new NDArray[] {g.transpose(dim0, dim1)});
     }
 
     /** {@code torch.movedim}: a permutation view; its gradient moves the dim back. */
@@ -92,11 +87,11 @@ final class ViewsGrad {
         int s = Dims.wrap(source, a.dim());
         int d = Dims.wrap(destination, a.dim());
         return OpNode.view(
-                "PermuteBackward0", out, n -> g -> new NDArray[] {g.movedim(d, s)}, t -> movedim(t, s, d), a);
+                "PermuteBackward0", out, a, t -> movedim(t, s, d), n -> g -> new NDArray[] {g.movedim(d, s)});
     }
 
     static Tensor t(Tensor a) {
-        return OpNode.view("TBackward0", a.data().t(), T, ViewsGrad::t, a);
+        return OpNode.view("TBackward0", a.data().t(), a, ViewsGrad::t, T);
     }
 
     private static final OpNode.Rule T = n -> g -> new NDArray[] {g.t()};
@@ -104,31 +99,21 @@ final class ViewsGrad {
     static Tensor permute(Tensor a, int... dims) {
         NDArray out = a.data().permute(dims);
         int[] args = dims.clone();
-        return OpNode.view(
-                "PermuteBackward0",
-                out,
-                n -> {
-                    int[] inverse = new int[args.length];
-                    for (int i = 0; i < args.length; i++) {
-                        inverse[Dims.wrap(args[i], args.length)] = i;
-                    }
-                    return g -> new NDArray[] {g.permute(inverse)};
-                },
-                t -> permute(t, args),
-                a);
+        return OpNode.view("PermuteBackward0", out, a, t -> permute(t, args), n -> {
+            int[] inverse = new int[args.length];
+            for (int i = 0; i < args.length; i++) {
+                inverse[Dims.wrap(args[i], args.length)] = i;
+            }
+            return g -> new NDArray[] {g.permute(inverse)};
+        });
     }
 
     static Tensor expand(Tensor a, int... sizes) {
         int[] args = sizes.clone();
-        return OpNode.view(
-                "ExpandBackward0",
-                a.data().expand(sizes),
-                n -> {
-                    int[] in = n.inputShape(0);
-                    return g -> new NDArray[] {SumToShape.apply(g, in)};
-                },
-                t -> expand(t, args),
-                a);
+        return OpNode.view("ExpandBackward0", a.data().expand(sizes), a, t -> expand(t, args), n -> {
+            int[] in = n.inputShape(0);
+            return g -> new NDArray[] {SumToShape.apply(g, in)};
+        });
     }
 
     static Tensor narrow(Tensor a, int dim, int start, int length) {
@@ -166,15 +151,10 @@ final class ViewsGrad {
     /** A view of part of the input: its gradient is zero outside that part. */
     private static Tensor region(
             Tensor a, NDArray out, String name, UnaryOperator<NDArray> part, UnaryOperator<Tensor> replay) {
-        return OpNode.view(
-                name,
-                out,
-                n -> {
-                    int[] in = n.inputShape(0);
-                    return g -> new NDArray[] {embed(in, g, part)};
-                },
-                replay,
-                a);
+        return OpNode.view(name, out, a, replay, n -> {
+            int[] in = n.inputShape(0);
+            return g -> new NDArray[] {embed(in, g, part)};
+        });
     }
 
     /** A zero gradient of {@code shape} with {@code g} written into the region the view selected. */
