@@ -47,43 +47,37 @@ final class ReductionsGrad {
     }
 
     static Tensor prod(Tensor a) {
-        return OpNode.apply("ProdBackward0", a.data().prod(), a, PROD);
+        return OpNode.apply("ProdBackward0", a.data().prod(), a, n -> prodDerivative(n, null));
     }
 
-    private static final OpNode.Rule PROD = n -> {
+    static Tensor prod(Tensor a, int dim, boolean keepdim) {
+        return OpNode.apply("ProdBackward1", a.data().prod(dim, keepdim), a, n -> prodDerivative(n, dim));
+    }
+
+    /** The derivative of prod over everything ({@code dim} null) or over one dim. */
+    private static Derivative prodDerivative(OpNode n, Integer dim) {
+        int ndim = n.input(0).data().dim();
+        int d = dim == null ? 0 : Dims.wrap(dim, ndim);
+        int[] dims = {d};
         SavedValue sa = n.save(0);
         SavedValue so = n.saveOutput();
         return g -> {
             NDArray x = sa.get();
             NDArray zeros = x.eq(0);
             NDArray safe = NDArray.where(zeros, NDArray.scalar(1, x.dtype()), x);
-            return new NDArray[] {prodGrad(x, so.get(), g, zeros, zeros.sum(), safe.prod())};
-        };
-    };
-
-    static Tensor prod(Tensor a, int dim, boolean keepdim) {
-        NDArray out = a.data().prod(dim, keepdim);
-        int ndim = a.data().dim();
-        return OpNode.apply("ProdBackward1", out, a, n -> {
-            int d = Dims.wrap(dim, ndim);
-            int[] dims = {d};
-            SavedValue sa = n.save(0);
-            SavedValue so = n.saveOutput();
-            return g -> {
-                NDArray x = sa.get();
-                NDArray zeros = x.eq(0);
-                NDArray safe = NDArray.where(zeros, NDArray.scalar(1, x.dtype()), x);
-                return new NDArray[] {
-                    prodGrad(
-                            x,
-                            Dims.keepDims(so.get(), dims, ndim),
-                            Dims.keepDims(g, dims, ndim),
-                            zeros,
-                            zeros.sum(dims, true),
-                            safe.prod(d, true))
-                };
+            if (dim == null) {
+                return new NDArray[] {prodGrad(x, so.get(), g, zeros, zeros.sum(), safe.prod())};
+            }
+            return new NDArray[] {
+                prodGrad(
+                        x,
+                        Dims.keepDims(so.get(), dims, ndim),
+                        Dims.keepDims(g, dims, ndim),
+                        zeros,
+                        zeros.sum(dims, true),
+                        safe.prod(d, true))
             };
-        });
+        };
     }
 
     /**
