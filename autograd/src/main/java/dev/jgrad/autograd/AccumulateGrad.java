@@ -5,9 +5,9 @@ import dev.jgrad.tensor.NDArray;
 /** The node at a leaf that requires grad: adds incoming gradients into the leaf's {@code grad}. */
 final class AccumulateGrad extends Node {
     private static final Node[] NONE = new Node[0];
-    final Tensor leaf;
+    final AutogradMeta leaf;
 
-    AccumulateGrad(Tensor leaf) {
+    AccumulateGrad(AutogradMeta leaf) {
         // Runs as soon as it is ready, like PyTorch's (sequence number UINT64_MAX).
         super(NONE, Long.MAX_VALUE);
         this.leaf = leaf;

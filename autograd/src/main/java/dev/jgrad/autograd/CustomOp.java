@@ -19,6 +19,18 @@ import java.util.function.Supplier;
  * The backward gets the gradient of the output and returns one gradient per input (null where
  * {@link #needsInputGrad} is false); a gradient may have the broadcast shape, the engine sums it
  * back to the input's shape.
+ *
+ * <p>{@link #apply} does the same in one call, without the null check, as jgrad's own derivative rules do:
+ *
+ * <pre>{@code
+ * return CustomOp.apply("MseLossBackward0", out, op -> {
+ *     Supplier<NDArray> x = op.save(input);         // runs only when the op records
+ *     return g -> new NDArray[] {..., op.needsInputGrad(1) ? ... : null};
+ * }, input, target);
+ * }</pre>
+ *
+ * A CustomOp is a thin adapter over the node jgrad's built-in ops record, so both behave alike: in-place checks,
+ * {@code retainGrad}, printing and the engine's shape fitting.
  */
 public final class CustomOp {
     private final OpNode node;
@@ -37,6 +49,27 @@ public final class CustomOp {
     public static CustomOp record(String name, Tensor... inputs) {
         OpNode n = OpNode.record(name, inputs);
         return n == null ? null : new CustomOp(n);
+    }
+
+    /**
+     * Records an op on {@code inputs} whose result {@code out} was computed on NDArrays, in one call (what
+     * {@code torch.autograd.Function.apply} does): when an input requires grad and grad mode is on, {@code rule} runs
+     * with the op, saves what backward reads and returns backward; otherwise {@code rule} never runs and the result is
+     * a plain tensor. Results that can't have gradients (integer, bool) record nothing either.
+     *
+     * @param name the node's name, as PyTorch names its {@code grad_fn} (e.g. {@code MseLossBackward0})
+     * @param out the op's result
+     * @param rule given the op, saves what backward needs and returns backward: the gradient of {@code out} to the
+     *     gradients of the inputs, one per input (null where {@link #needsInputGrad} is false)
+     * @param inputs the op's tensor inputs, in the order backward returns their gradients
+     * @return the result, requiring grad when the op recorded
+     */
+    public static Tensor apply(
+            String name, NDArray out, Function<CustomOp, Function<NDArray, NDArray[]>> rule, Tensor... inputs) {
+        return OpNode.apply(name, out, inputs, n -> {
+            Function<NDArray, NDArray[]> backward = rule.apply(new CustomOp(n));
+            return backward::apply;
+        });
     }
 
     /**

@@ -16,6 +16,33 @@ final class Engine {
     private Engine() {}
 
     /**
+     * {@code output.backward(gradient, retainGraph)}: checks the seed against the output (null means 1 for a
+     * one-element output), then backpropagates it.
+     */
+    static void backward(Tensor output, Tensor gradient, boolean retainGraph) {
+        Node root = output.gradEdge();
+        if (root == null) {
+            throw new IllegalStateException("element 0 of tensors does not require grad and does not have a grad_fn");
+        }
+        NDArray data = output.data();
+        NDArray seed;
+        if (gradient == null) {
+            if (data.numel() != 1) {
+                throw new IllegalArgumentException("grad can be implicitly created only for scalar outputs");
+            }
+            seed = NDArray.onesLike(data);
+        } else {
+            NDArray given = gradient.data();
+            if (!given.shape().equals(data.shape())) {
+                throw new IllegalArgumentException("Mismatch in shape: grad_output[0] has a shape of " + given.shape()
+                        + " and output[0] has a shape of " + data.shape() + ".");
+            }
+            seed = given.dtype() == data.dtype() ? given : given.to(data.dtype());
+        }
+        backward(root, seed, gradient != null, retainGraph);
+    }
+
+    /**
      * Backpropagates {@code seed}, the gradient of {@code root}'s value, into every leaf that requires
      * grad. {@code seedShared}: the caller still holds the seed, so it must not become a leaf's grad.
      */

@@ -1,5 +1,7 @@
 package dev.jgrad.autograd;
 
+import java.util.function.Supplier;
+
 /**
  * Whether operations record the history that {@link Tensor#backward()} walks: PyTorch's grad mode.
  *
@@ -36,6 +38,27 @@ public final class GradMode {
         Scope s = new Scope(cell, cell[0]);
         cell[0] = on;
         return s;
+    }
+
+    /** Runs {@code body} with grad mode {@code on}, restoring the thread's mode afterwards, also when it throws. */
+    static <T> T call(boolean on, Supplier<T> body) {
+        // try/finally rather than try-with-resources: an unused resource variable is a javac -Xlint warning.
+        Scope scope = scope(on);
+        try {
+            return body.get();
+        } finally {
+            scope.close();
+        }
+    }
+
+    /** {@link #call} for a body that returns nothing. */
+    static void run(boolean on, Runnable body) {
+        Scope scope = scope(on);
+        try {
+            body.run();
+        } finally {
+            scope.close();
+        }
     }
 
     /**

@@ -22,8 +22,8 @@ public abstract class Node {
     int[] shape;
 
     DType dtype;
-    /** The non-leaf tensor that asked to keep its gradient (retainGrad), if any. */
-    Tensor retainer;
+    /** The autograd state of the non-leaf tensor that asked to keep its gradient (retainGrad), if any. */
+    AutogradMeta retainer;
 
     Node(Node[] next) {
         this(next, SEQUENCE.getAndIncrement());

@@ -1,18 +1,31 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * The node an op records: its name, where its inputs' gradients go, the values it saved and its
- * {@link Derivative}. Ops build one with {@link #record}, save what their formula reads, and
- * {@link #finish} it with the output.
+ * The node an op records: its name, where its inputs' gradients go, the values it saved and its {@link Derivative}.
+ *
+ * <p>{@link #apply} is the one place where an op decides whether to record (tinygrad's {@code Function.apply}): a
+ * derivative rule hands it the forward's result and a {@link Rule}, and the rule runs only when something records.
+ * {@link CustomOp} exposes the same steps ({@link #record}, {@link #save}, {@link #finish}) to other modules.
  */
 final class OpNode extends Node {
+    /**
+     * The derivative half of an op: run only when the op records, it saves what its formula reads (through the node,
+     * so that a rule without parameters captures nothing and costs no allocation) and returns the formula.
+     */
+    @FunctionalInterface
+    interface Rule {
+        Derivative record(OpNode n);
+    }
+
     private final String name;
-    private final List<SavedValue> saved = new ArrayList<>(2);
+    private SavedValue saved;
     private Derivative derivative;
+    // Set only while a Rule records: what save(int) and saveOutput() read.
+    private Tensor[] inputs;
+    private NDArray out;
 
     private OpNode(String name, Node[] next) {
         super(next);
@@ -20,8 +33,38 @@ final class OpNode extends Node {
     }
 
     /**
-     * A node for an op on {@code inputs}, or null when there is nothing to record: no input requires
-     * grad, or grad mode is off on this thread.
+     * The result of an op on {@code inputs} whose forward gave {@code out}, recorded with {@code rule} when an input
+     * requires grad and grad mode is on; otherwise a plain tensor, and {@code rule} never runs. Results that can't
+     * have gradients (integer, bool) record nothing either.
+     */
+    static Tensor apply(String name, NDArray out, Tensor[] inputs, Rule rule) {
+        OpNode n = out.dtype().isFloatingPoint() ? record(name, inputs) : null;
+        return n == null ? Tensor.of(out) : new Tensor(out, n.bind(rule, inputs, out));
+    }
+
+    /** {@link #apply(String, NDArray, Tensor[], Rule)} for an op of one input. */
+    static Tensor apply(String name, NDArray out, Tensor a, Rule rule) {
+        return apply(name, out, new Tensor[] {a}, rule);
+    }
+
+    /** {@link #apply(String, NDArray, Tensor[], Rule)} for an op of two inputs. */
+    static Tensor apply(String name, NDArray out, Tensor a, Tensor b, Rule rule) {
+        return apply(name, out, new Tensor[] {a, b}, rule);
+    }
+
+    /**
+     * {@link #apply} for a view of {@code base}: the result also learns how to replay itself on its base, which
+     * in-place ops on views need (see {@link AutogradMeta}).
+     */
+    static Tensor view(String name, NDArray out, Tensor base, UnaryOperator<Tensor> replay, Rule rule) {
+        Tensor[] inputs = {base};
+        OpNode n = record(name, inputs);
+        return n == null ? Tensor.of(out) : AutogradMeta.viewResult(base, out, n.bind(rule, inputs, out), replay);
+    }
+
+    /**
+     * A node for an op on {@code inputs}, or null when there is nothing to record: no input requires grad, or grad
+     * mode is off on this thread.
      */
     static OpNode record(String name, Tensor... inputs) {
         boolean any = false;
@@ -38,6 +81,16 @@ final class OpNode extends Node {
         return new OpNode(name, next);
     }
 
+    private OpNode bind(Rule rule, Tensor[] inputs, NDArray out) {
+        this.inputs = inputs;
+        this.out = out;
+        Derivative d = rule.record(this);
+        this.inputs = null;
+        this.out = null;
+        attach(out, d);
+        return this;
+    }
+
     @Override
     public String name() {
         return name;
@@ -45,6 +98,26 @@ final class OpNode extends Node {
 
     boolean needs(int input) {
         return next[input] != null;
+    }
+
+    /** Input {@code i} of the op that is recording. */
+    Tensor input(int i) {
+        return inputs[i];
+    }
+
+    /** The shape of input {@code i} of the op that is recording. */
+    int[] inputShape(int i) {
+        return inputs[i].data().shape().toArray();
+    }
+
+    /** Saves input {@code i} of the op that is recording. */
+    SavedValue save(int i) {
+        return save(inputs[i]);
+    }
+
+    /** Saves the result of the op that is recording. */
+    SavedValue saveOutput() {
+        return save(out);
     }
 
     /** Saves an input's value for backward. */
@@ -59,7 +132,8 @@ final class OpNode extends Node {
     }
 
     private SavedValue keep(SavedValue v) {
-        saved.add(v);
+        v.nextSaved = saved;
+        saved = v;
         return v;
     }
 
@@ -72,8 +146,8 @@ final class OpNode extends Node {
         return new Tensor(out, this);
     }
 
-    /** Binds the formula and the output's metadata, for ops that build their result tensor themselves. */
-    void attach(NDArray out, Derivative d) {
+    /** Binds the formula and the output's metadata. */
+    private void attach(NDArray out, Derivative d) {
         this.derivative = d;
         this.shape = out.shape().toArray();
         this.dtype = out.dtype();
@@ -86,7 +160,7 @@ final class OpNode extends Node {
 
     @Override
     void release() {
-        for (SavedValue v : saved) {
+        for (SavedValue v = saved; v != null; v = v.nextSaved) {
             v.release();
         }
     }

@@ -19,6 +19,8 @@ final class SavedValue {
     private final int version;
     private final String producer;
     private final String savedBy;
+    /** The value saved before this one by the same node: a node's saved values form a list through this link. */
+    SavedValue nextSaved;
 
     /**
      * @param producer the node that computed the value (named in the error), or null for a leaf

@@ -1,13 +1,12 @@
 package dev.jgrad.autograd;
 
+import dev.jgrad.autograd.ElementwiseGrad.Unary;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.Size;
 import dev.jgrad.tensor.ValuesIndices;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * PyTorch's tensor: an {@link NDArray} that, when it requires grad, remembers how it was computed so that
@@ -29,23 +28,20 @@ import java.util.function.UnaryOperator;
  */
 public final class Tensor {
     private final NDArray data;
-    private boolean requiresGrad;
-    private Node gradFn;
-    private Tensor grad;
-    private AccumulateGrad accumulator;
-    private boolean retainsGrad;
-
-    // A differentiable view knows its base and how to redo itself from it, so that its history can
-    // follow in-place changes to the base (see rebaseHistory).
-    private Tensor viewBase;
-    private UnaryOperator<Tensor> viewReplay;
-    private int seenEpoch;
-    /** Bumped whenever an in-place op gives this tensor a new history. */
-    private int epoch;
+    /** The autograd state; null until this tensor requires grad, gets a grad_fn or a grad (see {@link #meta()}). */
+    private AutogradMeta meta;
 
     Tensor(NDArray data, Node gradFn) {
         this.data = data;
-        this.gradFn = gradFn;
+        this.meta = gradFn == null ? null : new AutogradMeta(data, gradFn);
+    }
+
+    /** The autograd state, made on first use: most tensors (data, inference results) never need one. */
+    AutogradMeta meta() {
+        if (meta == null) {
+            meta = new AutogradMeta(data, null);
+        }
+        return meta;
     }
 
     /**
@@ -802,7 +798,7 @@ public final class Tensor {
      * @return true when backward would reach this tensor
      */
     public boolean requiresGrad() {
-        return requiresGrad || gradFn != null;
+        return meta != null && meta.requiresGrad();
     }
 
     /**
@@ -824,19 +820,7 @@ public final class Tensor {
      * @throws IllegalStateException if {@code flag} is false and this tensor is not a leaf
      */
     public Tensor requiresGrad_(boolean flag) {
-        if (gradFn != null) {
-            if (!flag) {
-                throw new IllegalStateException("you can only change requires_grad flags of leaf variables. If you"
-                        + " want to use a computed variable in a subgraph that doesn't require differentiation use"
-                        + " var_no_grad = var.detach().");
-            }
-            return this;
-        }
-        if (flag && !data.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException(
-                    "only Tensors of floating point and complex dtype can require gradients");
-        }
-        requiresGrad = flag;
+        meta().setRequiresGrad(flag);
         return this;
     }
 
@@ -858,7 +842,7 @@ public final class Tensor {
      * @return true for a leaf
      */
     public boolean isLeaf() {
-        return gradFn == null;
+        return meta == null || meta.isLeaf();
     }
 
     /**
@@ -867,8 +851,7 @@ public final class Tensor {
      * @return the node, or null
      */
     public Node gradFn() {
-        refreshViewHistory();
-        return gradFn;
+        return meta == null ? null : meta.gradFn();
     }
 
     /**
@@ -878,7 +861,7 @@ public final class Tensor {
      * @return the gradient, of this tensor's shape and dtype, or null
      */
     public Tensor grad() {
-        return grad;
+        return meta == null ? null : meta.grad();
     }
 
     /**
@@ -888,19 +871,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code g} has another shape or dtype
      */
     public void setGrad(Tensor g) {
-        if (g != null) {
-            if (!g.data.shape().equals(data.shape())) {
-                throw new IllegalArgumentException("assigned grad has data of a different size");
-            }
-            if (g.data.dtype() != data.dtype()) {
-                throw new IllegalArgumentException("assigned grad has data of a different type");
-            }
-        }
-        grad = g;
-    }
-
-    void setGradUnchecked(Tensor g) {
-        grad = g;
+        meta().setGrad(g);
     }
 
     /**
@@ -909,8 +880,8 @@ public final class Tensor {
      * @return this tensor
      */
     public Tensor zeroGrad_() {
-        if (grad != null) {
-            grad.data.zero_();
+        if (meta != null) {
+            meta.zeroGrad();
         }
         return this;
     }
@@ -923,14 +894,7 @@ public final class Tensor {
      * @throws IllegalStateException if this is a leaf that doesn't require grad
      */
     public Tensor retainGrad() {
-        if (gradFn == null) {
-            if (!requiresGrad) {
-                throw new IllegalStateException("can't retain_grad on Tensor that has requires_grad=False");
-            }
-            return this;
-        }
-        retainsGrad = true;
-        gradFn().retainer = this;
+        meta().retainGrad();
         return this;
     }
 
@@ -940,11 +904,7 @@ public final class Tensor {
      * @return true when its gradient is kept
      */
     public boolean retainsGrad() {
-        return retainsGrad;
-    }
-
-    void retainGradient(NDArray g) {
-        grad = grad == null ? of(g.isContiguous() ? g.clone() : g.contiguous()) : of(grad.data.add(g));
+        return meta != null && meta.retainsGrad();
     }
 
     /**
@@ -993,24 +953,7 @@ public final class Tensor {
      *     elements
      */
     public void backward(Tensor gradient, boolean retainGraph) {
-        Node root = gradEdge();
-        if (root == null) {
-            throw new IllegalStateException("element 0 of tensors does not require grad and does not have a grad_fn");
-        }
-        NDArray seed;
-        if (gradient == null) {
-            if (data.numel() != 1) {
-                throw new IllegalArgumentException("grad can be implicitly created only for scalar outputs");
-            }
-            seed = NDArray.onesLike(data);
-        } else {
-            if (!gradient.data.shape().equals(data.shape())) {
-                throw new IllegalArgumentException("Mismatch in shape: grad_output[0] has a shape of "
-                        + gradient.data.shape() + " and output[0] has a shape of " + data.shape() + ".");
-            }
-            seed = gradient.data.dtype() == data.dtype() ? gradient.data : gradient.data.to(data.dtype());
-        }
-        Engine.backward(root, seed, gradient != null, retainGraph);
+        Engine.backward(this, gradient, retainGraph);
     }
 
     /**
@@ -1032,13 +975,7 @@ public final class Tensor {
      * @return what {@code body} returned
      */
     public static <T> T noGrad(java.util.function.Supplier<T> body) {
-        // try/finally rather than try-with-resources: an unused resource variable is a javac -Xlint warning.
-        GradMode.Scope scope = GradMode.scope(false);
-        try {
-            return body.get();
-        } finally {
-            scope.close();
-        }
+        return GradMode.call(false, body);
     }
 
     /**
@@ -1048,12 +985,7 @@ public final class Tensor {
      * @param body the code to run without recording history
      */
     public static void noGrad(Runnable body) {
-        GradMode.Scope scope = GradMode.scope(false);
-        try {
-            body.run();
-        } finally {
-            scope.close();
-        }
+        GradMode.run(false, body);
     }
 
     /**
@@ -1074,100 +1006,14 @@ public final class Tensor {
         return GradMode.isEnabled();
     }
 
-    /** Where this tensor's gradient goes when it is an op's input: its gradFn, or its leaf accumulator. */
+    /** Where this tensor's gradient goes when it is an op's input: its gradFn, its leaf accumulator, or null. */
     Node gradEdge() {
-        refreshViewHistory();
-        if (gradFn != null) {
-            return gradFn;
-        }
-        if (!requiresGrad) {
-            return null;
-        }
-        synchronized (this) {
-            if (accumulator == null) {
-                accumulator = new AccumulateGrad(this);
-            }
-            return accumulator;
-        }
+        return meta == null ? null : meta.gradEdge();
     }
 
+    /** The grad_fn as it stands (no view refresh), to name the producer of a saved value. */
     Node gradFnForSaving() {
-        return gradFn;
-    }
-
-    /** Wraps a view op's result, remembering its base when it shares the input's storage. */
-    Tensor viewResult(OpNode n, NDArray out, Derivative d, UnaryOperator<Tensor> replay) {
-        n.attach(out, d);
-        Tensor t = new Tensor(out, n);
-        if (out.storage() == data.storage()) {
-            if (viewBase == null) {
-                t.viewBase = this;
-                t.viewReplay = replay;
-            } else {
-                UnaryOperator<Tensor> first = viewReplay;
-                t.viewBase = viewBase;
-                t.viewReplay = x -> replay.apply(first.apply(x));
-            }
-            t.seenEpoch = t.viewBase.epoch;
-        }
-        return t;
-    }
-
-    /** After an in-place op gave this view's base a new history, redo the view from the base's. */
-    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
-    @SuppressWarnings("try")
-    private void refreshViewHistory() {
-        if (viewBase == null || seenEpoch == viewBase.epoch) {
-            return;
-        }
-        Tensor redone;
-        try (GradMode.Scope s = GradMode.scope(true)) {
-            redone = viewReplay.apply(viewBase);
-        }
-        seenEpoch = viewBase.epoch;
-        setHistory(redone.gradFn);
-    }
-
-    private void setHistory(Node n) {
-        if (retainsGrad) {
-            if (gradFn != null) {
-                gradFn.retainer = null;
-            }
-            n.retainer = this;
-        }
-        gradFn = n;
-    }
-
-    void checkInplaceAllowed() {
-        if (gradFn == null && requiresGrad) {
-            throw new IllegalStateException(
-                    "a leaf Variable that requires grad is being used in an in-place operation.");
-        }
-        if (viewBase != null && viewBase.gradFn == null && viewBase.requiresGrad) {
-            throw new IllegalStateException(
-                    "a view of a leaf Variable that requires grad is being used in an in-place operation.");
-        }
-    }
-
-    /** The value an in-place op reads, with this tensor's history; a copy when the op saves it. */
-    Tensor valueBeforeInplace(boolean saved) {
-        return new Tensor(saved ? data.clone() : data, requiresGrad() ? gradEdge() : null);
-    }
-
-    /** Makes {@code op} (recorded on this tensor's old value) this tensor's history, or its base's. */
-    void rebaseHistory(OpNode op) {
-        op.dtype = data.dtype();
-        if (viewBase == null) {
-            setHistory(op);
-            epoch++;
-            return;
-        }
-        Tensor base = viewBase;
-        Node oldBase = base.gradEdge();
-        base.setHistory(
-                new CopySlices(oldBase, viewReplay, op, base.data.shape().toArray(), base.data.dtype()));
-        base.epoch++;
-        refreshViewHistory();
+        return meta == null ? null : meta.gradFnForSaving();
     }
 
     // ---------------------------------------------------------------- elementwise
@@ -1180,7 +1026,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes don't broadcast
      */
     public Tensor add(Tensor other) {
-        return PointwiseOps.add(this, other, 1);
+        return ElementwiseGrad.add(this, other, 1);
     }
 
     /**
@@ -1190,7 +1036,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor add(double other) {
-        return PointwiseOps.add(this, other);
+        return ElementwiseGrad.add(this, other);
     }
 
     /**
@@ -1203,7 +1049,7 @@ public final class Tensor {
      *     operands
      */
     public Tensor add(Tensor other, double alpha) {
-        return PointwiseOps.add(this, other, alpha);
+        return ElementwiseGrad.add(this, other, alpha);
     }
 
     /**
@@ -1214,7 +1060,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes don't broadcast, or an operand is bool
      */
     public Tensor sub(Tensor other) {
-        return PointwiseOps.sub(this, other, 1);
+        return ElementwiseGrad.sub(this, other, 1);
     }
 
     /**
@@ -1225,7 +1071,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if this tensor is bool
      */
     public Tensor sub(double other) {
-        return PointwiseOps.sub(this, other);
+        return ElementwiseGrad.sub(this, other);
     }
 
     /**
@@ -1238,7 +1084,7 @@ public final class Tensor {
      *     fractional for integer operands
      */
     public Tensor sub(Tensor other, double alpha) {
-        return PointwiseOps.sub(this, other, alpha);
+        return ElementwiseGrad.sub(this, other, alpha);
     }
 
     /**
@@ -1249,7 +1095,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes don't broadcast
      */
     public Tensor mul(Tensor other) {
-        return PointwiseOps.mul(this, other);
+        return ElementwiseGrad.mul(this, other);
     }
 
     /**
@@ -1259,7 +1105,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor mul(double other) {
-        return PointwiseOps.mul(this, other);
+        return ElementwiseGrad.mul(this, other);
     }
 
     /**
@@ -1270,7 +1116,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes don't broadcast
      */
     public Tensor div(Tensor other) {
-        return PointwiseOps.div(this, other);
+        return ElementwiseGrad.div(this, other);
     }
 
     /**
@@ -1280,7 +1126,7 @@ public final class Tensor {
      * @return a new floating tensor
      */
     public Tensor div(double other) {
-        return PointwiseOps.div(this, other);
+        return ElementwiseGrad.div(this, other);
     }
 
     /**
@@ -1290,7 +1136,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if this tensor is bool
      */
     public Tensor neg() {
-        return PointwiseOps.neg(this);
+        return Unary.NEG.apply(this);
     }
 
     /**
@@ -1299,7 +1145,7 @@ public final class Tensor {
      * @return a new tensor of the same dtype
      */
     public Tensor abs() {
-        return UnaryOps.abs(this);
+        return Unary.ABS.apply(this);
     }
 
     /**
@@ -1310,7 +1156,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if an integer tensor is raised to a negative integral power
      */
     public Tensor pow(double exponent) {
-        return PointwiseOps.pow(this, exponent);
+        return ElementwiseGrad.pow(this, exponent);
     }
 
     /**
@@ -1321,7 +1167,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes don't broadcast
      */
     public Tensor pow(Tensor exponent) {
-        return PointwiseOps.pow(this, exponent);
+        return ElementwiseGrad.pow(this, exponent);
     }
 
     /**
@@ -1330,7 +1176,7 @@ public final class Tensor {
      * @return a new floating tensor
      */
     public Tensor sqrt() {
-        return UnaryOps.sqrt(this);
+        return Unary.SQRT.apply(this);
     }
 
     /**
@@ -1339,7 +1185,7 @@ public final class Tensor {
      * @return a new floating tensor
      */
     public Tensor exp() {
-        return UnaryOps.exp(this);
+        return Unary.EXP.apply(this);
     }
 
     /**
@@ -1348,7 +1194,7 @@ public final class Tensor {
      * @return a new floating tensor
      */
     public Tensor log() {
-        return UnaryOps.log(this);
+        return Unary.LOG.apply(this);
     }
 
     /**
@@ -1357,7 +1203,7 @@ public final class Tensor {
      * @return a new floating tensor
      */
     public Tensor sigmoid() {
-        return UnaryOps.sigmoid(this);
+        return Unary.SIGMOID.apply(this);
     }
 
     /**
@@ -1366,7 +1212,7 @@ public final class Tensor {
      * @return a new floating tensor
      */
     public Tensor tanh() {
-        return UnaryOps.tanh(this);
+        return Unary.TANH.apply(this);
     }
 
     /**
@@ -1375,7 +1221,7 @@ public final class Tensor {
      * @return a new tensor of the same dtype
      */
     public Tensor relu() {
-        return UnaryOps.relu(this);
+        return Unary.RELU.apply(this);
     }
 
     /**
@@ -1384,7 +1230,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor sin() {
-        return UnaryOps.sin(this);
+        return Unary.SIN.apply(this);
     }
 
     /**
@@ -1393,7 +1239,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor cos() {
-        return UnaryOps.cos(this);
+        return Unary.COS.apply(this);
     }
 
     /**
@@ -1402,7 +1248,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor erf() {
-        return UnaryOps.erf(this);
+        return Unary.ERF.apply(this);
     }
 
     /**
@@ -1411,7 +1257,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor expm1() {
-        return UnaryOps.expm1(this);
+        return Unary.EXPM1.apply(this);
     }
 
     /**
@@ -1420,7 +1266,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor log1p() {
-        return UnaryOps.log1p(this);
+        return Unary.LOG1P.apply(this);
     }
 
     /**
@@ -1429,7 +1275,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor floor() {
-        return UnaryOps.stepwise(this, "FloorBackward0", NDArray::floor);
+        return Unary.FLOOR.apply(this);
     }
 
     /**
@@ -1438,7 +1284,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor ceil() {
-        return UnaryOps.stepwise(this, "CeilBackward0", NDArray::ceil);
+        return Unary.CEIL.apply(this);
     }
 
     /**
@@ -1447,7 +1293,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor round() {
-        return UnaryOps.stepwise(this, "RoundBackward0", NDArray::round);
+        return Unary.ROUND.apply(this);
     }
 
     /**
@@ -1456,7 +1302,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor trunc() {
-        return UnaryOps.stepwise(this, "TruncBackward0", NDArray::trunc);
+        return Unary.TRUNC.apply(this);
     }
 
     /**
@@ -1465,7 +1311,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor sign() {
-        return UnaryOps.stepwise(this, "SignBackward0", NDArray::sign);
+        return Unary.SIGN.apply(this);
     }
 
     /**
@@ -1493,7 +1339,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor rsub(double other) {
-        return UnaryOps.rsub(this, other);
+        return ElementwiseGrad.rsub(this, other);
     }
 
     /**
@@ -1514,7 +1360,7 @@ public final class Tensor {
      * @return a new tensor (float32 for an integer tensor with a fractional bound)
      */
     public Tensor clamp(double min, double max) {
-        return UnaryOps.clamp(this, min, max);
+        return ElementwiseGrad.clamp(this, min, max);
     }
 
     /**
@@ -1524,7 +1370,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor clampMin(double min) {
-        return UnaryOps.clampMin(this, min);
+        return ElementwiseGrad.clampMin(this, min);
     }
 
     /**
@@ -1534,7 +1380,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor clampMax(double max) {
-        return UnaryOps.clampMax(this, max);
+        return ElementwiseGrad.clampMax(this, max);
     }
 
     /**
@@ -1545,7 +1391,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes don't broadcast
      */
     public Tensor maximum(Tensor other) {
-        return PointwiseOps.maximum(this, other);
+        return ElementwiseGrad.maximum(this, other);
     }
 
     /**
@@ -1556,7 +1402,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes don't broadcast
      */
     public Tensor minimum(Tensor other) {
-        return PointwiseOps.minimum(this, other);
+        return ElementwiseGrad.minimum(this, other);
     }
 
     /**
@@ -1570,7 +1416,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code condition} is not bool or the shapes don't broadcast
      */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
-        return PointwiseOps.where(condition, a, b);
+        return ElementwiseGrad.where(condition, a, b);
     }
 
     // Comparisons and logic give bool tensors, which have no gradient.
@@ -1760,7 +1606,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor add_(Tensor other) {
-        return InplaceOps.run(this, () -> data.add_(other.data), t -> t.add(other), false, other);
+        return AutogradMeta.inplace(this, () -> data.add_(other.data), t -> t.add(other), false, other);
     }
 
     /**
@@ -1775,7 +1621,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor add_(double other) {
-        return InplaceOps.run(this, () -> data.add_(other), t -> t.add(other), false);
+        return AutogradMeta.inplace(this, () -> data.add_(other), t -> t.add(other), false);
     }
 
     /**
@@ -1792,7 +1638,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor add_(Tensor other, double alpha) {
-        return InplaceOps.run(this, () -> data.add_(other.data, alpha), t -> t.add(other, alpha), false, other);
+        return AutogradMeta.inplace(this, () -> data.add_(other.data, alpha), t -> t.add(other, alpha), false, other);
     }
 
     /**
@@ -1808,7 +1654,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor sub_(Tensor other) {
-        return InplaceOps.run(this, () -> data.sub_(other.data), t -> t.sub(other), false, other);
+        return AutogradMeta.inplace(this, () -> data.sub_(other.data), t -> t.sub(other), false, other);
     }
 
     /**
@@ -1823,7 +1669,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor sub_(double other) {
-        return InplaceOps.run(this, () -> data.sub_(other), t -> t.sub(other), false);
+        return AutogradMeta.inplace(this, () -> data.sub_(other), t -> t.sub(other), false);
     }
 
     /**
@@ -1840,7 +1686,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor sub_(Tensor other, double alpha) {
-        return InplaceOps.run(this, () -> data.sub_(other.data, alpha), t -> t.sub(other, alpha), false, other);
+        return AutogradMeta.inplace(this, () -> data.sub_(other.data, alpha), t -> t.sub(other, alpha), false, other);
     }
 
     /**
@@ -1856,7 +1702,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor mul_(Tensor other) {
-        return InplaceOps.run(this, () -> data.mul_(other.data), t -> t.mul(other), true, other);
+        return AutogradMeta.inplace(this, () -> data.mul_(other.data), t -> t.mul(other), true, other);
     }
 
     /**
@@ -1871,7 +1717,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor mul_(double other) {
-        return InplaceOps.run(this, () -> data.mul_(other), t -> t.mul(other), false);
+        return AutogradMeta.inplace(this, () -> data.mul_(other), t -> t.mul(other), false);
     }
 
     /**
@@ -1887,7 +1733,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor div_(Tensor other) {
-        return InplaceOps.run(this, () -> data.div_(other.data), t -> t.div(other), true, other);
+        return AutogradMeta.inplace(this, () -> data.div_(other.data), t -> t.div(other), true, other);
     }
 
     /**
@@ -1902,7 +1748,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor div_(double other) {
-        return InplaceOps.run(this, () -> data.div_(other), t -> t.div(other), false);
+        return AutogradMeta.inplace(this, () -> data.div_(other), t -> t.div(other), false);
     }
 
     /**
@@ -1919,7 +1765,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor clamp_(double min, double max) {
-        return InplaceOps.run(this, () -> data.clamp_(min, max), t -> t.clamp(min, max), true);
+        return AutogradMeta.inplace(this, () -> data.clamp_(min, max), t -> t.clamp(min, max), true);
     }
 
     /**
@@ -1934,7 +1780,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor fill_(double value) {
-        return InplaceOps.run(this, () -> data.fill_(value), t -> InplaceOps.filled(t, value, "FillBackward0"), false);
+        return AutogradMeta.inplace(this, () -> data.fill_(value), t -> CopyGrad.filled(t, value), false);
     }
 
     /**
@@ -1948,7 +1794,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor zero_() {
-        return InplaceOps.run(this, data::zero_, t -> InplaceOps.filled(t, 0, "ZeroBackward0"), false);
+        return AutogradMeta.inplace(this, data::zero_, t -> CopyGrad.zeroed(t), false);
     }
 
     /**
@@ -1964,7 +1810,7 @@ public final class Tensor {
      *     view of one
      */
     public Tensor copy_(Tensor src) {
-        return InplaceOps.run(this, () -> data.copy_(src.data), t -> InplaceOps.copied(t, src), false, src);
+        return AutogradMeta.inplace(this, () -> data.copy_(src.data), t -> CopyGrad.copied(t, src), false, src);
     }
 
     /**
@@ -1983,10 +1829,10 @@ public final class Tensor {
      *     view of one
      */
     public Tensor scatter_(int dim, Tensor index, Tensor src) {
-        return InplaceOps.run(
+        return AutogradMeta.inplace(
                 this,
                 () -> data.scatter_(dim, index.data, src.data),
-                t -> InplaceOps.scattered(t, dim, index, src),
+                t -> IndexingGrad.scattered(t, dim, index, src),
                 false,
                 src);
     }
@@ -2001,10 +1847,10 @@ public final class Tensor {
      * @return this tensor
      */
     public Tensor scatterAdd_(int dim, Tensor index, Tensor src) {
-        return InplaceOps.run(
+        return AutogradMeta.inplace(
                 this,
                 () -> data.scatterAdd_(dim, index.data, src.data),
-                t -> InplaceOps.scatterAdded(t, dim, index, src),
+                t -> IndexingGrad.scatterAdded(t, dim, index, src),
                 false,
                 src);
     }
@@ -2015,7 +1861,7 @@ public final class Tensor {
      * @return this tensor
      */
     public Tensor sqrt_() {
-        return InplaceOps.run(this, () -> data.sqrt_(), Tensor::sqrt, false);
+        return AutogradMeta.inplace(this, () -> data.sqrt_(), Tensor::sqrt, false);
     }
 
     /**
@@ -2033,10 +1879,10 @@ public final class Tensor {
      *     view of one
      */
     public Tensor scatter_(int dim, Tensor index, double value) {
-        return InplaceOps.run(
+        return AutogradMeta.inplace(
                 this,
                 () -> data.scatter_(dim, index.data, value),
-                t -> InplaceOps.scattered(t, dim, index, value),
+                t -> IndexingGrad.scattered(t, dim, index, value),
                 false);
     }
 
@@ -2049,7 +1895,7 @@ public final class Tensor {
      * @return a new 0-dim tensor
      */
     public Tensor sum() {
-        return ReduceOps.sum(this);
+        return ReductionsGrad.sum(this);
     }
 
     /**
@@ -2061,7 +1907,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor sum(int dim) {
-        return ReduceOps.sum(this, new int[] {dim}, false);
+        return ReductionsGrad.sum(this, new int[] {dim}, false);
     }
 
     /**
@@ -2073,7 +1919,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor sum(int dim, boolean keepdim) {
-        return ReduceOps.sum(this, new int[] {dim}, keepdim);
+        return ReductionsGrad.sum(this, new int[] {dim}, keepdim);
     }
 
     /**
@@ -2087,7 +1933,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if a dim is out of range
      */
     public Tensor sum(int[] dims, boolean keepdim) {
-        return ReduceOps.sum(this, dims.clone(), keepdim);
+        return ReductionsGrad.sum(this, dims.clone(), keepdim);
     }
 
     /**
@@ -2097,7 +1943,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if this tensor is not floating
      */
     public Tensor mean() {
-        return ReduceOps.mean(this);
+        return ReductionsGrad.mean(this);
     }
 
     /**
@@ -2109,7 +1955,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor mean(int dim) {
-        return ReduceOps.mean(this, new int[] {dim}, false);
+        return ReductionsGrad.mean(this, new int[] {dim}, false);
     }
 
     /**
@@ -2122,7 +1968,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor mean(int dim, boolean keepdim) {
-        return ReduceOps.mean(this, new int[] {dim}, keepdim);
+        return ReductionsGrad.mean(this, new int[] {dim}, keepdim);
     }
 
     /**
@@ -2135,7 +1981,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if a dim is out of range
      */
     public Tensor mean(int[] dims, boolean keepdim) {
-        return ReduceOps.mean(this, dims.clone(), keepdim);
+        return ReductionsGrad.mean(this, dims.clone(), keepdim);
     }
 
     /**
@@ -2144,7 +1990,7 @@ public final class Tensor {
      * @return a new 0-dim tensor
      */
     public Tensor prod() {
-        return ReduceOps.prod(this);
+        return ReductionsGrad.prod(this);
     }
 
     /**
@@ -2156,7 +2002,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor prod(int dim, boolean keepdim) {
-        return ReduceOps.prod(this, dim, keepdim);
+        return ReductionsGrad.prod(this, dim, keepdim);
     }
 
     /**
@@ -2186,7 +2032,7 @@ public final class Tensor {
      * @return the sorted values and their int64 indices
      */
     public ValuesIndices<Tensor> sort(int dim, boolean descending) {
-        return ShapeOrderOps.selectAlong(this, data.sort(dim, descending), Dims.wrap(dim, dim()), "SortBackward0");
+        return SortingGrad.sort(this, dim, descending);
     }
 
     /**
@@ -2251,8 +2097,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if k is negative or above the dim's size
      */
     public ValuesIndices<Tensor> topk(int k, int dim, boolean largest, boolean sorted) {
-        return ShapeOrderOps.selectAlong(
-                this, data.topk(k, dim, largest, sorted), Dims.wrap(dim, dim()), "TopkBackward0");
+        return SortingGrad.topk(this, k, dim, largest, sorted);
     }
 
     /**
@@ -2262,7 +2107,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor cumsum(int dim) {
-        return ShapeOrderOps.cumsum(this, dim);
+        return ScansGrad.cumsum(this, dim);
     }
 
     /**
@@ -2272,7 +2117,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor cumprod(int dim) {
-        return ShapeOrderOps.cumprod(this, dim);
+        return ScansGrad.cumprod(this, dim);
     }
 
     /**
@@ -2281,7 +2126,7 @@ public final class Tensor {
      * @return a 0-dim tensor
      */
     public Tensor norm() {
-        return ShapeOrderOps.norm(this, 2, null, false);
+        return NormsGrad.norm(this, 2, null, false);
     }
 
     /**
@@ -2291,7 +2136,7 @@ public final class Tensor {
      * @return a 0-dim tensor
      */
     public Tensor norm(double p) {
-        return ShapeOrderOps.norm(this, p, null, false);
+        return NormsGrad.norm(this, p, null, false);
     }
 
     /**
@@ -2303,7 +2148,7 @@ public final class Tensor {
      * @return the norms
      */
     public Tensor norm(double p, int dim, boolean keepdim) {
-        return ShapeOrderOps.norm(this, p, dim, keepdim);
+        return NormsGrad.norm(this, p, dim, keepdim);
     }
 
     /**
@@ -2312,7 +2157,7 @@ public final class Tensor {
      * @return a 0-dim bool tensor
      */
     public Tensor any() {
-        return ShapeOrderOps.bool(data.any());
+        return ReductionsGrad.bool(data.any());
     }
 
     /**
@@ -2322,7 +2167,7 @@ public final class Tensor {
      * @return a bool tensor
      */
     public Tensor any(int dim) {
-        return ShapeOrderOps.bool(data.any(dim));
+        return ReductionsGrad.bool(data.any(dim));
     }
 
     /**
@@ -2333,7 +2178,7 @@ public final class Tensor {
      * @return a bool tensor
      */
     public Tensor any(int dim, boolean keepdim) {
-        return ShapeOrderOps.bool(data.any(dim, keepdim));
+        return ReductionsGrad.bool(data.any(dim, keepdim));
     }
 
     /**
@@ -2342,7 +2187,7 @@ public final class Tensor {
      * @return a 0-dim bool tensor
      */
     public Tensor all() {
-        return ShapeOrderOps.bool(data.all());
+        return ReductionsGrad.bool(data.all());
     }
 
     /**
@@ -2352,7 +2197,7 @@ public final class Tensor {
      * @return a bool tensor
      */
     public Tensor all(int dim) {
-        return ShapeOrderOps.bool(data.all(dim));
+        return ReductionsGrad.bool(data.all(dim));
     }
 
     /**
@@ -2363,7 +2208,7 @@ public final class Tensor {
      * @return a bool tensor
      */
     public Tensor all(int dim, boolean keepdim) {
-        return ShapeOrderOps.bool(data.all(dim, keepdim));
+        return ReductionsGrad.bool(data.all(dim, keepdim));
     }
 
     /**
@@ -2375,7 +2220,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if mask is not bool
      */
     public Tensor maskedFill(Tensor mask, double value) {
-        return ShapeOrderOps.maskedFill(this, mask, value);
+        return IndexingGrad.maskedFill(this, mask, value);
     }
 
     /**
@@ -2384,7 +2229,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor tril() {
-        return ShapeOrderOps.triangle(this, 0, true);
+        return ShapeOpsGrad.triangle(this, 0, true);
     }
 
     /**
@@ -2394,7 +2239,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor tril(int diagonal) {
-        return ShapeOrderOps.triangle(this, diagonal, true);
+        return ShapeOpsGrad.triangle(this, diagonal, true);
     }
 
     /**
@@ -2403,7 +2248,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor triu() {
-        return ShapeOrderOps.triangle(this, 0, false);
+        return ShapeOpsGrad.triangle(this, 0, false);
     }
 
     /**
@@ -2413,7 +2258,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor triu(int diagonal) {
-        return ShapeOrderOps.triangle(this, diagonal, false);
+        return ShapeOpsGrad.triangle(this, diagonal, false);
     }
 
     /**
@@ -2423,7 +2268,7 @@ public final class Tensor {
      * @return a new tensor of the same shape
      */
     public Tensor flip(int... dims) {
-        return ShapeOrderOps.flip(this, dims.clone());
+        return ShapeOpsGrad.flip(this, dims.clone());
     }
 
     /**
@@ -2433,7 +2278,7 @@ public final class Tensor {
      * @return a new tensor
      */
     public Tensor repeat(int... sizes) {
-        return ShapeOrderOps.repeat(this, sizes.clone());
+        return ShapeOpsGrad.repeat(this, sizes.clone());
     }
 
     /**
@@ -2444,7 +2289,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the tensor is empty
      */
     public Tensor max() {
-        return ReduceOps.extreme(this, true);
+        return ReductionsGrad.extreme(this, true);
     }
 
     /**
@@ -2455,7 +2300,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the tensor is empty
      */
     public Tensor min() {
-        return ReduceOps.extreme(this, false);
+        return ReductionsGrad.extreme(this, false);
     }
 
     /**
@@ -2469,7 +2314,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public ValuesIndices<Tensor> max(int dim) {
-        return ReduceOps.extreme(this, dim, false, true);
+        return ReductionsGrad.extreme(this, dim, false, true);
     }
 
     /**
@@ -2483,7 +2328,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public ValuesIndices<Tensor> max(int dim, boolean keepdim) {
-        return ReduceOps.extreme(this, dim, keepdim, true);
+        return ReductionsGrad.extreme(this, dim, keepdim, true);
     }
 
     /**
@@ -2497,7 +2342,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public ValuesIndices<Tensor> min(int dim) {
-        return ReduceOps.extreme(this, dim, false, false);
+        return ReductionsGrad.extreme(this, dim, false, false);
     }
 
     /**
@@ -2512,7 +2357,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public ValuesIndices<Tensor> min(int dim, boolean keepdim) {
-        return ReduceOps.extreme(this, dim, keepdim, false);
+        return ReductionsGrad.extreme(this, dim, keepdim, false);
     }
 
     /**
@@ -2599,7 +2444,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if this tensor is not floating
      */
     public Tensor std() {
-        return ReduceOps.variance(this, null, true, false, true);
+        return RowOpsGrad.variance(this, null, true, false, true);
     }
 
     /**
@@ -2612,7 +2457,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor std(int dim) {
-        return ReduceOps.variance(this, dim, true, false, true);
+        return RowOpsGrad.variance(this, dim, true, false, true);
     }
 
     /**
@@ -2626,7 +2471,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor std(int dim, boolean unbiased, boolean keepdim) {
-        return ReduceOps.variance(this, dim, unbiased, keepdim, true);
+        return RowOpsGrad.variance(this, dim, unbiased, keepdim, true);
     }
 
     /**
@@ -2636,7 +2481,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if this tensor is not floating
      */
     public Tensor var() {
-        return ReduceOps.variance(this, null, true, false, false);
+        return RowOpsGrad.variance(this, null, true, false, false);
     }
 
     /**
@@ -2648,7 +2493,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor var(int dim) {
-        return ReduceOps.variance(this, dim, true, false, false);
+        return RowOpsGrad.variance(this, dim, true, false, false);
     }
 
     /**
@@ -2662,7 +2507,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor var(int dim, boolean unbiased, boolean keepdim) {
-        return ReduceOps.variance(this, dim, unbiased, keepdim, false);
+        return RowOpsGrad.variance(this, dim, unbiased, keepdim, false);
     }
 
     /**
@@ -2674,7 +2519,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor logsumexp(int dim) {
-        return ReduceOps.logsumexp(this, dim, false);
+        return RowOpsGrad.logsumexp(this, dim, false);
     }
 
     /**
@@ -2686,7 +2531,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor logsumexp(int dim, boolean keepdim) {
-        return ReduceOps.logsumexp(this, dim, keepdim);
+        return RowOpsGrad.logsumexp(this, dim, keepdim);
     }
 
     // ---------------------------------------------------------------- linear algebra
@@ -2702,7 +2547,7 @@ public final class Tensor {
      *     or the dtypes differ
      */
     public Tensor matmul(Tensor other) {
-        return LinalgOps.matmul(this, other);
+        return LinAlgGrad.matmul(this, other);
     }
 
     /**
@@ -2713,7 +2558,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if an operand is not 2-d, the inner sizes differ, or the dtypes differ
      */
     public Tensor mm(Tensor other) {
-        return LinalgOps.mm(this, other);
+        return LinAlgGrad.mm(this, other);
     }
 
     /**
@@ -2724,7 +2569,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if an operand is not 3-d, the sizes don't match, or the dtypes differ
      */
     public Tensor bmm(Tensor other) {
-        return LinalgOps.bmm(this, other);
+        return LinAlgGrad.bmm(this, other);
     }
 
     /**
@@ -2735,7 +2580,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if an operand is not 1-d, the lengths differ, or the dtypes differ
      */
     public Tensor dot(Tensor other) {
-        return LinalgOps.dot(this, other);
+        return LinAlgGrad.dot(this, other);
     }
 
     /**
@@ -2746,7 +2591,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if an operand is not 1-d
      */
     public Tensor outer(Tensor other) {
-        return LinalgOps.outer(this, other);
+        return LinAlgGrad.outer(this, other);
     }
 
     // ---------------------------------------------------------------- joining and indexing
@@ -2762,7 +2607,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public static Tensor cat(List<Tensor> tensors, int dim) {
-        return IndexOps.cat(tensors, dim);
+        return JoiningGrad.cat(tensors, dim);
     }
 
     /**
@@ -2775,7 +2620,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public static Tensor stack(List<Tensor> tensors, int dim) {
-        return IndexOps.stack(tensors, dim);
+        return JoiningGrad.stack(tensors, dim);
     }
 
     /**
@@ -2789,7 +2634,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public List<Tensor> split(int splitSize, int dim) {
-        return IndexOps.pieces(this, data.split(splitSize, dim), dim);
+        return JoiningGrad.pieces(this, data.split(splitSize, dim), dim);
     }
 
     /**
@@ -2803,7 +2648,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public List<Tensor> split(int[] sizes, int dim) {
-        return IndexOps.pieces(this, data.split(sizes, dim), dim);
+        return JoiningGrad.pieces(this, data.split(sizes, dim), dim);
     }
 
     /**
@@ -2817,7 +2662,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public List<Tensor> chunk(int chunks, int dim) {
-        return IndexOps.pieces(this, data.chunk(chunks, dim), dim);
+        return JoiningGrad.pieces(this, data.chunk(chunks, dim), dim);
     }
 
     /**
@@ -2831,7 +2676,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public Tensor gather(int dim, Tensor index) {
-        return IndexOps.gather(this, dim, index);
+        return IndexingGrad.gather(this, dim, index);
     }
 
     /**
@@ -2844,7 +2689,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public Tensor indexSelect(int dim, Tensor index) {
-        return IndexOps.indexSelect(this, dim, index);
+        return IndexingGrad.indexSelect(this, dim, index);
     }
 
     /**
@@ -2856,7 +2701,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the mask is not bool or the shapes don't broadcast
      */
     public Tensor maskedSelect(Tensor mask) {
-        return IndexOps.maskedSelect(this, mask);
+        return IndexingGrad.maskedSelect(this, mask);
     }
 
     /**
@@ -2868,7 +2713,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor softmax(int dim) {
-        return SoftmaxOps.softmax(this, dim);
+        return RowOpsGrad.softmax(this, dim);
     }
 
     /**
@@ -2880,7 +2725,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor logSoftmax(int dim) {
-        return SoftmaxOps.logSoftmax(this, dim);
+        return RowOpsGrad.logSoftmax(this, dim);
     }
 
     // ---------------------------------------------------------------- casting
@@ -2894,7 +2739,7 @@ public final class Tensor {
      * @return this tensor or a converted copy
      */
     public Tensor to(DType dtype) {
-        return UnaryOps.to(this, dtype);
+        return CopyGrad.to(this, dtype);
     }
 
     /**
@@ -2963,7 +2808,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if an index is out of range or there are more indices than dims
      */
     public Tensor get(int... indices) {
-        return ViewOps.get(this, indices);
+        return ViewsGrad.get(this, indices);
     }
 
     /**
@@ -2977,7 +2822,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if the tensor is 0-dim, or {@code dim} or {@code index} is out of range
      */
     public Tensor select(int dim, int index) {
-        return ViewOps.select(this, dim, index);
+        return ViewsGrad.select(this, dim, index);
     }
 
     /**
@@ -2992,7 +2837,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if the tensor is 0-dim, or the range does not fit the dim
      */
     public Tensor narrow(int dim, int start, int length) {
-        return ViewOps.narrow(this, dim, start, length);
+        return ViewsGrad.narrow(this, dim, start, length);
     }
 
     /**
@@ -3009,7 +2854,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if the tensor is 0-dim or {@code dim} is out of range
      */
     public Tensor slice(int dim, int start, int end, int step) {
-        return ViewOps.slice(this, dim, start, end, step);
+        return ViewsGrad.slice(this, dim, start, end, step);
     }
 
     /**
@@ -3024,7 +2869,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if the tensor is 0-dim or {@code dim} is out of range
      */
     public Tensor slice(int dim, int start, int end) {
-        return ViewOps.slice(this, dim, start, end, 1);
+        return ViewsGrad.slice(this, dim, start, end, 1);
     }
 
     /**
@@ -3037,7 +2882,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if the tensor is 0-dim or {@code dim} is out of range
      */
     public Tensor slice(int dim, int start) {
-        return ViewOps.slice(this, dim, start, Integer.MAX_VALUE, 1);
+        return ViewsGrad.slice(this, dim, start, Integer.MAX_VALUE, 1);
     }
 
     /**
@@ -3050,7 +2895,7 @@ public final class Tensor {
      *     express it without a copy (use {@link #reshape} then)
      */
     public Tensor view(int... shape) {
-        return ViewOps.view(this, shape);
+        return ViewsGrad.view(this, shape);
     }
 
     /**
@@ -3062,7 +2907,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shape does not hold {@link #numel()} elements
      */
     public Tensor reshape(int... shape) {
-        return ViewOps.reshape(this, shape);
+        return ViewsGrad.reshape(this, shape);
     }
 
     /**
@@ -3072,7 +2917,7 @@ public final class Tensor {
      * @return a view
      */
     public Tensor squeeze() {
-        return ViewOps.squeeze(this);
+        return ViewsGrad.squeeze(this);
     }
 
     /**
@@ -3085,7 +2930,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor squeeze(int dim) {
-        return ViewOps.squeeze(this, dim);
+        return ViewsGrad.squeeze(this, dim);
     }
 
     /**
@@ -3097,7 +2942,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if {@code dim} is out of range
      */
     public Tensor unsqueeze(int dim) {
-        return ViewOps.unsqueeze(this, dim);
+        return ViewsGrad.unsqueeze(this, dim);
     }
 
     /**
@@ -3110,7 +2955,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if a dim is out of range
      */
     public Tensor transpose(int dim0, int dim1) {
-        return ViewOps.transpose(this, dim0, dim1);
+        return ViewsGrad.transpose(this, dim0, dim1);
     }
 
     /**
@@ -3122,7 +2967,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the tensor has more than 2 dims
      */
     public Tensor t() {
-        return ViewOps.t(this);
+        return ViewsGrad.t(this);
     }
 
     /**
@@ -3133,7 +2978,7 @@ public final class Tensor {
      * @return a view sharing this tensor's storage
      */
     public Tensor movedim(int source, int destination) {
-        return ViewOps.movedim(this, source, destination);
+        return ViewsGrad.movedim(this, source, destination);
     }
 
     /**
@@ -3147,7 +2992,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if a dim is out of range
      */
     public Tensor permute(int... dims) {
-        return ViewOps.permute(this, dims);
+        return ViewsGrad.permute(this, dims);
     }
 
     /**
@@ -3160,7 +3005,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if a non-singleton dim does not match, or there are fewer sizes than dims
      */
     public Tensor expand(int... sizes) {
-        return ViewOps.expand(this, sizes);
+        return ViewsGrad.expand(this, sizes);
     }
 
     /**
@@ -3172,7 +3017,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if this tensor does not broadcast to that shape
      */
     public Tensor expandAs(Tensor other) {
-        return ViewOps.expand(this, other.data.shape().toArray());
+        return ViewsGrad.expand(this, other.data.shape().toArray());
     }
 
     /**
@@ -3184,7 +3029,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if this tensor does not broadcast to that shape
      */
     public Tensor broadcastTo(int... shape) {
-        return ViewOps.expand(this, shape);
+        return ViewsGrad.expand(this, shape);
     }
 
     /**
@@ -3194,7 +3039,7 @@ public final class Tensor {
      * @return a 1-d tensor
      */
     public Tensor flatten() {
-        return ViewOps.flatten(this, 0, -1);
+        return ViewsGrad.flatten(this, 0, -1);
     }
 
     /**
@@ -3208,7 +3053,7 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException if a dim is out of range
      */
     public Tensor flatten(int startDim, int endDim) {
-        return ViewOps.flatten(this, startDim, endDim);
+        return ViewsGrad.flatten(this, startDim, endDim);
     }
 
     /**
@@ -3217,7 +3062,7 @@ public final class Tensor {
      * @return a contiguous tensor
      */
     public Tensor contiguous() {
-        return UnaryOps.contiguous(this);
+        return CopyGrad.contiguous(this);
     }
 
     /**
@@ -3227,7 +3072,7 @@ public final class Tensor {
      */
     @Override
     public Tensor clone() {
-        return UnaryOps.clone(this);
+        return CopyGrad.clone(this);
     }
 
     // ---------------------------------------------------------------- printing
@@ -3240,13 +3085,6 @@ public final class Tensor {
      */
     @Override
     public String toString() {
-        List<String> suffixes = new ArrayList<>(1);
-        Node fn = gradFn();
-        if (fn != null) {
-            suffixes.add("grad_fn=<" + fn.name() + ">");
-        } else if (requiresGrad) {
-            suffixes.add("requires_grad=True");
-        }
-        return data.toString(suffixes);
+        return data.toString(AutogradMeta.printSuffixes(meta));
     }
 }

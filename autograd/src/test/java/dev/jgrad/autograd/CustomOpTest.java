@@ -27,6 +27,39 @@ class CustomOpTest {
         });
     }
 
+    /** The same op through {@link CustomOp#apply}, without the null check. */
+    static Tensor mulSquareApplied(Tensor a, Tensor b) {
+        return CustomOp.apply(
+                "MulSquareBackward0",
+                a.data().mul(b.data().mul(b.data())),
+                op -> {
+                    Supplier<NDArray> sa = op.save(a);
+                    Supplier<NDArray> sb = op.save(b);
+                    return g -> new NDArray[] {
+                        op.needsInputGrad(0) ? g.mul(sb.get().mul(sb.get())) : null,
+                        op.needsInputGrad(1) ? g.mul(sa.get().mul(sb.get()).mul(2)) : null
+                    };
+                },
+                a,
+                b);
+    }
+
+    @Test
+    void applyRecordsLikeRecordAndFinish() {
+        Tensor a = Tensor.tensor(new float[] {1, 2}).requiresGrad_();
+        Tensor b = Tensor.tensor(new float[] {3, 4}).requiresGrad_();
+        Tensor y = mulSquareApplied(a, b);
+        assertEquals("MulSquareBackward0", y.gradFn().name());
+        y.sum().backward();
+        assertArrayEquals(new float[] {9, 16}, a.grad().toFloatArray());
+        assertArrayEquals(new float[] {6, 16}, b.grad().toFloatArray());
+        Tensor c = Tensor.tensor(new float[] {1, 2});
+        Tensor plain = mulSquareApplied(c, c);
+        assertNull(plain.gradFn());
+        assertFalse(plain.requiresGrad());
+        assertArrayEquals(new float[] {1, 8}, plain.toFloatArray());
+    }
+
     @Test
     void gradientsFlowToInputsThatNeedThem() {
         Tensor a = Tensor.tensor(new float[] {1, 2}).requiresGrad_();

@@ -126,26 +126,27 @@ final class Activations {
         NDArray x = requireFloating(input, "leaky_relu");
         NDArray positive = x.gt(0);
         NDArray out = NDArray.where(positive, x, x.mul(negativeSlope));
-        CustomOp op = CustomOp.record("LeakyReluBackward0", input);
-        if (op == null) {
-            return Tensor.of(out);
-        }
-        Supplier<NDArray> sx = op.save(input);
-        return op.finish(out, g -> {
-            NDArray xv = sx.get();
-            return new NDArray[] {NDArray.where(xv.gt(0), g, g.mul(negativeSlope))};
-        });
+        return CustomOp.apply(
+                "LeakyReluBackward0",
+                out,
+                op -> {
+                    Supplier<NDArray> sx = op.save(input);
+                    return g -> new NDArray[] {NDArray.where(sx.get().gt(0), g, g.mul(negativeSlope))};
+                },
+                input);
     }
 
     private static Tensor apply(String name, String backwardName, Tensor input, Pointwise f) {
         NDArray x = requireFloating(input, name);
         NDArray out = map(x, f::value);
-        CustomOp op = CustomOp.record(backwardName, input);
-        if (op == null) {
-            return Tensor.of(out);
-        }
-        Supplier<NDArray> sx = op.save(input);
-        return op.finish(out, g -> new NDArray[] {map(sx.get(), g, (xv, gv) -> gv * f.derivative(xv))});
+        return CustomOp.apply(
+                backwardName,
+                out,
+                op -> {
+                    Supplier<NDArray> sx = op.save(input);
+                    return g -> new NDArray[] {map(sx.get(), g, (xv, gv) -> gv * f.derivative(xv))};
+                },
+                input);
     }
 
     private static NDArray requireFloating(Tensor input, String name) {

@@ -8,6 +8,7 @@ import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.Pooling;
 import dev.jgrad.tensor.ValuesIndices;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,18 +21,19 @@ final class ConvOps {
 
     static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, Conv2dSpec spec) {
         NDArray out = Convolution.conv2d(input.data(), weight.data(), bias == null ? null : bias.data(), spec);
-        CustomOp op = bias == null
-                ? CustomOp.record("ConvolutionBackward0", input, weight)
-                : CustomOp.record("ConvolutionBackward0", input, weight, bias);
-        if (op == null) {
-            return Tensor.of(out);
-        }
+        Tensor[] inputs = bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias};
+        return CustomOp.apply(
+                "ConvolutionBackward0", out, op -> convolutionBackward(op, input, weight, bias, spec), inputs);
+    }
+
+    private static Function<NDArray, NDArray[]> convolutionBackward(
+            CustomOp op, Tensor input, Tensor weight, Tensor bias, Conv2dSpec spec) {
         Supplier<NDArray> x = op.needsInputGrad(1) ? op.save(input) : null;
         Supplier<NDArray> w = op.needsInputGrad(0) ? op.save(weight) : null;
         boolean unbatched = input.dim() == 3;
         int[] xShape = batched(input.shape().toArray(), unbatched);
         int[] wShape = weight.shape().toArray();
-        return op.finish(out, g -> {
+        return g -> {
             NDArray g4 = unbatched ? g.unsqueeze(0) : g;
             NDArray dx = null;
             NDArray dw = null;
@@ -48,7 +50,7 @@ final class ConvOps {
                 db = g4.sum(new int[] {0, 2, 3}, false);
             }
             return bias == null ? new NDArray[] {dx, dw} : new NDArray[] {dx, dw, db};
-        });
+        };
     }
 
     /**
@@ -130,13 +132,15 @@ final class ConvOps {
             Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
         ValuesIndices<NDArray> r = Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode);
         Tensor indices = Tensor.of(r.indices());
-        CustomOp op = CustomOp.record("MaxPool2DWithIndicesBackward0", input);
-        if (op == null) {
-            return new ValuesIndices<>("max_pool2d", Tensor.of(r.values()), indices);
-        }
-        Supplier<NDArray> idx = op.save(r.indices());
         int[] shape = input.shape().toArray();
-        Tensor values = op.finish(r.values(), g -> new NDArray[] {Pooling.maxPool2dBackward(g, idx.get(), shape)});
+        Tensor values = CustomOp.apply(
+                "MaxPool2DWithIndicesBackward0",
+                r.values(),
+                op -> {
+                    Supplier<NDArray> idx = op.save(r.indices());
+                    return g -> new NDArray[] {Pooling.maxPool2dBackward(g, idx.get(), shape)};
+                },
+                input);
         return new ValuesIndices<>("max_pool2d", values, indices);
     }
 
@@ -150,23 +154,24 @@ final class ConvOps {
             int divisorOverride) {
         NDArray out =
                 Pooling.avgPool2d(input.data(), kernel, stride, padding, ceilMode, countIncludePad, divisorOverride);
-        CustomOp op = CustomOp.record("AvgPool2DBackward0", input);
-        if (op == null) {
-            return Tensor.of(out);
-        }
         int[] shape = input.shape().toArray();
-        return op.finish(out, g -> new NDArray[] {
-            Pooling.avgPool2dBackward(g, shape, kernel, stride, padding, ceilMode, countIncludePad, divisorOverride)
-        });
+        return CustomOp.apply(
+                "AvgPool2DBackward0",
+                out,
+                op -> g -> new NDArray[] {
+                    Pooling.avgPool2dBackward(
+                            g, shape, kernel, stride, padding, ceilMode, countIncludePad, divisorOverride)
+                },
+                input);
     }
 
     static Tensor adaptiveAvgPool2d(Tensor input, int outH, int outW) {
         NDArray out = Pooling.adaptiveAvgPool2d(input.data(), outH, outW);
-        CustomOp op = CustomOp.record("AdaptiveAvgPool2DBackward0", input);
-        if (op == null) {
-            return Tensor.of(out);
-        }
         int[] shape = input.shape().toArray();
-        return op.finish(out, g -> new NDArray[] {Pooling.adaptiveAvgPool2dBackward(g, shape)});
+        return CustomOp.apply(
+                "AdaptiveAvgPool2DBackward0",
+                out,
+                op -> g -> new NDArray[] {Pooling.adaptiveAvgPool2dBackward(g, shape)},
+                input);
     }
 }

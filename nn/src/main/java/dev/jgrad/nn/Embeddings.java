@@ -45,22 +45,22 @@ final class Embeddings {
         int[] outShape = Arrays.copyOf(idx.shape().toArray(), idx.dim() + 1);
         outShape[idx.dim()] = dim;
         NDArray out = w.indexSelect(0, index).view(outShape);
-        CustomOp op = CustomOp.record("EmbeddingBackward0", weight);
-        if (op == null) {
-            return Tensor.of(out);
-        }
-        return op.finish(out, g -> {
-            NDArray rowsOfG = g.reshape(n, dim);
-            if (pad != null) {
-                boolean[] keep = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    keep[i] = flat[i] != pad;
-                }
-                rowsOfG = NDArray.where(NDArray.wrap(keep, n, 1), rowsOfG, NDArray.scalar(0, g.dtype()));
-            }
-            NDArray grad = NDArray.zeros(g.dtype(), rows, dim);
-            grad.scatterAdd_(0, index.view(n, 1).expand(n, dim), rowsOfG);
-            return new NDArray[] {grad};
-        });
+        return CustomOp.apply(
+                "EmbeddingBackward0",
+                out,
+                op -> g -> {
+                    NDArray rowsOfG = g.reshape(n, dim);
+                    if (pad != null) {
+                        boolean[] keep = new boolean[n];
+                        for (int i = 0; i < n; i++) {
+                            keep[i] = flat[i] != pad;
+                        }
+                        rowsOfG = NDArray.where(NDArray.wrap(keep, n, 1), rowsOfG, NDArray.scalar(0, g.dtype()));
+                    }
+                    NDArray grad = NDArray.zeros(g.dtype(), rows, dim);
+                    grad.scatterAdd_(0, index.view(n, 1).expand(n, dim), rowsOfG);
+                    return new NDArray[] {grad};
+                },
+                weight);
     }
 }

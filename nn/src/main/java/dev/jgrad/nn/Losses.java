@@ -26,17 +26,10 @@ final class Losses {
         NDArray y = target.data();
         NDArray diff = x.sub(y);
         NDArray out = reduce(diff.pow(2), reduction);
-        CustomOp op = CustomOp.record("MseLossBackward0", input, target);
-        if (op == null) {
-            return Tensor.of(out);
-        }
-        Supplier<NDArray> sx = op.save(input);
-        Supplier<NDArray> sy = op.save(target);
-        int n = diff.numel();
         // ATen: norm * (self - target) * grad, with norm = 2/numel for mean, else 2.
-        double norm = reduction == Reduction.MEAN ? 2.0 / n : 2.0;
-        return op.finish(out, g -> {
-            NDArray gradInput = sx.get().sub(sy.get()).mul(norm).mul(g);
+        double norm = reduction == Reduction.MEAN ? 2.0 / diff.numel() : 2.0;
+        return pairwise("MseLossBackward0", out, input, target, (op, xv, yv, g) -> {
+            NDArray gradInput = xv.sub(yv).mul(norm).mul(g);
             return new NDArray[] {op.needsInputGrad(0) ? gradInput : null, op.needsInputGrad(1) ? gradInput.neg() : null
             };
         });
@@ -63,16 +56,8 @@ final class Losses {
             loss = loss.mul(w);
         }
         NDArray out = reduce(loss, reduction);
-        CustomOp op = CustomOp.record("BinaryCrossEntropyBackward0", input, target);
-        if (op == null) {
-            return Tensor.of(out);
-        }
-        Supplier<NDArray> sx = op.save(input);
-        Supplier<NDArray> sy = op.save(target);
         int n = x.numel();
-        return op.finish(out, g -> {
-            NDArray xv = sx.get();
-            NDArray yv = sy.get();
+        return pairwise("BinaryCrossEntropyBackward0", out, input, target, (op, xv, yv, g) -> {
             NDArray gi = null;
             NDArray gt = null;
             if (op.needsInputGrad(0)) {
@@ -87,6 +72,26 @@ final class Losses {
             }
             return new NDArray[] {gi, gt};
         });
+    }
+
+    /** The gradients of a loss of an input and a target, given the op, their saved values and the output's gradient. */
+    @FunctionalInterface
+    private interface PairBackward {
+        NDArray[] apply(CustomOp op, NDArray input, NDArray target, NDArray grad);
+    }
+
+    /** Records a loss of {@code input} and {@code target}, both saved for {@code backward}. */
+    private static Tensor pairwise(String name, NDArray out, Tensor input, Tensor target, PairBackward backward) {
+        return CustomOp.apply(
+                name,
+                out,
+                op -> {
+                    Supplier<NDArray> sx = op.save(input);
+                    Supplier<NDArray> sy = op.save(target);
+                    return g -> backward.apply(op, sx.get(), sy.get(), g);
+                },
+                input,
+                target);
     }
 
     /** A per-element gradient times the loss's weight (if any), divided by n for the mean, as ATen orders it. */
@@ -130,16 +135,8 @@ final class Losses {
             loss = loss.mul(w);
         }
         NDArray out = reduce(loss, reduction);
-        CustomOp op = CustomOp.record("BinaryCrossEntropyWithLogitsBackward0", input, target);
-        if (op == null) {
-            return Tensor.of(out);
-        }
-        Supplier<NDArray> sx = op.save(input);
-        Supplier<NDArray> sy = op.save(target);
         int n = x.numel();
-        return op.finish(out, g -> {
-            NDArray xv = sx.get();
-            NDArray yv = sy.get();
+        return pairwise("BinaryCrossEntropyWithLogitsBackward0", out, input, target, (op, xv, yv, g) -> {
             NDArray gi = null;
             NDArray gt = null;
             if (op.needsInputGrad(0)) {
@@ -234,27 +231,27 @@ final class Losses {
             NDArray total = picked.sum();
             out = reduction == Reduction.MEAN ? total.div(totalWeight) : total;
         }
-        CustomOp op = CustomOp.record("NllLossBackward0", input);
-        if (op == null) {
-            return Tensor.of(out);
-        }
         int[] shape = x.shape().toArray();
-        return op.finish(out, g -> {
-            NDArray perRow;
-            if (reduction == Reduction.NONE) {
-                perRow = g.reshape(batch).neg();
-            } else {
-                // ATen: -(grad / total_weight) for mean, -grad for sum, in the input's dtype
-                NDArray gs = reduction == Reduction.MEAN ? g.div(totalWeight) : g;
-                perRow = gs.neg().reshape(1).expand(batch);
-            }
-            if (classWeights != null) {
-                perRow = perRow.mul(rowWeights);
-            }
-            NDArray grad = NDArray.zeros(g.dtype(), batch, classes);
-            grad.scatter_(1, index, NDArray.where(mask, perRow, zero).reshape(batch, 1));
-            return new NDArray[] {grad.view(shape)};
-        });
+        return CustomOp.apply(
+                "NllLossBackward0",
+                out,
+                op -> g -> {
+                    NDArray perRow;
+                    if (reduction == Reduction.NONE) {
+                        perRow = g.reshape(batch).neg();
+                    } else {
+                        // ATen: -(grad / total_weight) for mean, -grad for sum, in the input's dtype
+                        NDArray gs = reduction == Reduction.MEAN ? g.div(totalWeight) : g;
+                        perRow = gs.neg().reshape(1).expand(batch);
+                    }
+                    if (classWeights != null) {
+                        perRow = perRow.mul(rowWeights);
+                    }
+                    NDArray grad = NDArray.zeros(g.dtype(), batch, classes);
+                    grad.scatter_(1, index, NDArray.where(mask, perRow, zero).reshape(batch, 1));
+                    return new NDArray[] {grad.view(shape)};
+                },
+                input);
     }
 
     private static String sizes(NDArray a) {

@@ -1,26 +1,25 @@
 package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
+import java.util.Arrays;
 
 /**
- * Matrix products, each with its derivative. The backward products read transposed views and let
- * the GEMM pack them, and skip the input that needs no gradient (a data batch), which halves the
- * backward work of a layer.
+ * The derivatives of tensor-core's {@code LinAlg} products. The backward products read transposed views and let the
+ * GEMM pack them, and skip the input that needs no gradient (a data batch), which halves the backward work of a layer.
  */
-final class LinalgOps {
-    private LinalgOps() {}
+final class LinAlgGrad {
+    private LinAlgGrad() {}
 
     static Tensor mm(Tensor a, Tensor b) {
-        NDArray out = a.data().mm(b.data());
-        OpNode n = OpNode.record("MmBackward0", a, b);
-        if (n == null) {
-            return Tensor.of(out);
-        }
-        boolean aColumnMajor = columnMajor(a.data());
-        boolean bColumnMajor = columnMajor(b.data());
-        SavedValue sa = n.needs(1) ? n.save(a) : null;
-        SavedValue sb = n.needs(0) ? n.save(b) : null;
-        return n.finish(out, g -> {
+        return OpNode.apply("MmBackward0", a.data().mm(b.data()), a, b, MM);
+    }
+
+    private static final OpNode.Rule MM = n -> {
+        boolean aColumnMajor = columnMajor(n.input(0).data());
+        boolean bColumnMajor = columnMajor(n.input(1).data());
+        SavedValue sa = n.needs(1) ? n.save(0) : null;
+        SavedValue sb = n.needs(0) ? n.save(1) : null;
+        return g -> {
             NDArray ga = null;
             NDArray gb = null;
             // Each gradient is made in the layout its input has (PyTorch's mm_mat1/mat2_backward),
@@ -34,8 +33,8 @@ final class LinalgOps {
                 gb = bColumnMajor ? g.t().mm(av).t() : av.t().mm(g);
             }
             return new NDArray[] {ga, gb};
-        });
-    }
+        };
+    };
 
     /** A matrix stored transposed (strides [1, rows]): the layout of {@code w.t()}. */
     private static boolean columnMajor(NDArray m) {
@@ -43,44 +42,35 @@ final class LinalgOps {
     }
 
     static Tensor bmm(Tensor a, Tensor b) {
-        NDArray out = a.data().bmm(b.data());
-        OpNode n = OpNode.record("BmmBackward0", a, b);
-        if (n == null) {
-            return Tensor.of(out);
-        }
-        SavedValue sa = n.needs(1) ? n.save(a) : null;
-        SavedValue sb = n.needs(0) ? n.save(b) : null;
-        return n.finish(out, g -> new NDArray[] {
-            n.needs(0) ? g.bmm(sb.get().transpose(1, 2)) : null,
-            n.needs(1) ? sa.get().transpose(1, 2).bmm(g) : null
-        });
+        return OpNode.apply("BmmBackward0", a.data().bmm(b.data()), a, b, BMM);
     }
 
+    private static final OpNode.Rule BMM = n -> {
+        SavedValue sa = n.needs(1) ? n.save(0) : null;
+        SavedValue sb = n.needs(0) ? n.save(1) : null;
+        return g -> new NDArray[] {
+            n.needs(0) ? g.bmm(sb.get().transpose(1, 2)) : null,
+            n.needs(1) ? sa.get().transpose(1, 2).bmm(g) : null
+        };
+    };
+
+    /** dot's derivative is mul's: each vector's gradient is g times the other. */
     static Tensor dot(Tensor a, Tensor b) {
-        NDArray out = a.data().dot(b.data());
-        OpNode n = OpNode.record("DotBackward0", a, b);
-        if (n == null) {
-            return Tensor.of(out);
-        }
-        SavedValue sa = n.needs(1) ? n.save(a) : null;
-        SavedValue sb = n.needs(0) ? n.save(b) : null;
-        return n.finish(out, g ->
-                new NDArray[] {n.needs(0) ? g.mul(sb.get()) : null, n.needs(1) ? g.mul(sa.get()) : null});
+        return OpNode.apply("DotBackward0", a.data().dot(b.data()), a, b, ElementwiseGrad.MUL);
     }
 
     /** Matrix times vector. */
     static Tensor mv(Tensor m, Tensor v) {
-        NDArray out = m.data().matmul(v.data());
-        OpNode n = OpNode.record("MvBackward0", m, v);
-        if (n == null) {
-            return Tensor.of(out);
-        }
-        SavedValue sm = n.needs(1) ? n.save(m) : null;
-        SavedValue sv = n.needs(0) ? n.save(v) : null;
-        return n.finish(out, g -> new NDArray[] {
-            n.needs(0) ? g.outer(sv.get()) : null, n.needs(1) ? sm.get().t().matmul(g) : null
-        });
+        return OpNode.apply("MvBackward0", m.data().matmul(v.data()), m, v, MV);
     }
+
+    private static final OpNode.Rule MV = n -> {
+        SavedValue sm = n.needs(1) ? n.save(0) : null;
+        SavedValue sv = n.needs(0) ? n.save(1) : null;
+        return g -> new NDArray[] {
+            n.needs(0) ? g.outer(sv.get()) : null, n.needs(1) ? sm.get().t().matmul(g) : null
+        };
+    };
 
     /** torch.matmul: dispatches on the dims as PyTorch does, so each case records PyTorch's node. */
     static Tensor matmul(Tensor a, Tensor b) {
@@ -97,7 +87,7 @@ final class LinalgOps {
             return mv(a, b);
         }
         if (da == 1 && db == 2) {
-            return ViewOps.squeeze(mm(ViewOps.unsqueeze(a, 0), b), 0);
+            return ViewsGrad.squeeze(mm(ViewsGrad.unsqueeze(a, 0), b), 0);
         }
         if (da == 2 && db == 2) {
             return mm(a, b);
@@ -106,29 +96,28 @@ final class LinalgOps {
             // Fold the batch into the rows: one product instead of a batch of small ones.
             int[] lead = a.data().shape().toArray();
             int k = lead[da - 1];
-            Tensor folded = ViewOps.reshape(a, -1, k);
+            Tensor folded = ViewsGrad.reshape(a, -1, k);
             Tensor r = db == 1 ? mv(folded, b) : mm(folded, b);
-            int[] outShape = java.util.Arrays.copyOf(lead, db == 1 ? da - 1 : da);
+            int[] outShape = Arrays.copyOf(lead, db == 1 ? da - 1 : da);
             if (db == 2) {
                 outShape[da - 1] = b.data().size(1);
             }
-            return ViewOps.view(r, outShape);
+            return ViewsGrad.view(r, outShape);
         }
         return batched(a, b);
     }
 
     /** Batched products with broadcast batch dims; the engine sums each gradient over the batch dims its input lacks. */
     private static Tensor batched(Tensor a, Tensor b) {
-        NDArray out = a.data().matmul(b.data());
-        OpNode n = OpNode.record("UnsafeViewBackward0", a, b);
-        if (n == null) {
-            return Tensor.of(out);
-        }
-        boolean vecA = a.data().dim() == 1;
-        boolean vecB = b.data().dim() == 1;
-        SavedValue sa = n.needs(1) ? n.save(a) : null;
-        SavedValue sb = n.needs(0) ? n.save(b) : null;
-        return n.finish(out, g -> {
+        return OpNode.apply("UnsafeViewBackward0", a.data().matmul(b.data()), a, b, BATCHED);
+    }
+
+    private static final OpNode.Rule BATCHED = n -> {
+        boolean vecA = n.input(0).data().dim() == 1;
+        boolean vecB = n.input(1).data().dim() == 1;
+        SavedValue sa = n.needs(1) ? n.save(0) : null;
+        SavedValue sb = n.needs(0) ? n.save(1) : null;
+        return g -> {
             // Put back the dims that 1-D operands lost, so both sides are matrices (batches of).
             NDArray g2 = vecA ? g.unsqueeze(-2) : g;
             g2 = vecB ? g2.unsqueeze(-1) : g2;
@@ -145,8 +134,8 @@ final class LinalgOps {
                 gb = vecB ? gb.squeeze(-1) : gb;
             }
             return new NDArray[] {ga, gb};
-        });
-    }
+        };
+    };
 
     /** torch.outer: a column times a row, through broadcasting (MulBackward0, as in PyTorch). */
     static Tensor outer(Tensor a, Tensor b) {
@@ -154,6 +143,6 @@ final class LinalgOps {
             // The forward produces PyTorch's message for non-vectors.
             return Tensor.of(a.data().outer(b.data()));
         }
-        return PointwiseOps.mul(ViewOps.reshape(a, -1, 1), b);
+        return ElementwiseGrad.mul(ViewsGrad.reshape(a, -1, 1), b);
     }
 }
