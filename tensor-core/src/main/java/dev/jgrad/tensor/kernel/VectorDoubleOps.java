@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * double elementwise loops on the preferred vector species: contiguous operands, and a repeated
  * (stride 0) operand on either side; other strides and the tails use the scalar loops, which
- * compute the same values. exp, log, tanh and sigmoid use the JDK's scalar functions (see {@link DoubleMath}).
+ * compute the same values. exp, log, tanh and sigmoid run the JDK's scalar functions ({@link UnaryOp}).
  */
 final class VectorDoubleOps {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -17,7 +17,7 @@ final class VectorDoubleOps {
 
     static void unary(UnaryOp op, int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
         if (xs != 1 || os != 1 || n < L) {
-            ScalarDoubleOps.unary(op, n, x, xo, xs, out, oo, os);
+            op.apply(n, x, xo, xs, out, oo, os);
             return;
         }
         int done = switch (op) {
@@ -27,7 +27,7 @@ final class VectorDoubleOps {
             case RELU -> relu(n, x, xo, out, oo);
             default -> 0;
         };
-        ScalarDoubleOps.unary(op, n - done, x, xo + done, 1, out, oo + done, 1);
+        op.apply(n - done, x, xo + done, 1, out, oo + done, 1);
     }
 
     private static int neg(int n, double[] x, int xo, double[] out, int oo) {
@@ -103,7 +103,7 @@ final class VectorDoubleOps {
                 };
             }
         }
-        ScalarDoubleOps.binary(op, n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done, os);
+        op.apply(n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done, os);
     }
 
     private static int addVV(int n, double[] a, int ao, double[] b, int bo, double[] out, int oo) {

@@ -23,7 +23,7 @@ final class VectorFloatOps {
 
     static void unary(UnaryOp op, int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
         if (xs != 1 || os != 1 || n < L) {
-            ScalarFloatOps.unary(op, n, x, xo, xs, out, oo, os);
+            op.apply(n, x, xo, xs, out, oo, os);
             return;
         }
         int done = switch (op) {
@@ -34,7 +34,8 @@ final class VectorFloatOps {
             case EXP, TANH, SIGMOID ->
                 VectorFloatMath.EXP_FAMILY_ENABLED ? VectorFloatMath.expFamily(op, n, x, xo, out, oo) : 0;
             case LOG -> VectorFloatMath.LOG_ENABLED ? VectorFloatMath.log(n, x, xo, out, oo) : 0;
-            case SIN, COS -> VectorFloatMath.trig(op, n, x, xo, out, oo);
+            case SIN -> VectorFloatMath.trig(op, 0, n, x, xo, out, oo);
+            case COS -> VectorFloatMath.trig(op, 1, n, x, xo, out, oo);
             case ERF -> VectorFloatMath.ERF_EXPM1_LOG1P_ENABLED ? VectorFloatMath.erf(n, x, xo, out, oo) : 0;
             case EXPM1 -> VectorFloatMath.ERF_EXPM1_LOG1P_ENABLED ? VectorFloatMath.expm1(n, x, xo, out, oo) : 0;
             case LOG1P -> VectorFloatMath.ERF_EXPM1_LOG1P_ENABLED ? VectorFloatMath.log1p(n, x, xo, out, oo) : 0;
@@ -42,7 +43,7 @@ final class VectorFloatOps {
             case SIGN -> sign(n, x, xo, out, oo);
             default -> 0;
         };
-        ScalarFloatOps.unary(op, n - done, x, xo + done, 1, out, oo + done, 1);
+        op.apply(n - done, x, xo + done, 1, out, oo + done, 1);
     }
 
     private static int neg(int n, float[] x, int xo, float[] out, int oo) {
@@ -132,7 +133,7 @@ final class VectorFloatOps {
             // All three at one offset (a new tensor, or in place): the scalar kernel's plain loop
             // over one shared index, which C2 unrolls and vectorises itself, runs faster than this
             // class's one-vector-per-step loop (add_ of 64K floats: 12.8 against 9.7 Gelem/s).
-            ScalarFloatOps.binary(op, n, a, ao, as, b, bo, bs, out, oo, os);
+            op.apply(n, a, ao, as, b, bo, bs, out, oo, os);
             return;
         }
         int done = 0;
@@ -169,7 +170,7 @@ final class VectorFloatOps {
                 };
             }
         }
-        ScalarFloatOps.binary(op, n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done, os);
+        op.apply(n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done, os);
     }
 
     private static int addVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
@@ -370,7 +371,7 @@ final class VectorFloatOps {
      * loop per comparison, since C2 intrinsifies a vector compare only for a constant operator.
      */
     static void compare(
-            Comparison op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
+            BinaryOp op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
         int done = 0;
         if (as == 1 && os == 1 && (bs == 1 || bs == 0)) {
             done = switch (op) {
@@ -380,9 +381,10 @@ final class VectorFloatOps {
                 case LE -> compareLE(n, a, ao, b, bo, bs, out, oo);
                 case GT -> compareGT(n, a, ao, b, bo, bs, out, oo);
                 case GE -> compareGE(n, a, ao, b, bo, bs, out, oo);
+                default -> throw new IllegalArgumentException("not a comparison: " + op);
             };
         }
-        ScalarFloatOps.compare(op, n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done * os, os);
+        op.compare(n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done * os, os);
     }
 
     private static int compareEQ(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {
