@@ -4,10 +4,9 @@ package dev.jgrad.tensor.kernel;
  * The elementwise functions of two operands, named once from {@code NDArray} down to the kernels:
  * arithmetic (ADD to MINIMUM), comparisons into bool (EQ to GE) and the logical pair. Each constant
  * holds its scalar definitions: on doubles and longs ({@link #applyD}, {@link #applyL}, the
- * reference for every dtype) and, where the kernels implement it, as the lambdas of its loop
- * methods (float32 and float64 arithmetic, float32 comparisons). Vector definitions are in
- * {@code VectorFloatOps} and {@code VectorDoubleOps}. As for {@link UnaryOp}, each constant's
- * override runs the shared loop template with its own lambda, so C2 compiles a loop per op.
+ * reference for every dtype) and, where the kernels implement it, in its loop methods (float32 and float64 arithmetic, float32 comparisons). Vector definitions are in
+ * {@code VectorFloatOps} and {@code VectorDoubleOps}. As in {@link UnaryOp} (see there why), each
+ * constant writes its function into its own loops, so each op's loop is compiled on its own.
  */
 public enum BinaryOp {
     ADD {
@@ -23,12 +22,56 @@ public enum BinaryOp {
 
         @Override
         void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            ScalarFloatOps.map((u, v) -> u + v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] + b[i];
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] + b[bo + i];
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                float s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] + s;
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                float s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = s + b[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] + b[bo + i * bs];
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map((u, v) -> u + v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] + b[i];
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] + b[bo + i];
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                double s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] + s;
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                double s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = s + b[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] + b[bo + i * bs];
+                }
+            }
         }
     },
     SUB {
@@ -44,12 +87,56 @@ public enum BinaryOp {
 
         @Override
         void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            ScalarFloatOps.map((u, v) -> u - v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] - b[i];
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] - b[bo + i];
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                float s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] - s;
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                float s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = s - b[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] - b[bo + i * bs];
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map((u, v) -> u - v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] - b[i];
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] - b[bo + i];
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                double s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] - s;
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                double s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = s - b[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] - b[bo + i * bs];
+                }
+            }
         }
     },
     MUL {
@@ -65,12 +152,56 @@ public enum BinaryOp {
 
         @Override
         void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            ScalarFloatOps.map((u, v) -> u * v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] * b[i];
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] * b[bo + i];
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                float s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] * s;
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                float s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = s * b[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] * b[bo + i * bs];
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map((u, v) -> u * v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] * b[i];
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] * b[bo + i];
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                double s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] * s;
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                double s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = s * b[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] * b[bo + i * bs];
+                }
+            }
         }
     },
     /** True division for floats; integers floor, as Python (the tensor layer divides integers as float32). */
@@ -90,12 +221,56 @@ public enum BinaryOp {
 
         @Override
         void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            ScalarFloatOps.map((u, v) -> u / v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] / b[i];
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] / b[bo + i];
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                float s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] / s;
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                float s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = s / b[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] / b[bo + i * bs];
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map((u, v) -> u / v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] / b[i];
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] / b[bo + i];
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                double s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = a[i] / s;
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                double s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = s / b[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] / b[bo + i * bs];
+                }
+            }
         }
     },
     POW {
@@ -130,12 +305,56 @@ public enum BinaryOp {
 
         @Override
         void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            ScalarFloatOps.map((u, v) -> (float) Math.pow(u, v), n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = (float) Math.pow(a[i], b[i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = (float) Math.pow(a[ao + i], b[bo + i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                float s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = (float) Math.pow(a[i], s);
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                float s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = (float) Math.pow(s, b[i]);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = (float) Math.pow(a[ao + i * as], b[bo + i * bs]);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map((u, v) -> Math.pow(u, v), n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.pow(a[i], b[i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = Math.pow(a[ao + i], b[bo + i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                double s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.pow(a[i], s);
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                double s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.pow(s, b[i]);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = Math.pow(a[ao + i * as], b[bo + i * bs]);
+                }
+            }
         }
     },
     /** Larger of the two; NaN if either is NaN (torch.maximum). */
@@ -152,12 +371,56 @@ public enum BinaryOp {
 
         @Override
         void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            ScalarFloatOps.map((u, v) -> Math.max(u, v), n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.max(a[i], b[i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = Math.max(a[ao + i], b[bo + i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                float s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.max(a[i], s);
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                float s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.max(s, b[i]);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = Math.max(a[ao + i * as], b[bo + i * bs]);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map((u, v) -> Math.max(u, v), n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.max(a[i], b[i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = Math.max(a[ao + i], b[bo + i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                double s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.max(a[i], s);
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                double s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.max(s, b[i]);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = Math.max(a[ao + i * as], b[bo + i * bs]);
+                }
+            }
         }
     },
     /** Smaller of the two; NaN if either is NaN (torch.minimum). */
@@ -174,12 +437,56 @@ public enum BinaryOp {
 
         @Override
         void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            ScalarFloatOps.map((u, v) -> Math.min(u, v), n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.min(a[i], b[i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = Math.min(a[ao + i], b[bo + i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                float s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.min(a[i], s);
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                float s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.min(s, b[i]);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = Math.min(a[ao + i * as], b[bo + i * bs]);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map((u, v) -> Math.min(u, v), n, a, ao, as, b, bo, bs, out, oo, os);
+            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.min(a[i], b[i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = Math.min(a[ao + i], b[bo + i]);
+                }
+            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+                double s = b[bo];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.min(a[i], s);
+                }
+            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+                double s = a[ao];
+                for (int i = oo; i < oo + n; i++) {
+                    out[i] = Math.min(s, b[i]);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = Math.min(a[ao + i * as], b[bo + i * bs]);
+                }
+            }
         }
     },
     /** Comparisons give bool; NaN compares false except with NE, as in IEEE and PyTorch. */
@@ -196,7 +503,16 @@ public enum BinaryOp {
 
         @Override
         void compare(int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
-            ScalarFloatOps.compare((u, v) -> u == v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (n > 0 && as == 1 && os == 1 && bs == 0) {
+                float s = b[bo];
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] == s;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] == b[bo + i * bs];
+                }
+            }
         }
     },
     NE {
@@ -212,7 +528,16 @@ public enum BinaryOp {
 
         @Override
         void compare(int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
-            ScalarFloatOps.compare((u, v) -> u != v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (n > 0 && as == 1 && os == 1 && bs == 0) {
+                float s = b[bo];
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] != s;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] != b[bo + i * bs];
+                }
+            }
         }
     },
     LT {
@@ -228,7 +553,16 @@ public enum BinaryOp {
 
         @Override
         void compare(int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
-            ScalarFloatOps.compare((u, v) -> u < v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (n > 0 && as == 1 && os == 1 && bs == 0) {
+                float s = b[bo];
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] < s;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] < b[bo + i * bs];
+                }
+            }
         }
     },
     LE {
@@ -244,7 +578,16 @@ public enum BinaryOp {
 
         @Override
         void compare(int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
-            ScalarFloatOps.compare((u, v) -> u <= v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (n > 0 && as == 1 && os == 1 && bs == 0) {
+                float s = b[bo];
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] <= s;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] <= b[bo + i * bs];
+                }
+            }
         }
     },
     GT {
@@ -260,7 +603,16 @@ public enum BinaryOp {
 
         @Override
         void compare(int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
-            ScalarFloatOps.compare((u, v) -> u > v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (n > 0 && as == 1 && os == 1 && bs == 0) {
+                float s = b[bo];
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] > s;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] > b[bo + i * bs];
+                }
+            }
         }
     },
     GE {
@@ -276,7 +628,16 @@ public enum BinaryOp {
 
         @Override
         void compare(int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
-            ScalarFloatOps.compare((u, v) -> u >= v, n, a, ao, as, b, bo, bs, out, oo, os);
+            if (n > 0 && as == 1 && os == 1 && bs == 0) {
+                float s = b[bo];
+                for (int i = 0; i < n; i++) {
+                    out[oo + i] = a[ao + i] >= s;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    out[oo + i * os] = a[ao + i * as] >= b[bo + i * bs];
+                }
+            }
         }
     },
     /** Both non-zero, as torch.logical_and; computed on bool. */

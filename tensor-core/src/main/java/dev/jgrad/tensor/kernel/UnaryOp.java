@@ -2,26 +2,59 @@ package dev.jgrad.tensor.kernel;
 
 /**
  * The elementwise functions of one operand, named once from {@code NDArray} down to the kernels.
- * Each constant holds its scalar definitions: the float32 and float64 functions (as the lambdas of
- * its two loop methods) and, where integers keep their dtype, the int64 one. Its vector definition,
+ * Each constant holds its scalar definitions: the float32 and float64 functions (in its two loop
+ * methods) and, where integers keep their dtype, the int64 one. Its vector definition,
  * where it has one, is in {@code VectorFloatOps} (and {@code VectorDoubleOps}); the scalar one
  * serves every other case and gives the same bits.
  *
- * <p>Each constant is its own class and overrides the loop methods with one call to the shared
- * loop template ({@link ScalarFloatOps#map}, {@link ScalarDoubleOps#map}) and a lambda of its own:
- * C2 compiles each override apart, inlines the template into it and the lambda, a constant there,
- * into the loop, so no loop makes a call per element. The dispatch is one virtual call per row.
+ * <p>Each constant is its own class and overrides the loop methods with its function written into
+ * the loops, so each op's loop is compiled on its own with the function inline: no call per
+ * element, and the shared-index loop (operands at one offset: fresh tensors, in place) is one C2
+ * (JDK 17 to 25) unrolls and auto-vectorises. A loop template taking the function as a lambda
+ * would be compiled once for all ops, with a megamorphic call per element, until C2 compiles
+ * each caller with it inlined, which a method called once per row reaches late or never. The
+ * dispatch is one virtual call per row.
  */
 public enum UnaryOp {
     NEG(IntegerInput.KEEP) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(v -> -v, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = -v;
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = -v;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = -v;
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(v -> -v, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = -v;
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = -v;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = -v;
+                }
+            }
         }
 
         @Override
@@ -32,12 +65,42 @@ public enum UnaryOp {
     ABS(IntegerInput.KEEP) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(Math::abs, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = Math.abs(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = Math.abs(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = Math.abs(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::abs, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.abs(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.abs(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.abs(v);
+                }
+            }
         }
 
         @Override
@@ -48,73 +111,253 @@ public enum UnaryOp {
     SQRT(IntegerInput.IN_DOUBLE) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(v -> (float) Math.sqrt(v), n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = (float) Math.sqrt(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = (float) Math.sqrt(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = (float) Math.sqrt(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::sqrt, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.sqrt(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.sqrt(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.sqrt(v);
+                }
+            }
         }
     },
     EXP(IntegerInput.IN_DOUBLE) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(FloatMath::exp, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = FloatMath.exp(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = FloatMath.exp(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = FloatMath.exp(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::exp, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.exp(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.exp(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.exp(v);
+                }
+            }
         }
     },
     LOG(IntegerInput.IN_DOUBLE) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(FloatMath::log, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = FloatMath.log(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = FloatMath.log(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = FloatMath.log(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::log, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.log(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.log(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.log(v);
+                }
+            }
         }
     },
     TANH(IntegerInput.IN_DOUBLE) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(FloatMath::tanh, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = FloatMath.tanh(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = FloatMath.tanh(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = FloatMath.tanh(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::tanh, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.tanh(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.tanh(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.tanh(v);
+                }
+            }
         }
     },
+    /** 1 / (1 + e^-x); in double only results below 1e-308 are lost, and it matches torch's formula. */
     SIGMOID(IntegerInput.IN_DOUBLE) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(FloatMath::sigmoid, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = FloatMath.sigmoid(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = FloatMath.sigmoid(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = FloatMath.sigmoid(v);
+                }
+            }
         }
 
-        /** 1 / (1 + e^-x): in double only results below 1e-308 are lost, and it matches torch's formula. */
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(v -> 1.0 / (1.0 + Math.exp(-v)), n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = 1.0 / (1.0 + Math.exp(-v));
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = 1.0 / (1.0 + Math.exp(-v));
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = 1.0 / (1.0 + Math.exp(-v));
+                }
+            }
         }
     },
-    /** {@code x > 0 ? x : 0}, with NaN kept and -0.0 mapped to 0.0, as torch.relu. */
+    /**
+     * {@code x > 0 ? x : 0}, with NaN kept and -0.0 mapped to 0.0, as torch.relu; computed as
+     * {@code Math.max(x, 0)}, the same values without a branch (which on mixed-sign data
+     * mispredicts half the time).
+     */
     RELU(IntegerInput.KEEP) {
-        /**
-         * {@code Math.max(x, 0)}: the values of {@code x <= 0 ? 0 : x} (-0.0 gives 0.0, NaN stays)
-         * without a branch, which on mixed-sign data mispredicts half the time.
-         */
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(v -> Math.max(v, 0f), n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = Math.max(v, 0f);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = Math.max(v, 0f);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = Math.max(v, 0f);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(v -> Math.max(v, 0.0), n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.max(v, 0.0);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.max(v, 0.0);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.max(v, 0.0);
+                }
+            }
         }
 
         @Override
@@ -122,92 +365,256 @@ public enum UnaryOp {
             return Math.max(x, 0);
         }
     },
-    /** The sine, torch.sin: a polynomial on the reduced argument up to TRIG_MAX, the JDK's double sin above. */
+    /** The sine, torch.sin: a polynomial on the reduced argument up to TRIG_MAX, the JDK's double sine above. */
     SIN(IntegerInput.IN_FLOAT32) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(
-                    v -> FloatMath.trigReduces(v) ? FloatMath.trig(v, 0) : (float) Math.sin(v),
-                    n,
-                    x,
-                    xo,
-                    xs,
-                    out,
-                    oo,
-                    os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = FloatMath.trigReduces(v) ? FloatMath.trig(v, 0) : (float) Math.sin(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = FloatMath.trigReduces(v) ? FloatMath.trig(v, 0) : (float) Math.sin(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = FloatMath.trigReduces(v) ? FloatMath.trig(v, 0) : (float) Math.sin(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::sin, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.sin(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.sin(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.sin(v);
+                }
+            }
         }
     },
-    /** The cosine, torch.cos: sin(x + pi/2), the same reduction one quadrant further. */
+    /** The cosine, torch.cos: the sine a quadrant further, the same reduction. */
     COS(IntegerInput.IN_FLOAT32) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(
-                    v -> FloatMath.trigReduces(v) ? FloatMath.trig(v, 1) : (float) Math.cos(v),
-                    n,
-                    x,
-                    xo,
-                    xs,
-                    out,
-                    oo,
-                    os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = FloatMath.trigReduces(v) ? FloatMath.trig(v, 1) : (float) Math.cos(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = FloatMath.trigReduces(v) ? FloatMath.trig(v, 1) : (float) Math.cos(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = FloatMath.trigReduces(v) ? FloatMath.trig(v, 1) : (float) Math.cos(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::cos, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.cos(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.cos(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.cos(v);
+                }
+            }
         }
     },
     /** The Gauss error function, torch.erf. */
     ERF(IntegerInput.IN_FLOAT32) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(FloatMath::erf, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = FloatMath.erf(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = FloatMath.erf(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = FloatMath.erf(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(DoubleMath::erf, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = DoubleMath.erf(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = DoubleMath.erf(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = DoubleMath.erf(v);
+                }
+            }
         }
     },
     /** e^x - 1, torch.expm1. */
     EXPM1(IntegerInput.IN_FLOAT32) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(FloatMath::expm1, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = FloatMath.expm1(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = FloatMath.expm1(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = FloatMath.expm1(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::expm1, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.expm1(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.expm1(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.expm1(v);
+                }
+            }
         }
     },
     /** log(1 + x), torch.log1p. */
     LOG1P(IntegerInput.IN_FLOAT32) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(FloatMath::log1p, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = FloatMath.log1p(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = FloatMath.log1p(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = FloatMath.log1p(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::log1p, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.log1p(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.log1p(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.log1p(v);
+                }
+            }
         }
     },
     /** Towards -infinity, torch.floor. */
     FLOOR(IntegerInput.KEEP) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(v -> (float) Math.floor(v), n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = (float) Math.floor(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = (float) Math.floor(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = (float) Math.floor(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::floor, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.floor(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.floor(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.floor(v);
+                }
+            }
         }
 
         @Override
@@ -219,12 +626,42 @@ public enum UnaryOp {
     CEIL(IntegerInput.KEEP) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(v -> (float) Math.ceil(v), n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = (float) Math.ceil(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = (float) Math.ceil(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = (float) Math.ceil(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::ceil, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.ceil(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.ceil(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.ceil(v);
+                }
+            }
         }
 
         @Override
@@ -236,12 +673,42 @@ public enum UnaryOp {
     ROUND(IntegerInput.KEEP) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(v -> (float) Math.rint(v), n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = (float) Math.rint(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = (float) Math.rint(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = (float) Math.rint(v);
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(Math::rint, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = Math.rint(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = Math.rint(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = Math.rint(v);
+                }
+            }
         }
 
         @Override
@@ -253,12 +720,42 @@ public enum UnaryOp {
     TRUNC(IntegerInput.KEEP) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(v -> (float) (v < 0 ? Math.ceil(v) : Math.floor(v)), n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = (float) (v < 0 ? Math.ceil(v) : Math.floor(v));
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = (float) (v < 0 ? Math.ceil(v) : Math.floor(v));
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = (float) (v < 0 ? Math.ceil(v) : Math.floor(v));
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(v -> v < 0 ? Math.ceil(v) : Math.floor(v), n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = v < 0 ? Math.ceil(v) : Math.floor(v);
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = v < 0 ? Math.ceil(v) : Math.floor(v);
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = v < 0 ? Math.ceil(v) : Math.floor(v);
+                }
+            }
         }
 
         @Override
@@ -270,12 +767,42 @@ public enum UnaryOp {
     SIGN(IntegerInput.KEEP) {
         @Override
         void apply(int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
-            ScalarFloatOps.map(v -> v > 0f ? 1f : v < 0f ? -1f : 0f, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    float v = x[i];
+                    out[i] = v > 0f ? 1f : v < 0f ? -1f : 0f;
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i];
+                    out[oo + i] = v > 0f ? 1f : v < 0f ? -1f : 0f;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float v = x[xo + i * xs];
+                    out[oo + i * os] = v > 0f ? 1f : v < 0f ? -1f : 0f;
+                }
+            }
         }
 
         @Override
         void apply(int n, double[] x, int xo, int xs, double[] out, int oo, int os) {
-            ScalarDoubleOps.map(v -> v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0, n, x, xo, xs, out, oo, os);
+            if (xs == 1 && os == 1 && xo == oo) {
+                for (int i = oo; i < oo + n; i++) {
+                    double v = x[i];
+                    out[i] = v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0;
+                }
+            } else if (xs == 1 && os == 1) {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i];
+                    out[oo + i] = v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    double v = x[xo + i * xs];
+                    out[oo + i * os] = v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0;
+                }
+            }
         }
 
         @Override
