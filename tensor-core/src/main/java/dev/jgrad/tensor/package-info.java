@@ -30,13 +30,14 @@
  * operand, say {@code tan}, touches these files:
  * <ol>
  *   <li>{@code kernel/UnaryOp.java}: a constant {@code TAN(IntegerInput.IN_FLOAT32)} whose two
- *       {@code apply} overrides pass the float32 and the float64 function, as lambdas, to the loop
- *       template ({@code ScalarFloatOps.map}, {@code ScalarDoubleOps.map}); {@code applyL} too if
- *       integers keep their dtype ({@code IntegerInput.KEEP}). That is the whole scalar kernel: the
- *       scalar implementation, and the vector one for strides and tails, run it. Each constant is
- *       its own class, so C2 compiles a loop per op with the lambda inlined: keep the loop in the
- *       template and the function in the lambda, never a call per element on a non-constant op.
- *       A float32 polynomial that the vector code mirrors goes in {@code FloatMath}.</li>
+ *       {@code apply} overrides are its float32 and float64 loops (copy a neighbour's: a loop over
+ *       a shared index, a contiguous one, a strided one) with the function written into them;
+ *       {@code applyL} too if integers keep their dtype ({@code IntegerInput.KEEP}). That is the
+ *       whole scalar kernel: the scalar implementation, and the vector one for strides and tails,
+ *       run it. Each constant is its own class, so each op's loop is compiled apart with the
+ *       function inline; a loop shared by all ops calling the function through a lambda or the
+ *       enum would make a megamorphic call per element (29 times slower for ReLU). A float32
+ *       polynomial that the vector code mirrors goes in {@code FloatMath}.</li>
  *   <li>{@code kernel/VectorFloatOps.java} (optional): a case in {@code unary} that runs a Vector
  *       API loop giving the same bits as the scalar function (the loop itself there or, for the
  *       longer functions, in {@code VectorFloatMath}); {@code VectorDoubleOps} for float64.
@@ -49,7 +50,7 @@
  * The kernel tests iterate every constant ({@code @EnumSource}): vector against scalar bit for
  * bit, contiguous against strided; add an example with PyTorch's values in {@code MathOpsTest}. A
  * binary op is the same with {@code BinaryOp}: {@code applyD} and {@code applyL} (the reference
- * for every dtype), the loop overrides if the kernels implement it, a case in
+ * for every dtype), the loop overrides if the kernels implement it, a case and a method in
  * {@code VectorFloatOps.binary}. The kernel package imports nothing from the rest of tensor-core
  * (KernelSelfContainedTest): what it needs (the thread pool, {@code kernel.Threads}) lives there.
  */
