@@ -1,21 +1,13 @@
 package dev.jgrad.bench;
 
 import dev.jgrad.tensor.NDArray;
-import java.util.concurrent.TimeUnit;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The MNIST MLP's products on one thread. jgrad multiplies the transposed views autograd
@@ -23,15 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * operands ({@link #contiguousVector}). The loop and EJML get contiguous, already transposed
  * copies made outside the timing: their best case.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(
-        value = 2,
-        jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX})
-public class MatmulMlpBench {
+public class MatmulMlpBench extends OneThreadBench {
     @Param({"FORWARD1", "FORWARD2", "GRAD_W1", "GRAD_W2"})
     public MlpProduct product;
 

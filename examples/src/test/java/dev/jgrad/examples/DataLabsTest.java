@@ -3,9 +3,7 @@ package dev.jgrad.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -20,11 +18,7 @@ import org.junit.jupiter.api.Test;
 class DataLabsTest {
 
     private static List<String> run(Consumer<PrintStream> lab) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            lab.accept(out);
-        }
-        return List.of(buf.toString(StandardCharsets.UTF_8).split("\n"));
+        return List.of(TutorialText.output(lab).split("\n"));
     }
 
     @Test

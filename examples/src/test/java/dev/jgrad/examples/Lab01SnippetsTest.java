@@ -15,22 +15,20 @@ class Lab01SnippetsTest {
 
     /** What a cell's successive print(...) calls write: one line per call, arguments joined by spaces. */
     private static String printed(Object... calls) {
-        StringBuilder sb = new StringBuilder();
-        for (Object call : calls) {
-            if (sb.length() > 0) {
-                sb.append('\n');
-            }
-            sb.append(call);
-        }
-        return sb.toString();
+        return joined("\n", calls);
     }
 
     /** One print(a, b, ...) call. */
     private static String print(Object... parts) {
+        return joined(" ", parts);
+    }
+
+    /** The parts' text joined by {@code separator}, as {@link #printed} and {@link #print} write it. */
+    private static String joined(String separator, Object... parts) {
         StringBuilder sb = new StringBuilder();
         for (Object part : parts) {
             if (sb.length() > 0) {
-                sb.append(' ');
+                sb.append(separator);
             }
             sb.append(part);
         }

@@ -3,13 +3,9 @@ package dev.jgrad.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,13 +15,6 @@ import org.junit.jupiter.api.Test;
  * and preprocessing lessons hold.
  */
 class Lab04To07Test {
-    private static String run(Consumer<PrintStream> lab) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            lab.accept(out);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
-    }
 
     private static double[] costs(List<String> lines) {
         return lines.stream()
@@ -41,7 +30,7 @@ class Lab04To07Test {
 
     @Test
     void lab04_1() throws IOException {
-        String out = run(Lab04_1::run);
+        String out = TutorialText.output(Lab04_1::run);
         TutorialText.assertSectionsMatch(TutorialText.resource("lab04-1.txt"), out);
         List<String> model = TutorialText.sections(out).get("Full Code with nn.Module and F.mse_loss");
         assertEquals("MultivariateLinearRegressionModel(", model.get(0));
@@ -54,7 +43,7 @@ class Lab04To07Test {
 
     @Test
     void lab05() throws IOException {
-        String out = run(Lab05::run);
+        String out = TutorialText.output(Lab05::run);
         TutorialText.assertSectionsMatch(TutorialText.resource("lab05.txt"), out);
         List<String> cls = TutorialText.sections(out).get("Higher Implementation with Class");
         assertEquals(11, cls.size());
@@ -64,7 +53,7 @@ class Lab04To07Test {
 
     @Test
     void lab06() throws IOException {
-        String out = run(Lab06::run);
+        String out = TutorialText.output(Lab06::run);
         TutorialText.assertSectionsMatch(TutorialText.resource("lab06.txt"), out);
         Map<String, List<String>> s = TutorialText.sections(out);
         List<String> low = s.get("Cross Entropy Loss (Low-level)");
@@ -87,7 +76,7 @@ class Lab04To07Test {
 
     @Test
     void lab07_1() throws IOException {
-        String out = run(Lab07_1::run);
+        String out = TutorialText.output(Lab07_1::run);
         TutorialText.assertSectionsMatch(TutorialText.resource("lab07-1.txt"), out);
         Map<String, List<String>> s = TutorialText.sections(out);
         List<String> first = s.get("Training and Test Dataset");

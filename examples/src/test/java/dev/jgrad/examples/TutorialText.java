@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,16 @@ final class TutorialText {
 
     private TutorialText() {}
 
+    /** What {@code lab} prints to the stream it is given, as UTF-8 text. */
+    static String output(Consumer<PrintStream> lab) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            lab.accept(out);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The test resource {@code name} (an expected output), as UTF-8 text. */
     static String resource(String name) throws IOException {
         try (InputStream in = TutorialText.class.getResourceAsStream(name)) {
             assertNotNull(in, name);

@@ -73,7 +73,7 @@ public final class TrainCommand {
             }
             new TrainCommand(out, err, progress, dataChoice).execute(options);
             return 0;
-        } catch (TrainOptions.UsageException e) {
+        } catch (CommandLine.UsageException e) {
             err.println("jgrad train: " + e.getMessage());
             return USAGE;
         } catch (NoSuchFileException e) {

@@ -1,9 +1,18 @@
 package dev.jgrad.mnist;
 
+import static dev.jgrad.mnist.CommandLine.flag;
+import static dev.jgrad.mnist.CommandLine.longValue;
+import static dev.jgrad.mnist.CommandLine.nonEmpty;
+import static dev.jgrad.mnist.CommandLine.oneOf;
+import static dev.jgrad.mnist.CommandLine.path;
+import static dev.jgrad.mnist.CommandLine.positiveDouble;
+import static dev.jgrad.mnist.CommandLine.positiveInt;
+
+import dev.jgrad.mnist.CommandLine.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 
 /** The options of {@code ./jgrad train}, parsed from its command line. */
 record TrainOptions(
@@ -54,67 +63,30 @@ record TrainOptions(
     /** The value of {@code --data} that picks the embedded sample (a folder of that name is {@code ./sample}). */
     static final String SAMPLE = "sample";
 
+    /** The options that take no value. */
+    private static final Set<String> FLAGS = Set.of("--help", "-h", "--download", "--eval-only");
+
+    /** The options that take a value. */
+    private static final Set<String> VALUED = Set.of(
+            "--data",
+            "--dataset",
+            "--mirror",
+            "--model",
+            "--epochs",
+            "--batch-size",
+            "--lr",
+            "--optimizer",
+            "--seed",
+            "--threads",
+            "--save",
+            "--load",
+            "--json");
+
     /** Parses {@code args}; throws {@link UsageException} with a one-line message on bad input. */
     static TrainOptions parse(String[] args) {
         Builder b = new Builder();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            switch (name) {
-                case "--help", "-h" -> b.help = true;
-                case "--download" -> b.download = flag(name, value);
-                case "--eval-only" -> b.evalOnly = flag(name, value);
-                case "--data",
-                        "--dataset",
-                        "--mirror",
-                        "--model",
-                        "--epochs",
-                        "--batch-size",
-                        "--lr",
-                        "--optimizer",
-                        "--seed",
-                        "--threads",
-                        "--save",
-                        "--load",
-                        "--json" -> {
-                    if (value == null) {
-                        if (i + 1 >= args.length) {
-                            throw new UsageException(name + " needs a value");
-                        }
-                        value = args[++i];
-                    }
-                    b.set(name, value);
-                }
-                default ->
-                    throw new UsageException(
-                            arg.startsWith("-")
-                                    ? "unknown option '" + arg + "' (see --help)"
-                                    : "unexpected argument '" + arg + "' (options start with --; see --help)");
-            }
-        }
+        CommandLine.parse(args, FLAGS, VALUED, b::set);
         return b.build();
-    }
-
-    private static boolean flag(String name, String value) {
-        if (value != null) {
-            throw new UsageException(name + " takes no value, got '" + value + "'");
-        }
-        return true;
-    }
-
-    /** Bad command-line input: reported as one line, with exit status 2. */
-    static final class UsageException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
     }
 
     private static final class Builder {
@@ -138,6 +110,9 @@ record TrainOptions(
 
         void set(String name, String value) {
             switch (name) {
+                case "--help", "-h" -> help = true;
+                case "--download" -> download = flag(name, value);
+                case "--eval-only" -> evalOnly = flag(name, value);
                 case "--data" -> {
                     sample = value.equals(SAMPLE);
                     data = sample ? null : path(name, value);
@@ -187,58 +162,5 @@ record TrainOptions(
                     json,
                     help);
         }
-    }
-
-    private static String nonEmpty(String name, String value) {
-        if (value.isEmpty()) {
-            throw new UsageException(name + " needs a value");
-        }
-        return value;
-    }
-
-    private static Path path(String name, String value) {
-        return Path.of(nonEmpty(name, value));
-    }
-
-    private static String oneOf(String name, String value, String... allowed) {
-        String v = value.toLowerCase(Locale.ROOT);
-        for (String a : allowed) {
-            if (a.equals(v)) {
-                return a;
-            }
-        }
-        throw new UsageException(name + " must be " + String.join(" or ", allowed) + ", got '" + value + "'");
-    }
-
-    private static int positiveInt(String name, String value) {
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(name + " must be a positive integer, got '" + value + "'");
-    }
-
-    private static long longValue(String name, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be an integer, got '" + value + "'");
-        }
-    }
-
-    private static double positiveDouble(String name, String value) {
-        try {
-            double v = Double.parseDouble(value.trim());
-            if (v > 0 && Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(name + " must be a positive number, got '" + value + "'");
     }
 }

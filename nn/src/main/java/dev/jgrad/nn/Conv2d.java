@@ -68,6 +68,10 @@ public class Conv2d extends ConvNd {
 
     @Override
     public Tensor forward(Tensor input) {
+        Tensor padded = padForMode(input);
+        if (padded != null) {
+            return F.conv2d(padded, weight, bias, stride, new int[2], dilation, groups);
+        }
         if (paddingString != null) {
             return F.conv2d(input, weight, bias, stride, paddingString, dilation, groups);
         }

@@ -30,7 +30,7 @@ public abstract class ConvNd extends Module {
     public final int[] dilation;
     /** Channel groups. */
     public final int groups;
-    /** PyTorch's {@code padding_mode}; always {@code "zeros"} in jgrad. */
+    /** PyTorch's {@code padding_mode}: {@code "zeros"}, {@code "reflect"}, {@code "replicate"} or {@code "circular"}. */
     public final String paddingMode;
     /** The filters, {@code (out, in/groups, *kernel)}. */
     public final Tensor weight;
@@ -84,10 +84,6 @@ public abstract class ConvNd extends Module {
                             .collect(Collectors.joining(", ", "[", "]"))
                     + ", but got padding_mode='" + o.paddingMode + "'");
         }
-        if (!o.paddingMode.equals("zeros")) {
-            throw new IllegalArgumentException(
-                    "padding_mode='" + o.paddingMode + "' is not implemented in jgrad: only padding_mode='zeros' is");
-        }
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.groups = o.groups;
@@ -116,6 +112,29 @@ public abstract class ConvNd extends Module {
         }
     }
 
+    /**
+     * The input padded by {@link #paddingMode} when that is not {@code "zeros"}, as PyTorch's
+     * {@code _conv_forward} does before a convolution with no padding of its own; null for
+     * {@code "zeros"}, which the convolution pads itself.
+     */
+    final Tensor padForMode(Tensor input) {
+        if (paddingMode.equals("zeros")) {
+            return null;
+        }
+        int dims = kernelSize.length;
+        int[] before = new int[dims], after = new int[dims];
+        for (int d = 0; d < dims; d++) {
+            if (paddingString == null) {
+                before[d] = after[d] = padding[d];
+            } else if (paddingString.equals("same")) {
+                int total = dilation[d] * (kernelSize[d] - 1);
+                before[d] = total / 2;
+                after[d] = total - total / 2;
+            }
+        }
+        return Padding.pad(input, Padding.reversedRepeatedTwice(before, after), paddingMode, 0);
+    }
+
     @Override
     public String extraRepr() {
         StringBuilder s = new StringBuilder()
@@ -139,6 +158,9 @@ public abstract class ConvNd extends Module {
         }
         if (bias == null) {
             s.append(", bias=False");
+        }
+        if (!paddingMode.equals("zeros")) {
+            s.append(", padding_mode=").append(paddingMode);
         }
         return s.toString();
     }

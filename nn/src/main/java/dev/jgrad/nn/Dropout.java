@@ -7,10 +7,7 @@ import dev.jgrad.autograd.Tensor;
  * {@code 1 / (1 - p)}; in eval mode, the identity: PyTorch's {@code nn.Dropout}. The mask is drawn
  * from the default generator.
  */
-public class Dropout extends Module {
-    /** The probability of zeroing an element, in [0, 1]. */
-    public final double p;
-
+public class Dropout extends DropoutNd {
     /** Dropout with {@code p = 0.5}, {@code nn.Dropout()}. */
     public Dropout() {
         this(0.5);
@@ -23,8 +20,7 @@ public class Dropout extends Module {
      * @throws IllegalArgumentException if {@code p} is not in [0, 1] (NaN included)
      */
     public Dropout(double p) {
-        F.checkDropoutProbability(p);
-        this.p = p;
+        super(p);
     }
 
     /**
@@ -37,15 +33,5 @@ public class Dropout extends Module {
     @Override
     public Tensor forward(Tensor input) {
         return F.dropout(input, p, isTraining());
-    }
-
-    /**
-     * The repr's settings, e.g. {@code p=0.5, inplace=False}.
-     *
-     * @return the settings as PyTorch prints them
-     */
-    @Override
-    public String extraRepr() {
-        return "p=" + Py.number(p) + ", inplace=False";
     }
 }

@@ -6,10 +6,7 @@ import dev.jgrad.autograd.Tensor;
  * In training, zeroes whole channels with probability {@code p} and scales the others by
  * {@code 1 / (1 - p)}; in eval mode, the identity: PyTorch's {@code nn.Dropout2d}.
  */
-public class Dropout2d extends Module {
-    /** The probability of zeroing a channel. */
-    public final double p;
-
+public class Dropout2d extends DropoutNd {
     /** {@code nn.Dropout2d()}: p = 0.5. */
     public Dropout2d() {
         this(0.5);
@@ -22,17 +19,11 @@ public class Dropout2d extends Module {
      * @throws IllegalArgumentException when p is outside [0, 1]
      */
     public Dropout2d(double p) {
-        F.checkDropoutProbability(p);
-        this.p = p;
+        super(p);
     }
 
     @Override
     public Tensor forward(Tensor input) {
         return F.dropout2d(input, p, isTraining());
-    }
-
-    @Override
-    public String extraRepr() {
-        return "p=" + Py.number(p) + ", inplace=False";
     }
 }

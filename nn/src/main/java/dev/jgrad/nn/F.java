@@ -381,6 +381,43 @@ public final class F {
     // ---------------------------------------------------------------- convolution and pooling
 
     /**
+     * {@code F.pad(input, pad)}: zeros around the last dims. {@code pad} holds a (before, after)
+     * pair per dim, the last dim first, as in PyTorch: {@code (1, 1, 2, 0)} pads the last dim by
+     * one on each side and the one before it by two at the start.
+     *
+     * @param input any tensor
+     * @param pad an even number of amounts, at most two per dim of {@code input}; a negative
+     *     amount crops
+     * @return the padded tensor, differentiable
+     * @throws IllegalArgumentException if {@code pad} has an odd length or more pairs than
+     *     {@code input} has dims, or a crop leaves a negative size
+     */
+    public static Tensor pad(Tensor input, int[] pad) {
+        return Padding.pad(input, pad, "constant", 0);
+    }
+
+    /**
+     * {@code F.pad(input, pad, mode, value)}. {@code "constant"} fills with {@code value};
+     * {@code "reflect"} mirrors the input about its edge elements ({@code [1, 2, 3]} padded by 2
+     * gives {@code [3, 2, 1, 2, 3, 2, 1]}), {@code "replicate"} repeats the edge elements and
+     * {@code "circular"} wraps around. The three copying modes pad the last 1 to 3 dims of an
+     * input with one or two more dims (channels, or batch and channels), as PyTorch does; the
+     * gradient of an element copied several times is the sum over its copies.
+     *
+     * @param input the tensor to pad
+     * @param pad an even number of amounts, at most two per dim, the last dim first
+     * @param mode {@code "constant"}, {@code "reflect"}, {@code "replicate"} or {@code "circular"}
+     * @param value the fill of {@code "constant"} (ignored by the other modes)
+     * @return the padded tensor, differentiable
+     * @throws IllegalArgumentException for an unknown mode, an odd-length {@code pad}, an input
+     *     whose rank does not fit the mode, reflect padding not smaller than the dim, circular
+     *     padding larger than it, or a negative amount in a copying mode
+     */
+    public static Tensor pad(Tensor input, int[] pad, String mode, double value) {
+        return Padding.pad(input, pad, mode, value);
+    }
+
+    /**
      * {@code F.conv2d(input, weight)}: stride 1, no padding.
      *
      * @param input {@code (N, C, H, W)} or {@code (C, H, W)}

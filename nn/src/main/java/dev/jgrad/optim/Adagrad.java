@@ -3,7 +3,6 @@ package dev.jgrad.optim;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
-import dev.jgrad.tensor.format.PyFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,21 +169,11 @@ public final class Adagrad extends Optimizer {
     }
 
     private static void check(double lr, double lrDecay, double weightDecay, double initial, double eps) {
-        if (!(lr >= 0)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + PyFormat.repr(lr));
-        }
-        if (!(lrDecay >= 0)) {
-            throw new IllegalArgumentException("Invalid lr_decay value: " + PyFormat.repr(lrDecay));
-        }
-        if (!(weightDecay >= 0)) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + PyFormat.repr(weightDecay));
-        }
-        if (!(initial >= 0)) {
-            throw new IllegalArgumentException("Invalid initial_accumulator_value value: " + PyFormat.repr(initial));
-        }
-        if (!(eps >= 0)) {
-            throw new IllegalArgumentException("Invalid epsilon value: " + PyFormat.repr(eps));
-        }
+        requireNonNegative("learning rate", lr);
+        requireNonNegative("lr_decay value", lrDecay);
+        requireNonNegative("weight_decay value", weightDecay);
+        requireNonNegative("initial_accumulator_value value", initial);
+        requireNonNegative("epsilon value", eps);
     }
 
     @Override

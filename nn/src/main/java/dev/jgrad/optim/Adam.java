@@ -240,21 +240,15 @@ public class Adam extends Optimizer {
     }
 
     private static void check(double lr, double beta1, double beta2, double eps, double weightDecay) {
-        if (!(lr >= 0)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + PyFormat.repr(lr));
-        }
-        if (!(eps >= 0)) {
-            throw new IllegalArgumentException("Invalid epsilon value: " + PyFormat.repr(eps));
-        }
+        requireNonNegative("learning rate", lr);
+        requireNonNegative("epsilon value", eps);
         if (!(beta1 >= 0 && beta1 < 1)) {
             throw new IllegalArgumentException("Invalid beta parameter at index 0: " + PyFormat.repr(beta1));
         }
         if (!(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("Invalid beta parameter at index 1: " + PyFormat.repr(beta2));
         }
-        if (!(weightDecay >= 0)) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + PyFormat.repr(weightDecay));
-        }
+        requireNonNegative("weight_decay value", weightDecay);
     }
 
     @Override
@@ -271,27 +265,19 @@ public class Adam extends Optimizer {
      * One Adam update of every parameter that has a gradient, by the formula in the class comment,
      * in place and without recording gradients; the first step creates each parameter's state.
      */
-    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
-    @SuppressWarnings("try")
     @Override
     public void step() {
-        try (var noGrad = Tensor.noGrad()) {
-            for (ParamGroup group : paramGroups()) {
-                double[] betas = group.getDoubles("betas");
-                for (Tensor p : group.params()) {
-                    if (p.grad() != null) {
-                        update(
-                                p,
-                                group.getDouble("lr"),
-                                betas[0],
-                                betas[1],
-                                group.getDouble("eps"),
-                                group.getDouble("weight_decay"),
-                                group.getBoolean("amsgrad"));
-                    }
-                }
-            }
-        }
+        forEachParameterWithGrad((group, p) -> {
+            double[] betas = group.getDoubles("betas");
+            update(
+                    p,
+                    group.getDouble("lr"),
+                    betas[0],
+                    betas[1],
+                    group.getDouble("eps"),
+                    group.getDouble("weight_decay"),
+                    group.getBoolean("amsgrad"));
+        });
     }
 
     private void update(

@@ -4,6 +4,7 @@ import dev.jgrad.autograd.GradMode;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.nn.utils.Grads;
 import dev.jgrad.tensor.NDArray;
+import dev.jgrad.tensor.format.PyFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -155,6 +156,20 @@ public abstract class Optimizer {
     public Map<String, NDArray> state(Tensor param) {
         Map<String, NDArray> s = state.get(param);
         return s == null ? Map.of() : Collections.unmodifiableMap(s);
+    }
+
+    /**
+     * Fails as PyTorch's optimizer constructors do, {@code Invalid <what>: <value>}, unless the
+     * value is at least 0 (NaN fails too).
+     *
+     * @param what the option as PyTorch's message names it, e.g. {@code "learning rate"}
+     * @param value the option's value
+     * @throws IllegalArgumentException if the value is negative or NaN
+     */
+    static void requireNonNegative(String what, double value) {
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException("Invalid " + what + ": " + PyFormat.repr(value));
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.jgrad.optim;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
-import dev.jgrad.tensor.format.PyFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,21 +176,11 @@ public final class RMSprop extends Optimizer {
     }
 
     private static void check(double lr, double alpha, double eps, double weightDecay, double momentum) {
-        if (!(lr >= 0)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + PyFormat.repr(lr));
-        }
-        if (!(eps >= 0)) {
-            throw new IllegalArgumentException("Invalid epsilon value: " + PyFormat.repr(eps));
-        }
-        if (!(momentum >= 0)) {
-            throw new IllegalArgumentException("Invalid momentum value: " + PyFormat.repr(momentum));
-        }
-        if (!(weightDecay >= 0)) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + PyFormat.repr(weightDecay));
-        }
-        if (!(alpha >= 0)) {
-            throw new IllegalArgumentException("Invalid alpha value: " + PyFormat.repr(alpha));
-        }
+        requireNonNegative("learning rate", lr);
+        requireNonNegative("epsilon value", eps);
+        requireNonNegative("momentum value", momentum);
+        requireNonNegative("weight_decay value", weightDecay);
+        requireNonNegative("alpha value", alpha);
     }
 
     @Override

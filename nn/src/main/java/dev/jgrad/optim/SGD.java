@@ -2,7 +2,6 @@ package dev.jgrad.optim;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-import dev.jgrad.tensor.format.PyFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,15 +224,9 @@ public final class SGD extends Optimizer {
     }
 
     private static void check(double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
-        if (!(lr >= 0)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + PyFormat.repr(lr));
-        }
-        if (!(momentum >= 0)) {
-            throw new IllegalArgumentException("Invalid momentum value: " + PyFormat.repr(momentum));
-        }
-        if (!(weightDecay >= 0)) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + PyFormat.repr(weightDecay));
-        }
+        requireNonNegative("learning rate", lr);
+        requireNonNegative("momentum value", momentum);
+        requireNonNegative("weight_decay value", weightDecay);
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
         }
@@ -249,25 +242,15 @@ public final class SGD extends Optimizer {
      * in place and without recording gradients; the first step creates each parameter's
      * {@code momentum_buffer} (when momentum ≠ 0).
      */
-    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
-    @SuppressWarnings("try")
     @Override
     public void step() {
-        try (var noGrad = Tensor.noGrad()) {
-            for (ParamGroup group : paramGroups()) {
-                double lr = group.getDouble("lr");
-                double momentum = group.getDouble("momentum");
-                double dampening = group.getDouble("dampening");
-                double weightDecay = group.getDouble("weight_decay");
-                boolean nesterov = group.getBoolean("nesterov");
-                for (Tensor p : group.params()) {
-                    if (p.grad() == null) {
-                        continue;
-                    }
-                    update(p, lr, momentum, dampening, weightDecay, nesterov);
-                }
-            }
-        }
+        forEachParameterWithGrad((group, p) -> update(
+                p,
+                group.getDouble("lr"),
+                group.getDouble("momentum"),
+                group.getDouble("dampening"),
+                group.getDouble("weight_decay"),
+                group.getBoolean("nesterov")));
     }
 
     private void update(Tensor p, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {

@@ -14,18 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class ConvGradTest {
 
-    private static NDArray random(Random r, int... shape) {
-        int n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = r.nextDouble() * 2 - 1;
-        }
-        return NDArray.wrap(v, shape);
-    }
-
     @Test
     void conv2dInputWeightAndBiasGradients() {
         Random r = new Random(1);
@@ -41,9 +29,9 @@ class ConvGradTest {
                             int[] d = {dil, dil};
                             int g = groups;
                             // Batch 3 keeps to the default padding range to stay quick; batch 1 covers all of it.
-                            NDArray x = random(r, batch, 2 * g, 5, 7); // transposed below: (N, C, 7, 5)
-                            NDArray w = random(r, 2 * g, 2, 3, 2);
-                            NDArray b = random(r, 2 * g);
+                            NDArray x = ConvReference.uniform(r, batch, 2 * g, 5, 7); // transposed below: (N, C, 7, 5)
+                            NDArray w = ConvReference.uniform(r, 2 * g, 2, 3, 2);
+                            NDArray b = ConvReference.uniform(r, 2 * g);
                             Tensor wt = Tensor.of(w);
                             Tensor bt = Tensor.of(b);
                             Tensor xt = Tensor.of(x.transpose(2, 3).contiguous());
@@ -64,8 +52,8 @@ class ConvGradTest {
     @Test
     void conv1dGradients() {
         Random r = new Random(2);
-        NDArray x = random(r, 3, 4, 9);
-        NDArray w = random(r, 4, 2, 3);
+        NDArray x = ConvReference.uniform(r, 3, 4, 9);
+        NDArray w = ConvReference.uniform(r, 4, 2, 3);
         Tensor wt = Tensor.of(w);
         GradCheck.check(in -> F.conv1d(in, wt, null, 2, 1, 2, 2), x, "conv1d input");
         Tensor xt = Tensor.of(x);
@@ -75,8 +63,8 @@ class ConvGradTest {
     @Test
     void unbatchedConvolutionGradients() {
         Random r = new Random(4);
-        NDArray x = random(r, 2, 5, 6);
-        Tensor w = Tensor.of(random(r, 3, 2, 2, 3));
+        NDArray x = ConvReference.uniform(r, 2, 5, 6);
+        Tensor w = Tensor.of(ConvReference.uniform(r, 3, 2, 2, 3));
         GradCheck.check(
                 in -> F.conv2d(in, w, null, new int[] {2, 1}, new int[] {1, 1}, new int[] {1, 1}, 1), x, "unbatched");
     }
@@ -95,7 +83,8 @@ class ConvGradTest {
                                         .toDouble()
                                         .div(batch * 2 * 7 * 9)
                                         .view(batch, 2, 9, 7)
-                                        .add(random(r, batch, 2, 9, 7).mul(0.1 / (batch * 2 * 7 * 9)));
+                                        .add(ConvReference.uniform(r, batch, 2, 9, 7)
+                                                .mul(0.1 / (batch * 2 * 7 * 9)));
                                 int[] kk = {k, k};
                                 int[] ss = {stride, stride};
                                 int[] pp = {pad, pad};
@@ -121,7 +110,7 @@ class ConvGradTest {
                 for (int pad = 0; pad <= k / 2; pad++) {
                     for (boolean include : new boolean[] {false, true}) {
                         for (boolean ceil : new boolean[] {false, true}) {
-                            NDArray x = random(r, 3, 2, 5, 7);
+                            NDArray x = ConvReference.uniform(r, 3, 2, 5, 7);
                             int[] kk = {k, k};
                             int[] ss = {stride, stride};
                             int[] pp = {pad, pad};
@@ -137,7 +126,7 @@ class ConvGradTest {
                 }
             }
         }
-        NDArray x = random(r, 1, 2, 5, 7);
+        NDArray x = ConvReference.uniform(r, 1, 2, 5, 7);
         GradCheck.check(
                 in -> F.avgPool2d(in, new int[] {3, 2}, new int[] {2, 2}, new int[] {1, 1}, true, true, 5),
                 x,
@@ -147,9 +136,10 @@ class ConvGradTest {
     @Test
     void adaptiveAvgPoolGradients() {
         Random r = new Random(8);
-        NDArray x = random(r, 3, 2, 7, 5);
+        NDArray x = ConvReference.uniform(r, 3, 2, 7, 5);
         GradCheck.check(in -> F.adaptiveAvgPool2d(in, 3, 4), x, "adaptive 3x4");
-        GradCheck.check(in -> F.adaptiveAvgPool2d(in.transpose(2, 3), 2), random(r, 1, 2, 5, 7), "adaptive 2");
+        GradCheck.check(
+                in -> F.adaptiveAvgPool2d(in.transpose(2, 3), 2), ConvReference.uniform(r, 1, 2, 5, 7), "adaptive 2");
     }
 
     @Test
@@ -157,7 +147,7 @@ class ConvGradTest {
         Random r = new Random(9);
         BatchNorm2d bn = new BatchNorm2d(2);
         bn.weight.data().copy_(NDArray.tensor(new float[] {1.5f, -0.5f}));
-        NDArray x = random(r, 3, 2, 3, 5);
+        NDArray x = ConvReference.uniform(r, 3, 2, 3, 5);
         GradCheck.check(in -> bn.call(in), x, "batchnorm2d train");
     }
 }

@@ -1,8 +1,24 @@
 package dev.jgrad.nn;
 
+import dev.jgrad.tensor.NDArray;
+import java.util.Random;
+
 /** The direct seven-loop convolution and a direct max pool, in float64: what the fast kernels must match. */
 final class ConvReference {
     private ConvReference() {}
+
+    /** A float64 tensor of {@code shape} with entries drawn uniformly from [-1, 1) by {@code r}, in order. */
+    static NDArray uniform(Random r, int... shape) {
+        int n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.nextDouble() * 2 - 1;
+        }
+        return NDArray.wrap(v, shape);
+    }
 
     /** x (N, C, H, W), w (OC, C/g, kH, kW), b (OC) or null; padding (top, bottom, left, right). */
     static double[] conv2d(

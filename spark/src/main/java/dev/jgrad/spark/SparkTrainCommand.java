@@ -1,5 +1,7 @@
 package dev.jgrad.spark;
 
+import dev.jgrad.mnist.CommandLine;
+import dev.jgrad.mnist.CommandLine.UsageException;
 import dev.jgrad.mnist.MnistFiles;
 import dev.jgrad.mnist.MnistKind;
 import dev.jgrad.mnist.MnistSample;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -70,15 +73,29 @@ public final class SparkTrainCommand {
         }
     }
 
-    static final class UsageException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
-    }
-
     static final class Options {
+        /** The options that take no value. */
+        private static final Set<String> FLAGS = Set.of("--help", "-h", "--download", "--eval-only");
+
+        /** The options that take a value. */
+        private static final Set<String> VALUED = Set.of(
+                "--master",
+                "--partitions",
+                "--sync-every",
+                "--checkpoint",
+                "--data",
+                "--dataset",
+                "--model",
+                "--epochs",
+                "--batch-size",
+                "--lr",
+                "--optimizer",
+                "--seed",
+                "--threads",
+                "--save",
+                "--load",
+                "--json");
+
         String master = "local[*]";
         int partitions;
         int syncEvery = 10;
@@ -101,50 +118,7 @@ public final class SparkTrainCommand {
 
         static Options parse(String[] args) {
             Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                String name = arg;
-                String value = null;
-                int eq = arg.indexOf('=');
-                if (arg.startsWith("--") && eq > 0) {
-                    name = arg.substring(0, eq);
-                    value = arg.substring(eq + 1);
-                }
-                switch (name) {
-                    case "--help", "-h" -> o.help = true;
-                    case "--download" -> o.download = true;
-                    case "--eval-only" -> o.evalOnly = true;
-                    case "--master",
-                            "--partitions",
-                            "--sync-every",
-                            "--checkpoint",
-                            "--data",
-                            "--dataset",
-                            "--model",
-                            "--epochs",
-                            "--batch-size",
-                            "--lr",
-                            "--optimizer",
-                            "--seed",
-                            "--threads",
-                            "--save",
-                            "--load",
-                            "--json" -> {
-                        if (value == null) {
-                            if (i + 1 >= args.length) {
-                                throw new UsageException(name + " needs a value");
-                            }
-                            value = args[++i];
-                        }
-                        o.set(name, value);
-                    }
-                    default ->
-                        throw new UsageException(
-                                arg.startsWith("-")
-                                        ? "unknown option '" + arg + "' (see --help)"
-                                        : "unexpected argument '" + arg + "' (options start with --; see --help)");
-                }
-            }
+            CommandLine.parse(args, FLAGS, VALUED, o::set);
             if (o.evalOnly && o.load == null) {
                 throw new UsageException("--eval-only needs --load FILE (a model to evaluate)");
             }
@@ -153,18 +127,22 @@ public final class SparkTrainCommand {
 
         private void set(String name, String value) {
             switch (name) {
+                case "--help", "-h" -> help = true;
+                // spark-train has always ignored a value given to these flags
+                case "--download" -> download = true;
+                case "--eval-only" -> evalOnly = true;
                 case "--master" -> master = value;
                 case "--partitions" -> partitions = positive(name, value);
-                case "--sync-every" -> syncEvery = natural(name, value);
+                case "--sync-every" -> syncEvery = CommandLine.nonNegativeInt(name, value);
                 case "--checkpoint" -> checkpoint = Path.of(value);
                 case "--data" -> data = Path.of(value);
-                case "--dataset" -> dataset = oneOf(name, value, "mnist", "fashion-mnist");
-                case "--model" -> model = oneOf(name, value, "softmax", "mlp");
+                case "--dataset" -> dataset = CommandLine.oneOf(name, value, "mnist", "fashion-mnist");
+                case "--model" -> model = CommandLine.oneOf(name, value, "softmax", "mlp");
                 case "--epochs" -> epochs = positive(name, value);
                 case "--batch-size" -> batchSize = positive(name, value);
-                case "--lr" -> lr = positiveDouble(name, value);
-                case "--optimizer" -> optimizer = oneOf(name, value, "sgd", "adam");
-                case "--seed" -> seed = longValue(name, value);
+                case "--lr" -> lr = CommandLine.positiveDouble(name, value);
+                case "--optimizer" -> optimizer = CommandLine.oneOf(name, value, "sgd", "adam");
+                case "--seed" -> seed = CommandLine.longValue(name, value);
                 case "--threads" -> threads = positive(name, value);
                 case "--save" -> save = Path.of(value);
                 case "--load" -> load = Path.of(value);
@@ -173,54 +151,13 @@ public final class SparkTrainCommand {
             }
         }
 
-        private static String oneOf(String name, String value, String... allowed) {
-            String v = value.toLowerCase(Locale.ROOT);
-            for (String a : allowed) {
-                if (a.equals(v)) {
-                    return a;
-                }
-            }
-            throw new UsageException(name + " must be " + String.join(" or ", allowed) + ", got '" + value + "'");
-        }
-
+        /** A positive int; a negative one is reported as not non-negative, as spark-train always has. */
         private static int positive(String name, String value) {
-            int v = natural(name, value);
+            int v = CommandLine.nonNegativeInt(name, value);
             if (v == 0) {
                 throw new UsageException(name + " must be a positive integer, got '" + value + "'");
             }
             return v;
-        }
-
-        private static int natural(String name, String value) {
-            try {
-                int v = Integer.parseInt(value.trim());
-                if (v >= 0) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new UsageException(name + " must be a non-negative integer, got '" + value + "'");
-        }
-
-        private static long longValue(String name, String value) {
-            try {
-                return Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                throw new UsageException(name + " must be an integer, got '" + value + "'");
-            }
-        }
-
-        private static double positiveDouble(String name, String value) {
-            try {
-                double v = Double.parseDouble(value.trim());
-                if (v > 0 && Double.isFinite(v)) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new UsageException(name + " must be a positive number, got '" + value + "'");
         }
     }
 

@@ -137,45 +137,46 @@ public final class MarkdownReport {
     }
 
     private void matmul(String chartFile) {
-        List<Measurement> ms = results.suite(Suite.MATMUL);
-        if (ms.isEmpty()) {
-            return;
-        }
-        line("## float32 matmul, N×N @ N×N (1 thread)");
-        line("");
-        if (chartFile != null) {
-            line("![matmul GFLOPS against N](" + chartFile + ")");
-            line("");
-        }
-        matmulTable(Suite.MATMUL, ms, false);
+        matmulSection(
+                Suite.MATMUL,
+                "float32 matmul, N×N @ N×N (1 thread)",
+                chartFile == null ? null : "![matmul GFLOPS against N](" + chartFile + ")",
+                false);
     }
 
     private void mlp() {
-        List<Measurement> ms = results.suite(Suite.MATMUL_MLP);
-        if (ms.isEmpty()) {
-            return;
-        }
-        line("## The MNIST MLP's products (1 thread)");
-        line("");
-        line("As autograd issues them for a 784-256-10 MLP at batch 100: ᵀ marks a transposed "
-                + "view of a stored matrix, which jgrad multiplies as is. The scalar loop and EJML "
-                + "get contiguous copies, transposed outside the timing (their best case). "
-                + "*contiguous operands* is jgrad on such copies, for comparison with the views.");
-        line("");
-        matmulTable(Suite.MATMUL_MLP, ms, false);
+        matmulSection(
+                Suite.MATMUL_MLP,
+                "The MNIST MLP's products (1 thread)",
+                "As autograd issues them for a 784-256-10 MLP at batch 100: ᵀ marks a transposed "
+                        + "view of a stored matrix, which jgrad multiplies as is. The scalar loop and EJML "
+                        + "get contiguous copies, transposed outside the timing (their best case). "
+                        + "*contiguous operands* is jgrad on such copies, for comparison with the views.",
+                false);
     }
 
     private void threads() {
-        List<Measurement> ms = results.suite(Suite.MATMUL_THREADS);
+        matmulSection(
+                Suite.MATMUL_THREADS,
+                "float32 matmul on several threads",
+                "jgrad with `NDArray.setNumThreads`, EJML with `CommonOps_MT_FDRM` and "
+                        + "`EjmlConcurrency.setMaxThreads`.",
+                true);
+    }
+
+    /** A matmul suite's section, when it has results: its title, a paragraph (none when null) and its table. */
+    private void matmulSection(Suite suite, String title, String note, boolean versusOneThread) {
+        List<Measurement> ms = results.suite(suite);
         if (ms.isEmpty()) {
             return;
         }
-        line("## float32 matmul on several threads");
+        line("## " + title);
         line("");
-        line("jgrad with `NDArray.setNumThreads`, EJML with `CommonOps_MT_FDRM` and "
-                + "`EjmlConcurrency.setMaxThreads`.");
-        line("");
-        matmulTable(Suite.MATMUL_THREADS, ms, true);
+        if (note != null) {
+            line(note);
+            line("");
+        }
+        matmulTable(suite, ms, versusOneThread);
     }
 
     private void matmulTable(Suite suite, List<Measurement> ms, boolean versusOneThread) {

@@ -81,10 +81,7 @@ public abstract class LRScheduler {
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).setLr(values[i]);
         }
-        lastLr = new double[groups.size()];
-        for (int i = 0; i < groups.size(); i++) {
-            lastLr[i] = groups.get(i).lr();
-        }
+        lastLr = lrs(optimizer);
     }
 
     /**
@@ -120,6 +117,11 @@ public abstract class LRScheduler {
      * @return each group's {@code lr}, in order; a new array
      */
     protected double[] groupLrs() {
+        return lrs(optimizer);
+    }
+
+    /** Each of the optimizer's groups' {@code lr}, in order; a new array (also what ReduceLROnPlateau reads). */
+    static double[] lrs(Optimizer optimizer) {
         List<ParamGroup> groups = optimizer.paramGroups();
         double[] out = new double[groups.size()];
         for (int i = 0; i < out.length; i++) {

@@ -3,7 +3,6 @@ package dev.jgrad.optim.lr_scheduler;
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.optim.ParamGroup;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,7 +53,7 @@ public class ReduceLROnPlateau {
         this.optimizer = optimizer;
         this.options = options;
         this.best = worst();
-        this.lastLr = currentLrs();
+        this.lastLr = LRScheduler.lrs(optimizer);
     }
 
     /**
@@ -205,7 +204,7 @@ public class ReduceLROnPlateau {
             cooldownCounter = options.cooldown();
             numBadEpochs = 0;
         }
-        lastLr = currentLrs();
+        lastLr = LRScheduler.lrs(optimizer);
     }
 
     private void reduceLr() {
@@ -216,15 +215,6 @@ public class ReduceLROnPlateau {
                 g.setLr(newLr);
             }
         }
-    }
-
-    private double[] currentLrs() {
-        List<ParamGroup> groups = optimizer.paramGroups();
-        double[] out = new double[groups.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = groups.get(i).lr();
-        }
-        return out;
     }
 
     /**
