@@ -1,5 +1,6 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.Kernels;
 import java.util.Arrays;
 
 /**
@@ -426,26 +427,43 @@ public final class Convolution {
             int crs,
             boolean accumulate) {
         if (a instanceof float[] fa) {
-            KernelOps.K.gemm(
-                    m, n, k, fa, aOff, ars, acs, (float[]) b, bOff, brs, bcs, (float[]) c, cOff, crs, 1, accumulate);
+            Kernels.get()
+                    .gemm(
+                            m,
+                            n,
+                            k,
+                            fa,
+                            aOff,
+                            ars,
+                            acs,
+                            (float[]) b,
+                            bOff,
+                            brs,
+                            bcs,
+                            (float[]) c,
+                            cOff,
+                            crs,
+                            1,
+                            accumulate);
         } else {
-            KernelOps.K.gemm(
-                    m,
-                    n,
-                    k,
-                    (double[]) a,
-                    aOff,
-                    ars,
-                    acs,
-                    (double[]) b,
-                    bOff,
-                    brs,
-                    bcs,
-                    (double[]) c,
-                    cOff,
-                    crs,
-                    1,
-                    accumulate);
+            Kernels.get()
+                    .gemm(
+                            m,
+                            n,
+                            k,
+                            (double[]) a,
+                            aOff,
+                            ars,
+                            acs,
+                            (double[]) b,
+                            bOff,
+                            brs,
+                            bcs,
+                            (double[]) c,
+                            cOff,
+                            crs,
+                            1,
+                            accumulate);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.Kernels;
+
 /** Strided copies with broadcasting and dtype conversion (the engine of copy_, to, contiguous). */
 final class Copy {
     /** Elements per thread before a copy is split (about a millisecond of work). */
@@ -21,7 +23,7 @@ final class Copy {
             if (dt == DType.FLOAT32) {
                 float[] fd = (float[]) d;
                 float[] fs = (float[]) s;
-                loop.runParallel(GRAIN, (off, n) -> FloatLoops.copy(fs, off[1], ss, fd, off[0], ds, n));
+                loop.runParallel(GRAIN, (off, n) -> copy(fs, off[1], ss, fd, off[0], ds, n));
                 return;
             }
             if (ss == 1 && ds == 1) {
@@ -33,7 +35,7 @@ final class Copy {
             // Image pixels: the hot conversion of a data loader, in a kernel of its own.
             float[] fd = dst.storage().floats();
             byte[] bs = src.storage().bytes();
-            loop.runParallel(GRAIN, (off, n) -> FloatLoops.fromUint8(bs, off[1], ss, fd, off[0], ds, n));
+            loop.runParallel(GRAIN, (off, n) -> Kernels.get().fromUint8(n, bs, off[1], ss, fd, off[0], ds));
             return;
         }
         Access da = Access.of(dst.storage());
@@ -46,5 +48,28 @@ final class Copy {
                 da.setFrom(d0 + i * ds, sa, s0 + i * ss, floating);
             }
         });
+    }
+
+    /** A float32 copy of n elements with strides: arraycopy or a fill where it can. */
+    private static void copy(float[] s, int so, int ss, float[] d, int dO, int ds, int n) {
+        if (ss == 1 && ds == 1) {
+            System.arraycopy(s, so, d, dO, n);
+        } else if (ss == 0 && ds == 1) {
+            java.util.Arrays.fill(d, dO, dO + n, s[so]);
+        } else {
+            for (int i = 0; i < n; i++) {
+                d[dO + i * ds] = s[so + i * ss];
+            }
+        }
+    }
+
+    /** {@code a.to(dtype)}: a itself when it has that dtype, else a contiguous converted copy. */
+    static NDArray to(NDArray a, DType dtype) {
+        if (dtype == a.dtype()) {
+            return a;
+        }
+        NDArray c = NDArray.empty(dtype, a.shapeRef());
+        copy(c, a);
+        return c;
     }
 }

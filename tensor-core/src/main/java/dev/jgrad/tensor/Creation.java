@@ -2,7 +2,7 @@ package dev.jgrad.tensor;
 
 import java.util.function.ToIntFunction;
 
-/** Factories whose logic is more than a line: nested Java arrays, arange, linspace. */
+/** Factories whose logic is more than a line: nested Java arrays, arange, linspace, eye, random integers. */
 final class Creation {
     private Creation() {}
 
@@ -111,5 +111,75 @@ final class Creation {
             out.add(dim == shape.length - 1 ? flat.get(start + i) : nest(flat, shape, dim + 1, start + i * inner));
         }
         return out;
+    }
+
+    static NDArray tensor(float[][] data) {
+        int[] shape = shape2(data, data.length == 0 ? 0 : data[0].length, r -> r.length);
+        return NDArray.wrap((float[]) concatRows(data, new float[Shapes.numel(shape)], shape), shape);
+    }
+
+    static NDArray tensor(double[][] data) {
+        int[] shape = shape2(data, data.length == 0 ? 0 : data[0].length, r -> r.length);
+        return NDArray.wrap((double[]) concatRows(data, new double[Shapes.numel(shape)], shape), shape);
+    }
+
+    static NDArray tensor(long[][] data) {
+        int[] shape = shape2(data, data.length == 0 ? 0 : data[0].length, r -> r.length);
+        return NDArray.wrap((long[]) concatRows(data, new long[Shapes.numel(shape)], shape), shape);
+    }
+
+    /** The rows of a rectangular 2-d Java array of shape {@code shape}, one after the other, into {@code flat}. */
+    private static Object concatRows(Object[] rows, Object flat, int[] shape) {
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * shape[1], shape[1]);
+        }
+        return flat;
+    }
+
+    static NDArray tensor(float[][][] data) {
+        int d0 = data.length;
+        int d1 = d0 == 0 ? 0 : data[0].length;
+        int d2 = d1 == 0 ? 0 : data[0][0].length;
+        if (d0 == 0) {
+            return NDArray.wrap(new float[0], 0);
+        }
+        float[] flat = new float[Shapes.numel(new int[] {d0, d1, d2})];
+        for (int i = 0; i < d0; i++) {
+            checkLength(data[i].length, d1, 1);
+            for (int j = 0; j < d1; j++) {
+                checkLength(data[i][j].length, d2, 2);
+                System.arraycopy(data[i][j], 0, flat, (i * d1 + j) * d2, d2);
+            }
+        }
+        return NDArray.wrap(flat, d0, d1, d2);
+    }
+
+    /** {@code torch.eye(n, m)}: float32 ones on the diagonal. */
+    static NDArray eye(int n, int m) {
+        NDArray t = NDArray.zeros(n, m);
+        float[] f = t.storage().floats();
+        for (int i = 0; i < Math.min(n, m); i++) {
+            f[i * m + i] = 1f;
+        }
+        return t;
+    }
+
+    static NDArray randint(Generator g, long low, long high, int[] shape) {
+        if (low >= high) {
+            throw new IllegalArgumentException(
+                    "random_ expects 'from' to be less than 'to', but got from=" + low + " >= to=" + high);
+        }
+        NDArray t = NDArray.empty(DType.INT64, shape);
+        g.fillRandint(t.storage().longs(), low, high);
+        return t;
+    }
+
+    static NDArray randperm(Generator g, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be non-negative, got" + n);
+        }
+        NDArray t = NDArray.empty(DType.INT64, n);
+        g.fillPermutation(t.storage().longs());
+        return t;
     }
 }

@@ -1,11 +1,14 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.BinaryOp;
+import dev.jgrad.tensor.kernel.Kernels;
+import dev.jgrad.tensor.kernel.UnaryOp;
+
 /**
  * Elementwise ops with broadcasting and type promotion. Operands are first converted to the
- * common dtype (a no-op in the usual case), then run through a {@link StridedLoop}: float32
- * goes to {@link FloatLoops} and float64 straight to the kernels ({@link KernelOps}), other
- * dtypes through the double (floating) or long (integer) reference semantics of {@link BinaryOp}
- * / {@link UnaryOp}.
+ * common dtype (a no-op in the usual case), then run through a {@link StridedLoop}: float32 and
+ * float64 go straight to the {@link Kernels}, other dtypes through the double (floating) or long
+ * (integer) reference semantics of {@link BinaryOp} / {@link UnaryOp}.
  */
 final class Elementwise {
     /** Elements per thread before a cheap elementwise op is split (about a millisecond of work). */
@@ -80,47 +83,36 @@ final class Elementwise {
         int os = loop.innerStride(0);
         int as = loop.innerStride(1);
         int bs = loop.innerStride(2);
-        if (compute == DType.FLOAT32
-                && outType == DType.FLOAT32
-                && (FloatLoops.supports(op) || op == BinaryOp.POW && isSquare(cb))) {
+        Kernels k = Kernels.get();
+        int grain = op == BinaryOp.POW ? GRAIN_TRANSCENDENTAL : GRAIN;
+        if (compute == DType.FLOAT32 && outType == DType.FLOAT32 && op.isArithmetic()) {
             float[] fa = ca.storage().floats();
             float[] fb = cb.storage().floats();
             float[] fo = out.storage().floats();
-            if (op == BinaryOp.POW) {
+            if (op == BinaryOp.POW && isSquare(cb)) {
                 // x ** 2 as x * x: the same correctly rounded result, without the pow call.
                 loop.runParallel(
-                        GRAIN,
-                        (off, n) -> FloatLoops.binary(BinaryOp.MUL, fa, off[1], as, fa, off[1], as, fo, off[0], os, n));
+                        GRAIN, (off, n) -> k.binary(BinaryOp.MUL, n, fa, off[1], as, fa, off[1], as, fo, off[0], os));
             } else if ((op == BinaryOp.ADD || op == BinaryOp.SUB) && alpha != 1.0) {
                 float al = (float) (op == BinaryOp.SUB ? -alpha : alpha);
-                loop.runParallel(
-                        GRAIN, (off, n) -> FloatLoops.addScaled(fa, off[1], as, al, fb, off[2], bs, fo, off[0], os, n));
+                loop.runParallel(GRAIN, (off, n) -> k.addScaled(n, fa, off[1], as, al, fb, off[2], bs, fo, off[0], os));
             } else {
-                loop.runParallel(
-                        GRAIN, (off, n) -> FloatLoops.binary(op, fa, off[1], as, fb, off[2], bs, fo, off[0], os, n));
+                loop.runParallel(grain, (off, n) -> k.binary(op, n, fa, off[1], as, fb, off[2], bs, fo, off[0], os));
             }
-        } else if (compute == DType.FLOAT64 && outType == DType.FLOAT64 && alpha == 1.0 && KernelOps.of(op) != null) {
+        } else if (compute == DType.FLOAT64 && outType == DType.FLOAT64 && alpha == 1.0 && op.isArithmetic()) {
             double[] da = ca.storage().doubles();
             double[] db = cb.storage().doubles();
             double[] dout = out.storage().doubles();
-            dev.jgrad.tensor.kernel.BinaryOp kop = KernelOps.of(op);
-            loop.runParallel(
-                    op == BinaryOp.POW ? GRAIN_TRANSCENDENTAL : GRAIN,
-                    (off, n) -> KernelOps.K.binary(kop, n, da, off[1], as, db, off[2], bs, dout, off[0], os));
-        } else if (compute == DType.FLOAT32
-                && op.isComparison()
-                && op != BinaryOp.LOGICAL_AND
-                && op != BinaryOp.LOGICAL_OR) {
+            loop.runParallel(grain, (off, n) -> k.binary(op, n, da, off[1], as, db, off[2], bs, dout, off[0], os));
+        } else if (compute == DType.FLOAT32 && op.isRelational()) {
             float[] fa = ca.storage().floats();
             float[] fb = cb.storage().floats();
             boolean[] bo = out.storage().bools();
-            loop.runParallel(
-                    GRAIN, (off, n) -> FloatLoops.compare(op, fa, off[1], as, fb, off[2], bs, bo, off[0], os, n));
+            loop.runParallel(GRAIN, (off, n) -> k.compare(op, n, fa, off[1], as, fb, off[2], bs, bo, off[0], os));
         } else {
             Access xa = Access.of(ca.storage());
             Access xb = Access.of(cb.storage());
             Access xo = Access.of(out.storage());
-            int grain = op == BinaryOp.POW ? GRAIN_TRANSCENDENTAL : GRAIN;
             if (compute.isFloatingPoint()) {
                 loop.runParallel(grain, (off, n) -> {
                     for (int i = 0; i < n; i++) {
@@ -181,7 +173,8 @@ final class Elementwise {
 
     static NDArray unary(UnaryOp op, NDArray a, NDArray out) {
         DType in = a.dtype();
-        if (isAddedFloatingFunction(op) && !in.isFloatingPoint()) {
+        boolean integral = !in.isFloatingPoint();
+        if (integral && op.integerInput() == UnaryOp.IntegerInput.IN_FLOAT32) {
             // integers and bool to float32 first, as PyTorch does, so that the float32 kernel computes it
             return unary(op, a.to(DType.FLOAT32), out);
         }
@@ -189,14 +182,7 @@ final class Elementwise {
             throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. "
                     + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         }
-        DType outType;
-        if (op == UnaryOp.LOGICAL_NOT) {
-            outType = DType.BOOL;
-        } else if (op.isFloatingFunction() && !in.isFloatingPoint()) {
-            outType = DType.FLOAT32;
-        } else {
-            outType = in;
-        }
+        DType outType = integral && op.isFloatingFunction() ? DType.FLOAT32 : in;
         if (out == null) {
             out = NDArray.empty(outType, a.shapeRef());
         } else {
@@ -207,69 +193,34 @@ final class Elementwise {
                 return out;
             }
         }
+        if (integral && op.isFloatingFunction()) {
+            // computed in double and rounded to float32 (IntegerInput.IN_DOUBLE): the float64 kernel, then the copy
+            out.copyFrom(unary(op, a.to(DType.FLOAT64), null));
+            return out;
+        }
         StridedLoop loop = StridedLoop.of(a.shapeRef(), 0, out, a);
         int os = loop.innerStride(0);
         int as = loop.innerStride(1);
         int grain = op.isFloatingFunction() ? GRAIN_TRANSCENDENTAL : GRAIN;
-        if (in == DType.FLOAT32 && outType == DType.FLOAT32) {
+        Kernels k = Kernels.get();
+        if (in == DType.FLOAT32) {
             float[] fa = a.storage().floats();
             float[] fo = out.storage().floats();
-            loop.runParallel(grain, (off, n) -> FloatLoops.unary(op, fa, off[1], as, fo, off[0], os, n));
-            return out;
-        }
-        if (in == DType.FLOAT64 && outType == DType.FLOAT64 && KernelOps.of(op) != null) {
+            loop.runParallel(grain, (off, n) -> k.unary(op, n, fa, off[1], as, fo, off[0], os));
+        } else if (in == DType.FLOAT64) {
             double[] da = a.storage().doubles();
             double[] dout = out.storage().doubles();
-            dev.jgrad.tensor.kernel.UnaryOp kop = KernelOps.of(op);
-            loop.runParallel(grain, (off, n) -> KernelOps.K.unary(kop, n, da, off[1], as, dout, off[0], os));
-            return out;
-        }
-        Access xa = Access.of(a.storage());
-        Access xo = Access.of(out.storage());
-        if (in.isFloatingPoint() || outType.isFloatingPoint() || op == UnaryOp.LOGICAL_NOT) {
-            loop.runParallel(grain, (off, n) -> {
-                for (int i = 0; i < n; i++) {
-                    xo.setD(off[0] + i * os, op.applyD(xa.getD(off[1] + i * as)));
-                }
-            });
+            loop.runParallel(grain, (off, n) -> k.unary(op, n, da, off[1], as, dout, off[0], os));
         } else {
+            Access xa = Access.of(a.storage());
+            Access xo = Access.of(out.storage());
             loop.runParallel(grain, (off, n) -> {
                 for (int i = 0; i < n; i++) {
-                    xo.setL(off[0] + i * os, integerUnary(op, xa.getL(off[1] + i * as), in));
+                    xo.setL(off[0] + i * os, op.applyL(xa.getL(off[1] + i * as)));
                 }
             });
         }
         return out;
-    }
-
-    /** The floating functions added with issue 16; the older ones keep their double path for integer input. */
-    private static boolean isAddedFloatingFunction(UnaryOp op) {
-        return op == UnaryOp.SIN
-                || op == UnaryOp.COS
-                || op == UnaryOp.ERF
-                || op == UnaryOp.EXPM1
-                || op == UnaryOp.LOG1P;
-    }
-
-    private static long integerUnary(UnaryOp op, long x, DType t) {
-        switch (op) {
-            case FLOOR:
-            case CEIL:
-            case ROUND:
-            case TRUNC:
-                return x;
-            case SIGN:
-                return Long.signum(x);
-            case NEG:
-                return -x;
-            case ABS:
-                return Math.abs(x);
-            case RELU:
-                return Math.max(x, 0);
-            default:
-                throw new IllegalArgumentException(
-                        "\"" + op.name().toLowerCase() + "\" not implemented for '" + t.scalarTypeName() + "'");
-        }
     }
 
     // ---------------------------------------------------------------- clamp, where
@@ -297,11 +248,11 @@ final class Elementwise {
             float[] fo = out.storage().floats();
             float l = (float) lo;
             float h = (float) hi;
-            loop.runParallel(GRAIN, (off, n) -> FloatLoops.clamp(l, h, fa, off[1], as, fo, off[0], os, n));
+            loop.runParallel(GRAIN, (off, n) -> Kernels.get().clamp(n, fa, off[1], as, l, h, fo, off[0], os));
         } else if (common == DType.FLOAT64) {
             double[] da = ca.storage().doubles();
             double[] dout = out.storage().doubles();
-            loop.runParallel(GRAIN, (off, n) -> KernelOps.K.clamp(n, da, off[1], as, lo, hi, dout, off[0], os));
+            loop.runParallel(GRAIN, (off, n) -> Kernels.get().clamp(n, da, off[1], as, lo, hi, dout, off[0], os));
         } else {
             Access xa = Access.of(ca.storage());
             Access xo = Access.of(out.storage());
@@ -340,7 +291,8 @@ final class Elementwise {
         float[] fo = out.storage().floats();
         float t = (float) threshold;
         loop.runParallel(
-                GRAIN, (off, n) -> FloatLoops.thresholdBackward(fg, off[1], gs, fx, off[2], xs, t, fo, off[0], os, n));
+                GRAIN,
+                (off, n) -> Kernels.get().thresholdBackward(n, fg, off[1], gs, fx, off[2], xs, t, fo, off[0], os));
         return out;
     }
 
@@ -367,7 +319,7 @@ final class Elementwise {
             float[] fo = out.storage().floats();
             loop.runParallel(
                     GRAIN,
-                    (off, n) -> FloatLoops.where(c, off[1], cs, fa, off[2], as, fb, off[3], bs, fo, off[0], os, n));
+                    (off, n) -> Kernels.get().where(n, c, off[1], cs, fa, off[2], as, fb, off[3], bs, fo, off[0], os));
             return out;
         }
         Access xa = Access.of(ca.storage());
@@ -382,5 +334,30 @@ final class Elementwise {
             }
         });
         return out;
+    }
+
+    // ---------------------------------------------------------------- isclose
+
+    /** {@code torch.isclose}: |a - b| &lt;= atol + rtol |b|, in double; equal values (infinities too) are close. */
+    static NDArray isclose(NDArray self, NDArray other, double rtol, double atol) {
+        int[] out = Shapes.broadcast(self.shapeRef(), other.shapeRef());
+        NDArray a = self.to(DType.FLOAT64).expand(out);
+        NDArray b = other.to(DType.FLOAT64).expand(out);
+        NDArray r = NDArray.empty(DType.BOOL, out);
+        StridedLoop loop = StridedLoop.of(out, 0, r, a, b);
+        boolean[] ro = r.storage().bools();
+        double[] da = a.storage().doubles();
+        double[] db = b.storage().doubles();
+        int rs = loop.innerStride(0);
+        int as = loop.innerStride(1);
+        int bs = loop.innerStride(2);
+        loop.run((off, n) -> {
+            for (int i = 0; i < n; i++) {
+                double x = da[off[1] + i * as];
+                double y = db[off[2] + i * bs];
+                ro[off[0] + i * rs] = x == y || Math.abs(x - y) <= atol + rtol * Math.abs(y);
+            }
+        });
+        return r;
     }
 }

@@ -1,6 +1,7 @@
 package dev.jgrad.tensor;
 
 import dev.jgrad.tensor.kernel.GemmRoute;
+import dev.jgrad.tensor.kernel.Kernels;
 
 /**
  * matmul and friends with PyTorch's shape rules and messages. Everything reduces to a batched
@@ -238,11 +239,25 @@ final class LinAlg {
                     int ai = ao + (r / m) * sa[0] + (r % m) * sa[1];
                     int bi = bo + (r / m) * sb[0];
                     if (f32) {
-                        out.storage().floats()[r] = (float) KernelOps.K.dot(
-                                k, a.storage().floats(), ai, sa[2], b.storage().floats(), bi, sb[1]);
+                        out.storage().floats()[r] = (float) Kernels.get()
+                                .dot(
+                                        k,
+                                        a.storage().floats(),
+                                        ai,
+                                        sa[2],
+                                        b.storage().floats(),
+                                        bi,
+                                        sb[1]);
                     } else {
-                        out.storage().doubles()[r] = KernelOps.K.dot(
-                                k, a.storage().doubles(), ai, sa[2], b.storage().doubles(), bi, sb[1]);
+                        out.storage().doubles()[r] = Kernels.get()
+                                .dot(
+                                        k,
+                                        a.storage().doubles(),
+                                        ai,
+                                        sa[2],
+                                        b.storage().doubles(),
+                                        bi,
+                                        sb[1]);
                     }
                 }
             });
@@ -250,49 +265,51 @@ final class LinAlg {
             rowDots(a, b, out);
         } else if (f32) {
             // out is a fresh array, hence zero: accumulating into it skips the kernel's zeroing pass.
-            KernelOps.K.gemm(
-                    bs,
-                    m,
-                    n,
-                    k,
-                    a.storage().floats(),
-                    ao,
-                    sa[0],
-                    sa[1],
-                    sa[2],
-                    b.storage().floats(),
-                    bo,
-                    sb[0],
-                    sb[1],
-                    sb[2],
-                    out.storage().floats(),
-                    0,
-                    m * n,
-                    n,
-                    1,
-                    true);
+            Kernels.get()
+                    .gemm(
+                            bs,
+                            m,
+                            n,
+                            k,
+                            a.storage().floats(),
+                            ao,
+                            sa[0],
+                            sa[1],
+                            sa[2],
+                            b.storage().floats(),
+                            bo,
+                            sb[0],
+                            sb[1],
+                            sb[2],
+                            out.storage().floats(),
+                            0,
+                            m * n,
+                            n,
+                            1,
+                            true);
         } else {
-            KernelOps.K.gemm(
-                    bs,
-                    m,
-                    n,
-                    k,
-                    a.storage().doubles(),
-                    ao,
-                    sa[0],
-                    sa[1],
-                    sa[2],
-                    b.storage().doubles(),
-                    bo,
-                    sb[0],
-                    sb[1],
-                    sb[2],
-                    out.storage().doubles(),
-                    0,
-                    m * n,
-                    n,
-                    1,
-                    true);
+            Kernels.get()
+                    .gemm(
+                            bs,
+                            m,
+                            n,
+                            k,
+                            a.storage().doubles(),
+                            ao,
+                            sa[0],
+                            sa[1],
+                            sa[2],
+                            b.storage().doubles(),
+                            bo,
+                            sb[0],
+                            sb[1],
+                            sb[2],
+                            out.storage().doubles(),
+                            0,
+                            m * n,
+                            n,
+                            1,
+                            true);
         }
         return out;
     }
@@ -321,7 +338,7 @@ final class LinAlg {
                 int bi = bo + (r / m) * sb[0];
                 int ci = r * n;
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] = KernelOps.K.dot(k, x, ai, 1, w, bi + j * sb[2], 1);
+                    c[ci + j] = Kernels.get().dot(k, x, ai, 1, w, bi + j * sb[2], 1);
                 }
             }
         });

@@ -1,6 +1,8 @@
 package dev.jgrad.tensor;
 
 import dev.jgrad.tensor.format.TensorFormatter;
+import dev.jgrad.tensor.kernel.BinaryOp;
+import dev.jgrad.tensor.kernel.UnaryOp;
 import java.util.Arrays;
 import java.util.List;
 
@@ -89,12 +91,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if the rows differ in length
      */
     public static NDArray tensor(float[][] data) {
-        int[] shape = Creation.shape2(data, data.length == 0 ? 0 : data[0].length, r -> r.length);
-        float[] flat = new float[Shapes.numel(shape)];
-        for (int i = 0; i < data.length; i++) {
-            System.arraycopy(data[i], 0, flat, i * shape[1], shape[1]);
-        }
-        return wrap(flat, shape);
+        return Creation.tensor(data);
     }
 
     /**
@@ -106,21 +103,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if the nested arrays are ragged
      */
     public static NDArray tensor(float[][][] data) {
-        int d0 = data.length;
-        int d1 = d0 == 0 ? 0 : data[0].length;
-        int d2 = d1 == 0 ? 0 : data[0][0].length;
-        if (d0 == 0) {
-            return wrap(new float[0], 0);
-        }
-        float[] flat = new float[Shapes.numel(new int[] {d0, d1, d2})];
-        for (int i = 0; i < d0; i++) {
-            Creation.checkLength(data[i].length, d1, 1);
-            for (int j = 0; j < d1; j++) {
-                Creation.checkLength(data[i][j].length, d2, 2);
-                System.arraycopy(data[i][j], 0, flat, (i * d1 + j) * d2, d2);
-            }
-        }
-        return wrap(flat, d0, d1, d2);
+        return Creation.tensor(data);
     }
 
     /**
@@ -143,12 +126,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if the rows differ in length
      */
     public static NDArray tensor(double[][] data) {
-        int[] shape = Creation.shape2(data, data.length == 0 ? 0 : data[0].length, r -> r.length);
-        double[] flat = new double[Shapes.numel(shape)];
-        for (int i = 0; i < data.length; i++) {
-            System.arraycopy(data[i], 0, flat, i * shape[1], shape[1]);
-        }
-        return wrap(flat, shape);
+        return Creation.tensor(data);
     }
 
     /**
@@ -170,12 +148,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if the rows differ in length
      */
     public static NDArray tensor(long[][] data) {
-        int[] shape = Creation.shape2(data, data.length == 0 ? 0 : data[0].length, r -> r.length);
-        long[] flat = new long[Shapes.numel(shape)];
-        for (int i = 0; i < data.length; i++) {
-            System.arraycopy(data[i], 0, flat, i * shape[1], shape[1]);
-        }
-        return wrap(flat, shape);
+        return Creation.tensor(data);
     }
 
     /**
@@ -487,12 +460,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if a size is negative
      */
     public static NDArray eye(int n, int m) {
-        NDArray t = zeros(n, m);
-        float[] f = t.storage.floats();
-        for (int i = 0; i < Math.min(n, m); i++) {
-            f[i * m + i] = 1f;
-        }
-        return t;
+        return Creation.eye(n, m);
     }
 
     /**
@@ -600,13 +568,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if {@code low >= high} or a size is negative
      */
     public static NDArray randint(Generator g, long low, long high, int... shape) {
-        if (low >= high) {
-            throw new IllegalArgumentException(
-                    "random_ expects 'from' to be less than 'to', but got from=" + low + " >= to=" + high);
-        }
-        NDArray t = empty(DType.INT64, shape);
-        g.fillRandint(t.storage.longs(), low, high);
-        return t;
+        return Creation.randint(g, low, high, shape);
     }
 
     /**
@@ -629,12 +591,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public static NDArray randperm(Generator g, int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must be non-negative, got" + n);
-        }
-        NDArray t = empty(DType.INT64, new int[] {n});
-        g.fillPermutation(t.storage.longs());
-        return t;
+        return Creation.randperm(g, n);
     }
 
     // =================================================================== metadata
@@ -954,25 +911,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if the shapes don't broadcast
      */
     public NDArray isclose(NDArray other, double rtol, double atol) {
-        int[] out = Shapes.broadcast(shape, other.shape);
-        NDArray a = to(DType.FLOAT64).expand(out);
-        NDArray b = other.to(DType.FLOAT64).expand(out);
-        NDArray r = empty(DType.BOOL, out);
-        StridedLoop loop = StridedLoop.of(out, 0, r, a, b);
-        boolean[] ro = r.storage.bools();
-        double[] da = a.storage.doubles();
-        double[] db = b.storage.doubles();
-        int rs = loop.innerStride(0);
-        int as = loop.innerStride(1);
-        int bs = loop.innerStride(2);
-        loop.run((off, n) -> {
-            for (int i = 0; i < n; i++) {
-                double x = da[off[1] + i * as];
-                double y = db[off[2] + i * bs];
-                ro[off[0] + i * rs] = x == y || Math.abs(x - y) <= atol + rtol * Math.abs(y);
-            }
-        });
-        return r;
+        return Elementwise.isclose(this, other, rtol, atol);
     }
 
     // =================================================================== views
@@ -1080,12 +1019,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if the shape does not hold {@link #numel()} elements
      */
     public NDArray reshape(int... shape) {
-        int[] target = Shapes.inferSize(shape, numel());
-        int[] st = Shapes.viewStrides(this.shape, strides, target);
-        if (st != null) {
-            return new NDArray(storage, target, st, offset);
-        }
-        return clone().view(target);
+        return Views.reshape(this, shape);
     }
 
     /**
@@ -1138,11 +1072,7 @@ public final class NDArray {
      * @throws IllegalArgumentException if the array has more than 2 dims
      */
     public NDArray t() {
-        if (shape.length > 2) {
-            throw new IllegalArgumentException(
-                    "t() expects a tensor with <= 2 dimensions, but self is " + shape.length + "D");
-        }
-        return shape.length < 2 ? this : transpose(0, 1);
+        return Views.t(this);
     }
 
     /**
@@ -1168,24 +1098,7 @@ public final class NDArray {
      * @throws IndexOutOfBoundsException if a dim is out of range
      */
     public NDArray movedim(int source, int destination) {
-        int n = shape.length;
-        int s = Shapes.wrapDim(source, n);
-        int d = Shapes.wrapDim(destination, n);
-        if (n == 0 || s == d) {
-            return this;
-        }
-        int[] order = new int[n];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (i != s) {
-                order[k++] = i;
-            }
-        }
-        int[] perm = new int[n];
-        for (int i = 0, j = 0; i < n; i++) {
-            perm[i] = i == d ? s : order[j++];
-        }
-        return permute(perm);
+        return Views.movedim(this, source, destination);
     }
 
     /**
@@ -1243,31 +1156,7 @@ public final class NDArray {
      * @throws IndexOutOfBoundsException if a dim is out of range
      */
     public NDArray flatten(int startDim, int endDim) {
-        if (shape.length == 0) {
-            return reshape(1);
-        }
-        int s = Shapes.wrapDim(startDim, shape.length);
-        int e = Shapes.wrapDim(endDim, shape.length);
-        if (s > e) {
-            throw new IllegalArgumentException("flatten() has invalid args: start_dim cannot come after end_dim");
-        }
-        if (s == e) {
-            return this;
-        }
-        int[] target = new int[shape.length - (e - s)];
-        int k = 0;
-        for (int i = 0; i < s; i++) {
-            target[k++] = shape[i];
-        }
-        int p = 1;
-        for (int i = s; i <= e; i++) {
-            p *= shape[i];
-        }
-        target[k++] = p;
-        for (int i = e + 1; i < shape.length; i++) {
-            target[k++] = shape[i];
-        }
-        return reshape(target);
+        return Views.flatten(this, startDim, endDim);
     }
 
     /**
@@ -1843,7 +1732,7 @@ public final class NDArray {
      * @return a new bool array
      */
     public NDArray logicalNot() {
-        return Elementwise.unary(UnaryOp.LOGICAL_NOT, this, null);
+        return Elementwise.binaryScalar(BinaryOp.EQ, this, 0);
     }
 
     /**
@@ -3010,12 +2899,7 @@ public final class NDArray {
      * @return this array or a converted copy
      */
     public NDArray to(DType dtype) {
-        if (dtype == dtype()) {
-            return this;
-        }
-        NDArray c = empty(dtype, shape);
-        Copy.copy(c, this);
-        return c;
+        return Copy.to(this, dtype);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.Kernels;
 import java.util.Arrays;
 
 /**
@@ -392,7 +393,7 @@ public final class Pooling {
 
         void maxPlane(float[] x, int xb, float[] out, int[] idx, int ob) {
             if (isPairs()) {
-                KernelOps.K.maxPool2x2(outH, outW, x, xb, w, out, ob, idx, ob);
+                Kernels.get().maxPool2x2(outH, outW, x, xb, w, out, ob, idx, ob);
                 return;
             }
             for (int oh = 0; oh < outH; oh++) {

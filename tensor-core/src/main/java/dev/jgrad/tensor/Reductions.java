@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.Kernels;
+
 /**
  * sum, mean, prod, max/min and their arg forms. Sums accumulate in double (float inputs, except
  * float32 sums of fewer than 8 values, which add up in float as PyTorch's do) or long
@@ -142,7 +144,7 @@ final class Reductions {
                 blockedSum(
                         n,
                         (from, to) -> f != null
-                                ? FloatLoops.sum(f, off + from, 1, to - from)
+                                ? Kernels.get().sum(to - from, f, off + from, 1)
                                 : sumDoubles(d, off + from, 1, to - from)),
                 t);
     }
@@ -220,7 +222,7 @@ final class Reductions {
                 int len = count(x, mask);
                 int off = x.storageOffset();
                 for (int r = 0; r < outN; r++) {
-                    acc[r] += f32 ? FloatLoops.sum(f, off + r * len, 1, len) : sumDoubles(d, off + r * len, 1, len);
+                    acc[r] += f32 ? Kernels.get().sum(len, f, off + r * len, 1) : sumDoubles(d, off + r * len, 1, len);
                 }
                 return acc;
             }
@@ -246,16 +248,16 @@ final class Reductions {
                 loop.run(
                         from,
                         to,
-                        (off, n) -> s[0] += f32 ? FloatLoops.sum(f, off[0], xs, n) : sumDoubles(d, off[0], xs, n));
+                        (off, n) -> s[0] += f32 ? Kernels.get().sum(n, f, off[0], xs) : sumDoubles(d, off[0], xs, n));
                 return s[0];
             });
             return acc;
         }
         loop.run((off, n) -> {
             if (cs == 0) {
-                acc[off[1]] += f32 ? FloatLoops.sum(f, off[0], xs, n) : sumDoubles(d, off[0], xs, n);
+                acc[off[1]] += f32 ? Kernels.get().sum(n, f, off[0], xs) : sumDoubles(d, off[0], xs, n);
             } else if (f32) {
-                FloatLoops.accumulate(acc, off[1], cs, f, off[0], xs, n);
+                accumulate(acc, off[1], cs, f, off[0], xs, n);
             } else {
                 for (int i = 0; i < n; i++) {
                     acc[off[1] + i * cs] += d[off[0] + i * xs];
@@ -306,7 +308,7 @@ final class Reductions {
             float[] block = new float[c1 - c0];
             for (int r0 = 0; r0 < rows; r0 += COLUMN_SUM_ROWS) {
                 int nr = Math.min(COLUMN_SUM_ROWS, rows - r0);
-                KernelOps.K.columnSums(nr, c1 - c0, f, off + r0 * cols + c0, cols, block, 0, false);
+                Kernels.get().columnSums(nr, c1 - c0, f, off + r0 * cols + c0, cols, block, 0, false);
                 for (int j = 0; j < block.length; j++) {
                     acc[c0 + j] += block[j];
                 }
@@ -343,7 +345,7 @@ final class Reductions {
     }
 
     private static double sumDoubles(double[] a, int off, int stride, int n) {
-        return KernelOps.K.sum(n, a, off, stride);
+        return Kernels.get().sum(n, a, off, stride);
     }
 
     private static double[] prodD(NDArray x, boolean[] mask, int[] keep) {
@@ -402,12 +404,12 @@ final class Reductions {
         if (flat.dtype() == DType.FLOAT32) {
             float[] f = flat.storage().floats();
             return NDArray.scalar(
-                    isMax ? KernelOps.K.max(n, f, off, stride) : KernelOps.K.min(n, f, off, stride), DType.FLOAT32);
+                    isMax ? Kernels.get().max(n, f, off, stride) : Kernels.get().min(n, f, off, stride), DType.FLOAT32);
         }
         if (flat.dtype() == DType.FLOAT64) {
             double[] d = flat.storage().doubles();
             return NDArray.scalar(
-                    isMax ? KernelOps.K.max(n, d, off, stride) : KernelOps.K.min(n, d, off, stride), DType.FLOAT64);
+                    isMax ? Kernels.get().max(n, d, off, stride) : Kernels.get().min(n, d, off, stride), DType.FLOAT64);
         }
         return extreme(flat, 0, false, isMax).values();
     }
@@ -424,12 +426,18 @@ final class Reductions {
         if (flat.dtype() == DType.FLOAT32) {
             float[] f = flat.storage().floats();
             return NDArray.scalar(
-                    isMax ? KernelOps.K.argmax(n, f, off, stride) : KernelOps.K.argmin(n, f, off, stride), DType.INT64);
+                    isMax
+                            ? Kernels.get().argmax(n, f, off, stride)
+                            : Kernels.get().argmin(n, f, off, stride),
+                    DType.INT64);
         }
         if (flat.dtype() == DType.FLOAT64) {
             double[] d = flat.storage().doubles();
             return NDArray.scalar(
-                    isMax ? KernelOps.K.argmax(n, d, off, stride) : KernelOps.K.argmin(n, d, off, stride), DType.INT64);
+                    isMax
+                            ? Kernels.get().argmax(n, d, off, stride)
+                            : Kernels.get().argmin(n, d, off, stride),
+                    DType.INT64);
         }
         return extreme(flat, 0, false, isMax).indices();
     }
@@ -469,9 +477,13 @@ final class Reductions {
                 if (xf != null || xd != null) {
                     // The kernels: first index of the extreme, NaN first (SIMD when the row is contiguous).
                     if (xf != null) {
-                        best = isMax ? KernelOps.K.argmax(len, xf, base, ls) : KernelOps.K.argmin(len, xf, base, ls);
+                        best = isMax
+                                ? Kernels.get().argmax(len, xf, base, ls)
+                                : Kernels.get().argmin(len, xf, base, ls);
                     } else {
-                        best = isMax ? KernelOps.K.argmax(len, xd, base, ls) : KernelOps.K.argmin(len, xd, base, ls);
+                        best = isMax
+                                ? Kernels.get().argmax(len, xd, base, ls)
+                                : Kernels.get().argmin(len, xd, base, ls);
                     }
                     va.setD(off[1] + e * os, a.getD(base + best * ls));
                 } else if (floating) {
@@ -503,5 +515,18 @@ final class Reductions {
             indices = indices.unsqueeze(d);
         }
         return new ValuesIndices<>(name, values, indices);
+    }
+
+    /** {@code acc[i] += a[i]}: the row-accumulation step of a reduction over an outer dim. */
+    private static void accumulate(double[] acc, int co, int cs, float[] a, int ao, int as, int n) {
+        if (cs == 1 && as == 1) {
+            for (int i = 0; i < n; i++) {
+                acc[co + i] += a[ao + i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                acc[co + i * cs] += a[ao + i * as];
+            }
+        }
     }
 }

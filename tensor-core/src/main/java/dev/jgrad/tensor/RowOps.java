@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.Kernels;
+
 /**
  * Ops that need a whole row along one dim at a time (two passes or a running maximum): var, std,
  * logsumexp, softmax and logSoftmax. The dim is moved last and made contiguous (a no-op when it
@@ -214,7 +216,7 @@ final class RowOps {
                         s += g[gi + i];
                     }
                 } else {
-                    s = (float) FloatLoops.sum(g, gi, 1, len);
+                    s = (float) Kernels.get().sum(len, g, gi, 1);
                 }
                 for (int i = 0; i < len; i++) {
                     o[oi + i] = g[gi + i] - o[oi + i] * s;

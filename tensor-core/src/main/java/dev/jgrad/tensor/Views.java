@@ -217,4 +217,75 @@ final class Views {
         }
         return new NDArray(t.storage(), ns, nst, t.storageOffset());
     }
+
+    /** {@code t.reshape(shape)}: a view when the strides allow it, else a copy. */
+    static NDArray reshape(NDArray t, int[] shape) {
+        int[] target = Shapes.inferSize(shape, t.numel());
+        int[] st = Shapes.viewStrides(t.shapeRef(), t.stridesRef(), target);
+        if (st != null) {
+            return new NDArray(t.storage(), target, st, t.storageOffset());
+        }
+        return t.clone().view(target);
+    }
+
+    /** {@code t.t()}: the transpose of a matrix; arrays of fewer dims unchanged. */
+    static NDArray t(NDArray t) {
+        int n = t.dim();
+        if (n > 2) {
+            throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + n + "D");
+        }
+        return n < 2 ? t : t.transpose(0, 1);
+    }
+
+    /** {@code torch.movedim(t, source, destination)}: the other dims keep their order. */
+    static NDArray movedim(NDArray t, int source, int destination) {
+        int n = t.dim();
+        int s = Shapes.wrapDim(source, n);
+        int d = Shapes.wrapDim(destination, n);
+        if (n == 0 || s == d) {
+            return t;
+        }
+        int[] order = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (i != s) {
+                order[k++] = i;
+            }
+        }
+        int[] perm = new int[n];
+        for (int i = 0, j = 0; i < n; i++) {
+            perm[i] = i == d ? s : order[j++];
+        }
+        return t.permute(perm);
+    }
+
+    /** {@code t.flatten(startDim, endDim)}: a view when the strides allow it, else a copy. */
+    static NDArray flatten(NDArray t, int startDim, int endDim) {
+        int[] shape = t.shapeRef();
+        if (shape.length == 0) {
+            return t.reshape(1);
+        }
+        int s = Shapes.wrapDim(startDim, shape.length);
+        int e = Shapes.wrapDim(endDim, shape.length);
+        if (s > e) {
+            throw new IllegalArgumentException("flatten() has invalid args: start_dim cannot come after end_dim");
+        }
+        if (s == e) {
+            return t;
+        }
+        int[] target = new int[shape.length - (e - s)];
+        int k = 0;
+        for (int i = 0; i < s; i++) {
+            target[k++] = shape[i];
+        }
+        int p = 1;
+        for (int i = s; i <= e; i++) {
+            p *= shape[i];
+        }
+        target[k++] = p;
+        for (int i = e + 1; i < shape.length; i++) {
+            target[k++] = shape[i];
+        }
+        return t.reshape(target);
+    }
 }

@@ -19,5 +19,39 @@
  * present ({@code --add-modules jdk.incubator.vector}); without it jgrad logs one warning and runs scalar kernels
  * that give the same results. Autograd's {@code dev.jgrad.autograd.Tensor} wraps an NDArray and records its ops for
  * backward.
+ *
+ * <h2>How to add an op (for contributors)</h2>
+ *
+ * <p>An op is named once, by a constant of one enum per kind in the kernel package
+ * ({@code dev.jgrad.tensor.kernel}, not exported): {@code UnaryOp} (functions of one operand) and
+ * {@code BinaryOp} (arithmetic, comparisons, logical). The constant carries the op's scalar
+ * definitions; NDArray, {@code Elementwise} (broadcasting, promotion, threads) and both kernel
+ * implementations take it as it is, with no mapping between layers. An elementwise function of one
+ * operand, say {@code tan}, touches these files:
+ * <ol>
+ *   <li>{@code kernel/UnaryOp.java}: a constant {@code TAN(IntegerInput.IN_FLOAT32)} whose two
+ *       {@code apply} overrides are its float32 and float64 loops (copy a neighbour's: a loop over
+ *       a shared index, a contiguous one, a strided one) with the function written into them;
+ *       {@code applyL} too if integers keep their dtype ({@code IntegerInput.KEEP}). That is the
+ *       whole scalar kernel: the scalar implementation, and the vector one for strides and tails,
+ *       run it. Each constant is its own class, so each op's loop is compiled apart with the
+ *       function inline; a loop shared by all ops calling the function through a lambda or the
+ *       enum would make a megamorphic call per element (29 times slower for ReLU). A float32
+ *       polynomial that the vector code mirrors goes in {@code FloatMath}.</li>
+ *   <li>{@code kernel/VectorFloatOps.java} (optional): a case in {@code unary} that runs a Vector
+ *       API loop giving the same bits as the scalar function (the loop itself there or, for the
+ *       longer functions, in {@code VectorFloatMath}); {@code VectorDoubleOps} for float64.
+ *       Without it the op runs its scalar loop on every kernel set. Only the {@code Vector*}
+ *       classes may touch {@code jdk.incubator.vector} (VectorApiConfinementTest).</li>
+ *   <li>{@code NDArray.java}: the facade, one line: {@code return Elementwise.unary(UnaryOp.TAN,
+ *       this, null);}, with its javadoc.</li>
+ *   <li>autograd: the derivative in its op file and the {@code Tensor} facade method.</li>
+ * </ol>
+ * The kernel tests iterate every constant ({@code @EnumSource}): vector against scalar bit for
+ * bit, contiguous against strided; add an example with PyTorch's values in {@code MathOpsTest}. A
+ * binary op is the same with {@code BinaryOp}: {@code applyD} and {@code applyL} (the reference
+ * for every dtype), the loop overrides if the kernels implement it, a case and a method in
+ * {@code VectorFloatOps.binary}. The kernel package imports nothing from the rest of tensor-core
+ * (KernelSelfContainedTest): what it needs (the thread pool, {@code kernel.Threads}) lives there.
  */
 package dev.jgrad.tensor;

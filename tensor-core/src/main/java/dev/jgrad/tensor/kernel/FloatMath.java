@@ -1,15 +1,15 @@
 package dev.jgrad.tensor.kernel;
 
 /**
- * float32 exp, log, tanh, sigmoid, sin, cos, erf, expm1 and log1p as polynomial approximations
+ * float32 exp, log, tanh, sigmoid, the trigonometric pair, erf, expm1 and log1p as polynomial approximations
  * (after Cephes; the erf and expm1 coefficients are least-squares fits made for jgrad), accurate to
  * two ulp or better (FloatMathTest, TranscendentalAccuracyTest). The Vector API kernels run
  * exactly the same operations on vector lanes, so the scalar and vector kernels agree bit for bit.
  * Each multiply-add goes through {@code Fma.fma}, as the vector code's through {@code Fma.FAST}:
  * both fused where FMA is fast, both a rounded multiply and add where it is not.
  *
- * <p>Limits: sin and cos reduce their argument in float up to |x| = 65536 (TRIG_MAX) and compute
- * larger ones in double, correctly rounded for any size (all of them in double where FMA is off: the
+ * <p>Limits: {@link #trig} reduces its argument in float up to |x| = 65536 (TRIG_MAX); larger ones
+ * are computed in double by the op, correctly rounded for any size (all of them in double where FMA is off: the
  * float reduction needs an exact product); erf, expm1 and log1p hold on their whole
  * float range.
  */
@@ -58,15 +58,15 @@ public final class FloatMath {
     static final float T3 = 1.33314422036e-1f;
     static final float T4 = -3.33332819422e-1f;
 
-    /** sin and cos: x = n pi/2 + r, with pi/2 split in three floats; the first product is exact under fma. */
+    /** {@link #trig}: x = n pi/2 + r, with pi/2 split in three floats; the first product is exact under fma. */
     static final float TWO_OVER_PI = 0.636619746685028076f;
 
     static final float PIO2_1 = 1.5707963705062866f;
     static final float PIO2_2 = -4.371138828673793e-08f;
     static final float PIO2_3 = -1.7151245100058819e-15f;
     /**
-     * Above this |x| (and for NaN and infinities), sin and cos are computed in double with the JDK's
-     * Math.sin/cos and rounded, which is correct for every argument; below it the three-part
+     * Above this |x| (and for NaN and infinities), the trigonometric functions are computed in double
+     * with the JDK's and rounded, which is correct for every argument; below it the three-part
      * reduction keeps the reduced argument within an ulp (held to two ulp by the tests up to here).
      */
     static final float TRIG_MAX = 65536f;
@@ -215,39 +215,24 @@ public final class FloatMath {
     }
 
     /**
-     * {@code x <= 0 ? 0 : x}, written as {@code Math.max(x, 0)}: the same values (-0.0 gives 0.0,
-     * NaN stays NaN) without a branch, which on mixed-sign data mispredicts half the time.
+     * Whether {@link #trig} reduces x: |x| up to TRIG_MAX, with FMA. Without FMA, nf * PIO2_1 is
+     * rounded and the reduction loses up to millions of ulp near multiples of pi/2, so the JDK's
+     * double functions, rounded, serve every argument then (and the vector kernel none); they also
+     * serve larger |x|, NaN and infinities, correctly rounded for every argument.
+     *
+     * @param x the argument
+     * @return whether the float reduction holds for x
      */
-    public static float relu(float x) {
-        return Math.max(x, 0f);
+    static boolean trigReduces(float x) {
+        return Fma.FAST && Math.abs(x) <= TRIG_MAX;
     }
 
     /**
-     * sin(x): a polynomial on the reduced argument up to TRIG_MAX, the JDK's double sin above.
-     *
-     * @param x the argument
-     * @return the result, rounded to float
+     * The sine (quadrantShift 0) or the cosine (1, the sine a quadrant further) of x for which
+     * {@link #trigReduces} holds: x = n pi/2 + r with pi/2 in three parts, then one of the two
+     * polynomials on r by the quadrant, as the vector twin computes it.
      */
-    public static float sin(float x) {
-        return trig(x, 0);
-    }
-
-    /**
-     * cos(x) = sin(x + pi/2): the same reduction, one quadrant further.
-     *
-     * @param x the argument
-     * @return the result, rounded to float
-     */
-    public static float cos(float x) {
-        return trig(x, 1);
-    }
-
-    private static float trig(float x, int quadrantShift) {
-        // Without FMA, nf * PIO2_1 is rounded and the reduction loses up to millions of ulp near
-        // multiples of pi/2: the double path then serves every argument (and the vector kernel none).
-        if (!Fma.FAST || !(Math.abs(x) <= TRIG_MAX)) {
-            return (float) (quadrantShift == 0 ? Math.sin(x) : Math.cos(x));
-        }
+    static float trig(float x, int quadrantShift) {
         float t = Fma.fma(x, TWO_OVER_PI, ROUND_MAGIC);
         float nf = t - ROUND_MAGIC;
         float r = Fma.fma(nf, -PIO2_1, x);
@@ -259,7 +244,7 @@ public final class FloatMath {
         int q = Float.floatToRawIntBits(t) + quadrantShift;
         float y = (q & 1) == 0 ? s : c;
         y = Float.intBitsToFloat(Float.floatToRawIntBits(y) ^ ((q & 2) << 30));
-        // The polynomial turns sin(-0.0) into +0.0; torch.sin keeps the sign.
+        // The polynomial turns the sine of -0.0 into +0.0; torch keeps the sign.
         return quadrantShift == 0 && x == 0f ? x : y;
     }
 
@@ -343,16 +328,6 @@ public final class FloatMath {
         y = y + c;
         float r = Fma.fma(ef, LN2_HI, m + y);
         return x == 0f ? x : r;
-    }
-
-    /**
-     * torch.sign: (0 &lt; x) - (x &lt; 0), so -0.0 and NaN give 0.
-     *
-     * @param x the argument
-     * @return the result, rounded to float
-     */
-    public static float sign(float x) {
-        return x > 0f ? 1f : x < 0f ? -1f : 0f;
     }
 
     /** c[0] t^k + ... + c[k] by Horner's rule with fma, as the vector twins evaluate it. */

@@ -1,10 +1,9 @@
 package dev.jgrad.tensor.kernel;
 
-import dev.jgrad.tensor.Parallel;
 import java.util.function.IntConsumer;
 
 /**
- * Cuts a batched product into parts for {@link Parallel}'s pool: whole matrices when there are enough of them,
+ * Cuts a batched product into parts for {@link Threads}' pool: whole matrices when there are enough of them,
  * otherwise row or column ranges aligned to the micro-tile, so that every output element belongs
  * to exactly one part and is computed the same way whatever the number of parts.
  */
@@ -21,7 +20,7 @@ final class GemmSplit {
      * {@code minFlops}, else in one part on the calling thread.
      */
     static void run(int batch, int m, int n, int k, int mr, int nr, long minFlops, Part part) {
-        int threads = Parallel.getNumThreads();
+        int threads = Threads.getNumThreads();
         long flops = 2L * batch * m * n * Math.max(k, 1);
         if (threads <= 1 || flops < minFlops || batch == 0 || m == 0 || n == 0) {
             part.run(0, batch, 0, m, 0, n);
@@ -52,7 +51,7 @@ final class GemmSplit {
 
     /** Runs parts [0, parts) on the pool, one piece per part. */
     private static void runParts(int parts, IntConsumer part) {
-        Parallel.parallelFor(0, parts, 1, (p0, p1) -> {
+        Threads.parallelFor(0, parts, 1, (p0, p1) -> {
             for (int p = p0; p < p1; p++) {
                 part.accept(p);
             }

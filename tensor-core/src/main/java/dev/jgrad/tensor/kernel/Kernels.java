@@ -272,9 +272,9 @@ public interface Kernels {
     void clamp(
             int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride);
 
-    /** out[i] = a[i] cmp b[i] (float32), into a bool array; a stride of 0 repeats an element. */
+    /** out[i] = a[i] op b[i] (float32) for the six comparisons (EQ to GE), into a bool array; a stride of 0 repeats an element. */
     void compare(
-            Comparison op,
+            BinaryOp op,
             int n,
             float[] a,
             int aOff,

@@ -118,12 +118,12 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void unary(UnaryOp op, int n, float[] x, int xOff, int xStride, float[] out, int outOff, int outStride) {
-        ScalarFloatOps.unary(op, n, x, xOff, xStride, out, outOff, outStride);
+        op.apply(n, x, xOff, xStride, out, outOff, outStride);
     }
 
     @Override
     public void unary(UnaryOp op, int n, double[] x, int xOff, int xStride, double[] out, int outOff, int outStride) {
-        ScalarDoubleOps.unary(op, n, x, xOff, xStride, out, outOff, outStride);
+        op.apply(n, x, xOff, xStride, out, outOff, outStride);
     }
 
     @Override
@@ -144,8 +144,7 @@ final class ScalarKernels implements Kernels {
             int outRowStride,
             int outColStride) {
         for (int r = 0; r < rows; r++) {
-            ScalarFloatOps.binary(
-                    op,
+            op.apply(
                     cols,
                     a,
                     aOff + r * aRowStride,
@@ -177,8 +176,7 @@ final class ScalarKernels implements Kernels {
             int outRowStride,
             int outColStride) {
         for (int r = 0; r < rows; r++) {
-            ScalarDoubleOps.binary(
-                    op,
+            op.apply(
                     cols,
                     a,
                     aOff + r * aRowStride,
@@ -206,7 +204,7 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void compare(
-            Comparison op,
+            BinaryOp op,
             int n,
             float[] a,
             int aOff,
@@ -217,7 +215,7 @@ final class ScalarKernels implements Kernels {
             boolean[] out,
             int outOff,
             int outStride) {
-        ScalarFloatOps.compare(op, n, a, aOff, aStride, b, bOff, bStride, out, outOff, outStride);
+        op.compare(n, a, aOff, aStride, b, bOff, bStride, out, outOff, outStride);
     }
 
     @Override

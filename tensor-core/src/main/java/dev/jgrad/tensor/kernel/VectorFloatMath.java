@@ -175,26 +175,20 @@ final class VectorFloatMath {
     }
 
     /**
-     * out[oo + i] = sin or cos of x[xo + i] (op SIN or COS) over the whole vectors of [0, n);
-     * returns where the scalar tail starts. A vector with a lane beyond TRIG_MAX (or NaN, or
-     * infinite) is done lane by lane by {@link FloatMath}, which computes those lanes in double.
+     * out[oo + i] = the trigonometric function {@code op} of x[xo + i] over the whole vectors of
+     * [0, n): {@link FloatMath#trig} with the same quadrant shift (0 or 1), on lanes; returns where
+     * the scalar tail starts. A vector with a lane beyond TRIG_MAX (or NaN, or infinite) is done
+     * by the op's scalar loop, which computes those lanes in double.
      */
-    static int trig(UnaryOp op, int n, float[] x, int xo, float[] out, int oo) {
-        boolean cos = op == UnaryOp.COS;
-        if (!cos && op != UnaryOp.SIN) {
-            throw new IllegalArgumentException("not sin or cos: " + op);
-        }
+    static int trig(UnaryOp op, int quadrantShift, int n, float[] x, int xo, float[] out, int oo) {
         if (!Fma.FAST) {
-            return 0; // FloatMath computes sin and cos in double then: its reduction needs FMA
+            return 0; // the op computes every lane in double then: the float reduction needs FMA
         }
-        int shift = cos ? 1 : 0;
         int bound = S.loopBound(n);
         for (int i = 0; i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             if (!v.abs().compare(VectorOperators.LE, TRIG_MAX).allTrue()) {
-                for (int j = 0; j < S.length(); j++) {
-                    out[oo + i + j] = cos ? FloatMath.cos(x[xo + i + j]) : FloatMath.sin(x[xo + i + j]);
-                }
+                op.apply(S.length(), x, xo + i, 1, out, oo + i, 1);
                 continue;
             }
             FloatVector t = Fma.FAST
@@ -215,19 +209,19 @@ final class VectorFloatMath {
                     ? FloatVector.broadcast(S, S3).fma(z, FloatVector.broadcast(S, S2))
                     : FloatVector.broadcast(S, S3).mul(z).add(S2);
             ps = Fma.FAST ? ps.fma(z, FloatVector.broadcast(S, S1)) : ps.mul(z).add(S1);
-            FloatVector sin = Fma.FAST ? ps.mul(z).fma(r, r) : ps.mul(z).mul(r).add(r);
+            FloatVector odd = Fma.FAST ? ps.mul(z).fma(r, r) : ps.mul(z).mul(r).add(r);
             FloatVector pc = Fma.FAST
                     ? FloatVector.broadcast(S, K3).fma(z, FloatVector.broadcast(S, K2))
                     : FloatVector.broadcast(S, K3).mul(z).add(K2);
             pc = Fma.FAST ? pc.fma(z, FloatVector.broadcast(S, K1)) : pc.mul(z).add(K1);
             FloatVector c0 = Fma.FAST ? z.fma(-0.5f, 1f) : z.mul(-0.5f).add(1f);
             FloatVector c = Fma.FAST ? pc.fma(z.mul(z), c0) : pc.mul(z.mul(z)).add(c0);
-            IntVector q = t.reinterpretAsInts().add(shift);
-            IntVector si = sin.reinterpretAsInts();
+            IntVector q = t.reinterpretAsInts().add(quadrantShift);
+            IntVector si = odd.reinterpretAsInts();
             IntVector y = si.blend(c.reinterpretAsInts(), q.and(1).compare(VectorOperators.NE, 0));
             y = y.lanewise(VectorOperators.XOR, q.and(2).lanewise(VectorOperators.LSHL, 30));
             FloatVector res = y.reinterpretAsFloats();
-            if (!cos) {
+            if (quadrantShift == 0) {
                 res = res.blend(v, v.compare(VectorOperators.EQ, 0f));
             }
             res.intoArray(out, oo + i);

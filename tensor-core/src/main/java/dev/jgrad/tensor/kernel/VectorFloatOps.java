@@ -23,7 +23,7 @@ final class VectorFloatOps {
 
     static void unary(UnaryOp op, int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
         if (xs != 1 || os != 1 || n < L) {
-            ScalarFloatOps.unary(op, n, x, xo, xs, out, oo, os);
+            op.apply(n, x, xo, xs, out, oo, os);
             return;
         }
         int done = switch (op) {
@@ -34,7 +34,8 @@ final class VectorFloatOps {
             case EXP, TANH, SIGMOID ->
                 VectorFloatMath.EXP_FAMILY_ENABLED ? VectorFloatMath.expFamily(op, n, x, xo, out, oo) : 0;
             case LOG -> VectorFloatMath.LOG_ENABLED ? VectorFloatMath.log(n, x, xo, out, oo) : 0;
-            case SIN, COS -> VectorFloatMath.trig(op, n, x, xo, out, oo);
+            case SIN -> VectorFloatMath.trig(op, 0, n, x, xo, out, oo);
+            case COS -> VectorFloatMath.trig(op, 1, n, x, xo, out, oo);
             case ERF -> VectorFloatMath.ERF_EXPM1_LOG1P_ENABLED ? VectorFloatMath.erf(n, x, xo, out, oo) : 0;
             case EXPM1 -> VectorFloatMath.ERF_EXPM1_LOG1P_ENABLED ? VectorFloatMath.expm1(n, x, xo, out, oo) : 0;
             case LOG1P -> VectorFloatMath.ERF_EXPM1_LOG1P_ENABLED ? VectorFloatMath.log1p(n, x, xo, out, oo) : 0;
@@ -42,7 +43,7 @@ final class VectorFloatOps {
             case SIGN -> sign(n, x, xo, out, oo);
             default -> 0;
         };
-        ScalarFloatOps.unary(op, n - done, x, xo + done, 1, out, oo + done, 1);
+        op.apply(n - done, x, xo + done, 1, out, oo + done, 1);
     }
 
     private static int neg(int n, float[] x, int xo, float[] out, int oo) {
@@ -132,222 +133,188 @@ final class VectorFloatOps {
             // All three at one offset (a new tensor, or in place): the scalar kernel's plain loop
             // over one shared index, which C2 unrolls and vectorises itself, runs faster than this
             // class's one-vector-per-step loop (add_ of 64K floats: 12.8 against 9.7 Gelem/s).
-            ScalarFloatOps.binary(op, n, a, ao, as, b, bo, bs, out, oo, os);
+            op.apply(n, a, ao, as, b, bo, bs, out, oo, os);
             return;
         }
         int done = 0;
-        if (os == 1 && n >= L) {
-            if (as == 1 && bs == 1) {
-                done = switch (op) {
-                    case ADD -> addVV(n, a, ao, b, bo, out, oo);
-                    case SUB -> subVV(n, a, ao, b, bo, out, oo);
-                    case MUL -> mulVV(n, a, ao, b, bo, out, oo);
-                    case DIV -> divVV(n, a, ao, b, bo, out, oo);
-                    case MAXIMUM -> maximumVV(n, a, ao, b, bo, out, oo);
-                    case MINIMUM -> minimumVV(n, a, ao, b, bo, out, oo);
-                    default -> 0;
-                };
-            } else if (as == 1 && bs == 0) {
-                done = switch (op) {
-                    case ADD -> addVS(n, a, ao, b[bo], out, oo);
-                    case SUB -> subVS(n, a, ao, b[bo], out, oo);
-                    case MUL -> mulVS(n, a, ao, b[bo], out, oo);
-                    case DIV -> divVS(n, a, ao, b[bo], out, oo);
-                    case MAXIMUM -> maximumVS(n, a, ao, b[bo], out, oo);
-                    case MINIMUM -> minimumVS(n, a, ao, b[bo], out, oo);
-                    default -> 0;
-                };
-            } else if (as == 0 && bs == 1) {
-                done = switch (op) {
-                    case ADD -> addSV(n, a[ao], b, bo, out, oo);
-                    case SUB -> subSV(n, a[ao], b, bo, out, oo);
-                    case MUL -> mulSV(n, a[ao], b, bo, out, oo);
-                    case DIV -> divSV(n, a[ao], b, bo, out, oo);
-                    case MAXIMUM -> maximumSV(n, a[ao], b, bo, out, oo);
-                    case MINIMUM -> minimumSV(n, a[ao], b, bo, out, oo);
-                    default -> 0;
-                };
+        if (os == 1 && n >= L && (as == 1 && (bs == 1 || bs == 0) || as == 0 && bs == 1)) {
+            done = switch (op) {
+                case ADD -> add(n, a, ao, as, b, bo, bs, out, oo);
+                case SUB -> sub(n, a, ao, as, b, bo, bs, out, oo);
+                case MUL -> mul(n, a, ao, as, b, bo, bs, out, oo);
+                case DIV -> div(n, a, ao, as, b, bo, bs, out, oo);
+                case MAXIMUM -> maximum(n, a, ao, as, b, bo, bs, out, oo);
+                case MINIMUM -> minimum(n, a, ao, as, b, bo, bs, out, oo);
+                default -> 0;
+            };
+        }
+        op.apply(n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done, os);
+    }
+
+    /**
+     * add: the whole vectors of a row whose operands are contiguous, or one of them repeated (stride 0);
+     * returns where the scalar tail starts.
+     */
+    private static int add(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo) {
+        int bound = S.loopBound(n);
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.add(v).intoArray(out, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector v = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                u.add(v).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector u = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.add(v).intoArray(out, oo + i);
             }
         }
-        ScalarFloatOps.binary(op, n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done, os);
+        return bound;
     }
 
-    private static int addVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
+    /**
+     * sub: the whole vectors of a row whose operands are contiguous, or one of them repeated (stride 0);
+     * returns where the scalar tail starts.
+     */
+    private static int sub(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo) {
         int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.add(v)).intoArray(out, oo + i);
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.sub(v).intoArray(out, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector v = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                u.sub(v).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector u = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.sub(v).intoArray(out, oo + i);
+            }
         }
         return bound;
     }
 
-    private static int addVS(int n, float[] a, int ao, float s, float[] out, int oo) {
+    /**
+     * mul: the whole vectors of a row whose operands are contiguous, or one of them repeated (stride 0);
+     * returns where the scalar tail starts.
+     */
+    private static int mul(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo) {
         int bound = S.loopBound(n);
-        FloatVector v = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            (u.add(v)).intoArray(out, oo + i);
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.mul(v).intoArray(out, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector v = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                u.mul(v).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector u = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.mul(v).intoArray(out, oo + i);
+            }
         }
         return bound;
     }
 
-    private static int addSV(int n, float s, float[] b, int bo, float[] out, int oo) {
+    /**
+     * div: the whole vectors of a row whose operands are contiguous, or one of them repeated (stride 0);
+     * returns where the scalar tail starts.
+     */
+    private static int div(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo) {
         int bound = S.loopBound(n);
-        FloatVector u = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.add(v)).intoArray(out, oo + i);
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.div(v).intoArray(out, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector v = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                u.div(v).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector u = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.div(v).intoArray(out, oo + i);
+            }
         }
         return bound;
     }
 
-    private static int subVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
+    /**
+     * maximum: the whole vectors of a row whose operands are contiguous, or one of them repeated (stride 0);
+     * returns where the scalar tail starts.
+     */
+    private static int maximum(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo) {
         int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.sub(v)).intoArray(out, oo + i);
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.max(v).intoArray(out, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector v = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                u.max(v).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector u = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.max(v).intoArray(out, oo + i);
+            }
         }
         return bound;
     }
 
-    private static int subVS(int n, float[] a, int ao, float s, float[] out, int oo) {
+    /**
+     * minimum: the whole vectors of a row whose operands are contiguous, or one of them repeated (stride 0);
+     * returns where the scalar tail starts.
+     */
+    private static int minimum(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo) {
         int bound = S.loopBound(n);
-        FloatVector v = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            (u.sub(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int subSV(int n, float s, float[] b, int bo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        FloatVector u = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.sub(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int mulVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.mul(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int mulVS(int n, float[] a, int ao, float s, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        FloatVector v = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            (u.mul(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int mulSV(int n, float s, float[] b, int bo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        FloatVector u = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.mul(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int divVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.div(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int divVS(int n, float[] a, int ao, float s, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        FloatVector v = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            (u.div(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int divSV(int n, float s, float[] b, int bo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        FloatVector u = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.div(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int maximumVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.max(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int maximumVS(int n, float[] a, int ao, float s, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        FloatVector v = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            (u.max(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int maximumSV(int n, float s, float[] b, int bo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        FloatVector u = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.max(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int minimumVV(int n, float[] a, int ao, float[] b, int bo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.min(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int minimumVS(int n, float[] a, int ao, float s, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        FloatVector v = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector u = FloatVector.fromArray(S, a, ao + i);
-            (u.min(v)).intoArray(out, oo + i);
-        }
-        return bound;
-    }
-
-    private static int minimumSV(int n, float s, float[] b, int bo, float[] out, int oo) {
-        int bound = S.loopBound(n);
-        FloatVector u = FloatVector.broadcast(S, s);
-        for (int i = 0; i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, b, bo + i);
-            (u.min(v)).intoArray(out, oo + i);
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.min(v).intoArray(out, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector v = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector u = FloatVector.fromArray(S, a, ao + i);
+                u.min(v).intoArray(out, oo + i);
+            }
+        } else {
+            FloatVector u = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < bound; i += L) {
+                FloatVector v = FloatVector.fromArray(S, b, bo + i);
+                u.min(v).intoArray(out, oo + i);
+            }
         }
         return bound;
     }
@@ -370,7 +337,7 @@ final class VectorFloatOps {
      * loop per comparison, since C2 intrinsifies a vector compare only for a constant operator.
      */
     static void compare(
-            Comparison op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
+            BinaryOp op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
         int done = 0;
         if (as == 1 && os == 1 && (bs == 1 || bs == 0)) {
             done = switch (op) {
@@ -380,9 +347,10 @@ final class VectorFloatOps {
                 case LE -> compareLE(n, a, ao, b, bo, bs, out, oo);
                 case GT -> compareGT(n, a, ao, b, bo, bs, out, oo);
                 case GE -> compareGE(n, a, ao, b, bo, bs, out, oo);
+                default -> throw new IllegalArgumentException("not a comparison: " + op);
             };
         }
-        ScalarFloatOps.compare(op, n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done * os, os);
+        op.compare(n - done, a, ao + done * as, as, b, bo + done * bs, bs, out, oo + done * os, os);
     }
 
     private static int compareEQ(int n, float[] a, int ao, float[] b, int bo, int bs, boolean[] out, int oo) {

@@ -217,7 +217,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void compare(
-            Comparison op,
+            BinaryOp op,
             int n,
             float[] a,
             int aOff,
