@@ -45,7 +45,10 @@
  *       classes may touch {@code jdk.incubator.vector} (VectorApiConfinementTest).</li>
  *   <li>{@code NDArray.java}: the facade, one line: {@code return Elementwise.unary(UnaryOp.TAN,
  *       this, null);}, with its javadoc.</li>
- *   <li>autograd: the derivative in its op file and the {@code Tensor} facade method.</li>
+ *   <li>autograd: one entry of {@code ElementwiseGrad.Unary} (its {@code grad_fn} name, the
+ *       forward, what backward reads and the derivative), one line in {@code Tensor}, and the
+ *       {@code grad_fn} name in the derivatives index of autograd's {@code package-info.java}
+ *       (DerivativesIndexTest holds the index to the code and gradient-checks every entry).</li>
  * </ol>
  * The kernel tests iterate every constant ({@code @EnumSource}): vector against scalar bit for
  * bit, contiguous against strided; add an example with PyTorch's values in {@code MathOpsTest}. A
