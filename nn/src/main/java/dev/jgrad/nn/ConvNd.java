@@ -122,17 +122,16 @@ public abstract class ConvNd extends Module {
             return null;
         }
         int dims = kernelSize.length;
-        int[] before = new int[dims], after = new int[dims];
-        for (int d = 0; d < dims; d++) {
-            if (paddingString == null) {
-                before[d] = after[d] = padding[d];
-            } else if (paddingString.equals("same")) {
-                int total = dilation[d] * (kernelSize[d] - 1);
-                before[d] = total / 2;
-                after[d] = total - total / 2;
+        int[] pairs; // (before, after) per spatial dim, in dim order
+        if (paddingString == null) {
+            pairs = new int[2 * dims];
+            for (int d = 0; d < dims; d++) {
+                pairs[2 * d] = pairs[2 * d + 1] = padding[d];
             }
+        } else {
+            pairs = paddingString.equals("same") ? ConvOps.samePadding(kernelSize, dilation) : new int[2 * dims];
         }
-        return Padding.pad(input, Padding.reversedRepeatedTwice(before, after), paddingMode, 0);
+        return Padding.pad(input, Padding.lastDimFirst(pairs), paddingMode, 0);
     }
 
     @Override

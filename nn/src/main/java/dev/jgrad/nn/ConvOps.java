@@ -67,8 +67,16 @@ final class ConvOps {
         if (stride[0] != 1 || stride[1] != 1) {
             throw new IllegalArgumentException("padding='same' is not supported for strided convolutions");
         }
-        int[] pads = new int[4];
-        for (int d = 0; d < 2; d++) {
+        return samePadding(kernel, dilation);
+    }
+
+    /**
+     * The (before, after) amounts per spatial dim, in dim order, that keep each size under
+     * {@code padding="same"} at stride 1: the odd one goes after, as in PyTorch.
+     */
+    static int[] samePadding(int[] kernel, int[] dilation) {
+        int[] pads = new int[2 * kernel.length];
+        for (int d = 0; d < kernel.length; d++) {
             int total = dilation[d] * (kernel[d] - 1);
             pads[2 * d] = total / 2;
             pads[2 * d + 1] = total - total / 2;

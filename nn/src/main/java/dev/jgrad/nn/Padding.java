@@ -131,13 +131,16 @@ final class Padding {
         }
     }
 
-    /** The amounts PyTorch's convolution modules pass to {@code F.pad}: last dim first, each twice. */
-    static int[] reversedRepeatedTwice(int[] before, int[] after) {
-        int dims = before.length;
-        int[] pad = new int[2 * dims];
+    /**
+     * {@code F.pad}'s order (last dim first) for (before, after) pairs given in dim order: what
+     * PyTorch's convolution modules pass as {@code _reversed_padding_repeated_twice}.
+     */
+    static int[] lastDimFirst(int[] pairs) {
+        int dims = pairs.length / 2;
+        int[] pad = new int[pairs.length];
         for (int d = 0; d < dims; d++) {
-            pad[2 * (dims - 1 - d)] = before[d];
-            pad[2 * (dims - 1 - d) + 1] = after[d];
+            pad[2 * (dims - 1 - d)] = pairs[2 * d];
+            pad[2 * (dims - 1 - d) + 1] = pairs[2 * d + 1];
         }
         return pad;
     }
