@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * <pre>java GenerateDouble.java SOURCE_DIR OUTPUT_DIR ScalarSgemm.java VectorFloatReduce.java ...</pre>
  *
  * Each named float32 file in SOURCE_DIR gives a float64 file in OUTPUT_DIR, its name substituted
- * as its text is (VectorFloatReduce.java gives VectorDoubleReduce.java). Line by line:
+ * as its text is (VectorFloatReduce.java gives VectorDoubleReduce.java). A file that holds a
+ * section from {@code // @double-twin:begin NAME} to {@code // @double-twin:end} (an op enum's
+ * float32 loops, say) gives instead a class NAME of that section alone, in the same package. Line
+ * by line:
  *
  * <ul>
  *   <li>lines from {@code // @float-only:begin} to {@code // @float-only:end} are left out;
@@ -28,11 +31,15 @@ public final class GenerateDouble {
     private static final String FLOAT_ONLY_BEGIN = "// @float-only:begin";
     private static final String FLOAT_ONLY_END = "// @float-only:end";
     private static final String DOUBLE_ONLY = "// @double-only:";
+    private static final String TWIN_BEGIN = "// @double-twin:begin ";
+    private static final String TWIN_END = "// @double-twin:end";
 
     /** Pattern, replacement; applied in this order to every line outside the markers. */
     private static final String[][] SUBSTITUTIONS = {
         // A float widened to double: on a double the cast is redundant (and javac's -Xlint:cast says so).
         {"\\(double\\) ", ""},
+        // A double result of Math's rounded to float: in double there is nothing to round.
+        {"\\(float\\) (Math\\.(?:sqrt|floor|ceil|rint|pow|sin|cos|exp|log)\\()", "$1"},
         {"\\bfloat32\\b", "float64"},
         // ScalarSgemm, VectorSgemm (BLAS's S and D prefixes).
         {"Sgemm", "Dgemm"},
@@ -65,17 +72,72 @@ public final class GenerateDouble {
         Files.createDirectories(output);
         for (int i = 2; i < args.length; i++) {
             Path from = source.resolve(args[i]);
-            Path to = output.resolve(substitute(args[i]));
+            List<String> lines = Files.readAllLines(from, StandardCharsets.UTF_8);
+            String name = from.getFileName().toString();
+            String twin = twinName(name, lines);
+            Path to = output.resolve(twin != null ? twin + ".java" : substitute(args[i]));
             if (to.getFileName().equals(from.getFileName())) {
                 throw new IllegalArgumentException(from + ": its name has nothing to substitute (no Float or Sgemm)");
             }
-            List<String> lines = Files.readAllLines(from, StandardCharsets.UTF_8);
-            String text = String.join("\n", generate(from.getFileName().toString(), lines)) + "\n";
+            List<String> generated = twin != null ? twinClass(name, twin, lines) : generate(name, lines);
+            String text = String.join("\n", generated) + "\n";
             // Unchanged output keeps its timestamp, so that the compiler's up-to-date check holds.
             if (!Files.exists(to) || !Files.readString(to, StandardCharsets.UTF_8).equals(text)) {
                 Files.writeString(to, text, StandardCharsets.UTF_8);
             }
         }
+    }
+
+    /** The class name a double-twin section asks for, or null where the file has none. */
+    static String twinName(String name, List<String> lines) {
+        String twin = null;
+        for (int n = 0; n < lines.size(); n++) {
+            String trimmed = lines.get(n).trim();
+            if (trimmed.startsWith(TWIN_BEGIN)) {
+                if (twin != null) {
+                    throw fail(name, n, "a second double-twin section (one a file)");
+                }
+                twin = trimmed.substring(TWIN_BEGIN.length()).trim();
+            }
+        }
+        return twin;
+    }
+
+    /**
+     * The class {@code twin}: the source's package, and the float64 text of its double-twin section
+     * as the class body.
+     */
+    static List<String> twinClass(String name, String twin, List<String> lines) {
+        String pkg = null;
+        int begin = -1;
+        int end = -1;
+        for (int n = 0; n < lines.size(); n++) {
+            String trimmed = lines.get(n).trim();
+            if (pkg == null && trimmed.startsWith("package ")) {
+                pkg = trimmed;
+            } else if (trimmed.startsWith(TWIN_BEGIN)) {
+                begin = n;
+            } else if (trimmed.equals(TWIN_END)) {
+                if (begin < 0 || end >= 0) {
+                    throw fail(name, n, "a double-twin section closed that was not opened");
+                }
+                end = n;
+            }
+        }
+        if (end < 0) {
+            throw fail(name, begin, "a double-twin section never closed");
+        }
+        List<String> body = generate(name, lines.subList(begin + 1, end));
+        List<String> out = new ArrayList<>();
+        out.add(body.get(0));
+        out.add(pkg);
+        out.add("");
+        out.add("/** The float64 loops of " + name.replace(".java", "") + ", generated from its float32 ones. */");
+        out.add("final class " + twin + " {");
+        out.add("    private " + twin + "() {}");
+        out.addAll(body.subList(1, body.size()));
+        out.add("}");
+        return out;
     }
 
     /** The float64 text of a float32 source's lines; {@code name} is the source's file name, for messages. */
@@ -106,7 +168,7 @@ public final class GenerateDouble {
                 }
                 String indent = line.substring(0, line.indexOf(DOUBLE_ONLY));
                 out.add(indent + trimmed.substring(DOUBLE_ONLY.length()).trim());
-            } else if (trimmed.contains("@float-only") || trimmed.contains("@double-only")) {
+            } else if (trimmed.contains("@float-only") || trimmed.contains("@double-only") || trimmed.contains("@double-twin")) {
                 throw fail(name, n, "a marker this generator does not know: " + trimmed);
             } else if (openedAt < 0) {
                 out.add(substitute(line));

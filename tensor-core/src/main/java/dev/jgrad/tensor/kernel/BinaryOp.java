@@ -3,10 +3,13 @@ package dev.jgrad.tensor.kernel;
 /**
  * The elementwise functions of two operands, named once from {@code NDArray} down to the kernels:
  * arithmetic (ADD to MINIMUM), comparisons into bool (EQ to GE) and the logical pair. Each constant
- * holds its scalar definitions: on doubles and longs ({@link #applyD}, {@link #applyL}, the
- * reference for every dtype) and, where the kernels implement it, in its loop methods (float32 and float64 arithmetic, float32 comparisons). Vector definitions are in
- * {@code VectorFloatOps} and {@code VectorDoubleOps}. As in {@link UnaryOp} (see there why), each
- * constant writes its function into its own loops, so each op's loop is compiled on its own.
+ * holds its scalar definitions on doubles and longs ({@link #applyD}, {@link #applyL}, the
+ * reference for every dtype) and, for the comparisons, its float32 loop ({@link #compare}); the
+ * arithmetic ops' float32 loops are in {@link #loop}'s section below, from which the build
+ * generates the float64 loops (class {@code ScalarDoubleBinary}). Vector definitions are in
+ * {@code VectorFloatOps} (and the generated {@code VectorDoubleOps}). As in {@link UnaryOp} (see
+ * there why), each op writes its function into loops of its own, so each op's loop is compiled on
+ * its own.
  */
 public enum BinaryOp {
     ADD {
@@ -19,60 +22,6 @@ public enum BinaryOp {
         public long applyL(long a, long b) {
             return a + b;
         }
-
-        @Override
-        void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] + b[i];
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = a[ao + i] + b[bo + i];
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                float s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] + s;
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                float s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = s + b[i];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = a[ao + i * as] + b[bo + i * bs];
-                }
-            }
-        }
-
-        @Override
-        void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] + b[i];
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = a[ao + i] + b[bo + i];
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                double s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] + s;
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                double s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = s + b[i];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = a[ao + i * as] + b[bo + i * bs];
-                }
-            }
-        }
     },
     SUB {
         @Override
@@ -84,60 +33,6 @@ public enum BinaryOp {
         public long applyL(long a, long b) {
             return a - b;
         }
-
-        @Override
-        void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] - b[i];
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = a[ao + i] - b[bo + i];
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                float s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] - s;
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                float s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = s - b[i];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = a[ao + i * as] - b[bo + i * bs];
-                }
-            }
-        }
-
-        @Override
-        void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] - b[i];
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = a[ao + i] - b[bo + i];
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                double s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] - s;
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                double s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = s - b[i];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = a[ao + i * as] - b[bo + i * bs];
-                }
-            }
-        }
     },
     MUL {
         @Override
@@ -148,60 +43,6 @@ public enum BinaryOp {
         @Override
         public long applyL(long a, long b) {
             return a * b;
-        }
-
-        @Override
-        void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] * b[i];
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = a[ao + i] * b[bo + i];
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                float s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] * s;
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                float s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = s * b[i];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = a[ao + i * as] * b[bo + i * bs];
-                }
-            }
-        }
-
-        @Override
-        void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] * b[i];
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = a[ao + i] * b[bo + i];
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                double s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] * s;
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                double s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = s * b[i];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = a[ao + i * as] * b[bo + i * bs];
-                }
-            }
         }
     },
     /** True division for floats; integers floor, as Python (the tensor layer divides integers as float32). */
@@ -217,60 +58,6 @@ public enum BinaryOp {
                 throw new ArithmeticException("ZeroDivisionError");
             }
             return Math.floorDiv(a, b);
-        }
-
-        @Override
-        void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] / b[i];
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = a[ao + i] / b[bo + i];
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                float s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] / s;
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                float s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = s / b[i];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = a[ao + i * as] / b[bo + i * bs];
-                }
-            }
-        }
-
-        @Override
-        void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] / b[i];
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = a[ao + i] / b[bo + i];
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                double s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = a[i] / s;
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                double s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = s / b[i];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = a[ao + i * as] / b[bo + i * bs];
-                }
-            }
         }
     },
     POW {
@@ -302,60 +89,6 @@ public enum BinaryOp {
             }
             return result;
         }
-
-        @Override
-        void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = (float) Math.pow(a[i], b[i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = (float) Math.pow(a[ao + i], b[bo + i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                float s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = (float) Math.pow(a[i], s);
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                float s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = (float) Math.pow(s, b[i]);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = (float) Math.pow(a[ao + i * as], b[bo + i * bs]);
-                }
-            }
-        }
-
-        @Override
-        void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.pow(a[i], b[i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = Math.pow(a[ao + i], b[bo + i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                double s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.pow(a[i], s);
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                double s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.pow(s, b[i]);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = Math.pow(a[ao + i * as], b[bo + i * bs]);
-                }
-            }
-        }
     },
     /** Larger of the two; NaN if either is NaN (torch.maximum). */
     MAXIMUM {
@@ -368,60 +101,6 @@ public enum BinaryOp {
         public long applyL(long a, long b) {
             return Math.max(a, b);
         }
-
-        @Override
-        void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.max(a[i], b[i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = Math.max(a[ao + i], b[bo + i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                float s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.max(a[i], s);
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                float s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.max(s, b[i]);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = Math.max(a[ao + i * as], b[bo + i * bs]);
-                }
-            }
-        }
-
-        @Override
-        void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.max(a[i], b[i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = Math.max(a[ao + i], b[bo + i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                double s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.max(a[i], s);
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                double s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.max(s, b[i]);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = Math.max(a[ao + i * as], b[bo + i * bs]);
-                }
-            }
-        }
     },
     /** Smaller of the two; NaN if either is NaN (torch.minimum). */
     MINIMUM {
@@ -433,60 +112,6 @@ public enum BinaryOp {
         @Override
         public long applyL(long a, long b) {
             return Math.min(a, b);
-        }
-
-        @Override
-        void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.min(a[i], b[i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = Math.min(a[ao + i], b[bo + i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                float s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.min(a[i], s);
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                float s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.min(s, b[i]);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = Math.min(a[ao + i * as], b[bo + i * bs]);
-                }
-            }
-        }
-
-        @Override
-        void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-            if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.min(a[i], b[i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 1) {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i] = Math.min(a[ao + i], b[bo + i]);
-                }
-            } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
-                double s = b[bo];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.min(a[i], s);
-                }
-            } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
-                double s = a[ao];
-                for (int i = oo; i < oo + n; i++) {
-                    out[i] = Math.min(s, b[i]);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    out[oo + i * os] = Math.min(a[ao + i * as], b[bo + i * bs]);
-                }
-            }
         }
     },
     /** Comparisons give bool; NaN compares false except with NE, as in IEEE and PyTorch. */
@@ -714,16 +339,220 @@ public enum BinaryOp {
 
     /** One row: out[i] = op(a[i], b[i]) for n float32 elements with strides; arithmetic ops only. */
     void apply(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
-        throw new IllegalArgumentException("no kernel for " + this);
+        loop(this, n, a, ao, as, b, bo, bs, out, oo, os);
     }
 
     /** One row: out[i] = op(a[i], b[i]) for n float64 elements with strides; arithmetic ops only. */
     void apply(int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] out, int oo, int os) {
-        throw new IllegalArgumentException("no kernel for " + this);
+        ScalarDoubleBinary.loop(this, n, a, ao, as, b, bo, bs, out, oo, os);
     }
 
     /** out[i] = a[i] op b[i] for n float32 elements into a bool array; the six comparisons only. */
     void compare(int n, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] out, int oo, int os) {
         throw new IllegalArgumentException("not a comparison: " + this);
     }
+
+    // @double-twin:begin ScalarDoubleBinary
+    /**
+     * The float32 loops of the arithmetic ops, one method per op with its function written in; the
+     * build writes their float64 twins, class ScalarDoubleBinary, from these lines.
+     */
+    static void loop(
+            BinaryOp op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        switch (op) {
+            case ADD -> add(n, a, ao, as, b, bo, bs, out, oo, os);
+            case SUB -> sub(n, a, ao, as, b, bo, bs, out, oo, os);
+            case MUL -> mul(n, a, ao, as, b, bo, bs, out, oo, os);
+            case DIV -> div(n, a, ao, as, b, bo, bs, out, oo, os);
+            case POW -> pow(n, a, ao, as, b, bo, bs, out, oo, os);
+            case MAXIMUM -> maximum(n, a, ao, as, b, bo, bs, out, oo, os);
+            case MINIMUM -> minimum(n, a, ao, as, b, bo, bs, out, oo, os);
+            default -> throw new IllegalArgumentException("no kernel for " + op);
+        }
+    }
+
+    private static void add(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = a[i] + b[i];
+            }
+        } else if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = a[ao + i] + b[bo + i];
+            }
+        } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+            float s = b[bo];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = a[i] + s;
+            }
+        } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+            float s = a[ao];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = s + b[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[oo + i * os] = a[ao + i * as] + b[bo + i * bs];
+            }
+        }
+    }
+
+    private static void sub(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = a[i] - b[i];
+            }
+        } else if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = a[ao + i] - b[bo + i];
+            }
+        } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+            float s = b[bo];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = a[i] - s;
+            }
+        } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+            float s = a[ao];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = s - b[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[oo + i * os] = a[ao + i * as] - b[bo + i * bs];
+            }
+        }
+    }
+
+    private static void mul(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = a[i] * b[i];
+            }
+        } else if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = a[ao + i] * b[bo + i];
+            }
+        } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+            float s = b[bo];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = a[i] * s;
+            }
+        } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+            float s = a[ao];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = s * b[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[oo + i * os] = a[ao + i * as] * b[bo + i * bs];
+            }
+        }
+    }
+
+    private static void div(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = a[i] / b[i];
+            }
+        } else if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = a[ao + i] / b[bo + i];
+            }
+        } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+            float s = b[bo];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = a[i] / s;
+            }
+        } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+            float s = a[ao];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = s / b[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[oo + i * os] = a[ao + i * as] / b[bo + i * bs];
+            }
+        }
+    }
+
+    private static void pow(int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = (float) Math.pow(a[i], b[i]);
+            }
+        } else if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = (float) Math.pow(a[ao + i], b[bo + i]);
+            }
+        } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+            float s = b[bo];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = (float) Math.pow(a[i], s);
+            }
+        } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+            float s = a[ao];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = (float) Math.pow(s, b[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[oo + i * os] = (float) Math.pow(a[ao + i * as], b[bo + i * bs]);
+            }
+        }
+    }
+
+    private static void maximum(
+            int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = Math.max(a[i], b[i]);
+            }
+        } else if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = Math.max(a[ao + i], b[bo + i]);
+            }
+        } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+            float s = b[bo];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = Math.max(a[i], s);
+            }
+        } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+            float s = a[ao];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = Math.max(s, b[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[oo + i * os] = Math.max(a[ao + i * as], b[bo + i * bs]);
+            }
+        }
+    }
+
+    private static void minimum(
+            int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        if (os == 1 && as == 1 && bs == 1 && ao == oo && bo == oo) {
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = Math.min(a[i], b[i]);
+            }
+        } else if (os == 1 && as == 1 && bs == 1) {
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = Math.min(a[ao + i], b[bo + i]);
+            }
+        } else if (os == 1 && as == 1 && bs == 0 && ao == oo && n > 0) {
+            float s = b[bo];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = Math.min(a[i], s);
+            }
+        } else if (os == 1 && as == 0 && bs == 1 && bo == oo && n > 0) {
+            float s = a[ao];
+            for (int i = oo; i < oo + n; i++) {
+                out[i] = Math.min(s, b[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[oo + i * os] = Math.min(a[ao + i * as], b[bo + i * bs]);
+            }
+        }
+    }
+    // @double-twin:end
 }

@@ -228,6 +228,27 @@ public final class FloatMath {
     }
 
     /**
+     * sin(x): {@link #trig} where {@link #trigReduces} holds, the JDK's double sine rounded elsewhere.
+     *
+     * @param x the argument
+     * @return the result, rounded to float
+     */
+    static float sin(float x) {
+        return trigReduces(x) ? trig(x, 0) : (float) Math.sin(x);
+    }
+
+    /**
+     * cos(x): {@link #trig} a quadrant further where {@link #trigReduces} holds, the JDK's double
+     * cosine rounded elsewhere.
+     *
+     * @param x the argument
+     * @return the result, rounded to float
+     */
+    static float cos(float x) {
+        return trigReduces(x) ? trig(x, 1) : (float) Math.cos(x);
+    }
+
+    /**
      * The sine (quadrantShift 0) or the cosine (1, the sine a quadrant further) of x for which
      * {@link #trigReduces} holds: x = n pi/2 + r with pi/2 in three parts, then one of the two
      * polynomials on r by the quadrant, as the vector twin computes it.

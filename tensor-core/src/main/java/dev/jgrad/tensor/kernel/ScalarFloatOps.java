@@ -1,9 +1,15 @@
 package dev.jgrad.tensor.kernel;
 
+// @float-only:begin
+// The float64 loop, ScalarDoubleOps, is generated from this file in the build's generate-sources
+// phase by tensor-core/src/build/GenerateDouble.java: lines between float-only markers are left
+// out, a double-only comment line becomes code, and the rest goes through its substitutions.
+// @float-only:end
+
 /**
  * float elementwise loops of the scalar kernels that take no op (clamp, where, ...); the ops' loops
- * are in their constants ({@link UnaryOp}, {@link BinaryOp}). The vector kernels use them for
- * strides they do not vectorise and for tails.
+ * are in their enums ({@link UnaryOp}, {@link BinaryOp}). The vector kernels use them for
+ * strides they do not vectorise and for tails. Of these, float64 has clamp (ScalarDoubleOps).
  */
 final class ScalarFloatOps {
     private ScalarFloatOps() {}
@@ -20,6 +26,7 @@ final class ScalarFloatOps {
         }
     }
 
+    // @float-only:begin
     /** out[i] = c[i] ? a[i] : b[i]. */
     static void where(
             int n,
@@ -73,4 +80,5 @@ final class ScalarFloatOps {
             out[oo + i * os] = x[xo + i * xs] <= threshold ? 0f : g[go + i * gs];
         }
     }
+    // @float-only:end
 }

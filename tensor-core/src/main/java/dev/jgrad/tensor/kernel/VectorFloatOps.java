@@ -7,17 +7,27 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
+// @float-only:begin
+// The float64 loops, VectorDoubleOps, are generated from this file in the build's generate-sources
+// phase by tensor-core/src/build/GenerateDouble.java: lines between float-only markers are left
+// out, a double-only comment line becomes code, and the rest goes through its substitutions (the
+// float64 file keeps the imports that only float code here uses: javac does not mind).
+// @float-only:end
+
 /**
  * float elementwise loops on the preferred vector species: contiguous operands, and a repeated
  * (stride 0) operand on either side; other strides and the tails use the scalar loops, which
- * compute the same values.
+ * compute the same values. Of these loops, the float64 ones (VectorDoubleOps) are the
+ * arithmetic, neg, abs, sqrt, relu and clamp.
  */
 final class VectorFloatOps {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    // @float-only:begin
     /** Bytes as many as float lanes, for the uint8 conversion; null where no such shape exists. */
     private static final VectorSpecies<Byte> BYTES =
             L == 8 || L == 16 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(8 * L)) : null;
+    // @float-only:end
 
     private VectorFloatOps() {}
 
@@ -31,6 +41,7 @@ final class VectorFloatOps {
             case ABS -> abs(n, x, xo, out, oo);
             case SQRT -> sqrt(n, x, xo, out, oo);
             case RELU -> relu(n, x, xo, out, oo);
+            // @float-only:begin
             case EXP, TANH, SIGMOID ->
                 VectorFloatMath.EXP_FAMILY_ENABLED ? VectorFloatMath.expFamily(op, n, x, xo, out, oo) : 0;
             case LOG -> VectorFloatMath.LOG_ENABLED ? VectorFloatMath.log(n, x, xo, out, oo) : 0;
@@ -41,6 +52,7 @@ final class VectorFloatOps {
             case LOG1P -> VectorFloatMath.ERF_EXPM1_LOG1P_ENABLED ? VectorFloatMath.log1p(n, x, xo, out, oo) : 0;
             case FLOOR, CEIL, ROUND, TRUNC -> rounding(op, n, x, xo, out, oo);
             case SIGN -> sign(n, x, xo, out, oo);
+            // @float-only:end
             default -> 0;
         };
         op.apply(n - done, x, xo + done, 1, out, oo + done, 1);
@@ -74,7 +86,7 @@ final class VectorFloatOps {
     }
 
     private static int relu(int n, float[] x, int xo, float[] out, int oo) {
-        int bound = S.loopBound(n);
+        int bound = VectorFloatReduce.VECTOR_COMPARE ? S.loopBound(n) : 0;
         for (int i = 0; i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             (v.blend(0f, v.compare(VectorOperators.LE, 0f))).intoArray(out, oo + i);
@@ -82,6 +94,7 @@ final class VectorFloatOps {
         return bound;
     }
 
+    // @float-only:begin
     /**
      * floor, ceil, round (half to even) and trunc: |x| + 2^23 - 2^23 rounds |x| to an integer
      * (half to even), the neighbours give floor and ceil of |x|, and x's sign bit goes back on, which
@@ -120,10 +133,12 @@ final class VectorFloatOps {
         }
         return bound;
     }
+    // @float-only:end
 
     /** One row: out[i] = op(a[i], b[i]) for n elements with strides. */
     static void binary(
             BinaryOp op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
+        // @float-only:begin
         if (as == 1
                 && bs == 1
                 && os == 1
@@ -136,6 +151,7 @@ final class VectorFloatOps {
             op.apply(n, a, ao, as, b, bo, bs, out, oo, os);
             return;
         }
+        // @float-only:end
         int done = 0;
         if (os == 1 && n >= L && (as == 1 && (bs == 1 || bs == 0) || as == 0 && bs == 1)) {
             done = switch (op) {
@@ -332,6 +348,7 @@ final class VectorFloatOps {
         ScalarFloatOps.clamp(n - done, x, xo + done * xs, xs, min, max, out, oo + done * os, os);
     }
 
+    // @float-only:begin
     /**
      * out[i] = a[i] cmp b[i]: contiguous operands, or a repeated b (x &gt; 0); the rest scalar. One
      * loop per comparison, since C2 intrinsifies a vector compare only for a constant operator.
@@ -568,4 +585,5 @@ final class VectorFloatOps {
         ScalarFloatOps.thresholdBackward(
                 n - done, g, go + done * gs, gs, x, xo + done * xs, xs, threshold, out, oo + done * os, os);
     }
+    // @float-only:end
 }
