@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>lines from {@code // @float-only:begin} to {@code // @float-only:end} are left out;
  *   <li>a line {@code // @double-only: CODE} becomes CODE, at the marker's indentation;
- *   <li>every other line goes through {@link #SUBSTITUTIONS}, in order.
+ *   <li>every other line goes through {@link #SUBSTITUTIONS}, in order, after a call
+ *       {@code FloatMath.f(} becomes {@code Math.f(} where the JDK has f on doubles (float64 computes
+ *       with the JDK's exp, log, sin, ...), {@code DoubleMath.f(} where it does not (erf, sigmoid).
  * </ul>
  *
  * Everything else is the same in both: where float64 must differ, the float32 source says so
@@ -38,8 +40,9 @@ public final class GenerateDouble {
     private static final String[][] SUBSTITUTIONS = {
         // A float widened to double: on a double the cast is redundant (and javac's -Xlint:cast says so).
         {"\\(double\\) ", ""},
-        // A double result of Math's rounded to float: in double there is nothing to round.
-        {"\\(float\\) (Math\\.(?:sqrt|floor|ceil|rint|pow|sin|cos|exp|log)\\()", "$1"},
+        // A double result of a Math function rounded to float (Math.sqrt, Math.floor, Math.tan): in double
+        // there is nothing to round. Not Math.round, whose result is an integer.
+        {"\\(float\\) (Math\\.(?!round\\b)[a-z]\\w*\\()", "$1"},
         {"\\bfloat32\\b", "float64"},
         // ScalarSgemm, VectorSgemm (BLAS's S and D prefixes).
         {"Sgemm", "Dgemm"},
@@ -50,6 +53,8 @@ public final class GenerateDouble {
         {"\\b(\\d+)[fF]\\b", "$1.0"},
         {"\\b(\\d+\\.\\d+(?:[eE][-+]?\\d+)?|\\d+[eE][-+]?\\d+)[fF]\\b", "$1"},
     };
+
+    private static final Pattern FLOAT_MATH = Pattern.compile("\\bFloatMath\\.(\\w+)\\(");
 
     private static final Pattern[] PATTERNS = new Pattern[SUBSTITUTIONS.length];
 
@@ -135,6 +140,7 @@ public final class GenerateDouble {
         out.add("/** The float64 loops of " + name.replace(".java", "") + ", generated from its float32 ones. */");
         out.add("final class " + twin + " {");
         out.add("    private " + twin + "() {}");
+        out.add("");
         out.addAll(body.subList(1, body.size()));
         out.add("}");
         return out;
@@ -181,11 +187,24 @@ public final class GenerateDouble {
     }
 
     static String substitute(String line) {
-        String s = line;
+        // FloatMath.exp( becomes Math.exp( where the JDK has the function on doubles, DoubleMath.erf( where not.
+        String s = FLOAT_MATH
+                .matcher(line)
+                .replaceAll(m -> (hasJdkFunction(m.group(1)) ? "Math." : "DoubleMath.") + m.group(1) + "(");
         for (int i = 0; i < PATTERNS.length; i++) {
             s = PATTERNS[i].matcher(s).replaceAll(SUBSTITUTIONS[i][1]);
         }
         return s;
+    }
+
+    /** Whether java.lang.Math has {@code name(double)}: float64 then computes with the JDK's function. */
+    private static boolean hasJdkFunction(String name) {
+        try {
+            Math.class.getMethod(name, double.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static IllegalStateException fail(String name, int line, String what) {

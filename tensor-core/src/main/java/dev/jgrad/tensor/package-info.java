@@ -29,20 +29,27 @@
  * implementations take it as it is, with no mapping between layers. An elementwise function of one
  * operand, say {@code tan}, touches these files:
  * <ol>
- *   <li>{@code kernel/UnaryOp.java}: a constant {@code TAN(IntegerInput.IN_FLOAT32)} whose two
- *       {@code apply} overrides are its float32 and float64 loops (copy a neighbour's: a loop over
- *       a shared index, a contiguous one, a strided one) with the function written into them;
- *       {@code applyL} too if integers keep their dtype ({@code IntegerInput.KEEP}). That is the
- *       whole scalar kernel: the scalar implementation, and the vector one for strides and tails,
- *       run it. Each constant is its own class, so each op's loop is compiled apart with the
- *       function inline; a loop shared by all ops calling the function through a lambda or the
- *       enum would make a megamorphic call per element (29 times slower for ReLU). A float32
- *       polynomial that the vector code mirrors goes in {@code FloatMath}.</li>
+ *   <li>{@code kernel/UnaryOp.java}: a constant {@code TAN(IntegerInput.IN_FLOAT32)}, with
+ *       {@code applyL} if integers keep their dtype ({@code IntegerInput.KEEP}); and, in the
+ *       double-twin section at the end of the file, a case in {@code loop}'s switch and a method
+ *       {@code tan}: its float32 loop (copy a neighbour's: a loop over a shared index, a contiguous
+ *       one, a strided one) with the function written into it, say {@code (float) Math.tan(v)}.
+ *       The build writes the float64 loop from it ({@code tensor-core/src/build/GenerateDouble.java}:
+ *       float becomes double, {@code (float) Math.tan(} becomes {@code Math.tan(},
+ *       {@code FloatMath.f} becomes {@code Math.f}, or {@code DoubleMath.f} where the JDK lacks f).
+ *       That is the whole scalar kernel: the
+ *       scalar implementation, and the vector one for strides and tails, run it. Each op's loop is
+ *       a method of its own, so it is compiled apart with the function inline; a loop shared by all
+ *       ops calling the function through a lambda or the enum would make a megamorphic call per
+ *       element (29 times slower for ReLU). A float32 polynomial that the vector code mirrors goes
+ *       in {@code FloatMath} (and its float64 function in {@code DoubleMath} if the JDK lacks
+ *       it).</li>
  *   <li>{@code kernel/VectorFloatOps.java} (optional): a case in {@code unary} that runs a Vector
  *       API loop giving the same bits as the scalar function (the loop itself there or, for the
- *       longer functions, in {@code VectorFloatMath}); {@code VectorDoubleOps} for float64.
- *       Without it the op runs its scalar loop on every kernel set. Only the {@code Vector*}
- *       classes may touch {@code jdk.incubator.vector} (VectorApiConfinementTest).</li>
+ *       longer functions, in {@code VectorFloatMath}); lines outside its float-only markers are
+ *       float64's too (the generated {@code VectorDoubleOps}). Without it the op runs its scalar
+ *       loop on every kernel set. Only the {@code Vector*} classes may touch
+ *       {@code jdk.incubator.vector} (VectorApiConfinementTest).</li>
  *   <li>{@code NDArray.java}: the facade, one line: {@code return Elementwise.unary(UnaryOp.TAN,
  *       this, null);}, with its javadoc.</li>
  *   <li>autograd: one entry of {@code ElementwiseGrad.Unary} (its {@code grad_fn} name, the
@@ -50,11 +57,15 @@
  *       {@code grad_fn} name in the derivatives index of autograd's {@code package-info.java}
  *       (DerivativesIndexTest holds the index to the code and gradient-checks every entry).</li>
  * </ol>
+ * Without the optional vector loop that is five main-code files, the derivative included:
+ * {@code UnaryOp}, {@code NDArray}, {@code ElementwiseGrad}, {@code Tensor} and autograd's
+ * {@code package-info}; six with it (and {@code FloatMath} for a polynomial).
  * The kernel tests iterate every constant ({@code @EnumSource}): vector against scalar bit for
  * bit, contiguous against strided; add an example with PyTorch's values in {@code MathOpsTest}. A
  * binary op is the same with {@code BinaryOp}: {@code applyD} and {@code applyL} (the reference
- * for every dtype), the loop overrides if the kernels implement it, a case and a method in
- * {@code VectorFloatOps.binary}. The kernel package imports nothing from the rest of tensor-core
- * (KernelSelfContainedTest): what it needs (the thread pool, {@code kernel.Threads}) lives there.
+ * for every dtype), a case and a float32 loop method in its double-twin section if the kernels
+ * implement it, a case and a method in {@code VectorFloatOps.binary}. The kernel package imports
+ * nothing from the rest of tensor-core (KernelSelfContainedTest): what it needs (the thread pool,
+ * {@code kernel.Threads}) lives there.
  */
 package dev.jgrad.tensor;

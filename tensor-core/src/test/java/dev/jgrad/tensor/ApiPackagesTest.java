@@ -3,8 +3,8 @@ package dev.jgrad.tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jgrad.tensor.kernel.SourceScan;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class ApiPackagesTest {
 
     @Test
     void everyExportedPackageHasPackageInfoAndMatchesTheModuleDescriptor() throws IOException {
-        Path root = repositoryRoot();
+        Path root = SourceScan.repositoryRoot();
         Map<String, List<String>> apiByModule = apiPackagesByModule(root);
         // The library modules must all be found, or the scan would pass on an empty tree.
         assertTrue(
@@ -102,22 +102,5 @@ class ApiPackagesTest {
             out.add(m.group(1));
         }
         return out;
-    }
-
-    static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        Path root = null;
-        for (Path d = dir; d != null && Files.isRegularFile(d.resolve("pom.xml")); d = d.getParent()) {
-            root = d;
-        }
-        if (root == null || !Files.isDirectory(root.resolve("tensor-core/src/main/java"))) {
-            throw new IllegalStateException(
-                    "no jgrad repository root (a pom.xml with tensor-core beside it) at or" + " above " + dir);
-        }
-        try {
-            return root.toRealPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -353,10 +353,11 @@ public enum BinaryOp {
     }
 
     // @double-twin:begin ScalarDoubleBinary
-    /**
-     * The float32 loops of the arithmetic ops, one method per op with its function written in; the
-     * build writes their float64 twins, class ScalarDoubleBinary, from these lines.
-     */
+    // @float-only:begin
+    // From here to double-twin:end, the build writes the float64 loops, class ScalarDoubleBinary
+    // (tensor-core/src/build/GenerateDouble.java).
+    // @float-only:end
+    /** The float32 loops of the arithmetic ops: one method per op with its function written in (see UnaryOp). */
     static void loop(
             BinaryOp op, int n, float[] a, int ao, int as, float[] b, int bo, int bs, float[] out, int oo, int os) {
         switch (op) {

@@ -1,43 +1,16 @@
 package dev.jgrad.tensor.kernel;
 
 /**
- * float64 functions of the kernels: {@link FloatMath}'s names, so that the float64 loops generated
- * from the float32 ones call them; the JDK's functions where it has them, and erf, which it lacks.
+ * float64 functions of the kernels that the JDK lacks, under {@link FloatMath}'s names: a float32
+ * loop's {@code FloatMath.erf} is {@code DoubleMath.erf} in the float64 loop generated from it
+ * (and {@code FloatMath.exp} is {@code Math.exp}).
  */
 final class DoubleMath {
     private DoubleMath() {}
 
-    static double exp(double x) {
-        return Math.exp(x);
-    }
-
-    static double log(double x) {
-        return Math.log(x);
-    }
-
-    static double tanh(double x) {
-        return Math.tanh(x);
-    }
-
     /** 1 / (1 + e^-x), torch's formula: in double only results below 1e-308 are lost. */
     static double sigmoid(double x) {
         return 1.0 / (1.0 + Math.exp(-x));
-    }
-
-    static double sin(double x) {
-        return Math.sin(x);
-    }
-
-    static double cos(double x) {
-        return Math.cos(x);
-    }
-
-    static double expm1(double x) {
-        return Math.expm1(x);
-    }
-
-    static double log1p(double x) {
-        return Math.log1p(x);
     }
 
     /**

@@ -177,15 +177,7 @@ public final class FloatMath {
         float ef = (float) (low ? e - 1 : e);
         m = low ? m + m - 1f : m - 1f;
         float z = m * m;
-        float p = Fma.fma(L0, m, L1);
-        p = Fma.fma(p, m, L2);
-        p = Fma.fma(p, m, L3);
-        p = Fma.fma(p, m, L4);
-        p = Fma.fma(p, m, L5);
-        p = Fma.fma(p, m, L6);
-        p = Fma.fma(p, m, L7);
-        p = Fma.fma(p, m, L8);
-        float y = p * m * z;
+        float y = logTail(m, z);
         y = Fma.fma(ef, LN2_LO, y);
         y = Fma.fma(z, -0.5f, y);
         float r = m + y;
@@ -335,6 +327,19 @@ public final class FloatMath {
         ef = low ? ef - 1f : ef;
         m = low ? m + m - 1f : m - 1f;
         float z = m * m;
+        float y = logTail(m, z);
+        y = Fma.fma(ef, LN2_LO, y);
+        y = Fma.fma(z, -0.5f, y);
+        y = y + c;
+        float r = Fma.fma(ef, LN2_HI, m + y);
+        return x == 0f ? x : r;
+    }
+
+    /**
+     * log(1 + m) - m + m^2/2 for m in [sqrt(1/2) - 1, sqrt(2) - 1), z = m^2: the polynomial of log
+     * and log1p, whose callers add the exponent's and the m terms.
+     */
+    private static float logTail(float m, float z) {
         float p = Fma.fma(L0, m, L1);
         p = Fma.fma(p, m, L2);
         p = Fma.fma(p, m, L3);
@@ -343,12 +348,7 @@ public final class FloatMath {
         p = Fma.fma(p, m, L6);
         p = Fma.fma(p, m, L7);
         p = Fma.fma(p, m, L8);
-        float y = p * m * z;
-        y = Fma.fma(ef, LN2_LO, y);
-        y = Fma.fma(z, -0.5f, y);
-        y = y + c;
-        float r = Fma.fma(ef, LN2_HI, m + y);
-        return x == 0f ? x : r;
+        return p * m * z;
     }
 
     /** c[0] t^k + ... + c[k] by Horner's rule with fma, as the vector twins evaluate it. */

@@ -147,10 +147,11 @@ public enum UnaryOp {
     }
 
     // @double-twin:begin ScalarDoubleUnary
-    /**
-     * The float32 loops, one method per op with its function written in (see the class comment);
-     * the build writes their float64 twins, class ScalarDoubleUnary, from these lines.
-     */
+    // @float-only:begin
+    // From here to double-twin:end, the build writes the float64 loops, class ScalarDoubleUnary
+    // (tensor-core/src/build/GenerateDouble.java).
+    // @float-only:end
+    /** The float32 loops: one method per op with its function written in, each compiled apart (see UnaryOp). */
     static void loop(UnaryOp op, int n, float[] x, int xo, int xs, float[] out, int oo, int os) {
         switch (op) {
             case NEG -> neg(n, x, xo, xs, out, oo, os);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** What the source-scan tests share: where the modules are, their main sources, and code without comments. */
-final class SourceScan {
+public final class SourceScan {
     private SourceScan() {}
 
     /** The source with comments, string and text-block literals and char literals blanked out. */
@@ -77,7 +77,12 @@ final class SourceScan {
      * or wherever the test runs from) to the highest directory that still holds a pom.xml, which
      * must list tensor-core as a module.
      */
-    static Path repositoryRoot() {
+    /**
+     * The repository root.
+     *
+     * @return its real path
+     */
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         Path root = null;
         for (Path d = dir; d != null && Files.isRegularFile(d.resolve("pom.xml")); d = d.getParent()) {
