@@ -76,9 +76,6 @@ public final class SourceScan {
      * The top of the Maven project: up from this module's directory (surefire's working directory,
      * or wherever the test runs from) to the highest directory that still holds a pom.xml, which
      * must list tensor-core as a module.
-     */
-    /**
-     * The repository root.
      *
      * @return its real path
      */
