@@ -6,7 +6,7 @@ import java.lang.management.ManagementFactory;
  * Runs the float32 packed GEMM of {@code matmul} on its scalar twin while the warm-up thread (in {@code
  * dev.jgrad.tensor}) has not yet got C2 to compile the vector one. Until then every vector of the
  * vector GEMM is a heap object and every lane operation a Java loop; the scalar GEMM, plain loops
- * over arrays, is fast within milliseconds. The two give the same bits (one fma chain per element
+ * over arrays, runs compiled much sooner. The two give the same bits (one fma chain per element
  * over k, in order: {@code ScalarGemmBitsTest}), so which one ran never shows in a result. The
  * dot-product tiles for few outputs add in lanes, so they never switch; nor do the sums.
  *
