@@ -16,11 +16,10 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 
-./jgrad spark-train --help >/dev/null # builds the spark module once
+./jgrad spark-train --help >/dev/null # builds the spark module once; the runs below use that build
 sdir=spark/target
 java_cmd() {
-  local java=${JAVA_HOME:-}/bin/java
-  [ -x "$java" ] || java=java
+  local java=$(cat .jgrad/build-spark.jdk)/bin/java # the JDK ./jgrad picked
   echo "$java $(cat $sdir/command/java-flags.txt) -Dlog4j2.configurationFile=$sdir/command/log4j2.properties"
 }
 spark_cp="$(ls $sdir/spark-*.jar | grep -v -e -sources -e -javadoc | head -n1):$(cat $sdir/classpath.txt)"
@@ -29,7 +28,7 @@ rows=()
 train() { # name master partitions sync
   local name=$1 master=$2 parts=$3 sync=$4 before after
   before=$(load)
-  ./jgrad spark-train --data "$D" --model mlp --epochs "$EPOCHS" --master "$master" --partitions "$parts" \
+  $(java_cmd) -cp "$spark_cp" dev.jgrad.spark.SparkTrainCommand --data "$D" --model mlp --epochs "$EPOCHS" --master "$master" --partitions "$parts" \
     --sync-every "$sync" >"$log/out" 2>"$log/err"
   after=$(load)
   local acc ips rounds ms sync_ms
@@ -52,7 +51,7 @@ for s in $SYNCS; do
 done
 
 echo
-echo "Training, $(date -u +%FT%TZ), $(${JAVA_HOME:-/usr}/bin/java -version 2>&1 | head -n1)"
+echo "Training, $(date -u +%FT%TZ), $($(cat .jgrad/build-spark.jdk)/bin/java -version 2>&1 | head -n1)"
 echo
 echo "| run | test accuracy | images/s (epochs 2-$EPOCHS) | rounds | ms per round | of which synchronising (ms) | load avg 1 min before / after |"
 echo "|---|---|---|---|---|---|---|"
