@@ -1,18 +1,30 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.BinaryOp;
+import dev.jgrad.tensor.kernel.Kernels;
+
 /**
  * The im2col lowering of one image: row {@code (c*kH + i)*kW + j} of the column matrix holds, for
  * every output position {@code (oh, ow)} (column {@code oh*OW + ow}), the input element that
  * kernel tap {@code (i, j)} of channel c reads there, or 0 in the padding. The copy is planned
  * once per geometry as runs of output positions that read one input row at a fixed step, so an
- * image costs a few short loops per (tap, output row), not an index computation per element.
+ * image costs a few loops per kernel tap, not an index computation per element.
  *
- * <p>Positions in the padding are never written: a column buffer that starts zeroed and is only
- * ever filled through one plan keeps its zeros, so a thread reuses its buffer across images.
+ * <p>Where the output keeps the input's width (stride 1 and "same" padding, the common case),
+ * tap (i, j)'s runs of consecutive output rows are one step apart in both the input and the
+ * column matrix: they merge into one long run that also copies the few elements between them
+ * (a row's padding columns), and those <em>gaps</em> are zeroed afterwards. A 3x3 convolution
+ * then copies each tap's row with one {@code arraycopy} instead of one short loop per output row.
+ *
+ * <p>Positions in the padding end up zero after every {@link #gather}, and positions never
+ * written stay as they were: a column buffer that starts zeroed and is only ever filled through
+ * one plan keeps its zeros, so a thread reuses its buffer across images.
  */
 final class Im2col {
     /** Runs of 4 ints: column-matrix row, first column, input offset within the image, length. */
     private final int[] runs;
+    /** Runs of 3 ints inside merged runs that lie in the padding: column-matrix row, first column, length. */
+    private final int[] gaps;
 
     private final int step;
     /** Rows (C*kH*kW) and columns (OH*OW) of the column matrix. */
@@ -27,7 +39,9 @@ final class Im2col {
         this.cols = outH * outW;
         this.step = s.strideW();
         int[] r = new int[4 * rows * outH];
+        int[] z = new int[3 * rows * outH];
         int n = 0;
+        int nz = 0;
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < kH; i++) {
                 for (int j = 0; j < kW; j++) {
@@ -39,20 +53,35 @@ final class Im2col {
                     if (hi <= lo) {
                         continue;
                     }
+                    boolean open = false;
                     for (int oh = 0; oh < outH; oh++) {
                         int ih = oh * s.strideH() - s.padTop() + i * s.dilationH();
                         if (ih < 0 || ih >= inH) {
                             continue;
                         }
-                        r[n++] = row;
-                        r[n++] = oh * outW + lo;
-                        r[n++] = (c * inH + ih) * inW + lo * step + shift;
-                        r[n++] = hi - lo;
+                        int col = oh * outW + lo;
+                        int src = (c * inH + ih) * inW + lo * step + shift;
+                        if (open && src - r[n - 2] == (col - r[n - 3]) * step) {
+                            int end = r[n - 3] + r[n - 1]; // the open run's end column
+                            if (col > end) {
+                                z[nz++] = row;
+                                z[nz++] = end;
+                                z[nz++] = col - end;
+                            }
+                            r[n - 1] = col + hi - lo - r[n - 3];
+                        } else {
+                            r[n++] = row;
+                            r[n++] = col;
+                            r[n++] = src;
+                            r[n++] = hi - lo;
+                            open = true;
+                        }
                     }
                 }
             }
         }
         this.runs = java.util.Arrays.copyOf(r, n);
+        this.gaps = java.util.Arrays.copyOf(z, nz);
     }
 
     /** Writes the image at {@code x[xOff..]} into column matrix {@code col} (row stride {@code rowStride}). */
@@ -64,15 +93,14 @@ final class Im2col {
             int src = xOff + r[q + 2];
             int len = r[q + 3];
             if (st == 1) {
-                for (int t = 0; t < len; t++) {
-                    col[d + t] = x[src + t];
-                }
+                System.arraycopy(x, src, col, d, len);
             } else {
                 for (int t = 0; t < len; t++) {
                     col[d + t] = x[src + t * st];
                 }
             }
         }
+        zeroGaps(col, colOff, rowStride);
     }
 
     /** float64 {@link #gather(float[], int, float[], int, int)}. */
@@ -83,42 +111,61 @@ final class Im2col {
             int d = colOff + r[q] * rowStride + r[q + 1];
             int src = xOff + r[q + 2];
             int len = r[q + 3];
-            for (int t = 0; t < len; t++) {
-                col[d + t] = x[src + t * st];
+            if (st == 1) {
+                System.arraycopy(x, src, col, d, len);
+            } else {
+                for (int t = 0; t < len; t++) {
+                    col[d + t] = x[src + t * st];
+                }
             }
         }
+        zeroGaps(col, colOff, rowStride);
     }
 
-    /** The adjoint of gather (col2im): adds each column-matrix element to the input element it was read from. */
+    /**
+     * The adjoint of gather (col2im): adds each column-matrix element to the input element it was
+     * read from. It zeroes the padding positions of {@code col} inside merged runs first (they have
+     * no input element), so {@code col} is scratch to it.
+     */
     void scatterAdd(float[] col, int colOff, int rowStride, float[] x, int xOff) {
+        zeroGaps(col, colOff, rowStride);
         int[] r = runs;
-        int st = step;
+        Kernels k = Kernels.get();
         for (int q = 0; q < r.length; q += 4) {
             int d = colOff + r[q] * rowStride + r[q + 1];
             int dst = xOff + r[q + 2];
-            int len = r[q + 3];
-            if (st == 1) {
-                for (int t = 0; t < len; t++) {
-                    x[dst + t] += col[d + t];
-                }
-            } else {
-                for (int t = 0; t < len; t++) {
-                    x[dst + t * st] += col[d + t];
-                }
-            }
+            k.binary(BinaryOp.ADD, r[q + 3], x, dst, step, col, d, 1, x, dst, step);
         }
     }
 
     /** float64 {@link #scatterAdd(float[], int, int, float[], int)}. */
     void scatterAdd(double[] col, int colOff, int rowStride, double[] x, int xOff) {
+        zeroGaps(col, colOff, rowStride);
         int[] r = runs;
-        int st = step;
+        Kernels k = Kernels.get();
         for (int q = 0; q < r.length; q += 4) {
             int d = colOff + r[q] * rowStride + r[q + 1];
             int dst = xOff + r[q + 2];
-            int len = r[q + 3];
-            for (int t = 0; t < len; t++) {
-                x[dst + t * st] += col[d + t];
+            k.binary(BinaryOp.ADD, r[q + 3], x, dst, step, col, d, 1, x, dst, step);
+        }
+    }
+
+    private void zeroGaps(float[] col, int colOff, int rowStride) {
+        int[] z = gaps;
+        for (int q = 0; q < z.length; q += 3) {
+            int d = colOff + z[q] * rowStride + z[q + 1];
+            for (int t = 0; t < z[q + 2]; t++) { // mostly one or two elements: no call
+                col[d + t] = 0f;
+            }
+        }
+    }
+
+    private void zeroGaps(double[] col, int colOff, int rowStride) {
+        int[] z = gaps;
+        for (int q = 0; q < z.length; q += 3) {
+            int d = colOff + z[q] * rowStride + z[q + 1];
+            for (int t = 0; t < z[q + 2]; t++) { // mostly one or two elements: no call
+                col[d + t] = 0d;
             }
         }
     }
