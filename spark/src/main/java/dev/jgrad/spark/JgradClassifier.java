@@ -1,19 +1,17 @@
 package dev.jgrad.spark;
 
+import dev.jgrad.nn.Module;
 import dev.jgrad.tensor.io.SafeTensors;
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -31,38 +29,46 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
-import scala.runtime.AbstractFunction1;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * Trains a jgrad classifier on a DataFrame, synchronous data-parallel, on Spark's own barrier
- * execution mode: one task per partition, all running together for the whole fit, each training
- * a replica on its partition and averaging parameters and optimizer state with the others through
- * {@code BarrierTaskContext.allGather} every {@code syncEvery} steps and at each epoch's end. No
- * sockets or servers of its own. {@link #fit} returns a {@link JgradModel}.
+ * Trains a jgrad classifier on a DataFrame, synchronous data-parallel on Spark's own primitives: one
+ * replica per partition, and one short Spark job per synchronisation round, in which each task
+ * rebuilds its replica from the broadcast averaged state, runs {@code syncEvery} local steps (fewer at
+ * an epoch's end) on its partition and returns its parameters and optimizer state, which a
+ * {@code treeAggregate} sums in a fixed order and the driver averages. No sockets or servers of its
+ * own. {@link #fit} returns a {@link JgradModel}. (Barrier mode's {@code allGather} was tried first:
+ * Spark 4.2 polls its reply once a second, so each round cost about a second; see {@link RoundTrainer}.)
  *
  * <p>The model is a spec ({@code softmax}, or {@code mlp} with {@code hiddenSizes}), so the
  * estimator is fully described by its params and saves with Spark's ML persistence. Inputs are the
- * features column's width; classes are {@code numClasses} or, when 0, the largest label plus one.
+ * features column's width; classes are {@code numClasses} or, when 0, the largest label plus one. The
+ * training rows are decoded once into float32 blocks cached in memory for the fit.
  *
  * <p>Each replica's batch is {@code batchSize} rows, so the global batch is partitions x
  * batchSize and the learning rate is applied to the mean over it, unscaled. With plain SGD and
  * {@code syncEvery = 1} a step equals one replica's step on the union of the batches. With
  * {@code syncEvery > 1} optimizer state (momentum, Adam's moments) is averaged too, so after every
- * round all replicas hold identical state and a checkpoint is the whole training state.
+ * round all replicas start from identical state and a checkpoint is the whole training state. The
+ * default {@code syncEvery} is {@value #DEFAULT_SYNC_EVERY} local steps.
  *
- * <p>The same seed, data and partitioning give the same final weights on every run. A barrier
- * stage needs a task slot per partition: more partitions than slots fails before training. When a
- * task fails, Spark retries the whole stage (with {@code spark.task.maxFailures} > 1), which
- * restarts from the fit's start and ends with the same weights. With {@code checkpointDir} set,
- * replica 0 writes {@code checkpoint.safetensors} there (atomically) every {@code checkpointEvery}
+ * <p>The same seed, data and partitioning give the same final weights on every run. More partitions
+ * than task slots fails before training: a round would then run its tasks in waves, correct but each
+ * round as slow as its waves, so the sizing rule is one replica per slot. A failed task is retried by
+ * Spark (with {@code spark.task.maxFailures} > 1) and recomputes the same bits, since a round's task
+ * is a function of the broadcast state, the seed and its partition. With {@code checkpointDir} set,
+ * the driver writes {@code checkpoint.safetensors} there (atomically) every {@code checkpointEvery}
  * rounds (0: at each epoch's end), and a fit that finds one there resumes from it, ending
- * bit-identical to an uninterrupted run. The directory must be visible to the driver and to the
- * executor of task 0 (a local path in local mode, a shared mount on a cluster).
+ * bit-identical to an uninterrupted run. The directory is the driver's.
  */
 public final class JgradClassifier extends Estimator<JgradModel> implements DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
+    /** The default of {@code syncEvery}, and of {@code ./jgrad spark-train --sync-every}. */
+    public static final int DEFAULT_SYNC_EVERY = 100;
+
     private final String uid;
     private JgradModel initialModel;
+    private transient Consumer<TrainingSummary.Epoch> epochListener;
 
     /** Features column: Spark ML vectors, {@code array<float>} or {@code array<double>}. */
     public final Param<String> featuresCol;
@@ -138,7 +144,7 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
         setDefault(batchSize, 100);
         setDefault(epochs, 5);
         setDefault(seed, 0L);
-        setDefault(syncEvery, 1);
+        setDefault(syncEvery, DEFAULT_SYNC_EVERY);
         setDefault(checkpointEvery, 0);
         setDefault(checkpointDir, "");
         setDefault(keepEpochModels, false);
@@ -459,6 +465,15 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
         return schema;
     }
 
+    /**
+     * Sets what hears each epoch as it ends (the driver runs it between rounds): for progress output.
+     * Not a param: a copy or a saved estimator does not keep it.
+     */
+    JgradClassifier onEpoch(Consumer<TrainingSummary.Epoch> listener) {
+        this.epochListener = listener;
+        return this;
+    }
+
     @Override
     public JgradModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema());
@@ -469,38 +484,39 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
         int partitions = rows.getNumPartitions();
         int slots = sc.maxNumConcurrentTasks(sc.resourceProfileManager().defaultResourceProfile());
         if (partitions > slots) {
-            throw new IllegalArgumentException("barrier training runs one task per partition at once: " + partitions
+            throw new IllegalArgumentException("training runs one replica per partition, all at once: " + partitions
                     + " partitions but only " + slots + " task slots (master " + sc.master()
                     + "); repartition to at most " + slots + " or add executors");
         }
-        List<long[]> stats = rows.mapPartitions((Iterator<Row> it) -> {
-                    long count = 0;
-                    long width = -1;
-                    long maxLabel = -1;
-                    while (it.hasNext()) {
-                        Row r = it.next();
-                        if (width < 0) {
-                            width = features.width(r);
-                        }
-                        if (!r.isNullAt(1)) {
-                            maxLabel = Math.max(maxLabel, (long) ((Number) r.get(1)).doubleValue());
-                        }
-                        count++;
-                    }
-                    return List.of(new long[] {count, width, maxLabel}).iterator();
-                })
-                .collect();
+        JavaRDD<TrainingBlock> blocks = rows.mapPartitionsWithIndex(
+                        (index, it) -> TrainingBlock.decode(index, it, features), true)
+                .persist(StorageLevel.MEMORY_ONLY());
+        try {
+            return fit(blocks, partitions, JavaSparkContext.fromSparkContext(sc));
+        } finally {
+            blocks.unpersist(false);
+        }
+    }
+
+    private JgradModel fit(JavaRDD<TrainingBlock> blocks, int partitions, JavaSparkContext jsc) {
+        List<long[]> stats =
+                blocks.map(b -> new long[] {b.rows(), b.width(), b.maxLabel()}).collect();
         int[] counts = new int[partitions];
         long total = 0;
         int inputs = -1;
         long maxLabel = -1;
         for (int p = 0; p < partitions; p++) {
-            counts[p] = Math.toIntExact(stats.get(p)[0]);
+            long[] st = stats.get(p);
+            counts[p] = Math.toIntExact(st[0]);
             total += counts[p];
-            if (stats.get(p)[1] >= 0) {
-                inputs = (int) stats.get(p)[1];
+            if (st[1] >= 0) {
+                if (inputs >= 0 && st[1] != inputs) {
+                    throw new IllegalArgumentException("features column '" + value(featuresCol) + "' has rows of "
+                            + inputs + " and of " + st[1] + " features");
+                }
+                inputs = (int) st[1];
             }
-            maxLabel = Math.max(maxLabel, stats.get(p)[2]);
+            maxLabel = Math.max(maxLabel, st[2]);
         }
         for (int p = 0; p < partitions; p++) {
             if (counts[p] == 0) {
@@ -508,16 +524,19 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
                         + " rows in all): every replica needs rows; use fewer partitions");
             }
         }
-        int classes = (Integer) value(numClasses) > 0 ? value(numClasses) : (int) maxLabel + 1;
+        int given = value(numClasses);
+        if (given > 0 && maxLabel >= given) {
+            throw new IllegalArgumentException(
+                    "label " + maxLabel + " is not a class index in [0, " + given + ") (numClasses " + given + ")");
+        }
+        int classes = given > 0 ? given : (int) maxLabel + 1;
         ModelSpec spec = ModelSpec.of(value(model), inputs, value(hiddenSizes), classes);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         String dir = value(checkpointDir);
         if (initialModel != null && !initialModel.spec().equals(spec)) {
             throw new IllegalArgumentException(
                     "the initial model is " + initialModel.spec() + " but this fit trains " + spec);
         }
-        Broadcast<byte[]> initial = initialModel == null ? null : jsc.broadcast(initialModel.modelBytes());
-        BarrierTrainer.Config probe = new BarrierTrainer.Config(
+        RoundTrainer.Config config = new RoundTrainer.Config(
                 spec,
                 value(optimizer),
                 value(learningRate),
@@ -528,66 +547,33 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
                 value(checkpointEvery),
                 dir,
                 value(keepEpochModels),
-                counts,
-                initial,
-                null);
-        Broadcast<byte[]> resume = dir.isEmpty() ? null : resumeFrom(jsc, dir, probe);
-        BarrierTrainer.Config config = new BarrierTrainer.Config(
-                spec,
-                value(optimizer),
-                value(learningRate),
-                value(batchSize),
-                value(epochs),
-                value(seed),
-                value(syncEvery),
-                value(checkpointEvery),
-                dir,
-                value(keepEpochModels),
-                counts,
-                initial,
-                resume);
-        BarrierTrainer trainer = new BarrierTrainer(config, features, 1);
-        List<BarrierTrainer.Result> results = rows.rdd()
-                .barrier()
-                .mapPartitions(
-                        new ScalaPartitions(trainer),
-                        false,
-                        scala.reflect.ClassTag$.MODULE$.<BarrierTrainer.Result>apply(BarrierTrainer.Result.class))
-                // A shuffle after the barrier stage makes it a shuffle-map stage, which Spark retries as a
-                // whole when a task fails; a failed barrier result stage is never retried.
-                .toJavaRDD()
-                .repartition(1)
-                .collect();
-        if (resume != null) {
-            resume.destroy();
-        }
-        if (initial != null) {
-            initial.destroy();
-        }
-        BarrierTrainer.Result result = results.get(0);
+                counts);
+        Module initial = initialModel == null ? null : initialModel.module();
+        byte[] resume = dir.isEmpty() ? null : resumeFrom(dir, config.settings(initial != null));
+        RoundTrainer.Result result = RoundTrainer.fit(blocks, config, initial, resume, epochListener);
         JgradModel fitted = new JgradModel(result.modelBytes()).withSummary(result.summary());
         fitted.setFeaturesCol(value(featuresCol));
         return fitted.setParent(this);
     }
 
-    private static Broadcast<byte[]> resumeFrom(JavaSparkContext jsc, String dir, BarrierTrainer.Config config) {
+    private static byte[] resumeFrom(String dir, String settings) {
         Path folder = Path.of(dir);
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("checkpoint directory " + dir + " does not exist");
         }
-        Path file = BarrierTrainer.checkpointFile(dir);
+        Path file = RoundTrainer.checkpointFile(dir);
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
             Map<String, String> meta = SafeTensors.load(bytes, file.toString()).metadata();
-            String saved = meta.get(BarrierTrainer.SETTINGS_KEY);
-            if (!config.settings().equals(saved)) {
+            String saved = meta.get(RoundTrainer.SETTINGS_KEY);
+            if (!settings.equals(saved)) {
                 throw new IllegalArgumentException(file + " was written by a fit with other settings (" + saved
-                        + "); this fit has " + config.settings() + ": use another checkpoint directory");
+                        + "); this fit has " + settings + ": use another checkpoint directory");
             }
-            return jsc.broadcast(bytes);
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -617,29 +603,5 @@ public final class JgradClassifier extends Estimator<JgradModel> implements Defa
      */
     public static JgradClassifier load(String path) {
         return read().load(path);
-    }
-
-    /** The barrier stage's body as the Scala function RDDBarrier takes. */
-    private static final class ScalaPartitions
-            extends AbstractFunction1<scala.collection.Iterator<Row>, scala.collection.Iterator<BarrierTrainer.Result>>
-            implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final BarrierTrainer trainer;
-
-        ScalaPartitions(BarrierTrainer trainer) {
-            this.trainer = trainer;
-        }
-
-        @Override
-        public scala.collection.Iterator<BarrierTrainer.Result> apply(scala.collection.Iterator<Row> rows) {
-            try {
-                List<BarrierTrainer.Result> out = new ArrayList<>();
-                trainer.call(scala.jdk.javaapi.CollectionConverters.asJava(rows))
-                        .forEachRemaining(out::add);
-                return scala.jdk.javaapi.CollectionConverters.asScala(out.iterator());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -376,6 +377,11 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
     /** Scores one partition in batches; runs on the executors. */
     static final class Scorer implements FlatMapFunction<Iterator<Row>, Row>, Serializable {
         private static final long serialVersionUID = 1L;
+        /** Nanoseconds this JVM's tasks spent reading features, in the forward pass, and building output rows. */
+        static final LongAdder READ_NANOS = new LongAdder();
+
+        static final LongAdder FORWARD_NANOS = new LongAdder();
+        static final LongAdder OUTPUT_NANOS = new LongAdder();
         private final Broadcast<byte[]> model;
         private final Features features;
         private final int inputs;
@@ -440,11 +446,13 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
 
         @SuppressWarnings("try") // the scopes are opened for their effect on this thread
         private void score(Module module, List<Row> batch, int threads, List<Row> out) {
+            long t0 = System.nanoTime();
             int n = batch.size();
             float[] x = new float[n * inputs];
             for (int i = 0; i < n; i++) {
                 features.read(batch.get(i), inputs, x, i * inputs);
             }
+            long t1 = System.nanoTime();
             float[] logits;
             float[] probs = null;
             int classes;
@@ -457,6 +465,7 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
                     probs = y.softmax(1).toFloatArray();
                 }
             }
+            long t2 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 Row row = batch.get(i);
                 Object[] values =
@@ -476,6 +485,9 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
                 }
                 out.add(RowFactory.create(values));
             }
+            READ_NANOS.add(t1 - t0);
+            FORWARD_NANOS.add(t2 - t1);
+            OUTPUT_NANOS.add(System.nanoTime() - t2);
         }
 
         private static double[] toDoubles(float[] v, int from, int length) {

@@ -4,14 +4,11 @@ import dev.jgrad.autograd.Tensor;
 import dev.jgrad.nn.Module;
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.optim.OptimizerStateDict;
+import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.io.SafeTensors;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Path;
+import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,100 +16,62 @@ import java.util.TreeMap;
 
 /**
  * Everything a replica's training state holds that replicas average: the parameters and the
- * optimizer's per-parameter state (SGD's momentum buffers, Adam's step and moments), as one flat
- * float32 array in a fixed order. After an average every replica holds the same state, so a
- * checkpoint of one is the state of all, and resuming from it is exact.
+ * optimizer's per-parameter state (SGD's momentum buffers, Adam's step and moments). As safetensors
+ * bytes ({@code model.<name>}, then {@code optim.<param index>.<name>}, plus metadata) it is what the
+ * driver broadcasts at the start of a round and what a checkpoint file holds, byte for byte; as one
+ * flat float32 array in a fixed {@link Layout} it is what a task sends back to be averaged.
  */
 final class ReplicaState {
+    private final Module model;
     private final List<Tensor> params;
     private final Optimizer optimizer;
 
     ReplicaState(Module model, Optimizer optimizer) {
+        this.model = model;
         this.params = model.parameters();
         this.optimizer = optimizer;
     }
 
-    /** The live arrays in their fixed order: each parameter, then each parameter's state tensors. */
-    private List<NDArray> arrays() {
-        List<NDArray> out = new ArrayList<>();
-        for (Tensor p : params) {
-            out.add(p.data());
-        }
-        for (Tensor p : params) {
-            out.addAll(optimizer.state(p).values());
-        }
-        return out;
-    }
+    /** The names and shapes of the flat array's pieces, in order; every replica of a fit has the same. */
+    record Layout(List<String> names, List<int[]> shapes) implements Serializable {
+        private static final long serialVersionUID = 1L;
 
-    float[] flatten() {
-        List<NDArray> arrays = arrays();
-        int total = 0;
-        for (NDArray a : arrays) {
-            total += a.numel();
-        }
-        float[] flat = new float[total];
-        int at = 0;
-        for (NDArray a : arrays) {
-            float[] v = a.toFloatArray();
-            System.arraycopy(v, 0, flat, at, v.length);
-            at += v.length;
-        }
-        return flat;
-    }
-
-    /** Writes {@code flat} back into the live parameters and optimizer state. */
-    void assign(float[] flat) {
-        int at = 0;
-        for (NDArray a : arrays()) {
-            int n = a.numel();
-            if (at + n > flat.length) {
-                throw new IllegalStateException(
-                        "replica state has " + flat.length + " floats, fewer than this model needs");
+        int floats() {
+            int n = 0;
+            for (int[] s : shapes) {
+                n += numel(s);
             }
-            float[] part = new float[n];
-            System.arraycopy(flat, at, part, 0, n);
-            a.copy_(NDArray.wrap(part, a.shape().toArray()));
-            at += n;
+            return n;
         }
-        if (at != flat.length) {
-            throw new IllegalStateException("replica state has " + flat.length + " floats, this model needs " + at);
-        }
-    }
 
-    /** The element-wise mean of the replicas' states, summed in float64 in replica order: the same bits everywhere. */
-    static float[] average(List<float[]> replicas) {
-        int n = replicas.get(0).length;
-        float[] out = new float[n];
-        int p = replicas.size();
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (float[] r : replicas) {
-                sum += r[i];
+        /** The flat array back as named tensors, then as safetensors bytes with {@code metadata}. */
+        byte[] toBytes(float[] flat, Map<String, String> metadata) {
+            if (flat.length != floats()) {
+                throw new IllegalStateException("replica state has " + flat.length + " floats, the layout " + floats());
             }
-            out[i] = (float) (sum / p);
+            Map<String, NDArray> tensors = new LinkedHashMap<>();
+            int at = 0;
+            for (int i = 0; i < names.size(); i++) {
+                int n = numel(shapes.get(i));
+                float[] part = new float[n];
+                System.arraycopy(flat, at, part, 0, n);
+                tensors.put(names.get(i), NDArray.wrap(part, shapes.get(i)));
+                at += n;
+            }
+            return SafeTensors.toBytes(tensors, metadata);
         }
-        return out;
+
+        private static int numel(int[] shape) {
+            int n = 1;
+            for (int d : shape) {
+                n *= d;
+            }
+            return n;
+        }
     }
 
-    static String encode(float[] flat) {
-        ByteBuffer b = ByteBuffer.allocate(flat.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(flat);
-        return Base64.getEncoder().encodeToString(b.array());
-    }
-
-    static float[] decode(String text) {
-        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(text)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] flat = new float[b.remaining() / 4];
-        b.asFloatBuffer().get(flat);
-        return flat;
-    }
-
-    /** Writes the state as a safetensors file (atomically): model tensors, optimizer state, then {@code metadata}. */
-    void save(Path file, Module model, Map<String, String> metadata) throws IOException {
-        SafeTensors.save(file, tensors(model), metadata);
-    }
-
-    private Map<String, NDArray> tensors(Module model) {
+    /** The live tensors by safetensors name: model state, then each parameter's optimizer state. */
+    Map<String, NDArray> tensors() {
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         model.stateDict().forEach((k, v) -> tensors.put("model." + k, v.data()));
         for (int i = 0; i < params.size(); i++) {
@@ -123,8 +82,47 @@ final class ReplicaState {
         return tensors;
     }
 
-    /** Restores a state written by {@link #save} into the model and the optimizer. */
-    void load(SafeTensors.Contents contents, Module model) {
+    /** The state as safetensors bytes with {@code metadata}. */
+    byte[] toBytes(Map<String, String> metadata) {
+        return SafeTensors.toBytes(tensors(), metadata);
+    }
+
+    Layout layout() {
+        List<String> names = new ArrayList<>();
+        List<int[]> shapes = new ArrayList<>();
+        tensors().forEach((k, v) -> {
+            if (v.dtype() != DType.FLOAT32) {
+                throw new IllegalStateException("replica state " + k + " is " + v.dtype() + ", not float32");
+            }
+            names.add(k);
+            shapes.add(v.shape().toArray());
+        });
+        return new Layout(names, shapes);
+    }
+
+    /** The state as one float32 array in {@link #layout()}'s order. */
+    float[] flatten() {
+        List<float[]> parts = new ArrayList<>();
+        int total = 0;
+        for (NDArray a : tensors().values()) {
+            float[] v = a.toFloatArray();
+            parts.add(v);
+            total += v.length;
+        }
+        float[] flat = new float[total];
+        int at = 0;
+        for (float[] v : parts) {
+            System.arraycopy(v, 0, flat, at, v.length);
+            at += v.length;
+        }
+        return flat;
+    }
+
+    /**
+     * Restores a state written by {@link #toBytes} or {@link Layout#toBytes} into the model and the
+     * optimizer; a state without {@code optim.} entries (before the first step) leaves the optimizer fresh.
+     */
+    void load(SafeTensors.Contents contents) {
         Map<String, Tensor> modelState = new LinkedHashMap<>();
         Map<Integer, Map<String, Tensor>> optimState = new TreeMap<>();
         contents.tensors().forEach((k, v) -> {
@@ -139,7 +137,20 @@ final class ReplicaState {
             }
         });
         model.loadStateDict(modelState);
-        optimizer.loadStateDict(
-                new OptimizerStateDict(optimState, optimizer.stateDict().paramGroups()));
+        if (!optimState.isEmpty()) {
+            optimizer.loadStateDict(
+                    new OptimizerStateDict(optimState, optimizer.stateDict().paramGroups()));
+        }
+    }
+
+    /** The model part of a state's bytes as a model file ({@link ModelBytes}'s format) for {@code spec}. */
+    static byte[] modelBytes(SafeTensors.Contents state, ModelSpec spec) {
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        state.tensors().forEach((k, v) -> {
+            if (k.startsWith("model.")) {
+                tensors.put(k.substring("model.".length()), v);
+            }
+        });
+        return SafeTensors.toBytes(tensors, spec.metadata());
     }
 }

@@ -24,7 +24,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code ./jgrad spark-train}: {@code ./jgrad train} on Spark. Reads the IDX files into a
- * DataFrame, trains with {@link JgradClassifier} (barrier mode, one replica per partition), scores
+ * DataFrame, trains with {@link JgradClassifier} (one replica per partition, a Spark job per round), scores
  * the test set with the fitted {@link JgradModel}, and prints the same lines as
  * {@code ./jgrad train}: the data, one line per epoch, then {@code test accuracy: X}. What the
  * synchronisation cost goes to stderr. Bad input is one line on stderr and a non-zero exit.
@@ -36,8 +36,9 @@ public final class SparkTrainCommand {
             "Trains and evaluates a classifier on MNIST-format data on Spark, data-parallel (one replica per partition).",
             "",
             "  --master URL            Spark master [local[*]]",
-            "  --partitions N          replicas, one barrier task each [the master's default parallelism]",
-            "  --sync-every N          local steps between synchronisations, 0 = once per epoch [10]",
+            "  --partitions N          replicas, one task each per round [the master's default parallelism]",
+            "  --sync-every N          local steps between synchronisations, 0 = once per epoch ["
+                    + JgradClassifier.DEFAULT_SYNC_EVERY + "]",
             "  --checkpoint DIR        write a checkpoint at each epoch's end to DIR (which must exist); resume from one there",
             "  --data DIR              a folder with the four IDX files (raw or .gz)",
             "  --dataset NAME          mnist or fashion-mnist: which dataset to look for or download",
@@ -98,7 +99,7 @@ public final class SparkTrainCommand {
 
         String master = "local[*]";
         int partitions;
-        int syncEvery = 10;
+        int syncEvery = JgradClassifier.DEFAULT_SYNC_EVERY;
         Path checkpoint;
         Path data;
         String dataset;
@@ -128,36 +129,26 @@ public final class SparkTrainCommand {
         private void set(String name, String value) {
             switch (name) {
                 case "--help", "-h" -> help = true;
-                // spark-train has always ignored a value given to these flags
-                case "--download" -> download = true;
-                case "--eval-only" -> evalOnly = true;
+                case "--download" -> download = CommandLine.flag(name, value);
+                case "--eval-only" -> evalOnly = CommandLine.flag(name, value);
                 case "--master" -> master = value;
-                case "--partitions" -> partitions = positive(name, value);
+                case "--partitions" -> partitions = CommandLine.positiveInt(name, value);
                 case "--sync-every" -> syncEvery = CommandLine.nonNegativeInt(name, value);
                 case "--checkpoint" -> checkpoint = Path.of(value);
                 case "--data" -> data = Path.of(value);
                 case "--dataset" -> dataset = CommandLine.oneOf(name, value, "mnist", "fashion-mnist");
                 case "--model" -> model = CommandLine.oneOf(name, value, "softmax", "mlp");
-                case "--epochs" -> epochs = positive(name, value);
-                case "--batch-size" -> batchSize = positive(name, value);
+                case "--epochs" -> epochs = CommandLine.positiveInt(name, value);
+                case "--batch-size" -> batchSize = CommandLine.positiveInt(name, value);
                 case "--lr" -> lr = CommandLine.positiveDouble(name, value);
                 case "--optimizer" -> optimizer = CommandLine.oneOf(name, value, "sgd", "adam");
                 case "--seed" -> seed = CommandLine.longValue(name, value);
-                case "--threads" -> threads = positive(name, value);
+                case "--threads" -> threads = CommandLine.positiveInt(name, value);
                 case "--save" -> save = Path.of(value);
                 case "--load" -> load = Path.of(value);
                 case "--json" -> json = Path.of(value);
                 default -> throw new IllegalStateException("option " + name + " has no setter");
             }
-        }
-
-        /** A positive int; a negative one is reported as not non-negative, as spark-train always has. */
-        private static int positive(String name, String value) {
-            int v = CommandLine.nonNegativeInt(name, value);
-            if (v == 0) {
-                throw new UsageException(name + " must be a positive integer, got '" + value + "'");
-            }
-            return v;
         }
     }
 
@@ -322,9 +313,8 @@ public final class SparkTrainCommand {
                     checkKind(start.spec(), o.model, o.load);
                     est.setInitialModel(start);
                 }
-                model = est.fit(train);
-                TrainingSummary s = model.summary();
-                for (TrainingSummary.Epoch e : s.epochs()) {
+                // Each epoch's line as that epoch ends, as ./jgrad train prints them.
+                est.onEpoch(e -> {
                     double acc = accuracy(new JgradModel(e.modelBytes()), test);
                     epochs.add(e);
                     testAccs.add(acc);
@@ -338,16 +328,19 @@ public final class SparkTrainCommand {
                             acc,
                             e.seconds()));
                     out.flush();
-                }
+                });
+                model = est.fit(train);
+                TrainingSummary s = model.summary();
                 err.println(String.format(
                         Locale.ROOT,
-                        "jgrad spark-train: %d partitions on %s, %d sync rounds of %d bytes"
-                                + " per replica, %.1f ms per round; %s",
+                        "jgrad spark-train: %d partitions on %s, %d rounds (one Spark job each) of %d bytes"
+                                + " per replica, %.1f ms per round of which %.1f ms synchronising; %s",
                         s.partitions(),
                         o.master,
                         s.rounds(),
                         s.payloadBytes(),
                         s.meanRoundMillis(),
+                        s.meanOverheadMillis(),
                         throughput(s)));
             }
             double accuracy = testAccs.isEmpty() ? accuracy(model, test) : testAccs.get(testAccs.size() - 1);

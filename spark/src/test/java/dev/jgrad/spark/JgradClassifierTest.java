@@ -26,7 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Barrier-mode training: the SGD equivalence, determinism, checkpoints and its errors. */
+/** Data-parallel training (a Spark job per round): the SGD equivalence, determinism, checkpoints and its errors. */
 class JgradClassifierTest {
     static final int INPUTS = 12;
     static final int CLASSES = 3;
@@ -98,13 +98,13 @@ class JgradClassifierTest {
         for (int epoch = 1; epoch <= 2; epoch++) {
             int[][] perms = new int[p][];
             for (int r = 0; r < p; r++) {
-                perms[r] = BarrierTrainer.permutation(9, epoch, r, per);
+                perms[r] = RoundTrainer.permutation(9, epoch, r, per);
             }
             for (int step = 0; step < per / b; step++) {
                 float[] x = new float[p * b * INPUTS];
                 long[] y = new long[p * b];
                 for (int r = 0; r < p; r++) {
-                    int[] idx = BarrierTrainer.batchRows(perms[r], step, b);
+                    int[] idx = RoundTrainer.batchRows(perms[r], step, b);
                     for (int j = 0; j < b; j++) {
                         Row row = rows.get(r * per + idx[j]);
                         double[] f = ((org.apache.spark.ml.linalg.Vector) row.get(0)).toArray();
@@ -141,7 +141,21 @@ class JgradClassifierTest {
                 .setLearningRate(0.01)
                 .setSeed(4)
                 .setSyncEvery(3);
-        float[] first = weights(est.fit(data));
+        // Each epoch is heard as it ends, from inside the fit (so spark-train prints its lines live).
+        List<Integer> heard = new ArrayList<>();
+        float[] first = weights(est.copy(new org.apache.spark.ml.param.ParamMap())
+                .setKeepEpochModels(true)
+                .onEpoch(e -> {
+                    heard.add(e.epoch());
+                    assertTrue(e.modelBytes() != null);
+                    boolean insideFit = StackWalker.getInstance()
+                            .walk(frames ->
+                                    frames.anyMatch(f -> f.getClassName().equals(RoundTrainer.class.getName())
+                                            && f.getMethodName().equals("fit")));
+                    assertTrue(insideFit, "heard from inside the fit");
+                })
+                .fit(data));
+        assertEquals(List.of(1, 2, 3), heard);
         assertArrayEquals(first, weights(est.fit(data)), "run after run");
 
         // Stop after epoch 2 with a checkpoint (each epoch's end), then resume to epoch 3.
@@ -153,8 +167,8 @@ class JgradClassifierTest {
         assertEquals(2, partial.summary().epochs().size());
         Map<String, String> meta =
                 SafeTensors.load(ckpt.resolve("checkpoint.safetensors")).metadata();
-        assertEquals("3", meta.get(BarrierTrainer.EPOCH_KEY));
-        assertEquals("0", meta.get(BarrierTrainer.STEP_KEY));
+        assertEquals("3", meta.get(RoundTrainer.EPOCH_KEY));
+        assertEquals("0", meta.get(RoundTrainer.STEP_KEY));
         // The settings must match for a resume: epochs is not one of them.
         JgradModel resumed = est.copy(new org.apache.spark.ml.param.ParamMap())
                 .setCheckpointDir(ckpt.toString())
@@ -172,7 +186,7 @@ class JgradClassifierTest {
                 "1",
                 SafeTensors.load(mid.resolve("checkpoint.safetensors"))
                         .metadata()
-                        .get(BarrierTrainer.EPOCH_KEY));
+                        .get(RoundTrainer.EPOCH_KEY));
         assertArrayEquals(first, weights(every2.fit(data)));
 
         IllegalArgumentException other = assertThrows(

@@ -135,5 +135,12 @@ class SparkTrainCommandTest {
         Result usage = run("--sync-every", "x");
         assertEquals(2, usage.status());
         assertEquals("jgrad spark-train: --sync-every must be a non-negative integer, got 'x'\n", usage.err());
+        // The same words as ./jgrad train for the same input.
+        Result epochs = run("--epochs", "-3");
+        assertEquals(2, epochs.status());
+        assertEquals("jgrad spark-train: --epochs must be a positive integer, got '-3'\n", epochs.err());
+        Result download = run("--download=x");
+        assertEquals(2, download.status());
+        assertEquals("jgrad spark-train: --download takes no value, got 'x'\n", download.err());
     }
 }
