@@ -22,7 +22,9 @@ java_cmd() {
   local java=$(cat .jgrad/build-spark.jdk)/bin/java # the JDK ./jgrad picked
   echo "$java $(cat $sdir/command/java-flags.txt) -Dlog4j2.configurationFile=$sdir/command/log4j2.properties"
 }
-spark_cp="$(ls $sdir/spark-*.jar | grep -v -e -sources -e -javadoc | head -n1):$(cat $sdir/classpath.txt)"
+# The jar of the root POM's version, as ./jgrad picks it: target/ may also hold an older release's jar.
+version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -n1)
+spark_cp="$sdir/spark-$version.jar:$(cat $sdir/classpath.txt)"
 
 rows=()
 train() { # name master partitions sync
