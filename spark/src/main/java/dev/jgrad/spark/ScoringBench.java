@@ -70,19 +70,11 @@ public final class ScoringBench {
                 Sample d = Sample.now().minus(before);
                 System.out.printf(
                         Locale.ROOT,
-                        "%s run %d: %d rows in %.2f s = %.0f rows/s; CPU %.2f s (%.2f cores), GC pauses %.2f s;"
-                                + " per row: %.2f us CPU (task threads %.2f us, other threads, GC and JIT %.2f us),"
+                        "%s run %d: %s, other threads, GC and JIT %.2f us),"
                                 + " scorer wall: read %.2f us, forward %.2f us, output %.2f us%n",
                         master,
                         r,
-                        rows,
-                        d.wall(),
-                        rows / d.wall(),
-                        d.cpu(),
-                        d.cpu() / d.wall(),
-                        d.gc(),
-                        d.cpu() / rows * 1e6,
-                        d.tasks() / rows * 1e6,
+                        d.describe(rows),
                         (d.cpu() - d.tasks()) / rows * 1e6,
                         d.read() / rows * 1e6,
                         d.forward() / rows * 1e6,
@@ -125,20 +117,7 @@ public final class ScoringBench {
         Sample before = Sample.now();
         long rows = job.getAsLong();
         Sample d = Sample.now().minus(before);
-        System.out.printf(
-                Locale.ROOT,
-                "%s Spark alone, %s (no model): %d rows in %.2f s = %.0f rows/s; CPU %.2f s (%.2f cores),"
-                        + " GC pauses %.2f s; per row: %.2f us CPU (task threads %.2f us)%n",
-                master,
-                what,
-                rows,
-                d.wall(),
-                rows / d.wall(),
-                d.cpu(),
-                d.cpu() / d.wall(),
-                d.gc(),
-                d.cpu() / rows * 1e6,
-                d.tasks() / rows * 1e6);
+        System.out.printf(Locale.ROOT, "%s Spark alone, %s (no model): %s)%n", master, what, d.describe(rows));
     }
 
     /** Process CPU, GC and the scorer's phase times at one moment, in seconds. */
@@ -181,6 +160,25 @@ public final class ScoringBench {
                     read - o.read,
                     forward - o.forward,
                     output - o.output);
+        }
+
+        /**
+         * The line both kinds of run print: rows, wall time and rate, process CPU and cores busy, GC
+         * pauses, and CPU per row with its task-thread part; the caller closes the parenthesis.
+         */
+        String describe(long rows) {
+            return String.format(
+                    Locale.ROOT,
+                    "%d rows in %.2f s = %.0f rows/s; CPU %.2f s (%.2f cores), GC pauses %.2f s;"
+                            + " per row: %.2f us CPU (task threads %.2f us",
+                    rows,
+                    wall(),
+                    rows / wall(),
+                    cpu(),
+                    cpu() / wall(),
+                    gc(),
+                    cpu() / rows * 1e6,
+                    tasks() / rows * 1e6);
         }
     }
 }
