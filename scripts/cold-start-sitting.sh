@@ -3,12 +3,12 @@
 #  - epoch 1 against the median of epochs 2-5 of `./jgrad train --model mlp|softmax --threads 1`
 #    (RUNS runs each, full Fashion-MNIST);
 #  - the time to the 100th MLP step from JVM start (bench ColdStartRun, the `--cold-start` JVM),
-#    JVMS fresh JVMs alternating the eager warm-up on and off (-Djgrad.warmup), on both cores and
-#    pinned to one (taskset -c 0), with the CPU time of all threads;
+#    JVMS fresh JVMs on both cores, then JVMS pinned to one (taskset -c 0), with the CPU time of all
+#    threads (scripts/cold-start-flags.sh compares JVM flags the same way);
 #  - the scalar fallback's steady MLP epoch (-Djgrad.kernels=scalar, median of epochs 2-3) against
 #    the vector path's (median of epochs 2-5).
 # Run it on an idle machine; on a shared one only the ratios within a sitting mean anything.
-# Usage: scripts/cold-start-sitting.sh [--quick]   (--quick: 2 runs, 4 JVMs per arm; for a smoke test)
+# Usage: scripts/cold-start-sitting.sh [--quick]   (--quick: 2 runs, 4 JVMs each; for a smoke test)
 # Env: D (data dir), JDKS (JDK homes, space-separated), RUNS, JVMS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,25 +67,21 @@ for jdk in $JDKS; do
   done
 
   echo
-  echo "Cold start, MLP 784-256-10, batch 100: ms from JVM start (decoding excluded), $JVMS JVMs per arm, alternating; load before: $(load)"
+  echo "Cold start, MLP 784-256-10, batch 100: ms from JVM start (decoding excluded), $JVMS JVMs each; load before: $(load)"
   echo
-  echo "| cores | warm-up | step 1 | step 10 | step 100 (target ≤ 1000) | epoch 1 | CPU to step 100 | CPU to epoch end |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| cores | step 1 | step 10 | step 100 (target ≤ 1000) | epoch 1 | CPU to step 100 | CPU to epoch end |"
+  echo "|---|---|---|---|---|---|---|"
   for pin in "" "taskset -c 0"; do
-    for w in true false; do : >"$tmp/cold-$w"; done
+    : >"$tmp/cold"
     for r in $(seq "$JVMS"); do
-      for w in true false; do
-        $pin "$java" --add-modules jdk.incubator.vector -Djgrad.warmup=$w -cp "$cp" dev.jgrad.bench.ColdStartRun "$D" \
-          2>/dev/null | grep '^cold-start' >>"$tmp/cold-$w"
-      done
+      $pin "$java" --add-modules jdk.incubator.vector -cp "$cp" dev.jgrad.bench.ColdStartRun "$D" \
+        2>/dev/null | grep '^cold-start' >>"$tmp/cold"
     done
-    for w in true false; do
-      row="| $([ -n "$pin" ] && echo 1 || nproc) | $([ $w = true ] && echo on || echo off) |"
-      for key in step1 step10 step100 epoch cpu100 cpuEpoch; do
-        row="$row $(grep -o " $key=[0-9.]*" "$tmp/cold-$w" | cut -d= -f2 | stats) |"
-      done
-      echo "$row"
+    row="| $([ -n "$pin" ] && echo 1 || nproc) |"
+    for key in step1 step10 step100 epoch cpu100 cpuEpoch; do
+      row="$row $(grep -o " $key=[0-9.]*" "$tmp/cold" | cut -d= -f2 | stats) |"
     done
+    echo "$row"
   done
 
   echo

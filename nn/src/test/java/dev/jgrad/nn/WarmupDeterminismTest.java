@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Training gives the same bits whatever the JIT has compiled: 50 steps of {@link FiftyTrainingSteps}
- * in a fresh JVM (kernels interpreted, then C1, then C2 part-way through; and with the background
- * warm-up, products on the scalar GEMM until it has compiled the vector one), in a JVM that has run
+ * in a fresh JVM (kernels interpreted, then C1, then C2 part-way through), in a JVM that has run
  * the same training many times first, with the interpreter alone ({@code -Xint}) and with C1 alone
  * ({@code -XX:TieredStopAtLevel=1}) end with the same weights, bit for bit, as in this test's JVM.
  * The Vector API's interpreted fallback and its compiled form agree because the kernels avoid the
@@ -27,9 +26,6 @@ class WarmupDeterminismTest {
     void fiftyStepsGiveTheSameWeightsColdWarmInterpretedAndWithC1() throws Exception {
         Map<String, List<String>> modes = new LinkedHashMap<>();
         modes.put("cold JVM", List.of());
-        // The background warm-up compiles the vector kernels while the products run on the scalar
-        // GEMM, which gives the same bits, until the vector one is compiled.
-        modes.put("cold JVM with the background warm-up", List.of("-Djgrad.warmup=true"));
         modes.put("warm JVM (the same training 40 times first)", List.of("-Dwarm"));
         modes.put("-Xint", List.of("-Xint"));
         modes.put("-XX:TieredStopAtLevel=1", List.of("-XX:TieredStopAtLevel=1"));

@@ -1,6 +1,5 @@
 package dev.jgrad.tensor;
 
-import dev.jgrad.tensor.kernel.ColdRoute;
 import dev.jgrad.tensor.kernel.GemmRoute;
 import dev.jgrad.tensor.kernel.Kernels;
 
@@ -266,7 +265,7 @@ final class LinAlg {
             rowDots(a, b, out);
         } else if (f32) {
             // out is a fresh array, hence zero: accumulating into it skips the kernel's zeroing pass.
-            ColdRoute.forFloatGemm(n, k, sa[2], sb[1])
+            Kernels.get()
                     .gemm(
                             bs,
                             m,

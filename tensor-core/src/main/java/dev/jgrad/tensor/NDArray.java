@@ -27,11 +27,6 @@ public final class NDArray {
     private final int[] strides;
     private final int offset;
 
-    static {
-        // With -Djgrad.warmup=true, the first use of tensors starts compiling the vector kernels in the background.
-        KernelWarmup.startOnce();
-    }
-
     NDArray(Storage storage, int[] shape, int[] strides, int offset) {
         this.storage = storage;
         this.shape = shape;

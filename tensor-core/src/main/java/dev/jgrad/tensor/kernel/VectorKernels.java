@@ -17,11 +17,6 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    /** Whether a float32 product of this shape runs as dot-product tiles, which add in lanes. */
-    static boolean dotTiles(int n, int k, int acs, int brs) {
-        return GemmRoute.dotTiles(n, k, acs, brs, VectorSgemmNT.MIN_K);
-    }
-
     @Override
     public String name() {
         return "vector";
