@@ -3,7 +3,11 @@ package dev.jgrad.tensor.kernel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,16 +136,8 @@ class PoolKernelsTest {
     }
 
     private static int[] permutation(Random r, int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int tmp = p[i];
-            p[i] = p[j];
-            p[j] = tmp;
-        }
-        return p;
+        List<Integer> p = IntStream.range(0, n).boxed().collect(Collectors.toList());
+        Collections.shuffle(p, r);
+        return p.stream().mapToInt(Integer::intValue).toArray();
     }
 }
