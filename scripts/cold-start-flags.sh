@@ -25,9 +25,10 @@ PINS=${PINS:-"2 1"}
 TRAIN=${TRAIN:-0}
 RUNS=${RUNS:-5}
 ARMS=${ARMS:-"default|
-CompileThresholdScaling=0.1|-XX:CompileThresholdScaling=0.1
 SerialGC|-XX:+UseSerialGC
-cache|@CACHE"}
+no OSR|-XX:-UseOnStackReplacement
+4 compiler threads|-XX:CICompilerCount=4
+class archive|@CACHE"}
 
 stats() { python3 -c '
 import statistics, sys
