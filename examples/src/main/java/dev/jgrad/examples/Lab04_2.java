@@ -5,8 +5,6 @@ import dev.jgrad.data.DataLoader;
 import dev.jgrad.data.Dataset;
 import dev.jgrad.data.Enumerated;
 import dev.jgrad.nn.F;
-import dev.jgrad.nn.Linear;
-import dev.jgrad.nn.Module;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import java.io.PrintStream;
@@ -42,12 +40,9 @@ public final class Lab04_2 {
     }
 
     /** The tutorial's {@code MultivariateLinearRegressionModel}: one Linear(3, 1). */
-    static final class MultivariateLinearRegressionModel extends Module {
-        private final Linear linear = registerModule("linear", new Linear(3, 1));
-
-        @Override
-        public Tensor forward(Tensor x) {
-            return linear.call(x);
+    static final class MultivariateLinearRegressionModel extends LinearModel {
+        MultivariateLinearRegressionModel() {
+            super(3, 1);
         }
     }
 

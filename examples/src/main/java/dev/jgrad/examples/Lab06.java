@@ -2,8 +2,6 @@ package dev.jgrad.examples;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.nn.F;
-import dev.jgrad.nn.Linear;
-import dev.jgrad.nn.Module;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
@@ -20,12 +18,9 @@ public final class Lab06 {
     private Lab06() {}
 
     /** {@code class SoftmaxClassifierModel(nn.Module)}: one Linear(4, 3). */
-    static final class SoftmaxClassifierModel extends Module {
-        final Linear linear = registerModule("linear", new Linear(4, 3));
-
-        @Override
-        public Tensor forward(Tensor x) {
-            return linear.call(x);
+    static final class SoftmaxClassifierModel extends LinearModel {
+        SoftmaxClassifierModel() {
+            super(4, 3);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.jgrad.examples;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.nn.F;
-import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Module;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
@@ -20,22 +19,16 @@ public final class Lab07_1 {
     private Lab07_1() {}
 
     /** {@code class SoftmaxClassifierModel(nn.Module)}: one Linear(3, 3). */
-    static final class SoftmaxClassifierModel extends Module {
-        final Linear linear = registerModule("linear", new Linear(3, 3));
-
-        @Override
-        public Tensor forward(Tensor x) {
-            return linear.call(x);
+    static final class SoftmaxClassifierModel extends LinearModel {
+        SoftmaxClassifierModel() {
+            super(3, 3);
         }
     }
 
     /** {@code class MultivariateLinearRegressionModel(nn.Module)}: one Linear(3, 1). */
-    static final class MultivariateLinearRegressionModel extends Module {
-        final Linear linear = registerModule("linear", new Linear(3, 1));
-
-        @Override
-        public Tensor forward(Tensor x) {
-            return linear.call(x);
+    static final class MultivariateLinearRegressionModel extends LinearModel {
+        MultivariateLinearRegressionModel() {
+            super(3, 1);
         }
     }
 
