@@ -18,13 +18,6 @@ import java.util.Locale;
 public final class Lab04_1 {
     private Lab04_1() {}
 
-    /** {@code class MultivariateLinearRegressionModel(nn.Module)}. */
-    static final class MultivariateLinearRegressionModel extends LinearModel {
-        MultivariateLinearRegressionModel() {
-            super(3, 1);
-        }
-    }
-
     public static void main(String[] args) {
         run(System.out);
     }

@@ -39,13 +39,6 @@ public final class Lab04_2 {
         }
     }
 
-    /** The tutorial's {@code MultivariateLinearRegressionModel}: one Linear(3, 1). */
-    static final class MultivariateLinearRegressionModel extends LinearModel {
-        MultivariateLinearRegressionModel() {
-            super(3, 1);
-        }
-    }
-
     public static void main(String[] args) {
         run(System.out);
     }

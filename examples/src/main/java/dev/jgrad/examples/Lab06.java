@@ -17,13 +17,6 @@ import java.util.Locale;
 public final class Lab06 {
     private Lab06() {}
 
-    /** {@code class SoftmaxClassifierModel(nn.Module)}: one Linear(4, 3). */
-    static final class SoftmaxClassifierModel extends LinearModel {
-        SoftmaxClassifierModel() {
-            super(4, 3);
-        }
-    }
-
     public static void main(String[] args) {
         run(System.out);
     }
@@ -83,7 +76,7 @@ public final class Lab06 {
         }
 
         p.section("High-level Implementation with nn.Module");
-        SoftmaxClassifierModel model = new SoftmaxClassifierModel();
+        SoftmaxClassifierModel model = new SoftmaxClassifierModel(4, 3);
         SGD modelOptimizer = new SGD(model.parameters(), 0.1);
         for (int epoch = 0; epoch <= nbEpochs; epoch++) {
             cost = F.crossEntropy(model.call(xTrain), yTrain);

@@ -7,8 +7,8 @@ import dev.jgrad.nn.Module;
 /**
  * The tutorial's one-layer models ({@code MultivariateLinearRegressionModel},
  * {@code SoftmaxClassifierModel}): one {@code nn.Linear} registered as {@code linear}, and a forward
- * that is that layer alone. Each lab subclasses it under the tutorial's class name, which is the
- * name the model prints.
+ * that is that layer alone. Its subclasses carry the tutorial's class names, which are the names
+ * the models print; the labs share them as the tutorial's notebooks repeat them.
  */
 abstract class LinearModel extends Module {
     final Linear linear;
