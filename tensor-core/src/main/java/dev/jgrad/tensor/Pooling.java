@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.DoubleMaxPool;
+import dev.jgrad.tensor.kernel.FloatMaxPool;
 import dev.jgrad.tensor.kernel.Kernels;
 import java.util.Arrays;
 
@@ -281,6 +283,8 @@ public final class Pooling {
         final int outH;
         final int outW;
         final int planes;
+        /** The window as the max-pool kernels take it ({@link FloatMaxPool#plane}). */
+        private final int[] geometry;
 
         private Window(int[] shape, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
             h = shape[shape.length - 2];
@@ -300,6 +304,7 @@ public final class Pooling {
                 p *= shape[i];
             }
             planes = p;
+            geometry = new int[] {h, w, kH, kW, sH, sW, pH, pW, dH, dW, outH, outW};
         }
 
         /** Checks as PyTorch's {@code pool2d_shape_check}. */
@@ -367,16 +372,6 @@ public final class Pooling {
             return s;
         }
 
-        /** First kernel tap (0..k) whose position {@code start + tap*dil} is at least 0. */
-        private static int firstTap(int start, int dil) {
-            return start >= 0 ? 0 : (-start + dil - 1) / dil;
-        }
-
-        /** One past the last kernel tap whose position is below {@code size}. */
-        private static int endTap(int start, int dil, int k, int size) {
-            return start >= size ? 0 : Math.min(k, (size - 1 - start) / dil + 1);
-        }
-
         /** Whether windows are 2x2, non-overlapping and never in the padding: the CNN's pooling. */
         private boolean isPairs() {
             return kH == 2
@@ -396,61 +391,11 @@ public final class Pooling {
                 Kernels.get().maxPool2x2(outH, outW, x, xb, w, out, ob, idx, ob);
                 return;
             }
-            for (int oh = 0; oh < outH; oh++) {
-                int hs = oh * sH - pH;
-                int i0 = firstTap(hs, dH);
-                int i1 = endTap(hs, dH, kH, h);
-                for (int ow = 0; ow < outW; ow++) {
-                    int ws = ow * sW - pW;
-                    int j0 = firstTap(ws, dW);
-                    int j1 = endTap(ws, dW, kW, w);
-                    float best = Float.NEGATIVE_INFINITY;
-                    int at = (hs + i0 * dH) * w + ws + j0 * dW;
-                    for (int i = i0; i < i1; i++) {
-                        int row = (hs + i * dH) * w + ws;
-                        for (int j = j0; j < j1; j++) {
-                            float v = x[xb + row + j * dW];
-                            if (v > best || Float.isNaN(v)) {
-                                best = v;
-                                at = row + j * dW;
-                            }
-                        }
-                    }
-                    out[ob + oh * outW + ow] = best;
-                    if (idx != null) {
-                        idx[ob + oh * outW + ow] = at;
-                    }
-                }
-            }
+            FloatMaxPool.plane(geometry, x, xb, out, idx, ob);
         }
 
         void maxPlane(double[] x, int xb, double[] out, int[] idx, int ob) {
-            for (int oh = 0; oh < outH; oh++) {
-                int hs = oh * sH - pH;
-                int i0 = firstTap(hs, dH);
-                int i1 = endTap(hs, dH, kH, h);
-                for (int ow = 0; ow < outW; ow++) {
-                    int ws = ow * sW - pW;
-                    int j0 = firstTap(ws, dW);
-                    int j1 = endTap(ws, dW, kW, w);
-                    double best = Double.NEGATIVE_INFINITY;
-                    int at = (hs + i0 * dH) * w + ws + j0 * dW;
-                    for (int i = i0; i < i1; i++) {
-                        int row = (hs + i * dH) * w + ws;
-                        for (int j = j0; j < j1; j++) {
-                            double v = x[xb + row + j * dW];
-                            if (v > best || Double.isNaN(v)) {
-                                best = v;
-                                at = row + j * dW;
-                            }
-                        }
-                    }
-                    out[ob + oh * outW + ow] = best;
-                    if (idx != null) {
-                        idx[ob + oh * outW + ow] = at;
-                    }
-                }
-            }
+            DoubleMaxPool.plane(geometry, x, xb, out, idx, ob);
         }
 
         /** avg_pool2d's windows: clipped to the input, with PyTorch's divisor. */
