@@ -1,6 +1,8 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.DoubleAvgPool;
 import dev.jgrad.tensor.kernel.DoubleMaxPool;
+import dev.jgrad.tensor.kernel.FloatAvgPool;
 import dev.jgrad.tensor.kernel.FloatMaxPool;
 import dev.jgrad.tensor.kernel.Kernels;
 import java.util.Arrays;
@@ -86,21 +88,12 @@ public final class Pooling {
         int xo = x.storageOffset();
         Parallel.parallelFor(0, win.planes, win.planesPerTask(), (p0, p1) -> {
             for (int p = p0; p < p1; p++) {
-                if (x.dtype() == DType.FLOAT32) {
-                    win.maxPlane(
-                            x.storage().floats(),
-                            xo + p * win.inPlane(),
-                            out.storage().floats(),
-                            is,
-                            p * win.outPlane());
-                } else {
-                    win.maxPlane(
-                            x.storage().doubles(),
-                            xo + p * win.inPlane(),
-                            out.storage().doubles(),
-                            is,
-                            p * win.outPlane());
-                }
+                win.maxPlane(
+                        x.storage().array(),
+                        xo + p * win.inPlane(),
+                        out.storage().array(),
+                        is,
+                        p * win.outPlane());
             }
         });
         return new ValuesIndices<>("max_pool2d", out, idx);
@@ -386,16 +379,15 @@ public final class Pooling {
                     && 2 * outW <= w;
         }
 
-        void maxPlane(float[] x, int xb, float[] out, int[] idx, int ob) {
-            if (isPairs()) {
-                Kernels.get().maxPool2x2(outH, outW, x, xb, w, out, ob, idx, ob);
-                return;
+        /** The maxima (and indices) of one plane: float32 or float64 arrays, by their type. */
+        void maxPlane(Object x, int xb, Object out, int[] idx, int ob) {
+            if (!(x instanceof float[] f)) {
+                DoubleMaxPool.plane(geometry, (double[]) x, xb, (double[]) out, idx, ob);
+            } else if (isPairs()) {
+                Kernels.get().maxPool2x2(outH, outW, f, xb, w, (float[]) out, ob, idx, ob);
+            } else {
+                FloatMaxPool.plane(geometry, f, xb, (float[]) out, idx, ob);
             }
-            FloatMaxPool.plane(geometry, x, xb, out, idx, ob);
-        }
-
-        void maxPlane(double[] x, int xb, double[] out, int[] idx, int ob) {
-            DoubleMaxPool.plane(geometry, x, xb, out, idx, ob);
         }
 
         /** avg_pool2d's windows: clipped to the input, with PyTorch's divisor. */
@@ -451,33 +443,9 @@ public final class Pooling {
             int outPlane = outH() * outW();
             int planes = inPlane == 0 ? 0 : x.numel() / inPlane;
             int xo = x.storageOffset();
-            boolean f32 = x.dtype() == DType.FLOAT32;
             Parallel.parallelFor(0, planes, Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane)), (p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
-                    for (int i = 0; i < outH(); i++) {
-                        for (int j = 0; j < outW(); j++) {
-                            int o = p * outPlane + i * outW() + j;
-                            if (f32) {
-                                float[] xs = x.storage().floats();
-                                float s = 0;
-                                for (int r = rows[0][i]; r < rows[1][i]; r++) {
-                                    for (int c = cols[0][j]; c < cols[1][j]; c++) {
-                                        s += xs[xo + p * inPlane + r * w + c];
-                                    }
-                                }
-                                out.storage().floats()[o] = (float) (s / divisor[i * outW() + j]);
-                            } else {
-                                double[] xs = x.storage().doubles();
-                                double s = 0;
-                                for (int r = rows[0][i]; r < rows[1][i]; r++) {
-                                    for (int c = cols[0][j]; c < cols[1][j]; c++) {
-                                        s += xs[xo + p * inPlane + r * w + c];
-                                    }
-                                }
-                                out.storage().doubles()[o] = s / divisor[i * outW() + j];
-                            }
-                        }
-                    }
+                    plane(x.storage().array(), xo + p * inPlane, out.storage().array(), p * outPlane);
                 }
             });
             return out;
@@ -490,30 +458,31 @@ public final class Pooling {
             int outPlane = outH() * outW();
             int planes = outPlane == 0 ? 0 : g.numel() / outPlane;
             int go = g.storageOffset();
-            boolean f32 = g.dtype() == DType.FLOAT32;
             Parallel.parallelFor(0, planes, Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane)), (p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
-                    for (int i = 0; i < outH(); i++) {
-                        for (int j = 0; j < outW(); j++) {
-                            int o = go + p * outPlane + i * outW() + j;
-                            double d = divisor[i * outW() + j];
-                            for (int r = rows[0][i]; r < rows[1][i]; r++) {
-                                for (int c = cols[0][j]; c < cols[1][j]; c++) {
-                                    int at = p * inPlane + r * w + c;
-                                    if (f32) {
-                                        dx.storage().floats()[at] +=
-                                                (float) (g.storage().floats()[o] / d);
-                                    } else {
-                                        dx.storage().doubles()[at] +=
-                                                g.storage().doubles()[o] / d;
-                                    }
-                                }
-                            }
-                        }
-                    }
+                    planeBackward(
+                            g.storage().array(), go + p * outPlane, dx.storage().array(), p * inPlane);
                 }
             });
             return dx;
+        }
+
+        /** {@link FloatAvgPool#plane} or its float64 twin, by the arrays' type. */
+        private void plane(Object x, int xb, Object out, int ob) {
+            if (x instanceof float[] f) {
+                FloatAvgPool.plane(rows, cols, divisor, w, f, xb, (float[]) out, ob);
+            } else {
+                DoubleAvgPool.plane(rows, cols, divisor, w, (double[]) x, xb, (double[]) out, ob);
+            }
+        }
+
+        /** {@link FloatAvgPool#planeBackward} or its float64 twin, by the arrays' type. */
+        private void planeBackward(Object g, int gb, Object dx, int db) {
+            if (g instanceof float[] f) {
+                FloatAvgPool.planeBackward(rows, cols, divisor, w, f, gb, (float[]) dx, db);
+            } else {
+                DoubleAvgPool.planeBackward(rows, cols, divisor, w, (double[]) g, gb, (double[]) dx, db);
+            }
         }
     }
 }
