@@ -58,8 +58,6 @@ final class GradCheck {
         }
     }
 
-    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
-    @SuppressWarnings("try")
     /**
      * {@link #check} of a one-input op on {@code trials} random leaves of random shapes (empty ones
      * too), half of them non-contiguous; {@code positive} shifts the inputs to |x| + 0.5, for ops
@@ -76,6 +74,8 @@ final class GradCheck {
         }
     }
 
+    // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".
+    @SuppressWarnings("try")
     private static double weighted(Function<Tensor[], Tensor> f, Tensor[] inputs, NDArray v) {
         try (GradMode.Scope s = Tensor.noGrad()) {
             NDArray y = f.apply(inputs).data();
