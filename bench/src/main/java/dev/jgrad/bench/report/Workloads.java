@@ -302,7 +302,6 @@ public final class Workloads {
                 Suite.CONV, split[0], op, order, layer.label, layer.ordinal(), impl(split[1]), layer.flops(), 0, 0);
     }
 
-    /** {"sumDim0", "Vector"} from "sumDim0Vector", or null without a known suffix. */
     /**
      * A reduction or elementwise benchmark's {@code size} parameter, the near-square matrix
      * ({@code rows}×{@code cols}) its elements are also viewed as, and its method name split into the
@@ -321,6 +320,7 @@ public final class Workloads {
         }
     }
 
+    /** {"sumDim0", "Vector"} from "sumDim0Vector", or null without a known suffix. */
     private static String[] split(String method) {
         for (String suffix : SUFFIXES) {
             if (method.endsWith(suffix) && method.length() > suffix.length()) {
