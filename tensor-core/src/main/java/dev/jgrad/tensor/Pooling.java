@@ -221,6 +221,11 @@ public final class Pooling {
         return adaptive(inputShape, grad.size(-2), grad.size(-1)).backward(grad, inputShape);
     }
 
+    /** Planes of {@code inPlane} input elements each that one parallel task takes: about {@link #GRAIN_ELEMENTS}. */
+    private static int planesPerTask(int inPlane) {
+        return Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane));
+    }
+
     private static Averages adaptive(int[] shape, int outH, int outW) {
         int d = shape.length;
         if (d != 3 && d != 4) {
@@ -355,7 +360,7 @@ public final class Pooling {
         }
 
         int planesPerTask() {
-            return Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane()));
+            return Pooling.planesPerTask(inPlane());
         }
 
         int[] outShape(int[] in) {
@@ -443,7 +448,7 @@ public final class Pooling {
             int outPlane = outH() * outW();
             int planes = inPlane == 0 ? 0 : x.numel() / inPlane;
             int xo = x.storageOffset();
-            Parallel.parallelFor(0, planes, Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane)), (p0, p1) -> {
+            Parallel.parallelFor(0, planes, planesPerTask(inPlane), (p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
                     plane(x.storage().array(), xo + p * inPlane, out.storage().array(), p * outPlane);
                 }
@@ -458,7 +463,7 @@ public final class Pooling {
             int outPlane = outH() * outW();
             int planes = outPlane == 0 ? 0 : g.numel() / outPlane;
             int go = g.storageOffset();
-            Parallel.parallelFor(0, planes, Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane)), (p0, p1) -> {
+            Parallel.parallelFor(0, planes, planesPerTask(inPlane), (p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
                     planeBackward(
                             g.storage().array(), go + p * outPlane, dx.storage().array(), p * inPlane);
