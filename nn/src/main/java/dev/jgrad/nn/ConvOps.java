@@ -133,7 +133,9 @@ final class ConvOps {
         }
         Supplier<NDArray> idx = op.save(r.indices());
         int[] shape = input.shape().toArray();
-        return op.finish(r.values(), g -> new NDArray[] {Pooling.maxPool2dBackward(g, idx.get(), shape)});
+        return op.finish(r.values(), g -> new NDArray[] {
+            Pooling.maxPool2dBackward(g, idx.get(), shape, kernel, stride, padding, dilation, ceilMode)
+        });
     }
 
     static ValuesIndices<Tensor> maxPool2d(
@@ -146,7 +148,9 @@ final class ConvOps {
                 r.values(),
                 op -> {
                     Supplier<NDArray> idx = op.save(r.indices());
-                    return g -> new NDArray[] {Pooling.maxPool2dBackward(g, idx.get(), shape)};
+                    return g -> new NDArray[] {
+                        Pooling.maxPool2dBackward(g, idx.get(), shape, kernel, stride, padding, dilation, ceilMode)
+                    };
                 },
                 input);
         return new ValuesIndices<>("max_pool2d", values, indices);

@@ -100,6 +100,65 @@ public final class Pooling {
     }
 
     /**
+     * PyTorch's {@code max_pool2d_with_indices_backward}: the gradient of {@link #maxPool2d} given the
+     * forward's settings. When the windows do not overlap (a stride at least the dilated kernel, as
+     * in the CNN's 2x2 pooling with stride 2), no two indices of a plane are equal, so a float32
+     * gradient is stored straight to its element by the kernels' {@code maxPoolBackward}, a vector
+     * scatter where the CPU has one; otherwise each output gradient is added to the input element its
+     * index names, as {@link #maxPool2dBackward(NDArray, NDArray, int[])} does. Both give the same
+     * bits.
+     *
+     * @param grad the output's gradient
+     * @param indices the indices {@link #maxPool2d} returned for these settings (int32 or int64)
+     * @param inputShape the input's shape
+     * @param kernel {@code (kH, kW)} as in the forward
+     * @param stride {@code (sH, sW)} as in the forward
+     * @param padding {@code (pH, pW)} as in the forward
+     * @param dilation {@code (dH, dW)} as in the forward
+     * @param ceilMode as in the forward
+     * @return the input's gradient, contiguous
+     * @throws IllegalArgumentException when the settings are invalid, or grad or indices do not have
+     *     the output's shape
+     */
+    public static NDArray maxPool2dBackward(
+            NDArray grad,
+            NDArray indices,
+            int[] inputShape,
+            int[] kernel,
+            int[] stride,
+            int[] padding,
+            int[] dilation,
+            boolean ceilMode) {
+        Window win = Window.of(inputShape, grad.dtype(), kernel, stride, padding, dilation, ceilMode, true);
+        int[] outShape = win.outShape(inputShape);
+        for (NDArray a : new NDArray[] {grad, indices}) {
+            if (!Arrays.equals(a.shapeRef(), outShape)) {
+                throw new IllegalArgumentException("max_pool2d backward: expected "
+                        + (a == grad ? "grad_output" : "indices") + " of shape " + Arrays.toString(outShape)
+                        + " for input " + Arrays.toString(inputShape) + ", but got " + Arrays.toString(a.shapeRef()));
+            }
+        }
+        if (grad.dtype() != DType.FLOAT32 || !win.isDisjoint()) {
+            return maxPool2dBackward(grad, indices, inputShape);
+        }
+        NDArray g = grad.contiguous();
+        NDArray ix = indices.to(DType.INT32).contiguous();
+        NDArray dx = NDArray.empty(DType.FLOAT32, inputShape);
+        float[] gs = g.storage().floats();
+        int[] is = ix.storage().ints();
+        float[] xs = dx.storage().floats();
+        int go = g.storageOffset();
+        int io = ix.storageOffset();
+        int n = win.outPlane();
+        Parallel.parallelFor(0, win.planes, win.planesPerTask(), (p0, p1) -> {
+            for (int p = p0; p < p1; p++) {
+                Kernels.get().maxPoolBackward(n, gs, go + p * n, is, io + p * n, xs, p * win.inPlane());
+            }
+        });
+        return dx;
+    }
+
+    /**
      * The gradient of {@link #maxPool2d}: each output gradient added to the input element its index names.
      *
      * @param grad the output's gradient
@@ -368,6 +427,11 @@ public final class Pooling {
             s[s.length - 2] = outH;
             s[s.length - 1] = outW;
             return s;
+        }
+
+        /** Whether no two windows share an element: each stride at least its dilated kernel. */
+        private boolean isDisjoint() {
+            return sH >= dH * (kH - 1) + 1 && sW >= dW * (kW - 1) + 1;
         }
 
         /** Whether windows are 2x2, non-overlapping and never in the padding: the CNN's pooling. */

@@ -261,7 +261,9 @@ public final class MarkdownReport {
         line("## Convolution (the CNN's two layers, batch 100, 3×3, padding 1, 1 thread)");
         line("");
         line("`ConvBench`: jgrad's im2col + GEMM kernels against a direct seven-loop convolution in plain "
-                + "Java. Each pass (forward, input gradient, weight gradient) is the same number of FLOPs. "
+                + "Java. Each pass (forward, input gradient, weight gradient) is the same number of FLOPs. The 2x2 "
+                + "max pool after each layer does no arithmetic: its backward pass on the vector kernel stands "
+                + "against the scalar loop that scatters each gradient to the element its index names. "
                 + "% of peak divides by the FMA probe of the same run.");
         line("");
         line("| layer | pass | implementation | ms (median) | spread (min–max) | GFLOPS | % of FMA peak |");
@@ -269,11 +271,14 @@ public final class MarkdownReport {
         for (Measurement m : ms) {
             Stats secs = m.result().secondsPerOp();
             double gflops = m.work().flops() / secs.median() / 1e9;
-            String pct =
-                    peak.map(p -> Fmt.num(100 * gflops / p.gflops().median())).orElse("–");
+            boolean arithmetic = m.work().flops() > 0;
+            String pct = arithmetic
+                    ? peak.map(p -> Fmt.num(100 * gflops / p.gflops().median())).orElse("–")
+                    : "–";
             line("| " + m.work().caseLabel() + " | " + m.work().op() + " | "
                     + m.work().impl().label + " | "
-                    + Fmt.num(secs.scaled(1e3).median()) + " | " + Fmt.range(secs.scaled(1e3)) + " | " + Fmt.num(gflops)
+                    + Fmt.num(secs.scaled(1e3).median()) + " | " + Fmt.range(secs.scaled(1e3)) + " | "
+                    + (arithmetic ? Fmt.num(gflops) : "–")
                     + " | " + pct + " |");
         }
         line("");

@@ -285,21 +285,28 @@ public final class Workloads {
         }
     }
 
-    /** One pass of ConvBench: forward, input gradient or weight gradient of one CNN layer. */
+    /** One pass of ConvBench: forward, input gradient or weight gradient of one CNN layer, or its max pool. */
     private static Workload conv(BenchResult r) {
         ConvLayer layer = ConvLayer.valueOf(r.param("layer"));
         String[] split = split(r.method());
         if (split == null) {
             return null;
         }
-        List<String> ops = List.of("forward", "inputGrad", "weightGrad");
+        List<String> ops = List.of("forward", "inputGrad", "weightGrad", "maxPool", "maxPoolBackward");
         int order = ops.indexOf(split[0]);
         if (order < 0) {
             return null;
         }
-        String op = List.of("forward", "input gradient", "weight gradient").get(order);
-        return new Workload(
-                Suite.CONV, split[0], op, order, layer.label, layer.ordinal(), impl(split[1]), layer.flops(), 0, 0);
+        String op = List.of(
+                        "forward",
+                        "input gradient",
+                        "weight gradient",
+                        "max pool 2x2 after it",
+                        "max pool 2x2 after it, backward")
+                .get(order);
+        // Pooling does no multiply-adds: no FLOPs, so no GFLOPS for it.
+        double flops = order < 3 ? layer.flops() : 0;
+        return new Workload(Suite.CONV, split[0], op, order, layer.label, layer.ordinal(), impl(split[1]), flops, 0, 0);
     }
 
     /**

@@ -360,6 +360,22 @@ public interface Kernels {
      */
     void maxPool2x2(int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff);
 
+    /**
+     * The gradient of one plane of a max pool whose windows do not overlap, so that no two of the
+     * plane's indices are equal: {@code dx[dxOff + idx[idxOff + k]] = 0 + g[gOff + k]} for
+     * {@code k < n}. That is what adding the gradients into a zeroed plane gives (a {@code -0}
+     * gradient becomes {@code +0}); elements no index names are not written, so pass a zeroed plane.
+     *
+     * @param n the plane's output elements
+     * @param g the output gradient
+     * @param gOff where the plane's gradient starts in g
+     * @param idx the plane's indices, each a position in the plane, no two equal
+     * @param idxOff where they start in idx
+     * @param dx the input gradient
+     * @param dxOff where the plane starts in dx
+     */
+    void maxPoolBackward(int n, float[] g, int gOff, int[] idx, int idxOff, float[] dx, int dxOff);
+
     // ---- reductions ------------------------------------------------------------------------
 
     /**

@@ -280,6 +280,11 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void maxPoolBackward(int n, float[] g, int gOff, int[] idx, int idxOff, float[] dx, int dxOff) {
+        ScalarPool.maxPoolBackward(n, g, gOff, idx, idxOff, dx, dxOff);
+    }
+
+    @Override
     public double sum(int n, float[] x, int off, int stride) {
         return ScalarFloatReduce.sum(n, x, off, stride);
     }

@@ -1,6 +1,6 @@
 package dev.jgrad.tensor.kernel;
 
-/** The scalar reference of the 2x2, stride-2 max pool. */
+/** The scalar references of the 2x2, stride-2 max pool and of the max-pool gradient for disjoint windows. */
 final class ScalarPool {
     private ScalarPool() {}
 
@@ -34,6 +34,12 @@ final class ScalarPool {
             if (idx != null) {
                 idx[io + ow] = tu ? r1 + c + (td ? 1 : 0) : r0 + c + (tb ? 1 : 0);
             }
+        }
+    }
+
+    static void maxPoolBackward(int n, float[] g, int gOff, int[] idx, int idxOff, float[] dx, int dxOff) {
+        for (int k = 0; k < n; k++) {
+            dx[dxOff + idx[idxOff + k]] = 0f + g[gOff + k];
         }
     }
 }

@@ -298,6 +298,11 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void maxPoolBackward(int n, float[] g, int gOff, int[] idx, int idxOff, float[] dx, int dxOff) {
+        VectorPool.maxPoolBackward(n, g, gOff, idx, idxOff, dx, dxOff);
+    }
+
+    @Override
     public double sum(int n, float[] x, int off, int stride) {
         return VectorFloatSums.sum(n, x, off, stride);
     }
