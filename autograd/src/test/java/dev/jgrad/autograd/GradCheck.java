@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.jgrad.tensor.NDArray;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Analytic gradients against central finite differences, in float64: for a random upstream
@@ -54,6 +55,22 @@ final class GradCheck {
                             + ": analytic " + got + ", numeric " + numeric);
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #check} of a one-input op on {@code trials} random leaves of random shapes (empty ones
+     * too), half of them non-contiguous; {@code positive} shifts the inputs to |x| + 0.5, for ops
+     * defined on positive numbers only.
+     */
+    static void unary(String name, long seed, int trials, UnaryOperator<Tensor> op, boolean positive) {
+        Random rng = new Random(seed);
+        for (int trial = 0; trial < trials; trial++) {
+            Tensor a = leaf(rng, shape(rng, 0, 4, true), rng.nextBoolean());
+            if (positive) {
+                a = Tensor.of(a.data().abs().add(0.5)).requiresGrad_();
+            }
+            check(name + " " + a.shape(), rng, in -> op.apply(in[0]), a);
         }
     }
 

@@ -38,14 +38,7 @@ class PointwiseGradTest {
     }
 
     private static void unary(String name, long seed, UnaryOperator<Tensor> op, boolean positive) {
-        Random rng = new Random(seed);
-        for (int trial = 0; trial < TRIALS; trial++) {
-            Tensor a = leaf(rng, shape(rng, 0, 4, true), rng.nextBoolean());
-            if (positive) {
-                a = Tensor.of(a.data().abs().add(0.5)).requiresGrad_();
-            }
-            check(name + " " + a.shape(), rng, in -> op.apply(in[0]), a);
-        }
+        GradCheck.unary(name, seed, TRIALS, op, positive);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.jgrad.data;
 
 import dev.jgrad.autograd.Tensor;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** torchvision's {@code Compose}: applies its transforms in order, to samples and to batches. */
 public final class Compose implements Transform {
@@ -45,11 +46,7 @@ public final class Compose implements Transform {
      */
     @Override
     public Tensor apply(Tensor sample) {
-        Tensor x = sample;
-        for (Transform t : transforms) {
-            x = t.apply(x);
-        }
-        return x;
+        return chain(sample, Transform::apply);
     }
 
     /**
@@ -60,11 +57,16 @@ public final class Compose implements Transform {
      */
     @Override
     public Tensor applyBatch(Tensor batch) {
-        Tensor x = batch;
+        return chain(batch, Transform::applyBatch);
+    }
+
+    /** {@code x} through every transform in turn, each applied by {@code step}. */
+    private Tensor chain(Tensor x, BiFunction<Transform, Tensor, Tensor> step) {
+        Tensor y = x;
         for (Transform t : transforms) {
-            x = t.applyBatch(x);
+            y = step.apply(t, y);
         }
-        return x;
+        return y;
     }
 
     /**

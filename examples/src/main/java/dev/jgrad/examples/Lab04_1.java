@@ -2,8 +2,6 @@ package dev.jgrad.examples;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.nn.F;
-import dev.jgrad.nn.Linear;
-import dev.jgrad.nn.Module;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
@@ -19,16 +17,6 @@ import java.util.Locale;
  */
 public final class Lab04_1 {
     private Lab04_1() {}
-
-    /** {@code class MultivariateLinearRegressionModel(nn.Module)}. */
-    static final class MultivariateLinearRegressionModel extends Module {
-        final Linear linear = registerModule("linear", new Linear(3, 1));
-
-        @Override
-        public Tensor forward(Tensor x) {
-            return linear.call(x);
-        }
-    }
 
     public static void main(String[] args) {
         run(System.out);

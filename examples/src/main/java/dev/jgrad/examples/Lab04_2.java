@@ -5,8 +5,6 @@ import dev.jgrad.data.DataLoader;
 import dev.jgrad.data.Dataset;
 import dev.jgrad.data.Enumerated;
 import dev.jgrad.nn.F;
-import dev.jgrad.nn.Linear;
-import dev.jgrad.nn.Module;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import java.io.PrintStream;
@@ -38,16 +36,6 @@ public final class Lab04_2 {
             Tensor x = Tensor.tensor(xData[idx]);
             Tensor y = Tensor.tensor(yData[idx]);
             return List.of(x, y);
-        }
-    }
-
-    /** The tutorial's {@code MultivariateLinearRegressionModel}: one Linear(3, 1). */
-    static final class MultivariateLinearRegressionModel extends Module {
-        private final Linear linear = registerModule("linear", new Linear(3, 1));
-
-        @Override
-        public Tensor forward(Tensor x) {
-            return linear.call(x);
         }
     }
 

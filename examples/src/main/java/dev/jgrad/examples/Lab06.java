@@ -2,8 +2,6 @@ package dev.jgrad.examples;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.nn.F;
-import dev.jgrad.nn.Linear;
-import dev.jgrad.nn.Module;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
@@ -18,16 +16,6 @@ import java.util.Locale;
  */
 public final class Lab06 {
     private Lab06() {}
-
-    /** {@code class SoftmaxClassifierModel(nn.Module)}: one Linear(4, 3). */
-    static final class SoftmaxClassifierModel extends Module {
-        final Linear linear = registerModule("linear", new Linear(4, 3));
-
-        @Override
-        public Tensor forward(Tensor x) {
-            return linear.call(x);
-        }
-    }
 
     public static void main(String[] args) {
         run(System.out);
@@ -88,7 +76,7 @@ public final class Lab06 {
         }
 
         p.section("High-level Implementation with nn.Module");
-        SoftmaxClassifierModel model = new SoftmaxClassifierModel();
+        SoftmaxClassifierModel model = new SoftmaxClassifierModel(4, 3);
         SGD modelOptimizer = new SGD(model.parameters(), 0.1);
         for (int epoch = 0; epoch <= nbEpochs; epoch++) {
             cost = F.crossEntropy(model.call(xTrain), yTrain);

@@ -2,7 +2,6 @@ package dev.jgrad.examples;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.nn.F;
-import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Module;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
@@ -19,26 +18,6 @@ import java.util.Locale;
 public final class Lab07_1 {
     private Lab07_1() {}
 
-    /** {@code class SoftmaxClassifierModel(nn.Module)}: one Linear(3, 3). */
-    static final class SoftmaxClassifierModel extends Module {
-        final Linear linear = registerModule("linear", new Linear(3, 3));
-
-        @Override
-        public Tensor forward(Tensor x) {
-            return linear.call(x);
-        }
-    }
-
-    /** {@code class MultivariateLinearRegressionModel(nn.Module)}: one Linear(3, 1). */
-    static final class MultivariateLinearRegressionModel extends Module {
-        final Linear linear = registerModule("linear", new Linear(3, 1));
-
-        @Override
-        public Tensor forward(Tensor x) {
-            return linear.call(x);
-        }
-    }
-
     public static void main(String[] args) {
         run(System.out);
     }
@@ -54,21 +33,21 @@ public final class Lab07_1 {
         Tensor yTest = Tensor.tensor(new long[] {2, 2, 2});
 
         p.section("Training and Test Dataset");
-        SoftmaxClassifierModel model = new SoftmaxClassifierModel();
+        SoftmaxClassifierModel model = new SoftmaxClassifierModel(3, 3);
         SGD optimizer = new SGD(model.parameters(), 0.1);
         train(p, model, optimizer, xTrain, yTrain, false);
         test(p, model, xTest, yTest);
 
         p.section("Learning Rate: too large overshoots");
-        model = new SoftmaxClassifierModel();
+        model = new SoftmaxClassifierModel(3, 3);
         train(p, model, new SGD(model.parameters(), 1e5), xTrain, yTrain, false);
 
         p.section("Learning Rate: too small barely moves");
-        model = new SoftmaxClassifierModel();
+        model = new SoftmaxClassifierModel(3, 3);
         train(p, model, new SGD(model.parameters(), 1e-10), xTrain, yTrain, false);
 
         p.section("Learning Rate: about right");
-        model = new SoftmaxClassifierModel();
+        model = new SoftmaxClassifierModel(3, 3);
         train(p, model, new SGD(model.parameters(), 1e-1), xTrain, yTrain, false);
 
         p.section("Data Preprocessing");

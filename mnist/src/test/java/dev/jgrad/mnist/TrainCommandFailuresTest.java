@@ -97,25 +97,19 @@ class TrainCommandFailuresTest {
 
     @Test
     void emptySplitsAndEmptyImagesAreErrors(@TempDir Path tmp) throws IOException {
-        Path noTrain = tmp.resolve("no-train");
-        write(noTrain, "train", 0, 28, 28);
-        write(noTrain, "t10k", 5, 28, 28);
+        Path noTrain = folder(tmp.resolve("no-train"), 0, 5, 28);
         assertError(
                 train("--data", noTrain.toString()),
                 1,
                 "jgrad train: " + noTrain.resolve("train-images-idx3-ubyte")
                         + " holds 0 training images: nothing to train on");
-        Path noTest = tmp.resolve("no-test");
-        write(noTest, "train", 5, 28, 28);
-        write(noTest, "t10k", 0, 28, 28);
+        Path noTest = folder(tmp.resolve("no-test"), 5, 0, 28);
         assertError(
                 train("--data", noTest.toString()),
                 1,
                 "jgrad train: " + noTest.resolve("t10k-images-idx3-ubyte")
                         + " holds 0 test images: nothing to evaluate on");
-        Path noPixels = tmp.resolve("no-pixels");
-        write(noPixels, "train", 5, 0, 0);
-        write(noPixels, "t10k", 5, 0, 0);
+        Path noPixels = folder(tmp.resolve("no-pixels"), 5, 5, 0);
         assertError(
                 train("--data", noPixels.toString()),
                 1,
@@ -137,6 +131,13 @@ class TrainCommandFailuresTest {
         assertEquals(1, run.status());
         assertEquals(1, run.err().lines().count(), run.err());
         assertEquals(List.of(), names(tmp), "no empty FashionMNIST/raw folders left");
+    }
+
+    /** {@code dir} with an MNIST-format train and test split of square images, {@code side} pixels a side. */
+    private static Path folder(Path dir, int train, int test, int side) throws IOException {
+        write(dir, "train", train, side, side);
+        write(dir, "t10k", test, side, side);
+        return dir;
     }
 
     private static void write(Path dir, String prefix, int n, int rows, int cols) throws IOException {

@@ -1,7 +1,7 @@
 package dev.jgrad.tensor;
 
-import dev.jgrad.tensor.kernel.BinaryOp;
-import dev.jgrad.tensor.kernel.Kernels;
+import dev.jgrad.tensor.kernel.DoubleIm2col;
+import dev.jgrad.tensor.kernel.FloatIm2col;
 
 /**
  * The im2col lowering of one image: row {@code (c*kH + i)*kW + j} of the column matrix holds, for
@@ -86,40 +86,12 @@ final class Im2col {
 
     /** Writes the image at {@code x[xOff..]} into column matrix {@code col} (row stride {@code rowStride}). */
     void gather(float[] x, int xOff, float[] col, int colOff, int rowStride) {
-        int[] r = runs;
-        int st = step;
-        for (int q = 0; q < r.length; q += 4) {
-            int d = colOff + r[q] * rowStride + r[q + 1];
-            int src = xOff + r[q + 2];
-            int len = r[q + 3];
-            if (st == 1) {
-                System.arraycopy(x, src, col, d, len);
-            } else {
-                for (int t = 0; t < len; t++) {
-                    col[d + t] = x[src + t * st];
-                }
-            }
-        }
-        zeroGaps(col, colOff, rowStride);
+        FloatIm2col.gather(runs, gaps, step, x, xOff, col, colOff, rowStride);
     }
 
     /** float64 {@link #gather(float[], int, float[], int, int)}. */
     void gather(double[] x, int xOff, double[] col, int colOff, int rowStride) {
-        int[] r = runs;
-        int st = step;
-        for (int q = 0; q < r.length; q += 4) {
-            int d = colOff + r[q] * rowStride + r[q + 1];
-            int src = xOff + r[q + 2];
-            int len = r[q + 3];
-            if (st == 1) {
-                System.arraycopy(x, src, col, d, len);
-            } else {
-                for (int t = 0; t < len; t++) {
-                    col[d + t] = x[src + t * st];
-                }
-            }
-        }
-        zeroGaps(col, colOff, rowStride);
+        DoubleIm2col.gather(runs, gaps, step, x, xOff, col, colOff, rowStride);
     }
 
     /**
@@ -128,45 +100,11 @@ final class Im2col {
      * no input element), so {@code col} is scratch to it.
      */
     void scatterAdd(float[] col, int colOff, int rowStride, float[] x, int xOff) {
-        zeroGaps(col, colOff, rowStride);
-        int[] r = runs;
-        Kernels k = Kernels.get();
-        for (int q = 0; q < r.length; q += 4) {
-            int d = colOff + r[q] * rowStride + r[q + 1];
-            int dst = xOff + r[q + 2];
-            k.binary(BinaryOp.ADD, r[q + 3], x, dst, step, col, d, 1, x, dst, step);
-        }
+        FloatIm2col.scatterAdd(runs, gaps, step, col, colOff, rowStride, x, xOff);
     }
 
     /** float64 {@link #scatterAdd(float[], int, int, float[], int)}. */
     void scatterAdd(double[] col, int colOff, int rowStride, double[] x, int xOff) {
-        zeroGaps(col, colOff, rowStride);
-        int[] r = runs;
-        Kernels k = Kernels.get();
-        for (int q = 0; q < r.length; q += 4) {
-            int d = colOff + r[q] * rowStride + r[q + 1];
-            int dst = xOff + r[q + 2];
-            k.binary(BinaryOp.ADD, r[q + 3], x, dst, step, col, d, 1, x, dst, step);
-        }
-    }
-
-    private void zeroGaps(float[] col, int colOff, int rowStride) {
-        int[] z = gaps;
-        for (int q = 0; q < z.length; q += 3) {
-            int d = colOff + z[q] * rowStride + z[q + 1];
-            for (int t = 0; t < z[q + 2]; t++) { // mostly one or two elements: no call
-                col[d + t] = 0f;
-            }
-        }
-    }
-
-    private void zeroGaps(double[] col, int colOff, int rowStride) {
-        int[] z = gaps;
-        for (int q = 0; q < z.length; q += 3) {
-            int d = colOff + z[q] * rowStride + z[q + 1];
-            for (int t = 0; t < z[q + 2]; t++) { // mostly one or two elements: no call
-                col[d + t] = 0d;
-            }
-        }
+        DoubleIm2col.scatterAdd(runs, gaps, step, col, colOff, rowStride, x, xOff);
     }
 }

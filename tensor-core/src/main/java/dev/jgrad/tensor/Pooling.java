@@ -1,5 +1,9 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.DoubleAvgPool;
+import dev.jgrad.tensor.kernel.DoubleMaxPool;
+import dev.jgrad.tensor.kernel.FloatAvgPool;
+import dev.jgrad.tensor.kernel.FloatMaxPool;
 import dev.jgrad.tensor.kernel.Kernels;
 import java.util.Arrays;
 
@@ -84,21 +88,12 @@ public final class Pooling {
         int xo = x.storageOffset();
         Parallel.parallelFor(0, win.planes, win.planesPerTask(), (p0, p1) -> {
             for (int p = p0; p < p1; p++) {
-                if (x.dtype() == DType.FLOAT32) {
-                    win.maxPlane(
-                            x.storage().floats(),
-                            xo + p * win.inPlane(),
-                            out.storage().floats(),
-                            is,
-                            p * win.outPlane());
-                } else {
-                    win.maxPlane(
-                            x.storage().doubles(),
-                            xo + p * win.inPlane(),
-                            out.storage().doubles(),
-                            is,
-                            p * win.outPlane());
-                }
+                win.maxPlane(
+                        x.storage().array(),
+                        xo + p * win.inPlane(),
+                        out.storage().array(),
+                        is,
+                        p * win.outPlane());
             }
         });
         return new ValuesIndices<>("max_pool2d", out, idx);
@@ -285,6 +280,11 @@ public final class Pooling {
         return adaptive(inputShape, grad.size(-2), grad.size(-1)).backward(grad, inputShape);
     }
 
+    /** Planes of {@code inPlane} input elements each that one parallel task takes: about {@link #GRAIN_ELEMENTS}. */
+    private static int planesPerTask(int inPlane) {
+        return Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane));
+    }
+
     private static Averages adaptive(int[] shape, int outH, int outW) {
         int d = shape.length;
         if (d != 3 && d != 4) {
@@ -340,6 +340,8 @@ public final class Pooling {
         final int outH;
         final int outW;
         final int planes;
+        /** The window as the max-pool kernels take it ({@link FloatMaxPool#plane}). */
+        private final int[] geometry;
 
         private Window(int[] shape, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
             h = shape[shape.length - 2];
@@ -359,6 +361,7 @@ public final class Pooling {
                 p *= shape[i];
             }
             planes = p;
+            geometry = new int[] {h, w, kH, kW, sH, sW, pH, pW, dH, dW, outH, outW};
         }
 
         /** Checks as PyTorch's {@code pool2d_shape_check}. */
@@ -416,7 +419,7 @@ public final class Pooling {
         }
 
         int planesPerTask() {
-            return Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane()));
+            return Pooling.planesPerTask(inPlane());
         }
 
         int[] outShape(int[] in) {
@@ -424,16 +427,6 @@ public final class Pooling {
             s[s.length - 2] = outH;
             s[s.length - 1] = outW;
             return s;
-        }
-
-        /** First kernel tap (0..k) whose position {@code start + tap*dil} is at least 0. */
-        private static int firstTap(int start, int dil) {
-            return start >= 0 ? 0 : (-start + dil - 1) / dil;
-        }
-
-        /** One past the last kernel tap whose position is below {@code size}. */
-        private static int endTap(int start, int dil, int k, int size) {
-            return start >= size ? 0 : Math.min(k, (size - 1 - start) / dil + 1);
         }
 
         /** Whether no two windows share an element: each stride at least its dilated kernel. */
@@ -455,65 +448,14 @@ public final class Pooling {
                     && 2 * outW <= w;
         }
 
-        void maxPlane(float[] x, int xb, float[] out, int[] idx, int ob) {
-            if (isPairs()) {
-                Kernels.get().maxPool2x2(outH, outW, x, xb, w, out, ob, idx, ob);
-                return;
-            }
-            for (int oh = 0; oh < outH; oh++) {
-                int hs = oh * sH - pH;
-                int i0 = firstTap(hs, dH);
-                int i1 = endTap(hs, dH, kH, h);
-                for (int ow = 0; ow < outW; ow++) {
-                    int ws = ow * sW - pW;
-                    int j0 = firstTap(ws, dW);
-                    int j1 = endTap(ws, dW, kW, w);
-                    float best = Float.NEGATIVE_INFINITY;
-                    int at = (hs + i0 * dH) * w + ws + j0 * dW;
-                    for (int i = i0; i < i1; i++) {
-                        int row = (hs + i * dH) * w + ws;
-                        for (int j = j0; j < j1; j++) {
-                            float v = x[xb + row + j * dW];
-                            if (v > best || Float.isNaN(v)) {
-                                best = v;
-                                at = row + j * dW;
-                            }
-                        }
-                    }
-                    out[ob + oh * outW + ow] = best;
-                    if (idx != null) {
-                        idx[ob + oh * outW + ow] = at;
-                    }
-                }
-            }
-        }
-
-        void maxPlane(double[] x, int xb, double[] out, int[] idx, int ob) {
-            for (int oh = 0; oh < outH; oh++) {
-                int hs = oh * sH - pH;
-                int i0 = firstTap(hs, dH);
-                int i1 = endTap(hs, dH, kH, h);
-                for (int ow = 0; ow < outW; ow++) {
-                    int ws = ow * sW - pW;
-                    int j0 = firstTap(ws, dW);
-                    int j1 = endTap(ws, dW, kW, w);
-                    double best = Double.NEGATIVE_INFINITY;
-                    int at = (hs + i0 * dH) * w + ws + j0 * dW;
-                    for (int i = i0; i < i1; i++) {
-                        int row = (hs + i * dH) * w + ws;
-                        for (int j = j0; j < j1; j++) {
-                            double v = x[xb + row + j * dW];
-                            if (v > best || Double.isNaN(v)) {
-                                best = v;
-                                at = row + j * dW;
-                            }
-                        }
-                    }
-                    out[ob + oh * outW + ow] = best;
-                    if (idx != null) {
-                        idx[ob + oh * outW + ow] = at;
-                    }
-                }
+        /** The maxima (and indices) of one plane: float32 or float64 arrays, by their type. */
+        void maxPlane(Object x, int xb, Object out, int[] idx, int ob) {
+            if (!(x instanceof float[] f)) {
+                DoubleMaxPool.plane(geometry, (double[]) x, xb, (double[]) out, idx, ob);
+            } else if (isPairs()) {
+                Kernels.get().maxPool2x2(outH, outW, f, xb, w, (float[]) out, ob, idx, ob);
+            } else {
+                FloatMaxPool.plane(geometry, f, xb, (float[]) out, idx, ob);
             }
         }
 
@@ -570,33 +512,9 @@ public final class Pooling {
             int outPlane = outH() * outW();
             int planes = inPlane == 0 ? 0 : x.numel() / inPlane;
             int xo = x.storageOffset();
-            boolean f32 = x.dtype() == DType.FLOAT32;
-            Parallel.parallelFor(0, planes, Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane)), (p0, p1) -> {
+            Parallel.parallelFor(0, planes, planesPerTask(inPlane), (p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
-                    for (int i = 0; i < outH(); i++) {
-                        for (int j = 0; j < outW(); j++) {
-                            int o = p * outPlane + i * outW() + j;
-                            if (f32) {
-                                float[] xs = x.storage().floats();
-                                float s = 0;
-                                for (int r = rows[0][i]; r < rows[1][i]; r++) {
-                                    for (int c = cols[0][j]; c < cols[1][j]; c++) {
-                                        s += xs[xo + p * inPlane + r * w + c];
-                                    }
-                                }
-                                out.storage().floats()[o] = (float) (s / divisor[i * outW() + j]);
-                            } else {
-                                double[] xs = x.storage().doubles();
-                                double s = 0;
-                                for (int r = rows[0][i]; r < rows[1][i]; r++) {
-                                    for (int c = cols[0][j]; c < cols[1][j]; c++) {
-                                        s += xs[xo + p * inPlane + r * w + c];
-                                    }
-                                }
-                                out.storage().doubles()[o] = s / divisor[i * outW() + j];
-                            }
-                        }
-                    }
+                    plane(x.storage().array(), xo + p * inPlane, out.storage().array(), p * outPlane);
                 }
             });
             return out;
@@ -609,30 +527,31 @@ public final class Pooling {
             int outPlane = outH() * outW();
             int planes = outPlane == 0 ? 0 : g.numel() / outPlane;
             int go = g.storageOffset();
-            boolean f32 = g.dtype() == DType.FLOAT32;
-            Parallel.parallelFor(0, planes, Math.max(1, GRAIN_ELEMENTS / Math.max(1, inPlane)), (p0, p1) -> {
+            Parallel.parallelFor(0, planes, planesPerTask(inPlane), (p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
-                    for (int i = 0; i < outH(); i++) {
-                        for (int j = 0; j < outW(); j++) {
-                            int o = go + p * outPlane + i * outW() + j;
-                            double d = divisor[i * outW() + j];
-                            for (int r = rows[0][i]; r < rows[1][i]; r++) {
-                                for (int c = cols[0][j]; c < cols[1][j]; c++) {
-                                    int at = p * inPlane + r * w + c;
-                                    if (f32) {
-                                        dx.storage().floats()[at] +=
-                                                (float) (g.storage().floats()[o] / d);
-                                    } else {
-                                        dx.storage().doubles()[at] +=
-                                                g.storage().doubles()[o] / d;
-                                    }
-                                }
-                            }
-                        }
-                    }
+                    planeBackward(
+                            g.storage().array(), go + p * outPlane, dx.storage().array(), p * inPlane);
                 }
             });
             return dx;
+        }
+
+        /** {@link FloatAvgPool#plane} or its float64 twin, by the arrays' type. */
+        private void plane(Object x, int xb, Object out, int ob) {
+            if (x instanceof float[] f) {
+                FloatAvgPool.plane(rows, cols, divisor, w, f, xb, (float[]) out, ob);
+            } else {
+                DoubleAvgPool.plane(rows, cols, divisor, w, (double[]) x, xb, (double[]) out, ob);
+            }
+        }
+
+        /** {@link FloatAvgPool#planeBackward} or its float64 twin, by the arrays' type. */
+        private void planeBackward(Object g, int gb, Object dx, int db) {
+            if (g instanceof float[] f) {
+                FloatAvgPool.planeBackward(rows, cols, divisor, w, f, gb, (float[]) dx, db);
+            } else {
+                DoubleAvgPool.planeBackward(rows, cols, divisor, w, (double[]) g, gb, (double[]) dx, db);
+            }
         }
     }
 }

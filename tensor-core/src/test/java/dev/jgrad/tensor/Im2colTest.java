@@ -77,9 +77,30 @@ class Im2colTest {
     }
 
     private static float[] expectedColumns(float[] x, int c, int h, int w, int kH, int kW, Conv2dSpec s, int stride) {
+        float[] col = new float[(c * kH * kW) * stride];
+        forEachElement(c, h, w, kH, kW, s, stride, (at, from) -> col[at] = from >= 0 ? x[from] : 0f);
+        return col;
+    }
+
+    /** dx[input element] += dcol[row][column] for every column-matrix element read from an input element, in row order. */
+    private static void addAdjoint(
+            float[] dcol, int c, int h, int w, int kH, int kW, Conv2dSpec s, int stride, float[] dx) {
+        forEachElement(c, h, w, kH, kW, s, stride, (at, from) -> {
+            if (from >= 0) {
+                dx[from] += dcol[at];
+            }
+        });
+    }
+
+    /** Where a column-matrix element is ({@code at}) and the input element it reads ({@code from}, -1 in the padding). */
+    private interface Element {
+        void visit(int at, int from);
+    }
+
+    /** Visits every element of the column matrix (row stride {@code stride}) by the definition of im2col, in row order. */
+    private static void forEachElement(int c, int h, int w, int kH, int kW, Conv2dSpec s, int stride, Element element) {
         int outH = s.outH(h, kH);
         int outW = s.outW(w, kW);
-        float[] col = new float[(c * kH * kW) * stride];
         for (int ch = 0; ch < c; ch++) {
             for (int i = 0; i < kH; i++) {
                 for (int j = 0; j < kW; j++) {
@@ -88,31 +109,9 @@ class Im2colTest {
                             int ih = oh * s.strideH() - s.padTop() + i * s.dilationH();
                             int iw = ow * s.strideW() - s.padLeft() + j * s.dilationW();
                             boolean inside = ih >= 0 && ih < h && iw >= 0 && iw < w;
-                            col[((ch * kH + i) * kW + j) * stride + oh * outW + ow] =
-                                    inside ? x[(ch * h + ih) * w + iw] : 0f;
-                        }
-                    }
-                }
-            }
-        }
-        return col;
-    }
-
-    /** dx[input element] += dcol[row][column] for every column-matrix element read from an input element, in row order. */
-    private static void addAdjoint(
-            float[] dcol, int c, int h, int w, int kH, int kW, Conv2dSpec s, int stride, float[] dx) {
-        int outH = s.outH(h, kH);
-        int outW = s.outW(w, kW);
-        for (int ch = 0; ch < c; ch++) {
-            for (int i = 0; i < kH; i++) {
-                for (int j = 0; j < kW; j++) {
-                    for (int oh = 0; oh < outH; oh++) {
-                        for (int ow = 0; ow < outW; ow++) {
-                            int ih = oh * s.strideH() - s.padTop() + i * s.dilationH();
-                            int iw = ow * s.strideW() - s.padLeft() + j * s.dilationW();
-                            if (ih >= 0 && ih < h && iw >= 0 && iw < w) {
-                                dx[(ch * h + ih) * w + iw] += dcol[((ch * kH + i) * kW + j) * stride + oh * outW + ow];
-                            }
+                            element.visit(
+                                    ((ch * kH + i) * kW + j) * stride + oh * outW + ow,
+                                    inside ? (ch * h + ih) * w + iw : -1);
                         }
                     }
                 }

@@ -84,17 +84,14 @@ public final class Workloads {
     }
 
     private static Workload reduction(BenchResult r) {
-        int size = Integer.parseInt(r.param("size"));
-        int rows = ReductionBench.rows(size);
-        int cols = size / rows;
-        String[] split = split(r.method());
-        if (split == null) {
+        Sized m = Sized.of(r);
+        if (m == null) {
             return null;
         }
         String op;
         double outBytes;
-        int order = REDUCTION_OPS.indexOf(split[0]);
-        switch (split[0]) {
+        int order = REDUCTION_OPS.indexOf(m.op());
+        switch (m.op()) {
             case "sum":
                 op = "sum()";
                 outBytes = 4;
@@ -108,70 +105,67 @@ public final class Workloads {
                 outBytes = 8;
                 break;
             case "sumDim0":
-                op = "sum(dim=0) of " + rows + "×" + cols;
-                outBytes = 4.0 * cols;
+                op = "sum(dim=0) of " + m.rows() + "×" + m.cols();
+                outBytes = 4.0 * m.cols();
                 break;
             case "sumDim1":
-                op = "sum(dim=1) of " + rows + "×" + cols;
-                outBytes = 4.0 * rows;
+                op = "sum(dim=1) of " + m.rows() + "×" + m.cols();
+                outBytes = 4.0 * m.rows();
                 break;
             default:
                 return null;
         }
         return new Workload(
                 Suite.REDUCTION,
-                split[0],
+                m.op(),
                 op,
                 order,
-                sizeLabel(size),
-                size,
-                impl(split[1]),
+                sizeLabel(m.size()),
+                m.size(),
+                m.impl(),
                 0,
-                size,
-                4.0 * size + outBytes);
+                m.size(),
+                4.0 * m.size() + outBytes);
     }
 
     private static Workload elementwise(BenchResult r) {
-        int size = Integer.parseInt(r.param("size"));
-        int rows = ReductionBench.rows(size);
-        int cols = size / rows;
-        String[] split = split(r.method());
-        if (split == null) {
+        Sized m = Sized.of(r);
+        if (m == null) {
             return null;
         }
         String op;
         double bytes;
-        int order = ELEMENTWISE_OPS.indexOf(split[0]);
-        switch (split[0]) {
+        int order = ELEMENTWISE_OPS.indexOf(m.op());
+        switch (m.op()) {
             case "add":
                 op = "a + b, into a new tensor";
-                bytes = 12.0 * size;
+                bytes = 12.0 * m.size();
                 break;
             case "addInto":
                 op = "a.add_(b), into an existing tensor";
-                bytes = 12.0 * size;
+                bytes = 12.0 * m.size();
                 break;
             case "addBias":
-                op = "x + bias, bias row broadcast over " + rows + "×" + cols;
-                bytes = 8.0 * size + 4.0 * cols;
+                op = "x + bias, bias row broadcast over " + m.rows() + "×" + m.cols();
+                bytes = 8.0 * m.size() + 4.0 * m.cols();
                 break;
             case "mul":
                 op = "a * b";
-                bytes = 12.0 * size;
+                bytes = 12.0 * m.size();
                 break;
             case "exp":
                 op = "exp(a)";
-                bytes = 8.0 * size;
+                bytes = 8.0 * m.size();
                 break;
             case "relu":
                 op = "relu(a)";
-                bytes = 8.0 * size;
+                bytes = 8.0 * m.size();
                 break;
             default:
                 return null;
         }
         return new Workload(
-                Suite.ELEMENTWISE, split[0], op, order, sizeLabel(size), size, impl(split[1]), 0, size, bytes);
+                Suite.ELEMENTWISE, m.op(), op, order, sizeLabel(m.size()), m.size(), m.impl(), 0, m.size(), bytes);
     }
 
     private static Workload peak(BenchResult r) {
@@ -313,6 +307,24 @@ public final class Workloads {
         // Pooling does no multiply-adds: no FLOPs, so no GFLOPS for it.
         double flops = order < 3 ? layer.flops() : 0;
         return new Workload(Suite.CONV, split[0], op, order, layer.label, layer.ordinal(), impl(split[1]), flops, 0, 0);
+    }
+
+    /**
+     * A reduction or elementwise benchmark's {@code size} parameter, the near-square matrix
+     * ({@code rows}×{@code cols}) its elements are also viewed as, and its method name split into the
+     * op and the implementation.
+     */
+    private record Sized(int size, int rows, int cols, String op, Impl impl) {
+        /** The parts of {@code r}, or null where its method has no implementation suffix. */
+        static Sized of(BenchResult r) {
+            int size = Integer.parseInt(r.param("size"));
+            String[] split = split(r.method());
+            if (split == null) {
+                return null;
+            }
+            int rows = ReductionBench.rows(size);
+            return new Sized(size, rows, size / rows, split[0], Workloads.impl(split[1]));
+        }
     }
 
     /** {"sumDim0", "Vector"} from "sumDim0Vector", or null without a known suffix. */

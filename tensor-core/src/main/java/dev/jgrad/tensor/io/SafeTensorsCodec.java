@@ -53,9 +53,9 @@ final class SafeTensorsCodec {
         SafeTensorsHeader header = SafeTensorsHeader.read(ch, file);
         Map<String, RawTensor> tensors = new LinkedHashMap<>();
         for (SafeTensorsHeader.Entry e : header.entries) {
-            Object data = RawTensor.newArray(e.dtype, e.numel);
-            readData(ch, header.dataStart + e.begin, e, data, file);
-            tensors.put(e.name, new RawTensor(e.dtype, e.shape, data));
+            Object data = RawTensor.newArray(e.dtype(), e.numel());
+            readData(ch, header.dataStart + e.begin(), e, data, file);
+            tensors.put(e.name(), new RawTensor(e.dtype(), e.shape(), data));
         }
         return new Contents(tensors, header.metadata);
     }
@@ -68,16 +68,16 @@ final class SafeTensorsCodec {
 
     private static void readData(FileChannel ch, long position, SafeTensorsHeader.Entry e, Object data, String file)
             throws IOException {
-        int item = e.dtype.itemSize();
-        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, (long) e.numel * item))
+        int item = e.dtype().itemSize();
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, (long) e.numel() * item))
                 .order(ByteOrder.LITTLE_ENDIAN);
         int done = 0;
-        while (done < e.numel) {
-            int count = Math.min(chunk.capacity() / item, e.numel - done);
+        while (done < e.numel()) {
+            int count = Math.min(chunk.capacity() / item, e.numel() - done);
             chunk.clear().limit(count * item);
             SafeTensorsHeader.readFully(ch, chunk, position + (long) done * item, file);
             chunk.flip();
-            switch (e.dtype) {
+            switch (e.dtype()) {
                 case FLOAT32:
                     chunk.asFloatBuffer().get((float[]) data, done, count);
                     break;
@@ -97,7 +97,7 @@ final class SafeTensorsCodec {
                     readBools(chunk, (boolean[]) data, done, count, e, file);
                     break;
                 default:
-                    throw new AssertionError(e.dtype);
+                    throw new AssertionError(e.dtype());
             }
             done += count;
         }
@@ -111,7 +111,7 @@ final class SafeTensorsCodec {
             if (b != 0 && b != 1) {
                 throw new SafeTensorsException(
                         file,
-                        "tensor '" + e.name + "': BOOL element " + (at + i) + " is byte " + (b & 0xff)
+                        "tensor '" + e.name() + "': BOOL element " + (at + i) + " is byte " + (b & 0xff)
                                 + ", expected 0 or 1");
             }
             out[at + i] = b == 1;

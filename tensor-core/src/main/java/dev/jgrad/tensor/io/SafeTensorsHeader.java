@@ -28,23 +28,7 @@ final class SafeTensorsHeader {
             "F4", "C64");
 
     /** One tensor's entry; begin and end are offsets into the data buffer. */
-    static final class Entry {
-        final String name;
-        final DType dtype;
-        final int[] shape;
-        final int numel;
-        final long begin;
-        final long end;
-
-        Entry(String name, DType dtype, int[] shape, int numel, long begin, long end) {
-            this.name = name;
-            this.dtype = dtype;
-            this.shape = shape;
-            this.numel = numel;
-            this.begin = begin;
-            this.end = end;
-        }
-    }
+    record Entry(String name, DType dtype, int[] shape, int numel, long begin, long end) {}
 
     final List<Entry> entries;
     final Map<String, String> metadata;
@@ -184,32 +168,32 @@ final class SafeTensorsHeader {
     /** Sorted by position, the tensors must tile [0, dataLength) exactly: the format forbids holes and overlaps. */
     private static void checkCoverage(List<Entry> entries, long dataLength, String file) throws SafeTensorsException {
         for (Entry e : entries) {
-            if (e.end > dataLength) {
+            if (e.end() > dataLength) {
                 throw new SafeTensorsException(
                         file,
-                        "tensor '" + e.name + "': data_offsets [" + e.begin + ", " + e.end
+                        "tensor '" + e.name() + "': data_offsets [" + e.begin() + ", " + e.end()
                                 + "] run past the end of the " + dataLength + "-byte data buffer");
             }
         }
         List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.<Entry>comparingLong(e -> e.begin).thenComparingLong(e -> e.end));
+        sorted.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
         long covered = 0;
         Entry previous = null;
         for (Entry e : sorted) {
-            if (e.begin < covered) {
+            if (e.begin() < covered) {
                 throw new SafeTensorsException(
                         file,
-                        "tensors '" + previous.name + "' (data_offsets [" + previous.begin + ", " + previous.end
-                                + "]) and '" + e.name + "' ([" + e.begin + ", " + e.end + "]) overlap");
+                        "tensors '" + previous.name() + "' (data_offsets [" + previous.begin() + ", " + previous.end()
+                                + "]) and '" + e.name() + "' ([" + e.begin() + ", " + e.end() + "]) overlap");
             }
-            if (e.begin > covered) {
+            if (e.begin() > covered) {
                 throw new SafeTensorsException(
                         file,
-                        "bytes [" + covered + ", " + e.begin
+                        "bytes [" + covered + ", " + e.begin()
                                 + ") of the data buffer belong to no tensor: the tensors must cover it exactly");
             }
-            covered = e.end;
-            if (e.end > e.begin) {
+            covered = e.end();
+            if (e.end() > e.begin()) {
                 previous = e;
             }
         }

@@ -32,10 +32,9 @@ class ScalarGemmBitsTest {
             float[] scalar = c0.clone(), vector = c0.clone();
             ScalarKernels.INSTANCE.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, scalar, 0, crs, ccs, acc);
             VECTOR.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, vector, 0, crs, ccs, acc);
+            String shape = describe(m, n, k, aT, bT, cT, acc);
             for (int i = 0; i < m * n; i++) {
                 int at = i;
-                String shape = m + " x " + n + " x " + k + (aT ? ", A transposed" : "") + (bT ? ", B transposed" : "")
-                        + (cT ? ", C transposed" : "") + (acc ? ", accumulating" : "");
                 assertEquals(
                         Float.floatToRawIntBits(vector[i]),
                         Float.floatToRawIntBits(scalar[i]),
@@ -63,10 +62,9 @@ class ScalarGemmBitsTest {
             double[] scalar = c0.clone(), vector = c0.clone();
             ScalarKernels.INSTANCE.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, scalar, 0, crs, ccs, acc);
             VECTOR.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, vector, 0, crs, ccs, acc);
+            String shape = describe(m, n, k, aT, bT, cT, acc);
             for (int i = 0; i < m * n; i++) {
                 int at = i;
-                String shape = m + " x " + n + " x " + k + (aT ? ", A transposed" : "") + (bT ? ", B transposed" : "")
-                        + (cT ? ", C transposed" : "") + (acc ? ", accumulating" : "");
                 assertEquals(
                         Double.doubleToRawLongBits(vector[i]),
                         Double.doubleToRawLongBits(scalar[i]),
@@ -89,5 +87,11 @@ class ScalarGemmBitsTest {
             x[i] = r.nextFloat() * 2 - 1;
         }
         return x;
+    }
+
+    /** The product's shape and layout, for messages: {@code 3 x 5 x 7, A transposed, accumulating}. */
+    private static String describe(int m, int n, int k, boolean aT, boolean bT, boolean cT, boolean acc) {
+        return m + " x " + n + " x " + k + (aT ? ", A transposed" : "") + (bT ? ", B transposed" : "")
+                + (cT ? ", C transposed" : "") + (acc ? ", accumulating" : "");
     }
 }
