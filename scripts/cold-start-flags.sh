@@ -30,23 +30,11 @@ no OSR|-XX:-UseOnStackReplacement
 4 compiler threads|-XX:CICompilerCount=4
 class archive|@CACHE"}
 
-stats() { python3 -c '
-import statistics, sys
-v = sorted(float(x) for x in sys.stdin.read().split())
-print("%s (%s-%s)" % tuple(("%.4g" % x) for x in (statistics.median(v), v[0], v[-1])) if v else "n/a")'; }
-median() { python3 -c '
-import statistics, sys
-v = [float(x) for x in sys.stdin.read().split()]
-print("%.4g" % statistics.median(v))'; }
-epochs() { sed -n 's/^epoch [0-9]*\/[0-9]* .* time \([0-9.]*\)s$/\1/p'; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
+. scripts/sitting-common.sh
 
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)
-fam=$(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -n1)
-mod=$(sed -n 's/^model[[:space:]]*: //p' /proc/cpuinfo | head -n1)
 echo "## JVM flags against cold start, $(date -u +%FT%TZ)"
 echo
-echo "CPU: $cpu (family $fam, model $mod), $(nproc) CPUs; load average at the start: $(load)"
+cpu_line
 
 mapfile -t arms <<<"$ARMS"
 tmp=$(mktemp -d)

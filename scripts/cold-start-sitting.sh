@@ -18,26 +18,10 @@ RUNS=${RUNS:-5}
 JVMS=${JVMS:-10}
 if [ "${1:-}" = "--quick" ]; then RUNS=2; JVMS=4; fi
 
-# median, min and max of the numbers on stdin, as "median (min-max)"
-stats() { python3 -c '
-import statistics, sys
-v = sorted(float(x) for x in sys.stdin.read().split())
-print("%s (%s-%s)" % tuple(("%.3g" % x) for x in (statistics.median(v), v[0], v[-1])) if v else "n/a")'; }
-# one number: the median of stdin
-median() { python3 -c '
-import statistics, sys
-v = [float(x) for x in sys.stdin.read().split()]
-print("%.4g" % statistics.median(v))'; }
-# epoch times (s) printed by ./jgrad train, one per line
-epochs() { sed -n 's/^epoch [0-9]*\/[0-9]* .* time \([0-9.]*\)s$/\1/p'; }
-
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)
-fam=$(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -n1)
-mod=$(sed -n 's/^model[[:space:]]*: //p' /proc/cpuinfo | head -n1)
+. scripts/sitting-common.sh
 echo "## Issue 17 sitting, $(date -u +%FT%TZ)"
 echo
-echo "CPU: $cpu (family $fam, model $mod), $(nproc) CPUs; load average at the start: $(load)"
+cpu_line
 
 for jdk in $JDKS; do
   export JAVA_HOME=$jdk
@@ -63,7 +47,7 @@ for jdk in $JDKS; do
       [ "$model" = mlp ] && tail -n +2 "$tmp/run" >>"$tmp/vector-steady-all"
     done
     target=$([ "$model" = mlp ] && echo "≤ 1.5" || echo "≤ 3")
-    echo "| $model | $(stats <"$tmp/e1") | $(stats <"$tmp/steady") | $(stats <"$tmp/ratio") | $target |"
+    echo "| $model | $(stats %.3g <"$tmp/e1") | $(stats %.3g <"$tmp/steady") | $(stats %.3g <"$tmp/ratio") | $target |"
   done
 
   echo
@@ -79,7 +63,7 @@ for jdk in $JDKS; do
     done
     row="| $([ -n "$pin" ] && echo 1 || nproc) |"
     for key in step1 step10 step100 epoch cpu100 cpuEpoch; do
-      row="$row $(grep -o " $key=[0-9.]*" "$tmp/cold" | cut -d= -f2 | stats) |"
+      row="$row $(grep -o " $key=[0-9.]*" "$tmp/cold" | cut -d= -f2 | stats %.3g) |"
     done
     echo "$row"
   done

@@ -20,10 +20,7 @@ java_alone=("$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "${cp%:
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-stats() { python3 -c '
-import statistics, sys
-v = sorted(float(x) for x in sys.stdin.read().split())
-print("%.1f (%.1f-%.1f)" % (statistics.median(v), v[0], v[-1]))'; }
+. scripts/sitting-common.sh
 # ms from now until the launcher $1 execs java (bash's xtrace, stamped)
 until_exec() {
   local t0=$EPOCHREALTIME
@@ -49,5 +46,5 @@ echo
 echo "| launcher | until exec (xtrace) | \`train --help\` | java alone, same rounds |"
 echo "|---|---|---|---|"
 for l in "$@"; do
-  echo "| $l | $(stats <"$tmp/exec-$l") | $(stats <"$tmp/help-$l") | $(stats <"$tmp/java-$l") |"
+  echo "| $l | $(stats %.1f <"$tmp/exec-$l") | $(stats %.1f <"$tmp/help-$l") | $(stats %.1f <"$tmp/java-$l") |"
 done
