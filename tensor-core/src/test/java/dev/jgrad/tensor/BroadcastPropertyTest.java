@@ -103,8 +103,8 @@ class BroadcastPropertyTest {
                 ta = DType.INT64;
                 tb = tb == DType.BOOL ? DType.INT64 : tb;
             }
-            NDArray a = RandomTensors.layout(r, RandomTensors.values(r, ta, sa));
-            NDArray b = RandomTensors.layout(r, RandomTensors.values(r, tb, sb));
+            NDArray a = RandomTensors.laidOutValues(r, ta, sa);
+            NDArray b = RandomTensors.laidOutValues(r, tb, sb);
             if (r.nextInt(4) == 0 && a.dim() > 0) {
                 // A size-1 dim expanded by a view, so the operand itself has stride 0.
                 int d = r.nextInt(a.dim());

@@ -28,7 +28,7 @@ class FusedPathsPropertyTest {
         for (int c = 0; c < 300; c++) {
             DType t = r.nextInt(4) == 0 ? DType.FLOAT64 : DType.FLOAT32;
             int[] shape = RandomTensors.shape(r, 4);
-            NDArray g = RandomTensors.layout(r, RandomTensors.values(r, t, shape));
+            NDArray g = RandomTensors.laidOutValues(r, t, shape);
             NDArray x = RandomTensors.values(r, t, r.nextInt(4) == 0 ? RandomTensors.broadcastableTo(r, shape) : shape);
             if (x.numel() > 0 && r.nextBoolean()) {
                 x.reshape(-1).narrow(0, 0, 1).fill_(Double.NaN);
@@ -152,7 +152,7 @@ class FusedPathsPropertyTest {
     void uint8ToFloat32IsEachByteUnsigned() {
         Random r = new Random(15);
         for (int c = 0; c < 100; c++) {
-            NDArray u = RandomTensors.layout(r, RandomTensors.values(r, DType.UINT8, RandomTensors.shape(r, 4)));
+            NDArray u = RandomTensors.laidOutValues(r, DType.UINT8, RandomTensors.shape(r, 4));
             NDArray f = u.to(DType.FLOAT32);
             long[] want = u.toLongArray();
             float[] got = f.toFloatArray();

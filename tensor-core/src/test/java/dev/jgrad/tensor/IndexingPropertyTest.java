@@ -32,7 +32,7 @@ class IndexingPropertyTest {
                 continue;
             }
             DType t = r.nextBoolean() ? DType.FLOAT32 : DType.INT64;
-            NDArray x = RandomTensors.layout(r, RandomTensors.values(r, t, shape));
+            NDArray x = RandomTensors.laidOutValues(r, t, shape);
             int d = r.nextInt(shape.length);
             int[] ishape = shape.clone();
             for (int k = 0; k < ishape.length; k++) {
@@ -49,13 +49,13 @@ class IndexingPropertyTest {
                 assertEquals(x.getDouble(xi), g.getDouble(ii), 0.0, ctx);
             }
             // scatter_ writes src[ii] at position ii with dim d replaced by index[ii]; the last write wins.
-            NDArray target = RandomTensors.layout(r, RandomTensors.values(r, t, shape));
+            NDArray target = RandomTensors.laidOutValues(r, t, shape);
             NDArray expected = target.clone();
             int[] srcShape = shape.clone();
             for (int k = 0; k < srcShape.length; k++) {
                 srcShape[k] = Math.max(shape[k], ishape[k]) + r.nextInt(2);
             }
-            NDArray src = RandomTensors.layout(r, RandomTensors.values(r, t, srcShape));
+            NDArray src = RandomTensors.laidOutValues(r, t, srcShape);
             for (int f = 0; f < index.numel(); f++) {
                 int[] ii = RandomTensors.unravel(f, ishape);
                 int[] ti = ii.clone();
@@ -92,7 +92,7 @@ class IndexingPropertyTest {
             if (shape.length == 0) {
                 continue;
             }
-            NDArray x = RandomTensors.layout(r, RandomTensors.values(r, DType.FLOAT32, shape));
+            NDArray x = RandomTensors.laidOutValues(r, DType.FLOAT32, shape);
             int d = r.nextInt(shape.length);
             if (shape[d] > 0) {
                 NDArray index = randomIndex(r, new int[] {r.nextInt(5)}, shape[d]);

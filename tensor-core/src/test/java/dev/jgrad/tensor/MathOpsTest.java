@@ -1,5 +1,6 @@
 package dev.jgrad.tensor;
 
+import static dev.jgrad.tensor.FloatTensors.f;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,10 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** The elementwise functions of issue 16 on NDArray: values, dtype rules and printing as PyTorch's. */
 class MathOpsTest {
-    private static NDArray f(float... v) {
-        return NDArray.tensor(v);
-    }
-
     @Test
     void trigonometricAndErrorFunctionsPrintAsPyTorch() {
         NDArray x = f(0f, 0.5f, 1f, -2f);

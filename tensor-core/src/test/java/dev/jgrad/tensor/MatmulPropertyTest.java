@@ -25,8 +25,8 @@ class MatmulPropertyTest {
             int[] sa = shapeFor(r, da, batch, n, k, true);
             int[] sb = shapeFor(r, db, batch, k, p, false);
             DType t = r.nextInt(4) == 0 ? DType.FLOAT64 : r.nextInt(6) == 0 ? DType.INT64 : DType.FLOAT32;
-            NDArray a = RandomTensors.layout(r, RandomTensors.values(r, t, sa));
-            NDArray b = RandomTensors.layout(r, RandomTensors.values(r, t, sb));
+            NDArray a = RandomTensors.laidOutValues(r, t, sa);
+            NDArray b = RandomTensors.laidOutValues(r, t, sb);
             String ctx = "case " + c + ": a " + RandomTensors.describe(a) + " b " + RandomTensors.describe(b);
             NDArray got = a.matmul(b);
             // Reference: promote 1-D operands, broadcast batches, multiply naively in double.

@@ -1,5 +1,6 @@
 package dev.jgrad.tensor;
 
+import static dev.jgrad.tensor.FloatTensors.f;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,14 +12,6 @@ import org.junit.jupiter.api.Test;
 
 @Tag("scalar-path")
 class OpsTest {
-    private static NDArray f(float... v) {
-        return NDArray.tensor(v);
-    }
-
-    private static NDArray f(float[][] v) {
-        return NDArray.tensor(v);
-    }
-
     @Test
     void tutorialBroadcasting() {
         assertArrayEquals(

@@ -1,5 +1,6 @@
 package dev.jgrad.tensor;
 
+import static dev.jgrad.tensor.FloatTensors.f;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,10 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** sort, topk, cumsum, cumprod, norm, any, all, maskedFill, tril, triu, flip and repeat on NDArray, as PyTorch. */
 class OrderAndShapeOpsTest {
-    private static NDArray f(float... v) {
-        return NDArray.tensor(v);
-    }
-
     @Test
     void sortIsStableWithNaNLastAndPrintsAsPyTorch() {
         NDArray x = f(3f, Float.NaN, 1f, 3f, -2f);

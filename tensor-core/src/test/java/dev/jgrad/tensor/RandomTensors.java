@@ -60,6 +60,16 @@ final class RandomTensors {
         return x.to(t);
     }
 
+    /** {@link #values} in a random {@link #layout}: the same draws from {@code r}, in the same order. */
+    static NDArray laidOutValues(Random r, DType t, int[] shape) {
+        return layout(r, values(r, t, shape));
+    }
+
+    /** float32 or float64, half the time each. */
+    static DType floating(Random r) {
+        return r.nextBoolean() ? DType.FLOAT32 : DType.FLOAT64;
+    }
+
     /** The same logical values as {@code x}, stored in a randomly chosen layout (often non-contiguous). */
     static NDArray layout(Random r, NDArray x) {
         int nd = x.dim();

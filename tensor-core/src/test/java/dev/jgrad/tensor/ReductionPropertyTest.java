@@ -113,7 +113,7 @@ class ReductionPropertyTest {
         DType[] types = {DType.FLOAT32, DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.INT32, DType.BOOL};
         for (int c = 0; c < CASES; c++) {
             DType t = types[r.nextInt(types.length)];
-            NDArray x = RandomTensors.layout(r, RandomTensors.values(r, t, RandomTensors.shape(r, 4)));
+            NDArray x = RandomTensors.laidOutValues(r, t, RandomTensors.shape(r, 4));
             boolean all = r.nextInt(4) == 0;
             boolean[] mask = new boolean[x.dim()];
             int nred = 0;
@@ -250,8 +250,8 @@ class ReductionPropertyTest {
             if (shape.length == 0) {
                 continue;
             }
-            DType t = r.nextBoolean() ? DType.FLOAT32 : DType.FLOAT64;
-            NDArray x = RandomTensors.layout(r, RandomTensors.values(r, t, shape));
+            DType t = RandomTensors.floating(r);
+            NDArray x = RandomTensors.laidOutValues(r, t, shape);
             int d = r.nextInt(shape.length);
             String ctx = "case " + c + ": " + RandomTensors.describe(x) + " dim=" + d;
             NDArray moved = x.movedim(d, -1).contiguous().toDouble();

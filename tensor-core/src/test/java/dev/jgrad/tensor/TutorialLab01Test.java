@@ -1,5 +1,6 @@
 package dev.jgrad.tensor;
 
+import static dev.jgrad.tensor.FloatTensors.f;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -9,14 +10,6 @@ import org.junit.jupiter.api.Test;
 /** The torch snippets of the tutorial's Lab-01-1 and Lab-01-2, with the text they print. */
 @Tag("scalar-path")
 class TutorialLab01Test {
-    private static NDArray f(float... v) {
-        return NDArray.tensor(v);
-    }
-
-    private static NDArray f(float[][] v) {
-        return NDArray.tensor(v);
-    }
-
     @Test
     void lab01OneDimensional() {
         NDArray t = f(0, 1, 2, 3, 4, 5, 6);

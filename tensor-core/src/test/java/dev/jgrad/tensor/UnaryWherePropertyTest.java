@@ -65,7 +65,7 @@ class UnaryWherePropertyTest {
         DType[] types = {DType.FLOAT32, DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.INT32};
         for (int c = 0; c < 120; c++) {
             DType t = types[r.nextInt(types.length)];
-            NDArray x = RandomTensors.layout(r, RandomTensors.values(r, t, RandomTensors.shape(r, 4)));
+            NDArray x = RandomTensors.laidOutValues(r, t, RandomTensors.shape(r, 4));
             String ctx = "case " + c + ": " + RandomTensors.describe(x);
             NDArray y = fn.op.apply(x);
             DType rt = expected(fn, t);
@@ -87,7 +87,7 @@ class UnaryWherePropertyTest {
     void inPlaceClampWritesThroughViews() {
         Random r = new Random(8);
         for (int c = 0; c < 100; c++) {
-            NDArray x = RandomTensors.layout(r, RandomTensors.values(r, DType.FLOAT32, RandomTensors.shape(r, 3)));
+            NDArray x = RandomTensors.laidOutValues(r, DType.FLOAT32, RandomTensors.shape(r, 3));
             NDArray want = x.clamp(-1, 1);
             x.clamp_(-1, 1);
             assertArrayEquals(want.toFloatArray(), x.toFloatArray());
@@ -100,8 +100,7 @@ class UnaryWherePropertyTest {
         DType[] types = {DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.BOOL};
         for (int c = 0; c < 150; c++) {
             int[] out = RandomTensors.shape(r, 3);
-            NDArray cond =
-                    RandomTensors.layout(r, RandomTensors.values(r, DType.BOOL, RandomTensors.broadcastableTo(r, out)));
+            NDArray cond = RandomTensors.laidOutValues(r, DType.BOOL, RandomTensors.broadcastableTo(r, out));
             NDArray a = RandomTensors.layout(
                     r, RandomTensors.values(r, types[r.nextInt(4)], RandomTensors.broadcastableTo(r, out)));
             NDArray b = RandomTensors.layout(

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ViewJoinPropertyTest {
     private static NDArray randomArray(Random r, int maxDims) {
         DType t = r.nextBoolean() ? DType.FLOAT32 : DType.INT64;
-        return RandomTensors.layout(r, RandomTensors.values(r, t, RandomTensors.shape(r, maxDims)));
+        return RandomTensors.laidOutValues(r, t, RandomTensors.shape(r, maxDims));
     }
 
     @Test
@@ -123,7 +123,7 @@ class ViewJoinPropertyTest {
                 int[] s = shape.clone();
                 s[d] = r.nextInt(4);
                 sizes[i] = s[d];
-                pieces.add(RandomTensors.layout(r, RandomTensors.values(r, DType.FLOAT32, s)));
+                pieces.add(RandomTensors.laidOutValues(r, DType.FLOAT32, s));
             }
             NDArray c = NDArray.cat(pieces, d - shape.length);
             List<NDArray> back = c.split(sizes, d);
@@ -161,6 +161,6 @@ class ViewJoinPropertyTest {
     }
 
     private static NDArray randomArrayOf(Random r, int[] shape) {
-        return RandomTensors.layout(r, RandomTensors.values(r, DType.FLOAT32, shape));
+        return RandomTensors.laidOutValues(r, DType.FLOAT32, shape);
     }
 }
