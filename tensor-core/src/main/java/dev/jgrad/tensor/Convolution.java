@@ -284,12 +284,12 @@ public final class Convolution {
             throw new IllegalArgumentException("\"slow_conv2d_cpu\" not implemented for '" + t.scalarTypeName() + "'");
         }
         if (weight.dtype() != t) {
-            throw new IllegalArgumentException("Input type (" + Promotion.cName(t) + ") and weight type ("
-                    + Promotion.cName(weight.dtype()) + ") should be the same");
+            throw new IllegalArgumentException("Input type (" + t.cName() + ") and weight type ("
+                    + weight.dtype().cName() + ") should be the same");
         }
         if (bias != null && bias.dtype() != t) {
-            throw new IllegalArgumentException("Input type (" + Promotion.cName(t) + ") and bias type ("
-                    + Promotion.cName(bias.dtype()) + ") should be the same");
+            throw new IllegalArgumentException("Input type (" + t.cName() + ") and bias type ("
+                    + bias.dtype().cName() + ") should be the same");
         }
         int[] ws = weight.shapeRef();
         int[] xs = input.shapeRef();

@@ -37,6 +37,11 @@ public enum DType {
     private final String pyName;
     private final int itemSize;
 
+    /** PyTorch's capitalised names and C type names, in declaration order (bool, uint8, ..., float64). */
+    private static final String[] SCALAR_TYPE_NAMES = {"Bool", "Byte", "Int", "Long", "Float", "Double"};
+
+    private static final String[] C_NAMES = {"bool", "unsigned char", "int", "long int", "float", "double"};
+
     DType(String pyName, int itemSize) {
         this.pyName = pyName;
         this.itemSize = itemSize;
@@ -96,22 +101,12 @@ public enum DType {
      * @return the name, e.g. {@code Float} for float32
      */
     public String scalarTypeName() {
-        switch (this) {
-            case BOOL:
-                return "Bool";
-            case UINT8:
-                return "Byte";
-            case INT32:
-                return "Int";
-            case INT64:
-                return "Long";
-            case FLOAT32:
-                return "Float";
-            case FLOAT64:
-                return "Double";
-            default:
-                throw new AssertionError(this);
-        }
+        return SCALAR_TYPE_NAMES[ordinal()];
+    }
+
+    /** The C type name PyTorch uses in some messages ("float != double", "unsigned char"). */
+    String cName() {
+        return C_NAMES[ordinal()];
     }
 
     /**

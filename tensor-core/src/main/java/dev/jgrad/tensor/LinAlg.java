@@ -18,7 +18,7 @@ final class LinAlg {
     private static void sameDtype(NDArray a, NDArray b) {
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException("expected mat1 and mat2 to have the same dtype, but got: "
-                    + Promotion.cName(a.dtype()) + " != " + Promotion.cName(b.dtype())
+                    + a.dtype().cName() + " != " + b.dtype().cName()
                     + dtypeHint(a.dtype(), b.dtype()));
         }
     }

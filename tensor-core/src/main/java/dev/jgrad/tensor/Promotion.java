@@ -73,24 +73,4 @@ final class Promotion {
                     + " can't be cast to the desired output type " + out.scalarTypeName());
         }
     }
-
-    /** The C type name PyTorch uses in some messages ("float != double"). */
-    static String cName(DType t) {
-        switch (t) {
-            case FLOAT32:
-                return "float";
-            case FLOAT64:
-                return "double";
-            case INT64:
-                return "long int";
-            case INT32:
-                return "int";
-            case UINT8:
-                return "unsigned char";
-            case BOOL:
-                return "bool";
-            default:
-                throw new AssertionError(t);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import java.lang.reflect.Array;
+
 /**
  * One primitive array holding a tensor's elements, shared by all views of it, plus a version
  * counter that every in-place write bumps (autograd checks it to detect values modified after
@@ -9,58 +11,53 @@ package dev.jgrad.tensor;
  * int[] (int32), byte[] (uint8, read as unsigned) and boolean[] (bool).
  */
 public final class Storage {
+    /** The array type of each dtype, in declaration order (bool, uint8, int32, int64, float32, float64). */
+    private static final Class<?>[] ARRAY_TYPES = {
+        boolean[].class, byte[].class, int[].class, long[].class, float[].class, double[].class
+    };
+
     private final DType dtype;
     private final Object array;
-    private final int length;
     private volatile int version;
 
-    private Storage(DType dtype, Object array, int length) {
+    private Storage(DType dtype, Object array) {
         this.dtype = dtype;
         this.array = array;
-        this.length = length;
     }
 
     static Storage allocate(DType dtype, int n) {
         switch (dtype) {
             case FLOAT32:
-                return new Storage(dtype, new float[n], n);
+                return new Storage(dtype, new float[n]);
             case FLOAT64:
-                return new Storage(dtype, new double[n], n);
+                return new Storage(dtype, new double[n]);
             case INT64:
-                return new Storage(dtype, new long[n], n);
+                return new Storage(dtype, new long[n]);
             case INT32:
-                return new Storage(dtype, new int[n], n);
+                return new Storage(dtype, new int[n]);
             case UINT8:
-                return new Storage(dtype, new byte[n], n);
+                return new Storage(dtype, new byte[n]);
             case BOOL:
-                return new Storage(dtype, new boolean[n], n);
+                return new Storage(dtype, new boolean[n]);
             default:
                 throw new AssertionError(dtype);
         }
     }
 
-    static Storage of(float[] a) {
-        return new Storage(DType.FLOAT32, a, a.length);
-    }
-
-    static Storage of(double[] a) {
-        return new Storage(DType.FLOAT64, a, a.length);
-    }
-
-    static Storage of(long[] a) {
-        return new Storage(DType.INT64, a, a.length);
-    }
-
-    static Storage of(int[] a) {
-        return new Storage(DType.INT32, a, a.length);
-    }
-
-    static Storage of(byte[] a) {
-        return new Storage(DType.UINT8, a, a.length);
-    }
-
-    static Storage of(boolean[] a) {
-        return new Storage(DType.BOOL, a, a.length);
+    /**
+     * Wraps {@code array} without copying; its type gives the dtype.
+     *
+     * @param array a float[], double[], long[], int[], byte[] (uint8) or boolean[]
+     * @throws IllegalArgumentException for any other type
+     */
+    static Storage of(Object array) {
+        for (DType d : DType.values()) {
+            if (ARRAY_TYPES[d.ordinal()] == array.getClass()) {
+                return new Storage(d, array);
+            }
+        }
+        throw new IllegalArgumentException(
+                "no dtype stores its elements in a " + array.getClass().getSimpleName());
     }
 
     /**
@@ -93,7 +90,7 @@ public final class Storage {
      * @return the length
      */
     public int length() {
-        return length;
+        return Array.getLength(array);
     }
 
     Object array() {

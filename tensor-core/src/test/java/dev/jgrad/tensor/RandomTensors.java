@@ -1,6 +1,10 @@
 package dev.jgrad.tensor;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Random shapes, values and memory layouts for the property tests. */
 final class RandomTensors {
@@ -119,18 +123,11 @@ final class RandomTensors {
         return o;
     }
 
+    /** A random permutation of {@code 0..n-1} (Collections.shuffle: the Fisher-Yates draws from {@code r}). */
     static int[] permutation(Random r, int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        List<Integer> p = IntStream.range(0, n).boxed().collect(Collectors.toList());
+        Collections.shuffle(p, r);
+        return p.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Row-major multi-index of flat index {@code f} in {@code shape}. */

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,15 @@ import java.util.Set;
 final class SafeTensorsHeader {
     static final String METADATA_KEY = "__metadata__";
     private static final long SATURATED = 1L << 59;
+    /** The format's dtype names, one per jgrad dtype. */
+    private static final Map<DType, String> FORMAT_NAMES = new EnumMap<>(Map.of(
+            DType.FLOAT32, "F32",
+            DType.FLOAT64, "F64",
+            DType.INT64, "I64",
+            DType.INT32, "I32",
+            DType.UINT8, "U8",
+            DType.BOOL, "BOOL"));
+
     private static final Set<String> ENTRY_KEYS = Set.of("dtype", "shape", "data_offsets");
     /** Types the format defines that jgrad has no dtype for. */
     private static final Set<String> OTHER_FORMAT_DTYPES = Set.of(
@@ -242,22 +252,7 @@ final class SafeTensorsHeader {
 
     /** The format's name for a dtype: F32, F64, I64, I32, U8, BOOL. */
     static String formatName(DType d) {
-        switch (d) {
-            case FLOAT32:
-                return "F32";
-            case FLOAT64:
-                return "F64";
-            case INT64:
-                return "I64";
-            case INT32:
-                return "I32";
-            case UINT8:
-                return "U8";
-            case BOOL:
-                return "BOOL";
-            default:
-                throw new AssertionError(d);
-        }
+        return FORMAT_NAMES.get(d);
     }
 
     private static String supported() {
