@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jgrad.tensor.NDArray;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -63,15 +64,22 @@ final class GradCheck {
      * too), half of them non-contiguous; {@code positive} shifts the inputs to |x| + 0.5, for ops
      * defined on positive numbers only.
      */
-    static void unary(String name, long seed, int trials, UnaryOperator<Tensor> op, boolean positive) {
+    /** Runs {@code trial} {@code count} times on one generator seeded with {@code seed}. */
+    static void trials(long seed, int count, Consumer<Random> trial) {
         Random rng = new Random(seed);
-        for (int trial = 0; trial < trials; trial++) {
+        for (int t = 0; t < count; t++) {
+            trial.accept(rng);
+        }
+    }
+
+    static void unary(String name, long seed, int trials, UnaryOperator<Tensor> op, boolean positive) {
+        GradCheck.trials(seed, trials, rng -> {
             Tensor a = leaf(rng, shape(rng, 0, 4, true), rng.nextBoolean());
             if (positive) {
                 a = Tensor.of(a.data().abs().add(0.5)).requiresGrad_();
             }
             check(name + " " + a.shape(), rng, in -> op.apply(in[0]), a);
-        }
+        });
     }
 
     // try: the grad-mode scope is held only for its close(), as Python's "with torch.no_grad():".

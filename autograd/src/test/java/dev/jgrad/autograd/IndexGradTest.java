@@ -16,30 +16,36 @@ class IndexGradTest {
         return Tensor.of(NDArray.randint(new Generator(rng.nextLong()), 0, bound, shape));
     }
 
-    @Test
-    void gatherWithRepeatedIndices() {
-        Random rng = new Random(1);
-        for (int trial = 0; trial < 15; trial++) {
+    /** One trial of an op along a dim: the generator, a random leaf {@code x} of 1 to 3 dims, its shape and a dim. */
+    private interface DimTrial {
+        void run(Random rng, Tensor x, int[] shape, int dim);
+    }
+
+    /** 15 trials, each drawing a shape, a leaf of it and one of its dims, in that order. */
+    private static void dimTrials(long seed, DimTrial trial) {
+        GradCheck.trials(seed, 15, rng -> {
             int[] s = shape(rng, 1, 3, false);
             Tensor x = leaf(rng, s, rng.nextBoolean());
-            int d = rng.nextInt(s.length);
+            trial.run(rng, x, s, rng.nextInt(s.length));
+        });
+    }
+
+    @Test
+    void gatherWithRepeatedIndices() {
+        dimTrials(1, (rng, x, s, d) -> {
             int[] is = s.clone();
             is[d] = 1 + rng.nextInt(4);
             Tensor index = indices(rng, s[d], is);
             check("gather dim " + d + " of " + x.shape(), rng, in -> in[0].gather(d, index), x);
-        }
+        });
     }
 
     @Test
     void indexSelectWithRepeatedIndices() {
-        Random rng = new Random(2);
-        for (int trial = 0; trial < 15; trial++) {
-            int[] s = shape(rng, 1, 3, false);
-            Tensor x = leaf(rng, s, rng.nextBoolean());
-            int d = rng.nextInt(s.length);
+        dimTrials(2, (rng, x, s, d) -> {
             Tensor index = indices(rng, s[d], 1 + rng.nextInt(5));
             check("indexSelect dim " + d + " of " + x.shape(), rng, in -> in[0].indexSelect(d, index), x);
-        }
+        });
     }
 
     @Test

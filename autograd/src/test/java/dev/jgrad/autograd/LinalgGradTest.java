@@ -37,8 +37,7 @@ class LinalgGradTest {
 
     @Test
     void mmWithTransposedOperands() {
-        Random rng = new Random(2);
-        for (int trial = 0; trial < 10; trial++) {
+        GradCheck.trials(2, 10, rng -> {
             int n = 1 + rng.nextInt(5);
             int k = 1 + rng.nextInt(5);
             int m = 1 + rng.nextInt(5);
@@ -47,7 +46,7 @@ class LinalgGradTest {
             check("a.t() mm w.t()", rng, in -> in[0].t().mm(in[1].t()), a, w);
             Tensor b = leaf(rng, new int[] {n, k}, false);
             check("b mm w.t()", rng, in -> in[0].mm(in[1].t()), b, w);
-        }
+        });
     }
 
     @Test

@@ -6,45 +6,48 @@ import static dev.jgrad.autograd.GradCheck.shape;
 
 import java.util.Random;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /** Gradient checks of the reductions, over everything and over each dim, keepdim both ways. */
 class ReduceGradTest {
     private static final int TRIALS = 15;
 
     /** Runs {@code op(x, dim)} for every dim of random shapes (negative dims too). */
-    private static void eachDim(String name, long seed, boolean allowEmpty, BiFunction<Tensor, Integer, Tensor> op) {
-        eachDim(name, seed, allowEmpty, false, op);
+    private static DynamicTest eachDim(
+            String name, long seed, boolean allowEmpty, BiFunction<Tensor, Integer, Tensor> op) {
+        return eachDim(name, seed, allowEmpty, false, op);
     }
 
     /** {@code atLeastTwo}: no size-1 dims, for unbiased var/std (one sample has no variance). */
-    private static void eachDim(
+    private static DynamicTest eachDim(
             String name, long seed, boolean allowEmpty, boolean atLeastTwo, BiFunction<Tensor, Integer, Tensor> op) {
-        Random rng = new Random(seed);
-        for (int trial = 0; trial < TRIALS; trial++) {
-            Tensor a = leaf(rng, sizes(rng, 1, allowEmpty, atLeastTwo), rng.nextBoolean());
-            for (int d = -a.dim(); d < a.dim(); d++) {
-                int dim = d;
-                check(name + " dim " + dim + " of " + a.shape(), rng, in -> op.apply(in[0], dim), a);
-            }
-        }
+        return DynamicTest.dynamicTest(
+                name,
+                () -> GradCheck.trials(seed, TRIALS, rng -> {
+                    Tensor a = leaf(rng, sizes(rng, 1, allowEmpty, atLeastTwo), rng.nextBoolean());
+                    for (int d = -a.dim(); d < a.dim(); d++) {
+                        int dim = d;
+                        check(name + " dim " + dim + " of " + a.shape(), rng, in -> op.apply(in[0], dim), a);
+                    }
+                }));
     }
 
-    private static void whole(String name, long seed, boolean allowEmpty, java.util.function.UnaryOperator<Tensor> op) {
-        whole(name, seed, allowEmpty, false, op);
+    private static DynamicTest whole(String name, long seed, boolean allowEmpty, UnaryOperator<Tensor> op) {
+        return whole(name, seed, allowEmpty, false, op);
     }
 
-    private static void whole(
-            String name,
-            long seed,
-            boolean allowEmpty,
-            boolean atLeastTwo,
-            java.util.function.UnaryOperator<Tensor> op) {
-        Random rng = new Random(seed);
-        for (int trial = 0; trial < TRIALS; trial++) {
-            Tensor a = leaf(rng, sizes(rng, atLeastTwo ? 1 : 0, allowEmpty, atLeastTwo), rng.nextBoolean());
-            check(name + " of " + a.shape(), rng, in -> op.apply(in[0]), a);
-        }
+    private static DynamicTest whole(
+            String name, long seed, boolean allowEmpty, boolean atLeastTwo, UnaryOperator<Tensor> op) {
+        return DynamicTest.dynamicTest(
+                name,
+                () -> GradCheck.trials(seed, TRIALS, rng -> {
+                    Tensor a = leaf(rng, sizes(rng, atLeastTwo ? 1 : 0, allowEmpty, atLeastTwo), rng.nextBoolean());
+                    check(name + " of " + a.shape(), rng, in -> op.apply(in[0]), a);
+                }));
     }
 
     private static int[] sizes(Random rng, int minDim, boolean allowEmpty, boolean atLeastTwo) {
@@ -57,11 +60,36 @@ class ReduceGradTest {
         return s;
     }
 
+    @TestFactory
+    Stream<DynamicTest> gradientsMatchNumeric() {
+        return Stream.of(
+                whole("sum", 1, true, Tensor::sum),
+                eachDim("sum", 2, true, Tensor::sum),
+                eachDim("sum keepdim", 3, true, (x, d) -> x.sum(d, true)),
+                whole("mean", 5, false, Tensor::mean),
+                eachDim("mean", 6, false, Tensor::mean),
+                eachDim("mean keepdim", 7, false, (x, d) -> x.mean(d, true)),
+                whole("prod", 9, true, Tensor::prod),
+                eachDim("prod", 10, true, (x, d) -> x.prod(d, false)),
+                eachDim("prod keepdim", 11, true, (x, d) -> x.prod(d, true)),
+                whole("max", 13, false, Tensor::max),
+                whole("min", 14, false, Tensor::min),
+                eachDim("max dim", 15, false, (x, d) -> x.max(d).values()),
+                eachDim("min dim keepdim", 16, false, (x, d) -> x.min(d, true).values()),
+                whole("var", 17, false, true, Tensor::var),
+                whole("std", 18, false, true, Tensor::std),
+                eachDim("var dim", 19, false, true, Tensor::var),
+                eachDim("var biased keepdim", 20, false, (x, d) -> x.var(d, false, true)),
+                eachDim("std biased", 21, false, true, (x, d) -> x.std(d, false, false)),
+                eachDim("std keepdim", 22, false, true, (x, d) -> x.std(d, true, true)),
+                eachDim("logsumexp", 23, false, Tensor::logsumexp),
+                eachDim("logsumexp keepdim", 24, false, (x, d) -> x.logsumexp(d, true)),
+                eachDim("softmax", 25, true, Tensor::softmax),
+                eachDim("logSoftmax", 26, true, Tensor::logSoftmax));
+    }
+
     @Test
-    void sum() {
-        whole("sum", 1, true, Tensor::sum);
-        eachDim("sum", 2, true, Tensor::sum);
-        eachDim("sum keepdim", 3, true, (x, d) -> x.sum(d, true));
+    void sumOverSeveralDims() {
         Random rng = new Random(4);
         Tensor a = leaf(rng, new int[] {3, 1, 4, 2}, true);
         check("sum dims", rng, in -> in[0].sum(new int[] {0, -1}, false), a);
@@ -69,20 +97,10 @@ class ReduceGradTest {
     }
 
     @Test
-    void mean() {
-        whole("mean", 5, false, Tensor::mean);
-        eachDim("mean", 6, false, Tensor::mean);
-        eachDim("mean keepdim", 7, false, (x, d) -> x.mean(d, true));
+    void meanOverSeveralDims() {
         Random rng = new Random(8);
         Tensor a = leaf(rng, new int[] {3, 2, 5}, true);
         check("mean dims", rng, in -> in[0].mean(new int[] {0, 2}, false), a);
-    }
-
-    @Test
-    void prod() {
-        whole("prod", 9, true, Tensor::prod);
-        eachDim("prod", 10, true, (x, d) -> x.prod(d, false));
-        eachDim("prod keepdim", 11, true, (x, d) -> x.prod(d, true));
     }
 
     @Test
@@ -98,40 +116,10 @@ class ReduceGradTest {
     }
 
     @Test
-    void maxMin() {
-        whole("max", 13, false, Tensor::max);
-        whole("min", 14, false, Tensor::min);
-        eachDim("max dim", 15, false, (x, d) -> x.max(d).values());
-        eachDim("min dim keepdim", 16, false, (x, d) -> x.min(d, true).values());
-    }
-
-    @Test
     void maxTiesShareTheGradient() {
         Tensor x = Tensor.tensor(new double[] {1, 3, 3, 2}).requiresGrad_();
         x.max().backward();
         org.junit.jupiter.api.Assertions.assertArrayEquals(
                 new double[] {0, 0.5, 0.5, 0}, x.grad().toDoubleArray());
-    }
-
-    @Test
-    void varStd() {
-        whole("var", 17, false, true, Tensor::var);
-        whole("std", 18, false, true, Tensor::std);
-        eachDim("var dim", 19, false, true, Tensor::var);
-        eachDim("var biased keepdim", 20, false, (x, d) -> x.var(d, false, true));
-        eachDim("std biased", 21, false, true, (x, d) -> x.std(d, false, false));
-        eachDim("std keepdim", 22, false, true, (x, d) -> x.std(d, true, true));
-    }
-
-    @Test
-    void logsumexp() {
-        eachDim("logsumexp", 23, false, Tensor::logsumexp);
-        eachDim("logsumexp keepdim", 24, false, (x, d) -> x.logsumexp(d, true));
-    }
-
-    @Test
-    void softmax() {
-        eachDim("softmax", 25, true, Tensor::softmax);
-        eachDim("logSoftmax", 26, true, Tensor::logSoftmax);
     }
 }

@@ -22,12 +22,11 @@ class ShapeOrderGradTest {
 
     /** op(x, dim) for a random x of 1 to 3 dims and a random dim of it (negative half the time). */
     private static void alongDim(String name, long seed, BiFunction<Tensor, Integer, Tensor> op) {
-        Random rng = new Random(seed);
-        for (int trial = 0; trial < TRIALS; trial++) {
+        GradCheck.trials(seed, TRIALS, rng -> {
             Tensor a = leaf(rng, shape(rng, 1, 3, false), rng.nextBoolean());
             int dim = rng.nextInt(a.dim()) - (rng.nextBoolean() ? a.dim() : 0);
             check(name + " " + a.shape() + " dim " + dim, rng, in -> op.apply(in[0], dim), a);
-        }
+        });
     }
 
     @Test
@@ -78,8 +77,7 @@ class ShapeOrderGradTest {
 
     @Test
     void maskedFillTrilTriuFlipRepeat() {
-        Random rng = new Random(9);
-        for (int trial = 0; trial < TRIALS; trial++) {
+        GradCheck.trials(9, TRIALS, rng -> {
             int[] s = shape(rng, 2, 3, false);
             Tensor a = leaf(rng, s, rng.nextBoolean());
             Tensor mask = Tensor.of(GradCheck.randn(rng, s[s.length - 1]).gt(0));
@@ -93,7 +91,7 @@ class ShapeOrderGradTest {
                 reps[i] = 1 + rng.nextInt(3);
             }
             check("repeat " + java.util.Arrays.toString(reps), rng, in -> in[0].repeat(reps), a);
-        }
+        });
     }
 
     @Test

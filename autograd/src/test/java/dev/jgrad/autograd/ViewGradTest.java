@@ -13,12 +13,11 @@ class ViewGradTest {
 
     private static void each(
             String name, long seed, int minDim, java.util.function.BiFunction<Tensor, Random, Tensor> op) {
-        Random rng = new Random(seed);
-        for (int trial = 0; trial < TRIALS; trial++) {
+        GradCheck.trials(seed, TRIALS, rng -> {
             Tensor a = leaf(rng, shape(rng, minDim, 4, true), rng.nextBoolean());
             long s = rng.nextLong();
             check(name + " of " + a.shape(), rng, in -> op.apply(in[0], new Random(s)), a);
-        }
+        });
     }
 
     @Test
