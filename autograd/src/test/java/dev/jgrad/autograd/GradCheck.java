@@ -1,12 +1,16 @@
 package dev.jgrad.autograd;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jgrad.tensor.NDArray;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.DoubleStream;
 
 /**
  * Analytic gradients against central finite differences, in float64: for a random upstream
@@ -118,15 +122,14 @@ final class GradCheck {
     }
 
     static NDArray randn(Random rng, int... shape) {
-        int n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = rng.nextGaussian();
-        }
-        return NDArray.wrap(d, shape.clone());
+        int n = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        return NDArray.wrap(DoubleStream.generate(rng::nextGaussian).limit(n).toArray(), shape.clone());
+    }
+
+    /** Asserts that {@code loss.backward()} fails with an IllegalStateException whose message starts with {@code prefix}. */
+    static void assertBackwardFails(Tensor loss, String prefix) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
     }
 
     /** A random shape of up to {@code maxDim} dims with sizes among 0 (if allowed), 1, 2, 3 and 5. */
