@@ -112,16 +112,25 @@ final class Reductions {
                 return s;
             }
         }
+        return sumOrProd(x, dims, keepdim, false);
+    }
+
+    /** The general sum or product: in double for floating dtypes, in long (as int64) for the others. */
+    private static NDArray sumOrProd(NDArray x, int[] dims, boolean keepdim, boolean product) {
         boolean[] m = mask(x, dims);
         int[] keep = keptShape(x.shapeRef(), m);
         if (x.dtype().isFloatingPoint()) {
-            double[] acc = sumD(x, m, keep);
-            NDArray out = NDArray.empty(x.dtype(), keep);
-            store(out, acc, 1.0);
-            return finish(out, m, keepdim);
+            return stored(x, product ? prodD(x, m, keep) : sumD(x, m, keep), 1.0, m, keep, keepdim);
         }
-        long[] acc = reduceL(x, m, keep, false);
+        long[] acc = reduceL(x, m, keep, product);
         return finish(NDArray.wrap(acc, keep), m, keepdim);
+    }
+
+    /** The floating accumulators {@code acc}, times {@code scale}, as an array of x's dtype. */
+    private static NDArray stored(NDArray x, double[] acc, double scale, boolean[] m, int[] keep, boolean keepdim) {
+        NDArray out = NDArray.empty(x.dtype(), keep);
+        store(out, acc, scale);
+        return finish(out, m, keepdim);
     }
 
     /**
@@ -156,23 +165,11 @@ final class Reductions {
         }
         boolean[] m = mask(x, dims);
         int[] keep = keptShape(x.shapeRef(), m);
-        double[] acc = sumD(x, m, keep);
-        NDArray out = NDArray.empty(x.dtype(), keep);
-        store(out, acc, 1.0 / count(x, m));
-        return finish(out, m, keepdim);
+        return stored(x, sumD(x, m, keep), 1.0 / count(x, m), m, keep, keepdim);
     }
 
     static NDArray prod(NDArray x, int[] dims, boolean keepdim) {
-        boolean[] m = mask(x, dims);
-        int[] keep = keptShape(x.shapeRef(), m);
-        if (x.dtype().isFloatingPoint()) {
-            double[] acc = prodD(x, m, keep);
-            NDArray out = NDArray.empty(x.dtype(), keep);
-            store(out, acc, 1.0);
-            return finish(out, m, keepdim);
-        }
-        long[] acc = reduceL(x, m, keep, true);
-        return finish(NDArray.wrap(acc, keep), m, keepdim);
+        return sumOrProd(x, dims, keepdim, true);
     }
 
     private static void store(NDArray out, double[] acc, double scale) {
@@ -391,55 +388,43 @@ final class Reductions {
     // ------------------------------------------------------------------ max / min
 
     static NDArray extreme(NDArray x, boolean isMax) {
-        if (x.numel() == 0) {
-            throw new IllegalArgumentException((isMax ? "max" : "min") + "(): Expected reduction dim to be specified "
-                    + "for input.numel() == 0. Specify the reduction dim with the 'dim' argument.");
-        }
-        NDArray flat = x.reshape(-1);
-        int n = flat.numel();
-        int off = flat.storageOffset();
-        int stride = flat.stridesRef()[0];
-        // The kernels' max/min return the value argmax/argmin would point at (the first NaN, the
-        // first of equal values), without the index bookkeeping.
-        if (flat.dtype() == DType.FLOAT32) {
-            float[] f = flat.storage().floats();
-            return NDArray.scalar(
-                    isMax ? Kernels.get().max(n, f, off, stride) : Kernels.get().min(n, f, off, stride), DType.FLOAT32);
-        }
-        if (flat.dtype() == DType.FLOAT64) {
-            double[] d = flat.storage().doubles();
-            return NDArray.scalar(
-                    isMax ? Kernels.get().max(n, d, off, stride) : Kernels.get().min(n, d, off, stride), DType.FLOAT64);
-        }
-        return extreme(flat, 0, false, isMax).values();
+        return wholeExtreme(x, isMax, false);
     }
 
     static NDArray argExtreme(NDArray x, boolean isMax) {
+        return wholeExtreme(x, isMax, true);
+    }
+
+    /**
+     * max()/min() ({@code index} false) or argmax()/argmin() over every element. The kernels' max/min
+     * return the value argmax/argmin would point at (the first NaN, the first of equal values),
+     * without the index bookkeeping.
+     */
+    private static NDArray wholeExtreme(NDArray x, boolean isMax, boolean index) {
         if (x.numel() == 0) {
-            throw new IllegalArgumentException((isMax ? "argmax" : "argmin")
-                    + "(): Expected reduction dim to be specified for input.numel() == 0.");
+            throw new IllegalArgumentException((index ? "arg" : "") + (isMax ? "max" : "min")
+                    + "(): Expected reduction dim to be specified for input.numel() == 0."
+                    + (index ? "" : " Specify the reduction dim with the 'dim' argument."));
         }
         NDArray flat = x.reshape(-1);
         int n = flat.numel();
         int off = flat.storageOffset();
         int stride = flat.stridesRef()[0];
+        Kernels k = Kernels.get();
         if (flat.dtype() == DType.FLOAT32) {
             float[] f = flat.storage().floats();
-            return NDArray.scalar(
-                    isMax
-                            ? Kernels.get().argmax(n, f, off, stride)
-                            : Kernels.get().argmin(n, f, off, stride),
-                    DType.INT64);
+            return index
+                    ? NDArray.scalar(isMax ? k.argmax(n, f, off, stride) : k.argmin(n, f, off, stride), DType.INT64)
+                    : NDArray.scalar(isMax ? k.max(n, f, off, stride) : k.min(n, f, off, stride), DType.FLOAT32);
         }
         if (flat.dtype() == DType.FLOAT64) {
             double[] d = flat.storage().doubles();
-            return NDArray.scalar(
-                    isMax
-                            ? Kernels.get().argmax(n, d, off, stride)
-                            : Kernels.get().argmin(n, d, off, stride),
-                    DType.INT64);
+            return index
+                    ? NDArray.scalar(isMax ? k.argmax(n, d, off, stride) : k.argmin(n, d, off, stride), DType.INT64)
+                    : NDArray.scalar(isMax ? k.max(n, d, off, stride) : k.min(n, d, off, stride), DType.FLOAT64);
         }
-        return extreme(flat, 0, false, isMax).indices();
+        ValuesIndices<NDArray> general = extreme(flat, 0, false, isMax);
+        return index ? general.indices() : general.values();
     }
 
     /** Values and first indices of the extremes along {@code dim}; NaN beats every number. */

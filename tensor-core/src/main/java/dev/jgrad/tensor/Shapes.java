@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import java.util.Arrays;
+
 /** Shape arithmetic shared by the ops: dim wrapping, broadcasting, view strides, -1 inference. */
 final class Shapes {
     private Shapes() {}
@@ -14,15 +16,9 @@ final class Shapes {
         return dim < 0 ? dim + n : dim;
     }
 
+    /** {@code [2, 3]}: a shape as PyTorch's messages print it. */
     static String str(int[] shape) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(shape[i]);
-        }
-        return sb.append(']').toString();
+        return Arrays.toString(shape);
     }
 
     static int numel(int[] shape) {

@@ -109,13 +109,6 @@ public final class Size {
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Size([");
-        for (int i = 0; i < dims.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(dims[i]);
-        }
-        return sb.append("])").toString();
+        return "Size(" + Shapes.str(dims) + ")";
     }
 }

@@ -2,7 +2,9 @@ package dev.jgrad.tensor.format;
 
 import dev.jgrad.tensor.DType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * PyTorch's {@code repr(tensor)} (torch/_tensor_str.py, default print options), without the
@@ -180,16 +182,8 @@ public final class TensorFormatter {
 
     /** Python's {@code str(tuple(shape))}: {@code (0, 3)}, {@code (0,)}, {@code ()}. */
     static String shapeTuple(int[] shape) {
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(shape[i]);
-        }
-        if (shape.length == 1) {
-            sb.append(',');
-        }
-        return sb.append(')').toString();
+        return Arrays.stream(shape)
+                .mapToObj(String::valueOf)
+                .collect(Collectors.joining(", ", "(", shape.length == 1 ? ",)" : ")"));
     }
 }
