@@ -2,6 +2,7 @@ package dev.jgrad.autograd;
 
 import dev.jgrad.tensor.NDArray;
 import java.util.Arrays;
+import java.util.function.BinaryOperator;
 
 /**
  * The derivatives of tensor-core's {@code LinAlg} products. The backward products read transposed views and let the
@@ -45,14 +46,22 @@ final class LinAlgGrad {
         return OpNode.apply("BmmBackward0", a.data().bmm(b.data()), a, b, BMM);
     }
 
-    private static final OpNode.Rule BMM = n -> {
-        SavedValue sa = n.needs(1) ? n.save(0) : null;
-        SavedValue sb = n.needs(0) ? n.save(1) : null;
-        return g -> new NDArray[] {
-            n.needs(0) ? g.bmm(sb.get().transpose(1, 2)) : null,
-            n.needs(1) ? sa.get().transpose(1, 2).bmm(g) : null
+    private static final OpNode.Rule BMM = product(
+            (g, b) -> g.bmm(b.transpose(1, 2)), (a, g) -> a.transpose(1, 2).bmm(g));
+
+    /**
+     * The rule of a product whose gradients are {@code gradA(g, b)} and {@code gradB(a, g)}: each input is saved
+     * only when the other one needs a gradient.
+     */
+    private static OpNode.Rule product(BinaryOperator<NDArray> gradA, BinaryOperator<NDArray> gradB) {
+        return n -> {
+            SavedValue sa = n.needs(1) ? n.save(0) : null;
+            SavedValue sb = n.needs(0) ? n.save(1) : null;
+            return g -> new NDArray[] {
+                n.needs(0) ? gradA.apply(g, sb.get()) : null, n.needs(1) ? gradB.apply(sa.get(), g) : null
+            };
         };
-    };
+    }
 
     /** dot's derivative is mul's: each vector's gradient is g times the other. */
     static Tensor dot(Tensor a, Tensor b) {
@@ -64,21 +73,15 @@ final class LinAlgGrad {
         return OpNode.apply("MvBackward0", m.data().matmul(v.data()), m, v, MV);
     }
 
-    private static final OpNode.Rule MV = n -> {
-        SavedValue sm = n.needs(1) ? n.save(0) : null;
-        SavedValue sv = n.needs(0) ? n.save(1) : null;
-        return g -> new NDArray[] {
-            n.needs(0) ? g.outer(sv.get()) : null, n.needs(1) ? sm.get().t().matmul(g) : null
-        };
-    };
+    private static final OpNode.Rule MV = product(NDArray::outer, (m, g) -> m.t().matmul(g));
 
     /** torch.matmul: dispatches on the dims as PyTorch does, so each case records PyTorch's node. */
     static Tensor matmul(Tensor a, Tensor b) {
         int da = a.data().dim();
         int db = b.data().dim();
         if (da == 0 || db == 0) {
-            throw new IllegalArgumentException(
-                    "both arguments to matmul need to be at least 1D, but they are " + da + "D and " + db + "D");
+            // The forward produces PyTorch's message for scalars.
+            return Tensor.of(a.data().matmul(b.data()));
         }
         if (da == 1 && db == 1) {
             return dot(a, b);

@@ -508,32 +508,41 @@ public final class Pooling {
             shape[shape.length - 2] = outH();
             shape[shape.length - 1] = outW();
             NDArray out = NDArray.empty(x.dtype(), shape);
-            int inPlane = h * w;
-            int outPlane = outH() * outW();
-            int planes = inPlane == 0 ? 0 : x.numel() / inPlane;
-            int xo = x.storageOffset();
-            Parallel.parallelFor(0, planes, planesPerTask(inPlane), (p0, p1) -> {
-                for (int p = p0; p < p1; p++) {
-                    plane(x.storage().array(), xo + p * inPlane, out.storage().array(), p * outPlane);
-                }
-            });
+            eachPlane(x, h * w, out, outH() * outW(), false);
             return out;
         }
 
         NDArray backward(NDArray grad, int[] inputShape) {
             NDArray g = grad.contiguous();
             NDArray dx = NDArray.empty(g.dtype(), inputShape);
-            int inPlane = h * w;
-            int outPlane = outH() * outW();
-            int planes = outPlane == 0 ? 0 : g.numel() / outPlane;
-            int go = g.storageOffset();
-            Parallel.parallelFor(0, planes, planesPerTask(inPlane), (p0, p1) -> {
+            eachPlane(g, outH() * outW(), dx, h * w, true);
+            return dx;
+        }
+
+        /**
+         * The forward (or backward) plane kernel on every plane, in parallel: {@code src}, contiguous,
+         * holds planes of {@code srcPlane} elements, written to the planes of {@code dstPlane} of {@code dst}.
+         */
+        private void eachPlane(NDArray src, int srcPlane, NDArray dst, int dstPlane, boolean backward) {
+            int planes = srcPlane == 0 ? 0 : src.numel() / srcPlane;
+            int so = src.storageOffset();
+            Parallel.parallelFor(0, planes, planesPerTask(h * w), (p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
-                    planeBackward(
-                            g.storage().array(), go + p * outPlane, dx.storage().array(), p * inPlane);
+                    if (backward) {
+                        planeBackward(
+                                src.storage().array(),
+                                so + p * srcPlane,
+                                dst.storage().array(),
+                                p * dstPlane);
+                    } else {
+                        plane(
+                                src.storage().array(),
+                                so + p * srcPlane,
+                                dst.storage().array(),
+                                p * dstPlane);
+                    }
                 }
             });
-            return dx;
         }
 
         /** {@link FloatAvgPool#plane} or its float64 twin, by the arrays' type. */

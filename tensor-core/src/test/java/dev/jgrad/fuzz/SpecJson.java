@@ -101,10 +101,7 @@ public final class SpecJson {
 
     private Map<String, Object> object(int depth) throws Reject {
         Map<String, Object> m = new LinkedHashMap<>();
-        i++;
-        ws();
-        if (at('}')) {
-            i++;
+        if (opensEmpty('}')) {
             return m;
         }
         while (true) {
@@ -123,37 +120,22 @@ public final class SpecJson {
             if (m.put(k, v) != null) {
                 throw new Reject("duplicate key");
             }
-            ws();
-            if (at(',')) {
-                i++;
-            } else if (at('}')) {
-                i++;
+            if (ended('}', "object")) {
                 return m;
-            } else {
-                throw new Reject("object");
             }
         }
     }
 
     private List<Object> array(int depth) throws Reject {
         List<Object> l = new ArrayList<>();
-        i++;
-        ws();
-        if (at(']')) {
-            i++;
+        if (opensEmpty(']')) {
             return l;
         }
         while (true) {
             ws();
             l.add(value(depth + 1));
-            ws();
-            if (at(',')) {
-                i++;
-            } else if (at(']')) {
-                i++;
+            if (ended(']', "array")) {
                 return l;
-            } else {
-                throw new Reject("array");
             }
         }
     }
@@ -235,6 +217,34 @@ public final class SpecJson {
 
     private boolean at(char c) {
         return i < s.length() && s.charAt(i) == c;
+    }
+
+    /** Steps over an opening bracket and whitespace; whether {@code close} follows at once (and steps over it). */
+    private boolean opensEmpty(char close) {
+        i++;
+        ws();
+        return take(close);
+    }
+
+    /** Steps over {@code c} if it is next. */
+    private boolean take(char c) {
+        if (at(c)) {
+            i++;
+            return true;
+        }
+        return false;
+    }
+
+    /** After a member: a comma (false) or {@code close} (true), past whitespace; anything else rejects as {@code what}. */
+    private boolean ended(char close, String what) throws Reject {
+        ws();
+        if (take(',')) {
+            return false;
+        }
+        if (take(close)) {
+            return true;
+        }
+        throw new Reject(what);
     }
 
     private void ws() {

@@ -155,9 +155,7 @@ public final class Json {
         checkDepth(depth);
         pos++; // '{'
         Map<String, Object> map = new LinkedHashMap<>();
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
+        if (at('}')) {
             return map;
         }
         while (true) {
@@ -175,16 +173,9 @@ public final class Json {
                 throw new ParseException(keyAt - base, "duplicate key " + quote(key));
             }
             map.put(key, v);
-            skipWhitespace();
-            if (peek() == ',') {
-                pos++;
-                continue;
-            }
-            if (peek() == '}') {
-                pos++;
+            if (afterElement('}')) {
                 return map;
             }
-            throw error("unexpected " + describe() + ", expected ',' or '}'");
         }
     }
 
@@ -192,25 +183,38 @@ public final class Json {
         checkDepth(depth);
         pos++; // '['
         List<Object> list = new ArrayList<>();
-        skipWhitespace();
-        if (peek() == ']') {
-            pos++;
+        if (at(']')) {
             return list;
         }
         while (true) {
             skipWhitespace();
             list.add(value(depth));
-            skipWhitespace();
-            if (peek() == ',') {
-                pos++;
-                continue;
-            }
-            if (peek() == ']') {
-                pos++;
+            if (afterElement(']')) {
                 return list;
             }
-            throw error("unexpected " + describe() + ", expected ',' or ']'");
         }
+    }
+
+    /** After whitespace, whether {@code close} comes next (an empty object or array); consumes it if so. */
+    private boolean at(char close) {
+        skipWhitespace();
+        if (peek() == close) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    /** After an element and whitespace: true at {@code close}, false at a comma (both consumed); else an error. */
+    private boolean afterElement(char close) throws ParseException {
+        if (at(close)) {
+            return true;
+        }
+        if (peek() == ',') {
+            pos++;
+            return false;
+        }
+        throw error("unexpected " + describe() + ", expected ',' or '" + close + "'");
     }
 
     private String string() throws ParseException {
