@@ -1,6 +1,7 @@
 package dev.jgrad.tensor.io;
 
 import dev.jgrad.tensor.DType;
+import java.lang.reflect.Array;
 
 /**
  * A tensor as a file sees it: dtype, shape and the elements in row-major order in one Java array
@@ -19,40 +20,17 @@ final class RawTensor {
     }
 
     int numel() {
-        switch (dtype) {
-            case FLOAT32:
-                return ((float[]) data).length;
-            case FLOAT64:
-                return ((double[]) data).length;
-            case INT64:
-                return ((long[]) data).length;
-            case INT32:
-                return ((int[]) data).length;
-            case UINT8:
-                return ((byte[]) data).length;
-            case BOOL:
-                return ((boolean[]) data).length;
-            default:
-                throw new AssertionError(dtype);
-        }
+        return Array.getLength(data);
     }
 
     static Object newArray(DType dtype, int numel) {
-        switch (dtype) {
-            case FLOAT32:
-                return new float[numel];
-            case FLOAT64:
-                return new double[numel];
-            case INT64:
-                return new long[numel];
-            case INT32:
-                return new int[numel];
-            case UINT8:
-                return new byte[numel];
-            case BOOL:
-                return new boolean[numel];
-            default:
-                throw new AssertionError(dtype);
-        }
+        return switch (dtype) {
+            case FLOAT32 -> new float[numel];
+            case FLOAT64 -> new double[numel];
+            case INT64 -> new long[numel];
+            case INT32 -> new int[numel];
+            case UINT8 -> new byte[numel];
+            case BOOL -> new boolean[numel];
+        };
     }
 }

@@ -1,6 +1,5 @@
 package dev.jgrad.tensor.io;
 
-import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -202,42 +201,25 @@ public final class SafeTensors {
     }
 
     private static NDArray toNDArray(RawTensor t) {
-        switch (t.dtype) {
-            case FLOAT32:
-                return NDArray.wrap((float[]) t.data, t.shape);
-            case FLOAT64:
-                return NDArray.wrap((double[]) t.data, t.shape);
-            case INT64:
-                return NDArray.wrap((long[]) t.data, t.shape);
-            case INT32:
-                return NDArray.wrap((int[]) t.data, t.shape);
-            case UINT8:
-                return NDArray.wrap((byte[]) t.data, t.shape);
-            case BOOL:
-                return NDArray.wrap((boolean[]) t.data, t.shape);
-            default:
-                throw new AssertionError(t.dtype);
-        }
+        return switch (t.dtype) {
+            case FLOAT32 -> NDArray.wrap((float[]) t.data, t.shape);
+            case FLOAT64 -> NDArray.wrap((double[]) t.data, t.shape);
+            case INT64 -> NDArray.wrap((long[]) t.data, t.shape);
+            case INT32 -> NDArray.wrap((int[]) t.data, t.shape);
+            case UINT8 -> NDArray.wrap((byte[]) t.data, t.shape);
+            case BOOL -> NDArray.wrap((boolean[]) t.data, t.shape);
+        };
     }
 
     private static RawTensor toRaw(NDArray t) {
-        DType d = t.dtype();
-        int[] shape = t.shape().toArray();
-        switch (d) {
-            case FLOAT32:
-                return new RawTensor(d, shape, t.toFloatArray());
-            case FLOAT64:
-                return new RawTensor(d, shape, t.toDoubleArray());
-            case INT64:
-                return new RawTensor(d, shape, t.toLongArray());
-            case INT32:
-                return new RawTensor(d, shape, t.toIntArray());
-            case UINT8:
-                return new RawTensor(d, shape, t.toByteArray());
-            case BOOL:
-                return new RawTensor(d, shape, t.toBooleanArray());
-            default:
-                throw new AssertionError(d);
-        }
+        Object data = switch (t.dtype()) {
+            case FLOAT32 -> t.toFloatArray();
+            case FLOAT64 -> t.toDoubleArray();
+            case INT64 -> t.toLongArray();
+            case INT32 -> t.toIntArray();
+            case UINT8 -> t.toByteArray();
+            case BOOL -> t.toBooleanArray();
+        };
+        return new RawTensor(t.dtype(), t.shape().toArray(), data);
     }
 }

@@ -69,36 +69,34 @@ final class SafeTensorsCodec {
     private static void readData(FileChannel ch, long position, SafeTensorsHeader.Entry e, Object data, String file)
             throws IOException {
         int item = e.dtype().itemSize();
-        ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, (long) e.numel() * item))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        int done = 0;
-        while (done < e.numel()) {
-            int count = Math.min(chunk.capacity() / item, e.numel() - done);
-            chunk.clear().limit(count * item);
+        inChunks(e.numel(), item, (chunk, done, count) -> {
+            chunk.limit(count * item);
             SafeTensorsHeader.readFully(ch, chunk, position + (long) done * item, file);
             chunk.flip();
             switch (e.dtype()) {
-                case FLOAT32:
-                    chunk.asFloatBuffer().get((float[]) data, done, count);
-                    break;
-                case FLOAT64:
-                    chunk.asDoubleBuffer().get((double[]) data, done, count);
-                    break;
-                case INT64:
-                    chunk.asLongBuffer().get((long[]) data, done, count);
-                    break;
-                case INT32:
-                    chunk.asIntBuffer().get((int[]) data, done, count);
-                    break;
-                case UINT8:
-                    chunk.get((byte[]) data, done, count);
-                    break;
-                case BOOL:
-                    readBools(chunk, (boolean[]) data, done, count, e, file);
-                    break;
-                default:
-                    throw new AssertionError(e.dtype());
+                case FLOAT32 -> chunk.asFloatBuffer().get((float[]) data, done, count);
+                case FLOAT64 -> chunk.asDoubleBuffer().get((double[]) data, done, count);
+                case INT64 -> chunk.asLongBuffer().get((long[]) data, done, count);
+                case INT32 -> chunk.asIntBuffer().get((int[]) data, done, count);
+                case UINT8 -> chunk.get((byte[]) data, done, count);
+                case BOOL -> readBools(chunk, (boolean[]) data, done, count, e, file);
             }
+        });
+    }
+
+    /** Elements {@code [done, done + count)} of a tensor, moved through {@code chunk} (cleared, little-endian). */
+    private interface ChunkStep {
+        void run(ByteBuffer chunk, int done, int count) throws IOException;
+    }
+
+    /** Moves {@code numel} elements of {@code item} bytes through one buffer of at most {@link #CHUNK} bytes. */
+    private static void inChunks(int numel, int item, ChunkStep step) throws IOException {
+        ByteBuffer chunk =
+                ByteBuffer.allocate((int) Math.min(CHUNK, (long) numel * item)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int done = 0; done < numel; ) {
+            int count = Math.min(chunk.capacity() / item, numel - done);
+            chunk.clear();
+            step.run(chunk, done, count);
             done += count;
         }
     }
@@ -209,39 +207,23 @@ final class SafeTensorsCodec {
             out.write((byte[]) t.data);
             return;
         }
-        int numel = t.numel();
         int item = t.dtype.itemSize();
-        ByteBuffer chunk =
-                ByteBuffer.allocate((int) Math.min(CHUNK, (long) numel * item)).order(ByteOrder.LITTLE_ENDIAN);
-        int done = 0;
-        while (done < numel) {
-            int count = Math.min(chunk.capacity() / item, numel - done);
-            chunk.clear();
+        inChunks(t.numel(), item, (chunk, done, count) -> {
             switch (t.dtype) {
-                case FLOAT32:
-                    chunk.asFloatBuffer().put((float[]) t.data, done, count);
-                    break;
-                case FLOAT64:
-                    chunk.asDoubleBuffer().put((double[]) t.data, done, count);
-                    break;
-                case INT64:
-                    chunk.asLongBuffer().put((long[]) t.data, done, count);
-                    break;
-                case INT32:
-                    chunk.asIntBuffer().put((int[]) t.data, done, count);
-                    break;
-                case BOOL: {
-                    boolean[] b = (boolean[]) t.data;
-                    for (int i = 0; i < count; i++) {
-                        chunk.put(i, (byte) (b[done + i] ? 1 : 0));
-                    }
-                    break;
-                }
-                default:
-                    throw new AssertionError(t.dtype);
+                case FLOAT32 -> chunk.asFloatBuffer().put((float[]) t.data, done, count);
+                case FLOAT64 -> chunk.asDoubleBuffer().put((double[]) t.data, done, count);
+                case INT64 -> chunk.asLongBuffer().put((long[]) t.data, done, count);
+                case INT32 -> chunk.asIntBuffer().put((int[]) t.data, done, count);
+                case BOOL -> writeBools(chunk, (boolean[]) t.data, done, count);
+                default -> throw new AssertionError(t.dtype); // uint8 is written above, without a copy
             }
             out.write(chunk.array(), 0, count * item);
-            done += count;
+        });
+    }
+
+    private static void writeBools(ByteBuffer chunk, boolean[] b, int at, int count) {
+        for (int i = 0; i < count; i++) {
+            chunk.put(i, (byte) (b[at + i] ? 1 : 0));
         }
     }
 }
