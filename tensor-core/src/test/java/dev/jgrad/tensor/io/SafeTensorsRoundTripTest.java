@@ -88,85 +88,50 @@ class SafeTensorsRoundTripTest {
     private static void assertSame(NDArray expected, NDArray actual, String what) {
         assertEquals(expected.dtype(), actual.dtype(), what);
         assertEquals(expected.shape(), actual.shape(), what);
-        switch (expected.dtype()) {
-            // Compared bit for bit: NaN payloads, -0 and subnormals must survive.
-            case FLOAT32:
-                assertArrayEquals(bits(expected.toFloatArray()), bits(actual.toFloatArray()), what);
-                break;
-            case FLOAT64:
-                assertArrayEquals(bits(expected.toDoubleArray()), bits(actual.toDoubleArray()), what);
-                break;
-            case INT64:
-                assertArrayEquals(expected.toLongArray(), actual.toLongArray(), what);
-                break;
-            case INT32:
-                assertArrayEquals(expected.toIntArray(), actual.toIntArray(), what);
-                break;
-            case UINT8:
-                assertArrayEquals(expected.toByteArray(), actual.toByteArray(), what);
-                break;
-            case BOOL:
-                assertArrayEquals(expected.toBooleanArray(), actual.toBooleanArray(), what);
-                break;
-            default:
-                throw new AssertionError(expected.dtype());
-        }
+        assertArrayEquals(bits(expected), bits(actual), what);
     }
 
-    private static int[] bits(float[] f) {
-        int[] b = new int[f.length];
-        for (int i = 0; i < f.length; i++) {
-            b[i] = Float.floatToRawIntBits(f[i]);
+    /** The elements' bits: floats compared bit for bit (NaN payloads, -0 and subnormals must survive), the rest as values. */
+    private static long[] bits(NDArray x) {
+        if (x.dtype() == DType.FLOAT32) {
+            float[] f = x.toFloatArray();
+            long[] b = new long[f.length];
+            for (int i = 0; i < f.length; i++) {
+                b[i] = Float.floatToRawIntBits(f[i]);
+            }
+            return b;
         }
-        return b;
+        if (x.dtype() == DType.FLOAT64) {
+            return Arrays.stream(x.toDoubleArray())
+                    .mapToLong(Double::doubleToRawLongBits)
+                    .toArray();
+        }
+        return x.toLongArray();
     }
 
-    private static long[] bits(double[] d) {
-        long[] b = new long[d.length];
-        for (int i = 0; i < d.length; i++) {
-            b[i] = Double.doubleToRawLongBits(d[i]);
-        }
-        return b;
-    }
-
+    /** Random elements; the floats are raw bit patterns (NaN payloads, infinities, subnormals and -0 among them). */
     static NDArray random(DType d, int[] shape, Random rnd) {
-        int n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        switch (d) {
-            case FLOAT32: {
-                float[] a = new float[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = Float.intBitsToFloat(rnd.nextInt());
-                }
-                return NDArray.wrap(a, shape);
-            }
-            case FLOAT64: {
-                double[] a = new double[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = Double.longBitsToDouble(rnd.nextLong());
-                }
-                return NDArray.wrap(a, shape);
-            }
-            case INT64:
-                return NDArray.wrap(rnd.longs(n).toArray(), shape);
-            case INT32:
-                return NDArray.wrap(rnd.ints(n).toArray(), shape);
-            case UINT8: {
+        int n = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        return switch (d) {
+            case FLOAT32 -> NDArray.wrap(floatsOfBits(rnd.ints(n).toArray()), shape);
+            case FLOAT64 ->
+                NDArray.wrap(rnd.longs(n).mapToDouble(Double::longBitsToDouble).toArray(), shape);
+            case INT64 -> NDArray.wrap(rnd.longs(n).toArray(), shape);
+            case INT32 -> NDArray.wrap(rnd.ints(n).toArray(), shape);
+            case UINT8 -> {
                 byte[] a = new byte[n];
                 rnd.nextBytes(a);
-                return NDArray.wrap(a, shape);
+                yield NDArray.wrap(a, shape);
             }
-            case BOOL: {
-                boolean[] a = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    a[i] = rnd.nextBoolean();
-                }
-                return NDArray.wrap(a, shape);
-            }
-            default:
-                throw new AssertionError(d);
+            case BOOL -> NDArray.wrap(rnd.ints(n, 0, 2).toArray(), shape).ne(0);
+        };
+    }
+
+    private static float[] floatsOfBits(int[] bits) {
+        float[] f = new float[bits.length];
+        for (int i = 0; i < bits.length; i++) {
+            f[i] = Float.intBitsToFloat(bits[i]);
         }
+        return f;
     }
 }
