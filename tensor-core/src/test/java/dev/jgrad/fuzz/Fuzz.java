@@ -1,5 +1,7 @@
 package dev.jgrad.fuzz;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Random;
 
 /**
@@ -44,7 +46,35 @@ public final class Fuzz {
         byte[] mutant(int i, Random random);
     }
 
+    /** Checks one mutant that was written to a file; anything it throws fails the test. */
+    @FunctionalInterface
+    public interface FileCheck {
+        /**
+         * Runs the reader on the file and the oracle on the bytes.
+         *
+         * @param file   the file holding the mutant
+         * @param mutant its bytes
+         * @return whether the oracle accepted it (for the summary)
+         * @throws Exception when the reader and the oracle disagree, or the reader fails wrongly
+         */
+        boolean run(Path file, byte[] mutant) throws Exception;
+    }
+
     private Fuzz() {}
+
+    /**
+     * {@link #run}, with each mutant written to {@code path} (one {@link MutantFile}, rewritten in place) for
+     * {@code check} to read.
+     *
+     * @return how many the oracle accepted
+     * @throws IOException if the file cannot be made or removed
+     */
+    public static int runThroughFile(String format, int count, Path path, Source source, FileCheck check)
+            throws IOException {
+        try (MutantFile file = new MutantFile(path)) {
+            return run(format, count, source, mutant -> check.run(file.write(mutant), mutant));
+        }
+    }
 
     /** The seed of this run: the property's value, or the fixed default. */
     public static long seed() {
