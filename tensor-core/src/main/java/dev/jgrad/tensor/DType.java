@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import java.util.Locale;
+
 /**
  * The element types jgrad supports, with PyTorch's names and promotion rules.
  *
@@ -9,21 +11,21 @@ package dev.jgrad.tensor;
  */
 public enum DType {
     /** {@code torch.bool}: true or false, stored as {@code boolean[]}, one byte in files. */
-    BOOL("bool", 1),
+    BOOL(1),
     /** {@code torch.uint8}: 0..255, stored as {@code byte[]} and read as unsigned. */
-    UINT8("uint8", 1),
+    UINT8(1),
     /** {@code torch.int32}, stored as {@code int[]}. */
-    INT32("int32", 4),
+    INT32(4),
     /**
      * {@code torch.int64} ({@code torch.long}), stored as {@code long[]}: the dtype of indices and integer results.
      */
-    INT64("int64", 8),
+    INT64(8),
     /**
      * {@code torch.float32} ({@code torch.float}), stored as {@code float[]}: the default dtype and the fast path.
      */
-    FLOAT32("float32", 4),
+    FLOAT32(4),
     /** {@code torch.float64} ({@code torch.double}), stored as {@code double[]}. */
-    FLOAT64("float64", 8);
+    FLOAT64(8);
 
     /** {@code torch.float}: the same constant as {@link #FLOAT32}. */
     public static final DType FLOAT = FLOAT32;
@@ -42,9 +44,10 @@ public enum DType {
 
     private static final String[] C_NAMES = {"bool", "unsigned char", "int", "long int", "float", "double"};
 
-    DType(String pyName, int itemSize) {
-        this.pyName = pyName;
+    DType(int itemSize) {
         this.itemSize = itemSize;
+        // PyTorch's names are the constants' names in lower case: float32, int64, bool, ...
+        this.pyName = name().toLowerCase(Locale.ROOT);
     }
 
     /**

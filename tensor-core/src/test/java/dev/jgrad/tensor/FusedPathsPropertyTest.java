@@ -24,8 +24,7 @@ class FusedPathsPropertyTest {
 
     @Test
     void thresholdBackwardIsWhereLe() {
-        Random r = new Random(11);
-        for (int c = 0; c < 300; c++) {
+        RandomTensors.cases(11, 300, (r, c) -> {
             DType t = r.nextInt(4) == 0 ? DType.FLOAT64 : DType.FLOAT32;
             int[] shape = RandomTensors.shape(r, 4);
             NDArray g = RandomTensors.laidOutValues(r, t, shape);
@@ -38,13 +37,12 @@ class FusedPathsPropertyTest {
             String ctx = "case " + c + ": g " + RandomTensors.describe(g) + " x " + RandomTensors.describe(x);
             NDArray want = NDArray.where(x.le(threshold), NDArray.scalar(0, t), g);
             assertSameValues(want, BackwardKernels.thresholdBackward(g, x, threshold), ctx);
-        }
+        });
     }
 
     @Test
     void logSoftmaxBackwardDataIsTheUnfusedFormula() {
-        Random r = new Random(12);
-        for (int c = 0; c < 300; c++) {
+        RandomTensors.cases(12, 300, (r, c) -> {
             DType t = r.nextInt(4) == 0 ? DType.FLOAT64 : DType.FLOAT32;
             int[] shape = RandomTensors.shape(r, 3);
             int dim = shape.length == 0 ? 0 : r.nextInt(shape.length) - (r.nextBoolean() ? shape.length : 0);
@@ -60,7 +58,7 @@ class FusedPathsPropertyTest {
             NDArray want =
                     shape.length == 0 ? g.sub(y.exp().mul(g)) : g.sub(y.exp().mul(g.sum(dims, true)));
             assertSameValues(want, BackwardKernels.logSoftmaxBackwardData(g, y, dim), ctx);
-        }
+        });
     }
 
     @Test
@@ -150,8 +148,7 @@ class FusedPathsPropertyTest {
 
     @Test
     void uint8ToFloat32IsEachByteUnsigned() {
-        Random r = new Random(15);
-        for (int c = 0; c < 100; c++) {
+        RandomTensors.cases(15, 100, (r, c) -> {
             NDArray u = RandomTensors.laidOutValues(r, DType.UINT8, RandomTensors.shape(r, 4));
             NDArray f = u.to(DType.FLOAT32);
             long[] want = u.toLongArray();
@@ -160,7 +157,7 @@ class FusedPathsPropertyTest {
             for (int i = 0; i < want.length; i++) {
                 assertEquals((float) want[i], got[i], "case " + c + " element " + i);
             }
-        }
+        });
         assertArrayEquals(
                 new float[] {0, 127, 128, 255},
                 NDArray.tensor(new byte[] {0, 127, (byte) 128, (byte) 255})

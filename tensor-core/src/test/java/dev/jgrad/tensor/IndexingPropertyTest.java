@@ -86,11 +86,10 @@ class IndexingPropertyTest {
 
     @Test
     void indexSelectAndMaskedSelectMatchNaive() {
-        Random r = new Random(12);
-        for (int c = 0; c < 200; c++) {
+        RandomTensors.cases(12, 200, (r, c) -> {
             int[] shape = RandomTensors.shape(r, 3);
             if (shape.length == 0) {
-                continue;
+                return;
             }
             NDArray x = RandomTensors.laidOutValues(r, DType.FLOAT32, shape);
             int d = r.nextInt(shape.length);
@@ -122,6 +121,6 @@ class IndexingPropertyTest {
                 w[i] = want.get(i);
             }
             assertArrayEquals(w, picked.toFloatArray());
-        }
+        });
     }
 }

@@ -14,8 +14,7 @@ class MatmulPropertyTest {
 
     @Test
     void matmulMatchesNaive() {
-        Random r = new Random(2024);
-        for (int c = 0; c < 200; c++) {
+        RandomTensors.cases(2024, 200, (r, c) -> {
             int n = SIZES[r.nextInt(SIZES.length)];
             int k = r.nextInt(8) == 0 ? 0 : SIZES[r.nextInt(SIZES.length)];
             int p = SIZES[r.nextInt(SIZES.length)];
@@ -71,7 +70,7 @@ class MatmulPropertyTest {
             for (int i = 0; i < g.length; i++) {
                 assertEquals(want[i], g[i], (kk + 2) * eps * bound[i], ctx + " at " + i);
             }
-        }
+        });
     }
 
     private static int[] remove(int[] s, int i) {

@@ -13,6 +13,20 @@ final class RandomTensors {
 
     private RandomTensors() {}
 
+    /** One random case of a property test: its generator and its number (for the failure message). */
+    @FunctionalInterface
+    interface Case {
+        void run(Random r, int c);
+    }
+
+    /** Runs cases {@code 0..count-1}, all drawing from one generator seeded with {@code seed}. */
+    static void cases(long seed, int count, Case body) {
+        Random r = new Random(seed);
+        for (int c = 0; c < count; c++) {
+            body.run(r, c);
+        }
+    }
+
     static int[] shape(Random r, int maxDims) {
         int nd = r.nextInt(maxDims + 1);
         int[] s = new int[nd];

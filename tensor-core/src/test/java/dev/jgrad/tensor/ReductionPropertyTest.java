@@ -244,11 +244,10 @@ class ReductionPropertyTest {
 
     @Test
     void varStdLogsumexpSoftmaxMatchNaive() {
-        Random r = new Random(99);
-        for (int c = 0; c < CASES; c++) {
+        RandomTensors.cases(99, CASES, (r, c) -> {
             int[] shape = RandomTensors.nonEmptyShape(r, 3);
             if (shape.length == 0) {
-                continue;
+                return;
             }
             DType t = RandomTensors.floating(r);
             NDArray x = RandomTensors.laidOutValues(r, t, shape);
@@ -285,6 +284,6 @@ class ReductionPropertyTest {
                     assertEquals(Math.exp(flat[row * len + i]) / se, sm[row * len + i], tol, ctx + " softmax");
                 }
             }
-        }
+        });
     }
 }

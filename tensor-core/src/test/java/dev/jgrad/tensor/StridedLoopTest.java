@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +26,7 @@ class StridedLoopTest {
 
     @Test
     void rangesPartitionTheIterationAndPairOperandsCorrectly() {
-        Random r = new Random(21);
-        for (int c = 0; c < 300; c++) {
+        RandomTensors.cases(21, 300, (r, c) -> {
             int[] shape = RandomTensors.shape(r, 4);
             NDArray a = RandomTensors.layout(r, NDArray.zeros(shape));
             NDArray b = RandomTensors.layout(r, NDArray.zeros(shape));
@@ -59,7 +57,7 @@ class StridedLoopTest {
             pieces.addAll(visit(loop, cut2, n));
             assertEquals(all, pieces, "shape " + Arrays.toString(shape) + " cuts " + cut1 + "," + cut2);
             assertTrue(loop.dims() <= Math.max(1, shape.length));
-        }
+        });
     }
 
     @Test

@@ -85,13 +85,12 @@ class UnaryWherePropertyTest {
 
     @Test
     void inPlaceClampWritesThroughViews() {
-        Random r = new Random(8);
-        for (int c = 0; c < 100; c++) {
+        RandomTensors.cases(8, 100, (r, c) -> {
             NDArray x = RandomTensors.laidOutValues(r, DType.FLOAT32, RandomTensors.shape(r, 3));
             NDArray want = x.clamp(-1, 1);
             x.clamp_(-1, 1);
             assertArrayEquals(want.toFloatArray(), x.toFloatArray());
-        }
+        });
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.jgrad.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +15,7 @@ class WholeReductionPropertyTest {
 
     @Test
     void maxAndMinAreTheElementsArgmaxAndArgminPointAt() {
-        Random r = new Random(31);
-        for (int c = 0; c < 400; c++) {
+        RandomTensors.cases(31, 400, (r, c) -> {
             DType t = RandomTensors.floating(r);
             int[] shape = RandomTensors.nonEmptyShape(r, 3);
             if (c % 20 == 0) {
@@ -62,7 +60,7 @@ class WholeReductionPropertyTest {
                     Double.doubleToLongBits(values.getDouble((int) x.argmin().item())),
                     Double.doubleToLongBits(min.item()),
                     ctx + " min is the element argmin points at");
-        }
+        });
     }
 
     /** Index of the first NaN, else of the first element that no later one strictly beats. */
@@ -81,8 +79,7 @@ class WholeReductionPropertyTest {
 
     @Test
     void sumOfEverythingEqualsSumOverAllDimsBitForBit() {
-        Random r = new Random(12);
-        for (int c = 0; c < 400; c++) {
+        RandomTensors.cases(12, 400, (r, c) -> {
             DType t = RandomTensors.floating(r);
             int n = c % 40 == 0 ? 30_000 + r.nextInt(10_000) : r.nextInt(c % 3 == 0 ? 20 : 3000);
             int[] shape = r.nextBoolean() ? new int[] {n} : new int[] {1, n, 1};
@@ -113,14 +110,13 @@ class WholeReductionPropertyTest {
             assertEquals(0, whole.dim(), ctx);
             assertEquals(t, whole.dtype(), ctx);
             assertEquals(Double.doubleToLongBits(general.item()), Double.doubleToLongBits(whole.item()), ctx);
-        }
+        });
     }
 
     /** sum(dim=1) of contiguous rows against the same rows in a padded (non-contiguous) matrix, walked by the general loop. */
     @Test
     void rowSumsOfContiguousRowsEqualThoseOfPaddedRowsBitForBit() {
-        Random r = new Random(13);
-        for (int c = 0; c < 300; c++) {
+        RandomTensors.cases(13, 300, (r, c) -> {
             DType t = RandomTensors.floating(r);
             int rows = 1 + r.nextInt(c % 10 == 0 ? 300 : 20);
             int len = 1 + r.nextInt(c % 3 == 0 ? 12 : 400);
@@ -145,6 +141,6 @@ class WholeReductionPropertyTest {
             for (int i = 0; i < rows; i++) {
                 assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]), ctx + " row " + i);
             }
-        }
+        });
     }
 }
