@@ -348,16 +348,9 @@ final class Reductions {
     private static double[] prodD(NDArray x, boolean[] mask, int[] keep) {
         double[] acc = new double[Shapes.numel(keep)];
         java.util.Arrays.fill(acc, 1.0);
-        if (x.numel() == 0) {
-            return acc;
-        }
-        StridedLoop loop = accLoop(x, keep);
-        int xs = loop.innerStride(0);
-        int cs = loop.innerStride(1);
-        Access a = Access.of(x.storage());
-        loop.run((off, n) -> {
+        eachAccRun(x, keep, (a, xo, xs, co, cs, n) -> {
             for (int i = 0; i < n; i++) {
-                acc[off[1] + i * cs] *= a.getD(off[0] + i * xs);
+                acc[co + i * cs] *= a.getD(xo + i * xs);
             }
         });
         return acc;
@@ -368,21 +361,32 @@ final class Reductions {
         if (product) {
             java.util.Arrays.fill(acc, 1L);
         }
+        eachAccRun(x, keep, (a, xo, xs, co, cs, n) -> {
+            for (int i = 0; i < n; i++) {
+                int c = co + i * cs;
+                long v = a.getL(xo + i * xs);
+                acc[c] = product ? acc[c] * v : acc[c] + v;
+            }
+        });
+        return acc;
+    }
+
+    /** An inner run of a general (element by element) reduction: x's elements into the accumulators. */
+    private interface AccRun {
+        /** {@code n} elements of {@code x} from {@code xo} (step {@code xs}), accumulators from {@code co} (step {@code cs}). */
+        void run(Access x, int xo, int xs, int co, int cs, int n);
+    }
+
+    /** Hands x's inner runs to {@code body}, with the accumulator of shape {@code keep} as the second operand. */
+    private static void eachAccRun(NDArray x, int[] keep, AccRun body) {
         if (x.numel() == 0) {
-            return acc;
+            return;
         }
         StridedLoop loop = accLoop(x, keep);
         int xs = loop.innerStride(0);
         int cs = loop.innerStride(1);
         Access a = Access.of(x.storage());
-        loop.run((off, n) -> {
-            for (int i = 0; i < n; i++) {
-                int c = off[1] + i * cs;
-                long v = a.getL(off[0] + i * xs);
-                acc[c] = product ? acc[c] * v : acc[c] + v;
-            }
-        });
-        return acc;
+        loop.run((off, n) -> body.run(a, off[0], xs, off[1], cs, n));
     }
 
     // ------------------------------------------------------------------ max / min

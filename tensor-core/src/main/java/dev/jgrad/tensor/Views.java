@@ -129,13 +129,21 @@ final class Views {
         return new NDArray(t.storage(), insert(shape, d, 1), insert(strides, d, stride), t.storageOffset());
     }
 
-    static NDArray transpose(NDArray t, int d0, int d1) {
+    /** {@code d0} and {@code d1} wrapped for t's dims, or null when they are the same dim (a no-op for the caller). */
+    private static int[] twoDims(NDArray t, int d0, int d1) {
         int n = t.dim();
         int a = Shapes.wrapDim(d0, n);
         int b = Shapes.wrapDim(d1, n);
-        if (n == 0 || a == b) {
+        return a == b ? null : new int[] {a, b};
+    }
+
+    static NDArray transpose(NDArray t, int d0, int d1) {
+        int[] dims = twoDims(t, d0, d1);
+        if (dims == null) {
             return t;
         }
+        int a = dims[0];
+        int b = dims[1];
         int[] shape = t.shapeRef().clone();
         int[] strides = t.stridesRef().clone();
         int s = shape[a];
@@ -239,12 +247,13 @@ final class Views {
 
     /** {@code torch.movedim(t, source, destination)}: the other dims keep their order. */
     static NDArray movedim(NDArray t, int source, int destination) {
-        int n = t.dim();
-        int s = Shapes.wrapDim(source, n);
-        int d = Shapes.wrapDim(destination, n);
-        if (n == 0 || s == d) {
+        int[] dims = twoDims(t, source, destination);
+        if (dims == null) {
             return t;
         }
+        int n = t.dim();
+        int s = dims[0];
+        int d = dims[1];
         int[] order = new int[n];
         int k = 0;
         for (int i = 0; i < n; i++) {
