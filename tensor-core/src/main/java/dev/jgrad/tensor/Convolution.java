@@ -47,35 +47,35 @@ public final class Convolution {
         check(input, weight, bias, spec);
         NDArray x = input.contiguous();
         NDArray w = weight.contiguous();
-        Shape g = new Shape(x.shapeRef(), w.shapeRef(), spec);
-        NDArray out = NDArray.empty(x.dtype(), g.n, g.oc, g.outH, g.outW);
+        Shape g = Shape.of(x.shapeRef(), w.shapeRef(), spec);
+        NDArray out = NDArray.empty(x.dtype(), g.n(), g.oc(), g.outH(), g.outW());
         if (out.numel() == 0) {
             return out;
         }
         NDArray b = bias == null ? null : bias.contiguous();
-        Im2col plan = spec.isPointwise(g.kH, g.kW) ? null : new Im2col(g.c, g.h, g.w, g.kH, g.kW, spec);
+        Im2col plan = spec.isPointwise(g.kH(), g.kW()) ? null : new Im2col(g.c(), g.h(), g.w(), g.kH(), g.kW(), spec);
         Object xs = x.storage().array();
         Object ws = w.storage().array();
         Object os = out.storage().array();
         int xo = x.storageOffset();
         int wo = w.storageOffset();
-        Parallel.parallelFor(0, g.n, g.imagesPerTask(), (n0, n1) -> {
-            Object col = plan == null ? null : Buffers.allocate(x.dtype(), g.kTotal() * g.l);
+        Parallel.parallelFor(0, g.n(), g.imagesPerTask(), (n0, n1) -> {
+            Object col = plan == null ? null : Buffers.allocate(x.dtype(), g.kTotal() * g.l());
             for (int n = n0; n < n1; n++) {
-                int xImage = xo + n * g.c * g.h * g.w;
-                int oImage = n * g.oc * g.l;
+                int xImage = xo + n * g.c() * g.h() * g.w();
+                int oImage = n * g.oc() * g.l();
                 if (b != null) {
-                    fillRows(b, os, oImage, g.oc, g.l);
+                    fillRows(b, os, oImage, g.oc(), g.l());
                 }
                 if (plan != null) {
-                    gather(plan, xs, xImage, col, 0, g.l);
+                    gather(plan, xs, xImage, col, 0, g.l());
                 }
                 for (int grp = 0; grp < spec.groups(); grp++) {
                     Object src = plan == null ? xs : col;
-                    int srcOff = plan == null ? xImage + grp * g.kGroup() * g.l : grp * g.kGroup() * g.l;
+                    int srcOff = plan == null ? xImage + grp * g.kGroup() * g.l() : grp * g.kGroup() * g.l();
                     gemm(
                             g.ocGroup(),
-                            g.l,
+                            g.l(),
                             g.kGroup(),
                             ws,
                             wo + grp * g.ocGroup() * g.kGroup(),
@@ -83,11 +83,11 @@ public final class Convolution {
                             1,
                             src,
                             srcOff,
-                            g.l,
+                            g.l(),
                             1,
                             os,
-                            oImage + grp * g.ocGroup() * g.l,
-                            g.l,
+                            oImage + grp * g.ocGroup() * g.l(),
+                            g.l(),
                             b != null);
                 }
             }
@@ -108,45 +108,45 @@ public final class Convolution {
     public static NDArray conv2dInputGrad(NDArray grad, NDArray weight, int[] inputShape, Conv2dSpec spec) {
         NDArray gr = grad.contiguous();
         NDArray w = weight.contiguous();
-        Shape g = new Shape(inputShape, w.shapeRef(), spec);
+        Shape g = Shape.of(inputShape, w.shapeRef(), spec);
         checkGradShape(gr, g);
         NDArray dx = NDArray.empty(gr.dtype(), inputShape);
         if (dx.numel() == 0 || gr.numel() == 0) {
             return dx;
         }
-        Im2col plan = spec.isPointwise(g.kH, g.kW) ? null : new Im2col(g.c, g.h, g.w, g.kH, g.kW, spec);
+        Im2col plan = spec.isPointwise(g.kH(), g.kW()) ? null : new Im2col(g.c(), g.h(), g.w(), g.kH(), g.kW(), spec);
         Object gs = gr.storage().array();
         Object ws = w.storage().array();
         Object xs = dx.storage().array();
         int go = gr.storageOffset();
         int wo = w.storageOffset();
-        Parallel.parallelFor(0, g.n, g.imagesPerTask(), (n0, n1) -> {
-            Object col = plan == null ? null : Buffers.allocate(gr.dtype(), g.kTotal() * g.l);
+        Parallel.parallelFor(0, g.n(), g.imagesPerTask(), (n0, n1) -> {
+            Object col = plan == null ? null : Buffers.allocate(gr.dtype(), g.kTotal() * g.l());
             for (int n = n0; n < n1; n++) {
-                int xImage = n * g.c * g.h * g.w;
+                int xImage = n * g.c() * g.h() * g.w();
                 for (int grp = 0; grp < spec.groups(); grp++) {
                     Object dst = plan == null ? xs : col;
-                    int dstOff = plan == null ? xImage + grp * g.kGroup() * g.l : grp * g.kGroup() * g.l;
+                    int dstOff = plan == null ? xImage + grp * g.kGroup() * g.l() : grp * g.kGroup() * g.l();
                     // dcol_g (kGroup x L) = W_gᵀ (kGroup x ocGroup) · dout_g (ocGroup x L)
                     gemm(
                             g.kGroup(),
-                            g.l,
+                            g.l(),
                             g.ocGroup(),
                             ws,
                             wo + grp * g.ocGroup() * g.kGroup(),
                             1,
                             g.kGroup(),
                             gs,
-                            go + n * g.oc * g.l + grp * g.ocGroup() * g.l,
-                            g.l,
+                            go + n * g.oc() * g.l() + grp * g.ocGroup() * g.l(),
+                            g.l(),
                             1,
                             dst,
                             dstOff,
-                            g.l,
+                            g.l(),
                             false);
                 }
                 if (plan != null) {
-                    scatterAdd(plan, col, 0, g.l, xs, xImage);
+                    scatterAdd(plan, col, 0, g.l(), xs, xImage);
                 }
             }
         });
@@ -165,18 +165,18 @@ public final class Convolution {
     public static NDArray conv2dWeightGrad(NDArray grad, NDArray input, int[] weightShape, Conv2dSpec spec) {
         NDArray x = input.contiguous();
         NDArray gr = grad.contiguous();
-        Shape g = new Shape(x.shapeRef(), weightShape, spec);
+        Shape g = Shape.of(x.shapeRef(), weightShape, spec);
         checkGradShape(gr, g);
         NDArray dw = NDArray.empty(x.dtype(), weightShape);
         if (dw.numel() == 0 || gr.numel() == 0) {
             return dw;
         }
-        Im2col plan = new Im2col(g.c, g.h, g.w, g.kH, g.kW, spec);
+        Im2col plan = new Im2col(g.c(), g.h(), g.w(), g.kH(), g.kW(), spec);
         Object xs = x.storage().array();
         Object gs = gr.storage().array();
         int xo = x.storageOffset();
         int go = gr.storageOffset();
-        int chunks = (g.n + WEIGHT_GRAD_CHUNK - 1) / WEIGHT_GRAD_CHUNK;
+        int chunks = (g.n() + WEIGHT_GRAD_CHUNK - 1) / WEIGHT_GRAD_CHUNK;
         int partial = g.kTotal() * g.ocGroup();
         Object sums = Buffers.allocate(x.dtype(), chunks * partial);
         // Fixed chunks of images, each summed into its own partial, then the partials added in chunk
@@ -185,27 +185,27 @@ public final class Convolution {
         // (conv2: 288 x 64), dW = dout · colᵀ when it is the narrower (conv1: 32 x 9).
         boolean transposed = g.kGroup() >= g.ocGroup();
         Parallel.parallelFor(0, chunks, 1, (c0, c1) -> {
-            Object col = Buffers.allocate(x.dtype(), g.kTotal() * g.l);
+            Object col = Buffers.allocate(x.dtype(), g.kTotal() * g.l());
             for (int chunk = c0; chunk < c1; chunk++) {
-                for (int n = chunk * WEIGHT_GRAD_CHUNK; n < Math.min(g.n, (chunk + 1) * WEIGHT_GRAD_CHUNK); n++) {
-                    gather(plan, xs, xo + n * g.c * g.h * g.w, col, 0, g.l);
+                for (int n = chunk * WEIGHT_GRAD_CHUNK; n < Math.min(g.n(), (chunk + 1) * WEIGHT_GRAD_CHUNK); n++) {
+                    gather(plan, xs, xo + n * g.c() * g.h() * g.w(), col, 0, g.l());
                     for (int grp = 0; grp < spec.groups(); grp++) {
-                        int colOff = grp * g.kGroup() * g.l;
-                        int gOff = go + n * g.oc * g.l + grp * g.ocGroup() * g.l;
+                        int colOff = grp * g.kGroup() * g.l();
+                        int gOff = go + n * g.oc() * g.l() + grp * g.ocGroup() * g.l();
                         int sumOff = chunk * partial + grp * g.kGroup() * g.ocGroup();
                         if (transposed) {
                             gemm(
                                     g.kGroup(),
                                     g.ocGroup(),
-                                    g.l,
+                                    g.l(),
                                     col,
                                     colOff,
-                                    g.l,
+                                    g.l(),
                                     1,
                                     gs,
                                     gOff,
                                     1,
-                                    g.l,
+                                    g.l(),
                                     sums,
                                     sumOff,
                                     g.ocGroup(),
@@ -214,15 +214,15 @@ public final class Convolution {
                             gemm(
                                     g.ocGroup(),
                                     g.kGroup(),
-                                    g.l,
+                                    g.l(),
                                     gs,
                                     gOff,
-                                    g.l,
+                                    g.l(),
                                     1,
                                     col,
                                     colOff,
                                     1,
-                                    g.l,
+                                    g.l(),
                                     sums,
                                     sumOff,
                                     g.kGroup(),
@@ -243,7 +243,7 @@ public final class Convolution {
     private static void addPartials(Object sums, int chunks, int partial, Shape g, boolean transposed, Object dw) {
         int kg = g.kGroup();
         int ocg = g.ocGroup();
-        for (int grp = 0; grp < g.groups; grp++) {
+        for (int grp = 0; grp < g.groups(); grp++) {
             for (int kk = 0; kk < kg; kk++) {
                 for (int o = 0; o < ocg; o++) {
                     int src = grp * kg * ocg + (transposed ? kk * ocg + o : o * kg + kk);
@@ -319,7 +319,7 @@ public final class Convolution {
     }
 
     private static void checkGradShape(NDArray grad, Shape g) {
-        int[] expected = {g.n, g.oc, g.outH, g.outW};
+        int[] expected = {g.n(), g.oc(), g.outH(), g.outW()};
         if (!Arrays.equals(grad.shapeRef(), expected)) {
             throw new IllegalArgumentException("conv2d backward: expected grad_output of size "
                     + Arrays.toString(expected) + ", but got " + Arrays.toString(grad.shapeRef()));
@@ -328,34 +328,21 @@ public final class Convolution {
 
     // ------------------------------------------------------------------------ pieces
 
-    /** The sizes of one convolution. */
-    private static final class Shape {
-        final int n;
-        final int c;
-        final int h;
-        final int w;
-        final int oc;
-        final int cGroup;
-        final int kH;
-        final int kW;
-        final int outH;
-        final int outW;
-        final int l;
-        final int groups;
+    /** The sizes of one convolution: input (n, c, h, w), weight (oc, cGroup, kH, kW), output (outH, outW). */
+    private record Shape(
+            int n, int c, int h, int w, int oc, int cGroup, int kH, int kW, int outH, int outW, int groups) {
+        static Shape of(int[] input, int[] weight, Conv2dSpec s) {
+            int h = input[2];
+            int w = input[3];
+            int kH = weight[2];
+            int kW = weight[3];
+            return new Shape(
+                    input[0], input[1], h, w, weight[0], weight[1], kH, kW, s.outH(h, kH), s.outW(w, kW), s.groups());
+        }
 
-        Shape(int[] input, int[] weight, Conv2dSpec s) {
-            n = input[0];
-            c = input[1];
-            h = input[2];
-            w = input[3];
-            oc = weight[0];
-            cGroup = weight[1];
-            kH = weight[2];
-            kW = weight[3];
-            outH = s.outH(h, kH);
-            outW = s.outW(w, kW);
-            l = outH * outW;
-            groups = s.groups();
+        /** Output positions per image: the columns of the im2col matrix. */
+        int l() {
+            return outH * outW;
         }
 
         int kGroup() {
@@ -371,7 +358,7 @@ public final class Convolution {
         }
 
         int imagesPerTask() {
-            long flops = 2L * oc * kGroup() * l;
+            long flops = 2L * oc * kGroup() * l();
             return (int) Math.max(1, GRAIN_FLOPS / Math.max(1, flops));
         }
     }
