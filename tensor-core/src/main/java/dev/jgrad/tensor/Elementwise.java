@@ -64,19 +64,14 @@ final class Elementwise {
                     "For integral input tensors, argument alpha must not be a floating point number.");
         }
         DType outType = op.isComparison() ? DType.BOOL : compute;
-        if (out != null) {
-            checkInPlace(out, shape);
-            Promotion.checkCast(outType, out.dtype());
-            if (out.dtype() != outType) {
-                NDArray tmp = binary(op, a, b, common, alpha, null);
-                out.copyFrom(tmp);
-                return out;
-            }
-            a = unaliased(a, out);
-            b = unaliased(b, out);
-        } else {
-            out = NDArray.empty(outType, shape);
+        NDArray dst = destination(out, outType, shape);
+        if (dst == null) {
+            out.copyFrom(binary(op, a, b, common, alpha, null));
+            return out;
         }
+        a = unaliased(a, dst);
+        b = unaliased(b, dst);
+        out = dst;
         NDArray ca = a.to(compute);
         NDArray cb = b.to(compute);
         StridedLoop loop = StridedLoop.of(shape, 0, out, ca, cb);
@@ -113,28 +108,23 @@ final class Elementwise {
             Access xa = Access.of(ca.storage());
             Access xb = Access.of(cb.storage());
             Access xo = Access.of(out.storage());
-            if (compute.isFloatingPoint()) {
-                loop.runParallel(grain, (off, n) -> {
-                    for (int i = 0; i < n; i++) {
-                        double y = xb.getD(off[2] + i * bs);
-                        if (alpha != 1.0) {
-                            y *= alpha;
-                        }
-                        xo.setD(off[0] + i * os, op.applyD(xa.getD(off[1] + i * as), y));
+            // In double for floating results, in long for integer ones (as PyTorch computes them).
+            boolean floating = compute.isFloatingPoint();
+            long la = (long) alpha;
+            loop.runParallel(grain, (off, n) -> {
+                for (int i = 0; i < n; i++) {
+                    int ai = off[1] + i * as;
+                    int bi = off[2] + i * bs;
+                    int oi = off[0] + i * os;
+                    if (floating) {
+                        double y = alpha != 1.0 ? xb.getD(bi) * alpha : xb.getD(bi);
+                        xo.setD(oi, op.applyD(xa.getD(ai), y));
+                    } else {
+                        long y = la != 1 ? xb.getL(bi) * la : xb.getL(bi);
+                        xo.setL(oi, op.applyL(xa.getL(ai), y));
                     }
-                });
-            } else {
-                long la = (long) alpha;
-                loop.runParallel(grain, (off, n) -> {
-                    for (int i = 0; i < n; i++) {
-                        long y = xb.getL(off[2] + i * bs);
-                        if (la != 1) {
-                            y *= la;
-                        }
-                        xo.setL(off[0] + i * os, op.applyL(xa.getL(off[1] + i * as), y));
-                    }
-                });
-            }
+                }
+            });
         }
         return out;
     }
@@ -169,6 +159,20 @@ final class Elementwise {
         return in;
     }
 
+    /**
+     * Where an op with a result of {@code type} and {@code shape} writes: a new array when {@code out} is null, else
+     * out once checked (its shape, and that the result casts to its dtype). Null when out has another dtype: the
+     * caller then computes into a new array and copies that into out.
+     */
+    private static NDArray destination(NDArray out, DType type, int[] shape) {
+        if (out == null) {
+            return NDArray.empty(type, shape);
+        }
+        checkInPlace(out, shape);
+        Promotion.checkCast(type, out.dtype());
+        return out.dtype() == type ? out : null;
+    }
+
     // ---------------------------------------------------------------- unary
 
     static NDArray unary(UnaryOp op, NDArray a, NDArray out) {
@@ -183,16 +187,12 @@ final class Elementwise {
                     + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         }
         DType outType = integral && op.isFloatingFunction() ? DType.FLOAT32 : in;
-        if (out == null) {
-            out = NDArray.empty(outType, a.shapeRef());
-        } else {
-            checkInPlace(out, a.shapeRef());
-            Promotion.checkCast(outType, out.dtype());
-            if (out.dtype() != outType) {
-                out.copyFrom(unary(op, a, null));
-                return out;
-            }
+        NDArray dst = destination(out, outType, a.shapeRef());
+        if (dst == null) {
+            out.copyFrom(unary(op, a, null));
+            return out;
         }
+        out = dst;
         if (integral && op.isFloatingFunction()) {
             // computed in double and rounded to float32 (IntegerInput.IN_DOUBLE): the float64 kernel, then the copy
             out.copyFrom(unary(op, a.to(DType.FLOAT64), null));
@@ -228,17 +228,13 @@ final class Elementwise {
     static NDArray clamp(NDArray a, double lo, double hi, NDArray out) {
         DType common =
                 Promotion.resultType(new NDArray[] {a}, Double.isInfinite(lo) ? 0 : lo, Double.isInfinite(hi) ? 0 : hi);
-        if (out == null) {
-            out = NDArray.empty(common, a.shapeRef());
-        } else {
-            checkInPlace(out, a.shapeRef());
-            Promotion.checkCast(common, out.dtype());
-            if (out.dtype() != common) {
-                out.copyFrom(clamp(a, lo, hi, null));
-                return out;
-            }
-            a = unaliased(a, out);
+        NDArray dst = destination(out, common, a.shapeRef());
+        if (dst == null) {
+            out.copyFrom(clamp(a, lo, hi, null));
+            return out;
         }
+        a = unaliased(a, dst);
+        out = dst;
         NDArray ca = a.to(common);
         StridedLoop loop = StridedLoop.of(a.shapeRef(), 0, out, ca);
         int os = loop.innerStride(0);
