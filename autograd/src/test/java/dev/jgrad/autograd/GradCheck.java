@@ -63,11 +63,6 @@ final class GradCheck {
         }
     }
 
-    /**
-     * {@link #check} of a one-input op on {@code trials} random leaves of random shapes (empty ones
-     * too), half of them non-contiguous; {@code positive} shifts the inputs to |x| + 0.5, for ops
-     * defined on positive numbers only.
-     */
     /** Runs {@code trial} {@code count} times on one generator seeded with {@code seed}. */
     static void trials(long seed, int count, Consumer<Random> trial) {
         Random rng = new Random(seed);
@@ -76,6 +71,11 @@ final class GradCheck {
         }
     }
 
+    /**
+     * {@link #check} of a one-input op on {@code trials} random leaves of random shapes (empty ones
+     * too), half of them non-contiguous; {@code positive} shifts the inputs to |x| + 0.5, for ops
+     * defined on positive numbers only.
+     */
     static void unary(String name, long seed, int trials, UnaryOperator<Tensor> op, boolean positive) {
         GradCheck.trials(seed, trials, rng -> {
             Tensor a = leaf(rng, shape(rng, 0, 4, true), rng.nextBoolean());
