@@ -16,6 +16,8 @@ public final class Storage {
         boolean[].class, byte[].class, int[].class, long[].class, float[].class, double[].class
     };
 
+    private static final DType[] DTYPES = DType.values();
+
     private final DType dtype;
     private final Object array;
     private volatile int version;
@@ -51,9 +53,10 @@ public final class Storage {
      * @throws IllegalArgumentException for any other type
      */
     static Storage of(Object array) {
-        for (DType d : DType.values()) {
-            if (ARRAY_TYPES[d.ordinal()] == array.getClass()) {
-                return new Storage(d, array);
+        Class<?> type = array.getClass();
+        for (int i = 0; i < ARRAY_TYPES.length; i++) {
+            if (ARRAY_TYPES[i] == type) {
+                return new Storage(DTYPES[i], array);
             }
         }
         throw new IllegalArgumentException(
