@@ -2,7 +2,6 @@ package dev.jgrad.examples;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.format.PyFormat;
-import java.io.PrintStream;
 import java.util.Locale;
 
 /**
@@ -14,12 +13,7 @@ public final class Lab03 {
     private Lab03() {}
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-03 Deeper Look at GD");
+        Printer p = Printer.lab(System.out, "Lab-03 Deeper Look at GD");
         Tensor xTrain = Tensor.tensor(new float[][] {{1}, {2}, {3}});
         Tensor yTrain = Tensor.tensor(new float[][] {{1}, {2}, {3}});
 

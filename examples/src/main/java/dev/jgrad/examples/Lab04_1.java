@@ -5,7 +5,6 @@ import dev.jgrad.nn.F;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,12 +18,7 @@ public final class Lab04_1 {
     private Lab04_1() {}
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-04-1 Multivariable Linear regression");
+        Printer p = Printer.lab(System.out, "Lab-04-1 Multivariable Linear regression");
         Generator.manualSeed(1);
         Tensor xTrain =
                 Tensor.tensor(new float[][] {{73, 80, 75}, {93, 88, 93}, {89, 91, 90}, {96, 98, 100}, {73, 66, 70}});

@@ -8,7 +8,6 @@ import dev.jgrad.nn.Sigmoid;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,12 +31,7 @@ public final class Lab05 {
     }
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-05 Logistic Regression");
+        Printer p = Printer.lab(System.out, "Lab-05 Logistic Regression");
         Generator.manualSeed(1); // torch.manual_seed(1)
         Tensor xTrain = Tensor.tensor(new float[][] {{1, 2}, {2, 3}, {3, 1}, {4, 3}, {5, 3}, {6, 2}});
         Tensor yTrain = Tensor.tensor(new float[][] {{0}, {0}, {0}, {1}, {1}, {1}});

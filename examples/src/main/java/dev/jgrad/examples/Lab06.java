@@ -5,7 +5,6 @@ import dev.jgrad.nn.F;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,12 +17,7 @@ public final class Lab06 {
     private Lab06() {}
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-06 Softmax Classification");
+        Printer p = Printer.lab(System.out, "Lab-06 Softmax Classification");
         Generator.manualSeed(1);
 
         p.section("Softmax");

@@ -10,6 +10,13 @@ final class Printer {
         this.out = out;
     }
 
+    /** A printer on {@code out} that has printed the lab's title line, {@code # title}, as every lab starts. */
+    static Printer lab(PrintStream out, String title) {
+        Printer p = new Printer(out);
+        p.print("# " + title);
+        return p;
+    }
+
     void print(Object... parts) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
