@@ -2,7 +2,6 @@ package dev.jgrad.examples;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.format.PyFormat;
-import java.util.Locale;
 
 /**
  * Lab-03, Deeper look at gradient descent: H(x) = Wx fitted first with the gradient written by
@@ -45,12 +44,8 @@ public final class Lab03 {
     }
 
     private static String line(int epoch, int nbEpochs, Tensor w, Tensor cost) {
-        return String.format(
-                Locale.ROOT,
+        return Printer.format(
                 "%04d/%d W: %s, Cost: %s",
-                epoch,
-                nbEpochs,
-                PyFormat.fixed(w.item(), 3),
-                PyFormat.fixed(cost.item(), 6));
+                epoch, nbEpochs, PyFormat.fixed(w.item(), 3), PyFormat.fixed(cost.item(), 6));
     }
 }

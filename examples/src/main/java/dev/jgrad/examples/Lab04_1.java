@@ -6,7 +6,6 @@ import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Lab-04-1, Multivariable linear regression: H(x) = xW fitted with {@code optim.SGD} from zeros
@@ -54,12 +53,8 @@ public final class Lab04_1 {
 
     /** {@code f"Epoch: {epoch:4d}/{nb_epochs} hypothesis: {hypothesis.squeeze().detach()}, Cost: {cost.item():.6f}"} */
     private static String line(int epoch, int nbEpochs, Tensor hypothesis, Tensor cost) {
-        return String.format(
-                Locale.ROOT,
+        return Printer.format(
                 "Epoch: %4d/%d hypothesis: %s, Cost: %s",
-                epoch,
-                nbEpochs,
-                hypothesis.squeeze().detach(),
-                PyFormat.fixed(cost.item(), 6));
+                epoch, nbEpochs, hypothesis.squeeze().detach(), PyFormat.fixed(cost.item(), 6));
     }
 }

@@ -9,7 +9,6 @@ import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Lab-05, Logistic regression: the hypothesis and the binary cross entropy by hand and with
@@ -67,8 +66,7 @@ public final class Lab05 {
             cost.backward();
             optimizer.step();
             if (epoch % 100 == 0) {
-                p.print(String.format(
-                        Locale.ROOT, "Epoch %4d/%d Cost: %s", epoch, nbEpochs, PyFormat.repr(cost.item())));
+                p.print(Printer.format("Epoch %4d/%d Cost: %s", epoch, nbEpochs, PyFormat.repr(cost.item())));
             }
         }
 
@@ -97,13 +95,9 @@ public final class Lab05 {
                         .toFloat()
                         .eq(yTrain);
                 double acc = correct.sum().item() / correct.size(0);
-                p.print(String.format(
-                        Locale.ROOT,
+                p.print(Printer.format(
                         "Epoch %4d/%d Cost: %s ACC: %s%%",
-                        epoch,
-                        nbEpochs,
-                        PyFormat.fixed(cost.item(), 6),
-                        PyFormat.fixed(acc, 2)));
+                        epoch, nbEpochs, PyFormat.fixed(cost.item(), 6), PyFormat.fixed(acc, 2)));
             }
         }
     }

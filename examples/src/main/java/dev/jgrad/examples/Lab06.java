@@ -6,7 +6,6 @@ import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Lab-06, Softmax classification: softmax, the cross entropy three ways (one-hot by hand,
@@ -84,6 +83,6 @@ public final class Lab06 {
     }
 
     private static String line(int epoch, int nbEpochs, Tensor cost) {
-        return String.format(Locale.ROOT, "Epoch: %4d/%d Cost: %s", epoch, nbEpochs, PyFormat.fixed(cost.item(), 6));
+        return Printer.format("Epoch: %4d/%d Cost: %s", epoch, nbEpochs, PyFormat.fixed(cost.item(), 6));
     }
 }

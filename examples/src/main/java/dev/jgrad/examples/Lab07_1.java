@@ -6,7 +6,6 @@ import dev.jgrad.nn.Module;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
-import java.util.Locale;
 
 /**
  * Lab-07-1, Tips: training and test sets, what too large and too small learning rates do, and
@@ -72,8 +71,7 @@ public final class Lab07_1 {
             cost.backward();
             optimizer.step();
             // The tutorial's regression train() prints "Epoch" without the colon.
-            p.print(String.format(
-                    Locale.ROOT,
+            p.print(Printer.format(
                     regression ? "Epoch %4d/%d Cost: %s" : "Epoch: %4d/%d Cost: %s",
                     epoch,
                     nbEpochs,
