@@ -46,6 +46,58 @@ final class Indexing {
         return (int) i;
     }
 
+    /**
+     * The walk of gather and scatter over index's shape, element by element through {@link Access}. Operand 0 is
+     * the plain side (gather's out, scatter's src), 1 the index, 2 self with stride 0 along {@code d}: the index
+     * supplies that coordinate.
+     */
+    private static final class IndexWalk {
+        final StridedLoop loop;
+        final Access self;
+        final Access plain;
+        /** Whether self's (and so the plain side's) dtype is floating: elements move as doubles, else as longs. */
+        final boolean floating;
+
+        private final int plainStride;
+        private final int indexStride;
+        private final int selfStride;
+        private final long[] idx;
+        private final int d;
+        private final int size;
+        private final int dStride;
+
+        /** {@code byIndex}: iterate in index's memory order rather than the plain operand's. */
+        IndexWalk(NDArray self, int d, NDArray index, NDArray plain, int[] plainStrides, boolean byIndex) {
+            int nd = index.dim();
+            loop = StridedLoop.of(
+                    index.shapeRef(),
+                    new int[][] {plainStrides, index.stridesRef(), stridesSkipping(self, d, nd)},
+                    new int[] {plain.storageOffset(), index.storageOffset(), self.storageOffset()},
+                    byIndex ? 1 : 0);
+            this.self = Access.of(self.storage());
+            this.plain = Access.of(plain.storage());
+            floating = self.dtype().isFloatingPoint();
+            plainStride = loop.innerStride(0);
+            indexStride = loop.innerStride(1);
+            selfStride = loop.innerStride(2);
+            idx = index.storage().longs();
+            this.d = d;
+            size = self.dim() == 0 ? 1 : self.shapeRef()[d];
+            dStride = self.dim() == 0 ? 0 : self.stridesRef()[d];
+        }
+
+        /** The plain side's offset for element {@code e} of the inner run at {@code off}. */
+        int plainOffset(int[] off, int e) {
+            return off[0] + e * plainStride;
+        }
+
+        /** Self's offset for element {@code e} of the inner run at {@code off}, its index along d checked. */
+        int selfOffset(int[] off, int e) {
+            int i = checkedIndex(idx[off[1] + e * indexStride], d, size);
+            return off[2] + e * selfStride + i * dStride;
+        }
+    }
+
     static NDArray gather(NDArray self, int dim, NDArray index) {
         int d = Shapes.wrapDim(dim, self.dim());
         checkIndexDims("gather", self, d, index, null);
@@ -53,25 +105,10 @@ final class Indexing {
         if (index.numel() == 0) {
             return out;
         }
-        int nd = index.dim();
-        int size = self.dim() == 0 ? 1 : self.shapeRef()[d];
-        int dStride = self.dim() == 0 ? 0 : self.stridesRef()[d];
-        StridedLoop loop = StridedLoop.of(
-                index.shapeRef(),
-                new int[][] {out.stridesRef(), index.stridesRef(), stridesSkipping(self, d, nd)},
-                new int[] {0, index.storageOffset(), self.storageOffset()},
-                0);
-        int os = loop.innerStride(0);
-        int is = loop.innerStride(1);
-        int ss = loop.innerStride(2);
-        long[] idx = index.storage().longs();
-        Access src = Access.of(self.storage());
-        Access dst = Access.of(out.storage());
-        boolean floating = self.dtype().isFloatingPoint();
-        loop.run((off, n) -> {
+        IndexWalk walk = new IndexWalk(self, d, index, out, out.stridesRef(), false);
+        walk.loop.run((off, n) -> {
             for (int e = 0; e < n; e++) {
-                int i = checkedIndex(idx[off[1] + e * is], d, size);
-                dst.setFrom(off[0] + e * os, src, off[2] + e * ss + i * dStride, floating);
+                walk.plain.setFrom(walk.plainOffset(off, e), walk.self, walk.selfOffset(off, e), walk.floating);
             }
         });
         return out;
@@ -97,31 +134,21 @@ final class Indexing {
         if (index.numel() == 0) {
             return;
         }
-        int nd = index.dim();
-        int size = self.dim() == 0 ? 1 : self.shapeRef()[d];
-        int dStride = self.dim() == 0 ? 0 : self.stridesRef()[d];
         NDArray source = src == null ? NDArray.scalar(value, self.dtype()) : src;
         if (src != null && src.storage() == self.storage()) {
             source = src.clone();
         }
+        int nd = index.dim();
         int[] srcStrides = src == null ? new int[nd] : java.util.Arrays.copyOf(source.stridesRef(), nd);
-        StridedLoop loop = StridedLoop.of(
-                index.shapeRef(),
-                new int[][] {stridesSkipping(self, d, nd), index.stridesRef(), srcStrides},
-                new int[] {self.storageOffset(), index.storageOffset(), source.storageOffset()},
-                1);
-        int ts = loop.innerStride(0);
-        int is = loop.innerStride(1);
-        int ss = loop.innerStride(2);
-        long[] idx = index.storage().longs();
-        Access from = Access.of(source.storage());
-        Access to = Access.of(self.storage());
-        boolean floating = self.dtype().isFloatingPoint();
-        loop.run((off, n) -> {
+        // Walked in index's memory order: with repeated indices, the last write wins as in PyTorch.
+        IndexWalk walk = new IndexWalk(self, d, index, source, srcStrides, true);
+        Access from = walk.plain;
+        Access to = walk.self;
+        boolean floating = walk.floating;
+        walk.loop.run((off, n) -> {
             for (int e = 0; e < n; e++) {
-                int i = checkedIndex(idx[off[1] + e * is], d, size);
-                int t = off[0] + e * ts + i * dStride;
-                int f = off[2] + e * ss;
+                int t = walk.selfOffset(off, e);
+                int f = walk.plainOffset(off, e);
                 if (!add) {
                     to.setFrom(t, from, f, floating);
                 } else if (floating) {
