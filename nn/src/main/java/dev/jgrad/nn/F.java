@@ -673,6 +673,24 @@ public final class F {
         return values.length == 1 ? new int[] {values[0], values[0]} : values.clone();
     }
 
+    /** Fails unless beta ≥ 0, as {@code smooth_l1_loss} does; returns it. */
+    static double checkSmoothL1Beta(double beta) {
+        if (!(beta >= 0)) {
+            throw new IllegalArgumentException(
+                    "smooth_l1_loss does not support negative values for beta, got " + Py.number(beta));
+        }
+        return beta;
+    }
+
+    /** Fails unless delta &gt; 0, as {@code huber_loss} does; returns it. */
+    static double checkHuberDelta(double delta) {
+        if (!(delta > 0)) {
+            throw new IllegalArgumentException(
+                    "huber_loss does not support non-positive values for delta, got " + Py.number(delta));
+        }
+        return delta;
+    }
+
     static void checkDropoutProbability(double p) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException(
@@ -819,10 +837,7 @@ public final class F {
      * @throws IllegalArgumentException if beta is negative
      */
     public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
-        if (!(beta >= 0)) {
-            throw new IllegalArgumentException(
-                    "smooth_l1_loss does not support negative values for beta, got " + Py.number(beta));
-        }
+        checkSmoothL1Beta(beta);
         if (beta == 0) {
             return l1Loss(input, target, reduction);
         }
@@ -855,10 +870,7 @@ public final class F {
      * @throws IllegalArgumentException if delta is not positive
      */
     public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
-        if (!(delta > 0)) {
-            throw new IllegalArgumentException(
-                    "huber_loss does not support non-positive values for delta, got " + Py.number(delta));
-        }
+        checkHuberDelta(delta);
         warnIfShapesDiffer(input, target);
         Tensor z = input.sub(target).abs();
         return reduce(
