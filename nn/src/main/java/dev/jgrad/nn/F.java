@@ -568,14 +568,7 @@ public final class F {
      */
     public static Tensor maxPool2d(
             Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        int[] k = pair(kernelSize, "kernel_size");
-        return ConvOps.maxPool2dValues(
-                input,
-                k,
-                stride == null || stride.length == 0 ? k : pair(stride, "stride"),
-                pair(padding, "padding"),
-                pair(dilation, "dilation"),
-                ceilMode);
+        return ConvOps.maxPool2dValues(input, PoolWindow.of(kernelSize, stride, padding, dilation), ceilMode);
     }
 
     /**
@@ -593,14 +586,7 @@ public final class F {
      */
     public static ValuesIndices<Tensor> maxPool2dWithIndices(
             Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        int[] k = pair(kernelSize, "kernel_size");
-        return ConvOps.maxPool2d(
-                input,
-                k,
-                stride == null || stride.length == 0 ? k : pair(stride, "stride"),
-                pair(padding, "padding"),
-                pair(dilation, "dilation"),
-                ceilMode);
+        return ConvOps.maxPool2d(input, PoolWindow.of(kernelSize, stride, padding, dilation), ceilMode);
     }
 
     /**
@@ -636,18 +622,12 @@ public final class F {
             boolean ceilMode,
             boolean countIncludePad,
             int divisorOverride) {
-        int[] k = pair(kernelSize, "kernel_size");
+        // avg pooling has no dilation
+        PoolWindow window = PoolWindow.of(kernelSize, stride, padding, new int[] {1});
         if (divisorOverride < 0) {
             throw new IllegalArgumentException("divisor must be not zero");
         }
-        return ConvOps.avgPool2d(
-                input,
-                k,
-                stride == null || stride.length == 0 ? k : pair(stride, "stride"),
-                pair(padding, "padding"),
-                ceilMode,
-                countIncludePad,
-                divisorOverride);
+        return ConvOps.avgPool2d(input, window, ceilMode, countIncludePad, divisorOverride);
     }
 
     /**
@@ -1287,13 +1267,6 @@ public final class F {
     }
 
     private static Tensor reduce(Tensor loss, Reduction reduction) {
-        switch (reduction.elementwise()) {
-            case MEAN:
-                return loss.mean();
-            case SUM:
-                return loss.sum();
-            default:
-                return loss;
-        }
+        return reduction.reduce(loss, Tensor::mean, Tensor::sum);
     }
 }
