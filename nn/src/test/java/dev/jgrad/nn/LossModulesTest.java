@@ -70,18 +70,14 @@ class LossModulesTest {
         for (double[] c : cases) {
             double eps = c[0];
             long ignore = (long) c[1];
-            CrossEntropyLoss plain = new CrossEntropyLoss(null, ignore, reduction, eps);
-            assertArrayEquals(
-                    crossEntropyReference(null, ignore, eps, reduction),
-                    plain.call(logits(), y).toDoubleArray(),
-                    1e-6,
-                    "ε " + eps + " ignore " + ignore);
-            CrossEntropyLoss weighted = new CrossEntropyLoss(w, ignore, reduction, eps);
-            assertArrayEquals(
-                    crossEntropyReference(WEIGHT, ignore, eps, reduction),
-                    weighted.call(logits(), y).toDoubleArray(),
-                    1e-6,
-                    "weighted, ε " + eps + " ignore " + ignore);
+            for (boolean weighted : new boolean[] {false, true}) {
+                CrossEntropyLoss loss = new CrossEntropyLoss(weighted ? w : null, ignore, reduction, eps);
+                assertArrayEquals(
+                        crossEntropyReference(weighted ? WEIGHT : null, ignore, eps, reduction),
+                        loss.call(logits(), y).toDoubleArray(),
+                        1e-6,
+                        (weighted ? "weighted, " : "") + "ε " + eps + " ignore " + ignore);
+            }
         }
     }
 

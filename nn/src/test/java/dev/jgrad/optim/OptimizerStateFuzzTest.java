@@ -120,16 +120,14 @@ class OptimizerStateFuzzTest {
         for (byte[] s : seeds) {
             parsed.add(SpecSafeTensors.readSeed(s));
         }
+        // each mutant: one of the seeds, picked at random, mutated as a safetensors file
+        Fuzz.Source mutants = (i, random) -> {
+            int k = random.nextInt(seeds.size());
+            return new Mutator(random).safetensors(seeds.get(k), parsed.get(k));
+        };
         int accepted;
         try (MutantFile file = new MutantFile(dir.resolve("mutant.safetensors"))) {
-            accepted = Fuzz.run(
-                    "optimizer state dict",
-                    Fuzz.MUTANTS,
-                    (i, random) -> {
-                        int k = random.nextInt(seeds.size());
-                        return new Mutator(random).safetensors(seeds.get(k), parsed.get(k));
-                    },
-                    mutant -> agrees(file.write(mutant), mutant));
+            accepted = Fuzz.run("optimizer state dict", Fuzz.MUTANTS, mutants, m -> agrees(file.write(m), m));
         }
         assertTrue(accepted > 200, "the mutants should not all be broken: " + accepted + " accepted");
     }
