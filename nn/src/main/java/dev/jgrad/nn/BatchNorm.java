@@ -131,8 +131,13 @@ public abstract class BatchNorm extends Module {
      * @throws IllegalArgumentException for a rank the layer does not take
      */
     protected void checkInputDim(int dims) {
-        if (inputDims == null || Arrays.stream(inputDims).anyMatch(d -> d == dims)) {
+        if (inputDims == null) {
             return;
+        }
+        for (int accepted : inputDims) {
+            if (accepted == dims) {
+                return;
+            }
         }
         String expected = Arrays.stream(inputDims).mapToObj(d -> d + "D").collect(Collectors.joining(" or "));
         throw new IllegalArgumentException("expected " + expected + " input (got " + dims + "D input)");
