@@ -37,14 +37,7 @@ public final class ToTensor implements Transform {
      */
     @Override
     public Tensor apply(Tensor sample) {
-        NDArray image = sample.data();
-        if (image.dim() == 2) {
-            return Tensor.of(scale(image.unsqueeze(0)));
-        }
-        if (image.dim() == 3) {
-            return Tensor.of(scale(image.permute(2, 0, 1)));
-        }
-        throw new IllegalArgumentException("pic should be 2/3 dimensional. Got " + image.dim() + " dimensions.");
+        return channelsFirst(sample.data(), false);
     }
 
     /**
@@ -58,14 +51,23 @@ public final class ToTensor implements Transform {
      */
     @Override
     public Tensor applyBatch(Tensor batch) {
-        NDArray images = batch.data();
-        if (images.dim() == 3) {
-            return Tensor.of(scale(images.unsqueeze(1)));
+        return channelsFirst(batch.data(), true);
+    }
+
+    /**
+     * {@code H x W} or {@code H x W x C} images, after a leading {@code N} dim for a batch, to
+     * {@code (N x) C x H x W}, scaled as {@link #apply} says.
+     */
+    private Tensor channelsFirst(NDArray images, boolean batched) {
+        int lead = batched ? 1 : 0;
+        int dims = images.dim() - lead;
+        if (dims == 2) {
+            return Tensor.of(scale(images.unsqueeze(lead)));
         }
-        if (images.dim() == 4) {
-            return Tensor.of(scale(images.permute(0, 3, 1, 2)));
+        if (dims == 3) {
+            return Tensor.of(scale(batched ? images.permute(0, 3, 1, 2) : images.permute(2, 0, 1)));
         }
-        throw new IllegalArgumentException("pic should be 2/3 dimensional. Got " + (images.dim() - 1) + " dimensions.");
+        throw new IllegalArgumentException("pic should be 2/3 dimensional. Got " + dims + " dimensions.");
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.jgrad.tensor.NDArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Properties of DataLoader on random sizes, batch sizes and options (seeded, so every run checks the same cases). */
@@ -34,8 +33,7 @@ class DataLoaderPropertiesTest {
 
     @Test
     void everyIndexOncePerEpochAndBatchSizesAsDeclared() {
-        Random random = new Random(11);
-        for (int c = 0; c < CASES; c++) {
+        SeededCases.run(11, CASES, random -> {
             int n = random.nextInt(40);
             int batchSize = 1 + random.nextInt(12);
             boolean shuffle = random.nextBoolean();
@@ -71,26 +69,19 @@ class DataLoaderPropertiesTest {
                     }
                 }
             }
-        }
+        });
     }
 
     @Test
     void sameSeedSameOrderAndEachEpochANewOrder() {
-        Random random = new Random(12);
-        for (int c = 0; c < 60; c++) {
+        SeededCases.run(12, 60, random -> {
             int n = 10 + random.nextInt(50);
             int batchSize = 1 + random.nextInt(9);
             long seed = random.nextLong();
-            DataLoader<List<Tensor>> a = DataLoader.builder(indexDataset(n))
-                    .batchSize(batchSize)
-                    .shuffle(true)
-                    .seed(seed)
-                    .build();
-            DataLoader<List<Tensor>> b = DataLoader.builder(indexDataset(n))
-                    .batchSize(batchSize)
-                    .shuffle(true)
-                    .seed(seed)
-                    .build();
+            DataLoader<List<Tensor>> a =
+                    shuffled(indexDataset(n), batchSize, seed).build();
+            DataLoader<List<Tensor>> b =
+                    shuffled(indexDataset(n), batchSize, seed).build();
             long[] first = null;
             boolean changed = false;
             for (int e = 0; e < 3; e++) {
@@ -103,44 +94,29 @@ class DataLoaderPropertiesTest {
                 }
             }
             assertTrue(changed, "n=" + n + ": three epochs in the same order");
-        }
+        });
     }
 
     @Test
     void differentSeedsGiveDifferentOrders() {
-        DataLoader<List<Tensor>> a = DataLoader.builder(indexDataset(50))
-                .batchSize(7)
-                .shuffle(true)
-                .seed(1)
-                .build();
-        DataLoader<List<Tensor>> b = DataLoader.builder(indexDataset(50))
-                .batchSize(7)
-                .shuffle(true)
-                .seed(2)
-                .build();
+        DataLoader<List<Tensor>> a = shuffled(indexDataset(50), 7, 1).build();
+        DataLoader<List<Tensor>> b = shuffled(indexDataset(50), 7, 2).build();
         assertFalse(Arrays.equals(flatten(epoch(a)), flatten(epoch(b))));
     }
 
     @Test
     void prefetchServesTheSameBatchesAsNoPrefetch() {
-        Random random = new Random(13);
-        for (int c = 0; c < 80; c++) {
+        SeededCases.run(13, 80, random -> {
             int n = random.nextInt(60);
             int batchSize = 1 + random.nextInt(10);
             boolean dropLast = random.nextBoolean();
             int prefetch = 1 + random.nextInt(4);
             long seed = random.nextLong();
-            DataLoader<List<Tensor>> plain = DataLoader.builder(indexDataset(n))
-                    .batchSize(batchSize)
-                    .shuffle(true)
+            DataLoader<List<Tensor>> plain = shuffled(indexDataset(n), batchSize, seed)
                     .dropLast(dropLast)
-                    .seed(seed)
                     .build();
-            DataLoader<List<Tensor>> ahead = DataLoader.builder(indexDataset(n))
-                    .batchSize(batchSize)
-                    .shuffle(true)
+            DataLoader<List<Tensor>> ahead = shuffled(indexDataset(n), batchSize, seed)
                     .dropLast(dropLast)
-                    .seed(seed)
                     .prefetch(prefetch)
                     .build();
             for (int e = 0; e < 2; e++) {
@@ -152,7 +128,7 @@ class DataLoaderPropertiesTest {
                             x.get(b), y.get(b), "n=" + n + " prefetch=" + prefetch + " epoch " + e + " batch " + b);
                 }
             }
-        }
+        });
     }
 
     @Test
@@ -168,15 +144,12 @@ class DataLoaderPropertiesTest {
 
     @Test
     void gatherFastPathEqualsSampleBySampleCollate() {
-        Random random = new Random(14);
-        for (int c = 0; c < 40; c++) {
+        SeededCases.run(14, 40, random -> {
             int n = 1 + random.nextInt(30);
             int h = 1 + random.nextInt(4);
             int w = 1 + random.nextInt(5);
-            byte[] pixels = new byte[n * h * w];
-            random.nextBytes(pixels);
             // A non-contiguous image tensor: the transpose of an (n, w, h) block.
-            NDArray images = NDArray.wrap(pixels, n, w, h).transpose(1, 2);
+            NDArray images = SeededCases.images(random, n, w, h).transpose(1, 2);
             long[] labels = random.longs(n, 0, 10).toArray();
             TensorDataset fast = new TensorDataset(Tensor.of(images), Tensor.of(NDArray.tensor(labels)))
                     .transform(0, new Compose(new ToTensor(), new Normalize(0.5, 0.25)));
@@ -194,19 +167,9 @@ class DataLoaderPropertiesTest {
             int batchSize = 1 + random.nextInt(8);
             long seed = random.nextLong();
             List<List<Tensor>> a = new ArrayList<>();
-            DataLoader.builder(fast)
-                    .batchSize(batchSize)
-                    .shuffle(true)
-                    .seed(seed)
-                    .build()
-                    .forEach(a::add);
+            shuffled(fast, batchSize, seed).build().forEach(a::add);
             List<List<Tensor>> b = new ArrayList<>();
-            DataLoader.builder(slow)
-                    .batchSize(batchSize)
-                    .shuffle(true)
-                    .seed(seed)
-                    .build()
-                    .forEach(b::add);
+            shuffled(slow, batchSize, seed).build().forEach(b::add);
             assertEquals(a.size(), b.size());
             for (int i = 0; i < a.size(); i++) {
                 NDArray xa = a.get(i).get(0).data();
@@ -218,7 +181,12 @@ class DataLoaderPropertiesTest {
                         b.get(i).get(1).data().toLongArray(),
                         a.get(i).get(1).data().toLongArray());
             }
-        }
+        });
+    }
+
+    /** A loader builder of {@code dataset} in shuffled batches of {@code batchSize}, its order seeded with {@code seed}. */
+    private static <T> DataLoader.Builder<T, T> shuffled(Dataset<T> dataset, int batchSize, long seed) {
+        return DataLoader.builder(dataset).batchSize(batchSize).shuffle(true).seed(seed);
     }
 
     private static long[] flatten(List<long[]> batches) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TransformsTest {
@@ -60,17 +59,14 @@ class TransformsTest {
 
     @Test
     void batchTransformsEqualPerSampleTransforms() {
-        Random random = new Random(31);
         Transform[] transforms = {
             new ToTensor(), new Compose(new ToTensor(), new Normalize(new double[] {0.1307}, new double[] {0.3081})),
         };
-        for (int c = 0; c < 30; c++) {
+        SeededCases.run(31, 30, random -> {
             int n = 1 + random.nextInt(5);
             int h = 1 + random.nextInt(6);
             int w = 1 + random.nextInt(6);
-            byte[] pixels = new byte[n * h * w];
-            random.nextBytes(pixels);
-            Tensor batch = Tensor.of(NDArray.wrap(pixels, n, h, w));
+            Tensor batch = Tensor.of(SeededCases.images(random, n, h, w));
             for (Transform t : transforms) {
                 NDArray fast = t.applyBatch(batch).data();
                 Transform perSample = t::apply; // only apply(): its applyBatch is the default, sample by sample
@@ -78,7 +74,7 @@ class TransformsTest {
                 assertArrayEquals(slow.shape().toArray(), fast.shape().toArray());
                 assertArrayEquals(slow.toFloatArray(), fast.toFloatArray(), 1e-6f);
             }
-        }
+        });
     }
 
     @Test

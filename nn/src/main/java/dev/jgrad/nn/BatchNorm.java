@@ -3,6 +3,8 @@ package dev.jgrad.nn;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * What {@link BatchNorm1d} and {@link BatchNorm2d} share, as PyTorch's {@code _BatchNorm}: each
@@ -29,6 +31,8 @@ public abstract class BatchNorm extends Module {
     public final Tensor weight;
     /** β, zeros at first; null unless affine. */
     public final Tensor bias;
+    /** The input ranks this layer takes (BatchNorm2d: 4), or null when a subclass checks them itself. */
+    private final int[] inputDims;
 
     /**
      * PyTorch's {@code _BatchNorm.__init__}: γ = 1, β = 0, running mean 0, running variance 1.
@@ -45,6 +49,24 @@ public abstract class BatchNorm extends Module {
     // subclass has PyTorch's state-dict keys in PyTorch's order.
     @SuppressWarnings("this-escape")
     protected BatchNorm(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
+        this(numFeatures, eps, momentum, affine, trackRunningStats, (int[]) null);
+    }
+
+    /**
+     * A batch norm layer that takes inputs of the ranks {@code inputDims}, as {@link #checkInputDim}
+     * checks them.
+     *
+     * @param numFeatures channels (C)
+     * @param eps added to the variance
+     * @param momentum weight of a new batch in the running statistics; null for a cumulative average
+     * @param affine whether γ and β are learned
+     * @param trackRunningStats whether running statistics are kept (and used in eval mode)
+     * @param inputDims the input ranks the layer takes, e.g. 2 and 3 for BatchNorm1d
+     * @throws IllegalArgumentException when numFeatures is not positive
+     */
+    @SuppressWarnings("this-escape")
+    BatchNorm(
+            int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats, int... inputDims) {
         if (numFeatures <= 0) {
             throw new IllegalArgumentException("num_features must be positive, got " + numFeatures);
         }
@@ -53,6 +75,7 @@ public abstract class BatchNorm extends Module {
         this.momentum = momentum;
         this.affine = affine;
         this.trackRunningStats = trackRunningStats;
+        this.inputDims = inputDims == null ? null : inputDims.clone();
         this.weight = registerParameter("weight", affine ? Tensor.of(NDArray.ones(numFeatures)) : null);
         this.bias = registerParameter("bias", affine ? Tensor.of(NDArray.zeros(numFeatures)) : null);
         registerBuffer("running_mean", trackRunningStats ? Tensor.of(NDArray.zeros(numFeatures)) : null);
@@ -100,12 +123,25 @@ public abstract class BatchNorm extends Module {
     }
 
     /**
-     * Rejects an input rank this layer does not take, in PyTorch's words ({@code _check_input_dim}).
+     * Rejects an input rank this layer does not take, in PyTorch's words ({@code _check_input_dim}):
+     * {@code expected 2D or 3D input (got 4D input)}. A subclass built with the public constructor,
+     * which names no ranks, overrides this to check its own; otherwise every rank passes here.
      *
      * @param dims the input's number of dims
      * @throws IllegalArgumentException for a rank the layer does not take
      */
-    protected abstract void checkInputDim(int dims);
+    protected void checkInputDim(int dims) {
+        if (inputDims == null) {
+            return;
+        }
+        for (int accepted : inputDims) {
+            if (accepted == dims) {
+                return;
+            }
+        }
+        String expected = Arrays.stream(inputDims).mapToObj(d -> d + "D").collect(Collectors.joining(" or "));
+        throw new IllegalArgumentException("expected " + expected + " input (got " + dims + "D input)");
+    }
 
     /**
      * Normalises each channel: {@code (x - mean) / √(var + eps)}, then {@code · weight + bias} when
@@ -127,7 +163,7 @@ public abstract class BatchNorm extends Module {
                     "running_mean should contain " + input.size(1) + " elements not " + numFeatures);
         }
         int[] statShape = new int[d];
-        java.util.Arrays.fill(statShape, 1);
+        Arrays.fill(statShape, 1);
         statShape[1] = numFeatures;
         int[] dims = new int[d - 1];
         dims[0] = 0;

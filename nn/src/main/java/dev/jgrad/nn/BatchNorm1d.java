@@ -37,13 +37,6 @@ public final class BatchNorm1d extends BatchNorm {
      * @throws IllegalArgumentException if {@code numFeatures} is not positive
      */
     public BatchNorm1d(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
-        super(numFeatures, eps, momentum, affine, trackRunningStats);
-    }
-
-    @Override
-    protected void checkInputDim(int dims) {
-        if (dims != 2 && dims != 3) {
-            throw new IllegalArgumentException("expected 2D or 3D input (got " + dims + "D input)");
-        }
+        super(numFeatures, eps, momentum, affine, trackRunningStats, 2, 3);
     }
 }

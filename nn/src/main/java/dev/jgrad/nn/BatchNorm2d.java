@@ -27,13 +27,6 @@ public class BatchNorm2d extends BatchNorm {
      * @param trackRunningStats whether running statistics are kept (and used in eval mode)
      */
     public BatchNorm2d(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
-        super(numFeatures, eps, momentum, affine, trackRunningStats);
-    }
-
-    @Override
-    protected void checkInputDim(int dims) {
-        if (dims != 4) {
-            throw new IllegalArgumentException("expected 4D input (got " + dims + "D input)");
-        }
+        super(numFeatures, eps, momentum, affine, trackRunningStats, 4);
     }
 }

@@ -123,8 +123,11 @@ final class ConvOps {
     }
 
     /** The maxima alone; the indices are found only when backward will need them. */
-    static Tensor maxPool2dValues(
-            Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
+    static Tensor maxPool2dValues(Tensor input, PoolWindow w, boolean ceilMode) {
+        int[] kernel = w.kernel();
+        int[] stride = w.stride();
+        int[] padding = w.padding();
+        int[] dilation = w.dilation();
         CustomOp op = CustomOp.record("MaxPool2DWithIndicesBackward0", input);
         ValuesIndices<NDArray> r =
                 Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode, op != null);
@@ -138,9 +141,9 @@ final class ConvOps {
         });
     }
 
-    static ValuesIndices<Tensor> maxPool2d(
-            Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        ValuesIndices<NDArray> r = Pooling.maxPool2d(input.data(), kernel, stride, padding, dilation, ceilMode);
+    static ValuesIndices<Tensor> maxPool2d(Tensor input, PoolWindow w, boolean ceilMode) {
+        ValuesIndices<NDArray> r =
+                Pooling.maxPool2d(input.data(), w.kernel(), w.stride(), w.padding(), w.dilation(), ceilMode);
         Tensor indices = Tensor.of(r.indices());
         int[] shape = input.shape().toArray();
         Tensor values = CustomOp.apply(
@@ -149,7 +152,8 @@ final class ConvOps {
                 op -> {
                     Supplier<NDArray> idx = op.save(r.indices());
                     return g -> new NDArray[] {
-                        Pooling.maxPool2dBackward(g, idx.get(), shape, kernel, stride, padding, dilation, ceilMode)
+                        Pooling.maxPool2dBackward(
+                                g, idx.get(), shape, w.kernel(), w.stride(), w.padding(), w.dilation(), ceilMode)
                     };
                 },
                 input);
@@ -157,13 +161,10 @@ final class ConvOps {
     }
 
     static Tensor avgPool2d(
-            Tensor input,
-            int[] kernel,
-            int[] stride,
-            int[] padding,
-            boolean ceilMode,
-            boolean countIncludePad,
-            int divisorOverride) {
+            Tensor input, PoolWindow w, boolean ceilMode, boolean countIncludePad, int divisorOverride) {
+        int[] kernel = w.kernel();
+        int[] stride = w.stride();
+        int[] padding = w.padding();
         NDArray out =
                 Pooling.avgPool2d(input.data(), kernel, stride, padding, ceilMode, countIncludePad, divisorOverride);
         int[] shape = input.shape().toArray();

@@ -1,7 +1,5 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-
 /**
  * In training, zeroes whole channels with probability {@code p} and scales the others by
  * {@code 1 / (1 - p)}; in eval mode, the identity: PyTorch's {@code nn.Dropout2d}.
@@ -19,11 +17,6 @@ public class Dropout2d extends DropoutNd {
      * @throws IllegalArgumentException when p is outside [0, 1]
      */
     public Dropout2d(double p) {
-        super(p);
-    }
-
-    @Override
-    public Tensor forward(Tensor input) {
-        return F.dropout2d(input, p, isTraining());
+        super(p, F::dropout2d);
     }
 }

@@ -1,9 +1,7 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-
 /** {@code x > 0 ? x : alpha·(exp(x) - 1)}, elementwise: PyTorch's {@code nn.ELU(alpha=1.0)}. */
-public class ELU extends Module {
+public class ELU extends FunctionModule {
     /** The negated limit for large negative inputs. */
     public final double alpha;
 
@@ -18,16 +16,7 @@ public class ELU extends Module {
      * @param alpha the negated limit for large negative inputs
      */
     public ELU(double alpha) {
+        super("alpha=" + Py.number(alpha), input -> F.elu(input, alpha));
         this.alpha = alpha;
-    }
-
-    @Override
-    public Tensor forward(Tensor input) {
-        return F.elu(input, alpha);
-    }
-
-    @Override
-    public String extraRepr() {
-        return "alpha=" + Py.number(alpha);
     }
 }

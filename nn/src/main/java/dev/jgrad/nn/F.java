@@ -568,14 +568,7 @@ public final class F {
      */
     public static Tensor maxPool2d(
             Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        int[] k = pair(kernelSize, "kernel_size");
-        return ConvOps.maxPool2dValues(
-                input,
-                k,
-                stride == null || stride.length == 0 ? k : pair(stride, "stride"),
-                pair(padding, "padding"),
-                pair(dilation, "dilation"),
-                ceilMode);
+        return ConvOps.maxPool2dValues(input, PoolWindow.of(kernelSize, stride, padding, dilation), ceilMode);
     }
 
     /**
@@ -593,14 +586,7 @@ public final class F {
      */
     public static ValuesIndices<Tensor> maxPool2dWithIndices(
             Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-        int[] k = pair(kernelSize, "kernel_size");
-        return ConvOps.maxPool2d(
-                input,
-                k,
-                stride == null || stride.length == 0 ? k : pair(stride, "stride"),
-                pair(padding, "padding"),
-                pair(dilation, "dilation"),
-                ceilMode);
+        return ConvOps.maxPool2d(input, PoolWindow.of(kernelSize, stride, padding, dilation), ceilMode);
     }
 
     /**
@@ -636,18 +622,12 @@ public final class F {
             boolean ceilMode,
             boolean countIncludePad,
             int divisorOverride) {
-        int[] k = pair(kernelSize, "kernel_size");
+        // avg pooling has no dilation
+        PoolWindow window = PoolWindow.of(kernelSize, stride, padding, new int[] {1});
         if (divisorOverride < 0) {
             throw new IllegalArgumentException("divisor must be not zero");
         }
-        return ConvOps.avgPool2d(
-                input,
-                k,
-                stride == null || stride.length == 0 ? k : pair(stride, "stride"),
-                pair(padding, "padding"),
-                ceilMode,
-                countIncludePad,
-                divisorOverride);
+        return ConvOps.avgPool2d(input, window, ceilMode, countIncludePad, divisorOverride);
     }
 
     /**
@@ -671,6 +651,24 @@ public final class F {
                     + (values == null ? "null" : Arrays.toString(values)));
         }
         return values.length == 1 ? new int[] {values[0], values[0]} : values.clone();
+    }
+
+    /** Fails unless beta ≥ 0, as {@code smooth_l1_loss} does; returns it. */
+    static double checkSmoothL1Beta(double beta) {
+        if (!(beta >= 0)) {
+            throw new IllegalArgumentException(
+                    "smooth_l1_loss does not support negative values for beta, got " + Py.number(beta));
+        }
+        return beta;
+    }
+
+    /** Fails unless delta &gt; 0, as {@code huber_loss} does; returns it. */
+    static double checkHuberDelta(double delta) {
+        if (!(delta > 0)) {
+            throw new IllegalArgumentException(
+                    "huber_loss does not support non-positive values for delta, got " + Py.number(delta));
+        }
+        return delta;
     }
 
     static void checkDropoutProbability(double p) {
@@ -819,10 +817,7 @@ public final class F {
      * @throws IllegalArgumentException if beta is negative
      */
     public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
-        if (!(beta >= 0)) {
-            throw new IllegalArgumentException(
-                    "smooth_l1_loss does not support negative values for beta, got " + Py.number(beta));
-        }
+        checkSmoothL1Beta(beta);
         if (beta == 0) {
             return l1Loss(input, target, reduction);
         }
@@ -855,10 +850,7 @@ public final class F {
      * @throws IllegalArgumentException if delta is not positive
      */
     public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
-        if (!(delta > 0)) {
-            throw new IllegalArgumentException(
-                    "huber_loss does not support non-positive values for delta, got " + Py.number(delta));
-        }
+        checkHuberDelta(delta);
         warnIfShapesDiffer(input, target);
         Tensor z = input.sub(target).abs();
         return reduce(
@@ -1275,13 +1267,6 @@ public final class F {
     }
 
     private static Tensor reduce(Tensor loss, Reduction reduction) {
-        switch (reduction.elementwise()) {
-            case MEAN:
-                return loss.mean();
-            case SUM:
-                return loss.sum();
-            default:
-                return loss;
-        }
+        return reduction.reduce(loss, Tensor::mean, Tensor::sum);
     }
 }

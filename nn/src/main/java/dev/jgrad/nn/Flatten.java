@@ -5,8 +5,11 @@ import dev.jgrad.autograd.Tensor;
 /**
  * Flattens dims {@code startDim..endDim} into one: PyTorch's {@code nn.Flatten}, which by default
  * keeps the batch dim ({@code startDim = 1, endDim = -1}), so a (64, 1, 28, 28) batch becomes (64, 784).
+ * Forward is {@link Tensor#flatten(int, int)}: a view when the input's strides allow, else a copy (a
+ * 0-dim input becomes shape (1)); it throws IndexOutOfBoundsException for a dim out of range and
+ * IllegalArgumentException when {@code startDim} comes after {@code endDim}.
  */
-public class Flatten extends Module {
+public class Flatten extends FunctionModule {
     /** The first dim flattened (negative counts from the last). */
     public final int startDim;
     /** The last dim flattened, inclusive (negative counts from the last). */
@@ -25,30 +28,8 @@ public class Flatten extends Module {
      * @param endDim the last dim flattened (negative counts from the last)
      */
     public Flatten(int startDim, int endDim) {
+        super("start_dim=" + startDim + ", end_dim=" + endDim, input -> input.flatten(startDim, endDim));
         this.startDim = startDim;
         this.endDim = endDim;
-    }
-
-    /**
-     * Applies {@link Tensor#flatten(int, int)}: a view when the input's strides allow, else a copy.
-     *
-     * @param input a tensor of any shape and dtype (a 0-dim one becomes shape (1))
-     * @return the input with dims {@code startDim..endDim} merged into one of their product's size
-     * @throws IndexOutOfBoundsException if {@code startDim} or {@code endDim} is out of range
-     * @throws IllegalArgumentException if {@code startDim} comes after {@code endDim}
-     */
-    @Override
-    public Tensor forward(Tensor input) {
-        return input.flatten(startDim, endDim);
-    }
-
-    /**
-     * The repr's settings, e.g. {@code start_dim=1, end_dim=-1}.
-     *
-     * @return the settings as PyTorch prints them
-     */
-    @Override
-    public String extraRepr() {
-        return "start_dim=" + startDim + ", end_dim=" + endDim;
     }
 }

@@ -7,7 +7,7 @@ import dev.jgrad.autograd.Tensor;
  * {@code new GELU("tanh")} uses {@code 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))} instead. Values
  * are within one float32 ulp of the exact function (see {@link F#gelu(Tensor, String)}).
  */
-public class GELU extends Module {
+public class GELU extends FunctionModule {
     /** {@code "none"} or {@code "tanh"}. */
     public final String approximate;
 
@@ -23,17 +23,8 @@ public class GELU extends Module {
      * @throws IllegalArgumentException if it is neither
      */
     public GELU(String approximate) {
+        super("approximate='" + approximate + "'", input -> F.gelu(input, approximate));
         Activations.checkApproximate(approximate);
         this.approximate = approximate;
-    }
-
-    @Override
-    public Tensor forward(Tensor input) {
-        return F.gelu(input, approximate);
-    }
-
-    @Override
-    public String extraRepr() {
-        return "approximate='" + approximate + "'";
     }
 }

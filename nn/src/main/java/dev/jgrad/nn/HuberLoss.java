@@ -1,12 +1,10 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-
 /**
  * {@code z < delta ? 0.5·z² : delta·(z - 0.5·delta)} with {@code z = |input - target|}, reduced:
  * PyTorch's {@code nn.HuberLoss(reduction='mean', delta=1.0)}.
  */
-public class HuberLoss extends Loss {
+public class HuberLoss extends FunctionLoss {
     /** Where the quadratic part turns linear. */
     public final double delta;
 
@@ -23,16 +21,7 @@ public class HuberLoss extends Loss {
      * @throws IllegalArgumentException if delta is not positive
      */
     public HuberLoss(Reduction reduction, double delta) {
-        super(reduction);
-        if (!(delta > 0)) {
-            throw new IllegalArgumentException(
-                    "huber_loss does not support non-positive values for delta, got " + Py.number(delta));
-        }
-        this.delta = delta;
-    }
-
-    @Override
-    public Tensor forward(Tensor input, Tensor target) {
-        return F.huberLoss(input, target, reduction, delta);
+        super(reduction, (input, target, r) -> F.huberLoss(input, target, r, delta));
+        this.delta = F.checkHuberDelta(delta);
     }
 }

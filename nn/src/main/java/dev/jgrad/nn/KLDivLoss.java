@@ -7,7 +7,7 @@ import dev.jgrad.autograd.Tensor;
  * PyTorch's {@code nn.KLDivLoss(reduction='mean', log_target=False)}. {@link Reduction#BATCHMEAN}
  * gives the true KL divergence per sample; see {@link F#klDiv(Tensor, Tensor, Reduction, boolean)}.
  */
-public class KLDivLoss extends Loss {
+public class KLDivLoss extends FunctionLoss {
     /** Whether the target is given as log-probabilities. */
     public final boolean logTarget;
 
@@ -23,12 +23,7 @@ public class KLDivLoss extends Loss {
      * @param logTarget whether the target is given as log-probabilities
      */
     public KLDivLoss(Reduction reduction, boolean logTarget) {
-        super(reduction);
+        super(reduction, (input, target, r) -> F.klDiv(input, target, r, logTarget));
         this.logTarget = logTarget;
-    }
-
-    @Override
-    public Tensor forward(Tensor input, Tensor target) {
-        return F.klDiv(input, target, reduction, logTarget);
     }
 }

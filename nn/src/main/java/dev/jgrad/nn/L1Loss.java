@@ -1,9 +1,7 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-
 /** {@code |input - target|}, reduced: PyTorch's {@code nn.L1Loss}. */
-public class L1Loss extends Loss {
+public class L1Loss extends FunctionLoss {
     /** The mean over all elements. */
     public L1Loss() {
         this(Reduction.MEAN);
@@ -15,11 +13,6 @@ public class L1Loss extends Loss {
      * @param reduction how the per-element losses combine
      */
     public L1Loss(Reduction reduction) {
-        super(reduction);
-    }
-
-    @Override
-    public Tensor forward(Tensor input, Tensor target) {
-        return F.l1Loss(input, target, reduction);
+        super(reduction, F::l1Loss);
     }
 }

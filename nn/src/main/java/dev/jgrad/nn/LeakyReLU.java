@@ -1,9 +1,7 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-
 /** {@code x > 0 ? x : negativeSlope·x}, elementwise: PyTorch's {@code nn.LeakyReLU(negative_slope=0.01)}. */
-public class LeakyReLU extends Module {
+public class LeakyReLU extends FunctionModule {
     /** PyTorch's default slope, 0.01. */
     public static final double DEFAULT_NEGATIVE_SLOPE = 0.01;
 
@@ -21,16 +19,7 @@ public class LeakyReLU extends Module {
      * @param negativeSlope the slope for negative inputs
      */
     public LeakyReLU(double negativeSlope) {
+        super("negative_slope=" + Py.number(negativeSlope), input -> F.leakyRelu(input, negativeSlope));
         this.negativeSlope = negativeSlope;
-    }
-
-    @Override
-    public Tensor forward(Tensor input) {
-        return F.leakyRelu(input, negativeSlope);
-    }
-
-    @Override
-    public String extraRepr() {
-        return "negative_slope=" + Py.number(negativeSlope);
     }
 }

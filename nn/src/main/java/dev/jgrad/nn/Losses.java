@@ -52,26 +52,18 @@ final class Losses {
         NDArray logX = x.log().clampMin(LOG_FLOOR);
         NDArray log1mX = oneMinus(x).log().clampMin(LOG_FLOOR);
         NDArray loss = y.sub(1).mul(log1mX).sub(y.mul(logX));
-        if (w != null) {
-            loss = loss.mul(w);
-        }
-        NDArray out = reduce(loss, reduction);
-        int n = x.numel();
-        return pairwise("BinaryCrossEntropyBackward0", out, input, target, (op, xv, yv, g) -> {
-            NDArray gi = null;
-            NDArray gt = null;
-            if (op.needsInputGrad(0)) {
+        return weightedPairwise(
+                "BinaryCrossEntropyBackward0",
+                loss,
+                w,
+                reduction,
+                input,
+                target,
                 // grad * (x - y) / max((1 - x) * x, EPSILON)
-                gi = g.mul(xv.sub(yv)).div(oneMinus(xv).mul(xv).clampMin(BCE_EPSILON));
-                gi = weighted(gi, w, reduction, n);
-            }
-            if (op.needsInputGrad(1)) {
+                (xv, yv, g) -> g.mul(xv.sub(yv)).div(oneMinus(xv).mul(xv).clampMin(BCE_EPSILON)),
                 // grad * (log(1 - x) - log(x)), both clamped as in the forward
-                gt = g.mul(oneMinus(xv).log().clampMin(LOG_FLOOR).sub(xv.log().clampMin(LOG_FLOOR)));
-                gt = weighted(gt, w, reduction, n);
-            }
-            return new NDArray[] {gi, gt};
-        });
+                (xv, yv, g) -> g.mul(
+                        oneMinus(xv).log().clampMin(LOG_FLOOR).sub(xv.log().clampMin(LOG_FLOOR))));
     }
 
     /** The gradients of a loss of an input and a target, given the op, their saved values and the output's gradient. */
@@ -92,6 +84,33 @@ final class Losses {
                 },
                 input,
                 target);
+    }
+
+    /** One per-element derivative of a binary loss, of the input or of the target, before weighting. */
+    @FunctionalInterface
+    private interface Derivative {
+        NDArray apply(NDArray input, NDArray target, NDArray grad);
+    }
+
+    /**
+     * Records a per-element binary loss weighted by {@code w} (if any) and reduced; each gradient is
+     * its derivative {@link #weighted} the same way, computed only when that input needs it.
+     */
+    private static Tensor weightedPairwise(
+            String name,
+            NDArray loss,
+            NDArray w,
+            Reduction reduction,
+            Tensor input,
+            Tensor target,
+            Derivative dInput,
+            Derivative dTarget) {
+        NDArray out = reduce(w == null ? loss : loss.mul(w), reduction);
+        int n = input.data().numel();
+        return pairwise(name, out, input, target, (op, xv, yv, g) -> new NDArray[] {
+            op.needsInputGrad(0) ? weighted(dInput.apply(xv, yv, g), w, reduction, n) : null,
+            op.needsInputGrad(1) ? weighted(dTarget.apply(xv, yv, g), w, reduction, n) : null
+        });
     }
 
     /** A per-element gradient times the loss's weight (if any), divided by n for the mean, as ATen orders it. */
@@ -131,37 +150,31 @@ final class Losses {
         NDArray m = x.neg().clampMin(0);
         NDArray softplusNegX = m.add(m.neg().exp().add(x.neg().sub(m).exp()).log());
         NDArray loss = oneMinus(y).mul(x).add(logWeight == null ? softplusNegX : logWeight.mul(softplusNegX));
-        if (w != null) {
-            loss = loss.mul(w);
-        }
-        NDArray out = reduce(loss, reduction);
-        int n = x.numel();
-        return pairwise("BinaryCrossEntropyWithLogitsBackward0", out, input, target, (op, xv, yv, g) -> {
-            NDArray gi = null;
-            NDArray gt = null;
-            if (op.needsInputGrad(0)) {
+        return weightedPairwise(
+                "BinaryCrossEntropyWithLogitsBackward0",
+                loss,
+                w,
+                reduction,
+                input,
+                target,
                 // ATen: (lw·σ(x) - posWeight·y)·grad, which is (σ(x) - y)·grad without a posWeight
-                gi = logWeight == null
+                (xv, yv, g) -> logWeight == null
                         ? xv.sigmoid().sub(yv).mul(g)
                         : logWeight
                                 .mul(xv.sigmoid())
                                 .sub(posWeight.data().mul(yv))
-                                .mul(g);
-                gi = weighted(gi, w, reduction, n);
-            }
-            if (op.needsInputGrad(1)) {
-                // d/dy: -x, plus (posWeight - 1)·softplus(-x) with a posWeight
-                NDArray dy = xv.neg();
-                if (posWeight != null) {
-                    NDArray mv = xv.neg().clampMin(0);
-                    NDArray sp =
-                            mv.add(mv.neg().exp().add(xv.neg().sub(mv).exp()).log());
-                    dy = dy.add(posWeight.data().sub(1).mul(sp));
-                }
-                gt = weighted(dy.mul(g), w, reduction, n);
-            }
-            return new NDArray[] {gi, gt};
-        });
+                                .mul(g),
+                (xv, yv, g) -> {
+                    // d/dy: -x, plus (posWeight - 1)·softplus(-x) with a posWeight
+                    NDArray dy = xv.neg();
+                    if (posWeight != null) {
+                        NDArray mv = xv.neg().clampMin(0);
+                        NDArray sp = mv.add(
+                                mv.neg().exp().add(xv.neg().sub(mv).exp()).log());
+                        dy = dy.add(posWeight.data().sub(1).mul(sp));
+                    }
+                    return dy.mul(g);
+                });
     }
 
     // ---------------------------------------------------------------- negative log likelihood
@@ -259,13 +272,6 @@ final class Losses {
     }
 
     private static NDArray reduce(NDArray loss, Reduction reduction) {
-        switch (reduction.elementwise()) {
-            case MEAN:
-                return loss.mean();
-            case SUM:
-                return loss.sum();
-            default:
-                return loss;
-        }
+        return reduction.reduce(loss, NDArray::mean, NDArray::sum);
     }
 }

@@ -1,9 +1,7 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-
 /** {@code (input - target)²}, reduced: PyTorch's {@code nn.MSELoss}. */
-public class MSELoss extends Loss {
+public class MSELoss extends FunctionLoss {
     /** The mean over all elements. */
     public MSELoss() {
         this(Reduction.MEAN);
@@ -15,11 +13,6 @@ public class MSELoss extends Loss {
      * @param reduction how the per-element losses combine
      */
     public MSELoss(Reduction reduction) {
-        super(reduction);
-    }
-
-    @Override
-    public Tensor forward(Tensor input, Tensor target) {
-        return F.mseLoss(input, target, reduction);
+        super(reduction, F::mseLoss);
     }
 }

@@ -2,8 +2,6 @@ package dev.jgrad.nn;
 
 import dev.jgrad.autograd.Tensor;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -18,7 +16,7 @@ import java.util.List;
  *
  * Like PyTorch's, it has no forward of its own.
  */
-public final class ModuleList extends Module implements Iterable<Module> {
+public final class ModuleList extends ModuleSequence {
     /**
      * A list of the given modules, in order.
      *
@@ -63,7 +61,7 @@ public final class ModuleList extends Module implements Iterable<Module> {
      */
     public ModuleList insert(int index, Module module) {
         int n = size();
-        int at = index == n ? n : Sequential.checkIndex(index, n);
+        int at = index == n ? n : checkIndex(index, n);
         List<Module> all = new ArrayList<>(children());
         all.add(at, requireModule(module));
         for (int i = at; i < all.size(); i++) {
@@ -81,53 +79,8 @@ public final class ModuleList extends Module implements Iterable<Module> {
      * @throws IndexOutOfBoundsException if {@code index} is out of range
      */
     public ModuleList set(int index, Module module) {
-        registerModule(Integer.toString(Sequential.checkIndex(index, size())), requireModule(module));
+        registerModule(Integer.toString(checkIndex(index, size())), requireModule(module));
         return this;
-    }
-
-    /**
-     * The module at {@code index}, PyTorch's {@code list[index]}.
-     *
-     * @param index the position (negative counts from the end)
-     * @return the module
-     * @throws IndexOutOfBoundsException if {@code index} is out of range
-     */
-    public Module get(int index) {
-        List<Module> c = children();
-        return c.get(Sequential.checkIndex(index, c.size()));
-    }
-
-    /**
-     * The module at {@code index}, checked to be a {@code type}.
-     *
-     * @param index the position (negative counts from the end)
-     * @param type the class the module is expected to be
-     * @param <M> the module's type
-     * @return the module
-     * @throws IndexOutOfBoundsException if {@code index} is out of range
-     * @throws IllegalArgumentException if the module there is of another class
-     */
-    public <M extends Module> M get(int index, Class<M> type) {
-        return as(get(index), type, "module " + index + " of " + getName());
-    }
-
-    /**
-     * The number of modules, {@code len(list)}.
-     *
-     * @return the number of modules
-     */
-    public int size() {
-        return children().size();
-    }
-
-    /**
-     * The modules in order.
-     *
-     * @return an iterator over a snapshot of the modules
-     */
-    @Override
-    public Iterator<Module> iterator() {
-        return Collections.unmodifiableList(children()).iterator();
     }
 
     /**

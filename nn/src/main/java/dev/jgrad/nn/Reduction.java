@@ -1,6 +1,7 @@
 package dev.jgrad.nn;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /** How a loss combines its per-element values: PyTorch's {@code reduction='mean' | 'sum' | 'none'}. */
 public enum Reduction {
@@ -46,6 +47,29 @@ public enum Reduction {
             throw new IllegalArgumentException("batchmean is not a valid value for reduction");
         }
         return this;
+    }
+
+    /**
+     * Reduces per-element losses by this reduction (after {@link #elementwise()}): their mean, their
+     * sum, or the losses themselves for {@code NONE}. Generic so that the autograd losses (tensors)
+     * and their backward formulas (arrays) reduce the same way.
+     *
+     * @param <T> the losses' type
+     * @param loss the per-element losses
+     * @param mean the mean of all elements
+     * @param sum the sum of all elements
+     * @return the reduced loss
+     * @throws IllegalArgumentException for {@code BATCHMEAN}
+     */
+    <T> T reduce(T loss, UnaryOperator<T> mean, UnaryOperator<T> sum) {
+        switch (elementwise()) {
+            case MEAN:
+                return mean.apply(loss);
+            case SUM:
+                return sum.apply(loss);
+            default:
+                return loss;
+        }
     }
 
     /**

@@ -1,9 +1,6 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.autograd.Tensor;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.List;
 
 /**
  * Runs its modules one after another: PyTorch's {@code nn.Sequential}. The modules are named
@@ -13,7 +10,7 @@ import java.util.List;
  * <p>{@code model[0].weight} is {@code model.get(0, Linear.class).weight}; {@code for layer in model}
  * is {@code for (Module layer : model)}.
  */
-public final class Sequential extends Module implements Iterable<Module> {
+public final class Sequential extends ModuleSequence {
     /**
      * A Sequential of {@code modules}, in order, {@code nn.Sequential(*modules)}.
      *
@@ -34,61 +31,6 @@ public final class Sequential extends Module implements Iterable<Module> {
     public Sequential append(Module module) {
         registerModule(Integer.toString(children().size()), module);
         return this;
-    }
-
-    /**
-     * The module at {@code index}, PyTorch's {@code seq[index]}.
-     *
-     * @param index the position, negative counting from the end ({@code -1} is the last)
-     * @return the module at that position
-     * @throws IndexOutOfBoundsException if {@code index} is not in {@code [-size(), size())}
-     */
-    public Module get(int index) {
-        List<Module> c = children();
-        return c.get(checkIndex(index, c.size()));
-    }
-
-    /**
-     * The module at {@code index}, checked to be a {@code type}: PyTorch's {@code model[0]} with the
-     * type Java needs to reach its fields, {@code model.get(0, Linear.class).weight}.
-     *
-     * @param index the position (negative counts from the end)
-     * @param type the class the module is expected to be
-     * @param <M> the module's type
-     * @return the module at {@code index}
-     * @throws IndexOutOfBoundsException if {@code index} is out of range
-     * @throws IllegalArgumentException if the module there is of another class
-     */
-    public <M extends Module> M get(int index, Class<M> type) {
-        return as(get(index), type, "module " + index + " of " + getName());
-    }
-
-    /** The index in {@code [0, size)} that {@code index} (negative counts from the end) names, as PyTorch checks it. */
-    static int checkIndex(int index, int size) {
-        int i = index < 0 ? index + size : index;
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException("index " + index + " is out of range");
-        }
-        return i;
-    }
-
-    /**
-     * The number of modules, {@code len(seq)}.
-     *
-     * @return how many modules this Sequential runs
-     */
-    public int size() {
-        return children().size();
-    }
-
-    /**
-     * The modules in order, {@code for layer in model}.
-     *
-     * @return an iterator over a snapshot of the modules
-     */
-    @Override
-    public Iterator<Module> iterator() {
-        return Collections.unmodifiableList(children()).iterator();
     }
 
     /**

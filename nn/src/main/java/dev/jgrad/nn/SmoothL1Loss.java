@@ -1,12 +1,10 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-
 /**
  * {@code z < beta ? 0.5·z²/beta : z - 0.5·beta} with {@code z = |input - target|}, reduced: PyTorch's
  * {@code nn.SmoothL1Loss(reduction='mean', beta=1.0)}.
  */
-public class SmoothL1Loss extends Loss {
+public class SmoothL1Loss extends FunctionLoss {
     /** Where the quadratic part turns linear. */
     public final double beta;
 
@@ -23,16 +21,7 @@ public class SmoothL1Loss extends Loss {
      * @throws IllegalArgumentException if beta is negative
      */
     public SmoothL1Loss(Reduction reduction, double beta) {
-        super(reduction);
-        if (!(beta >= 0)) {
-            throw new IllegalArgumentException(
-                    "smooth_l1_loss does not support negative values for beta, got " + Py.number(beta));
-        }
-        this.beta = beta;
-    }
-
-    @Override
-    public Tensor forward(Tensor input, Tensor target) {
-        return F.smoothL1Loss(input, target, reduction, beta);
+        super(reduction, (input, target, r) -> F.smoothL1Loss(input, target, r, beta));
+        this.beta = F.checkSmoothL1Beta(beta);
     }
 }

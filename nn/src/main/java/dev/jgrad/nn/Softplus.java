@@ -1,12 +1,10 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.autograd.Tensor;
-
 /**
  * {@code log(1 + exp(beta·x))/beta}, elementwise, and {@code x} where {@code beta·x > threshold}:
  * PyTorch's {@code nn.Softplus(beta=1.0, threshold=20.0)}.
  */
-public class Softplus extends Module {
+public class Softplus extends FunctionModule {
     /** The sharpness. */
     public final double beta;
     /** Where the function turns linear. */
@@ -24,17 +22,10 @@ public class Softplus extends Module {
      * @param threshold where the function turns linear
      */
     public Softplus(double beta, double threshold) {
+        super(
+                "beta=" + Py.number(beta) + ", threshold=" + Py.number(threshold),
+                input -> F.softplus(input, beta, threshold));
         this.beta = beta;
         this.threshold = threshold;
-    }
-
-    @Override
-    public Tensor forward(Tensor input) {
-        return F.softplus(input, beta, threshold);
-    }
-
-    @Override
-    public String extraRepr() {
-        return "beta=" + Py.number(beta) + ", threshold=" + Py.number(threshold);
     }
 }

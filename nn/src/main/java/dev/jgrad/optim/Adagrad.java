@@ -3,7 +3,6 @@ package dev.jgrad.optim;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -159,13 +158,7 @@ public final class Adagrad extends Optimizer {
 
     private static Map<String, Object> defaults(Options o) {
         check(o.lr(), o.lrDecay(), o.weightDecay(), o.initialAccumulatorValue(), o.eps());
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lr", o.lr());
-        d.put("lr_decay", o.lrDecay());
-        d.put("weight_decay", o.weightDecay());
-        d.put("initial_accumulator_value", o.initialAccumulatorValue());
-        d.put("eps", o.eps());
-        return d;
+        return SCHEMA.defaults(o.lr(), o.lrDecay(), o.weightDecay(), o.initialAccumulatorValue(), o.eps());
     }
 
     private static void check(double lr, double lrDecay, double weightDecay, double initial, double eps) {

@@ -4,7 +4,6 @@ import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.format.PyFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -230,13 +229,8 @@ public class Adam extends Optimizer {
     private static Map<String, Object> defaults(
             double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         check(lr, beta1, beta2, eps, weightDecay);
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lr", lr);
-        d.put("betas", new double[] {beta1, beta2});
-        d.put("eps", eps);
-        d.put("weight_decay", weightDecay);
-        d.put("amsgrad", amsgrad);
-        return d;
+        // AdamW's schema has the same options
+        return SCHEMA.defaults(lr, new double[] {beta1, beta2}, eps, weightDecay, amsgrad);
     }
 
     private static void check(double lr, double beta1, double beta2, double eps, double weightDecay) {

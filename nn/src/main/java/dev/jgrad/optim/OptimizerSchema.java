@@ -70,6 +70,25 @@ final class OptimizerSchema {
         this.optionNames = List.copyOf(b.options.keySet());
     }
 
+    /**
+     * An optimizer's defaults map: the schema's options, in their order, with {@code values}.
+     *
+     * @param values one value per option, in the order the schema lists them
+     * @return a new insertion-ordered map from option name to value
+     * @throws IllegalStateException if the count of values is not the count of options
+     */
+    Map<String, Object> defaults(Object... values) {
+        if (values.length != optionNames.size()) {
+            throw new IllegalStateException(
+                    name + " has options " + optionNames + " but " + values.length + " values were given");
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            d.put(optionNames.get(i), values[i]);
+        }
+        return d;
+    }
+
     static Builder builder(String name) {
         return new Builder(name);
     }

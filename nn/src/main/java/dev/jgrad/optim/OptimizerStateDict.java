@@ -111,7 +111,7 @@ public record OptimizerStateDict(
         try {
             return check(c.metadata(), c.tensors());
         } catch (OptimizerSchema.Invalid e) {
-            throw new OptimizerStateException(name, e.key, e.getMessage());
+            throw new OptimizerStateException(name, e);
         }
     }
 

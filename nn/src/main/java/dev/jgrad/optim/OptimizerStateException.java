@@ -13,13 +13,11 @@ public final class OptimizerStateException extends IOException {
     private static final long serialVersionUID = 1L;
     /** The file, as it was named to {@link OptimizerStateDict#load}. */
     private final String file;
-    /** The metadata key or tensor name at fault. */
-    private final String key;
 
-    OptimizerStateException(String file, String key, String message) {
-        super(file + ": " + key + ": " + message);
+    /** The schema's finding, kept as the cause: it names the key at fault. */
+    OptimizerStateException(String file, OptimizerSchema.Invalid cause) {
+        super(file + ": " + cause.key + ": " + cause.getMessage(), cause);
         this.file = file;
-        this.key = key;
     }
 
     /**
@@ -37,6 +35,6 @@ public final class OptimizerStateException extends IOException {
      * @return the key
      */
     public String key() {
-        return key;
+        return ((OptimizerSchema.Invalid) getCause()).key;
     }
 }

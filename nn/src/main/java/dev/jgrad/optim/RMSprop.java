@@ -3,7 +3,6 @@ package dev.jgrad.optim;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.DType;
 import dev.jgrad.tensor.NDArray;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -165,14 +164,7 @@ public final class RMSprop extends Optimizer {
 
     private static Map<String, Object> defaults(Options o) {
         check(o.lr(), o.alpha(), o.eps(), o.weightDecay(), o.momentum());
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lr", o.lr());
-        d.put("alpha", o.alpha());
-        d.put("eps", o.eps());
-        d.put("weight_decay", o.weightDecay());
-        d.put("momentum", o.momentum());
-        d.put("centered", o.centered());
-        return d;
+        return SCHEMA.defaults(o.lr(), o.alpha(), o.eps(), o.weightDecay(), o.momentum(), o.centered());
     }
 
     private static void check(double lr, double alpha, double eps, double weightDecay, double momentum) {

@@ -2,7 +2,6 @@ package dev.jgrad.optim;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -214,13 +213,7 @@ public final class SGD extends Optimizer {
     private static Map<String, Object> defaults(
             double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
         check(lr, momentum, dampening, weightDecay, nesterov);
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("lr", lr);
-        d.put("momentum", momentum);
-        d.put("dampening", dampening);
-        d.put("weight_decay", weightDecay);
-        d.put("nesterov", nesterov);
-        return d;
+        return SCHEMA.defaults(lr, momentum, dampening, weightDecay, nesterov);
     }
 
     private static void check(double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {

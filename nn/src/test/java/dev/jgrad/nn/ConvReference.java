@@ -1,6 +1,7 @@
 package dev.jgrad.nn;
 
 import dev.jgrad.tensor.NDArray;
+import java.util.Arrays;
 import java.util.Random;
 
 /** The direct seven-loop convolution and a direct max pool, in float64: what the fast kernels must match. */
@@ -9,12 +10,8 @@ final class ConvReference {
 
     /** A float64 tensor of {@code shape} with entries drawn uniformly from [-1, 1) by {@code r}, in order. */
     static NDArray uniform(Random r, int... shape) {
-        int n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
+        double[] v = new double[Arrays.stream(shape).reduce(1, Math::multiplyExact)];
+        for (int i = 0; i < v.length; i++) {
             v[i] = r.nextDouble() * 2 - 1;
         }
         return NDArray.wrap(v, shape);

@@ -177,14 +177,7 @@ class ConvTest {
         assertEquals("out_channels must be divisible by groups", e.getMessage());
         e = assertThrows(
                 IllegalArgumentException.class,
-                () -> F.conv2d(
-                        Tensor.zeros(1, 4, 5, 5),
-                        Tensor.zeros(3, 2, 3, 3),
-                        null,
-                        new int[] {1, 1},
-                        new int[] {0, 0},
-                        new int[] {1, 1},
-                        2));
+                () -> conv2dOfZeros(new int[] {1, 4, 5, 5}, new int[] {3, 2, 3, 3}, new int[] {1, 1}, 2));
         assertEquals(
                 "Given groups=2, expected weight to be divisible by 2 at dimension 0, but got weight of size"
                         + " [3, 2, 3, 3] instead",
@@ -195,14 +188,7 @@ class ConvTest {
         assertEquals("Input type (float) and weight type (double) should be the same", e.getMessage());
         e = assertThrows(
                 IllegalArgumentException.class,
-                () -> F.conv2d(
-                        Tensor.zeros(1, 1, 5, 5),
-                        Tensor.zeros(2, 1, 3, 3),
-                        null,
-                        new int[] {0, 1},
-                        new int[] {0, 0},
-                        new int[] {1, 1},
-                        1));
+                () -> conv2dOfZeros(new int[] {1, 1, 5, 5}, new int[] {2, 1, 3, 3}, new int[] {0, 1}, 1));
         assertEquals("non-positive stride is not supported", e.getMessage());
         e = assertThrows(
                 IllegalArgumentException.class,
@@ -301,5 +287,17 @@ class ConvTest {
         return new NDArray[] {
             y.data(), xt.grad().data(), wt.grad().data(), bt.grad().data()
         };
+    }
+
+    /** {@code F.conv2d} of zero tensors of the given shapes: no bias, no padding, dilation 1. */
+    private static Tensor conv2dOfZeros(int[] inputShape, int[] weightShape, int[] stride, int groups) {
+        return F.conv2d(
+                Tensor.zeros(inputShape),
+                Tensor.zeros(weightShape),
+                null,
+                stride,
+                new int[] {0, 0},
+                new int[] {1, 1},
+                groups);
     }
 }

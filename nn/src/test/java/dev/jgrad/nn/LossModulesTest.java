@@ -70,18 +70,14 @@ class LossModulesTest {
         for (double[] c : cases) {
             double eps = c[0];
             long ignore = (long) c[1];
-            CrossEntropyLoss plain = new CrossEntropyLoss(null, ignore, reduction, eps);
-            assertArrayEquals(
-                    crossEntropyReference(null, ignore, eps, reduction),
-                    plain.call(logits(), y).toDoubleArray(),
-                    1e-6,
-                    "ε " + eps + " ignore " + ignore);
-            CrossEntropyLoss weighted = new CrossEntropyLoss(w, ignore, reduction, eps);
-            assertArrayEquals(
-                    crossEntropyReference(WEIGHT, ignore, eps, reduction),
-                    weighted.call(logits(), y).toDoubleArray(),
-                    1e-6,
-                    "weighted, ε " + eps + " ignore " + ignore);
+            for (boolean weighted : new boolean[] {false, true}) {
+                CrossEntropyLoss loss = new CrossEntropyLoss(weighted ? w : null, ignore, reduction, eps);
+                assertArrayEquals(
+                        crossEntropyReference(weighted ? WEIGHT : null, ignore, eps, reduction),
+                        loss.call(logits(), y).toDoubleArray(),
+                        1e-6,
+                        (weighted ? "weighted, " : "") + "ε " + eps + " ignore " + ignore);
+            }
         }
     }
 
@@ -235,25 +231,13 @@ class LossModulesTest {
     void smoothL1AndHuberByHand() {
         Tensor pred = Tensor.tensor(new float[] {0.5f, 2, -1});
         Tensor target = Tensor.tensor(new float[] {1, 1, 1}); // z = 0.5, 1, 2
-        assertArrayEquals(
-                new float[] {0.125f, 0.5f, 1.5f},
-                new SmoothL1Loss(Reduction.NONE, 1).call(pred, target).toFloatArray(),
-                1e-7f);
-        assertArrayEquals(
-                new float[] {0.0625f, 0.25f, 1},
-                new SmoothL1Loss(Reduction.NONE, 2).call(pred, target).toFloatArray(),
-                1e-7f);
+        assertLosses(new float[] {0.125f, 0.5f, 1.5f}, new SmoothL1Loss(Reduction.NONE, 1), pred, target);
+        assertLosses(new float[] {0.0625f, 0.25f, 1}, new SmoothL1Loss(Reduction.NONE, 2), pred, target);
         assertEquals(2.125 / 3, new SmoothL1Loss().call(pred, target).item(), 1e-7);
         assertEquals(
                 3.5 / 3, new SmoothL1Loss(Reduction.MEAN, 0).call(pred, target).item(), 1e-7, "beta 0 is L1");
-        assertArrayEquals(
-                new float[] {0.125f, 0.5f, 2},
-                new HuberLoss(Reduction.NONE, 2).call(pred, target).toFloatArray(),
-                1e-7f);
-        assertArrayEquals(
-                new float[] {0.125f, 0.375f, 0.875f},
-                new HuberLoss(Reduction.NONE, 0.5).call(pred, target).toFloatArray(),
-                1e-7f);
+        assertLosses(new float[] {0.125f, 0.5f, 2}, new HuberLoss(Reduction.NONE, 2), pred, target);
+        assertLosses(new float[] {0.125f, 0.375f, 0.875f}, new HuberLoss(Reduction.NONE, 0.5), pred, target);
         assertEquals(2.125, new HuberLoss(Reduction.SUM, 1).call(pred, target).item(), 1e-7);
         assertThrows(IllegalArgumentException.class, () -> new HuberLoss(Reduction.MEAN, 0));
         assertThrows(IllegalArgumentException.class, () -> new SmoothL1Loss(Reduction.MEAN, -1));
@@ -330,5 +314,10 @@ class LossModulesTest {
                 () -> F.crossEntropy(logits(), Tensor.tensor(CLASSES), Reduction.BATCHMEAN));
         // a loss is a two-input module: its one-tensor call names the fix
         assertThrows(UnsupportedOperationException.class, () -> new MSELoss().call(pred));
+    }
+
+    /** The per-element losses of a {@code Reduction.NONE} loss, to float32 precision. */
+    private static void assertLosses(float[] expected, Loss loss, Tensor input, Tensor target) {
+        assertArrayEquals(expected, loss.call(input, target).toFloatArray(), 1e-7f);
     }
 }

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.NDArray;
 import dev.jgrad.tensor.ValuesIndices;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PoolingTest {
     private static final Tensor GRID =
@@ -40,53 +44,83 @@ class PoolingTest {
         assertEquals(1, r.indices().toLongArray()[0]);
     }
 
-    @Test
-    void maxPoolMatchesAScalarReferenceOnRandomShapes() {
+    /** A max-pool case: a (2, 3, h, w) input and a square window, drawn by {@link #poolCases}. */
+    record PoolCase(int trial, int h, int w, int k, int s, int p, int d, boolean ceil) {
+        /** Whether the window fits the padded input (PyTorch rejects it otherwise). */
+        boolean fits() {
+            return h + 2 * p - d * (k - 1) - 1 >= 0 && w + 2 * p - d * (k - 1) - 1 >= 0;
+        }
+
+        int[] kernel() {
+            return new int[] {k, k};
+        }
+
+        int[] stride() {
+            return new int[] {s, s};
+        }
+
+        int[] padding() {
+            return new int[] {p, p};
+        }
+
+        int[] dilation() {
+            return new int[] {d, d};
+        }
+    }
+
+    /** 30 cases from a seeded generator, the 2x2, stride-2 fast path first; those that don't fit are dropped. */
+    static List<PoolCase> poolCases() {
         Random r = new Random(12);
+        List<PoolCase> cases = new ArrayList<>();
         for (int trial = 0; trial < 30; trial++) {
+            boolean pairs = trial < 6;
             int h = 1 + r.nextInt(9);
             int w = 1 + r.nextInt(9);
-            boolean pairs = trial < 6; // the 2x2, stride-2 fast path first
             int k = pairs ? 2 : 1 + r.nextInt(3);
             int s = pairs ? 2 : 1 + r.nextInt(3);
             int p = pairs ? 0 : r.nextInt(k / 2 + 1);
             int d = pairs ? 1 : 1 + r.nextInt(2);
-            boolean ceil = r.nextBoolean();
-            if ((h + 2 * p - d * (k - 1) - 1) < 0 || (w + 2 * p - d * (k - 1) - 1) < 0) {
-                continue;
+            PoolCase c = new PoolCase(trial, h, w, k, s, p, d, r.nextBoolean());
+            if (c.fits()) {
+                cases.add(c);
             }
-            // ReLU'd: many ties at 0, where the first element in window order must win, as in PyTorch.
-            Tensor x = Tensor.randn(2, 3, h, w).relu();
-            ValuesIndices<Tensor> vi = F.maxPool2dWithIndices(
-                    x, new int[] {k, k}, new int[] {s, s}, new int[] {p, p}, new int[] {d, d}, ceil);
-            Tensor y = vi.values();
-            assertTrue(y.equal(
-                    F.maxPool2d(x, new int[] {k, k}, new int[] {s, s}, new int[] {p, p}, new int[] {d, d}, ceil)));
-            int oh = y.size(2);
-            int ow = y.size(3);
-            for (int n = 0; n < 2; n++) {
-                for (int c = 0; c < 3; c++) {
-                    for (int i = 0; i < oh; i++) {
-                        for (int j = 0; j < ow; j++) {
-                            double best = Double.NEGATIVE_INFINITY;
-                            long at = -1;
-                            for (int a = 0; a < k; a++) {
-                                for (int b = 0; b < k; b++) {
-                                    int ih = i * s - p + a * d;
-                                    int iw = j * s - p + b * d;
-                                    if (ih >= 0
-                                            && ih < h
-                                            && iw >= 0
-                                            && iw < w
-                                            && (at < 0 || x.getDouble(n, c, ih, iw) > best)) {
-                                        best = x.getDouble(n, c, ih, iw);
-                                        at = (long) ih * w + iw;
-                                    }
+        }
+        return cases;
+    }
+
+    @ParameterizedTest
+    @MethodSource("poolCases")
+    void maxPoolMatchesAScalarReferenceOnRandomShapes(PoolCase pool) {
+        // ReLU'd: many ties at 0, where the first element in window order must win, as in PyTorch.
+        Tensor x = Tensor.randn(2, 3, pool.h(), pool.w()).relu();
+        ValuesIndices<Tensor> vi =
+                F.maxPool2dWithIndices(x, pool.kernel(), pool.stride(), pool.padding(), pool.dilation(), pool.ceil());
+        Tensor y = vi.values();
+        assertTrue(y.equal(F.maxPool2d(x, pool.kernel(), pool.stride(), pool.padding(), pool.dilation(), pool.ceil())));
+        int oh = y.size(2);
+        int ow = y.size(3);
+        for (int n = 0; n < 2; n++) {
+            for (int c = 0; c < 3; c++) {
+                for (int i = 0; i < oh; i++) {
+                    for (int j = 0; j < ow; j++) {
+                        double best = Double.NEGATIVE_INFINITY;
+                        long at = -1;
+                        for (int a = 0; a < pool.k(); a++) {
+                            for (int b = 0; b < pool.k(); b++) {
+                                int ih = i * pool.s() - pool.p() + a * pool.d();
+                                int iw = j * pool.s() - pool.p() + b * pool.d();
+                                if (ih >= 0
+                                        && ih < pool.h()
+                                        && iw >= 0
+                                        && iw < pool.w()
+                                        && (at < 0 || x.getDouble(n, c, ih, iw) > best)) {
+                                    best = x.getDouble(n, c, ih, iw);
+                                    at = (long) ih * pool.w() + iw;
                                 }
                             }
-                            assertEquals(best, y.getDouble(n, c, i, j), "trial " + trial);
-                            assertEquals(at, vi.indices().getLong(n, c, i, j), "trial " + trial);
                         }
+                        assertEquals(best, y.getDouble(n, c, i, j), "case " + pool);
+                        assertEquals(at, vi.indices().getLong(n, c, i, j), "case " + pool);
                     }
                 }
             }

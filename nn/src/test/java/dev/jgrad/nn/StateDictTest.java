@@ -70,9 +70,7 @@ class StateDictTest {
     @Test
     void strictLoadNamesMissingUnexpectedAndMismatchedKeys() {
         Linear target = new Linear(3, 2);
-        Map<String, Tensor> sd = new LinkedHashMap<>();
-        sd.put("weight", Tensor.zeros(1, 3));
-        sd.put("extra", Tensor.zeros(1));
+        Map<String, Tensor> sd = stateDict("weight", Tensor.zeros(1, 3), "extra", Tensor.zeros(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> target.loadStateDict(sd));
         assertEquals(
                 "Error(s) in loading state_dict for Linear:\n"
@@ -87,9 +85,7 @@ class StateDictTest {
     void failedLoadChangesNothing() {
         Linear target = new Linear(3, 2, true, new Generator(0));
         Tensor before = target.weight.clone();
-        Map<String, Tensor> sd = new LinkedHashMap<>();
-        sd.put("weight", Tensor.ones(2, 3));
-        sd.put("bias", Tensor.ones(5));
+        Map<String, Tensor> sd = stateDict("weight", Tensor.ones(2, 3), "bias", Tensor.ones(5));
         assertThrows(IllegalArgumentException.class, () -> target.loadStateDict(sd));
         assertTrue(target.weight.equal(before));
     }
@@ -97,9 +93,7 @@ class StateDictTest {
     @Test
     void nonStrictLoadReportsTheKeysButStillRejectsShapes() {
         Linear target = new Linear(3, 2);
-        Map<String, Tensor> sd = new LinkedHashMap<>();
-        sd.put("weight", Tensor.ones(2, 3));
-        sd.put("other.weight", Tensor.ones(1));
+        Map<String, Tensor> sd = stateDict("weight", Tensor.ones(2, 3), "other.weight", Tensor.ones(1));
         IncompatibleKeys keys = target.loadStateDict(sd, false);
         assertEquals(List.of("bias"), keys.missingKeys());
         assertEquals(List.of("other.weight"), keys.unexpectedKeys());
@@ -213,5 +207,13 @@ class StateDictTest {
                 "tensor([ 0.1000, -0.2000,  0.3000], requires_grad=True)", ((Linear) model.get(0)).bias.toString());
         // float64 in the file, cast to the float32 parameter as PyTorch's copy_ does
         assertEquals((float) (5 / 3.0), ((Linear) model.get(2)).weight.getDouble(1, 2), 0);
+    }
+
+    /** A mutable state dict of two entries, in order. */
+    private static Map<String, Tensor> stateDict(String key1, Tensor value1, String key2, Tensor value2) {
+        Map<String, Tensor> sd = new LinkedHashMap<>();
+        sd.put(key1, value1);
+        sd.put(key2, value2);
+        return sd;
     }
 }

@@ -47,8 +47,13 @@ class AdamTest {
                 Adam opt = decoupled
                         ? new AdamW(List.of(p), 0.05, 0.85, 0.99, 1e-6, 0.2, amsgrad)
                         : new Adam(List.of(p), 0.05, 0.85, 0.99, 1e-6, 0.2, amsgrad);
-                Reference ref =
-                        new Reference(new double[] {1, -2, 0.25}, 0.05, 0.85, 0.99, 1e-6, 0.2, amsgrad, decoupled);
+                Adam.Options settings = Adam.options()
+                        .lr(0.05)
+                        .betas(0.85, 0.99)
+                        .eps(1e-6)
+                        .weightDecay(0.2)
+                        .amsgrad(amsgrad);
+                Reference ref = new Reference(new double[] {1, -2, 0.25}, settings, decoupled);
                 for (float[] g : grads) {
                     p.setGrad(Tensor.tensor(g));
                     opt.step();
@@ -117,34 +122,27 @@ class AdamTest {
         final double[] m;
         final double[] v;
         final double[] vMax;
-        final double lr, b1, b2, eps, wd;
-        final boolean amsgrad, decoupled;
+        /** The settings; only its plain values are read, none of Adam's code runs. */
+        final Adam.Options o;
+
+        final boolean decoupled;
         int step;
 
-        Reference(
-                double[] p,
-                double lr,
-                double b1,
-                double b2,
-                double eps,
-                double wd,
-                boolean amsgrad,
-                boolean decoupled) {
+        Reference(double[] p, Adam.Options o, boolean decoupled) {
             this.p = p.clone();
             this.m = new double[p.length];
             this.v = new double[p.length];
             this.vMax = new double[p.length];
-            this.lr = lr;
-            this.b1 = b1;
-            this.b2 = b2;
-            this.eps = eps;
-            this.wd = wd;
-            this.amsgrad = amsgrad;
+            this.o = o;
             this.decoupled = decoupled;
         }
 
         void step(float[] grad) {
             step++;
+            double lr = o.lr();
+            double b1 = o.beta1();
+            double b2 = o.beta2();
+            double wd = o.weightDecay();
             double bc1 = 1 - Math.pow(b1, step);
             double bc2 = 1 - Math.pow(b2, step);
             for (int i = 0; i < p.length; i++) {
@@ -157,8 +155,8 @@ class AdamTest {
                 m[i] = b1 * m[i] + (1 - b1) * g;
                 v[i] = b2 * v[i] + (1 - b2) * g * g;
                 vMax[i] = Math.max(vMax[i], v[i]);
-                double second = amsgrad ? vMax[i] : v[i];
-                double denom = Math.sqrt(second) / Math.sqrt(bc2) + eps;
+                double second = o.amsgrad() ? vMax[i] : v[i];
+                double denom = Math.sqrt(second) / Math.sqrt(bc2) + o.eps();
                 p[i] -= lr / bc1 * m[i] / denom;
             }
         }

@@ -54,21 +54,20 @@ class OptimizerStateFuzzTest {
     private static final Map<String, Map<String, String>> OPTIONS = new LinkedHashMap<>();
 
     private static final Map<String, Map<String, String>> STATE = new LinkedHashMap<>();
+    /** Python's literals other than numbers, and what a spec reader makes of them. */
+    private static final Map<String, Object> LITERALS = Map.of(
+            "None", "None",
+            "True", Boolean.TRUE,
+            "False", Boolean.FALSE,
+            "inf", Double.POSITIVE_INFINITY,
+            "-inf", Double.NEGATIVE_INFINITY,
+            "nan", Double.NaN);
 
     static {
-        Map<String, String> sgd = new LinkedHashMap<>();
-        sgd.put("lr", "n+");
-        sgd.put("momentum", "n+");
-        sgd.put("dampening", "n");
-        sgd.put("weight_decay", "n+");
-        sgd.put("nesterov", "b");
-        Map<String, String> adam = new LinkedHashMap<>();
-        adam.put("lr", "n+");
-        adam.put("betas", "betas");
-        adam.put("eps", "n+");
-        adam.put("weight_decay", "n+");
-        adam.put("amsgrad", "b");
-        OPTIONS.put("SGD", sgd);
+        Map<String, String> adam =
+                ordered("lr", "n+", "betas", "betas", "eps", "n+", "weight_decay", "n+", "amsgrad", "b");
+        OPTIONS.put(
+                "SGD", ordered("lr", "n+", "momentum", "n+", "dampening", "n", "weight_decay", "n+", "nesterov", "b"));
         OPTIONS.put("Adam", adam);
         OPTIONS.put("AdamW", adam);
         // required state (r), optional (o); scalar (s) or like the parameter (p)
@@ -77,6 +76,15 @@ class OptimizerStateFuzzTest {
                 Map.of("step", "rs", "exp_avg", "rp", "exp_avg_sq", "rp", "max_exp_avg_sq", "op");
         STATE.put("Adam", adamState);
         STATE.put("AdamW", adamState);
+    }
+
+    /** A map of the keys and values in order: key, value, key, value, … */
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     private List<byte[]> seeds() throws IOException {
@@ -112,16 +120,14 @@ class OptimizerStateFuzzTest {
         for (byte[] s : seeds) {
             parsed.add(SpecSafeTensors.readSeed(s));
         }
+        // each mutant: one of the seeds, picked at random, mutated as a safetensors file
+        Fuzz.Source mutants = (i, random) -> {
+            int k = random.nextInt(seeds.size());
+            return new Mutator(random).safetensors(seeds.get(k), parsed.get(k));
+        };
         int accepted;
         try (MutantFile file = new MutantFile(dir.resolve("mutant.safetensors"))) {
-            accepted = Fuzz.run(
-                    "optimizer state dict",
-                    Fuzz.MUTANTS,
-                    (i, random) -> {
-                        int k = random.nextInt(seeds.size());
-                        return new Mutator(random).safetensors(seeds.get(k), parsed.get(k));
-                    },
-                    mutant -> agrees(file.write(mutant), mutant));
+            accepted = Fuzz.run("optimizer state dict", Fuzz.MUTANTS, mutants, m -> agrees(file.write(m), m));
         }
         assertTrue(accepted > 200, "the mutants should not all be broken: " + accepted + " accepted");
     }
@@ -296,27 +302,16 @@ class OptimizerStateFuzzTest {
     }
 
     private static Object scalar(String s) throws SpecJson.Reject {
-        switch (s) {
-            case "None":
-                return "None";
-            case "True":
-                return Boolean.TRUE;
-            case "False":
-                return Boolean.FALSE;
-            case "inf":
-                return Double.POSITIVE_INFINITY;
-            case "-inf":
-                return Double.NEGATIVE_INFINITY;
-            case "nan":
-                return Double.NaN;
-            default:
-                if (INTEGER.matcher(s).matches()) {
-                    BigInteger v = new BigInteger(s);
-                    require(v.bitLength() < 64, "integer beyond 64 bits");
-                    return v.longValue();
-                }
-                return Double.parseDouble(s);
+        Object literal = LITERALS.get(s);
+        if (literal != null) {
+            return literal;
         }
+        if (INTEGER.matcher(s).matches()) {
+            BigInteger v = new BigInteger(s);
+            require(v.bitLength() < 64, "integer beyond 64 bits");
+            return v.longValue();
+        }
+        return Double.parseDouble(s);
     }
 
     private static Object option(String kind, Object v) throws SpecJson.Reject {

@@ -4,6 +4,7 @@ import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.NDArray;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * PyTorch's {@code torch.nn.init}: fills a tensor in place, without recording gradients, and
@@ -327,12 +328,10 @@ public final class Init {
      */
     public static Tensor kaimingUniform_(
             Tensor tensor, double a, String mode, String nonlinearity, Generator generator) {
-        if (tensor.numel() == 0) {
-            return tensor;
-        }
-        double std = calculateGain(nonlinearity, a) / Math.sqrt(fan(tensor, mode));
-        double bound = Math.sqrt(3.0) * std;
-        return uniform_(tensor, -bound, bound, generator);
+        return kaiming(tensor, a, mode, nonlinearity, std -> {
+            double bound = Math.sqrt(3.0) * std;
+            return uniform_(tensor, -bound, bound, generator);
+        });
     }
 
     /**
@@ -377,11 +376,19 @@ public final class Init {
      */
     public static Tensor kaimingNormal_(
             Tensor tensor, double a, String mode, String nonlinearity, Generator generator) {
+        return kaiming(tensor, a, mode, nonlinearity, std -> normal_(tensor, 0, std, generator));
+    }
+
+    /**
+     * Kaiming's fill: {@code fill} given std = gain / √fan, or nothing for an empty tensor (whose fans
+     * PyTorch never computes).
+     */
+    private static Tensor kaiming(
+            Tensor tensor, double a, String mode, String nonlinearity, DoubleFunction<Tensor> fill) {
         if (tensor.numel() == 0) {
             return tensor;
         }
-        double std = calculateGain(nonlinearity, a) / Math.sqrt(fan(tensor, mode));
-        return normal_(tensor, 0, std, generator);
+        return fill.apply(calculateGain(nonlinearity, a) / Math.sqrt(fan(tensor, mode)));
     }
 
     private static int fan(Tensor tensor, String mode) {

@@ -1,7 +1,6 @@
 package dev.jgrad.optim.lr_scheduler;
 
 import dev.jgrad.optim.Optimizer;
-import java.util.Map;
 
 /**
  * Anneals each group's learning rate from its initial value to {@code etaMin} along half a cosine
@@ -54,6 +53,8 @@ public final class CosineAnnealingLR extends LRScheduler {
         }
         this.tMax = tMax;
         this.etaMin = etaMin;
+        saved("T_max", () -> this.tMax, v -> this.tMax = ((Number) v).intValue());
+        saved("eta_min", () -> this.etaMin, v -> this.etaMin = ((Number) v).doubleValue());
         initialStep();
     }
 
@@ -94,17 +95,5 @@ public final class CosineAnnealingLR extends LRScheduler {
      */
     public double closedFormLr(int group, int epoch) {
         return etaMin + (baseLrs[group] - etaMin) * (1 + StrictMath.cos(Math.PI * epoch / tMax)) / 2;
-    }
-
-    @Override
-    protected void saveExtra(Map<String, Object> state) {
-        state.put("T_max", tMax);
-        state.put("eta_min", etaMin);
-    }
-
-    @Override
-    protected void loadExtra(Map<String, Object> state) {
-        tMax = ((Number) state.get("T_max")).intValue();
-        etaMin = ((Number) state.get("eta_min")).doubleValue();
     }
 }

@@ -5,6 +5,9 @@ import dev.jgrad.optim.ParamGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The base of the learning-rate schedulers: PyTorch's {@code lr_scheduler._LRScheduler}. Building
@@ -21,6 +24,11 @@ public abstract class LRScheduler {
 
     private int stepCount;
     private double[] lastLr;
+    /** The state dict's entries, in order: the base's, then those the subclass adds with {@link #saved}. */
+    private final Map<String, Saved> entries = new LinkedHashMap<>();
+
+    /** One state dict entry: its value now, and how a loaded value is put back. */
+    private record Saved(Supplier<Object> get, Consumer<Object> set) {}
 
     /**
      * Records each group's {@code initial_lr} (from its {@code lr}, when starting afresh) as the base
@@ -53,6 +61,23 @@ public abstract class LRScheduler {
             baseLrs[i] = groups.get(i).getDouble("initial_lr");
         }
         this.lastEpoch = lastEpoch;
+        saved("base_lrs", () -> baseLrs.clone(), v -> baseLrs = ((double[]) v).clone());
+        saved("last_epoch", () -> this.lastEpoch, v -> this.lastEpoch = ((Number) v).intValue());
+        saved("_step_count", () -> stepCount, v -> stepCount = ((Number) v).intValue());
+        saved("_last_lr", () -> lastLr.clone(), v -> lastLr = ((double[]) v).clone());
+    }
+
+    /**
+     * Adds an entry to this scheduler's state dict: {@link #stateDict()} saves {@code get}'s value
+     * under {@code key}, and {@link #loadStateDict} hands the loaded value to {@code set}. Subclasses
+     * declare their settings this way in their constructor, e.g. StepLR's {@code step_size}.
+     *
+     * @param key the entry's name, PyTorch's attribute name
+     * @param get the value to save (a copy, for an array)
+     * @param set puts a loaded value back, converting it (a {@code Number} to the field's type)
+     */
+    protected final void saved(String key, Supplier<Object> get, Consumer<Object> set) {
+        entries.put(key, new Saved(get, set));
     }
 
     /** Subclasses call this at the end of their constructor: PyTorch's {@code _initial_step}. */
@@ -120,6 +145,21 @@ public abstract class LRScheduler {
         return lrs(optimizer);
     }
 
+    /**
+     * The current group learning rates, each times {@code factor}: the step of a chainable schedule
+     * (StepLR's gamma, LinearLR's ratio); a factor of 1 leaves them as they are.
+     *
+     * @param factor what every group's {@code lr} is multiplied by
+     * @return each group's new {@code lr}, in order; a new array
+     */
+    protected final double[] scaledGroupLrs(double factor) {
+        double[] lrs = groupLrs();
+        for (int i = 0; i < lrs.length; i++) {
+            lrs[i] *= factor;
+        }
+        return lrs;
+    }
+
     /** Each of the optimizer's groups' {@code lr}, in order; a new array (also what ReduceLROnPlateau reads). */
     static double[] lrs(Optimizer optimizer) {
         List<ParamGroup> groups = optimizer.paramGroups();
@@ -138,10 +178,7 @@ public abstract class LRScheduler {
      */
     public Map<String, Object> stateDict() {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("base_lrs", baseLrs.clone());
-        s.put("last_epoch", lastEpoch);
-        s.put("_step_count", stepCount);
-        s.put("_last_lr", lastLr.clone());
+        entries.forEach((key, entry) -> s.put(key, entry.get().get()));
         saveExtra(s);
         return s;
     }
@@ -155,24 +192,24 @@ public abstract class LRScheduler {
      * @throws ClassCastException if an entry has the wrong type
      */
     public void loadStateDict(Map<String, Object> state) {
-        baseLrs = ((double[]) state.get("base_lrs")).clone();
-        lastEpoch = ((Number) state.get("last_epoch")).intValue();
-        stepCount = ((Number) state.get("_step_count")).intValue();
-        lastLr = ((double[]) state.get("_last_lr")).clone();
+        entries.forEach((key, entry) ->
+                entry.set().accept(Objects.requireNonNull(state.get(key), () -> "scheduler state dict has no " + key)));
         loadExtra(state);
     }
 
     /**
-     * Adds the subclass's settings to a state dict being built.
+     * Adds what a subclass did not declare with {@link #saved} to a state dict being built, after
+     * the declared entries; nothing by default.
      *
      * @param state the state dict to add to
      */
-    protected abstract void saveExtra(Map<String, Object> state);
+    protected void saveExtra(Map<String, Object> state) {}
 
     /**
-     * Restores the subclass's settings from a state dict that {@link #saveExtra} filled.
+     * Restores what {@link #saveExtra} added, after the declared entries are restored; nothing by
+     * default.
      *
      * @param state the state dict to read
      */
-    protected abstract void loadExtra(Map<String, Object> state);
+    protected void loadExtra(Map<String, Object> state) {}
 }

@@ -1,7 +1,6 @@
 package dev.jgrad.optim.lr_scheduler;
 
 import dev.jgrad.optim.Optimizer;
-import java.util.Map;
 
 /**
  * Scales each group's learning rate by a factor that moves linearly from {@code startFactor} to
@@ -58,27 +57,26 @@ public final class LinearLR extends LRScheduler {
         this.startFactor = startFactor;
         this.endFactor = endFactor;
         this.totalIters = totalIters;
+        saved("start_factor", () -> this.startFactor, v -> this.startFactor = ((Number) v).doubleValue());
+        saved("end_factor", () -> this.endFactor, v -> this.endFactor = ((Number) v).doubleValue());
+        saved("total_iters", () -> this.totalIters, v -> this.totalIters = ((Number) v).intValue());
         initialStep();
     }
 
     @Override
     protected double[] getLr() {
-        double[] lrs = groupLrs();
+        return scaledGroupLrs(factor());
+    }
+
+    /** What this epoch multiplies the rates by: the start factor, then the ratio of consecutive factors, then 1. */
+    private double factor() {
         if (lastEpoch == 0) {
-            for (int i = 0; i < lrs.length; i++) {
-                lrs[i] *= startFactor;
-            }
-            return lrs;
+            return startFactor;
         }
         if (lastEpoch > totalIters) {
-            return lrs;
+            return 1;
         }
-        double factor = 1
-                + (endFactor - startFactor) / (totalIters * startFactor + (lastEpoch - 1) * (endFactor - startFactor));
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] *= factor;
-        }
-        return lrs;
+        return 1 + (endFactor - startFactor) / (totalIters * startFactor + (lastEpoch - 1) * (endFactor - startFactor));
     }
 
     /**
@@ -90,19 +88,5 @@ public final class LinearLR extends LRScheduler {
      */
     public double closedFormLr(int group, int epoch) {
         return baseLrs[group] * (startFactor + (endFactor - startFactor) * Math.min(totalIters, epoch) / totalIters);
-    }
-
-    @Override
-    protected void saveExtra(Map<String, Object> state) {
-        state.put("start_factor", startFactor);
-        state.put("end_factor", endFactor);
-        state.put("total_iters", totalIters);
-    }
-
-    @Override
-    protected void loadExtra(Map<String, Object> state) {
-        startFactor = ((Number) state.get("start_factor")).doubleValue();
-        endFactor = ((Number) state.get("end_factor")).doubleValue();
-        totalIters = ((Number) state.get("total_iters")).intValue();
     }
 }

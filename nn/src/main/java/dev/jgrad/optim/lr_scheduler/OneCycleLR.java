@@ -4,7 +4,6 @@ import dev.jgrad.optim.Optimizer;
 import dev.jgrad.optim.ParamGroup;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The 1cycle policy: PyTorch's {@code OneCycleLR}, stepped once per batch. The learning rate rises
@@ -78,6 +77,12 @@ public final class OneCycleLR extends LRScheduler {
         this.phaseEnds = threePhase
                 ? new double[] {up, 2 * options.pctStart() * totalSteps - 2, totalSteps - 1}
                 : new double[] {up, totalSteps - 1};
+        saved("total_steps", () -> this.totalSteps, v -> this.totalSteps = ((Number) v).intValue());
+        saved("phase_end_steps", () -> phaseEnds.clone(), v -> phaseEnds = ((double[]) v).clone());
+        saved("three_phase", () -> threePhase, v -> threePhase = (Boolean) v);
+        saved("anneal_strategy", () -> annealStrategy, v -> annealStrategy = (String) v);
+        saved("cycle_momentum", () -> cycleMomentum, v -> cycleMomentum = (Boolean) v);
+        saved("use_beta1", () -> useBeta1, v -> useBeta1 = (Boolean) v);
         initialStep();
     }
 
@@ -359,25 +364,5 @@ public final class OneCycleLR extends LRScheduler {
             }
         }
         return lrs;
-    }
-
-    @Override
-    protected void saveExtra(Map<String, Object> state) {
-        state.put("total_steps", totalSteps);
-        state.put("phase_end_steps", phaseEnds.clone());
-        state.put("three_phase", threePhase);
-        state.put("anneal_strategy", annealStrategy);
-        state.put("cycle_momentum", cycleMomentum);
-        state.put("use_beta1", useBeta1);
-    }
-
-    @Override
-    protected void loadExtra(Map<String, Object> state) {
-        totalSteps = ((Number) state.get("total_steps")).intValue();
-        phaseEnds = ((double[]) state.get("phase_end_steps")).clone();
-        threePhase = (Boolean) state.get("three_phase");
-        annealStrategy = (String) state.get("anneal_strategy");
-        cycleMomentum = (Boolean) state.get("cycle_momentum");
-        useBeta1 = (Boolean) state.get("use_beta1");
     }
 }

@@ -1,7 +1,6 @@
 package dev.jgrad.optim.lr_scheduler;
 
 import dev.jgrad.optim.Optimizer;
-import java.util.Map;
 
 /** Multiplies each group's learning rate by {@code gamma} every {@code stepSize} epochs: PyTorch's {@code StepLR}. */
 public final class StepLR extends LRScheduler {
@@ -49,30 +48,14 @@ public final class StepLR extends LRScheduler {
         }
         this.stepSize = stepSize;
         this.gamma = gamma;
+        saved("step_size", () -> this.stepSize, v -> this.stepSize = ((Number) v).intValue());
+        saved("gamma", () -> this.gamma, v -> this.gamma = ((Number) v).doubleValue());
         initialStep();
     }
 
     @Override
     protected double[] getLr() {
-        double[] lrs = groupLrs();
-        if (lastEpoch == 0 || lastEpoch % stepSize != 0) {
-            return lrs;
-        }
-        for (int i = 0; i < lrs.length; i++) {
-            lrs[i] *= gamma;
-        }
-        return lrs;
-    }
-
-    @Override
-    protected void saveExtra(Map<String, Object> state) {
-        state.put("step_size", stepSize);
-        state.put("gamma", gamma);
-    }
-
-    @Override
-    protected void loadExtra(Map<String, Object> state) {
-        stepSize = ((Number) state.get("step_size")).intValue();
-        gamma = ((Number) state.get("gamma")).doubleValue();
+        // a factor of 1 is exact: the rates are kept bit for bit between decays
+        return scaledGroupLrs(lastEpoch == 0 || lastEpoch % stepSize != 0 ? 1 : gamma);
     }
 }
