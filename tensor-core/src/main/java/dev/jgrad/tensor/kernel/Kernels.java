@@ -52,137 +52,34 @@ public interface Kernels {
 
     /**
      * Batched matrix product: for every matrix {@code t} in [0, batch), C_t = A_t B_t, or
-     * C_t += A_t B_t when {@code accumulate}. A is m x k, B is k x n, C is m x n. Element (i, j)
-     * of matrix t of X is {@code x[xOff + t*xBatchStride + i*xRowStride + j*xColStride]}, so
-     * transposed operands are just swapped strides, and a batch stride of 0 repeats one matrix.
-     * C must not overlap A or B, and its elements must be distinct.
+     * C_t += A_t B_t when {@code accumulate}. A is m x k, B is k x n, C is m x n, each operand an
+     * array with an offset and batch, row and column strides ({@link FloatOperand}). C must not
+     * overlap A or B, and its elements must be distinct.
+     *
+     * @param batch the number of products
+     * @param m rows of A and C
+     * @param n columns of B and C
+     * @param k columns of A, rows of B
+     * @param a the left operands
+     * @param b the right operands
+     * @param c the results
+     * @param accumulate whether to add to C rather than overwrite it
      */
-    void gemm(
-            int batch,
-            int m,
-            int n,
-            int k,
-            float[] a,
-            int aOff,
-            int aBatchStride,
-            int aRowStride,
-            int aColStride,
-            float[] b,
-            int bOff,
-            int bBatchStride,
-            int bRowStride,
-            int bColStride,
-            float[] c,
-            int cOff,
-            int cBatchStride,
-            int cRowStride,
-            int cColStride,
-            boolean accumulate);
+    void gemm(int batch, int m, int n, int k, FloatOperand a, FloatOperand b, FloatOperand c, boolean accumulate);
 
-    /** float64 version of {@link #gemm(int, int, int, int, float[], int, int, int, int, float[], int, int, int, int, float[], int, int, int, int, boolean)}. */
-    void gemm(
-            int batch,
-            int m,
-            int n,
-            int k,
-            double[] a,
-            int aOff,
-            int aBatchStride,
-            int aRowStride,
-            int aColStride,
-            double[] b,
-            int bOff,
-            int bBatchStride,
-            int bRowStride,
-            int bColStride,
-            double[] c,
-            int cOff,
-            int cBatchStride,
-            int cRowStride,
-            int cColStride,
-            boolean accumulate);
-
-    /** One matrix product: C = A B, or C += A B when {@code accumulate}. */
-    default void gemm(
-            int m,
-            int n,
-            int k,
-            float[] a,
-            int aOff,
-            int aRowStride,
-            int aColStride,
-            float[] b,
-            int bOff,
-            int bRowStride,
-            int bColStride,
-            float[] c,
-            int cOff,
-            int cRowStride,
-            int cColStride,
-            boolean accumulate) {
-        gemm(
-                1,
-                m,
-                n,
-                k,
-                a,
-                aOff,
-                0,
-                aRowStride,
-                aColStride,
-                b,
-                bOff,
-                0,
-                bRowStride,
-                bColStride,
-                c,
-                cOff,
-                0,
-                cRowStride,
-                cColStride,
-                accumulate);
-    }
-
-    /** float64 single matrix product. */
-    default void gemm(
-            int m,
-            int n,
-            int k,
-            double[] a,
-            int aOff,
-            int aRowStride,
-            int aColStride,
-            double[] b,
-            int bOff,
-            int bRowStride,
-            int bColStride,
-            double[] c,
-            int cOff,
-            int cRowStride,
-            int cColStride,
-            boolean accumulate) {
-        gemm(
-                1,
-                m,
-                n,
-                k,
-                a,
-                aOff,
-                0,
-                aRowStride,
-                aColStride,
-                b,
-                bOff,
-                0,
-                bRowStride,
-                bColStride,
-                c,
-                cOff,
-                0,
-                cRowStride,
-                cColStride,
-                accumulate);
-    }
+    /**
+     * float64 {@link #gemm(int, int, int, int, FloatOperand, FloatOperand, FloatOperand, boolean)}.
+     *
+     * @param batch the number of products
+     * @param m rows of A and C
+     * @param n columns of B and C
+     * @param k columns of A, rows of B
+     * @param a the left operands
+     * @param b the right operands
+     * @param c the results
+     * @param accumulate whether to add to C rather than overwrite it
+     */
+    void gemm(int batch, int m, int n, int k, DoubleOperand a, DoubleOperand b, DoubleOperand c, boolean accumulate);
 
     /** Dot product of n elements of x and y, returned in double (the float32 products are summed in blocks). */
     double dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride);

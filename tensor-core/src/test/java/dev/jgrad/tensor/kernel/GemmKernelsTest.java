@@ -82,8 +82,24 @@ class GemmKernelsTest {
             int m = 1 + r.nextInt(20), k = 1 + r.nextInt(300);
             float[] a = Strided.floats(r, m * k, false), b = Strided.floats(r, k * wide, false);
             float[] full = new float[m * wide], part = new float[m * n];
-            VECTOR.gemm(m, wide, k, a, 0, k, 1, b, 0, wide, 1, full, 0, wide, 1, false);
-            VECTOR.gemm(m, n, k, a, 0, k, 1, b, 0, wide, 1, part, 0, n, 1, false);
+            VECTOR.gemm(
+                    1,
+                    m,
+                    wide,
+                    k,
+                    new FloatOperand(a, 0, k, 1),
+                    new FloatOperand(b, 0, wide, 1),
+                    new FloatOperand(full, 0, wide, 1),
+                    false);
+            VECTOR.gemm(
+                    1,
+                    m,
+                    n,
+                    k,
+                    new FloatOperand(a, 0, k, 1),
+                    new FloatOperand(b, 0, wide, 1),
+                    new FloatOperand(part, 0, n, 1),
+                    false);
             assertSameLeadingColumns(full, wide, part, m, n, "n=" + n + " m=" + m + " k=" + k);
         }
     }
@@ -99,8 +115,24 @@ class GemmKernelsTest {
             org.junit.jupiter.api.Assertions.assertTrue((long) k * n <= VectorSgemm.DIRECT_B_MAX_ELEMENTS);
             float[] a = Strided.floats(r, m * k, false), b = Strided.floats(r, k * wide, false);
             float[] packed = new float[m * wide], direct = new float[m * n];
-            VECTOR.gemm(m, wide, k, a, 0, k, 1, b, 0, wide, 1, packed, 0, wide, 1, false);
-            VECTOR.gemm(m, n, k, a, 0, k, 1, b, 0, wide, 1, direct, 0, n, 1, false);
+            VECTOR.gemm(
+                    1,
+                    m,
+                    wide,
+                    k,
+                    new FloatOperand(a, 0, k, 1),
+                    new FloatOperand(b, 0, wide, 1),
+                    new FloatOperand(packed, 0, wide, 1),
+                    false);
+            VECTOR.gemm(
+                    1,
+                    m,
+                    n,
+                    k,
+                    new FloatOperand(a, 0, k, 1),
+                    new FloatOperand(b, 0, wide, 1),
+                    new FloatOperand(direct, 0, n, 1),
+                    false);
             assertSameLeadingColumns(packed, wide, direct, m, n, "n=" + n);
         }
     }
@@ -129,8 +161,24 @@ class GemmKernelsTest {
                 float[] a = Strided.floats(r, tall * k, false), b = Strided.floats(r, k * ldb, false);
                 float[] few = new float[m * n], many = new float[tall * n];
                 // A transposed: A(i, p) = a[p * tall + i].
-                VECTOR.gemm(m, n, k, a, 0, 1, tall, b, 0, ldb, 1, few, 0, n, 1, false);
-                VECTOR.gemm(tall, n, k, a, 0, 1, tall, b, 0, ldb, 1, many, 0, n, 1, false);
+                VECTOR.gemm(
+                        1,
+                        m,
+                        n,
+                        k,
+                        new FloatOperand(a, 0, 1, tall),
+                        new FloatOperand(b, 0, ldb, 1),
+                        new FloatOperand(few, 0, n, 1),
+                        false);
+                VECTOR.gemm(
+                        1,
+                        tall,
+                        n,
+                        k,
+                        new FloatOperand(a, 0, 1, tall),
+                        new FloatOperand(b, 0, ldb, 1),
+                        new FloatOperand(many, 0, n, 1),
+                        false);
                 for (int i = 0; i < m * n; i++) {
                     assertEquals(
                             Float.floatToIntBits(many[i]),
@@ -157,7 +205,14 @@ class GemmKernelsTest {
             float[] c0 = Strided.floats(r, batches * m * n, false);
             float[] c = c0.clone();
             VECTOR.gemm(
-                    batches, m, n, k, a, 1, m * lda, lda, 1, b, 0, n * ldb, 1, ldb, c, 0, m * n, crs, ccs, accumulate);
+                    batches,
+                    m,
+                    n,
+                    k,
+                    new FloatOperand(a, 1, m * lda, lda, 1),
+                    new FloatOperand(b, 0, n * ldb, 1, ldb),
+                    new FloatOperand(c, 0, m * n, crs, ccs),
+                    accumulate);
             for (int bt = 0; bt < batches; bt++) {
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
@@ -191,21 +246,9 @@ class GemmKernelsTest {
                     m,
                     n,
                     k,
-                    a,
-                    la.off(),
-                    la.batch(),
-                    la.rs(),
-                    la.cs(),
-                    b,
-                    lb.off(),
-                    lb.batch(),
-                    lb.rs(),
-                    lb.cs(),
-                    c,
-                    lc.off(),
-                    lc.batch(),
-                    lc.rs(),
-                    lc.cs(),
+                    new FloatOperand(a, la.off(), la.batch(), la.rs(), la.cs()),
+                    new FloatOperand(b, lb.off(), lb.batch(), lb.rs(), lb.cs()),
+                    new FloatOperand(c, lc.off(), lc.batch(), lc.rs(), lc.cs()),
                     accumulate);
             boolean[] written = new boolean[c.length];
             for (int t = 0; t < batches; t++) {
@@ -262,21 +305,9 @@ class GemmKernelsTest {
                         m,
                         n,
                         k,
-                        a,
-                        la.off(),
-                        la.batch(),
-                        la.rs(),
-                        la.cs(),
-                        b,
-                        lb.off(),
-                        lb.batch(),
-                        lb.rs(),
-                        lb.cs(),
-                        c,
-                        lc.off(),
-                        lc.batch(),
-                        lc.rs(),
-                        lc.cs(),
+                        new DoubleOperand(a, la.off(), la.batch(), la.rs(), la.cs()),
+                        new DoubleOperand(b, lb.off(), lb.batch(), lb.rs(), lb.cs()),
+                        new DoubleOperand(c, lc.off(), lc.batch(), lc.rs(), lc.cs()),
                         accumulate);
                 for (int s = 0; s < batches; s++) {
                     for (int i = 0; i < m; i++) {
@@ -345,10 +376,34 @@ class GemmKernelsTest {
                     for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
                         float[] one = new float[m * n], three = new float[m * n], batched = new float[3 * m * n];
                         dev.jgrad.tensor.Parallel.setNumThreads(1);
-                        kern.gemm(m, n, k, a, 0, k, 1, b, 0, brs, bcs, one, 0, n, 1, false);
+                        kern.gemm(
+                                1,
+                                m,
+                                n,
+                                k,
+                                new FloatOperand(a, 0, k, 1),
+                                new FloatOperand(b, 0, brs, bcs),
+                                new FloatOperand(one, 0, n, 1),
+                                false);
                         dev.jgrad.tensor.Parallel.setNumThreads(3);
-                        kern.gemm(m, n, k, a, 0, k, 1, b, 0, brs, bcs, three, 0, n, 1, false);
-                        kern.gemm(3, m, n, k, a, 0, 0, k, 1, b, 0, 0, brs, bcs, batched, 0, m * n, n, 1, false);
+                        kern.gemm(
+                                1,
+                                m,
+                                n,
+                                k,
+                                new FloatOperand(a, 0, k, 1),
+                                new FloatOperand(b, 0, brs, bcs),
+                                new FloatOperand(three, 0, n, 1),
+                                false);
+                        kern.gemm(
+                                3,
+                                m,
+                                n,
+                                k,
+                                new FloatOperand(a, 0, 0, k, 1),
+                                new FloatOperand(b, 0, 0, brs, bcs),
+                                new FloatOperand(batched, 0, m * n, n, 1),
+                                false);
                         String what = kern.name() + " " + m + "x" + n + "x" + k + " B strides " + brs + "," + bcs;
                         assertArrayEquals(one, three, what);
                         assertArrayEquals(

@@ -30,8 +30,24 @@ class ScalarGemmBitsTest {
             }
             float[] a = random(r, m * k), b = random(r, k * n), c0 = random(r, m * n);
             float[] scalar = c0.clone(), vector = c0.clone();
-            ScalarKernels.INSTANCE.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, scalar, 0, crs, ccs, acc);
-            VECTOR.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, vector, 0, crs, ccs, acc);
+            ScalarKernels.INSTANCE.gemm(
+                    1,
+                    m,
+                    n,
+                    k,
+                    new FloatOperand(a, 0, ars, acs),
+                    new FloatOperand(b, 0, brs, bcs),
+                    new FloatOperand(scalar, 0, crs, ccs),
+                    acc);
+            VECTOR.gemm(
+                    1,
+                    m,
+                    n,
+                    k,
+                    new FloatOperand(a, 0, ars, acs),
+                    new FloatOperand(b, 0, brs, bcs),
+                    new FloatOperand(vector, 0, crs, ccs),
+                    acc);
             String shape = describe(m, n, k, aT, bT, cT, acc);
             for (int i = 0; i < m * n; i++) {
                 int at = i;
@@ -60,8 +76,24 @@ class ScalarGemmBitsTest {
             int crs = cT ? 1 : n, ccs = cT ? m : 1;
             double[] a = randomDoubles(r, m * k), b = randomDoubles(r, k * n), c0 = randomDoubles(r, m * n);
             double[] scalar = c0.clone(), vector = c0.clone();
-            ScalarKernels.INSTANCE.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, scalar, 0, crs, ccs, acc);
-            VECTOR.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, vector, 0, crs, ccs, acc);
+            ScalarKernels.INSTANCE.gemm(
+                    1,
+                    m,
+                    n,
+                    k,
+                    new DoubleOperand(a, 0, ars, acs),
+                    new DoubleOperand(b, 0, brs, bcs),
+                    new DoubleOperand(scalar, 0, crs, ccs),
+                    acc);
+            VECTOR.gemm(
+                    1,
+                    m,
+                    n,
+                    k,
+                    new DoubleOperand(a, 0, ars, acs),
+                    new DoubleOperand(b, 0, brs, bcs),
+                    new DoubleOperand(vector, 0, crs, ccs),
+                    acc);
             String shape = describe(m, n, k, aT, bT, cT, acc);
             for (int i = 0; i < m * n; i++) {
                 int at = i;
