@@ -314,7 +314,7 @@ class GemmKernelsTest {
                     expected[3 + p * 64 + j] = b[base + j * ldb + p];
                 }
             }
-            ElementwiseKernelsTest.assertSameBits(expected, actual, "pack kc=" + kc + " cols=" + cols);
+            ScalarVsVector.assertSameBits(expected, actual, "pack kc=" + kc + " cols=" + cols);
         }
     }
 
@@ -332,35 +332,13 @@ class GemmKernelsTest {
                     int brs = bStrides[0], bcs = bStrides[1];
                     for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
                         float[] one = new float[m * n], three = new float[m * n], batched = new float[3 * m * n];
+                        // A and B alone, then repeated three times (batch stride 0) into three C's.
+                        FloatOperand ao = new FloatOperand(a, 0, k, 1), bo = new FloatOperand(b, 0, brs, bcs);
                         dev.jgrad.tensor.Parallel.setNumThreads(1);
-                        kern.gemm(
-                                1,
-                                m,
-                                n,
-                                k,
-                                new FloatOperand(a, 0, k, 1),
-                                new FloatOperand(b, 0, brs, bcs),
-                                new FloatOperand(one, 0, n, 1),
-                                false);
+                        kern.gemm(1, m, n, k, ao, bo, new FloatOperand(one, 0, n, 1), false);
                         dev.jgrad.tensor.Parallel.setNumThreads(3);
-                        kern.gemm(
-                                1,
-                                m,
-                                n,
-                                k,
-                                new FloatOperand(a, 0, k, 1),
-                                new FloatOperand(b, 0, brs, bcs),
-                                new FloatOperand(three, 0, n, 1),
-                                false);
-                        kern.gemm(
-                                3,
-                                m,
-                                n,
-                                k,
-                                new FloatOperand(a, 0, 0, k, 1),
-                                new FloatOperand(b, 0, 0, brs, bcs),
-                                new FloatOperand(batched, 0, m * n, n, 1),
-                                false);
+                        kern.gemm(1, m, n, k, ao, bo, new FloatOperand(three, 0, n, 1), false);
+                        kern.gemm(3, m, n, k, ao, bo, new FloatOperand(batched, 0, m * n, n, 1), false);
                         String what = kern.name() + " " + m + "x" + n + "x" + k + " B strides " + brs + "," + bcs;
                         assertArrayEquals(one, three, what);
                         assertArrayEquals(

@@ -24,7 +24,7 @@ class ScalarGemmBitsTest {
                 continue;
             }
             float[] a = random(r, p.m * p.k), b = random(r, p.k * p.n), c0 = random(r, p.m * p.n);
-            ElementwiseKernelsTest.assertSameBits(
+            ScalarVsVector.assertSameBits(
                     p.product(ScalarKernels.INSTANCE, a, b, c0), p.product(VECTOR, a, b, c0), p.toString());
             checked++;
         }
@@ -41,7 +41,7 @@ class ScalarGemmBitsTest {
         for (int trial = 0; trial < 300; trial++) {
             Layout p = Layout.random(r);
             double[] a = randomDoubles(r, p.m * p.k), b = randomDoubles(r, p.k * p.n), c0 = randomDoubles(r, p.m * p.n);
-            ElementwiseKernelsTest.assertSameBits(
+            ScalarVsVector.assertSameBits(
                     p.product(ScalarKernels.INSTANCE, a, b, c0), p.product(VECTOR, a, b, c0), p.toString());
         }
     }
@@ -57,6 +57,10 @@ class ScalarGemmBitsTest {
             return new Layout(m, n, k, r.nextBoolean(), r.nextBoolean(), r.nextInt(4) == 0, r.nextBoolean());
         }
 
+        int ars() {
+            return aT ? 1 : k;
+        }
+
         int acs() {
             return aT ? m : 1;
         }
@@ -65,33 +69,31 @@ class ScalarGemmBitsTest {
             return bT ? 1 : n;
         }
 
+        int bcs() {
+            return bT ? k : 1;
+        }
+
+        int crs() {
+            return cT ? 1 : n;
+        }
+
+        int ccs() {
+            return cT ? m : 1;
+        }
+
         /** C computed by {@code kern} from a copy of c0. */
         float[] product(Kernels kern, float[] a, float[] b, float[] c0) {
             float[] c = c0.clone();
-            kern.gemm(
-                    1,
-                    m,
-                    n,
-                    k,
-                    new FloatOperand(a, 0, aT ? 1 : k, acs()),
-                    new FloatOperand(b, 0, brs(), bT ? k : 1),
-                    new FloatOperand(c, 0, cT ? 1 : n, cT ? m : 1),
-                    acc);
+            FloatOperand ao = new FloatOperand(a, 0, ars(), acs()), bo = new FloatOperand(b, 0, brs(), bcs());
+            kern.gemm(1, m, n, k, ao, bo, new FloatOperand(c, 0, crs(), ccs()), acc);
             return c;
         }
 
         /** The float64 {@link #product(Kernels, float[], float[], float[])}. */
         double[] product(Kernels kern, double[] a, double[] b, double[] c0) {
             double[] c = c0.clone();
-            kern.gemm(
-                    1,
-                    m,
-                    n,
-                    k,
-                    new DoubleOperand(a, 0, aT ? 1 : k, acs()),
-                    new DoubleOperand(b, 0, brs(), bT ? k : 1),
-                    new DoubleOperand(c, 0, cT ? 1 : n, cT ? m : 1),
-                    acc);
+            DoubleOperand ao = new DoubleOperand(a, 0, ars(), acs()), bo = new DoubleOperand(b, 0, brs(), bcs());
+            kern.gemm(1, m, n, k, ao, bo, new DoubleOperand(c, 0, crs(), ccs()), acc);
             return c;
         }
 
