@@ -9,8 +9,9 @@ package dev.jgrad.tensor.kernel;
  * One float32 operand of a batched matrix product ({@link Kernels#gemm(int, int, int, int,
  * FloatOperand, FloatOperand, FloatOperand, boolean)}): element (i, j) of matrix t is
  * {@code data[off + t*batchStride + i*rowStride + j*colStride]}, so a transposed operand is just
- * swapped strides, and a batch stride of 0 repeats one matrix. The kernels read its fields into
- * locals once per matrix, so a product makes three of these and no more.
+ * swapped strides, and a batch stride of 0 repeats one matrix. A product call takes three of
+ * these; the kernels read their fields into locals once per matrix, so the loops see plain
+ * arrays and ints.
  *
  * @param data the array holding the elements
  * @param off where element (0, 0) of matrix 0 is
