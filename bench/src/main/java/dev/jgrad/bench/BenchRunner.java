@@ -52,26 +52,10 @@ public final class BenchRunner {
     /** How long to wait for another JMH run on the machine before giving up. */
     static final int LOCK_WAIT_MINUTES = 60;
 
-    /** JMH settings of a mode. */
-    enum RunMode {
-        QUICK("quick", 1, 1, 300, 3, 300),
-        FULL("full", 2, 3, 500, 5, 500);
-
-        final String label;
-        final int forks;
-        final int warmups;
-        final int warmupMs;
-        final int iterations;
-        final int iterationMs;
-
-        RunMode(String label, int forks, int warmups, int warmupMs, int iterations, int iterationMs) {
-            this.label = label;
-            this.forks = forks;
-            this.warmups = warmups;
-            this.warmupMs = warmupMs;
-            this.iterations = iterations;
-            this.iterationMs = iterationMs;
-        }
+    /** JMH settings of a mode: its label, forks, warm-up and measured iterations and their milliseconds. */
+    record RunMode(String label, int forks, int warmups, int warmupMs, int iterations, int iterationMs) {
+        static final RunMode QUICK = new RunMode("quick", 1, 1, 300, 3, 300);
+        static final RunMode FULL = new RunMode("full", 2, 3, 500, 5, 500);
     }
 
     /**
@@ -226,7 +210,7 @@ public final class BenchRunner {
         }
         Path logFile = resultsDir.getParent().resolve("jmh.log");
         int vectorBits = vectorBits();
-        System.out.println("jgrad bench (" + mode.label + "): JMH log in " + logFile);
+        System.out.println("jgrad bench (" + mode.label() + "): JMH log in " + logFile);
         System.out.println("checks: sum accuracy and NaN in max/argmax");
         RunInfo info = new RunInfo(
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
@@ -235,7 +219,7 @@ public final class BenchRunner {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
-                mode.label,
+                mode.label(),
                 vectorBits,
                 Checks.sumRelativeError(),
                 Checks.nanPropagation(),
@@ -252,11 +236,11 @@ public final class BenchRunner {
                 }
                 System.out.println(suite.name() + ":");
                 ChainedOptionsBuilder options = new OptionsBuilder()
-                        .forks(mode.forks)
-                        .warmupIterations(Math.max(mode.warmups, suite.warmups()))
-                        .warmupTime(TimeValue.milliseconds(mode.warmupMs))
-                        .measurementIterations(mode.iterations)
-                        .measurementTime(TimeValue.milliseconds(mode.iterationMs))
+                        .forks(mode.forks())
+                        .warmupIterations(Math.max(mode.warmups(), suite.warmups()))
+                        .warmupTime(TimeValue.milliseconds(mode.warmupMs()))
+                        .measurementIterations(mode.iterations())
+                        .measurementTime(TimeValue.milliseconds(mode.iterationMs()))
                         .resultFormat(ResultFormatType.JSON)
                         .result(resultsDir.resolve(suite.name() + ".json").toString())
                         .shouldFailOnError(false);

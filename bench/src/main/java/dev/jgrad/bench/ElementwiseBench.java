@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
  * float32 elementwise ops on one thread: {@code a + b} into a new tensor and in place
  * ({@code add_}), a bias row broadcast over a matrix, {@code a * b}, {@code exp} and {@code relu}.
  */
-public class ElementwiseBench extends OneThreadBench {
+public class ElementwiseBench extends KernelsBench {
     @Param({"65536", "1048576", "16777216"})
     public int size;
 
@@ -65,9 +65,6 @@ public class ElementwiseBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray addVector() {
         return a.add(b);
     }
@@ -86,9 +83,6 @@ public class ElementwiseBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray addIntoVector() {
         return acc.add_(b);
     }
@@ -107,9 +101,6 @@ public class ElementwiseBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray addBiasVector() {
         return matrix.add(bias);
     }
@@ -128,9 +119,6 @@ public class ElementwiseBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray mulVector() {
         return a.mul(b);
     }
@@ -149,9 +137,6 @@ public class ElementwiseBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray expVector() {
         return a.exp();
     }
@@ -170,9 +155,6 @@ public class ElementwiseBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray reluVector() {
         return a.relu();
     }

@@ -2,8 +2,8 @@ package dev.jgrad.bench;
 
 /**
  * Flags of the forked benchmark JVMs. JMH takes a method's {@code @Fork} whole, without merging
- * it with the class's, so every benchmark method that names a kernel repeats the common flags;
- * these constants keep the copies identical.
+ * it with the class's, so every {@code @Fork} that names a kernel ({@link KernelsBench}'s and each
+ * {@code *Scalar} method's) repeats the common flags; these constants keep the copies identical.
  */
 final class Jvm {
     /** The Vector API is an incubator module: without this jgrad runs its scalar kernels. */

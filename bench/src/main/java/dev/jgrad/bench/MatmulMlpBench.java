@@ -1,10 +1,8 @@
 package dev.jgrad.bench;
 
 import dev.jgrad.tensor.NDArray;
-import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -15,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
  * operands ({@link #contiguousVector}). The loop and EJML get contiguous, already transposed
  * copies made outside the timing: their best case.
  */
-public class MatmulMlpBench extends OneThreadBench {
+public class MatmulMlpBench extends OneThreadMatmulSuite {
     @Param({"FORWARD1", "FORWARD2", "GRAD_W1", "GRAD_W2"})
     public MlpProduct product;
 
@@ -24,14 +22,9 @@ public class MatmulMlpBench extends OneThreadBench {
 
     private float[] bData;
     /** The operands as autograd passes them: views of the stored matrices. */
-    private NDArray a;
-
-    private NDArray b;
     private NDArray aContiguous;
+
     private NDArray bContiguous;
-    private FMatrixRMaj ejmlA;
-    private FMatrixRMaj ejmlB;
-    private FMatrixRMaj ejmlC;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -50,9 +43,7 @@ public class MatmulMlpBench extends OneThreadBench {
         if (a.isContiguous() == product.transposedA || b.isContiguous() == product.transposedB) {
             throw new IllegalStateException(product + ": the operands are not the views autograd passes");
         }
-        ejmlA = new FMatrixRMaj(m, k, true, aData);
-        ejmlB = new FMatrixRMaj(k, n, true, bData);
-        ejmlC = new FMatrixRMaj(m, n);
+        ejmlOperands(aData, bData, m, k, n);
         CommonOps_FDRM.mult(ejmlA, ejmlB, ejmlC);
         float[] viaViews = a.matmul(b).toFloatArray();
         MatmulCheck.require(product.label, aData, bData, m, k, n, viaViews, ejmlC.data.clone());
@@ -64,25 +55,6 @@ public class MatmulMlpBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
-    public NDArray vector() {
-        return a.matmul(b);
-    }
-
-    @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_SCALAR})
-    public NDArray scalar() {
-        return a.matmul(b);
-    }
-
-    @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray contiguousVector() {
         return aContiguous.matmul(bContiguous);
     }
@@ -90,11 +62,5 @@ public class MatmulMlpBench extends OneThreadBench {
     @Benchmark
     public float[] loop() {
         return ScalarLoops.matmul(aData, bData, product.m, product.k, product.n);
-    }
-
-    @Benchmark
-    public FMatrixRMaj ejml() {
-        CommonOps_FDRM.mult(ejmlA, ejmlB, ejmlC);
-        return ejmlC;
     }
 }

@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
  * float32 reductions on one thread: the whole array ({@code sum}, {@code max}, {@code argmax})
  * and the same elements as a near-square matrix ({@code sum(dim=0)}, {@code sum(dim=1)}).
  */
-public class ReductionBench extends OneThreadBench {
+public class ReductionBench extends KernelsBench {
     @Param({"1024", "65536", "1048576", "16777216"})
     public int size;
 
@@ -70,9 +70,6 @@ public class ReductionBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray sumVector() {
         return x.sum();
     }
@@ -91,9 +88,6 @@ public class ReductionBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray maxVector() {
         return x.max();
     }
@@ -112,9 +106,6 @@ public class ReductionBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray argmaxVector() {
         return x.argmax();
     }
@@ -133,9 +124,6 @@ public class ReductionBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray sumDim0Vector() {
         return matrix.sum(0);
     }
@@ -154,9 +142,6 @@ public class ReductionBench extends OneThreadBench {
     }
 
     @Benchmark
-    @Fork(
-            value = 2,
-            jvmArgs = {Jvm.VECTOR_MODULE, Jvm.HEAP_MIN, Jvm.HEAP_MAX, Jvm.KERNELS_VECTOR})
     public NDArray sumDim1Vector() {
         return matrix.sum(1);
     }

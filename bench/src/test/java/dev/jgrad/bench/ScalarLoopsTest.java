@@ -69,6 +69,11 @@ class ScalarLoopsTest {
         assertEquals(2, ReductionBench.rows(8));
     }
 
+    /** The loop's {@code actual} matches jgrad's {@code expected} to 1e-5 absolute. */
+    private static void assertCloseToJgrad(dev.jgrad.tensor.NDArray expected, float[] actual) {
+        assertArrayEquals(expected.toFloatArray(), actual, 1e-5f);
+    }
+
     @Test
     void sevenLoopConvolutionAndItsGradientsMatchJgrads() {
         int n = 2;
@@ -86,21 +91,13 @@ class ScalarLoopsTest {
         dev.jgrad.tensor.NDArray ga = dev.jgrad.tensor.NDArray.wrap(g, n, co, side, side);
         float[] out = new float[n * co * side * side];
         ScalarLoops.conv2d(x, w, n, ci, co, side, k, out);
-        assertArrayEquals(
-                dev.jgrad.tensor.Convolution.conv2d(xa, wa, null, spec).toFloatArray(), out, 1e-5f);
+        assertCloseToJgrad(dev.jgrad.tensor.Convolution.conv2d(xa, wa, null, spec), out);
         float[] dx = new float[x.length];
         ScalarLoops.conv2dInputGrad(g, w, n, ci, co, side, k, dx);
-        assertArrayEquals(
-                dev.jgrad.tensor.Convolution.conv2dInputGrad(ga, wa, new int[] {n, ci, side, side}, spec)
-                        .toFloatArray(),
-                dx,
-                1e-5f);
+        assertCloseToJgrad(
+                dev.jgrad.tensor.Convolution.conv2dInputGrad(ga, wa, new int[] {n, ci, side, side}, spec), dx);
         float[] dw = new float[w.length];
         ScalarLoops.conv2dWeightGrad(g, x, n, ci, co, side, k, dw);
-        assertArrayEquals(
-                dev.jgrad.tensor.Convolution.conv2dWeightGrad(ga, xa, new int[] {co, ci, k, k}, spec)
-                        .toFloatArray(),
-                dw,
-                1e-5f);
+        assertCloseToJgrad(dev.jgrad.tensor.Convolution.conv2dWeightGrad(ga, xa, new int[] {co, ci, k, k}, spec), dw);
     }
 }

@@ -1,7 +1,6 @@
 package dev.jgrad.examples;
 
 import dev.jgrad.tensor.NDArray;
-import java.io.PrintStream;
 
 /**
  * Lab-01-1, Tensor Manipulation 1: the torch parts of the tutorial, printing what PyTorch prints
@@ -11,12 +10,7 @@ public final class Lab01_1 {
     private Lab01_1() {}
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-01-1 Tensor Manipulation 1");
+        Printer p = Printer.lab(System.out, "Lab-01-1 Tensor Manipulation 1");
 
         p.section("1D Array with PyTorch");
         NDArray t = NDArray.tensor(new float[] {0, 1, 2, 3, 4, 5, 6});

@@ -1,7 +1,6 @@
 package dev.jgrad.examples;
 
 import dev.jgrad.tensor.NDArray;
-import java.io.PrintStream;
 import java.util.List;
 
 /**
@@ -12,12 +11,7 @@ public final class Lab01_2 {
     private Lab01_2() {}
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-01-2 Tensor Manipulation 2");
+        Printer p = Printer.lab(System.out, "Lab-01-2 Tensor Manipulation 2");
 
         p.section("View (Reshape)");
         NDArray ft = NDArray.tensor(new float[][][] {{{0, 1, 2}, {3, 4, 5}}, {{6, 7, 8}, {9, 10, 11}}});

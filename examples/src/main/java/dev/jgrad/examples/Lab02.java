@@ -2,7 +2,6 @@ package dev.jgrad.examples;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.format.PyFormat;
-import java.io.PrintStream;
 
 /**
  * Lab-02, Linear regression: H(x) = Wx + b fitted by gradient descent on the mean squared error,
@@ -12,12 +11,7 @@ public final class Lab02 {
     private Lab02() {}
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-02 Linear regression");
+        Printer p = Printer.lab(System.out, "Lab-02 Linear regression");
         p.section("Full Training Code");
         // x_train = torch.FloatTensor([[1], [2], [3]]); y_train = torch.FloatTensor([[2], [4], [6]])
         Tensor xTrain = Tensor.tensor(new float[][] {{1}, {2}, {3}});

@@ -2,8 +2,6 @@ package dev.jgrad.examples;
 
 import dev.jgrad.autograd.Tensor;
 import dev.jgrad.tensor.format.PyFormat;
-import java.io.PrintStream;
-import java.util.Locale;
 
 /**
  * Lab-03, Deeper look at gradient descent: H(x) = Wx fitted first with the gradient written by
@@ -14,12 +12,7 @@ public final class Lab03 {
     private Lab03() {}
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-03 Deeper Look at GD");
+        Printer p = Printer.lab(System.out, "Lab-03 Deeper Look at GD");
         Tensor xTrain = Tensor.tensor(new float[][] {{1}, {2}, {3}});
         Tensor yTrain = Tensor.tensor(new float[][] {{1}, {2}, {3}});
 
@@ -51,12 +44,8 @@ public final class Lab03 {
     }
 
     private static String line(int epoch, int nbEpochs, Tensor w, Tensor cost) {
-        return String.format(
-                Locale.ROOT,
+        return Printer.format(
                 "%04d/%d W: %s, Cost: %s",
-                epoch,
-                nbEpochs,
-                PyFormat.fixed(w.item(), 3),
-                PyFormat.fixed(cost.item(), 6));
+                epoch, nbEpochs, PyFormat.fixed(w.item(), 3), PyFormat.fixed(cost.item(), 6));
     }
 }

@@ -5,9 +5,7 @@ import dev.jgrad.nn.F;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
-import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Lab-04-1, Multivariable linear regression: H(x) = xW fitted with {@code optim.SGD} from zeros
@@ -19,12 +17,7 @@ public final class Lab04_1 {
     private Lab04_1() {}
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-04-1 Multivariable Linear regression");
+        Printer p = Printer.lab(System.out, "Lab-04-1 Multivariable Linear regression");
         Generator.manualSeed(1);
         Tensor xTrain =
                 Tensor.tensor(new float[][] {{73, 80, 75}, {93, 88, 93}, {89, 91, 90}, {96, 98, 100}, {73, 66, 70}});
@@ -60,12 +53,8 @@ public final class Lab04_1 {
 
     /** {@code f"Epoch: {epoch:4d}/{nb_epochs} hypothesis: {hypothesis.squeeze().detach()}, Cost: {cost.item():.6f}"} */
     private static String line(int epoch, int nbEpochs, Tensor hypothesis, Tensor cost) {
-        return String.format(
-                Locale.ROOT,
+        return Printer.format(
                 "Epoch: %4d/%d hypothesis: %s, Cost: %s",
-                epoch,
-                nbEpochs,
-                hypothesis.squeeze().detach(),
-                PyFormat.fixed(cost.item(), 6));
+                epoch, nbEpochs, hypothesis.squeeze().detach(), PyFormat.fixed(cost.item(), 6));
     }
 }

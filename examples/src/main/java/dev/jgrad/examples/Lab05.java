@@ -8,9 +8,7 @@ import dev.jgrad.nn.Sigmoid;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
-import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Lab-05, Logistic regression: the hypothesis and the binary cross entropy by hand and with
@@ -32,12 +30,7 @@ public final class Lab05 {
     }
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-05 Logistic Regression");
+        Printer p = Printer.lab(System.out, "Lab-05 Logistic Regression");
         Generator.manualSeed(1); // torch.manual_seed(1)
         Tensor xTrain = Tensor.tensor(new float[][] {{1, 2}, {2, 3}, {3, 1}, {4, 3}, {5, 3}, {6, 2}});
         Tensor yTrain = Tensor.tensor(new float[][] {{0}, {0}, {0}, {1}, {1}, {1}});
@@ -73,8 +66,7 @@ public final class Lab05 {
             cost.backward();
             optimizer.step();
             if (epoch % 100 == 0) {
-                p.print(String.format(
-                        Locale.ROOT, "Epoch %4d/%d Cost: %s", epoch, nbEpochs, PyFormat.repr(cost.item())));
+                p.print(Printer.format("Epoch %4d/%d Cost: %s", epoch, nbEpochs, PyFormat.repr(cost.item())));
             }
         }
 
@@ -103,13 +95,9 @@ public final class Lab05 {
                         .toFloat()
                         .eq(yTrain);
                 double acc = correct.sum().item() / correct.size(0);
-                p.print(String.format(
-                        Locale.ROOT,
+                p.print(Printer.format(
                         "Epoch %4d/%d Cost: %s ACC: %s%%",
-                        epoch,
-                        nbEpochs,
-                        PyFormat.fixed(cost.item(), 6),
-                        PyFormat.fixed(acc, 2)));
+                        epoch, nbEpochs, PyFormat.fixed(cost.item(), 6), PyFormat.fixed(acc, 2)));
             }
         }
     }

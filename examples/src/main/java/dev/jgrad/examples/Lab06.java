@@ -5,9 +5,7 @@ import dev.jgrad.nn.F;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
-import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Lab-06, Softmax classification: softmax, the cross entropy three ways (one-hot by hand,
@@ -18,12 +16,7 @@ public final class Lab06 {
     private Lab06() {}
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-06 Softmax Classification");
+        Printer p = Printer.lab(System.out, "Lab-06 Softmax Classification");
         Generator.manualSeed(1);
 
         p.section("Softmax");
@@ -90,6 +83,6 @@ public final class Lab06 {
     }
 
     private static String line(int epoch, int nbEpochs, Tensor cost) {
-        return String.format(Locale.ROOT, "Epoch: %4d/%d Cost: %s", epoch, nbEpochs, PyFormat.fixed(cost.item(), 6));
+        return Printer.format("Epoch: %4d/%d Cost: %s", epoch, nbEpochs, PyFormat.fixed(cost.item(), 6));
     }
 }

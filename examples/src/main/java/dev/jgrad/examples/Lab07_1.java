@@ -6,8 +6,6 @@ import dev.jgrad.nn.Module;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Generator;
 import dev.jgrad.tensor.format.PyFormat;
-import java.io.PrintStream;
-import java.util.Locale;
 
 /**
  * Lab-07-1, Tips: training and test sets, what too large and too small learning rates do, and
@@ -19,12 +17,7 @@ public final class Lab07_1 {
     private Lab07_1() {}
 
     public static void main(String[] args) {
-        run(System.out);
-    }
-
-    static void run(PrintStream stream) {
-        Printer p = new Printer(stream);
-        p.print("# Lab-07-1 Tips");
+        Printer p = Printer.lab(System.out, "Lab-07-1 Tips");
         Generator.manualSeed(1);
         Tensor xTrain = Tensor.tensor(
                 new float[][] {{1, 2, 1}, {1, 3, 2}, {1, 3, 4}, {1, 5, 5}, {1, 7, 5}, {1, 2, 5}, {1, 6, 6}, {1, 7, 7}});
@@ -78,8 +71,7 @@ public final class Lab07_1 {
             cost.backward();
             optimizer.step();
             // The tutorial's regression train() prints "Epoch" without the colon.
-            p.print(String.format(
-                    Locale.ROOT,
+            p.print(Printer.format(
                     regression ? "Epoch %4d/%d Cost: %s" : "Epoch: %4d/%d Cost: %s",
                     epoch,
                     nbEpochs,

@@ -30,9 +30,7 @@ class Lab04To07Test {
 
     @Test
     void lab04_1() throws IOException {
-        String out = TutorialText.output(Lab04_1::run);
-        TutorialText.assertSectionsMatch(TutorialText.resource("lab04-1.txt"), out);
-        List<String> model = TutorialText.sections(out).get("Full Code with nn.Module and F.mse_loss");
+        List<String> model = TutorialText.labSections("04-1").get("Full Code with nn.Module and F.mse_loss");
         assertEquals("MultivariateLinearRegressionModel(", model.get(0));
         assertEquals("  (linear): Linear(in_features=3, out_features=1, bias=True)", model.get(1));
         List<String> epochs = model.subList(3, model.size());
@@ -43,9 +41,7 @@ class Lab04To07Test {
 
     @Test
     void lab05() throws IOException {
-        String out = TutorialText.output(Lab05::run);
-        TutorialText.assertSectionsMatch(TutorialText.resource("lab05.txt"), out);
-        List<String> cls = TutorialText.sections(out).get("Higher Implementation with Class");
+        List<String> cls = TutorialText.labSections("05").get("Higher Implementation with Class");
         assertEquals(11, cls.size());
         assertTrue(cls.get(10).matches("Epoch  100/100 Cost: \\d\\.\\d{6} ACC: 1\\.00%"), cls.get(10));
         assertFalls(costs(cls), 3);
@@ -53,9 +49,7 @@ class Lab04To07Test {
 
     @Test
     void lab06() throws IOException {
-        String out = TutorialText.output(Lab06::run);
-        TutorialText.assertSectionsMatch(TutorialText.resource("lab06.txt"), out);
-        Map<String, List<String>> s = TutorialText.sections(out);
+        Map<String, List<String>> s = TutorialText.labSections("06");
         List<String> low = s.get("Cross Entropy Loss (Low-level)");
         // one-hot by hand, nll_loss(log_softmax) and cross_entropy print the same value
         List<String> costs = low.stream()
@@ -76,9 +70,7 @@ class Lab04To07Test {
 
     @Test
     void lab07_1() throws IOException {
-        String out = TutorialText.output(Lab07_1::run);
-        TutorialText.assertSectionsMatch(TutorialText.resource("lab07-1.txt"), out);
-        Map<String, List<String>> s = TutorialText.sections(out);
+        Map<String, List<String>> s = TutorialText.labSections("07-1");
         List<String> first = s.get("Training and Test Dataset");
         assertEquals(21, first.size());
         assertTrue(first.get(20).matches("Acc: [0-9.]+% Cost: \\d+\\.\\d{6}"), first.get(20));

@@ -37,6 +37,34 @@ final class TutorialText {
         return buf.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * What {@code ./jgrad lab id} prints: the lab's {@code main} run through the dispatcher, which
+     * must succeed, with {@code System.out} captured (the printing labs write to it).
+     */
+    static String labOutput(String id) {
+        return output(out -> {
+            PrintStream saved = System.out;
+            System.setOut(out);
+            try {
+                assertEquals(0, Labs.run(new String[] {id}, System.err), "exit status of lab " + id);
+            } catch (Exception e) {
+                throw new AssertionError("lab " + id + " failed", e);
+            } finally {
+                System.setOut(saved);
+            }
+        });
+    }
+
+    /**
+     * The sections of what lab {@code id} prints, after checking every section of the tutorial's
+     * text ({@code lab<id>.txt}) against them with {@link #assertSectionsMatch}.
+     */
+    static Map<String, List<String>> labSections(String id) throws IOException {
+        String out = labOutput(id);
+        assertSectionsMatch(resource("lab" + id + ".txt"), out);
+        return sections(out);
+    }
+
     /** The test resource {@code name} (an expected output), as UTF-8 text. */
     static String resource(String name) throws IOException {
         try (InputStream in = TutorialText.class.getResourceAsStream(name)) {

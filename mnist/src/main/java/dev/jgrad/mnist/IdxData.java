@@ -18,6 +18,18 @@ public final class IdxData {
     private final int[] dims;
     private final Object elements;
 
+    /**
+     * IDX data of {@code type} holding {@code elements}, an array of the type's Java element type
+     * ({@code byte[]} for both byte types): what the typed factories below and the reader share.
+     */
+    static IdxData of(IdxType type, Object elements, int[] dims) {
+        if (!type.holds(elements)) {
+            throw new IllegalArgumentException(
+                    type + " data cannot be held in a " + elements.getClass().getSimpleName());
+        }
+        return new IdxData(type, elements, java.lang.reflect.Array.getLength(elements), dims);
+    }
+
     private IdxData(IdxType type, Object elements, int length, int[] dims) {
         this.type = type;
         this.dims = dims.clone();

@@ -136,20 +136,11 @@ public final class IdxFile {
             int count = Math.min(chunk.capacity() / item, numel - done);
             chunk.clear();
             switch (type) {
-                case SHORT:
-                    chunk.asShortBuffer().put(data.shorts(), done, count);
-                    break;
-                case INT:
-                    chunk.asIntBuffer().put(data.ints(), done, count);
-                    break;
-                case FLOAT:
-                    chunk.asFloatBuffer().put(data.floats(), done, count);
-                    break;
-                case DOUBLE:
-                    chunk.asDoubleBuffer().put(data.doubles(), done, count);
-                    break;
-                default:
-                    throw new AssertionError(type);
+                case SHORT -> chunk.asShortBuffer().put(data.shorts(), done, count);
+                case INT -> chunk.asIntBuffer().put(data.ints(), done, count);
+                case FLOAT -> chunk.asFloatBuffer().put(data.floats(), done, count);
+                case DOUBLE -> chunk.asDoubleBuffer().put(data.doubles(), done, count);
+                default -> throw new AssertionError(type);
             }
             out.write(chunk.array(), 0, count * item);
             done += count;

@@ -73,7 +73,7 @@ final class IdxReader {
         long end = headerLength + dataBytes;
         checkLengthBeforeReading(shape, type, headerLength, dataBytes, end);
         Object elements = readElements(type, (int) numel, shape, end);
-        return wrap(type, elements, dims);
+        return IdxData.of(type, elements, dims);
     }
 
     private int[] readDims(int rank) throws IOException {
@@ -129,7 +129,7 @@ final class IdxReader {
     private Object readElements(IdxType type, int numel, String shape, long end) throws IOException {
         if (fileLength >= 0 && !gzip) {
             // A raw file's length matched the dims: the data is there, so read it straight into the result.
-            Object out = newArray(type, numel);
+            Object out = type.newArray(numel);
             readInto(out, type, numel, shape, end);
             checkEnd(shape, end);
             return out;
@@ -145,7 +145,7 @@ final class IdxReader {
             done += chunk.length;
         }
         checkEnd(shape, end);
-        Object out = newArray(type, numel);
+        Object out = type.newArray(numel);
         int done = 0;
         for (byte[] chunk : chunks) {
             done += decode(type, chunk, chunk.length, out, done);
@@ -175,44 +175,14 @@ final class IdxReader {
         int count = length / type.itemSize();
         ByteBuffer bb = ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.BIG_ENDIAN);
         switch (type) {
-            case UBYTE:
-            case BYTE:
-                System.arraycopy(bytes, 0, out, at, count);
-                break;
-            case SHORT:
-                bb.asShortBuffer().get((short[]) out, at, count);
-                break;
-            case INT:
-                bb.asIntBuffer().get((int[]) out, at, count);
-                break;
-            case FLOAT:
-                bb.asFloatBuffer().get((float[]) out, at, count);
-                break;
-            case DOUBLE:
-                bb.asDoubleBuffer().get((double[]) out, at, count);
-                break;
-            default:
-                throw new AssertionError(type);
+            case UBYTE, BYTE -> System.arraycopy(bytes, 0, out, at, count);
+            case SHORT -> bb.asShortBuffer().get((short[]) out, at, count);
+            case INT -> bb.asIntBuffer().get((int[]) out, at, count);
+            case FLOAT -> bb.asFloatBuffer().get((float[]) out, at, count);
+            case DOUBLE -> bb.asDoubleBuffer().get((double[]) out, at, count);
+            default -> throw new AssertionError(type);
         }
         return count;
-    }
-
-    private static Object newArray(IdxType type, int numel) {
-        switch (type) {
-            case UBYTE:
-            case BYTE:
-                return new byte[numel];
-            case SHORT:
-                return new short[numel];
-            case INT:
-                return new int[numel];
-            case FLOAT:
-                return new float[numel];
-            case DOUBLE:
-                return new double[numel];
-            default:
-                throw new AssertionError(type);
-        }
     }
 
     private void readData(byte[] b, int off, int len, String shape, long end) throws IOException {
@@ -299,24 +269,5 @@ final class IdxReader {
             sb.append(String.format("0x%02x", b[i] & 0xff));
         }
         return sb.toString();
-    }
-
-    private static IdxData wrap(IdxType type, Object elements, int[] dims) {
-        switch (type) {
-            case UBYTE:
-                return IdxData.ofUnsignedBytes((byte[]) elements, dims);
-            case BYTE:
-                return IdxData.ofBytes((byte[]) elements, dims);
-            case SHORT:
-                return IdxData.ofShorts((short[]) elements, dims);
-            case INT:
-                return IdxData.ofInts((int[]) elements, dims);
-            case FLOAT:
-                return IdxData.ofFloats((float[]) elements, dims);
-            case DOUBLE:
-                return IdxData.ofDoubles((double[]) elements, dims);
-            default:
-                throw new AssertionError(type);
-        }
     }
 }

@@ -6,26 +6,39 @@ package dev.jgrad.mnist;
  */
 public enum IdxType {
     /** 0x08: unsigned byte, 0..255 (MNIST's images and labels). */
-    UBYTE(0x08, 1, "unsigned byte"),
+    UBYTE(0x08, 1, "unsigned byte", byte.class),
     /** 0x09: signed byte, -128..127. */
-    BYTE(0x09, 1, "signed byte"),
+    BYTE(0x09, 1, "signed byte", byte.class),
     /** 0x0B: 16-bit signed integer. */
-    SHORT(0x0B, 2, "short"),
+    SHORT(0x0B, 2, "short", short.class),
     /** 0x0C: 32-bit signed integer. */
-    INT(0x0C, 4, "int"),
+    INT(0x0C, 4, "int", int.class),
     /** 0x0D: 32-bit IEEE float. */
-    FLOAT(0x0D, 4, "float"),
+    FLOAT(0x0D, 4, "float", float.class),
     /** 0x0E: 64-bit IEEE double. */
-    DOUBLE(0x0E, 8, "double");
+    DOUBLE(0x0E, 8, "double", double.class);
 
     private final int code;
     private final int itemSize;
     private final String description;
+    /** The Java element type holding the values: {@code byte} for both byte types. */
+    private final Class<?> javaType;
 
-    IdxType(int code, int itemSize, String description) {
+    IdxType(int code, int itemSize, String description, Class<?> javaType) {
         this.code = code;
         this.itemSize = itemSize;
         this.description = description;
+        this.javaType = javaType;
+    }
+
+    /** A new zeroed array of {@code length} elements of this type's Java array type. */
+    Object newArray(int length) {
+        return java.lang.reflect.Array.newInstance(javaType, length);
+    }
+
+    /** Whether {@code elements} is an array of this type's Java array type. */
+    boolean holds(Object elements) {
+        return elements.getClass().getComponentType() == javaType;
     }
 
     /**

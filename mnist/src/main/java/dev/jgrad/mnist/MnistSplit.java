@@ -56,28 +56,8 @@ public final class MnistSplit {
      */
     public static MnistSplit of(IdxData images, String imagesName, IdxData labels, String labelsName, String source)
             throws IdxFormatException {
-        if (images.type() != IdxType.UBYTE) {
-            throw new IdxFormatException(
-                    imagesName, 2, "expected MNIST images of type " + IdxType.UBYTE + ", found " + images.type());
-        }
-        if (images.rank() != 3) {
-            throw new IdxFormatException(
-                    imagesName,
-                    3,
-                    "expected MNIST images with 3 dims [N, rows, cols], found " + images.rank() + " dims "
-                            + Arrays.toString(images.dims()));
-        }
-        if (labels.type() != IdxType.UBYTE) {
-            throw new IdxFormatException(
-                    labelsName, 2, "expected MNIST labels of type " + IdxType.UBYTE + ", found " + labels.type());
-        }
-        if (labels.rank() != 1) {
-            throw new IdxFormatException(
-                    labelsName,
-                    3,
-                    "expected MNIST labels with 1 dim [N], found " + labels.rank() + " dims "
-                            + Arrays.toString(labels.dims()));
-        }
+        requireUnsignedBytes(images, imagesName, "images", 3, "3 dims [N, rows, cols]");
+        requireUnsignedBytes(labels, labelsName, "labels", 1, "1 dim [N]");
         if (images.dim(0) != labels.dim(0)) {
             throw new IdxFormatException(
                     labelsName,
@@ -90,6 +70,22 @@ public final class MnistSplit {
             wide[i] = raw[i] & 0xff;
         }
         return new MnistSplit(images.toNDArray(), NDArray.wrap(wide, raw.length), source);
+    }
+
+    /** Type 0x08 (the byte at offset 2) and {@code rank} dims (offset 3), or an error naming {@code name}. */
+    private static void requireUnsignedBytes(IdxData data, String name, String what, int rank, String dimsWanted)
+            throws IdxFormatException {
+        if (data.type() != IdxType.UBYTE) {
+            throw new IdxFormatException(
+                    name, 2, "expected MNIST " + what + " of type " + IdxType.UBYTE + ", found " + data.type());
+        }
+        if (data.rank() != rank) {
+            throw new IdxFormatException(
+                    name,
+                    3,
+                    "expected MNIST " + what + " with " + dimsWanted + ", found " + data.rank() + " dims "
+                            + Arrays.toString(data.dims()));
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.jgrad.autograd.Tensor;
 import dev.jgrad.data.DataLoader;
 import dev.jgrad.data.TensorDataset;
 import dev.jgrad.data.ToTensor;
-import dev.jgrad.nn.F;
 import dev.jgrad.nn.Module;
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.tensor.Generator;
@@ -52,31 +51,17 @@ final class Trainer {
     Pass trainEpoch(ProgressBar progress) {
         model.train();
         long start = System.nanoTime();
-        double lossSum = 0;
-        long correct = 0;
-        long seen = 0;
-        int batches = 0;
+        ClassifierSteps steps = new ClassifierSteps(model, optimizer);
         for (List<Tensor> batch : loader) {
-            Tensor x = batch.get(0).view(-1, inputs);
-            Tensor y = batch.get(1);
-            Tensor logits = model.call(x);
-            Tensor loss = F.crossEntropy(logits, y);
-            optimizer.zeroGrad();
-            loss.backward();
-            optimizer.step();
-            lossSum += loss.item();
-            correct += correct(logits.data(), y.data());
-            seen += y.data().size(0);
-            batches++;
+            steps.step(batch.get(0).view(-1, inputs), batch.get(1));
             if (progress != null) {
-                progress.update(batches, (int) seen, lossSum / batches);
+                ClassifierSteps.Totals t = steps.totals();
+                progress.update(t.steps(), (int) t.seen(), t.meanLoss());
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Pass(
-                batches == 0 ? Double.NaN : lossSum / batches,
-                seen == 0 ? Double.NaN : (double) correct / seen,
-                seconds);
+        ClassifierSteps.Totals t = steps.totals();
+        return new Pass(t.meanLoss(), t.accuracy(), seconds);
     }
 
     /** Accuracy of {@code model} on {@code split}, in batches, without recording a graph. */
@@ -94,13 +79,9 @@ final class Trainer {
                 Tensor x = toTensor.applyBatch(Tensor.of(split.images().narrow(0, start, length)))
                         .view(-1, inputs);
                 NDArray y = split.labels().narrow(0, start, length);
-                correct += correct(model.call(x).data(), y);
+                correct += ClassifierSteps.correct(model.call(x).data(), y);
             }
         }
         return n == 0 ? Double.NaN : (double) correct / n;
-    }
-
-    private static long correct(NDArray logits, NDArray labels) {
-        return logits.argmax(1).eq(labels).sum().itemLong();
     }
 }

@@ -98,11 +98,8 @@ class IdxFileTest {
     @Test
     void badMagicNamesFileExpectationFindingAndOffset() throws IOException {
         Path f = write("bad", new byte[] {0x00, 0x01, 0x08, 0x01, 0, 0, 0, 0});
-        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(f));
-        assertEquals(
-                f + ": bad magic number at byte 0: expected 0x00 0x00 <type code> <rank>, found 0x00 0x01 0x08 0x01",
-                e.getMessage());
-        assertEquals(0, e.offset());
+        IdxFormatException e = assertReadFails(
+                f, 0, ": bad magic number at byte 0: expected 0x00 0x00 <type code> <rank>, found 0x00 0x01 0x08 0x01");
         assertEquals(f.toString(), e.file());
 
         Path zip = write("zipped", new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0});
@@ -111,15 +108,22 @@ class IdxFileTest {
                 .endsWith("found 0x50 0x4b 0x03 0x04 (a zip archive, not gzip: unzip it first)"));
     }
 
+    /** Reading {@code f} fails with {@code f + suffix} as the message, at byte {@code offset}. */
+    private static IdxFormatException assertReadFails(Path f, long offset, String suffix) {
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(f));
+        assertEquals(f + suffix, e.getMessage());
+        assertEquals(offset, e.offset());
+        return e;
+    }
+
     @Test
     void unknownTypeCode() throws IOException {
         Path f = write("type", new byte[] {0, 0, 0x0A, 1, 0, 0, 0, 1, 5});
-        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(f));
-        assertEquals(
-                f + ": unknown element type code 0x0a at byte 2: expected one of 0x08 (unsigned byte), "
-                        + "0x09 (signed byte), 0x0b (short), 0x0c (int), 0x0d (float), 0x0e (double)",
-                e.getMessage());
-        assertEquals(2, e.offset());
+        assertReadFails(
+                f,
+                2,
+                ": unknown element type code 0x0a at byte 2: expected one of 0x08 (unsigned byte), "
+                        + "0x09 (signed byte), 0x0b (short), 0x0c (int), 0x0d (float), 0x0e (double)");
     }
 
     @Test
@@ -127,12 +131,11 @@ class IdxFileTest {
         // dims [2, 3] of int need 24 data bytes; only 10 are there.
         byte[] bytes = header(0x0C, 2, 3);
         Path f = write("trunc", concat(bytes, new byte[10]));
-        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(f));
-        assertEquals(
-                f + ": truncated file or wrong dims: dims [2, 3] of 0x0c (int) need 24 data bytes after the "
-                        + "12-byte header, so the file should be 36 bytes long, but it ends at byte 22",
-                e.getMessage());
-        assertEquals(22, e.offset());
+        assertReadFails(
+                f,
+                22,
+                ": truncated file or wrong dims: dims [2, 3] of 0x0c (int) need 24 data bytes after the "
+                        + "12-byte header, so the file should be 36 bytes long, but it ends at byte 22");
     }
 
     @Test
@@ -144,22 +147,18 @@ class IdxFileTest {
                 assertThrows(IdxFormatException.class, () -> IdxFile.read(empty))
                         .getMessage());
         Path f = write("hdr", new byte[] {0, 0, 8, 3, 0, 0, 0, 9, 0, 0});
-        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(f));
-        assertEquals(
-                f + ": truncated header: rank 3 needs a 16-byte header, but the file ends at byte 10", e.getMessage());
-        assertEquals(10, e.offset());
+        assertReadFails(f, 10, ": truncated header: rank 3 needs a 16-byte header, but the file ends at byte 10");
     }
 
     @Test
     void dimsThatDisagreeWithTheFileLength() throws IOException {
         Path f = write("long", concat(header(0x08, 2, 2), new byte[7]));
-        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxFile.read(f));
-        assertEquals(
-                f + ": dims disagree with the file length: dims [2, 2] of 0x08 (unsigned byte) need 4 data bytes "
+        assertReadFails(
+                f,
+                16,
+                ": dims disagree with the file length: dims [2, 2] of 0x08 (unsigned byte) need 4 data bytes "
                         + "after the 12-byte header, so the file should be 16 bytes long, but it is 19 bytes long "
-                        + "(3 extra bytes from byte 16)",
-                e.getMessage());
-        assertEquals(16, e.offset());
+                        + "(3 extra bytes from byte 16)");
     }
 
     @Test
@@ -243,11 +242,7 @@ class IdxFileTest {
                 .getMessage()
                 .contains("dims [65536, 65536] hold more than 2147483639 elements"));
         Path unsigned = write("unsigned", header(0x08, -1));
-        IdxFormatException u = assertThrows(IdxFormatException.class, () -> IdxFile.read(unsigned));
-        assertEquals(
-                unsigned + ": dimension 0 is 4294967295 (at byte 4), more than one Java array can hold",
-                u.getMessage());
-        assertEquals(4, u.offset());
+        assertReadFails(unsigned, 4, ": dimension 0 is 4294967295 (at byte 4), more than one Java array can hold");
     }
 
     @Test

@@ -37,6 +37,15 @@ record Run(int status, List<String> out, String err) {
         return train(false, args);
     }
 
+    /** {@code ./jgrad train --data DATA args...}, as {@link #train(String...)}. */
+    static Run trainOn(Path data, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--data";
+        all[1] = data.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return train(all);
+    }
+
     /** {@link #train(String...)}, as on a terminal when {@code progress} is true. */
     static Run train(boolean progress, String... args) {
         return train(progress, new DataChoice(List.of(), NOWHERE.resolve("debian"), NOWHERE.resolve("cache")), args);

@@ -38,7 +38,7 @@ class TrainCommandFailuresTest {
                 "jgrad train: data folder " + file
                         + " is a file, not a folder (give the folder that holds the four IDX files)");
         assertError(
-                train("--data", data.toString(), "--load", tmp.toString(), "--eval-only"),
+                Run.trainOn(data, "--load", tmp.toString(), "--eval-only"),
                 1,
                 "jgrad train: --load " + tmp + " is a folder, not a model file");
     }
@@ -48,16 +48,16 @@ class TrainCommandFailuresTest {
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "x");
         Path model = file.resolve("model.safetensors");
-        Run save = train("--data", data.toString(), "--epochs", "1", "--save", model.toString());
+        Run save = Run.trainOn(data, "--epochs", "1", "--save", model.toString());
         assertError(save, 1, "jgrad train: cannot write " + model + ": " + file + " is a file, not a folder");
         assertEquals(List.of(), save.out(), "nothing was loaded or trained");
         Path json = tmp.resolve("missing").resolve("run.json");
         assertError(
-                train("--data", data.toString(), "--json", json.toString()),
+                Run.trainOn(data, "--json", json.toString()),
                 1,
                 "jgrad train: cannot write " + json + ": folder " + json.getParent() + " does not exist");
         assertError(
-                train("--data", data.toString(), "--save", tmp.toString()),
+                Run.trainOn(data, "--save", tmp.toString()),
                 1,
                 "jgrad train: cannot write " + tmp + ": it is a folder");
         assertEquals(List.of("a-file"), names(tmp), "nothing left behind");
@@ -66,15 +66,14 @@ class TrainCommandFailuresTest {
     @Test
     void jsonIsWrittenAtomicallyAndItsErrorsNameIt(@TempDir Path tmp) throws IOException {
         Path json = tmp.resolve("run.json");
-        Run ok = train("--data", data.toString(), "--model", "softmax", "--epochs", "1", "--json", json.toString());
+        Run ok = Run.trainOn(data, "--model", "softmax", "--epochs", "1", "--json", json.toString());
         assertEquals(0, ok.status(), ok.err());
         assertTrue(Files.readString(json).startsWith("{\"data\": "));
         assertEquals(List.of("run.json"), names(tmp), "no temporary file left");
         Path proc = Path.of("/proc/version");
         if (Files.isRegularFile(proc)) {
-            Run run = train(
-                    "--data",
-                    data.toString(),
+            Run run = Run.trainOn(
+                    data,
                     "--model",
                     "softmax",
                     "--eval-only",
@@ -90,7 +89,7 @@ class TrainCommandFailuresTest {
 
     private static Path saved(Path tmp) {
         Path model = tmp.resolve("m.safetensors");
-        Run run = train("--data", data.toString(), "--model", "softmax", "--epochs", "1", "--save", model.toString());
+        Run run = Run.trainOn(data, "--model", "softmax", "--epochs", "1", "--save", model.toString());
         assertEquals(0, run.status(), run.err());
         return model;
     }

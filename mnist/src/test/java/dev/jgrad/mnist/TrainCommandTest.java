@@ -65,17 +65,8 @@ class TrainCommandTest {
     @Test
     void trainsOnAGeneratedIdxFolder(@TempDir Path tmp) throws IOException {
         Path json = tmp.resolve("run.json");
-        Run run = train(
-                "--data",
-                generated.toString(),
-                "--model",
-                "softmax",
-                "--epochs",
-                "2",
-                "--batch-size",
-                "50",
-                "--json",
-                json.toString());
+        Run run = Run.trainOn(
+                generated, "--model", "softmax", "--epochs", "2", "--batch-size", "50", "--json", json.toString());
         assertEquals(0, run.status(), run.err());
         assertEquals(
                 "data: MNIST-format data in " + generated + " (600 train + 200 test images, 28x28)",
@@ -110,8 +101,8 @@ class TrainCommandTest {
 
     @Test
     void theSameSeedGivesTheSameRun() {
-        Run a = train("--data", generated.toString(), "--epochs", "1", "--seed", "7");
-        Run b = train("--data", generated.toString(), "--epochs", "1", "--seed", "7");
+        Run a = Run.trainOn(generated, "--epochs", "1", "--seed", "7");
+        Run b = Run.trainOn(generated, "--epochs", "1", "--seed", "7");
         assertEquals(0, a.status(), a.err());
         assertEquals(a.out().get(1).replaceAll("time .*", ""), b.out().get(1).replaceAll("time .*", ""));
     }
@@ -119,18 +110,16 @@ class TrainCommandTest {
     @Test
     void savesAndLoadsAModelAndChecksItsKind(@TempDir Path tmp) {
         Path model = tmp.resolve("softmax.safetensors");
-        Run trained = train(
-                "--data", generated.toString(), "--model", "softmax", "--epochs", "1", "--save", model.toString());
+        Run trained = Run.trainOn(generated, "--model", "softmax", "--epochs", "1", "--save", model.toString());
         assertEquals(0, trained.status(), trained.err());
         assertTrue(Files.isRegularFile(model));
 
-        Run evaluated =
-                train("--data", generated.toString(), "--model", "softmax", "--load", model.toString(), "--eval-only");
+        Run evaluated = Run.trainOn(generated, "--model", "softmax", "--load", model.toString(), "--eval-only");
         assertEquals(0, evaluated.status(), evaluated.err());
         assertEquals(2, evaluated.out().size(), evaluated.out().toString());
         assertEquals(trained.accuracy(), evaluated.accuracy());
 
-        Run wrong = train("--data", generated.toString(), "--load", model.toString(), "--eval-only");
+        Run wrong = Run.trainOn(generated, "--load", model.toString(), "--eval-only");
         assertEquals(1, wrong.status());
         assertEquals(
                 "jgrad train: " + model + " holds a softmax model (sizes 784,10), but --model is mlp;"
@@ -142,17 +131,8 @@ class TrainCommandTest {
     void trainsSavesAndLoadsTheCnn(@TempDir Path tmp) throws IOException {
         Path model = tmp.resolve("cnn.safetensors");
         Path json = tmp.resolve("cnn.json");
-        Run trained = train(
-                "--data",
-                generated.toString(),
-                "--model",
-                "cnn",
-                "--epochs",
-                "1",
-                "--save",
-                model.toString(),
-                "--json",
-                json.toString());
+        Run trained = Run.trainOn(
+                generated, "--model", "cnn", "--epochs", "1", "--save", model.toString(), "--json", json.toString());
         assertEquals(0, trained.status(), trained.err());
         assertTrue(trained.accuracy() > 0.5, trained.out().toString());
         assertTrue(Files.readString(json).contains("\"model\": \"cnn\""));
@@ -162,12 +142,11 @@ class TrainCommandTest {
                 "[1.weight, 1.bias, 4.weight, 4.bias, 8.weight, 8.bias]",
                 tensors.keySet().toString());
 
-        Run evaluated =
-                train("--data", generated.toString(), "--model", "cnn", "--load", model.toString(), "--eval-only");
+        Run evaluated = Run.trainOn(generated, "--model", "cnn", "--load", model.toString(), "--eval-only");
         assertEquals(0, evaluated.status(), evaluated.err());
         assertEquals(trained.accuracy(), evaluated.accuracy());
 
-        Run wrong = train("--data", generated.toString(), "--model", "mlp", "--load", model.toString(), "--eval-only");
+        Run wrong = Run.trainOn(generated, "--model", "mlp", "--load", model.toString(), "--eval-only");
         assertEquals(1, wrong.status());
         assertEquals(
                 "jgrad train: " + model + " holds a cnn model (sizes 784,32,64,10), but --model is mlp;"
@@ -208,12 +187,8 @@ class TrainCommandTest {
         assertEquals(1, none.err().lines().count(), none.err());
         assertTrue(none.err().contains("train-images-idx3-ubyte"), none.err());
 
-        Run noModel = train(
-                "--data",
-                generated.toString(),
-                "--load",
-                tmp.resolve("none.safetensors").toString(),
-                "--eval-only");
+        Run noModel =
+                Run.trainOn(generated, "--load", tmp.resolve("none.safetensors").toString(), "--eval-only");
         assertError(noModel, 1, "jgrad train: no such file: " + tmp.resolve("none.safetensors"));
     }
 
@@ -245,7 +220,7 @@ class TrainCommandTest {
 
     @Test
     void onATerminalTheProgressBarGoesToStderrOnly() {
-        Run plain = train("--data", generated.toString(), "--epochs", "1");
+        Run plain = Run.trainOn(generated, "--epochs", "1");
         Run bar = Run.train(true, "--data", generated.toString(), "--epochs", "1");
         assertEquals(0, bar.status(), bar.err());
         assertEquals(

@@ -16,23 +16,12 @@ import org.apache.spark.sql.types.StructType;
  * dense or sparse) or of {@code array<float>} / {@code array<double>}. Doubles are rounded to
  * float32, which is what the model computes in, so float pixels stored as doubles come back exact.
  */
-final class Features implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private enum Kind {
+record Features(Kind kind, int index, String column) implements Serializable {
+    /** How the column stores a row's features. */
+    enum Kind {
         VECTOR,
         FLOATS,
         DOUBLES
-    }
-
-    private final Kind kind;
-    private final int index;
-    private final String column;
-
-    private Features(Kind kind, int index, String column) {
-        this.kind = kind;
-        this.index = index;
-        this.column = column;
     }
 
     /** The reader for {@code column} of {@code schema}; fails naming the column and its type when unsupported. */

@@ -8,7 +8,6 @@ import dev.jgrad.tensor.io.SafeTensorsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -299,19 +298,11 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
                         "output column '" + col + "' already exists in " + schema.simpleString());
             }
         }
-        if (!str(rawPredictionCol).isEmpty()) {
-            out = out.add(new StructField(
-                    str(rawPredictionCol),
-                    SQLDataTypes.VectorType(),
-                    false,
-                    org.apache.spark.sql.types.Metadata.empty()));
-        }
-        if (!str(probabilityCol).isEmpty()) {
-            out = out.add(new StructField(
-                    str(probabilityCol),
-                    SQLDataTypes.VectorType(),
-                    false,
-                    org.apache.spark.sql.types.Metadata.empty()));
+        for (Param<String> vectorCol : List.of(rawPredictionCol, probabilityCol)) {
+            if (!str(vectorCol).isEmpty()) {
+                out = out.add(new StructField(
+                        str(vectorCol), SQLDataTypes.VectorType(), false, org.apache.spark.sql.types.Metadata.empty()));
+            }
         }
         if (!str(predictionCol).isEmpty()) {
             out = out.add(str(predictionCol), DataTypes.DoubleType, false);
@@ -374,38 +365,24 @@ public final class JgradModel extends Model<JgradModel> implements MLWritable {
         return read().load(path);
     }
 
-    /** Scores one partition in batches; runs on the executors. */
-    static final class Scorer implements FlatMapFunction<Iterator<Row>, Row>, Serializable {
-        private static final long serialVersionUID = 1L;
+    /**
+     * Scores one partition in batches; runs on the executors. A record: Spark serializes it into
+     * each task, with the broadcast model, how to read the features, and which columns to write.
+     */
+    record Scorer(
+            Broadcast<byte[]> model,
+            Features features,
+            int inputs,
+            int batchSize,
+            boolean raw,
+            boolean probability,
+            boolean prediction)
+            implements FlatMapFunction<Iterator<Row>, Row> {
         /** Nanoseconds this JVM's tasks spent reading features, in the forward pass, and building output rows. */
         static final LongAdder READ_NANOS = new LongAdder();
 
         static final LongAdder FORWARD_NANOS = new LongAdder();
         static final LongAdder OUTPUT_NANOS = new LongAdder();
-        private final Broadcast<byte[]> model;
-        private final Features features;
-        private final int inputs;
-        private final int batchSize;
-        private final boolean raw;
-        private final boolean probability;
-        private final boolean prediction;
-
-        Scorer(
-                Broadcast<byte[]> model,
-                Features features,
-                int inputs,
-                int batchSize,
-                boolean raw,
-                boolean probability,
-                boolean prediction) {
-            this.model = model;
-            this.features = features;
-            this.inputs = inputs;
-            this.batchSize = batchSize;
-            this.raw = raw;
-            this.probability = probability;
-            this.prediction = prediction;
-        }
 
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {

@@ -1,7 +1,7 @@
 package dev.jgrad.spark;
 
 import dev.jgrad.autograd.Tensor;
-import dev.jgrad.nn.F;
+import dev.jgrad.mnist.ClassifierSteps;
 import dev.jgrad.nn.Module;
 import dev.jgrad.optim.Adam;
 import dev.jgrad.optim.Optimizer;
@@ -316,9 +316,7 @@ final class RoundTrainer {
         ReplicaState state = new ReplicaState(model, optimizer);
         state.load(contents(current.value(), "the broadcast replica state"));
         int[] perm = permutation(config.seed(), work.epoch(), block.partition(), block.rows());
-        double lossSum = 0;
-        long correct = 0;
-        long seen = 0;
+        ClassifierSteps steps = new ClassifierSteps(model, optimizer);
         model.train();
         try (Parallel.Scope threads = Parallel.scopedNumThreads(Math.max(1, ctx == null ? 1 : ctx.cpus()))) {
             for (int step = work.from(); step < work.to(); step++) {
@@ -329,31 +327,23 @@ final class RoundTrainer {
                     System.arraycopy(block.features(), idx[j] * inputs, bx, j * inputs, inputs);
                     by[j] = block.labels()[idx[j]];
                 }
-                Tensor x = Tensor.of(NDArray.wrap(bx, idx.length, inputs));
-                Tensor y = Tensor.of(NDArray.wrap(by, idx.length));
-                Tensor logits = model.call(x);
-                Tensor loss = F.crossEntropy(logits, y);
-                optimizer.zeroGrad();
-                loss.backward();
-                optimizer.step();
-                lossSum += loss.item();
-                correct += logits.data().argmax(1).eq(y.data()).sum().itemLong();
-                seen += idx.length;
+                steps.step(Tensor.of(NDArray.wrap(bx, idx.length, inputs)), Tensor.of(NDArray.wrap(by, idx.length)));
             }
         }
         if (attempt == 0 && failsHere(block.partition(), work.round())) {
             throw new IllegalStateException("injected failure (" + FAIL_PROPERTY + ") in partition " + block.partition()
                     + " at round " + work.round() + ", task attempt " + attempt);
         }
+        ClassifierSteps.Totals totals = steps.totals();
         float[] flat = state.flatten();
         double[] leaf = new double[flat.length + 4];
         for (int i = 0; i < flat.length; i++) {
             leaf[i] = flat[i];
         }
-        leaf[flat.length] = lossSum;
+        leaf[flat.length] = totals.lossSum();
         leaf[flat.length + 1] = work.to() - work.from();
-        leaf[flat.length + 2] = correct;
-        leaf[flat.length + 3] = seen;
+        leaf[flat.length + 2] = totals.correct();
+        leaf[flat.length + 3] = totals.seen();
         acc.sum.add(block.partition(), leaf);
         if (acc.layout == null) {
             acc.layout = state.layout();

@@ -109,29 +109,24 @@ public final class MarkdownReport {
         line("");
         line(met + " met, " + missed + " missed, " + unmeasured + " not measured in this run.");
         line("");
-        line("| target | required | measured (median) | spread (min–max) | status | context |");
-        line("|---|---|---|---|---|---|");
+        header("target", "required", "measured (median)", "spread (min–max)", "status", "context");
         for (TargetRow t : rows) {
-            line("| " + t.target() + " | " + t.required() + " | " + t.measured() + " | " + t.spread() + " | "
-                    + t.status().label + " | " + t.context() + " |");
+            row(t.target(), t.required(), t.measured(), t.spread(), t.status().label, t.context());
         }
         line("");
     }
 
     private void peak() {
-        List<Measurement> ms = results.suite(Suite.PEAK);
+        List<Measurement> ms = section(Suite.PEAK, "This machine's limits (measured in the same run)");
         if (ms.isEmpty()) {
             return;
         }
-        line("## This machine's limits (measured in the same run)");
-        line("");
-        line("| probe | result (median) | spread (min–max) |");
-        line("|---|---|---|");
+        header("probe", "result (median)", "spread (min–max)");
         for (Measurement m : ms) {
             boolean fma = m.work().flops() > 0;
             Stats s = fma ? m.gflops() : m.gbPerSecond();
             String unit = fma ? " GFLOPS" : " GB/s";
-            line("| " + m.work().op() + " | " + Fmt.num(s.median()) + unit + " | " + Fmt.range(s) + " |");
+            row(m.work().op(), Fmt.num(s.median()) + unit, Fmt.range(s));
         }
         line("");
     }
@@ -166,12 +161,10 @@ public final class MarkdownReport {
 
     /** A matmul suite's section, when it has results: its title, a paragraph (none when null) and its table. */
     private void matmulSection(Suite suite, String title, String note, boolean versusOneThread) {
-        List<Measurement> ms = results.suite(suite);
+        List<Measurement> ms = section(suite, title);
         if (ms.isEmpty()) {
             return;
         }
-        line("## " + title);
-        line("");
         if (note != null) {
             line(note);
             line("");
@@ -180,94 +173,107 @@ public final class MarkdownReport {
     }
 
     private void matmulTable(Suite suite, List<Measurement> ms, boolean versusOneThread) {
-        line("| case | implementation | ops/s | GFLOPS (median) | spread (min–max) | × scalar loop | × EJML |"
-                + (versusOneThread ? " × 1 thread |" : ""));
-        line("|---|---|---|---|---|---|---|" + (versusOneThread ? "---|" : ""));
+        List<String> columns = new ArrayList<>(List.of(
+                "case", "implementation", "ops/s", "GFLOPS (median)", "spread (min–max)", "× scalar loop", "× EJML"));
+        if (versusOneThread) {
+            columns.add("× 1 thread");
+        }
+        header(columns.toArray(new String[0]));
         for (Measurement m : ms) {
             Workload w = m.work();
             Stats g = m.gflops();
-            String row = "| " + w.caseLabel() + " | " + w.impl().label + " | "
-                    + Fmt.ops(m.opsPerSecond().median()) + " | " + Fmt.num(g.median()) + " | "
-                    + Fmt.range(g) + " | "
-                    + ratioTo(m, results.find(suite, "", Impl.LOOP, w.caseOrder())) + " | "
-                    + ratioTo(m, results.find(suite, "", Impl.EJML, w.caseOrder())) + " |";
+            List<String> cells = new ArrayList<>(List.of(
+                    w.caseLabel(),
+                    w.impl().label,
+                    Fmt.ops(m.opsPerSecond().median()),
+                    Fmt.num(g.median()),
+                    Fmt.range(g),
+                    ratioTo(m, results.find(suite, "", Impl.LOOP, w.caseOrder())),
+                    ratioTo(m, results.find(suite, "", Impl.EJML, w.caseOrder()))));
             if (versusOneThread) {
-                row += " " + ratioTo(m, results.find(Suite.MATMUL, "", w.impl(), w.caseOrder())) + " |";
+                cells.add(ratioTo(m, results.find(Suite.MATMUL, "", w.impl(), w.caseOrder())));
             }
-            line(row);
+            row(cells.toArray());
         }
         line("");
     }
 
     private void perElement(Suite suite, String title, String note) {
-        List<Measurement> ms = results.suite(suite);
+        List<Measurement> ms = section(suite, title);
         if (ms.isEmpty()) {
             return;
         }
-        line("## " + title);
-        line("");
         line(note);
         line("");
         Map<String, List<Measurement>> byOp = new LinkedHashMap<>();
         for (Measurement m : ms) {
             byOp.computeIfAbsent(m.work().opKey(), k -> new ArrayList<>()).add(m);
         }
-        line("| op | elements | implementation | ops/s | Gelem/s (median) | spread (min–max) | GB/s | × scalar loop |");
-        line("|---|---|---|---|---|---|---|---|");
+        header(
+                "op",
+                "elements",
+                "implementation",
+                "ops/s",
+                "Gelem/s (median)",
+                "spread (min–max)",
+                "GB/s",
+                "× scalar loop");
         for (List<Measurement> group : byOp.values()) {
             for (Measurement m : group) {
                 Workload w = m.work();
                 Stats g = m.gelemsPerSecond();
-                line("| " + w.op() + " | " + w.caseLabel() + " | " + w.impl().label + " | "
-                        + Fmt.ops(m.opsPerSecond().median()) + " | " + Fmt.num(g.median()) + " | "
-                        + Fmt.range(g) + " | " + Fmt.num(m.gbPerSecond().median()) + " | "
-                        + ratioTo(m, results.find(suite, w.opKey(), Impl.LOOP, w.caseOrder()))
-                        + " |");
+                row(
+                        w.op(),
+                        w.caseLabel(),
+                        w.impl().label,
+                        Fmt.ops(m.opsPerSecond().median()),
+                        Fmt.num(g.median()),
+                        Fmt.range(g),
+                        Fmt.num(m.gbPerSecond().median()),
+                        ratioTo(m, results.find(suite, w.opKey(), Impl.LOOP, w.caseOrder())));
             }
         }
         line("");
     }
 
     private void trainStep() {
-        List<Measurement> ms = results.suite(Suite.TRAIN_STEP);
+        List<Measurement> ms = section(Suite.TRAIN_STEP, "One training step (batch 100, 1 thread)");
         if (ms.isEmpty()) {
             return;
         }
-        line("## One training step (batch 100, 1 thread)");
-        line("");
         line("What `./jgrad train` does per batch, timed by JMH (`TrainStepBench`, default kernels). "
                 + "An epoch of Fashion-MNIST is " + Targets.STEPS_PER_EPOCH + " steps. GFLOPS counts "
                 + "the step's matrix products: forward, weight gradients and, for the MLP, the "
                 + "gradient into the hidden layer.");
         line("");
-        line("| model | step | µs per step (median) | spread (min–max) | s per epoch | matmul GFLOPS |");
-        line("|---|---|---|---|---|---|");
+        header("model", "step", "µs per step (median)", "spread (min–max)", "s per epoch", "matmul GFLOPS");
         for (Measurement m : ms) {
             Stats us = m.result().secondsPerOp().scaled(1e6);
-            line("| " + m.work().caseLabel() + " | " + m.work().op() + " | " + Fmt.num(us.median())
-                    + " | " + Fmt.range(us) + " | "
-                    + Fmt.num(us.median() * 1e-6 * Targets.STEPS_PER_EPOCH) + " | "
-                    + Fmt.num(m.work().flops() / (us.median() * 1e-6) / 1e9) + " |");
+            row(
+                    m.work().caseLabel(),
+                    m.work().op(),
+                    Fmt.num(us.median()),
+                    Fmt.range(us),
+                    Fmt.num(us.median() * 1e-6 * Targets.STEPS_PER_EPOCH),
+                    Fmt.num(m.work().flops() / (us.median() * 1e-6) / 1e9));
         }
         line("");
     }
 
     private void conv() {
-        List<Measurement> ms = results.suite(Suite.CONV);
+        List<Measurement> ms =
+                section(Suite.CONV, "Convolution (the CNN's two layers, batch 100, 3×3, padding 1, 1 thread)");
         if (ms.isEmpty()) {
             return;
         }
         Optional<Measurement> peak = results.find(Suite.PEAK, "fma", Impl.PROBE, 0);
-        line("## Convolution (the CNN's two layers, batch 100, 3×3, padding 1, 1 thread)");
-        line("");
         line("`ConvBench`: jgrad's im2col + GEMM kernels against a direct seven-loop convolution in plain "
                 + "Java. Each pass (forward, input gradient, weight gradient) is the same number of FLOPs. The 2x2 "
                 + "max pool after each layer does no arithmetic: its backward pass on the vector kernel stands "
                 + "against the scalar loop that scatters each gradient to the element its index names. "
                 + "% of peak divides by the FMA probe of the same run.");
         line("");
-        line("| layer | pass | implementation | ms (median) | spread (min–max) | GFLOPS | % of FMA peak |");
-        line("|---|---|---|---|---|---|---|");
+        header("layer", "pass", "implementation", "ms (median)", "spread (min–max)", "GFLOPS", "% of FMA peak");
         for (Measurement m : ms) {
             Stats secs = m.result().secondsPerOp();
             double gflops = m.work().flops() / secs.median() / 1e9;
@@ -275,11 +281,14 @@ public final class MarkdownReport {
             String pct = arithmetic
                     ? peak.map(p -> Fmt.num(100 * gflops / p.gflops().median())).orElse("–")
                     : "–";
-            line("| " + m.work().caseLabel() + " | " + m.work().op() + " | "
-                    + m.work().impl().label + " | "
-                    + Fmt.num(secs.scaled(1e3).median()) + " | " + Fmt.range(secs.scaled(1e3)) + " | "
-                    + (arithmetic ? Fmt.num(gflops) : "–")
-                    + " | " + pct + " |");
+            row(
+                    m.work().caseLabel(),
+                    m.work().op(),
+                    m.work().impl().label,
+                    Fmt.num(secs.scaled(1e3).median()),
+                    Fmt.range(secs.scaled(1e3)),
+                    arithmetic ? Fmt.num(gflops) : "–",
+                    pct);
         }
         line("");
     }
@@ -290,13 +299,11 @@ public final class MarkdownReport {
         }
         line("## Other benchmarks");
         line("");
-        line("| benchmark | parameters | score (median) | spread (min–max) | unit |");
-        line("|---|---|---|---|---|");
+        header("benchmark", "parameters", "score (median)", "spread (min–max)", "unit");
         for (BenchResult r : results.unknown()) {
             Stats s = r.isThroughput() ? r.opsPerSecond() : r.scores();
             String unit = r.isThroughput() ? "ops/s" : r.unit();
-            line("| " + r.className() + "." + r.method() + " | " + r.params() + " | " + Fmt.num(s.median()) + " | "
-                    + Fmt.range(s) + " | " + unit + " |");
+            row(r.className() + "." + r.method(), r.params(), Fmt.num(s.median()), Fmt.range(s), unit);
         }
         line("");
     }
@@ -307,6 +314,31 @@ public final class MarkdownReport {
             return "";
         }
         return Fmt.ratio(m.opsPerSecond().median() / base.get().opsPerSecond().median());
+    }
+
+    /** The suite's measurements; when there are any, the section's heading and a blank line are written first. */
+    private List<Measurement> section(Suite suite, String title) {
+        List<Measurement> ms = results.suite(suite);
+        if (!ms.isEmpty()) {
+            line("## " + title);
+            line("");
+        }
+        return ms;
+    }
+
+    /** A table's header row and the separator row under it. */
+    private void header(String... columns) {
+        row((Object[]) columns);
+        line("|---".repeat(columns.length) + "|");
+    }
+
+    /** A table row: the cells' text between pipes. */
+    private void row(Object... cells) {
+        StringBuilder sb = new StringBuilder("|");
+        for (Object c : cells) {
+            sb.append(' ').append(c).append(" |");
+        }
+        line(sb.toString());
     }
 
     private void line(String s) {

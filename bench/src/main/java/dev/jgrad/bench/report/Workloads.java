@@ -83,49 +83,26 @@ public final class Workloads {
         return new Workload(suite, "", "matmul", 0, label, order, impl, flops, 0, 0);
     }
 
+    /** How an op of the per-element suites reads in the report, and the bytes one call moves. */
+    private record PerElementOp(String label, double bytes) {}
+
     private static Workload reduction(BenchResult r) {
         Sized m = Sized.of(r);
         if (m == null) {
             return null;
         }
-        String op;
-        double outBytes;
-        int order = REDUCTION_OPS.indexOf(m.op());
-        switch (m.op()) {
-            case "sum":
-                op = "sum()";
-                outBytes = 4;
-                break;
-            case "max":
-                op = "max()";
-                outBytes = 4;
-                break;
-            case "argmax":
-                op = "argmax()";
-                outBytes = 8;
-                break;
-            case "sumDim0":
-                op = "sum(dim=0) of " + m.rows() + "×" + m.cols();
-                outBytes = 4.0 * m.cols();
-                break;
-            case "sumDim1":
-                op = "sum(dim=1) of " + m.rows() + "×" + m.cols();
-                outBytes = 4.0 * m.rows();
-                break;
-            default:
-                return null;
-        }
-        return new Workload(
-                Suite.REDUCTION,
-                m.op(),
-                op,
-                order,
-                sizeLabel(m.size()),
-                m.size(),
-                m.impl(),
-                0,
-                m.size(),
-                4.0 * m.size() + outBytes);
+        String matrix = m.rows() + "×" + m.cols();
+        // Each reads the whole input, then writes its result.
+        double in = 4.0 * m.size();
+        PerElementOp op = switch (m.op()) {
+            case "sum" -> new PerElementOp("sum()", in + 4);
+            case "max" -> new PerElementOp("max()", in + 4);
+            case "argmax" -> new PerElementOp("argmax()", in + 8);
+            case "sumDim0" -> new PerElementOp("sum(dim=0) of " + matrix, in + 4.0 * m.cols());
+            case "sumDim1" -> new PerElementOp("sum(dim=1) of " + matrix, in + 4.0 * m.rows());
+            default -> null;
+        };
+        return op == null ? null : perElement(Suite.REDUCTION, REDUCTION_OPS, m, op);
     }
 
     private static Workload elementwise(BenchResult r) {
@@ -133,39 +110,34 @@ public final class Workloads {
         if (m == null) {
             return null;
         }
-        String op;
-        double bytes;
-        int order = ELEMENTWISE_OPS.indexOf(m.op());
-        switch (m.op()) {
-            case "add":
-                op = "a + b, into a new tensor";
-                bytes = 12.0 * m.size();
-                break;
-            case "addInto":
-                op = "a.add_(b), into an existing tensor";
-                bytes = 12.0 * m.size();
-                break;
-            case "addBias":
-                op = "x + bias, bias row broadcast over " + m.rows() + "×" + m.cols();
-                bytes = 8.0 * m.size() + 4.0 * m.cols();
-                break;
-            case "mul":
-                op = "a * b";
-                bytes = 12.0 * m.size();
-                break;
-            case "exp":
-                op = "exp(a)";
-                bytes = 8.0 * m.size();
-                break;
-            case "relu":
-                op = "relu(a)";
-                bytes = 8.0 * m.size();
-                break;
-            default:
-                return null;
-        }
+        PerElementOp op = switch (m.op()) {
+            case "add" -> new PerElementOp("a + b, into a new tensor", 12.0 * m.size());
+            case "addInto" -> new PerElementOp("a.add_(b), into an existing tensor", 12.0 * m.size());
+            case "addBias" ->
+                new PerElementOp(
+                        "x + bias, bias row broadcast over " + m.rows() + "×" + m.cols(),
+                        8.0 * m.size() + 4.0 * m.cols());
+            case "mul" -> new PerElementOp("a * b", 12.0 * m.size());
+            case "exp" -> new PerElementOp("exp(a)", 8.0 * m.size());
+            case "relu" -> new PerElementOp("relu(a)", 8.0 * m.size());
+            default -> null;
+        };
+        return op == null ? null : perElement(Suite.ELEMENTWISE, ELEMENTWISE_OPS, m, op);
+    }
+
+    /** The workload of a per-element benchmark: no FLOPs counted, one element per input element. */
+    private static Workload perElement(Suite suite, List<String> opOrder, Sized m, PerElementOp op) {
         return new Workload(
-                Suite.ELEMENTWISE, m.op(), op, order, sizeLabel(m.size()), m.size(), m.impl(), 0, m.size(), bytes);
+                suite,
+                m.op(),
+                op.label(),
+                opOrder.indexOf(m.op()),
+                sizeLabel(m.size()),
+                m.size(),
+                m.impl(),
+                0,
+                m.size(),
+                op.bytes());
     }
 
     private static Workload peak(BenchResult r) {

@@ -45,6 +45,18 @@ class ReportTest {
                 .orElseThrow(() -> new AssertionError("no target row " + target + " in " + rows));
     }
 
+    /** The row of {@code target}, after checking that its status is {@code status}. */
+    private static TargetRow row(List<TargetRow> rows, String target, TargetRow.Status status) {
+        TargetRow r = row(rows, target);
+        assertEquals(status, r.status(), target);
+        return r;
+    }
+
+    /** {@code text} contains {@code part}; the message shows the whole text. */
+    private static void assertContains(String text, String part) {
+        assertTrue(text.contains(part), text);
+    }
+
     @Test
     void mediansPoolEveryIterationOfEveryFork() throws IOException {
         Measurement m = synthetic().find(Suite.MATMUL, "", Impl.VECTOR, 1024).orElseThrow();
@@ -79,58 +91,39 @@ class ReportTest {
     void targetsAreMetMissedOrNotMeasured() throws IOException {
         List<TargetRow> rows = Targets.evaluate(synthetic(), INFO);
 
-        TargetRow n1024 = row(rows, "matmul N=1024, 1 thread");
-        assertEquals(TargetRow.Status.MET, n1024.status());
+        TargetRow n1024 = row(rows, "matmul N=1024, 1 thread", TargetRow.Status.MET);
         assertEquals("225 GFLOPS", n1024.measured());
         assertEquals("215–236", n1024.spread());
         assertEquals("92% of the measured FMA peak (244 GFLOPS)", n1024.context());
 
-        TargetRow n256 = row(rows, "matmul N=256, 1 thread");
-        assertEquals(TargetRow.Status.MISSED, n256.status());
+        TargetRow n256 = row(rows, "matmul N=256, 1 thread", TargetRow.Status.MISSED);
         assertEquals("168 GFLOPS", n256.measured());
         assertEquals("≥ 185 GFLOPS", n256.required());
 
-        TargetRow vsEjml = row(rows, "matmul N=1024: jgrad vector vs EJML");
-        assertEquals(TargetRow.Status.MISSED, vsEjml.status());
+        TargetRow vsEjml = row(rows, "matmul N=1024: jgrad vector vs EJML", TargetRow.Status.MISSED);
         assertEquals("23.9×", vsEjml.measured());
         assertEquals("225 vs 9.45 GFLOPS", vsEjml.context());
-        assertEquals(
-                TargetRow.Status.MET,
-                row(rows, "matmul N=1024: jgrad vector vs the scalar i-k-j loop")
-                        .status());
-        assertEquals(
-                TargetRow.Status.MET,
-                row(rows, "matmul N=256: jgrad vector vs EJML").status());
+        row(rows, "matmul N=1024: jgrad vector vs the scalar i-k-j loop", TargetRow.Status.MET);
+        row(rows, "matmul N=256: jgrad vector vs EJML", TargetRow.Status.MET);
 
-        TargetRow transposed =
-                row(rows, "matmul g1ᵀ @ x ((100×256)ᵀ @ 100×784): transposed view vs contiguous operands");
-        assertEquals(TargetRow.Status.MET, transposed.status());
+        TargetRow transposed = row(
+                rows,
+                "matmul g1ᵀ @ x ((100×256)ᵀ @ 100×784): transposed view vs contiguous operands",
+                TargetRow.Status.MET);
         assertEquals("0.958×", transposed.measured());
 
-        assertEquals(
-                TargetRow.Status.MET,
-                row(rows, "sum() of 64K floats vs the plain loop").status());
+        row(rows, "sum() of 64K floats vs the plain loop", TargetRow.Status.MET);
         assertEquals("21.0×", row(rows, "sum() of 64K floats vs the plain loop").measured());
-        assertEquals(
-                TargetRow.Status.MET,
-                row(rows, "add of two 1M-float tensors, into an existing one (add_)")
-                        .status());
+        row(rows, "add of two 1M-float tensors, into an existing one (add_)", TargetRow.Status.MET);
 
-        TargetRow n64 = row(rows, "matmul N=64, 1 thread");
-        assertEquals(TargetRow.Status.NOT_MEASURED, n64.status());
+        TargetRow n64 = row(rows, "matmul N=64, 1 thread", TargetRow.Status.NOT_MEASURED);
         assertEquals("—", n64.measured());
-        assertEquals(
-                TargetRow.Status.NOT_MEASURED,
-                row(rows, "matmul N=256: jgrad vector vs the scalar i-k-j loop").status());
+        row(rows, "matmul N=256: jgrad vector vs the scalar i-k-j loop", TargetRow.Status.NOT_MEASURED);
 
-        assertEquals(
-                TargetRow.Status.MET,
-                row(rows, "sum() of 16M uniform [0, 1) floats: relative error").status());
-        assertEquals(
-                TargetRow.Status.MET,
-                row(rows, "max() and argmax() propagate NaN as PyTorch").status());
-        TargetRow step = row(rows, "MLP training step, float32 batch ready (issue 6: ≤ 0.30 s per epoch)");
-        assertEquals(TargetRow.Status.MISSED, step.status());
+        row(rows, "sum() of 16M uniform [0, 1) floats: relative error", TargetRow.Status.MET);
+        row(rows, "max() and argmax() propagate NaN as PyTorch", TargetRow.Status.MET);
+        TargetRow step = row(
+                rows, "MLP training step, float32 batch ready (issue 6: ≤ 0.30 s per epoch)", TargetRow.Status.MISSED);
         assertEquals("≤ 500 µs", step.required());
         assertEquals("510 µs", step.measured());
         assertEquals("480–520", step.spread());
@@ -138,8 +131,7 @@ class ReportTest {
 
         // An op returning a new tensor is read against the allocation probe: 5000 fresh 4 MB
         // arrays per second are 21.0 GB/s, so at most 5.24 Gelem/s of new float32 output.
-        TargetRow fresh = row(rows, "add of two 1M-float tensors, into a new one");
-        assertEquals(TargetRow.Status.MISSED, fresh.status());
+        TargetRow fresh = row(rows, "add of two 1M-float tensors, into a new one", TargetRow.Status.MISSED);
         assertEquals("2.10 Gelem/s", fresh.measured());
         assertTrue(
                 fresh.context()
@@ -162,55 +154,48 @@ class ReportTest {
         RunInfo bad =
                 new RunInfo("d", "c", 2, "o", "j", "full", 512, 2.5e-5, "NaN at 777: max() 0.99, argmax() 12", "l");
         List<TargetRow> rows = Targets.evaluate(synthetic(), bad);
-        TargetRow sum = row(rows, "sum() of 16M uniform [0, 1) floats: relative error");
-        assertEquals(TargetRow.Status.MISSED, sum.status());
+        TargetRow sum = row(rows, "sum() of 16M uniform [0, 1) floats: relative error", TargetRow.Status.MISSED);
         assertEquals("2.5e-05", sum.measured());
-        TargetRow nan = row(rows, "max() and argmax() propagate NaN as PyTorch");
-        assertEquals(TargetRow.Status.MISSED, nan.status());
+        TargetRow nan = row(rows, "max() and argmax() propagate NaN as PyTorch", TargetRow.Status.MISSED);
         assertEquals("NaN at 777: max() 0.99, argmax() 12", nan.measured());
 
         RunInfo unchecked = new RunInfo("d", "c", 2, "o", "j", "quick", 0, Double.NaN, null, "l");
         rows = Targets.evaluate(synthetic(), unchecked);
-        assertEquals(
-                TargetRow.Status.NOT_MEASURED,
-                row(rows, "max() and argmax() propagate NaN as PyTorch").status());
+        row(rows, "max() and argmax() propagate NaN as PyTorch", TargetRow.Status.NOT_MEASURED);
     }
 
     @Test
     void markdownShowsEnvironmentTargetsAndTables() throws IOException {
         String md = MarkdownReport.render(synthetic(), INFO, "matmul-gflops.svg", "Hand-written analysis.");
         assertTrue(md.startsWith("# jgrad benchmark report\n"), md);
-        assertTrue(md.contains("| date | 2025-01-02 03:04 UTC |"), md);
-        assertTrue(md.contains("| CPU | Test CPU 9000 (2 logical CPUs) |"), md);
-        assertTrue(md.contains("| load | 1-minute load average 0.31 at the start, 1.02 at the end |"), md);
-        assertTrue(md.contains("| JDK | Test Vendor 25.0.1+8-LTS, OpenJDK 64-Bit Server VM 25.0.1+8-LTS |"), md);
-        assertTrue(
-                md.contains(
-                        "| JMH | 1.37: 2 fork(s) × 2 iterations of 500 ms after 3 warm-up iterations of 500 ms, throughput mode |"),
-                md);
-        assertTrue(md.contains("9 met, 4 missed, 19 not measured in this run."), md);
-        assertTrue(md.contains("| matmul N=256, 1 thread | ≥ 185 GFLOPS | 168 GFLOPS | 164–171 | **MISSED** |"), md);
-        assertTrue(md.contains("| matmul N=1024, 1 thread | ≥ 220 GFLOPS | 225 GFLOPS | 215–236 | met |"), md);
-        assertTrue(md.contains("| matmul N=64, 1 thread | ≥ 100 GFLOPS | — | — | not measured |"), md);
-        assertTrue(md.contains("![matmul GFLOPS against N](matmul-gflops.svg)"), md);
+        assertContains(md, "| date | 2025-01-02 03:04 UTC |");
+        assertContains(md, "| CPU | Test CPU 9000 (2 logical CPUs) |");
+        assertContains(md, "| load | 1-minute load average 0.31 at the start, 1.02 at the end |");
+        assertContains(md, "| JDK | Test Vendor 25.0.1+8-LTS, OpenJDK 64-Bit Server VM 25.0.1+8-LTS |");
+        assertContains(
+                md,
+                "| JMH | 1.37: 2 fork(s) × 2 iterations of 500 ms after 3 warm-up iterations of 500 ms, throughput mode |");
+        assertContains(md, "9 met, 4 missed, 19 not measured in this run.");
+        assertContains(md, "| matmul N=256, 1 thread | ≥ 185 GFLOPS | 168 GFLOPS | 164–171 | **MISSED** |");
+        assertContains(md, "| matmul N=1024, 1 thread | ≥ 220 GFLOPS | 225 GFLOPS | 215–236 | met |");
+        assertContains(md, "| matmul N=64, 1 thread | ≥ 100 GFLOPS | — | — | not measured |");
+        assertContains(md, "![matmul GFLOPS against N](matmul-gflops.svg)");
         // Matmul table: ops/s, GFLOPS, spread, ratio to the loop and to EJML.
-        assertTrue(md.contains("| N=1024 | jgrad vector | 105 | 225 | 215–236 | 28.4× | 23.9× |"), md);
-        assertTrue(md.contains("| N=1024 | EJML | 4.40 | 9.45 | 9.23–9.66 | 1.19× |  |"), md);
+        assertContains(md, "| N=1024 | jgrad vector | 105 | 225 | 215–236 | 28.4× | 23.9× |");
+        assertContains(md, "| N=1024 | EJML | 4.40 | 9.45 | 9.23–9.66 | 1.19× |  |");
         // Reductions: Gelem/s and GB/s with the ratio to the loop.
-        assertTrue(md.contains("| sum() | 64K | jgrad vector | 650k | 42.6 | 41.9–43.3 | 170 | 21.0× |"), md);
-        assertTrue(md.contains("| float32 FMA, 1 core, 512-bit vectors | 244 GFLOPS | 236–252 |"), md);
-        assertTrue(
-                md.contains("| fresh float[] of 1M (4 MB), allocated and zeroed, 1 core | 21.0 GB/s | 21.0–21.0 |"),
-                md);
+        assertContains(md, "| sum() | 64K | jgrad vector | 650k | 42.6 | 41.9–43.3 | 170 | 21.0× |");
+        assertContains(md, "| float32 FMA, 1 core, 512-bit vectors | 244 GFLOPS | 236–252 |");
+        assertContains(md, "| fresh float[] of 1M (4 MB), allocated and zeroed, 1 core | 21.0 GB/s | 21.0–21.0 |");
         assertTrue(
                 md.contains("| TrainingStepBench.step | {} | 0.013 | 0.012–0.013 | s/op |")
                         || md.contains("| TrainingStepBench.step | {} | 0.012 | 0.012–0.013 | s/op |"),
                 md);
         // The training step: time per step, per epoch, and the GFLOPS of its matrix products.
-        assertTrue(
-                md.contains("| MLP 784-256-10 | forward, cross-entropy, backward, SGD on a float32 batch "
-                        + "| 510 | 480–520 | 0.306 | 160 |"),
-                md);
+        assertContains(
+                md,
+                "| MLP 784-256-10 | forward, cross-entropy, backward, SGD on a float32 batch "
+                        + "| 510 | 480–520 | 0.306 | 160 |");
         assertTrue(md.endsWith("## Notes\n\nHand-written analysis.\n\n"), md);
     }
 
