@@ -13,9 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
  * plus lane i ^ L/2, then ^ L/4, down to ^ 1; lane 0 holds the total), and a permutation moves
  * values without rounding, so every mode gives the same bits.
  *
- * <p>Kernels with a double accumulator store its lanes and fold the array
- * ({@link #foldDoubles}), in the same butterfly order. Float vectors fold in registers
- * ({@link #sumRows}), one guarded step per halving.
+ * <p>Kernels with a double accumulator fold it in place, one guarded line per step:
+ * <pre>{@code if (Lanes.DOUBLE_LANES > 16) { v = v.add(v.rearrange(Lanes.DOUBLE_XOR_16)); }
+ * ...
+ * if (Lanes.DOUBLE_LANES > 2) { v = v.add(v.rearrange(Lanes.DOUBLE_XOR_2)); }
+ * double sum = v.lane(0) + v.lane(1); }</pre>
  * Two rules keep these folds from boxing the vector (which costs hundreds of bytes and a slow
  * Java fallback per call; {@code KernelAllocationTest} watches for it):
  * <ul>
@@ -35,7 +37,13 @@ final class Lanes {
     static final int FLOAT_LANES = FS.length();
     static final int DOUBLE_LANES = DS.length();
 
-    /** Lane i to lane i ^ d, for float vectors with more than d lanes (else null, and unused). */
+    /** Lane i to lane i ^ d, for double vectors with more than d lanes (else null, and unused). */
+    static final VectorShuffle<Double> DOUBLE_XOR_16 = xor(DS, 16);
+
+    static final VectorShuffle<Double> DOUBLE_XOR_8 = xor(DS, 8);
+    static final VectorShuffle<Double> DOUBLE_XOR_4 = xor(DS, 4);
+    static final VectorShuffle<Double> DOUBLE_XOR_2 = xor(DS, 2);
+    /** The same for float vectors. */
     private static final VectorShuffle<Float> FLOAT_XOR_32 = xor(FS, 32);
 
     private static final VectorShuffle<Float> FLOAT_XOR_16 = xor(FS, 16);

@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * double sums and dot products on the preferred vector species; strided inputs use the scalar
  * ones. Written apart from {@link VectorFloatSums}, not generated from it: those widen float
  * blocks to double, while these add in double lanes throughout and fold them once, in
- * {@link Lanes}' butterfly order ({@link Lanes#foldDoubles}).
+ * {@link Lanes}' butterfly order.
  */
 final class VectorDoubleSums {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -40,10 +40,19 @@ final class VectorDoubleSums {
         for (; i < n; i++) {
             tail += x[off + i];
         }
-        // The lanes are stored and folded in Lanes' butterfly order (the bits of folding the vector).
-        double[] lanes = Lanes.SCRATCH.get().acc;
-        total.intoArray(lanes, 0);
-        return Lanes.foldDoubles(lanes, 0) + tail;
+        if (Lanes.DOUBLE_LANES > 16) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16));
+        }
+        if (Lanes.DOUBLE_LANES > 8) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8));
+        }
+        if (Lanes.DOUBLE_LANES > 4) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4));
+        }
+        if (Lanes.DOUBLE_LANES > 2) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2));
+        }
+        return total.lane(0) + total.lane(1) + tail;
     }
 
     static double dot(int n, double[] x, int xo, int xs, double[] y, int yo, int ys) {
@@ -77,9 +86,18 @@ final class VectorDoubleSums {
         for (; i < n; i++) {
             tail += x[xo + i] * y[yo + i];
         }
-        // The lanes are stored and folded in Lanes' butterfly order (the bits of folding the vector).
-        double[] lanes = Lanes.SCRATCH.get().acc;
-        total.intoArray(lanes, 0);
-        return Lanes.foldDoubles(lanes, 0) + tail;
+        if (Lanes.DOUBLE_LANES > 16) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_16));
+        }
+        if (Lanes.DOUBLE_LANES > 8) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_8));
+        }
+        if (Lanes.DOUBLE_LANES > 4) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_4));
+        }
+        if (Lanes.DOUBLE_LANES > 2) {
+            total = total.add(total.rearrange(Lanes.DOUBLE_XOR_2));
+        }
+        return total.lane(0) + total.lane(1) + tail;
     }
 }
