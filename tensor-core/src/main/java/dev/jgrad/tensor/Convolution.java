@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.DoubleOperand;
+import dev.jgrad.tensor.kernel.FloatOperand;
 import dev.jgrad.tensor.kernel.Kernels;
 import java.util.Arrays;
 
@@ -416,40 +418,24 @@ public final class Convolution {
         if (a instanceof float[] fa) {
             Kernels.get()
                     .gemm(
+                            1,
                             m,
                             n,
                             k,
-                            fa,
-                            aOff,
-                            ars,
-                            acs,
-                            (float[]) b,
-                            bOff,
-                            brs,
-                            bcs,
-                            (float[]) c,
-                            cOff,
-                            crs,
-                            1,
+                            new FloatOperand(fa, aOff, ars, acs),
+                            new FloatOperand((float[]) b, bOff, brs, bcs),
+                            new FloatOperand((float[]) c, cOff, crs, 1),
                             accumulate);
         } else {
             Kernels.get()
                     .gemm(
+                            1,
                             m,
                             n,
                             k,
-                            (double[]) a,
-                            aOff,
-                            ars,
-                            acs,
-                            (double[]) b,
-                            bOff,
-                            brs,
-                            bcs,
-                            (double[]) c,
-                            cOff,
-                            crs,
-                            1,
+                            new DoubleOperand((double[]) a, aOff, ars, acs),
+                            new DoubleOperand((double[]) b, bOff, brs, bcs),
+                            new DoubleOperand((double[]) c, cOff, crs, 1),
                             accumulate);
         }
     }

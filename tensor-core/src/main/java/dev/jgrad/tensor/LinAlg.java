@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.tensor.kernel.DoubleOperand;
+import dev.jgrad.tensor.kernel.FloatOperand;
 import dev.jgrad.tensor.kernel.GemmRoute;
 import dev.jgrad.tensor.kernel.Kernels;
 
@@ -271,21 +273,9 @@ final class LinAlg {
                             m,
                             n,
                             k,
-                            a.storage().floats(),
-                            ao,
-                            sa[0],
-                            sa[1],
-                            sa[2],
-                            b.storage().floats(),
-                            bo,
-                            sb[0],
-                            sb[1],
-                            sb[2],
-                            out.storage().floats(),
-                            0,
-                            m * n,
-                            n,
-                            1,
+                            new FloatOperand(a.storage().floats(), ao, sa[0], sa[1], sa[2]),
+                            new FloatOperand(b.storage().floats(), bo, sb[0], sb[1], sb[2]),
+                            new FloatOperand(out.storage().floats(), 0, m * n, n, 1),
                             true);
         } else {
             Kernels.get()
@@ -294,21 +284,9 @@ final class LinAlg {
                             m,
                             n,
                             k,
-                            a.storage().doubles(),
-                            ao,
-                            sa[0],
-                            sa[1],
-                            sa[2],
-                            b.storage().doubles(),
-                            bo,
-                            sb[0],
-                            sb[1],
-                            sb[2],
-                            out.storage().doubles(),
-                            0,
-                            m * n,
-                            n,
-                            1,
+                            new DoubleOperand(a.storage().doubles(), ao, sa[0], sa[1], sa[2]),
+                            new DoubleOperand(b.storage().doubles(), bo, sb[0], sb[1], sb[2]),
+                            new DoubleOperand(out.storage().doubles(), 0, m * n, n, 1),
                             true);
         }
         return out;

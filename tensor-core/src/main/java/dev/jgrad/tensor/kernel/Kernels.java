@@ -6,8 +6,9 @@ import java.util.Optional;
  * The numeric kernels of jgrad: matrix products, reductions and elementwise functions over plain
  * Java arrays, each operand given by an offset and strides in elements.
  *
- * <p>Two implementations exist: a scalar reference ({@link #scalar()}) and one on the JDK Vector
- * API ({@link #vector()}). {@link #get()} returns the one chosen for this JVM: the vector one when
+ * <p>Two implementations exist: a scalar reference ({@link #scalar()}), which is this
+ * interface's default methods (plain Java loops), and one on the JDK Vector API
+ * ({@link #vector()}), which overrides them all. {@link #get()} returns the one chosen for this JVM: the vector one when
  * the {@code jdk.incubator.vector} module is present and usable, the scalar one otherwise (with
  * one warning). The system property {@code jgrad.kernels=scalar|vector} forces the choice.
  *
@@ -52,156 +53,67 @@ public interface Kernels {
 
     /**
      * Batched matrix product: for every matrix {@code t} in [0, batch), C_t = A_t B_t, or
-     * C_t += A_t B_t when {@code accumulate}. A is m x k, B is k x n, C is m x n. Element (i, j)
-     * of matrix t of X is {@code x[xOff + t*xBatchStride + i*xRowStride + j*xColStride]}, so
-     * transposed operands are just swapped strides, and a batch stride of 0 repeats one matrix.
-     * C must not overlap A or B, and its elements must be distinct.
+     * C_t += A_t B_t when {@code accumulate}. A is m x k, B is k x n, C is m x n, each operand an
+     * array with an offset and batch, row and column strides ({@link FloatOperand}). C must not
+     * overlap A or B, and its elements must be distinct.
+     *
+     * @param batch the number of products
+     * @param m rows of A and C
+     * @param n columns of B and C
+     * @param k columns of A, rows of B
+     * @param a the left operands
+     * @param b the right operands
+     * @param c the results
+     * @param accumulate whether to add to C rather than overwrite it
      */
-    void gemm(
-            int batch,
-            int m,
-            int n,
-            int k,
-            float[] a,
-            int aOff,
-            int aBatchStride,
-            int aRowStride,
-            int aColStride,
-            float[] b,
-            int bOff,
-            int bBatchStride,
-            int bRowStride,
-            int bColStride,
-            float[] c,
-            int cOff,
-            int cBatchStride,
-            int cRowStride,
-            int cColStride,
-            boolean accumulate);
-
-    /** float64 version of {@link #gemm(int, int, int, int, float[], int, int, int, int, float[], int, int, int, int, float[], int, int, int, int, boolean)}. */
-    void gemm(
-            int batch,
-            int m,
-            int n,
-            int k,
-            double[] a,
-            int aOff,
-            int aBatchStride,
-            int aRowStride,
-            int aColStride,
-            double[] b,
-            int bOff,
-            int bBatchStride,
-            int bRowStride,
-            int bColStride,
-            double[] c,
-            int cOff,
-            int cBatchStride,
-            int cRowStride,
-            int cColStride,
-            boolean accumulate);
-
-    /** One matrix product: C = A B, or C += A B when {@code accumulate}. */
     default void gemm(
-            int m,
-            int n,
-            int k,
-            float[] a,
-            int aOff,
-            int aRowStride,
-            int aColStride,
-            float[] b,
-            int bOff,
-            int bRowStride,
-            int bColStride,
-            float[] c,
-            int cOff,
-            int cRowStride,
-            int cColStride,
-            boolean accumulate) {
-        gemm(
-                1,
-                m,
-                n,
-                k,
-                a,
-                aOff,
-                0,
-                aRowStride,
-                aColStride,
-                b,
-                bOff,
-                0,
-                bRowStride,
-                bColStride,
-                c,
-                cOff,
-                0,
-                cRowStride,
-                cColStride,
-                accumulate);
+            int batch, int m, int n, int k, FloatOperand a, FloatOperand b, FloatOperand c, boolean accumulate) {
+        ScalarSgemm.gemm(batch, m, n, k, a, b, c, accumulate);
     }
 
-    /** float64 single matrix product. */
+    /**
+     * float64 {@link #gemm(int, int, int, int, FloatOperand, FloatOperand, FloatOperand, boolean)}.
+     *
+     * @param batch the number of products
+     * @param m rows of A and C
+     * @param n columns of B and C
+     * @param k columns of A, rows of B
+     * @param a the left operands
+     * @param b the right operands
+     * @param c the results
+     * @param accumulate whether to add to C rather than overwrite it
+     */
     default void gemm(
-            int m,
-            int n,
-            int k,
-            double[] a,
-            int aOff,
-            int aRowStride,
-            int aColStride,
-            double[] b,
-            int bOff,
-            int bRowStride,
-            int bColStride,
-            double[] c,
-            int cOff,
-            int cRowStride,
-            int cColStride,
-            boolean accumulate) {
-        gemm(
-                1,
-                m,
-                n,
-                k,
-                a,
-                aOff,
-                0,
-                aRowStride,
-                aColStride,
-                b,
-                bOff,
-                0,
-                bRowStride,
-                bColStride,
-                c,
-                cOff,
-                0,
-                cRowStride,
-                cColStride,
-                accumulate);
+            int batch, int m, int n, int k, DoubleOperand a, DoubleOperand b, DoubleOperand c, boolean accumulate) {
+        ScalarDgemm.gemm(batch, m, n, k, a, b, c, accumulate);
     }
 
     /** Dot product of n elements of x and y, returned in double (the float32 products are summed in blocks). */
-    double dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride);
+    default double dot(int n, float[] x, int xOff, int xStride, float[] y, int yOff, int yStride) {
+        return ScalarFloatReduce.dot(n, x, xOff, xStride, y, yOff, yStride);
+    }
 
-    double dot(int n, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride);
+    default double dot(int n, double[] x, int xOff, int xStride, double[] y, int yOff, int yStride) {
+        return ScalarDoubleReduce.dot(n, x, xOff, xStride, y, yOff, yStride);
+    }
 
     // ---- elementwise -----------------------------------------------------------------------
 
     /** out[i] = op(x[i]) for n elements; out may be x itself (same offset and stride). */
-    void unary(UnaryOp op, int n, float[] x, int xOff, int xStride, float[] out, int outOff, int outStride);
+    default void unary(UnaryOp op, int n, float[] x, int xOff, int xStride, float[] out, int outOff, int outStride) {
+        op.apply(n, x, xOff, xStride, out, outOff, outStride);
+    }
 
-    void unary(UnaryOp op, int n, double[] x, int xOff, int xStride, double[] out, int outOff, int outStride);
+    default void unary(UnaryOp op, int n, double[] x, int xOff, int xStride, double[] out, int outOff, int outStride) {
+        op.apply(n, x, xOff, xStride, out, outOff, outStride);
+    }
 
     /**
      * out[i][j] = op(a[i][j], b[i][j]) over rows x cols, each operand with a row and a column
      * stride. A stride of 0 repeats an element, so a scalar operand has strides (0, 0) and a
      * row-vector bias has (0, 1). out may be a or b itself (same offset and strides).
      */
-    void binary(
+    default void binary(
             BinaryOp op,
             int rows,
             int cols,
@@ -216,9 +128,23 @@ public interface Kernels {
             float[] out,
             int outOff,
             int outRowStride,
-            int outColStride);
+            int outColStride) {
+        for (int r = 0; r < rows; r++) {
+            op.apply(
+                    cols,
+                    a,
+                    aOff + r * aRowStride,
+                    aColStride,
+                    b,
+                    bOff + r * bRowStride,
+                    bColStride,
+                    out,
+                    outOff + r * outRowStride,
+                    outColStride);
+        }
+    }
 
-    void binary(
+    default void binary(
             BinaryOp op,
             int rows,
             int cols,
@@ -233,7 +159,21 @@ public interface Kernels {
             double[] out,
             int outOff,
             int outRowStride,
-            int outColStride);
+            int outColStride) {
+        for (int r = 0; r < rows; r++) {
+            op.apply(
+                    cols,
+                    a,
+                    aOff + r * aRowStride,
+                    aColStride,
+                    b,
+                    bOff + r * bRowStride,
+                    bColStride,
+                    out,
+                    outOff + r * outRowStride,
+                    outColStride);
+        }
+    }
 
     /** One-dimensional {@link #binary(BinaryOp, int, int, float[], int, int, int, float[], int, int, int, float[], int, int, int)}. */
     default void binary(
@@ -267,13 +207,18 @@ public interface Kernels {
     }
 
     /** out[i] = min(max(x[i], min), max), NaN kept (torch.clamp). */
-    void clamp(int n, float[] x, int xOff, int xStride, float min, float max, float[] out, int outOff, int outStride);
+    default void clamp(
+            int n, float[] x, int xOff, int xStride, float min, float max, float[] out, int outOff, int outStride) {
+        ScalarFloatOps.clamp(n, x, xOff, xStride, min, max, out, outOff, outStride);
+    }
 
-    void clamp(
-            int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride);
+    default void clamp(
+            int n, double[] x, int xOff, int xStride, double min, double max, double[] out, int outOff, int outStride) {
+        ScalarDoubleOps.clamp(n, x, xOff, xStride, min, max, out, outOff, outStride);
+    }
 
     /** out[i] = a[i] op b[i] (float32) for the six comparisons (EQ to GE), into a bool array; a stride of 0 repeats an element. */
-    void compare(
+    default void compare(
             BinaryOp op,
             int n,
             float[] a,
@@ -284,10 +229,12 @@ public interface Kernels {
             int bStride,
             boolean[] out,
             int outOff,
-            int outStride);
+            int outStride) {
+        op.compare(n, a, aOff, aStride, b, bOff, bStride, out, outOff, outStride);
+    }
 
     /** out[i] = c[i] ? a[i] : b[i] (float32, torch.where); a stride of 0 repeats an element. */
-    void where(
+    default void where(
             int n,
             boolean[] c,
             int cOff,
@@ -300,13 +247,15 @@ public interface Kernels {
             int bStride,
             float[] out,
             int outOff,
-            int outStride);
+            int outStride) {
+        ScalarFloatOps.where(n, c, cOff, cStride, a, aOff, aStride, b, bOff, bStride, out, outOff, outStride);
+    }
 
     /**
      * out[i] = a[i] + alpha * b[i] (float32, torch.add with alpha): the product is rounded before
      * the sum, as in a plain Java loop, so both implementations agree bit for bit.
      */
-    void addScaled(
+    default void addScaled(
             int n,
             float[] a,
             int aOff,
@@ -317,13 +266,15 @@ public interface Kernels {
             int bStride,
             float[] out,
             int outOff,
-            int outStride);
+            int outStride) {
+        ScalarFloatOps.addScaled(n, a, aOff, aStride, alpha, b, bOff, bStride, out, outOff, outStride);
+    }
 
     /**
      * out[i] = x[i] &lt;= threshold ? 0 : g[i] (float32): the gradient of ReLU and threshold. A NaN
      * in x passes g[i] through, as in PyTorch.
      */
-    void thresholdBackward(
+    default void thresholdBackward(
             int n,
             float[] g,
             int gOff,
@@ -334,10 +285,14 @@ public interface Kernels {
             float threshold,
             float[] out,
             int outOff,
-            int outStride);
+            int outStride) {
+        ScalarFloatOps.thresholdBackward(n, g, gOff, gStride, x, xOff, xStride, threshold, out, outOff, outStride);
+    }
 
     /** out[i] = x[i] &amp; 0xFF as float32: uint8 pixels to float. */
-    void fromUint8(int n, byte[] x, int xOff, int xStride, float[] out, int outOff, int outStride);
+    default void fromUint8(int n, byte[] x, int xOff, int xStride, float[] out, int outOff, int outStride) {
+        ScalarFloatOps.fromUint8(n, x, xOff, xStride, out, outOff, outStride);
+    }
 
     // ---- pooling ---------------------------------------------------------------------------
 
@@ -358,7 +313,10 @@ public interface Kernels {
      * @param idx the positions of the maxima, or null when not wanted
      * @param idxOff where they go in idx
      */
-    void maxPool2x2(int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff);
+    default void maxPool2x2(
+            int outH, int outW, float[] x, int xOff, int w, float[] out, int outOff, int[] idx, int idxOff) {
+        ScalarPool.maxPool2x2(outH, outW, x, xOff, w, out, outOff, idx, idxOff);
+    }
 
     /**
      * The gradient of one plane of a max pool whose windows do not overlap, so that no two of the
@@ -374,7 +332,9 @@ public interface Kernels {
      * @param dx the input gradient
      * @param dxOff where the plane starts in dx
      */
-    void maxPoolBackward(int n, float[] g, int gOff, int[] idx, int idxOff, float[] dx, int dxOff);
+    default void maxPoolBackward(int n, float[] g, int gOff, int[] idx, int idxOff, float[] dx, int dxOff) {
+        ScalarPool.maxPoolBackward(n, g, gOff, idx, idxOff, dx, dxOff);
+    }
 
     // ---- reductions ------------------------------------------------------------------------
 
@@ -383,37 +343,62 @@ public interface Kernels {
      * blocks (a few dozen per vector lane, exact for integers up to about 2^18) and the block sums
      * in double, so the error does not grow with n.
      */
-    double sum(int n, float[] x, int off, int stride);
+    default double sum(int n, float[] x, int off, int stride) {
+        return ScalarFloatReduce.sum(n, x, off, stride);
+    }
 
-    double sum(int n, double[] x, int off, int stride);
+    default double sum(int n, double[] x, int off, int stride) {
+        return ScalarDoubleReduce.sum(n, x, off, stride);
+    }
 
     /** Largest of n &gt;= 1 elements; NaN if any is NaN (torch.max). */
-    float max(int n, float[] x, int off, int stride);
+    default float max(int n, float[] x, int off, int stride) {
+        return ScalarFloatReduce.max(n, x, off, stride);
+    }
 
-    double max(int n, double[] x, int off, int stride);
+    default double max(int n, double[] x, int off, int stride) {
+        return ScalarDoubleReduce.max(n, x, off, stride);
+    }
 
     /** Smallest of n &gt;= 1 elements; NaN if any is NaN (torch.min). */
-    float min(int n, float[] x, int off, int stride);
+    default float min(int n, float[] x, int off, int stride) {
+        return ScalarFloatReduce.min(n, x, off, stride);
+    }
 
-    double min(int n, double[] x, int off, int stride);
+    default double min(int n, double[] x, int off, int stride) {
+        return ScalarDoubleReduce.min(n, x, off, stride);
+    }
 
     /** Index (0 to n-1) of the first largest element, or of the first NaN (torch.argmax). */
-    int argmax(int n, float[] x, int off, int stride);
+    default int argmax(int n, float[] x, int off, int stride) {
+        return ScalarFloatReduce.argmax(n, x, off, stride);
+    }
 
-    int argmax(int n, double[] x, int off, int stride);
+    default int argmax(int n, double[] x, int off, int stride) {
+        return ScalarDoubleReduce.argmax(n, x, off, stride);
+    }
 
     /** Index of the first smallest element, or of the first NaN (torch.argmin). */
-    int argmin(int n, float[] x, int off, int stride);
+    default int argmin(int n, float[] x, int off, int stride) {
+        return ScalarFloatReduce.argmin(n, x, off, stride);
+    }
 
-    int argmin(int n, double[] x, int off, int stride);
+    default int argmin(int n, double[] x, int off, int stride) {
+        return ScalarDoubleReduce.argmin(n, x, off, stride);
+    }
 
     /**
      * Column sums of a rows x cols matrix whose columns are contiguous (element (i, j) at
      * {@code x[off + i*rowStride + j]}): out[outOff + j] = sum over i, added to what out holds
      * when {@code accumulate}. Each column is added in row order.
      */
-    void columnSums(int rows, int cols, float[] x, int off, int rowStride, float[] out, int outOff, boolean accumulate);
+    default void columnSums(
+            int rows, int cols, float[] x, int off, int rowStride, float[] out, int outOff, boolean accumulate) {
+        ScalarFloatReduce.columnSums(rows, cols, x, off, rowStride, out, outOff, accumulate);
+    }
 
-    void columnSums(
-            int rows, int cols, double[] x, int off, int rowStride, double[] out, int outOff, boolean accumulate);
+    default void columnSums(
+            int rows, int cols, double[] x, int off, int rowStride, double[] out, int outOff, boolean accumulate) {
+        ScalarDoubleReduce.columnSums(rows, cols, x, off, rowStride, out, outOff, accumulate);
+    }
 }

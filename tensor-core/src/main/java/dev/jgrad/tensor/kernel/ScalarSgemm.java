@@ -38,73 +38,32 @@ final class ScalarSgemm {
     private ScalarSgemm() {}
 
     static void gemm(
-            int batch,
-            int m,
-            int n,
-            int k,
-            float[] a,
-            int aOff,
-            int aBatch,
-            int ars,
-            int acs,
-            float[] b,
-            int bOff,
-            int bBatch,
-            int brs,
-            int bcs,
-            float[] c,
-            int cOff,
-            int cBatch,
-            int crs,
-            int ccs,
-            boolean accumulate) {
+            int batch, int m, int n, int k, FloatOperand a, FloatOperand b, FloatOperand c, boolean accumulate) {
         GemmSplit.run(batch, m, n, k, 1, 1, PARALLEL_FLOPS, (b0, b1, m0, m1, n0, n1) -> {
             float[][] buf = BUFFERS.get();
             for (int t = b0; t < b1; t++) {
-                region(
-                        m0,
-                        m1,
-                        n0,
-                        n1,
-                        k,
-                        a,
-                        aOff + t * aBatch,
-                        ars,
-                        acs,
-                        b,
-                        bOff + t * bBatch,
-                        brs,
-                        bcs,
-                        c,
-                        cOff + t * cBatch,
-                        crs,
-                        ccs,
-                        accumulate,
-                        buf);
+                region(m0, m1, n0, n1, k, a, b, c, t, accumulate, buf);
             }
         });
     }
 
+    /** Rows [m0, m1) and columns [n0, n1) of product {@code t}. */
     private static void region(
             int m0,
             int m1,
             int n0,
             int n1,
             int k,
-            float[] a,
-            int aOff,
-            int ars,
-            int acs,
-            float[] b,
-            int bOff,
-            int brs,
-            int bcs,
-            float[] c,
-            int cOff,
-            int crs,
-            int ccs,
+            FloatOperand aOp,
+            FloatOperand bOp,
+            FloatOperand cOp,
+            int t,
             boolean accumulate,
             float[][] bp) {
+        float[] a = aOp.data(), b = bOp.data(), c = cOp.data();
+        int aOff = aOp.start(t), ars = aOp.rowStride(), acs = aOp.colStride();
+        int bOff = bOp.start(t), brs = bOp.rowStride(), bcs = bOp.colStride();
+        int cOff = cOp.start(t), crs = cOp.rowStride(), ccs = cOp.colStride();
         if (!accumulate) {
             for (int i = m0; i < m1; i++) {
                 for (int j = n0; j < n1; j++) {

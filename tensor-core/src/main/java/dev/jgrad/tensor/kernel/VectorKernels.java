@@ -29,92 +29,14 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void gemm(
-            int batch,
-            int m,
-            int n,
-            int k,
-            float[] a,
-            int aOff,
-            int aBatchStride,
-            int aRowStride,
-            int aColStride,
-            float[] b,
-            int bOff,
-            int bBatchStride,
-            int bRowStride,
-            int bColStride,
-            float[] c,
-            int cOff,
-            int cBatchStride,
-            int cRowStride,
-            int cColStride,
-            boolean accumulate) {
-        VectorSgemm.gemm(
-                batch,
-                m,
-                n,
-                k,
-                a,
-                aOff,
-                aBatchStride,
-                aRowStride,
-                aColStride,
-                b,
-                bOff,
-                bBatchStride,
-                bRowStride,
-                bColStride,
-                c,
-                cOff,
-                cBatchStride,
-                cRowStride,
-                cColStride,
-                accumulate);
+            int batch, int m, int n, int k, FloatOperand a, FloatOperand b, FloatOperand c, boolean accumulate) {
+        VectorSgemm.gemm(batch, m, n, k, a, b, c, accumulate);
     }
 
     @Override
     public void gemm(
-            int batch,
-            int m,
-            int n,
-            int k,
-            double[] a,
-            int aOff,
-            int aBatchStride,
-            int aRowStride,
-            int aColStride,
-            double[] b,
-            int bOff,
-            int bBatchStride,
-            int bRowStride,
-            int bColStride,
-            double[] c,
-            int cOff,
-            int cBatchStride,
-            int cRowStride,
-            int cColStride,
-            boolean accumulate) {
-        VectorDgemm.gemm(
-                batch,
-                m,
-                n,
-                k,
-                a,
-                aOff,
-                aBatchStride,
-                aRowStride,
-                aColStride,
-                b,
-                bOff,
-                bBatchStride,
-                bRowStride,
-                bColStride,
-                c,
-                cOff,
-                cBatchStride,
-                cRowStride,
-                cColStride,
-                accumulate);
+            int batch, int m, int n, int k, DoubleOperand a, DoubleOperand b, DoubleOperand c, boolean accumulate) {
+        VectorDgemm.gemm(batch, m, n, k, a, b, c, accumulate);
     }
 
     @Override

@@ -50,99 +50,39 @@ final class VectorSgemm {
     private VectorSgemm() {}
 
     static void gemm(
-            int batch,
-            int m,
-            int n,
-            int k,
-            float[] a,
-            int aOff,
-            int aBatch,
-            int ars,
-            int acs,
-            float[] b,
-            int bOff,
-            int bBatch,
-            int brs,
-            int bcs,
-            float[] c,
-            int cOff,
-            int cBatch,
-            int crs,
-            int ccs,
-            boolean accumulate) {
+            int batch, int m, int n, int k, FloatOperand a, FloatOperand b, FloatOperand c, boolean accumulate) {
         // @float-only:begin
         // Few outputs: dot-product tiles, which float64 does not have.
-        if (GemmRoute.dotTiles(n, k, acs, brs, VectorSgemmNT.MIN_K)) {
-            VectorSgemmNT.gemm(
-                    batch,
-                    m,
-                    n,
-                    k,
-                    a,
-                    aOff,
-                    aBatch,
-                    ars,
-                    b,
-                    bOff,
-                    bBatch,
-                    bcs,
-                    c,
-                    cOff,
-                    cBatch,
-                    crs,
-                    ccs,
-                    accumulate,
-                    PARALLEL_FLOPS);
+        if (GemmRoute.dotTiles(n, k, a.colStride(), b.rowStride(), VectorSgemmNT.MIN_K)) {
+            VectorSgemmNT.gemm(batch, m, n, k, a, b, c, accumulate, PARALLEL_FLOPS);
             return;
         }
         // @float-only:end
         GemmSplit.run(batch, m, n, k, MR, NR, PARALLEL_FLOPS, (b0, b1, m0, m1, n0, n1) -> {
             float[][] buf = BUFFERS.get();
-            for (int bi = b0; bi < b1; bi++) {
-                region(
-                        m0,
-                        m1,
-                        n0,
-                        n1,
-                        k,
-                        a,
-                        aOff + bi * aBatch,
-                        ars,
-                        acs,
-                        b,
-                        bOff + bi * bBatch,
-                        brs,
-                        bcs,
-                        c,
-                        cOff + bi * cBatch,
-                        crs,
-                        ccs,
-                        accumulate,
-                        buf);
+            for (int t = b0; t < b1; t++) {
+                region(m0, m1, n0, n1, k, a, b, c, t, accumulate, buf);
             }
         });
     }
 
+    /** Rows [m0, m1) and columns [n0, n1) of product {@code t}. */
     private static void region(
             int m0,
             int m1,
             int n0,
             int n1,
             int k,
-            float[] a,
-            int aOff,
-            int ars,
-            int acs,
-            float[] b,
-            int bOff,
-            int brs,
-            int bcs,
-            float[] c,
-            int cOff,
-            int crs,
-            int ccs,
+            FloatOperand aOp,
+            FloatOperand bOp,
+            FloatOperand cOp,
+            int t,
             boolean accumulate,
             float[][] buf) {
+        float[] a = aOp.data(), b = bOp.data(), c = cOp.data();
+        int aOff = aOp.start(t), ars = aOp.rowStride(), acs = aOp.colStride();
+        int bOff = bOp.start(t), brs = bOp.rowStride(), bcs = bOp.colStride();
+        int cOff = cOp.start(t), crs = cOp.rowStride(), ccs = cOp.colStride();
         if (!accumulate) {
             zero(m0, m1, n0, n1, c, cOff, crs, ccs);
         }

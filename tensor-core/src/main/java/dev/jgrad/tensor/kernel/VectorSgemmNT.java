@@ -38,25 +38,18 @@ final class VectorSgemmNT {
             int m,
             int n,
             int k,
-            float[] a,
-            int aOff,
-            int aBatch,
-            int ars,
-            float[] b,
-            int bOff,
-            int bBatch,
-            int bcs,
-            float[] c,
-            int cOff,
-            int cBatch,
-            int crs,
-            int ccs,
+            FloatOperand aOp,
+            FloatOperand bOp,
+            FloatOperand cOp,
             boolean accumulate,
             long parallelFlops) {
+        // Contiguous along k: A's columns and B's rows are 1 apart (GemmRoute.dotTiles).
+        float[] a = aOp.data(), b = bOp.data(), c = cOp.data();
+        int ars = aOp.rowStride(), bcs = bOp.colStride(), crs = cOp.rowStride(), ccs = cOp.colStride();
         GemmSplit.run(batch, m, n, k, T, T, parallelFlops, (b0, b1, m0, m1, n0, n1) -> {
             float[][] scratch = SCRATCH.get();
             for (int bi = b0; bi < b1; bi++) {
-                int ab = aOff + bi * aBatch, bb = bOff + bi * bBatch, cb = cOff + bi * cBatch;
+                int ab = aOp.start(bi), bb = bOp.start(bi), cb = cOp.start(bi);
                 for (int i = m0; i < m1; i += T) {
                     int mr = Math.min(T, m1 - i);
                     for (int j = n0; j < n1; j += T) {

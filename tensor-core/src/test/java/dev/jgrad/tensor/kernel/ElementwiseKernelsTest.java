@@ -1,5 +1,7 @@
 package dev.jgrad.tensor.kernel;
 
+import static dev.jgrad.tensor.kernel.ScalarVsVector.assertAgree;
+import static dev.jgrad.tensor.kernel.ScalarVsVector.assertSameBits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -8,54 +10,27 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The vector elementwise kernels equal the scalar ones bit for bit, on any sizes, offsets and strides. */
 class ElementwiseKernelsTest {
-    private static final Kernels SCALAR = Kernels.scalar();
-    private static final Kernels VECTOR = new VectorKernels();
+    private static final Kernels SCALAR = ScalarVsVector.SCALAR;
+    private static final Kernels VECTOR = ScalarVsVector.VECTOR;
 
     @ParameterizedTest
     @EnumSource(UnaryOp.class)
-    void unaryFloatMatchesScalar(UnaryOp op) {
+    void unaryMatchesScalarStridedAndInPlace(UnaryOp op) {
         Random r = new Random(op.ordinal() * 31L + 1);
         for (int t = 0; t < 300; t++) {
             int n = Strided.size(r, 300);
             int xs = Strided.stride(r), os = Strided.stride(r);
             int xo = r.nextInt(5), oo = r.nextInt(5);
+            String what = op + " n=" + n + " xs=" + xs + " os=" + os;
             float[] x = Strided.floats(r, xo + n * xs + 1, true);
-            float[] expected = new float[oo + n * os + 1];
-            float[] actual = expected.clone();
-            SCALAR.unary(op, n, x, xo, xs, expected, oo, os);
-            VECTOR.unary(op, n, x, xo, xs, actual, oo, os);
-            assertSameBits(expected, actual, op + " n=" + n + " xs=" + xs + " os=" + os);
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(UnaryOp.class)
-    void unaryInPlaceMatchesScalar(UnaryOp op) {
-        Random r = new Random(op.ordinal() * 17L + 5);
-        for (int t = 0; t < 50; t++) {
-            int n = Strided.size(r, 500);
-            float[] x = Strided.floats(r, n, true);
-            float[] expected = new float[n];
-            SCALAR.unary(op, n, x, 0, 1, expected, 0, 1);
-            VECTOR.unary(op, n, x, 0, 1, x, 0, 1);
-            assertSameBits(expected, x, op + " in place, n=" + n);
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(UnaryOp.class)
-    void unaryDoubleMatchesScalar(UnaryOp op) {
-        Random r = new Random(op.ordinal() * 7L + 3);
-        for (int t = 0; t < 200; t++) {
-            int n = Strided.size(r, 200);
-            int xs = Strided.stride(r), os = Strided.stride(r);
-            int xo = r.nextInt(5), oo = r.nextInt(5);
-            double[] x = Strided.doubles(r, xo + n * xs + 1, true);
-            double[] expected = new double[oo + n * os + 1];
-            double[] actual = expected.clone();
-            SCALAR.unary(op, n, x, xo, xs, expected, oo, os);
-            VECTOR.unary(op, n, x, xo, xs, actual, oo, os);
-            assertSameBits(expected, actual, op + " n=" + n);
+            assertAgree(new float[oo + n * os + 1], (k, out) -> k.unary(op, n, x, xo, xs, out, oo, os), what);
+            double[] xd = Strided.doubles(r, xo + n * xs + 1, true);
+            assertAgree(new double[oo + n * os + 1], (k, out) -> k.unary(op, n, xd, xo, xs, out, oo, os), what);
+            // In place: the vector kernel writes over its own input.
+            float[] inPlace = Strided.floats(r, n, true), expected = new float[n];
+            SCALAR.unary(op, n, inPlace, 0, 1, expected, 0, 1);
+            VECTOR.unary(op, n, inPlace, 0, 1, inPlace, 0, 1);
+            assertSameBits(expected, inPlace, op + " in place, n=" + n);
         }
     }
 
@@ -63,44 +38,28 @@ class ElementwiseKernelsTest {
     @EnumSource(
             value = BinaryOp.class,
             names = {"ADD", "SUB", "MUL", "DIV", "POW", "MAXIMUM", "MINIMUM"})
-    void binaryFloatMatchesScalarWithBroadcasts(BinaryOp op) {
+    void binaryMatchesScalarWithBroadcasts(BinaryOp op) {
         Random r = new Random(op.ordinal() * 13L + 11);
         for (int t = 0; t < 300; t++) {
             int rows = Strided.size(r, 5), cols = Strided.size(r, 150);
             int[] as = operandStrides(r, cols), bs = operandStrides(r, cols);
             int ocs = Strided.stride(r), ors = cols * ocs + r.nextInt(3);
             int ao = r.nextInt(4), bo = r.nextInt(4), oo = r.nextInt(4);
+            int outSize = oo + rows * ors + cols * ocs + 1;
+            String what = op + " " + rows + "x" + cols + " a" + java.util.Arrays.toString(as) + " b"
+                    + java.util.Arrays.toString(bs);
             float[] a = Strided.floats(r, ao + extent(rows, cols, as) + 1, true);
             float[] b = Strided.floats(r, bo + extent(rows, cols, bs) + 1, true);
-            float[] expected = new float[oo + rows * ors + cols * ocs + 1];
-            float[] actual = expected.clone();
-            SCALAR.binary(op, rows, cols, a, ao, as[0], as[1], b, bo, bs[0], bs[1], expected, oo, ors, ocs);
-            VECTOR.binary(op, rows, cols, a, ao, as[0], as[1], b, bo, bs[0], bs[1], actual, oo, ors, ocs);
-            assertSameBits(
-                    expected,
-                    actual,
-                    op + " " + rows + "x" + cols + " a" + java.util.Arrays.toString(as) + " b"
-                            + java.util.Arrays.toString(bs));
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(
-            value = BinaryOp.class,
-            names = {"ADD", "SUB", "MUL", "DIV", "POW", "MAXIMUM", "MINIMUM"})
-    void binaryDoubleMatchesScalarWithBroadcasts(BinaryOp op) {
-        Random r = new Random(op.ordinal() * 19L + 2);
-        for (int t = 0; t < 200; t++) {
-            int rows = Strided.size(r, 4), cols = Strided.size(r, 100);
-            int[] as = operandStrides(r, cols), bs = operandStrides(r, cols);
-            int ocs = Strided.stride(r), ors = cols * ocs + r.nextInt(3);
-            double[] a = Strided.doubles(r, extent(rows, cols, as) + 1, true);
-            double[] b = Strided.doubles(r, extent(rows, cols, bs) + 1, true);
-            double[] expected = new double[rows * ors + cols * ocs + 1];
-            double[] actual = expected.clone();
-            SCALAR.binary(op, rows, cols, a, 0, as[0], as[1], b, 0, bs[0], bs[1], expected, 0, ors, ocs);
-            VECTOR.binary(op, rows, cols, a, 0, as[0], as[1], b, 0, bs[0], bs[1], actual, 0, ors, ocs);
-            assertSameBits(expected, actual, op + " " + rows + "x" + cols);
+            assertAgree(
+                    new float[outSize],
+                    (k, out) -> k.binary(op, rows, cols, a, ao, as[0], as[1], b, bo, bs[0], bs[1], out, oo, ors, ocs),
+                    what);
+            double[] ad = Strided.doubles(r, ao + extent(rows, cols, as) + 1, true);
+            double[] bd = Strided.doubles(r, bo + extent(rows, cols, bs) + 1, true);
+            assertAgree(
+                    new double[outSize],
+                    (k, out) -> k.binary(op, rows, cols, ad, ao, as[0], as[1], bd, bo, bs[0], bs[1], out, oo, ors, ocs),
+                    what + " float64");
         }
     }
 
@@ -112,18 +71,13 @@ class ElementwiseKernelsTest {
             int xs = Strided.stride(r);
             float[] x = Strided.floats(r, n * xs + 1, true);
             float lo = Strided.value(r, false), hi = lo + Math.abs(Strided.value(r, false));
-            float[] expected = new float[n + 1];
-            float[] actual = new float[n + 1];
-            SCALAR.clamp(n, x, 0, xs, lo, hi, expected, 1, 1);
-            VECTOR.clamp(n, x, 0, xs, lo, hi, actual, 1, 1);
-            assertSameBits(expected, actual, "clamp n=" + n);
+            assertAgree(new float[n + 1], (k, out) -> k.clamp(n, x, 0, xs, lo, hi, out, 1, 1), "clamp n=" + n);
             int off = r.nextInt(5), os = r.nextInt(4) == 0 ? 3 : 1;
             double[] xd = Strided.doubles(r, off + n * xs + 1, true);
-            double[] ed = new double[2 + n * os];
-            double[] ad = new double[2 + n * os];
-            SCALAR.clamp(n, xd, off, xs, lo, hi, ed, 2, os);
-            VECTOR.clamp(n, xd, off, xs, lo, hi, ad, 2, os);
-            assertSameBits(ed, ad, "clamp double n=" + n + " xs=" + xs + " os=" + os);
+            assertAgree(
+                    new double[2 + n * os],
+                    (k, out) -> k.clamp(n, xd, off, xs, lo, hi, out, 2, os),
+                    "clamp double n=" + n + " xs=" + xs + " os=" + os);
         }
     }
 
@@ -163,15 +117,14 @@ class ElementwiseKernelsTest {
                 c[i] = r.nextBoolean();
             }
             float[] a = Strided.floats(r, n * as + 2, true), b = Strided.floats(r, n * bs + 2, true);
-            float[] expected = new float[n * os + 2];
-            float[] actual = expected.clone();
-            SCALAR.where(n, c, 0, cs, a, 1, as, b, 1, bs, expected, 1, os);
-            VECTOR.where(n, c, 0, cs, a, 1, as, b, 1, bs, actual, 1, os);
-            assertSameBits(expected, actual, "where n=" + n + " as=" + as + " bs=" + bs);
+            // addScaled writes over where's output, as both once shared one pair of arrays.
+            float[] selected = assertAgree(
+                    new float[n * os + 2],
+                    (k, out) -> k.where(n, c, 0, cs, a, 1, as, b, 1, bs, out, 1, os),
+                    "where n=" + n + " as=" + as + " bs=" + bs);
             float alpha = Strided.value(r, false);
-            SCALAR.addScaled(n, a, 1, as, alpha, b, 1, bs, expected, 1, os);
-            VECTOR.addScaled(n, a, 1, as, alpha, b, 1, bs, actual, 1, os);
-            assertSameBits(expected, actual, "addScaled n=" + n);
+            assertAgree(
+                    selected, (k, out) -> k.addScaled(n, a, 1, as, alpha, b, 1, bs, out, 1, os), "addScaled n=" + n);
         }
     }
 
@@ -185,11 +138,10 @@ class ElementwiseKernelsTest {
             for (int i = 0; i < x.length; i++) {
                 x[i] = (byte) (t == 0 ? i - 1 : r.nextInt(256));
             }
-            float[] expected = new float[n * os + 2];
-            float[] actual = expected.clone();
-            SCALAR.fromUint8(n, x, 1, xs, expected, 1, os);
-            VECTOR.fromUint8(n, x, 1, xs, actual, 1, os);
-            assertSameBits(expected, actual, "fromUint8 n=" + n + " xs=" + xs + " os=" + os);
+            float[] expected = assertAgree(
+                    new float[n * os + 2],
+                    (k, out) -> k.fromUint8(n, x, 1, xs, out, 1, os),
+                    "fromUint8 n=" + n + " xs=" + xs + " os=" + os);
             for (int i = 0; i < n; i++) {
                 assertEquals(x[1 + i * xs] & 0xFF, expected[1 + i * os], 0f, "byte " + x[1 + i * xs]);
             }
@@ -208,11 +160,10 @@ class ElementwiseKernelsTest {
             for (int i = 0; i < n; i += 1 + r.nextInt(7)) {
                 x[1 + i * xs] = r.nextBoolean() ? threshold : -0f;
             }
-            float[] expected = new float[n * os + 2];
-            float[] actual = expected.clone();
-            SCALAR.thresholdBackward(n, g, 1, gs, x, 1, xs, threshold, expected, 1, os);
-            VECTOR.thresholdBackward(n, g, 1, gs, x, 1, xs, threshold, actual, 1, os);
-            assertSameBits(expected, actual, "thresholdBackward n=" + n + " gs=" + gs + " xs=" + xs + " os=" + os);
+            float[] expected = assertAgree(
+                    new float[n * os + 2],
+                    (k, out) -> k.thresholdBackward(n, g, 1, gs, x, 1, xs, threshold, out, 1, os),
+                    "thresholdBackward n=" + n + " gs=" + gs + " xs=" + xs + " os=" + os);
             for (int i = 0; i < n; i++) {
                 float xi = x[1 + i * xs];
                 float want = xi <= threshold ? 0f : g[1 + i * gs];
@@ -238,27 +189,5 @@ class ElementwiseKernelsTest {
 
     private static int extent(int rows, int cols, int[] s) {
         return Math.max(0, (rows - 1) * s[0]) + Math.max(0, (cols - 1) * s[1]) + Math.max(rows, cols) * 8;
-    }
-
-    static void assertSameBits(float[] expected, float[] actual, String what) {
-        for (int i = 0; i < expected.length; i++) {
-            if (Float.floatToIntBits(expected[i]) != Float.floatToIntBits(actual[i])) {
-                assertEquals(expected[i], actual[i], what + " at " + i);
-                assertEquals(
-                        Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), what + " sign at " + i);
-            }
-        }
-    }
-
-    static void assertSameBits(double[] expected, double[] actual, String what) {
-        for (int i = 0; i < expected.length; i++) {
-            if (Double.doubleToLongBits(expected[i]) != Double.doubleToLongBits(actual[i])) {
-                assertEquals(expected[i], actual[i], what + " at " + i);
-                assertEquals(
-                        Double.doubleToLongBits(expected[i]),
-                        Double.doubleToLongBits(actual[i]),
-                        what + " sign at " + i);
-            }
-        }
     }
 }

@@ -48,6 +48,14 @@ class GemmKernelsTest {
         int at(int t, int i, int j) {
             return off + t * batch + i * rs + j * cs;
         }
+
+        FloatOperand floats(float[] x) {
+            return new FloatOperand(x, off, batch, rs, cs);
+        }
+
+        DoubleOperand doubles(double[] x) {
+            return new DoubleOperand(x, off, batch, rs, cs);
+        }
     }
 
     @Test
@@ -81,10 +89,7 @@ class GemmKernelsTest {
         for (int n : new int[] {1, 15, 16, 17, 32, 48, 63, 64, 80, 96, 112, 130, 144}) {
             int m = 1 + r.nextInt(20), k = 1 + r.nextInt(300);
             float[] a = Strided.floats(r, m * k, false), b = Strided.floats(r, k * wide, false);
-            float[] full = new float[m * wide], part = new float[m * n];
-            VECTOR.gemm(m, wide, k, a, 0, k, 1, b, 0, wide, 1, full, 0, wide, 1, false);
-            VECTOR.gemm(m, n, k, a, 0, k, 1, b, 0, wide, 1, part, 0, n, 1, false);
-            assertSameLeadingColumns(full, wide, part, m, n, "n=" + n + " m=" + m + " k=" + k);
+            assertLeadingColumnsOfWiderProduct(a, b, m, n, k, wide, "n=" + n + " m=" + m + " k=" + k);
         }
     }
 
@@ -98,15 +103,21 @@ class GemmKernelsTest {
         for (int n : new int[] {7, 16, 64, 100, 200, 320}) {
             org.junit.jupiter.api.Assertions.assertTrue((long) k * n <= VectorSgemm.DIRECT_B_MAX_ELEMENTS);
             float[] a = Strided.floats(r, m * k, false), b = Strided.floats(r, k * wide, false);
-            float[] packed = new float[m * wide], direct = new float[m * n];
-            VECTOR.gemm(m, wide, k, a, 0, k, 1, b, 0, wide, 1, packed, 0, wide, 1, false);
-            VECTOR.gemm(m, n, k, a, 0, k, 1, b, 0, wide, 1, direct, 0, n, 1, false);
-            assertSameLeadingColumns(packed, wide, direct, m, n, "n=" + n);
+            assertLeadingColumnsOfWiderProduct(a, b, m, n, k, wide, "n=" + n);
         }
     }
 
-    /** c (m x n, rows n apart) against the first n columns of wideC (m x wide), bit for bit. */
-    private static void assertSameLeadingColumns(float[] wideC, int wide, float[] c, int m, int n, String what) {
+    /**
+     * The vector product of row-major A (m x k) and the first n columns of row-major B (k x wide)
+     * against the first n columns of A times all of B, bit for bit: the narrower product takes
+     * other paths (narrow tiles, B in place) that must give the same fma chains.
+     */
+    private static void assertLeadingColumnsOfWiderProduct(
+            float[] a, float[] b, int m, int n, int k, int wide, String what) {
+        float[] wideC = new float[m * wide], c = new float[m * n];
+        FloatOperand rowsOfA = new FloatOperand(a, 0, k, 1), rowsOfB = new FloatOperand(b, 0, wide, 1);
+        VECTOR.gemm(1, m, wide, k, rowsOfA, rowsOfB, new FloatOperand(wideC, 0, wide, 1), false);
+        VECTOR.gemm(1, m, n, k, rowsOfA, rowsOfB, new FloatOperand(c, 0, n, 1), false);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 assertEquals(
@@ -129,8 +140,24 @@ class GemmKernelsTest {
                 float[] a = Strided.floats(r, tall * k, false), b = Strided.floats(r, k * ldb, false);
                 float[] few = new float[m * n], many = new float[tall * n];
                 // A transposed: A(i, p) = a[p * tall + i].
-                VECTOR.gemm(m, n, k, a, 0, 1, tall, b, 0, ldb, 1, few, 0, n, 1, false);
-                VECTOR.gemm(tall, n, k, a, 0, 1, tall, b, 0, ldb, 1, many, 0, n, 1, false);
+                VECTOR.gemm(
+                        1,
+                        m,
+                        n,
+                        k,
+                        new FloatOperand(a, 0, 1, tall),
+                        new FloatOperand(b, 0, ldb, 1),
+                        new FloatOperand(few, 0, n, 1),
+                        false);
+                VECTOR.gemm(
+                        1,
+                        tall,
+                        n,
+                        k,
+                        new FloatOperand(a, 0, 1, tall),
+                        new FloatOperand(b, 0, ldb, 1),
+                        new FloatOperand(many, 0, n, 1),
+                        false);
                 for (int i = 0; i < m * n; i++) {
                     assertEquals(
                             Float.floatToIntBits(many[i]),
@@ -157,7 +184,14 @@ class GemmKernelsTest {
             float[] c0 = Strided.floats(r, batches * m * n, false);
             float[] c = c0.clone();
             VECTOR.gemm(
-                    batches, m, n, k, a, 1, m * lda, lda, 1, b, 0, n * ldb, 1, ldb, c, 0, m * n, crs, ccs, accumulate);
+                    batches,
+                    m,
+                    n,
+                    k,
+                    new FloatOperand(a, 1, m * lda, lda, 1),
+                    new FloatOperand(b, 0, n * ldb, 1, ldb),
+                    new FloatOperand(c, 0, m * n, crs, ccs),
+                    accumulate);
             for (int bt = 0; bt < batches; bt++) {
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
@@ -178,63 +212,15 @@ class GemmKernelsTest {
     }
 
     private static void checkFloat(Random r, int batches, int m, int n, int k, boolean accumulate) {
-        Layout la = Layout.random(r, batches, m, k, false);
-        Layout lb = Layout.random(r, batches, k, n, false);
-        Layout lc = Layout.random(r, batches, m, n, true);
-        float[] a = Strided.floats(r, la.size(), false);
-        float[] b = Strided.floats(r, lb.size(), false);
-        float[] c0 = Strided.floats(r, lc.size(), false);
+        Product p = Product.random(r, batches, m, n, k, accumulate);
+        float[] a = Strided.floats(r, p.la.size(), false);
+        float[] b = Strided.floats(r, p.lb.size(), false);
+        float[] c0 = Strided.floats(r, p.lc.size(), false);
         for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
             float[] c = c0.clone();
-            kern.gemm(
-                    batches,
-                    m,
-                    n,
-                    k,
-                    a,
-                    la.off(),
-                    la.batch(),
-                    la.rs(),
-                    la.cs(),
-                    b,
-                    lb.off(),
-                    lb.batch(),
-                    lb.rs(),
-                    lb.cs(),
-                    c,
-                    lc.off(),
-                    lc.batch(),
-                    lc.rs(),
-                    lc.cs(),
-                    accumulate);
-            boolean[] written = new boolean[c.length];
-            for (int t = 0; t < batches; t++) {
-                for (int i = 0; i < m; i++) {
-                    for (int j = 0; j < n; j++) {
-                        double exact = accumulate ? c0[lc.at(t, i, j)] : 0;
-                        double abs = Math.abs(exact);
-                        for (int p = 0; p < k; p++) {
-                            double prod = (double) a[la.at(t, i, p)] * b[lb.at(t, p, j)];
-                            exact += prod;
-                            abs += Math.abs(prod);
-                        }
-                        float got = c[lc.at(t, i, j)];
-                        written[lc.at(t, i, j)] = true;
-                        double bound = (k + 2) * Math.ulp(1f) * abs + Float.MIN_NORMAL;
-                        if (!(Math.abs(got - exact) <= bound)) {
-                            throw new AssertionError(kern.name() + " gemm " + batches + "x" + m + "x" + n + "x" + k
-                                    + " A" + la + " B" + lb + " C" + lc + " acc=" + accumulate + " at (" + t + "," + i
-                                    + "," + j
-                                    + "): " + got + " vs " + exact);
-                        }
-                    }
-                }
-            }
-            for (int q = 0; q < c.length; q++) {
-                if (!written[q] && Float.floatToIntBits(c[q]) != Float.floatToIntBits(c0[q])) {
-                    throw new AssertionError(kern.name() + " gemm wrote outside C at " + q + " C" + lc);
-                }
-            }
+            kern.gemm(batches, m, n, k, p.la.floats(a), p.lb.floats(b), p.lc.floats(c), accumulate);
+            // float32 widens to float64 exactly: the float64 reference sums the same products.
+            p.check(kern.name() + " gemm", widen(a), widen(b), widen(c0), widen(c), Math.ulp(1f), Float.MIN_NORMAL);
         }
     }
 
@@ -247,64 +233,66 @@ class GemmKernelsTest {
             int m = Strided.size(r, 50),
                     n = Strided.size(r, t < 185 ? 90 : 1200),
                     k = Strided.size(r, t < 190 ? 60 : 700);
-            boolean accumulate = r.nextBoolean();
-            Layout la = Layout.random(r, batches, m, k, false);
-            Layout lb = Layout.random(r, batches, k, n, false);
-            Layout lc = Layout.random(r, batches, m, n, true);
-            double[] a = Strided.doubles(r, la.size(), false);
-            double[] b = Strided.doubles(r, lb.size(), false);
-            double[] c0 = Strided.doubles(r, lc.size(), false);
+            Product p = Product.random(r, batches, m, n, k, r.nextBoolean());
+            double[] a = Strided.doubles(r, p.la.size(), false);
+            double[] b = Strided.doubles(r, p.lb.size(), false);
+            double[] c0 = Strided.doubles(r, p.lc.size(), false);
             for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
                 double[] c = c0.clone();
-                boolean[] written = new boolean[c.length];
-                kern.gemm(
-                        batches,
-                        m,
-                        n,
-                        k,
-                        a,
-                        la.off(),
-                        la.batch(),
-                        la.rs(),
-                        la.cs(),
-                        b,
-                        lb.off(),
-                        lb.batch(),
-                        lb.rs(),
-                        lb.cs(),
-                        c,
-                        lc.off(),
-                        lc.batch(),
-                        lc.rs(),
-                        lc.cs(),
-                        accumulate);
-                for (int s = 0; s < batches; s++) {
-                    for (int i = 0; i < m; i++) {
-                        for (int j = 0; j < n; j++) {
-                            written[lc.at(s, i, j)] = true;
-                            // A plain double reference: it and the kernel are each within (k+1)·ε·Σ|a·b|.
-                            double exact = accumulate ? c0[lc.at(s, i, j)] : 0;
-                            double abs = Math.abs(exact);
-                            for (int p = 0; p < k; p++) {
-                                exact += a[la.at(s, i, p)] * b[lb.at(s, p, j)];
-                                abs += Math.abs(a[la.at(s, i, p)] * b[lb.at(s, p, j)]);
-                            }
-                            double got = c[lc.at(s, i, j)];
-                            double bound = 2 * (k + 2) * Math.ulp(1.0) * abs + Double.MIN_NORMAL;
-                            assertTrue(
-                                    Math.abs(got - exact) <= bound,
-                                    kern.name() + " dgemm " + m + "x" + n + "x" + k + " at " + i + "," + j + ": " + got
-                                            + " vs " + exact);
+                kern.gemm(batches, m, n, k, p.la.doubles(a), p.lb.doubles(b), p.lc.doubles(c), p.accumulate);
+                p.check(kern.name() + " dgemm", a, b, c0, c, 2 * Math.ulp(1.0), Double.MIN_NORMAL);
+            }
+        }
+    }
+
+    /** A random batched product's operand layouts. */
+    private record Product(int batches, int m, int n, int k, boolean accumulate, Layout la, Layout lb, Layout lc) {
+        static Product random(Random r, int batches, int m, int n, int k, boolean accumulate) {
+            Layout la = Layout.random(r, batches, m, k, false);
+            Layout lb = Layout.random(r, batches, k, n, false);
+            return new Product(batches, m, n, k, accumulate, la, lb, Layout.random(r, batches, m, n, true));
+        }
+
+        /**
+         * Every element of C against a float64 reference from A, B and C0, within (k + 2)·eps·Σ|a·b|
+         * (+ tiny), and every element outside C unchanged from C0.
+         */
+        void check(String what, double[] a, double[] b, double[] c0, double[] c, double eps, double tiny) {
+            boolean[] written = new boolean[c.length];
+            for (int t = 0; t < batches; t++) {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double exact = accumulate ? c0[lc.at(t, i, j)] : 0;
+                        double abs = Math.abs(exact);
+                        for (int p = 0; p < k; p++) {
+                            double prod = a[la.at(t, i, p)] * b[lb.at(t, p, j)];
+                            exact += prod;
+                            abs += Math.abs(prod);
+                        }
+                        double got = c[lc.at(t, i, j)];
+                        written[lc.at(t, i, j)] = true;
+                        if (!(Math.abs(got - exact) <= (k + 2) * eps * abs + tiny)) {
+                            throw new AssertionError(what + " " + batches + "x" + m + "x" + n + "x" + k + " A" + la
+                                    + " B" + lb + " C" + lc + " acc=" + accumulate + " at (" + t + "," + i + "," + j
+                                    + "): " + got + " vs " + exact);
                         }
                     }
                 }
-                for (int q = 0; q < c.length; q++) {
-                    if (!written[q] && Double.doubleToLongBits(c[q]) != Double.doubleToLongBits(c0[q])) {
-                        throw new AssertionError(kern.name() + " dgemm wrote outside C at " + q + " C" + lc);
-                    }
+            }
+            for (int q = 0; q < c.length; q++) {
+                if (!written[q] && Double.doubleToLongBits(c[q]) != Double.doubleToLongBits(c0[q])) {
+                    throw new AssertionError(what + " wrote outside C at " + q + " C" + lc);
                 }
             }
         }
+    }
+
+    private static double[] widen(float[] x) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = x[i];
+        }
+        return d;
     }
 
     @Test
@@ -326,7 +314,7 @@ class GemmKernelsTest {
                     expected[3 + p * 64 + j] = b[base + j * ldb + p];
                 }
             }
-            ElementwiseKernelsTest.assertSameBits(expected, actual, "pack kc=" + kc + " cols=" + cols);
+            ScalarVsVector.assertSameBits(expected, actual, "pack kc=" + kc + " cols=" + cols);
         }
     }
 
@@ -344,11 +332,13 @@ class GemmKernelsTest {
                     int brs = bStrides[0], bcs = bStrides[1];
                     for (Kernels kern : new Kernels[] {SCALAR, VECTOR}) {
                         float[] one = new float[m * n], three = new float[m * n], batched = new float[3 * m * n];
+                        // A and B alone, then repeated three times (batch stride 0) into three C's.
+                        FloatOperand ao = new FloatOperand(a, 0, k, 1), bo = new FloatOperand(b, 0, brs, bcs);
                         dev.jgrad.tensor.Parallel.setNumThreads(1);
-                        kern.gemm(m, n, k, a, 0, k, 1, b, 0, brs, bcs, one, 0, n, 1, false);
+                        kern.gemm(1, m, n, k, ao, bo, new FloatOperand(one, 0, n, 1), false);
                         dev.jgrad.tensor.Parallel.setNumThreads(3);
-                        kern.gemm(m, n, k, a, 0, k, 1, b, 0, brs, bcs, three, 0, n, 1, false);
-                        kern.gemm(3, m, n, k, a, 0, 0, k, 1, b, 0, 0, brs, bcs, batched, 0, m * n, n, 1, false);
+                        kern.gemm(1, m, n, k, ao, bo, new FloatOperand(three, 0, n, 1), false);
+                        kern.gemm(3, m, n, k, ao, bo, new FloatOperand(batched, 0, m * n, n, 1), false);
                         String what = kern.name() + " " + m + "x" + n + "x" + k + " B strides " + brs + "," + bcs;
                         assertArrayEquals(one, three, what);
                         assertArrayEquals(

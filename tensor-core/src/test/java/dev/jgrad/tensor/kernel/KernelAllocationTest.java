@@ -39,7 +39,16 @@ class KernelAllocationTest {
         int m = 100, n = 10, k = 784;
         float[] x = random(m * k), w = random(n * k), c = new float[m * n];
         settlesWithoutAllocating(
-                "x @ W.t(), 100 x 10 x 784", () -> VECTOR.gemm(m, n, k, x, 0, k, 1, w, 0, 1, k, c, 0, n, 1, false));
+                "x @ W.t(), 100 x 10 x 784",
+                () -> VECTOR.gemm(
+                        1,
+                        m,
+                        n,
+                        k,
+                        new FloatOperand(x, 0, k, 1),
+                        new FloatOperand(w, 0, 1, k),
+                        new FloatOperand(c, 0, n, 1),
+                        false));
     }
 
     @Test
@@ -47,7 +56,16 @@ class KernelAllocationTest {
         int s = 64;
         float[] a = random(s * s), b = random(s * s), c = new float[s * s];
         settlesWithoutAllocating(
-                "64 x 64 x 64 product", () -> VECTOR.gemm(s, s, s, a, 0, s, 1, b, 0, s, 1, c, 0, s, 1, false));
+                "64 x 64 x 64 product",
+                () -> VECTOR.gemm(
+                        1,
+                        s,
+                        s,
+                        s,
+                        new FloatOperand(a, 0, s, 1),
+                        new FloatOperand(b, 0, s, 1),
+                        new FloatOperand(c, 0, s, 1),
+                        false));
     }
 
     /**

@@ -197,17 +197,15 @@ class ReductionKernelsTest {
             int rs = cols + r.nextInt(5), off = r.nextInt(5);
             boolean acc = r.nextBoolean();
             float[] x = Strided.floats(r, off + rows * rs + cols + 1, true);
-            float[] expected = Strided.floats(r, cols + 3, false);
-            float[] actual = expected.clone();
-            SCALAR.columnSums(rows, cols, x, off, rs, expected, 2, acc);
-            VECTOR.columnSums(rows, cols, x, off, rs, actual, 2, acc);
-            ElementwiseKernelsTest.assertSameBits(expected, actual, "columnSums " + rows + "x" + cols);
+            ScalarVsVector.assertAgree(
+                    Strided.floats(r, cols + 3, false),
+                    (k, out) -> k.columnSums(rows, cols, x, off, rs, out, 2, acc),
+                    "columnSums " + rows + "x" + cols);
             double[] xd = Strided.doubles(r, off + rows * rs + cols + 1, false);
-            double[] ed = Strided.doubles(r, cols + 3, false);
-            double[] ad = ed.clone();
-            SCALAR.columnSums(rows, cols, xd, off, rs, ed, 2, acc);
-            VECTOR.columnSums(rows, cols, xd, off, rs, ad, 2, acc);
-            ElementwiseKernelsTest.assertSameBits(ed, ad, "double columnSums " + rows + "x" + cols);
+            ScalarVsVector.assertAgree(
+                    Strided.doubles(r, cols + 3, false),
+                    (k, out) -> k.columnSums(rows, cols, xd, off, rs, out, 2, acc),
+                    "double columnSums " + rows + "x" + cols);
         }
     }
 }

@@ -33,7 +33,16 @@ class ScalarFallbackTest {
         float[] a = {1, 2, 3, 4, 5, 6};
         float[] b = {1, 0, 0, 1, 1, 1};
         float[] c = new float[4];
-        Kernels.get().gemm(2, 2, 3, a, 0, 3, 1, b, 0, 2, 1, c, 0, 2, 1, false);
+        Kernels.get()
+                .gemm(
+                        1,
+                        2,
+                        2,
+                        3,
+                        new FloatOperand(a, 0, 3, 1),
+                        new FloatOperand(b, 0, 2, 1),
+                        new FloatOperand(c, 0, 2, 1),
+                        false);
         org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {4, 5, 10, 11}, c);
         assertEquals(21.0, Kernels.get().sum(6, a, 0, 1));
         assertEquals(5, Kernels.get().argmax(6, a, 0, 1));

@@ -19,27 +19,13 @@ class ScalarGemmBitsTest {
         Random r = new Random(17);
         int checked = 0;
         for (int trial = 0; trial < 300; trial++) {
-            int m = 1 + r.nextInt(40), n = 1 + r.nextInt(70);
-            // Depths past both kernels' K blocks (256 scalar, 384 vector) now and then.
-            int k = 1 + (r.nextInt(5) == 0 ? r.nextInt(900) : r.nextInt(60));
-            boolean aT = r.nextBoolean(), bT = r.nextBoolean(), cT = r.nextInt(4) == 0, acc = r.nextBoolean();
-            int ars = aT ? 1 : k, acs = aT ? m : 1, brs = bT ? 1 : n, bcs = bT ? k : 1;
-            int crs = cT ? 1 : n, ccs = cT ? m : 1;
-            if (GemmRoute.dotTiles(n, k, acs, brs, VectorSgemmNT.MIN_K)) {
+            Layout p = Layout.random(r);
+            if (GemmRoute.dotTiles(p.n, p.k, p.acs(), p.brs(), VectorSgemmNT.MIN_K)) {
                 continue;
             }
-            float[] a = random(r, m * k), b = random(r, k * n), c0 = random(r, m * n);
-            float[] scalar = c0.clone(), vector = c0.clone();
-            ScalarKernels.INSTANCE.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, scalar, 0, crs, ccs, acc);
-            VECTOR.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, vector, 0, crs, ccs, acc);
-            String shape = describe(m, n, k, aT, bT, cT, acc);
-            for (int i = 0; i < m * n; i++) {
-                int at = i;
-                assertEquals(
-                        Float.floatToRawIntBits(vector[i]),
-                        Float.floatToRawIntBits(scalar[i]),
-                        () -> shape + ": element " + at + " is " + scalar[at] + " scalar, " + vector[at] + " vector");
-            }
+            float[] a = random(r, p.m * p.k), b = random(r, p.k * p.n), c0 = random(r, p.m * p.n);
+            ScalarVsVector.assertSameBits(
+                    p.product(ScalarKernels.INSTANCE, a, b, c0), p.product(VECTOR, a, b, c0), p.toString());
             checked++;
         }
         assertEquals(true, checked > 200, "only " + checked + " products compared");
@@ -53,23 +39,69 @@ class ScalarGemmBitsTest {
     void scalarAndVectorDoubleProductsAgreeBitForBit() {
         Random r = new Random(18);
         for (int trial = 0; trial < 300; trial++) {
+            Layout p = Layout.random(r);
+            double[] a = randomDoubles(r, p.m * p.k), b = randomDoubles(r, p.k * p.n), c0 = randomDoubles(r, p.m * p.n);
+            ScalarVsVector.assertSameBits(
+                    p.product(ScalarKernels.INSTANCE, a, b, c0), p.product(VECTOR, a, b, c0), p.toString());
+        }
+    }
+
+    /**
+     * One random m x n x k product, each of A, B and C row-major or transposed, overwriting C or
+     * adding to it. Depths past both kernels' K blocks (256 scalar, 384 vector) come now and then.
+     */
+    private record Layout(int m, int n, int k, boolean aT, boolean bT, boolean cT, boolean acc) {
+        static Layout random(Random r) {
             int m = 1 + r.nextInt(40), n = 1 + r.nextInt(70);
             int k = 1 + (r.nextInt(5) == 0 ? r.nextInt(900) : r.nextInt(60));
-            boolean aT = r.nextBoolean(), bT = r.nextBoolean(), cT = r.nextInt(4) == 0, acc = r.nextBoolean();
-            int ars = aT ? 1 : k, acs = aT ? m : 1, brs = bT ? 1 : n, bcs = bT ? k : 1;
-            int crs = cT ? 1 : n, ccs = cT ? m : 1;
-            double[] a = randomDoubles(r, m * k), b = randomDoubles(r, k * n), c0 = randomDoubles(r, m * n);
-            double[] scalar = c0.clone(), vector = c0.clone();
-            ScalarKernels.INSTANCE.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, scalar, 0, crs, ccs, acc);
-            VECTOR.gemm(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, vector, 0, crs, ccs, acc);
-            String shape = describe(m, n, k, aT, bT, cT, acc);
-            for (int i = 0; i < m * n; i++) {
-                int at = i;
-                assertEquals(
-                        Double.doubleToRawLongBits(vector[i]),
-                        Double.doubleToRawLongBits(scalar[i]),
-                        () -> shape + ": element " + at + " is " + scalar[at] + " scalar, " + vector[at] + " vector");
-            }
+            return new Layout(m, n, k, r.nextBoolean(), r.nextBoolean(), r.nextInt(4) == 0, r.nextBoolean());
+        }
+
+        int ars() {
+            return aT ? 1 : k;
+        }
+
+        int acs() {
+            return aT ? m : 1;
+        }
+
+        int brs() {
+            return bT ? 1 : n;
+        }
+
+        int bcs() {
+            return bT ? k : 1;
+        }
+
+        int crs() {
+            return cT ? 1 : n;
+        }
+
+        int ccs() {
+            return cT ? m : 1;
+        }
+
+        /** C computed by {@code kern} from a copy of c0. */
+        float[] product(Kernels kern, float[] a, float[] b, float[] c0) {
+            float[] c = c0.clone();
+            FloatOperand ao = new FloatOperand(a, 0, ars(), acs()), bo = new FloatOperand(b, 0, brs(), bcs());
+            kern.gemm(1, m, n, k, ao, bo, new FloatOperand(c, 0, crs(), ccs()), acc);
+            return c;
+        }
+
+        /** The float64 {@link #product(Kernels, float[], float[], float[])}. */
+        double[] product(Kernels kern, double[] a, double[] b, double[] c0) {
+            double[] c = c0.clone();
+            DoubleOperand ao = new DoubleOperand(a, 0, ars(), acs()), bo = new DoubleOperand(b, 0, brs(), bcs());
+            kern.gemm(1, m, n, k, ao, bo, new DoubleOperand(c, 0, crs(), ccs()), acc);
+            return c;
+        }
+
+        /** The product's shape and layout, for messages: {@code 3 x 5 x 7, A transposed, accumulating}. */
+        @Override
+        public String toString() {
+            return m + " x " + n + " x " + k + (aT ? ", A transposed" : "") + (bT ? ", B transposed" : "")
+                    + (cT ? ", C transposed" : "") + (acc ? ", accumulating" : "");
         }
     }
 
@@ -87,11 +119,5 @@ class ScalarGemmBitsTest {
             x[i] = r.nextFloat() * 2 - 1;
         }
         return x;
-    }
-
-    /** The product's shape and layout, for messages: {@code 3 x 5 x 7, A transposed, accumulating}. */
-    private static String describe(int m, int n, int k, boolean aT, boolean bT, boolean cT, boolean acc) {
-        return m + " x " + n + " x " + k + (aT ? ", A transposed" : "") + (bT ? ", B transposed" : "")
-                + (cT ? ", C transposed" : "") + (acc ? ", accumulating" : "");
     }
 }
